@@ -1,0 +1,58 @@
+# Slipstream — `make run` serves the marketplace, `make test` passes the whole suite.
+# Both set up everything they need on a fresh Debian machine (see README).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell devtools/find_python.sh)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements/dev.txt | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean
+
+help:
+	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
+	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
+	@echo "make lint | format | fuzz | bench | clean"
+
+$(STAMP): requirements/dev.txt
+	@test -n "$(PYTHON)" || { devtools/find_python.sh; exit 1; }
+	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		rm -rf $(VENV); echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	@rm -f $(VENV)/.installed-*; touch $@
+
+venv: $(STAMP)
+
+run: venv
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+system-deps:
+	@devtools/ensure_system_deps.sh
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test-sqlite: venv system-deps
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test-postgres: venv system-deps
+	$(PY) devtools/pgtemp.py -- $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test: lint test-sqlite test-postgres
+	@echo "All checks passed on SQLite and PostgreSQL."
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-results staticfiles

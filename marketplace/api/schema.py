@@ -1,0 +1,56 @@
+"""Document the one error shape on every operation of the OpenAPI schema."""
+
+from typing import Any
+
+from drf_spectacular.authentication import SessionScheme as _SessionScheme
+
+
+class SessionScheme(_SessionScheme):
+    """Our 401-answering session authentication is still cookie auth in the schema."""
+
+    target_class = "marketplace.api.authentication.SessionAuthentication"
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "fields"],
+            "properties": {
+                "code": {"type": "string", "description": "Stable machine-readable code."},
+                "message": {"type": "string"},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": True,
+                    "description": "Per-field messages for validation errors.",
+                },
+            },
+        }
+    },
+}
+_ERRORS = {
+    "400": "Invalid input.",
+    "401": "Not signed in.",
+    "403": "Not allowed.",
+    "404": "Not found (or not yours).",
+    "405": "Method not allowed.",
+    "429": "Too many requests.",
+}
+_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in _METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, description in _ERRORS.items():
+                if code == "400" and method == "get" and not operation.get("parameters"):
+                    continue
+                responses.setdefault(code, {"description": description, "content": ref})
+    return result

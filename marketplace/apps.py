@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class MarketplaceConfig(AppConfig):
+    name = "marketplace"
+    verbose_name = "Slipstream kernel"
+
+    def ready(self) -> None:
+        # Registers the schema extensions (drf-spectacular finds them by subclassing).
+        from marketplace.api import schema  # noqa: F401

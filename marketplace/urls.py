@@ -1,0 +1,30 @@
+"""The only place that wires every app's URLs together."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from marketplace import views
+from marketplace.api.views import ApiRootView
+
+api_v1 = [
+    path("", ApiRootView.as_view(), name="root"),
+    path("", include("accounts.api.urls")),
+    path("", include("projects.api.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("api/v1/", include((api_v1, "v1"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("frontend.urls")),
+]
+
+handler400 = "marketplace.views.bad_request"
+handler403 = "marketplace.views.permission_denied"
+handler404 = "marketplace.views.page_not_found"
+handler500 = "marketplace.views.server_error"

@@ -1,0 +1,1 @@
+"""Tasks, applications and engagements (filled in by the lifecycle work)."""

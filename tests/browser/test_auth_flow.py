@@ -1,0 +1,46 @@
+"""Sign up → verify the e-mail address → log out → log in, as a person would in Chromium."""
+
+import re
+
+from django.core import mail
+
+from tests.browser.conftest import assert_accessible
+
+PASSWORD = "a-very-decent-passphrase-42"
+
+
+def test_signup_verify_and_login(page):
+    page.goto(page.base + "/")
+    page.get_by_role("link", name="Sign up").click()
+    assert_accessible(page)
+    page.get_by_label("Email").fill("grace@example.org")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again):").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign Up", re.I)).click()
+
+    page.get_by_role("heading", name=re.compile("Verify Your Email Address", re.I)).wait_for()
+    assert_accessible(page)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Log out").wait_for()
+
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("link", name="Log in").first.click()
+    assert_accessible(page)
+    page.get_by_label("Email").fill("grace@example.org")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name="Log out").wait_for()
+
+
+def test_login_with_wrong_password_shows_an_error(page, user):
+    page.goto(page.base + "/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password:", exact=True).fill("not-the-password")
+    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    error = page.locator(".errorlist")
+    error.wait_for()
+    assert "password" in error.inner_text().lower()
+    assert_accessible(page)

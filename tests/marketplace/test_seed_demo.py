@@ -1,0 +1,20 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+
+from accounts.models import User
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_creates_usable_logins(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    demo = User.objects.filter(email__endswith="@demo.slipstream.local")
+    assert demo.count() == 4
+    assert EmailAddress.objects.filter(user__in=demo, verified=True).count() == 4
+    logged_in = client.post(
+        "/_allauth/browser/v1/auth/login",
+        {"email": "maya.mentor@demo.slipstream.local", "password": "slipstream-demo"},
+        content_type="application/json",
+    )
+    assert logged_in.status_code == 200

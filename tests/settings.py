@@ -1,0 +1,12 @@
+"""The real settings, with the environment a test run needs when the caller set none.
+
+Only environment defaults live here: tests exercise marketplace.settings itself.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
+os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+
+from marketplace.settings import *  # noqa: F403
