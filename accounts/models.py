@@ -100,3 +100,69 @@ class PortfolioItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Institution(TimeStampedModel):
+    """A university or school whose career office may see its consenting students' activity."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    email_domains = models.JSONField(
+        default=list, help_text="Domains whose verified addresses make a user a student member."
+    )
+    country = models.CharField(max_length=2, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InstitutionMembership(TimeStampedModel):
+    class Role(models.TextChoices):
+        STUDENT = "student", "Student"
+        STAFF = "staff", "Career-office staff"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    email = models.EmailField(blank=True, help_text="The verified address that proved it.")
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "institution", "role"],
+                condition=models.Q(ended_at__isnull=True),
+                name="membership_one_active_per_role",
+            )
+        ]
+        indexes = [models.Index(fields=["institution", "role", "ended_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.institution} ({self.role})"
+
+
+class Notification(models.Model):
+    """An in-app message about something that happened; most are also e-mailed."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["recipient", "-id"]),
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,10 +1,12 @@
 """Writes for accounts: one function per use case, keyword-only arguments."""
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from accounts.models import Profile, User
+from accounts.models import Notification, Profile, User
+from accounts.tasks import send_notification_email
 
 _HANDLE_MAX = 40
 
@@ -58,3 +60,20 @@ def profile_update(*, user: User, data: dict) -> Profile:
     profile.full_clean()
     profile.save(update_fields=[*data, "updated_at"])
     return profile
+
+
+def notification_send(
+    *, recipient: User, kind: str, title: str, body: str = "", url: str = "", email: bool = True
+) -> Notification:
+    """Record an in-app notification and, after commit, e-mail it in the background."""
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, title=title[:200], body=body, url=url
+    )
+    if email and recipient.is_active:
+        link = f"\n\n{settings.SITE_URL}{url}" if url else ""
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(
+                to=recipient.email, subject=f"Slipstream: {title}", body=f"{body}{link}"
+            )
+        )
+    return notification

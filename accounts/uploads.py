@@ -1,0 +1,99 @@
+"""Checks every uploaded file by its content, never by its name or declared type.
+
+Used for portfolio files and engagement deliverables alike.
+"""
+
+from dataclasses import dataclass
+from typing import IO
+
+from PIL import Image, UnidentifiedImageError
+
+from marketplace.errors import DomainError
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000  # about 8000 x 5000: enough for any screenshot or photo
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    name: str
+    extension: str
+    content_type: str
+    is_image: bool
+
+
+PDF = UploadKind("pdf", "pdf", "application/pdf", is_image=False)
+PNG = UploadKind("png", "png", "image/png", is_image=True)
+JPEG = UploadKind("jpeg", "jpg", "image/jpeg", is_image=True)
+WEBP = UploadKind("webp", "webp", "image/webp", is_image=True)
+DOCUMENT_KINDS = (PDF, PNG, JPEG, WEBP)
+IMAGE_KINDS = (PNG, JPEG, WEBP)
+
+
+def _sniff(head: bytes) -> UploadKind | None:
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    return None
+
+
+def upload_validate(
+    *,
+    file: IO[bytes],
+    field: str,
+    allowed: tuple[UploadKind, ...] = DOCUMENT_KINDS,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_pixels: int = MAX_IMAGE_PIXELS,
+) -> UploadKind:
+    """Return the file's real kind, or raise a 400 naming `field` and the rule it broke."""
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, 2)
+        size = file.tell()
+    if size > max_bytes:
+        raise DomainError(
+            f"The file is too large: the limit is {max_bytes // (1024 * 1024)} MB.",
+            code="file_too_large",
+            fields={field: [f"Files may be at most {max_bytes // (1024 * 1024)} MB."]},
+        )
+    if size == 0:
+        raise DomainError("The file is empty.", code="file_empty", fields={field: ["Empty file."]})
+    file.seek(0)
+    kind = _sniff(file.read(16))
+    file.seek(0)
+    names = ", ".join(k.name.upper() for k in allowed)
+    if kind not in allowed:
+        raise DomainError(
+            f"This file type is not allowed. Upload one of: {names}.",
+            code="file_type_not_allowed",
+            fields={field: [f"Only {names} files are accepted (checked by content)."]},
+        )
+    if kind.is_image:
+        _check_image(file=file, field=field, max_pixels=max_pixels)
+    return kind
+
+
+def _check_image(*, file: IO[bytes], field: str, max_pixels: int) -> None:
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            if width * height > max_pixels:
+                raise DomainError(
+                    f"The image is {width} x {height} pixels; the limit is {max_pixels:,} pixels.",
+                    code="image_too_large",
+                    fields={field: [f"Images may have at most {max_pixels:,} pixels."]},
+                )
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
+        raise DomainError(
+            "The image is damaged or not really an image.",
+            code="image_invalid",
+            fields={field: ["The image could not be read."]},
+        ) from error
+    finally:
+        file.seek(0)
