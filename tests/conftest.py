@@ -12,6 +12,20 @@ def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgres_only (row locks, real concurrency) run in the PostgreSQL pass of
+    `make test`; on SQLite they are deselected, and the run says so, rather than skipped."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    kept = [item for item in items if item.get_closest_marker("postgres_only") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgres_only")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
