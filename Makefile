@@ -12,12 +12,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz clean
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
-	@echo "make lint | format | fuzz | bench | clean"
+	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
+	@echo "make lint | format | clean"
 
 $(STAMP): requirements/dev.txt
 	@test -n "$(PYTHON)" || { devtools/find_python.sh; exit 1; }
@@ -53,6 +54,10 @@ test-postgres: venv system-deps
 
 test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
+
+fuzz: venv system-deps
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles

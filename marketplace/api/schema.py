@@ -3,12 +3,23 @@
 from typing import Any
 
 from drf_spectacular.authentication import SessionScheme as _SessionScheme
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
 class SessionScheme(_SessionScheme):
     """Our 401-answering session authentication is still cookie auth in the schema."""
 
     target_class = "marketplace.api.authentication.SessionAuthentication"
+
+
+class XSessionTokenScheme(OpenApiAuthenticationExtension):
+    target_class = (
+        "allauth.headless.contrib.rest_framework.authentication.XSessionTokenAuthentication"
+    )
+    name = "appSessionToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
 
 
 ERROR_SCHEMA = {
