@@ -12,12 +12,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz clean
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
 	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
+	@echo "make bench  time the hot API lists against a raw-SQL baseline (BENCH_TASKS=100000)"
 	@echo "make lint | format | clean"
 
 $(STAMP): requirements/dev.txt
@@ -58,6 +59,11 @@ test: lint test-sqlite test-postgres
 fuzz: venv system-deps
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+
+bench: venv system-deps
+	rm -f bench/bench.sqlite3*
+	DATABASE_URL=sqlite:///bench/bench.sqlite3 $(PY) bench/run.py
+	$(PY) devtools/pgtemp.py -- $(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles
