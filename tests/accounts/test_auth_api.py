@@ -92,3 +92,20 @@ def test_signup_pages_use_the_site_layout(client):
     assert response.status_code == 200
     assert 'class="site-header"' in html
     assert "Skip to content" in html
+
+
+def test_password_reset_by_emailed_key(client, user):
+    base = "/_allauth/browser/v1/auth/password"
+    requested = client.post(
+        f"{base}/request", {"email": user.email}, content_type="application/json"
+    )
+    assert requested.status_code == 200
+    key = re.search(r"/accounts/password/reset/key/(\S+)/", mail.outbox[-1].body).group(1)
+    reset = client.post(
+        f"{base}/reset",
+        {"key": key, "password": "a-brand-new-passphrase-7"},
+        content_type="application/json",
+    )
+    assert reset.status_code == 401, reset.content  # reset done; the person now logs in
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-passphrase-7")
