@@ -19,6 +19,9 @@ class AccountAdapter(DefaultAccountAdapter):
             profile_ensure(user=user)
         return user
 
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        return WELCOME_URL
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         onboarded = Profile.objects.filter(
             user=request.user, onboarding_completed_at__isnull=False

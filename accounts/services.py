@@ -377,7 +377,8 @@ def portfolio_item_update(
     allowed = {"title", "description", "link", "visibility", "skill_ids"}
     if unknown := set(data) - allowed:
         raise ValueError(f"not portfolio fields: {sorted(unknown)}")
-    kind = upload_validate(file=file, field="file", allowed=DOCUMENT_KINDS) if file else None
+    replacing = file is not _UNSET and file is not None
+    kind = upload_validate(file=file, field="file", allowed=DOCUMENT_KINDS) if replacing else None
     skills = _portfolio_skills(data["skill_ids"]) if "skill_ids" in data else None
     new_name = ""
     try:
@@ -390,7 +391,7 @@ def portfolio_item_update(
                     setattr(item, name, data[name])
             if file is None and old_name:
                 item.file, item.file_kind, item.file_size, item.file_name = "", "", 0, ""
-            elif file:
+            elif replacing:
                 _portfolio_check_storage(owner=owner, extra_bytes=file.size, exclude_id=item.pk)
                 _store_portfolio_file(item=item, file=file, kind_name=kind.name)
                 new_name = item.file.name

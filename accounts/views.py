@@ -5,12 +5,13 @@ import mimetypes
 
 from allauth.account.views import SignupView as AllauthSignupView
 from django.core.files.storage import default_storage
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from accounts import selectors
 from accounts.uploads import DOCUMENT_KINDS
+from marketplace.errors import NotFound
 
 _CONTENT_TYPES = {kind.name: kind.content_type for kind in DOCUMENT_KINDS}
 
@@ -20,7 +21,10 @@ _CONTENT_TYPES = {kind.name: kind.content_type for kind in DOCUMENT_KINDS}
 def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
     """A portfolio file, if the viewer may see the item. Anything but an image downloads as an
     attachment, and nosniff stops a browser from guessing a more dangerous type."""
-    item = selectors.portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
+    try:
+        item = selectors.portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
+    except NotFound as error:
+        raise Http404(error.message) from error
     is_image = item.file_kind in {"png", "jpeg", "webp"}
     response = FileResponse(
         default_storage.open(item.file.name, "rb"),
@@ -37,7 +41,10 @@ def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
 @cache_control(public=True, max_age=86400)
 def profile_avatar(request: HttpRequest, handle: str) -> FileResponse:
     """Avatars are re-encoded WebP (see services.avatar_set); the URL carries a version."""
-    profile = selectors.profile_get_for_avatar(handle=handle)
+    try:
+        profile = selectors.profile_get_for_avatar(handle=handle)
+    except NotFound as error:
+        raise Http404(error.message) from error
     response = FileResponse(
         default_storage.open(profile.avatar.name, "rb"),
         content_type=mimetypes.types_map.get(".webp", "image/webp"),

@@ -232,7 +232,9 @@ class MeInputSerializer(serializers.Serializer):
     weekly_hours = serializers.IntegerField(
         min_value=0, max_value=80, required=False, allow_null=True
     )
-    links = serializers.ListField(child=HttpUrlField(), max_length=5, required=False)
+    links = serializers.ListField(
+        child=serializers.CharField(max_length=500), max_length=5, required=False
+    )
     wants_to_mentor = serializers.BooleanField(required=False)
     wants_to_draft = serializers.BooleanField(required=False)
     organisation = serializers.CharField(max_length=160, required=False, allow_blank=True)
@@ -241,6 +243,17 @@ class MeInputSerializer(serializers.Serializer):
         min_value=0, max_value=70, required=False, allow_null=True
     )
     onboarding_completed = serializers.BooleanField(required=False)
+
+    def validate_links(self, links: list[str]) -> list[str]:
+        # Checked here rather than with a child field so the error is one flat message per link.
+        checker = HttpUrlField()
+        cleaned = []
+        for position, link in enumerate(links, start=1):
+            try:
+                cleaned.append(checker.run_validation(link))
+            except serializers.ValidationError as error:
+                raise serializers.ValidationError(f"Link {position}: {error.detail[0]}") from error
+        return [link for link in cleaned if link]
 
     def validate(self, attrs):
         if attrs.get("wants_to_mentor") is False and attrs.get("wants_to_draft") is False:
