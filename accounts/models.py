@@ -1,5 +1,6 @@
 """Who people are on Slipstream, and the evidence of what they can do."""
 
+import uuid
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -58,6 +59,21 @@ class Profile(TimeStampedModel):
     bio = models.TextField(blank=True, max_length=5000)
     wants_to_mentor = models.BooleanField(default=False)
     wants_to_draft = models.BooleanField(default=True)
+    location = models.CharField(max_length=120, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True)
+    weekly_hours = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Hours a week the person can give to Slipstream."
+    )
+    links = models.JSONField(default=list, blank=True, help_text="http(s) URLs only.")
+    avatar = models.FileField(upload_to="avatars/", blank=True, max_length=200)
+    # For mentors: where their experience comes from.
+    organisation = models.CharField(max_length=160, blank=True)
+    job_title = models.CharField(max_length=160, blank=True)
+    years_experience = models.PositiveSmallIntegerField(null=True, blank=True)
+    onboarding_completed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the account was deleted: the row stays (others' records point at the user) but
+    # holds no personal data and the public profile is gone.
+    deleted_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.display_name or self.handle
@@ -69,12 +85,66 @@ class Skill(models.Model):
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
     category = models.CharField(max_length=40, blank=True, db_index=True)
+    # Lowercase, accents stripped, punctuation and spaces collapsed (accounts.skill_keys): the
+    # one key both autocomplete and de-duplication compare, so "Node.js" and "node js" are one.
+    search_key = models.CharField(max_length=80, unique=True)
+    proposed_by = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Autocomplete is a prefix match (LIKE 'key%'); on PostgreSQL only a pattern-ops
+            # index serves it under a non-C collation. Other databases ignore opclasses.
+            models.Index(
+                fields=["search_key"],
+                name="skill_search_key_prefix",
+                opclasses=["varchar_pattern_ops"],
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived data, not a business rule: rows made by factories or the admin stay searchable.
+        if not self.search_key:
+            from accounts.skill_keys import skill_search_key
+
+            self.search_key = skill_search_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class UserSkill(models.Model):
+    """A skill a person says they have, and how well."""
+
+    class Level(models.TextChoices):
+        LEARNING = "learning", "Learning"
+        WORKING = "working", "Working knowledge"
+        EXPERT = "expert", "Expert"
+
+    user = models.ForeignKey("User", on_delete=models.CASCADE, related_name="user_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="user_skills")
+    level = models.CharField(max_length=10, choices=Level.choices, default=Level.WORKING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "skill"], name="userskill_once_per_user")
+        ]
+        # The unique constraint indexes (user, skill) for "my skills"; this one serves
+        # "who has this skill" for matching.
+        indexes = [models.Index(fields=["skill", "level"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.skill_id} ({self.level})"
+
+
+def portfolio_file_path(instance: "PortfolioItem", filename: str) -> str:
+    """A random name: the uploader's file name never reaches the storage."""
+    extension = instance.file_kind or "bin"
+    return f"portfolio/{uuid.uuid4().hex}.{extension}"
 
 
 class PortfolioItem(TimeStampedModel):
@@ -93,10 +163,19 @@ class PortfolioItem(TimeStampedModel):
     )
     position = models.PositiveIntegerField(default=0)
     skills = models.ManyToManyField(Skill, blank=True, related_name="portfolio_items")
+    file = models.FileField(upload_to=portfolio_file_path, blank=True, max_length=200)
+    file_kind = models.CharField(max_length=10, blank=True, help_text="Sniffed from the content.")
+    file_size = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(
+        max_length=160, blank=True, help_text="The uploader's name for the file, for downloads."
+    )
 
     class Meta:
         ordering = ["position", "id"]
-        indexes = [models.Index(fields=["owner", "position", "id"])]
+        indexes = [
+            models.Index(fields=["owner", "position", "id"]),
+            models.Index(fields=["owner", "visibility", "position"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -141,6 +220,50 @@ class InstitutionMembership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.institution} ({self.role})"
+
+
+class Consent(models.Model):
+    """A student's revocable permission for one institution to see their Slipstream activity.
+
+    Never edited: a change of scope revokes the active row and grants a new one, so the history
+    of what was shared, when and under which wording stays intact.
+    """
+
+    class Scope(models.TextChoices):
+        PARTICIPATION = "participation", "Participation"
+        EVALUATIONS = "evaluations", "Evaluations"
+        STIPEND_AMOUNTS = "stipend_amounts", "Stipend amounts"
+
+    student = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="consents")
+    participation = models.BooleanField(default=False)
+    evaluations = models.BooleanField(default=False)
+    stipend_amounts = models.BooleanField(default=False)
+    purpose = models.TextField(help_text="The wording the student agreed to, as shown.")
+    version = models.CharField(max_length=20)
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "institution"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="consent_one_active_per_institution",
+            )
+        ]
+        indexes = [models.Index(fields=["institution", "revoked_at", "student"])]
+
+    def __str__(self) -> str:
+        return f"{self.student} -> {self.institution} ({self.version})"
+
+    @property
+    def scopes(self) -> list[str]:
+        return [scope for scope in self.Scope.values if getattr(self, scope)]
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
 
 
 class Notification(models.Model):

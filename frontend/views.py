@@ -1,7 +1,32 @@
 """Page shells. Pages get their data from /api/v1/; nothing here imports other apps' models."""
 
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 
 class HomePage(TemplateView):
     template_name = "frontend/home.html"
+
+
+class WelcomePage(LoginRequiredMixin, TemplateView):
+    """The onboarding wizard: profile → skills → first portfolio item."""
+
+    template_name = "frontend/welcome.html"
+
+
+class SettingsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/settings.html"
+
+
+class PortfolioSettingsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/portfolio.html"
+
+
+class InstitutionsSettingsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/institutions.html"
+
+
+class PublicProfilePage(TemplateView):
+    """/u/<handle>/: the shell; profile.js fetches the profile and says 'not found' itself."""
+
+    template_name = "frontend/profile.html"

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts.views import SignupView
 from marketplace import views
 from marketplace.api.views import ApiRootView
 
@@ -15,6 +16,8 @@ api_v1 = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
+    path("accounts/signup/", SignupView.as_view()),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", include((api_v1, "v1"))),

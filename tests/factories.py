@@ -3,8 +3,16 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from accounts.models import PortfolioItem, Skill, User
+from accounts.models import (
+    Institution,
+    InstitutionMembership,
+    PortfolioItem,
+    Skill,
+    User,
+    UserSkill,
+)
 from accounts.services import profile_ensure
+from accounts.skill_keys import skill_search_key
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -29,12 +37,15 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class SkillFactory(factory.django.DjangoModelFactory):
+    """Matches by normalised name, so SkillFactory(name="Python") returns the seeded skill."""
+
     class Meta:
         model = Skill
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("search_key",)
 
     name = factory.Sequence(lambda n: f"Skill {n}")
     slug = factory.Sequence(lambda n: f"skill-{n}")
+    search_key = factory.LazyAttribute(lambda o: skill_search_key(o.name))
 
 
 class PortfolioItemFactory(factory.django.DjangoModelFactory):
@@ -44,3 +55,35 @@ class PortfolioItemFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Case study {n}")
     link = "https://example.org/work"
+
+
+# --- accounts: skills, institutions, consent (issue 3) ----------------------------------------
+
+
+class UserSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UserSkill
+
+    user = factory.SubFactory(UserFactory)
+    skill = factory.SubFactory(SkillFactory)
+    level = UserSkill.Level.WORKING
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"University {n}")
+    slug = factory.Sequence(lambda n: f"university-{n}")
+    email_domains = factory.Sequence(lambda n: [f"uni{n}.edu"])
+    country = "US"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InstitutionMembership
+
+    user = factory.SubFactory(UserFactory)
+    institution = factory.SubFactory(InstitutionFactory)
+    role = InstitutionMembership.Role.STUDENT
+    email = factory.LazyAttribute(lambda m: f"{m.user.pk}@{m.institution.email_domains[0]}")

@@ -1,20 +1,331 @@
+"""Input serializers validate; output serializers shape. Neither writes (services do)."""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from accounts import consent_terms
+from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField
+from accounts.completeness import profile_completeness
+from accounts.models import Consent, PortfolioItem, Profile, UserSkill
+from accounts.text import markdown_to_safe_html
+
+
+class PageQuerySerializer(serializers.Serializer):
+    cursor = serializers.CharField(required=False, help_text="From the previous page's links.")
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=100)
+
+
+_pages: dict[type, type] = {}
+
+
+def page_of(item_serializer: type[serializers.Serializer]) -> type[serializers.Serializer]:
+    """The cursor-paginated envelope around `item_serializer`, for the schema."""
+    if item_serializer not in _pages:
+        name = item_serializer.__name__.replace("OutputSerializer", "").replace("Serializer", "")
+        _pages[item_serializer] = type(
+            f"{name}PageSerializer",
+            (serializers.Serializer,),
+            {
+                "next": serializers.CharField(allow_null=True),
+                "previous": serializers.CharField(allow_null=True),
+                "results": item_serializer(many=True),
+            },
+        )
+    return _pages[item_serializer]
+
+
+# --- Output --------------------------------------------------------------------------------------
+
+
+def avatar_url(profile: Profile) -> str | None:
+    if not profile.avatar:
+        return None
+    version = profile.avatar.name.rsplit("/", 1)[-1].split(".", 1)[0][:12]
+    return f"{reverse('v1:profile-avatar', kwargs={'handle': profile.handle})}?v={version}"
+
+
+class SkillSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    category = serializers.CharField()
+
+
+class UserSkillSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="skill.id")
+    name = serializers.CharField(source="skill.name")
+    slug = serializers.CharField(source="skill.slug")
+    category = serializers.CharField(source="skill.category")
+    level = serializers.ChoiceField(choices=UserSkill.Level.choices)
+
+
+class NextStepSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    url = serializers.CharField()
+
+
+class CompletenessSerializer(serializers.Serializer):
+    percent = serializers.IntegerField(min_value=0, max_value=100)
+    next_step = NextStepSerializer(allow_null=True)
+    missing = serializers.ListField(child=serializers.CharField())
+
+
+class PortfolioFileSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    kind = serializers.CharField()
+    size = serializers.IntegerField()
+    name = serializers.CharField()
+    is_image = serializers.BooleanField()
+
+
+class PortfolioItemOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    link = serializers.CharField()
+    visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices)
+    position = serializers.IntegerField()
+    skills = SkillSerializer(many=True, source="skills.all")
+    file = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(PortfolioFileSerializer(allow_null=True))
+    def get_file(self, item: PortfolioItem) -> dict | None:
+        if not item.file:
+            return None
+        return {
+            "url": reverse("v1:portfolio-file", kwargs={"item_id": item.pk}),
+            "kind": item.file_kind,
+            "size": item.file_size,
+            "name": item.file_name,
+            "is_image": item.file_kind in {"png", "jpeg", "webp"},
+        }
+
+
+class _ProfileFieldsSerializer(serializers.Serializer):
+    """The profile fields /me/ and the public profile share (source: a Profile)."""
+
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    headline = serializers.CharField()
+    bio_html = serializers.SerializerMethodField()
+    location = serializers.CharField()
+    time_zone = serializers.CharField()
+    weekly_hours = serializers.IntegerField(allow_null=True)
+    links = serializers.ListField(child=serializers.CharField())
+    avatar_url = serializers.SerializerMethodField()
+    wants_to_mentor = serializers.BooleanField()
+    wants_to_draft = serializers.BooleanField()
+    organisation = serializers.CharField()
+    job_title = serializers.CharField()
+    years_experience = serializers.IntegerField(allow_null=True)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_bio_html(self, profile: Profile) -> str:
+        return markdown_to_safe_html(profile.bio)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_avatar_url(self, profile: Profile) -> str | None:
+        return avatar_url(profile)
+
+
+class PublicProfileSerializer(_ProfileFieldsSerializer):
+    member_since = serializers.DateTimeField(source="user.date_joined")
+    skills = UserSkillSerializer(many=True, source="user.user_skills.all")
+    portfolio = PortfolioItemOutputSerializer(many=True, source="user.public_portfolio")
 
 
 class MeOutputSerializer(serializers.Serializer):
+    """Account + profile. Built from accounts.selectors.user_get_with_profile."""
+
     id = serializers.IntegerField()
     email = serializers.EmailField()
-    handle = serializers.CharField(source="profile.handle")
-    display_name = serializers.CharField(source="profile.display_name")
-    headline = serializers.CharField(source="profile.headline")
+    has_usable_password = serializers.SerializerMethodField()
+    profile = _ProfileFieldsSerializer()
     bio = serializers.CharField(source="profile.bio")
-    wants_to_mentor = serializers.BooleanField(source="profile.wants_to_mentor")
-    wants_to_draft = serializers.BooleanField(source="profile.wants_to_draft")
+    skills = UserSkillSerializer(many=True, source="user_skills.all")
+    portfolio_count = serializers.IntegerField()
+    onboarding_completed = serializers.SerializerMethodField()
+    completeness = serializers.SerializerMethodField()
+
+    def to_representation(self, user):
+        data = super().to_representation(user)
+        # Flat for clients: profile fields sit next to the account's.
+        data.update(data.pop("profile"))
+        return data
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_has_usable_password(self, user) -> bool:
+        return user.has_usable_password()
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_onboarding_completed(self, user) -> bool:
+        return user.profile.onboarding_completed_at is not None
+
+    @extend_schema_field(CompletenessSerializer)
+    def get_completeness(self, user) -> dict:
+        return profile_completeness(
+            profile=user.profile,
+            skill_count=len(user.user_skills.all()),
+            portfolio_count=user.portfolio_count,
+        )
+
+
+class MembershipOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    institution_slug = serializers.CharField(source="institution.slug")
+    institution_name = serializers.CharField(source="institution.name")
+    role = serializers.CharField()
+    email = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ConsentOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    institution_slug = serializers.CharField(source="institution.slug")
+    institution_name = serializers.CharField(source="institution.name")
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=Consent.Scope.choices))
+    purpose = serializers.CharField()
+    version = serializers.CharField()
+    granted_at = serializers.DateTimeField()
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    is_active = serializers.BooleanField()
+
+
+class ConsentScopeSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    explanation = serializers.CharField()
+
+
+class ConsentTermsSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    purpose = serializers.CharField()
+    scopes = ConsentScopeSerializer(many=True)
+
+    @staticmethod
+    def current() -> dict:
+        return {
+            "version": consent_terms.VERSION,
+            "purpose": consent_terms.PURPOSE,
+            "scopes": [
+                {"key": key, "label": label, "explanation": explanation}
+                for key, (label, explanation) in consent_terms.SCOPES.items()
+            ],
+        }
+
+
+# --- Input ---------------------------------------------------------------------------------------
 
 
 class MeInputSerializer(serializers.Serializer):
+    handle = HandleField(required=False)
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     headline = serializers.CharField(max_length=160, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    location = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    time_zone = TimeZoneField(required=False, allow_blank=True)
+    weekly_hours = serializers.IntegerField(
+        min_value=0, max_value=80, required=False, allow_null=True
+    )
+    links = serializers.ListField(
+        child=serializers.CharField(max_length=500), max_length=5, required=False
+    )
     wants_to_mentor = serializers.BooleanField(required=False)
     wants_to_draft = serializers.BooleanField(required=False)
+    organisation = serializers.CharField(max_length=160, required=False, allow_blank=True)
+    job_title = serializers.CharField(max_length=160, required=False, allow_blank=True)
+    years_experience = serializers.IntegerField(
+        min_value=0, max_value=70, required=False, allow_null=True
+    )
+    onboarding_completed = serializers.BooleanField(required=False)
+
+    def validate_links(self, links: list[str]) -> list[str]:
+        # Checked here rather than with a child field so the error is one flat message per link.
+        checker = HttpUrlField()
+        cleaned = []
+        for position, link in enumerate(links, start=1):
+            try:
+                cleaned.append(checker.run_validation(link))
+            except serializers.ValidationError as error:
+                raise serializers.ValidationError(f"Link {position}: {error.detail[0]}") from error
+        return [link for link in cleaned if link]
+
+    def validate(self, attrs):
+        if attrs.get("wants_to_mentor") is False and attrs.get("wants_to_draft") is False:
+            raise serializers.ValidationError(
+                {"wants_to_draft": ["Choose at least one role: drafter, mentor or both."]}
+            )
+        return attrs
+
+
+class AccountDeleteInputSerializer(serializers.Serializer):
+    password = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AvatarInputSerializer(serializers.Serializer):
+    avatar = serializers.FileField()
+
+
+class SkillQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=80, default="")
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=20)
+
+
+class SkillProposeInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=80)
+    category = serializers.ChoiceField(
+        choices=[
+            "software", "design", "data", "writing", "marketing", "research", "finance",
+            "operations", "other",
+        ],
+        required=False,
+        default="",
+    )  # fmt: skip
+
+
+class UserSkillInputSerializer(serializers.Serializer):
+    skill_id = serializers.IntegerField(min_value=1)
+    level = serializers.ChoiceField(choices=UserSkill.Level.choices)
+
+
+class UserSkillsInputSerializer(serializers.Serializer):
+    skills = UserSkillInputSerializer(many=True, max_length=50)
+
+    def validate_skills(self, value):
+        ids = [item["skill_id"] for item in value]
+        if len(ids) != len(set(ids)):
+            raise serializers.ValidationError("List each skill once.")
+        return value
+
+
+class PortfolioItemInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=160)
+    description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    link = HttpUrlField(required=False, allow_blank=True)
+    visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices, required=False)
+    skill_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), max_length=10, required=False
+    )
+    file = serializers.FileField(required=False, max_length=200)
+    remove_file = serializers.BooleanField(required=False, default=False)
+
+
+class PortfolioReorderInputSerializer(serializers.Serializer):
+    item_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=100)
+
+
+class StaffAddInputSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+
+
+class ConsentGrantInputSerializer(serializers.Serializer):
+    institution = serializers.SlugField(max_length=80)
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Consent.Scope.choices), max_length=3
+    )
+    version = serializers.CharField(max_length=20)

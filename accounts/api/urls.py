@@ -1,7 +1,34 @@
 from django.urls import path
 
+from accounts import views as file_views
 from accounts.api import views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
+    path("me/delete/", views.MeDeleteView.as_view(), name="me-delete"),
+    path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
+    path("me/skills/", views.MySkillsView.as_view(), name="me-skills"),
+    path("me/portfolio/", views.PortfolioListView.as_view(), name="portfolio-list"),
+    path("me/portfolio/reorder/", views.PortfolioReorderView.as_view(), name="portfolio-reorder"),
+    path(
+        "me/portfolio/<int:item_id>/", views.PortfolioDetailView.as_view(), name="portfolio-detail"
+    ),
+    path("me/memberships/", views.MembershipListView.as_view(), name="membership-list"),
+    path(
+        "me/memberships/<int:membership_id>/",
+        views.MembershipDetailView.as_view(),
+        name="membership-detail",
+    ),
+    path("me/consents/", views.ConsentListView.as_view(), name="consent-list"),
+    path("me/consents/<int:consent_id>/", views.ConsentDetailView.as_view(), name="consent-detail"),
+    path("consent-terms/", views.ConsentTermsView.as_view(), name="consent-terms"),
+    path("skills/", views.SkillListView.as_view(), name="skill-list"),
+    path("profiles/<slug:handle>/", views.PublicProfileView.as_view(), name="profile-detail"),
+    path("profiles/<slug:handle>/avatar/", file_views.profile_avatar, name="profile-avatar"),
+    path("portfolio/<int:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
+    path(
+        "institutions/<slug:slug>/staff/",
+        views.InstitutionStaffView.as_view(),
+        name="institution-staff",
+    ),
 ]

@@ -1,28 +1,329 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework.permissions import IsAuthenticated
+"""Thin API views: validate input → one service or selector → shape output."""
+
+from django.contrib.auth import logout
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.serializers import MeInputSerializer, MeOutputSerializer
-from accounts.selectors import user_get_with_profile
-from accounts.services import profile_update
+from accounts import selectors, services
+from accounts.api import serializers as s
+from marketplace.api.pagination import CursorPagination
+
+
+class PortfolioPagination(CursorPagination):
+    ordering = ("position", "id")
+
+
+def _me(request: Request) -> Response:
+    user = selectors.user_get_with_profile(user_id=request.user.pk)
+    return Response(s.MeOutputSerializer(user).data)
 
 
 class MeView(APIView):
-    """The signed-in user's account and profile."""
+    """The signed-in user's account and profile, with how complete the profile is."""
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=MeOutputSerializer)
+    @extend_schema(responses=s.MeOutputSerializer)
     def get(self, request: Request) -> Response:
-        user = user_get_with_profile(user_id=request.user.pk)
-        return Response(MeOutputSerializer(user).data)
+        return _me(request)
 
-    @extend_schema(request=MeInputSerializer, responses=MeOutputSerializer)
+    @extend_schema(request=s.MeInputSerializer, responses=s.MeOutputSerializer)
     def patch(self, request: Request) -> Response:
-        form = MeInputSerializer(data=request.data, partial=True)
+        form = s.MeInputSerializer(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
-        profile_update(user=request.user, data=form.validated_data)
-        user = user_get_with_profile(user_id=request.user.pk)
-        return Response(MeOutputSerializer(user).data)
+        services.profile_update(user=request.user, data=form.validated_data)
+        return _me(request)
+
+
+class MeDeleteView(APIView):
+    """Delete the account: personal data goes, others' records stay. Logs the session out."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=s.AccountDeleteInputSerializer, responses={204: None})
+    def post(self, request: Request) -> Response:
+        form = s.AccountDeleteInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.user_delete(user=request.user, password=form.validated_data["password"])
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AvatarView(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": s.AvatarInputSerializer}, responses=s.MeOutputSerializer
+    )
+    def post(self, request: Request) -> Response:
+        form = s.AvatarInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.avatar_set(user=request.user, file=form.validated_data["avatar"])
+        return _me(request)
+
+    @extend_schema(request=None, responses=s.MeOutputSerializer)
+    def delete(self, request: Request) -> Response:
+        services.avatar_remove(user=request.user)
+        return _me(request)
+
+
+class SkillListView(APIView):
+    """The skill catalogue: autocomplete (prefix matches first) and proposing a new skill.
+
+    Autocomplete answers the best `limit` matches, so it is not paginated.
+    """
+
+    def get_permissions(self):
+        return [AllowAny()] if self.request.method == "GET" else [IsAuthenticated()]
+
+    permission_classes = [IsAuthenticated]  # GET is opened in get_permissions
+
+    @extend_schema(
+        parameters=[s.SkillQuerySerializer],
+        responses=s.SkillSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        query = s.SkillQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        skills = selectors.skill_search(
+            query=query.validated_data["q"], limit=query.validated_data["limit"]
+        )
+        return Response(s.SkillSerializer(skills, many=True).data)
+
+    @extend_schema(
+        request=s.SkillProposeInputSerializer,
+        responses={200: s.SkillSerializer, 201: s.SkillSerializer},
+        description="Returns the existing skill (200) when one with the same normalised name "
+        "exists, otherwise creates it (201).",
+    )
+    def post(self, request: Request) -> Response:
+        form = s.SkillProposeInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        skill, created = services.skill_propose(user=request.user, **form.validated_data)
+        return Response(
+            s.SkillSerializer(skill).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class MySkillsView(APIView):
+    """The signed-in user's skills with levels. PUT replaces the whole set."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=s.UserSkillSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        skills = selectors.user_skills_for_user(user=request.user)
+        return Response(s.UserSkillSerializer(skills, many=True).data)
+
+    @extend_schema(request=s.UserSkillsInputSerializer, responses=s.UserSkillSerializer(many=True))
+    def put(self, request: Request) -> Response:
+        form = s.UserSkillsInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        skills = services.user_skills_set(user=request.user, items=form.validated_data["skills"])
+        return Response(s.UserSkillSerializer(skills, many=True).data)
+
+
+_PORTFOLIO_PARSERS = [MultiPartParser, FormParser, JSONParser]
+
+
+class PortfolioListView(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = _PORTFOLIO_PARSERS
+
+    @extend_schema(
+        operation_id="me_portfolio_list",
+        parameters=[s.PageQuerySerializer],
+        responses=s.page_of(s.PortfolioItemOutputSerializer),
+    )
+    def get(self, request: Request) -> Response:
+        paginator = PortfolioPagination()
+        items = selectors.portfolio_items_for_owner(owner=request.user)
+        page = paginator.paginate_queryset(items, request, view=self)
+        return paginator.get_paginated_response(
+            s.PortfolioItemOutputSerializer(page, many=True).data
+        )
+
+    @extend_schema(
+        request={
+            "multipart/form-data": s.PortfolioItemInputSerializer,
+            "application/json": s.PortfolioItemInputSerializer,
+        },
+        responses={201: s.PortfolioItemOutputSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        form = s.PortfolioItemInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        item = services.portfolio_item_create(
+            owner=request.user,
+            title=data["title"],
+            description=data.get("description", ""),
+            link=data.get("link", ""),
+            visibility=data.get("visibility", "public"),
+            skill_ids=data.get("skill_ids", []),
+            file=data.get("file"),
+        )
+        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item.pk)
+        return Response(s.PortfolioItemOutputSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class PortfolioDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = _PORTFOLIO_PARSERS
+
+    @extend_schema(responses=s.PortfolioItemOutputSerializer)
+    def get(self, request: Request, item_id: int) -> Response:
+        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        return Response(s.PortfolioItemOutputSerializer(item).data)
+
+    @extend_schema(
+        request={
+            "multipart/form-data": s.PortfolioItemInputSerializer,
+            "application/json": s.PortfolioItemInputSerializer,
+        },
+        responses=s.PortfolioItemOutputSerializer,
+    )
+    def patch(self, request: Request, item_id: int) -> Response:
+        form = s.PortfolioItemInputSerializer(data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        kwargs = {}
+        if "file" in data:
+            kwargs["file"] = data.pop("file")
+        elif data.pop("remove_file", False):
+            kwargs["file"] = None
+        data.pop("remove_file", None)
+        services.portfolio_item_update(owner=request.user, item_id=item_id, data=data, **kwargs)
+        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        return Response(s.PortfolioItemOutputSerializer(item).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, item_id: int) -> Response:
+        services.portfolio_item_delete(owner=request.user, item_id=item_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PortfolioReorderView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=s.PortfolioReorderInputSerializer,
+        responses=s.PortfolioItemOutputSerializer(many=True),
+    )
+    def post(self, request: Request) -> Response:
+        form = s.PortfolioReorderInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.portfolio_reorder(owner=request.user, item_ids=form.validated_data["item_ids"])
+        items = selectors.portfolio_items_for_owner(owner=request.user).order_by("position", "id")
+        return Response(s.PortfolioItemOutputSerializer(items, many=True).data)
+
+
+class PublicProfileView(APIView):
+    """Anyone's public profile: never an e-mail address."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=s.PublicProfileSerializer)
+    def get(self, request: Request, handle: str) -> Response:
+        profile = selectors.profile_get_public(handle=handle)
+        return Response(s.PublicProfileSerializer(profile).data)
+
+
+class MembershipListView(APIView):
+    """The signed-in user's active institution memberships (few: not paginated)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=s.MembershipOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        memberships = selectors.memberships_for_user(user=request.user)
+        return Response(s.MembershipOutputSerializer(memberships, many=True).data)
+
+
+class MembershipDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={204: None}, description="Leave the institution.")
+    def delete(self, request: Request, membership_id: int) -> Response:
+        services.membership_leave(user=request.user, membership_id=membership_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InstitutionStaffView(APIView):
+    """Career-office staff add a colleague (by a verified e-mail address)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=s.StaffAddInputSerializer, responses={201: s.MembershipOutputSerializer})
+    def post(self, request: Request, slug: str) -> Response:
+        form = s.StaffAddInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        membership = services.institution_staff_add(
+            actor=request.user, institution_slug=slug, email=form.validated_data["email"]
+        )
+        return Response(
+            s.MembershipOutputSerializer(membership).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ConsentTermsView(APIView):
+    """The wording and scopes a student agrees to, with the version to send back."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=s.ConsentTermsSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(s.ConsentTermsSerializer(s.ConsentTermsSerializer.current()).data)
+
+
+class ConsentListView(APIView):
+    """The student's consents, active and revoked (history), newest first; grant a new one."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_consents_list",
+        parameters=[s.PageQuerySerializer],
+        responses=s.page_of(s.ConsentOutputSerializer),
+    )
+    def get(self, request: Request) -> Response:
+        paginator = CursorPagination()
+        consents = selectors.consents_for_student(student=request.user)
+        page = paginator.paginate_queryset(consents, request, view=self)
+        return paginator.get_paginated_response(s.ConsentOutputSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=s.ConsentGrantInputSerializer, responses={201: s.ConsentOutputSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        form = s.ConsentGrantInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        consent = services.consent_grant(
+            student=request.user,
+            institution_slug=data["institution"],
+            scopes=data["scopes"],
+            version=data["version"],
+        )
+        return Response(s.ConsentOutputSerializer(consent).data, status=status.HTTP_201_CREATED)
+
+
+class ConsentDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("consent_id", int, OpenApiParameter.PATH)],
+        responses={204: None},
+        description="Revoke: the institution sees nothing more from the next request on. "
+        "The consent stays in the history with its revocation date.",
+    )
+    def delete(self, request: Request, consent_id: int) -> Response:
+        services.consent_revoke(student=request.user, consent_id=consent_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

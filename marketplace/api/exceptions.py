@@ -42,7 +42,9 @@ def _validation_response(detail: Any) -> Response:
         first = non_field or next(iter(fields.values()), ["Invalid input."])
         if non_field:
             fields["non_field_errors"] = non_field
-        message = first[0] if first and isinstance(first[0], str) else "Invalid input."
+        # Nested list errors arrive keyed by position ({"0": {...}}), not as a list.
+        is_text_list = isinstance(first, list) and first and isinstance(first[0], str)
+        message = first[0] if is_text_list else "Invalid input."
         if fields and not non_field:
             name = next(iter(fields))
             message = f"{name}: {message}"

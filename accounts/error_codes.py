@@ -1,0 +1,16 @@
+"""Stable error codes raised by accounts. Clients match on these: never rename one."""
+
+HANDLE_TAKEN = "handle_taken"
+HANDLE_RESERVED = "handle_reserved"
+SKILL_LIMIT = "skill_limit_reached"
+SKILL_UNKNOWN = "skill_unknown"
+PORTFOLIO_ITEM_LIMIT = "portfolio_item_limit_reached"
+PORTFOLIO_STORAGE_LIMIT = "portfolio_storage_limit_reached"
+PORTFOLIO_EVIDENCE_MISSING = "portfolio_link_or_file_required"
+PORTFOLIO_REORDER_MISMATCH = "portfolio_reorder_mismatch"
+NOT_INSTITUTION_STAFF = "not_institution_staff"
+NO_SUCH_ACCOUNT = "no_such_account"
+NOT_A_STUDENT = "not_a_student_member"
+CONSENT_VERSION_OUTDATED = "consent_version_outdated"
+CONSENT_SCOPE_MISSING = "consent_scope_missing"
+PASSWORD_INCORRECT = "password_incorrect"  # noqa: S105 — an error code, not a secret

@@ -1,0 +1,26 @@
+"""Turning what people type into safe HTML.
+
+Bios are Markdown. Whatever HTML a person types is kept as text — escaped before Markdown sees
+it — and the result still goes through nh3's allow-list, so no markup of theirs ever runs.
+"""
+
+import markdown
+import nh3
+
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+
+
+def markdown_to_safe_html(text: str) -> str:
+    if not text:
+        return ""
+    # Escape "&" and "<" only: ">" must survive for Markdown's block quotes.
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    rendered = markdown.markdown(escaped, extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener noreferrer ugc",
+    )

@@ -1,0 +1,64 @@
+"""Plain Django views: file downloads (they answer bytes, not JSON) and allauth's sign-up page
+with the role preselected from the link that led there."""
+
+import mimetypes
+
+from allauth.account.views import SignupView as AllauthSignupView
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from accounts import selectors
+from accounts.uploads import DOCUMENT_KINDS
+from marketplace.errors import NotFound
+
+_CONTENT_TYPES = {kind.name: kind.content_type for kind in DOCUMENT_KINDS}
+
+
+@require_GET
+@cache_control(private=True, max_age=300)
+def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
+    """A portfolio file, if the viewer may see the item. Anything but an image downloads as an
+    attachment, and nosniff stops a browser from guessing a more dangerous type."""
+    try:
+        item = selectors.portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    is_image = item.file_kind in {"png", "jpeg", "webp"}
+    response = FileResponse(
+        default_storage.open(item.file.name, "rb"),
+        content_type=_CONTENT_TYPES.get(item.file_kind, "application/octet-stream"),
+        as_attachment=not is_image,
+        filename=item.file_name or f"portfolio-{item.pk}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def profile_avatar(request: HttpRequest, handle: str) -> FileResponse:
+    """Avatars are re-encoded WebP (see services.avatar_set); the URL carries a version."""
+    try:
+        profile = selectors.profile_get_for_avatar(handle=handle)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    response = FileResponse(
+        default_storage.open(profile.avatar.name, "rb"),
+        content_type=mimetypes.types_map.get(".webp", "image/webp"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class SignupView(AllauthSignupView):
+    """/accounts/signup/?role=mentor|drafter ticks that role (the home page links use it)."""
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        role = self.request.GET.get("role")
+        if role in {"drafter", "mentor"}:
+            initial["roles"] = [role]
+        return initial

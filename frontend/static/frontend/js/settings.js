@@ -1,0 +1,119 @@
+// /settings/: profile, photo, skills and account deletion, all through /api/v1/.
+import { api, clearErrors, showErrors } from "./api.js";
+import { fillProfileForm, readProfileForm } from "./profile-form.js";
+import { skillsPicker } from "./skills-picker.js";
+
+const profileForm = document.querySelector("[data-profile-form]");
+const profileStatus = document.querySelector("[data-profile-status]");
+const avatarForm = document.querySelector("[data-avatar-form]");
+const avatarImg = document.querySelector("[data-avatar-img]");
+const avatarRemove = document.querySelector("[data-avatar-remove]");
+const deleteForm = document.querySelector("[data-delete-form]");
+const handlePreview = document.querySelector("[data-handle-preview]");
+
+function showCompleteness(me) {
+  const box = document.querySelector("[data-completeness]");
+  const { percent, next_step: next } = me.completeness;
+  box.hidden = false;
+  box.querySelector("[data-completeness-text]").textContent = `Your profile is ${percent}% complete`;
+  box.querySelector("[data-completeness-bar]").dataset.percent = String(Math.round(percent / 10) * 10);
+  const nextStep = box.querySelector("[data-next-step]");
+  nextStep.replaceChildren();
+  if (next) {
+    nextStep.append("Next: ");
+    const link = document.createElement("a");
+    link.href = next.url;
+    link.textContent = next.label;
+    nextStep.append(link);
+  } else {
+    nextStep.textContent = "Everything is filled in. Nice work.";
+  }
+}
+
+function showAvatar(me) {
+  avatarImg.hidden = !me.avatar_url;
+  avatarRemove.hidden = !me.avatar_url;
+  if (me.avatar_url) avatarImg.src = me.avatar_url;
+}
+
+function showHandle(handle) {
+  handlePreview.textContent = `${window.location.origin}/u/${handle}/`;
+}
+
+async function load() {
+  const me = await api("me/");
+  fillProfileForm(profileForm, me);
+  profileForm.elements.bio.value = me.bio;
+  showHandle(me.handle);
+  showAvatar(me);
+  showCompleteness(me);
+}
+
+profileForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(profileForm);
+  profileStatus.textContent = "Saving…";
+  try {
+    const me = await api("me/", { method: "PATCH", body: readProfileForm(profileForm) });
+    fillProfileForm(profileForm, me);
+    showHandle(me.handle);
+    showCompleteness(me);
+    profileStatus.textContent = "Profile saved.";
+  } catch (error) {
+    profileStatus.textContent = "";
+    showErrors(profileForm, error);
+  }
+});
+
+avatarForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(avatarForm);
+  const file = avatarForm.elements.avatar.files[0];
+  if (!file) { showErrors(avatarForm, { message: "Choose an image first.", fields: {} }); return; }
+  const body = new FormData();
+  body.append("avatar", file);
+  try {
+    const me = await api("me/avatar/", { method: "POST", body });
+    showAvatar(me);
+    showCompleteness(me);
+    avatarForm.reset();
+  } catch (error) {
+    showErrors(avatarForm, error);
+  }
+});
+
+avatarRemove.addEventListener("click", async () => {
+  const me = await api("me/avatar/", { method: "DELETE" });
+  showAvatar(me);
+  showCompleteness(me);
+});
+
+const picker = skillsPicker(document.querySelector("[data-skills-picker]"), {
+  onSaved: async () => showCompleteness(await api("me/")),
+});
+document.querySelector("[data-skills-save]").addEventListener("click", () => picker.save());
+
+deleteForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(deleteForm);
+  if (!deleteForm.elements.confirm.checked) {
+    showErrors(deleteForm, { message: "Tick the box to confirm.", fields: { confirm: ["Please confirm."] } });
+    return;
+  }
+  try {
+    await api("me/delete/", { method: "POST", body: { password: deleteForm.elements.password.value } });
+    window.location.assign("/");
+  } catch (error) {
+    showErrors(deleteForm, error);
+  }
+});
+
+const zones = document.querySelector("[data-time-zones]");
+for (const zone of Intl.supportedValuesOf?.("timeZone") ?? []) {
+  const option = document.createElement("option");
+  option.value = zone;
+  zones.append(option);
+}
+
+load();
+picker.load();
