@@ -2,9 +2,11 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from accounts.models import PortfolioItem, Skill, User
 from accounts.services import profile_ensure
+from projects.models import Application, Task
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -44,3 +46,41 @@ class PortfolioItemFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Case study {n}")
     link = "https://example.org/work"
+
+
+# --- projects (lifecycle) -------------------------------------------------------------------
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    """An open, unpaid public task. Pass `skills=[...]` to attach skills (kept searchable)."""
+
+    class Meta:
+        model = Task
+        skip_postgeneration_save = True
+
+    mentor = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Overflow task {n}")
+    description = "Help with a piece of real work."
+    estimated_hours = 6
+    what_you_gain = "A reference and a portfolio piece."
+    state = Task.State.OPEN
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def skills(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted:
+            obj.skills.set(extracted)
+        obj.skills_text = " ".join(sorted(s.name for s in obj.skills.all()))
+        obj.save()
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    task = factory.SubFactory(TaskFactory)
+    drafter = factory.SubFactory(UserFactory)
+    note = "I would start by reading the brief; see my case study."
+    work_sample_link = "https://example.org/sample"
