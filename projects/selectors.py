@@ -36,7 +36,7 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
-from projects.search import task_search
+from projects.search import search_tokens, task_search
 
 FEEDBACK_BLIND_PERIOD = timedelta(days=14)
 COUNT_CAP = 1000
@@ -117,7 +117,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
     if filters.get("institution_only"):
         qs = qs.filter(visibility=Task.Visibility.INSTITUTIONS)
     ordering_name = filters.get("ordering") or "newest"
-    q = (filters.get("q") or "").strip()
+    # A query without any word in it (only punctuation) searches for nothing: no filter.
+    q = (filters.get("q") or "").strip() if search_tokens(filters.get("q") or "") else ""
     if q:
         qs = task_search(qs, q)
     elif ordering_name == "relevance":
@@ -169,11 +170,8 @@ def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any
             by_task[link["task_id"]].append(
                 {"slug": link["skill__slug"], "name": link["skill__name"]}
             )
-    for row in rows:
-        row["skills"] = by_task[row["id"]]
-        row.pop("deadline_sort", None)
-        row.pop("stipend_sort", None)
-    return rows
+    # New dicts: the paginator still reads the sort keys of the originals for its cursors.
+    return [{**row, "skills": by_task[row["id"]]} for row in rows]
 
 
 def task_count_capped(*, queryset: QuerySet) -> tuple[int, bool]:

@@ -466,14 +466,16 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
         task = application.task
-        _require_application_state(application, *PENDING_APPLICATION_STATES, verb="accepted")
+        # Slots first: an accept that lost the race finds its application already declined
+        # by the winner, and "the places are filled" is the true reason.
+        if task.filled_slots >= task.slots:
+            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
         if task.state not in (Task.State.OPEN, Task.State.CLOSED):
             raise Conflict(
                 f"A {task.get_state_display().lower()} task cannot take on drafters.",
                 code=codes.TASK_STATE_INVALID,
             )
-        if task.filled_slots >= task.slots:
-            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
+        _require_application_state(application, *PENDING_APPLICATION_STATES, verb="accepted")
         now = timezone.now()
         Task.objects.filter(pk=task.pk).update(filled_slots=F("filled_slots") + 1, updated_at=now)
         task.refresh_from_db(fields=["filled_slots"])
