@@ -290,6 +290,12 @@ STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 PLATFORM_FEE_PERCENT = env.float("PLATFORM_FEE_PERCENT", default=10.0)
 
+# --- Marketplace rules ---------------------------------------------------------------------------
+# Stipends are stored in minor units (cents); the minimum is fixed at 100, the maximum is ours.
+STIPEND_MAX_MINOR = env.int("STIPEND_MAX_MINOR", default=500_000)
+# Messages per person per minute, across all threads (no spam, even inside a thread).
+MESSAGE_RATE_PER_MINUTE = env.int("MESSAGE_RATE_PER_MINUTE", default=20)
+
 # --- Logging: one JSON object per line on stdout ------------------------------------------------
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")
 LOGGING = {

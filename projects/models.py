@@ -46,6 +46,11 @@ class Task(TimeStampedModel):
     institutions = models.ManyToManyField(Institution, blank=True, related_name="tasks")
     state = models.CharField(max_length=12, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Up to three questions an applicant answers (plain strings).
+    questions = models.JSONField(default=list, blank=True)
+    # Skill names copied here by the services so full-text search (FTS5 on SQLite, a GIN
+    # index on PostgreSQL) covers skills without a join.
+    skills_text = models.CharField(max_length=1000, blank=True, default="")
 
     class Meta:
         constraints = [
@@ -61,6 +66,8 @@ class Task(TimeStampedModel):
             models.Index(fields=["state", "stipend_amount"]),
             models.Index(fields=["state", "estimated_hours"]),
             models.Index(fields=["mentor", "state"]),
+            models.Index(fields=["state", "is_remote"]),
+            models.Index(fields=["state", "visibility"]),
         ]
 
     def __str__(self) -> str:
@@ -137,4 +144,153 @@ class Engagement(TimeStampedModel):
             models.Index(fields=["mentor", "state", "-id"]),
             models.Index(fields=["drafter", "state", "-id"]),
             models.Index(fields=["state", "delivered_at"]),
+        ]
+
+
+class Deliverable(TimeStampedModel):
+    """Work a drafter hands in: a link or a checked file, with a note. A revision request is
+    recorded on the deliverable it answers, so the timeline reads deliver → revise → deliver."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="deliverables"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    link = models.URLField(blank=True, max_length=500)
+    file = models.FileField(upload_to="deliverables/%Y/%m/", blank=True, max_length=300)
+    file_name = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    revision_comment = models.TextField(blank=True, max_length=2000)
+    revision_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["engagement", "id"])]
+
+
+class Message(models.Model):
+    """One line in the thread of an application or of an engagement — never anywhere else
+    (no cold outreach). Only the thread's two people can read or write it."""
+
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    engagement = models.ForeignKey(
+        Engagement, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(application__isnull=False, engagement__isnull=True)
+                    | models.Q(application__isnull=True, engagement__isnull=False)
+                ),
+                name="message_in_exactly_one_thread",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["application", "id"]),
+            models.Index(fields=["engagement", "id"]),
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="message_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Message {self.pk} from {self.sender_id}"
+
+
+class Feedback(TimeStampedModel):
+    """What one side of a completed engagement says about the other. Double-blind: hidden from
+    the other side until both have written or FEEDBACK_BLIND_DAYS have passed."""
+
+    class Competency(models.TextChoices):
+        # NACE career-readiness competencies, so career offices can report them.
+        CAREER_DEVELOPMENT = "career_development", "Career & self-development"
+        COMMUNICATION = "communication", "Communication"
+        CRITICAL_THINKING = "critical_thinking", "Critical thinking"
+        EQUITY_INCLUSION = "equity_inclusion", "Equity & inclusion"
+        LEADERSHIP = "leadership", "Leadership"
+        PROFESSIONALISM = "professionalism", "Professionalism"
+        TEAMWORK = "teamwork", "Teamwork"
+        TECHNOLOGY = "technology", "Technology"
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="feedback_received"
+    )
+    rating = models.PositiveSmallIntegerField()
+    text = models.TextField(blank=True, max_length=2000)
+    # {"communication": 4, ...}: only the mentor's feedback carries these.
+    competencies = models.JSONField(default=dict, blank=True)
+    endorsed_skills = models.ManyToManyField(Skill, blank=True, related_name="+")
+    endorsement = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "author"], name="feedback_one_per_side"),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            ),
+        ]
+
+
+class ThankYouNote(TimeStampedModel):
+    """Thanks that cost nothing. Shown on the receiver's profile only once they agree."""
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="thanks")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    receiver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="thanks_received"
+    )
+    body = models.TextField(max_length=1000)
+    shown_on_profile = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "sender"], name="thanks_one_per_side")
+        ]
+        indexes = [models.Index(fields=["receiver", "shown_on_profile", "-id"])]
+
+
+class Introduction(TimeStampedModel):
+    """Someone points a drafter to a task. The mentor sees it only after the drafter accepts;
+    the introducer is credited on the drafter's profile if the draft completes."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for the drafter"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="introductions")
+    drafter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="introductions_received"
+    )
+    introducer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="introductions_made"
+    )
+    note = models.TextField(max_length=500)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "drafter", "introducer"], name="introduction_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["drafter", "state", "-id"]),
+            models.Index(fields=["task", "state"]),
         ]

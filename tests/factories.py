@@ -2,6 +2,7 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from accounts.models import (
     Institution,
@@ -13,6 +14,7 @@ from accounts.models import (
 )
 from accounts.services import profile_ensure
 from accounts.skill_keys import skill_search_key
+from projects.models import Application, Task
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -87,3 +89,39 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     institution = factory.SubFactory(InstitutionFactory)
     role = InstitutionMembership.Role.STUDENT
     email = factory.LazyAttribute(lambda m: f"{m.user.pk}@{m.institution.email_domains[0]}")
+# --- projects (lifecycle) -------------------------------------------------------------------
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    """An open, unpaid public task. Pass `skills=[...]` to attach skills (kept searchable)."""
+
+    class Meta:
+        model = Task
+        skip_postgeneration_save = True
+
+    mentor = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Overflow task {n}")
+    description = "Help with a piece of real work."
+    estimated_hours = 6
+    what_you_gain = "A reference and a portfolio piece."
+    state = Task.State.OPEN
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def skills(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted:
+            obj.skills.set(extracted)
+        obj.skills_text = " ".join(sorted(s.name for s in obj.skills.all()))
+        obj.save()
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    task = factory.SubFactory(TaskFactory)
+    drafter = factory.SubFactory(UserFactory)
+    note = "I would start by reading the brief; see my case study."
+    work_sample_link = "https://example.org/sample"

@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
 from accounts.models import User
+from projects.models import Engagement, Task
 
 
 @pytest.mark.django_db
@@ -18,3 +19,19 @@ def test_seed_demo_is_idempotent_and_creates_usable_logins(client):
         content_type="application/json",
     )
     assert logged_in.status_code == 200
+
+
+@pytest.mark.django_db
+def test_seed_demo_shows_a_living_marketplace():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert set(Task.objects.values_list("state", flat=True)) == {
+        "draft",
+        "open",
+        "closed",
+        "cancelled",
+        "archived",
+    }
+    states = set(Engagement.objects.values_list("state", flat=True))
+    assert {"active", "delivered", "completed", "awaiting_funding"} <= states
+    assert Task.objects.count() == 10

@@ -2,9 +2,12 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.text import slugify
 
-from accounts.models import User
+from accounts.models import PortfolioItem, Skill, User
 from accounts.services import profile_update, user_create
+from projects import services
+from projects.models import Application, Task
 
 DEMO_PASSWORD = "slipstream-demo"  # noqa: S105 — printed on purpose: local demo accounts only
 
@@ -47,6 +50,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for person in DEMO_PEOPLE:
                 self._ensure_person(person)
+            if not Task.objects.filter(mentor__email__endswith="@demo.slipstream.local").exists():
+                self._seed_marketplace()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))
         for person in DEMO_PEOPLE:
             role = "mentor " if person["wants_to_mentor"] else "drafter"
@@ -66,3 +71,214 @@ class Command(BaseCommand):
             data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")},
         )
         return user
+
+    def _seed_marketplace(self) -> None:
+        """Tasks in every state, applications, and engagements at each step — all made through
+        the same services the API uses, so the demo obeys every rule."""
+        people = {p["email"].split(".")[0]: User.objects.get(email=p["email"]) for p in DEMO_PEOPLE}
+        maya, leo, sam, ana = people["maya"], people["leo"], people["sam"], people["ana"]
+        skills = {
+            name: Skill.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+            for name in DEMO_SKILLS
+        }
+        sam_item = PortfolioItem.objects.create(
+            owner=sam,
+            title="Usability study of a campus app",
+            description="Five interviews, affinity map and a short report.",
+            link="https://example.org/sam/usability-study",
+        )
+        ana_item = PortfolioItem.objects.create(
+            owner=ana,
+            title="Budget dashboard in Python",
+            description="Cleaned five years of council spending and charted it.",
+            link="https://example.org/ana/budget-dashboard",
+        )
+        made = {}
+        for spec in DEMO_TASKS:
+            mentor = maya if spec["mentor"] == "maya" else leo
+            data = {k: v for k, v in spec.items() if k in services.TASK_FIELDS}
+            task = services.task_create(
+                mentor=mentor, data=data, skill_ids=[skills[n].pk for n in spec["skills"]]
+            )
+            if spec["state"] != "draft":
+                services.task_publish(task_id=task.pk, mentor=mentor)
+            made[spec["key"]] = task
+
+        def apply(key: str, drafter: User, item: PortfolioItem) -> Application:
+            return services.application_create(
+                task_id=made[key].pk,
+                drafter=drafter,
+                note="I would start from the brief and share a first pass within two days.",
+                portfolio_item_ids=[item.pk],
+                answers=["Yes." for _ in made[key].questions],
+            )
+
+        # Open tasks with fresh and shortlisted applications.
+        apply("research", sam, sam_item)
+        shortlisted = apply("charts", ana, ana_item)
+        services.application_shortlist(application_id=shortlisted.pk, mentor=leo)
+        # An active engagement, and one delivered and waiting for review.
+        active = apply("onboarding", sam, sam_item)
+        services.application_accept(application_id=active.pk, mentor=maya)
+        delivered = apply("cleanup", ana, ana_item)
+        engagement = services.application_accept(application_id=delivered.pk, mentor=leo)
+        services.engagement_deliver(
+            engagement_id=engagement.pk,
+            drafter=ana,
+            link="https://example.org/ana/clean-dataset",
+            note="Cleaned and documented; see the README for the choices I made.",
+        )
+        # A paid task waiting for its stipend.
+        paid = apply("paid", sam, sam_item)
+        services.application_accept(application_id=paid.pk, mentor=leo)
+        # A completed engagement with feedback and thanks on both sides.
+        done = apply("audit", sam, sam_item)
+        finished = services.application_accept(application_id=done.pk, mentor=maya)
+        services.message_send(
+            sender=maya, engagement_id=finished.pk, body="Welcome! The audit notes are attached."
+        )
+        services.message_send(sender=sam, engagement_id=finished.pk, body="Thanks, starting now.")
+        services.engagement_deliver(
+            engagement_id=finished.pk, drafter=sam, link="https://example.org/sam/audit"
+        )
+        services.engagement_approve(engagement_id=finished.pk, mentor=maya)
+        services.feedback_submit(
+            engagement_id=finished.pk,
+            author=maya,
+            rating=5,
+            text="Clear, careful and on time.",
+            competencies={"communication": 5, "critical_thinking": 4, "professionalism": 5},
+            endorsed_skill_ids=[skills["User research"].pk],
+            endorsement="Sam ran a sharp, well-documented accessibility audit.",
+        )
+        services.feedback_submit(
+            engagement_id=finished.pk, author=sam, rating=5, text="Generous with her time."
+        )
+        note = services.thanks_send(
+            engagement_id=finished.pk, sender=sam, body="Thank you for trusting me with this!"
+        )
+        services.thanks_set_shown(thanks_id=note.pk, receiver=maya, shown=True)
+        # Closed, cancelled and archived tasks, for a complete picture.
+        services.task_close(task_id=made["closed"].pk, mentor=leo)
+        services.task_cancel(task_id=made["cancelled"].pk, mentor=maya)
+        services.task_close(task_id=made["archived"].pk, mentor=maya)
+        services.task_archive(task_id=made["archived"].pk, mentor=maya)
+
+
+DEMO_SKILLS = [
+    "User research",
+    "Figma",
+    "Python",
+    "Data analysis",
+    "Copywriting",
+    "Accessibility",
+    "Spreadsheets",
+]
+_GAIN = "A reference, a portfolio piece and an hour of career advice."
+DEMO_TASKS = [
+    {
+        "key": "research",
+        "mentor": "maya",
+        "state": "open",
+        "title": "Run five user interviews for a savings app",
+        "description": "We are testing a **round-up savings** feature. Recruit and interview "
+        "five people, then summarise what surprised you.",
+        "skills": ["User research"],
+        "estimated_hours": 10,
+        "what_you_gain": _GAIN,
+        "questions": ["Have you interviewed users before?"],
+    },
+    {
+        "key": "charts",
+        "mentor": "leo",
+        "state": "open",
+        "title": "Chart ten years of local rainfall",
+        "description": "Turn a CSV from the weather service into three clear charts for a story.",
+        "skills": ["Python", "Data analysis"],
+        "estimated_hours": 6,
+        "stipend_amount": 15000,
+        "what_you_gain": "",
+    },
+    {
+        "key": "onboarding",
+        "mentor": "maya",
+        "state": "open",
+        "title": "Rewrite onboarding copy for a budgeting tool",
+        "description": "Five screens of copy need a friendlier, plainer voice.",
+        "skills": ["Copywriting"],
+        "estimated_hours": 4,
+        "slots": 2,
+        "what_you_gain": _GAIN,
+    },
+    {
+        "key": "cleanup",
+        "mentor": "leo",
+        "state": "open",
+        "title": "Clean a spreadsheet of council spending",
+        "description": "Fix dates, merge duplicate suppliers and document each step.",
+        "skills": ["Spreadsheets", "Data analysis"],
+        "estimated_hours": 8,
+        "what_you_gain": "Credit in the published story and a reference.",
+    },
+    {
+        "key": "paid",
+        "mentor": "leo",
+        "state": "open",
+        "title": "Fact-check a long-read on housing",
+        "description": "Check 40 claims against their sources and flag anything shaky.",
+        "skills": ["Data analysis"],
+        "estimated_hours": 12,
+        "stipend_amount": 30000,
+        "what_you_gain": "",
+    },
+    {
+        "key": "audit",
+        "mentor": "maya",
+        "state": "open",
+        "title": "Accessibility audit of a checkout flow",
+        "description": "Walk the checkout with a screen reader and list every barrier.",
+        "skills": ["Accessibility", "User research"],
+        "estimated_hours": 6,
+        "what_you_gain": _GAIN,
+    },
+    {
+        "key": "closed",
+        "mentor": "leo",
+        "state": "open",
+        "title": "Transcribe three interviews",
+        "description": "Clean transcripts with timestamps.",
+        "skills": ["Copywriting"],
+        "estimated_hours": 3,
+        "what_you_gain": "Credit in the piece.",
+    },
+    {
+        "key": "cancelled",
+        "mentor": "maya",
+        "state": "open",
+        "title": "Sketch icons for a settings page",
+        "description": "Twelve icons in the existing style.",
+        "skills": ["Figma"],
+        "estimated_hours": 5,
+        "what_you_gain": _GAIN,
+    },
+    {
+        "key": "archived",
+        "mentor": "maya",
+        "state": "open",
+        "title": "Review a design-system changelog",
+        "description": "Spot breaking changes the notes forgot to mention.",
+        "skills": ["Figma"],
+        "estimated_hours": 2,
+        "what_you_gain": _GAIN,
+    },
+    {
+        "key": "draft",
+        "mentor": "maya",
+        "state": "draft",
+        "title": "Map the competitors of a pension app",
+        "description": "A one-page comparison of five apps.",
+        "skills": ["User research"],
+        "estimated_hours": 5,
+        "what_you_gain": _GAIN,
+    },
+]

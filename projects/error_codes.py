@@ -1,0 +1,41 @@
+"""Stable error codes of the marketplace. Clients match on these strings: never rename one."""
+
+# Tasks
+TASK_INVALID = "task_invalid"
+STIPEND_OUT_OF_RANGE = "stipend_out_of_range"
+WHAT_YOU_GAIN_REQUIRED = "what_you_gain_required"
+TASK_STATE_INVALID = "task_state_invalid"
+TASK_HAS_APPLICATIONS = "task_has_applications"
+
+# Applications
+TASK_NOT_OPEN = "task_not_open"
+OWN_TASK = "own_task"
+APPLICATION_EXISTS = "application_exists"
+EVIDENCE_REQUIRED = "evidence_required"
+PORTFOLIO_ITEM_INVALID = "portfolio_item_invalid"
+ANSWERS_INVALID = "answers_invalid"
+NOTE_TOO_LONG = "note_too_long"
+APPLICATION_STATE_INVALID = "application_state_invalid"
+SLOTS_FULL = "slots_full"
+
+# Engagements
+ENGAGEMENT_STATE_INVALID = "engagement_state_invalid"
+DELIVERABLE_REQUIRED = "deliverable_required"
+COMMENT_REQUIRED = "comment_required"
+REASON_REQUIRED = "reason_required"
+
+# Messages
+MESSAGE_EMPTY = "message_empty"
+MESSAGE_TOO_LONG = "message_too_long"
+MESSAGE_RATE_LIMITED = "message_rate_limited"
+THREAD_CLOSED = "thread_closed"
+
+# Feedback, thanks, introductions
+FEEDBACK_NOT_YET = "feedback_not_yet"
+FEEDBACK_EXISTS = "feedback_exists"
+FEEDBACK_INVALID = "feedback_invalid"
+THANKS_NOT_YET = "thanks_not_yet"
+THANKS_EXISTS = "thanks_exists"
+INTRODUCTION_INVALID = "introduction_invalid"
+INTRODUCTION_EXISTS = "introduction_exists"
+INTRODUCTION_STATE_INVALID = "introduction_state_invalid"

@@ -1,0 +1,20 @@
+"""Task descriptions are Markdown; pages insert only this sanitised HTML."""
+
+import markdown as markdown_lib
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote",
+    "h3", "h4", "hr",
+}  # fmt: skip
+
+
+def markdown_to_safe_html(text: str) -> str:
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists"])
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener noreferrer",
+    )

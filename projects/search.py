@@ -1,0 +1,54 @@
+"""Full-text search over tasks on both supported databases (see migration 0003).
+
+User input never reaches the query syntax: it is reduced to word tokens, each matched as a
+prefix, all required.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+MAX_TOKENS = 8
+
+POSTGRES_VECTOR = (
+    "to_tsvector('english'::regconfig, coalesce(projects_task.title, '') || ' ' || "
+    "coalesce(projects_task.description, '') || ' ' || coalesce(projects_task.skills_text, ''))"
+)
+
+
+def search_tokens(q: str) -> list[str]:
+    return re.findall(r"\w+", q.lower())[:MAX_TOKENS]
+
+
+def task_search(queryset: QuerySet, q: str) -> QuerySet:
+    """Filter `queryset` (of Task) to matches of `q` and annotate `rank` (higher is better)."""
+    tokens = search_tokens(q)
+    if not tokens:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{token}:*" for token in tokens)
+        matches = RawSQL(  # noqa: S611 — constant SQL, user input is a parameter
+            f"{POSTGRES_VECTOR} @@ to_tsquery('english'::regconfig, %s)",
+            (tsquery,),
+            output_field=BooleanField(),
+        )
+        rank = RawSQL(  # noqa: S611
+            f"ts_rank({POSTGRES_VECTOR}, to_tsquery('english'::regconfig, %s))",
+            (tsquery,),
+            output_field=FloatField(),
+        )
+        return queryset.alias(search_match=matches).filter(search_match=True).annotate(rank=rank)
+    match = " ".join(f'"{token}"*' for token in tokens)
+    # bm25() is lower-is-better; negate so both backends sort "-rank".
+    rank = RawSQL(
+        "SELECT -bm25(projects_task_fts) FROM projects_task_fts "
+        "WHERE projects_task_fts MATCH %s AND projects_task_fts.rowid = projects_task.id",
+        (match,),
+        output_field=FloatField(),
+    )
+    matching_ids = RawSQL(
+        "SELECT rowid FROM projects_task_fts WHERE projects_task_fts MATCH %s", (match,)
+    )
+    return queryset.filter(id__in=matching_ids).annotate(rank=rank)
