@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import PortfolioItem, Skill, User
 from accounts.services import profile_ensure
+from projects.models import Application, Engagement, Task
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -44,3 +45,40 @@ class PortfolioItemFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Case study {n}")
     link = "https://example.org/work"
+
+
+# --- Marketplace rows (kept simple; built directly, not through the lifecycle services) -----
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Task
+
+    mentor = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Overflow task {n}")
+    description = "Help with a piece of real work."
+    estimated_hours = 6
+    state = Task.State.OPEN
+    stipend_amount = None
+    what_you_gain = "A reference and a portfolio piece."
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    task = factory.SubFactory(TaskFactory)
+    drafter = factory.SubFactory(UserFactory)
+    note = "I did something similar last term; here is how I would approach it."
+    state = Application.State.SUBMITTED
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Engagement
+
+    application = factory.SubFactory(ApplicationFactory, state=Application.State.ACCEPTED)
+    task = factory.SelfAttribute("application.task")
+    mentor = factory.SelfAttribute("application.task.mentor")
+    drafter = factory.SelfAttribute("application.drafter")
+    state = Engagement.State.ACTIVE
