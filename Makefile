@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements/dev.txt | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+STRIPE_STANDIN_PORT ?= 12111
 
 .PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean
 
@@ -34,6 +35,20 @@ venv: $(STAMP)
 run: venv
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
+	@# Without Stripe keys, stipends run against the local stand-in (stopped with the server).
+	@if [ -z "$$STRIPE_SECRET_KEY" ]; then \
+		hook=http://127.0.0.1:$(PORT)/payments/stripe; \
+		echo "STRIPE_SECRET_KEY is not set: starting the local Stripe stand-in on" \
+			"http://127.0.0.1:$(STRIPE_STANDIN_PORT) (test money only; see README 'Stipends and Stripe')"; \
+		$(PY) -m devtools.stripe_standin --port $(STRIPE_STANDIN_PORT) \
+			--webhook $$hook/webhook/=whsec_local_platform \
+			--connect-webhook $$hook/connect-webhook/=whsec_local_connect & \
+		standin=$$!; trap 'kill $$standin 2>/dev/null' EXIT; \
+		export STRIPE_SECRET_KEY=sk_test_local STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_STANDIN_PORT) \
+			STRIPE_WEBHOOK_SECRET=whsec_local_platform STRIPE_CONNECT_WEBHOOK_SECRET=whsec_local_connect; \
+	else \
+		echo "Using the Stripe keys from the environment (STRIPE_SECRET_KEY is set)."; \
+	fi; \
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 system-deps:

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "marketplace",
     "accounts",
     "projects",
+    "projects.stipends",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,6 +12,7 @@ api_v1 = [
     path("", ApiRootView.as_view(), name="root"),
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
+    path("", include("projects.stipends.api.urls")),
 ]
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("payments/", include("projects.stipends.webhook_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("frontend.urls")),
 ]

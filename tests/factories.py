@@ -14,7 +14,7 @@ from accounts.models import (
 )
 from accounts.services import profile_ensure
 from accounts.skill_keys import skill_search_key
-from projects.models import Application, Task
+from projects.models import Application, Engagement, Task
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -125,3 +125,14 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     drafter = factory.SubFactory(UserFactory)
     note = "I would start by reading the brief; see my case study."
     work_sample_link = "https://example.org/sample"
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Engagement
+
+    application = factory.SubFactory(ApplicationFactory, state=Application.State.ACCEPTED)
+    task = factory.SelfAttribute("application.task")
+    mentor = factory.SelfAttribute("application.task.mentor")
+    drafter = factory.SelfAttribute("application.drafter")
+    state = Engagement.State.ACTIVE

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from projects.stipends.api import views
+
+urlpatterns = [
+    path(
+        "me/payouts/onboarding/",
+        views.PayoutOnboardingView.as_view(),
+        name="payouts-onboarding",
+    ),
+    path(
+        "engagements/<int:engagement_id>/fund/",
+        views.EngagementFundView.as_view(),
+        name="engagement-fund",
+    ),
+    path("me/ledger/", views.LedgerView.as_view(), name="ledger"),
+]

@@ -1,0 +1,86 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from projects.stipends.api.serializers import (
+    FundOutputSerializer,
+    LedgerEntrySerializer,
+    OnboardingStatusSerializer,
+)
+from projects.stipends.models import ConnectedAccount, LedgerEntry
+from projects.stipends.selectors import connected_account_for_user, ledger_entries_for_user
+from projects.stipends.services import (
+    connected_account_onboarding_link,
+    connected_account_refresh,
+    engagement_fund_start,
+)
+
+
+def _status(account: ConnectedAccount | None, url: str | None = None) -> dict[str, Any]:
+    return {
+        "has_account": account is not None,
+        "payouts_enabled": bool(account and account.payouts_enabled),
+        "charges_enabled": bool(account and account.charges_enabled),
+        "details_submitted": bool(account and account.details_submitted),
+        "requirements_due": list(account.requirements_due) if account else [],
+        "onboarding_url": url,
+    }
+
+
+class PayoutOnboardingView(APIView):
+    """The drafter's payout setup (Stripe Connect): status, or a fresh onboarding link."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_payouts_onboarding_status",
+        request=None,
+        responses=OnboardingStatusSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        # Re-reads the account from Stripe until payouts are enabled (the onboarding return
+        # page lands here, possibly before the account.updated webhook).
+        account = connected_account_refresh(user=request.user)
+        return Response(OnboardingStatusSerializer(_status(account)).data)
+
+    @extend_schema(
+        operation_id="me_payouts_onboarding_start",
+        request=None,
+        responses=OnboardingStatusSerializer,
+    )
+    def post(self, request: Request) -> Response:
+        url = connected_account_onboarding_link(user=request.user)
+        account = connected_account_for_user(user=request.user)
+        return Response(OnboardingStatusSerializer(_status(account, url)).data)
+
+
+class EngagementFundView(APIView):
+    """Mentor: start paying the engagement's stipend; returns the Stripe Checkout URL."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="engagement_fund", request=None, responses=FundOutputSerializer)
+    def post(self, request: Request, engagement_id: int) -> Response:
+        url = engagement_fund_start(engagement_id=engagement_id, user=request.user)
+        return Response(FundOutputSerializer({"checkout_url": url}).data)
+
+
+class LedgerView(ListAPIView):
+    """The signed-in user's money in and out, newest first, with Stripe receipts."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = LedgerEntrySerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return LedgerEntry.objects.none()
+        return ledger_entries_for_user(user=self.request.user)
+
+    @extend_schema(operation_id="me_ledger")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,111 @@
+"""Every webhook of a whole stipend lifecycle, delivered 3 times each in 50 random orders, ends
+in the same state as delivering them in order: one Payout, one Transfer keyed payout:<id>."""
+
+import random
+from typing import Any
+
+import pytest
+
+from projects.models import Engagement
+from projects.stipends.models import LedgerEntry, Payout, Stipend
+
+from .conftest import (
+    Webhooks,
+    approve,
+    make_paid_engagement,
+    onboard,
+    pay,
+    transfers_for,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+COPIES = 3
+ORDERS = int(__import__("os").environ.get("ORDERS", 50))
+
+
+def _lifecycle(standin, stripe_api, rng: random.Random | None) -> tuple[Any, ...]:
+    """Fund, onboard and approve one engagement while its events arrive (shuffled if rng)."""
+    standin.reset()
+    engagement = make_paid_engagement()
+    hooks = Webhooks(stripe_api)
+    pay(standin, engagement)
+    account = onboard(standin, engagement.drafter)
+    hooks.accounts = [account.stripe_account_id]
+    pool: list[tuple[str, dict[str, Any]]] = []
+
+    types: set[str] = set()
+
+    def collect() -> None:
+        for item in hooks.new_events():
+            types.add(item[1]["type"])
+            copies = [item] * COPIES
+            if rng is None:
+                pool.extend(copies)
+            else:
+                for copy in copies:
+                    pool.insert(rng.randint(0, len(pool)), copy)
+
+    collect()
+    approved = False
+    while pool or not approved:
+        engagement.refresh_from_db()
+        active = engagement.state == Engagement.State.ACTIVE
+        # In order: approve once everything so far has arrived. Shuffled: at any moment after
+        # the engagement became active (approval needs delivered work, so never before).
+        wants = (not pool) if rng is None else (rng.random() < 0.3 or not pool)
+        if not approved and active and wants:
+            approve(engagement)
+            approved = True
+        elif pool:
+            hooks.post(*pool.pop(0))
+        else:
+            pytest.fail("events ran out before the engagement became active")
+        collect()
+
+    return _final_state(engagement, stripe_api), sorted(types)
+
+
+def _final_state(engagement: Engagement, stripe_api) -> tuple[Any, ...]:
+    engagement.refresh_from_db()
+    stipend = Stipend.objects.get(engagement=engagement)
+    payouts = list(Payout.objects.filter(engagement=engagement))
+    transfers = transfers_for(stripe_api, engagement.pk)
+    assert len(payouts) == 1, payouts
+    assert len(transfers) == 1, transfers
+    [payout] = payouts
+    assert payout.transfer_id == transfers[0].id
+    created = stripe_api.v1.events.list(params={"type": "transfer.created"}).data
+    assert [event.request.idempotency_key for event in created] == [f"payout:{engagement.pk}"]
+    ledger = sorted(
+        (entry.kind, entry.amount, entry.user_id == engagement.mentor_id)
+        for entry in LedgerEntry.objects.filter(stipend=stipend)
+    )
+    return (
+        engagement.state,
+        stipend.state,
+        payout.state,
+        payout.amount,
+        payout.idempotency_key == f"payout:{engagement.pk}",
+        engagement.drafter.connected_account.payouts_enabled,
+        tuple(ledger),
+    )
+
+
+def test_events_three_times_each_in_fifty_random_orders_end_like_in_order(standin, stripe_api):
+    expected, types = _lifecycle(standin, stripe_api, rng=None)
+    assert expected == (
+        "completed",
+        "released",
+        "paid",
+        11_250,
+        True,
+        True,
+        (("payout", 11_250, False), ("stipend_paid", -12_500, True)),
+    )
+    # The lifecycle really covers the events that matter.
+    assert {"checkout.session.completed", "account.updated", "transfer.created"} <= set(types)
+
+    for seed in range(ORDERS):
+        final, _ = _lifecycle(standin, stripe_api, rng=random.Random(seed))
+        assert final == expected, f"order with seed {seed} ended differently"
