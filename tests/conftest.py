@@ -1,8 +1,11 @@
 """Shared fixtures for the whole suite."""
 
+from collections.abc import Iterator
+
 import pytest
 from rest_framework.test import APIClient
 
+from devtools.stripe_standin import StandinServer, start_in_thread
 from tests.factories import UserFactory
 
 
@@ -51,3 +54,22 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def standin() -> Iterator[StandinServer]:
+    """The local Stripe stand-in, one per test process (localstripe's store is global)."""
+    server = start_in_thread()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stripe_standin_settings(settings, standin: StandinServer) -> StandinServer:
+    """Point the product's Stripe client at a freshly reset stand-in."""
+    standin.reset()
+    settings.STRIPE_SECRET_KEY = "sk_test_slipstream"
+    settings.STRIPE_API_BASE = standin.base_url
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_platform_endpoint"
+    settings.STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_test_connect_endpoint"
+    return standin

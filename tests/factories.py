@@ -89,6 +89,8 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     institution = factory.SubFactory(InstitutionFactory)
     role = InstitutionMembership.Role.STUDENT
     email = factory.LazyAttribute(lambda m: f"{m.user.pk}@{m.institution.email_domains[0]}")
+
+
 # --- projects (lifecycle) -------------------------------------------------------------------
 
 

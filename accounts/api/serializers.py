@@ -139,39 +139,36 @@ class PublicProfileSerializer(_ProfileFieldsSerializer):
     portfolio = PortfolioItemOutputSerializer(many=True, source="user.public_portfolio")
 
 
-class MeOutputSerializer(serializers.Serializer):
-    """Account + profile. Built from accounts.selectors.user_get_with_profile."""
+class MeOutputSerializer(_ProfileFieldsSerializer):
+    """Account + profile, flat. Built from accounts.selectors.user_get_with_profile (a User);
+    fields read from its profile, whose `user` is the same instance (select_related)."""
 
-    id = serializers.IntegerField()
-    email = serializers.EmailField()
+    id = serializers.IntegerField(source="user.id")
+    email = serializers.EmailField(source="user.email")
     has_usable_password = serializers.SerializerMethodField()
-    profile = _ProfileFieldsSerializer()
-    bio = serializers.CharField(source="profile.bio")
-    skills = UserSkillSerializer(many=True, source="user_skills.all")
-    portfolio_count = serializers.IntegerField()
+    bio = serializers.CharField()
+    skills = UserSkillSerializer(many=True, source="user.user_skills.all")
+    portfolio_count = serializers.IntegerField(source="user.portfolio_count")
     onboarding_completed = serializers.SerializerMethodField()
     completeness = serializers.SerializerMethodField()
 
     def to_representation(self, user):
-        data = super().to_representation(user)
-        # Flat for clients: profile fields sit next to the account's.
-        data.update(data.pop("profile"))
-        return data
+        return super().to_representation(user.profile)
 
     @extend_schema_field(OpenApiTypes.BOOL)
-    def get_has_usable_password(self, user) -> bool:
-        return user.has_usable_password()
+    def get_has_usable_password(self, profile: Profile) -> bool:
+        return profile.user.has_usable_password()
 
     @extend_schema_field(OpenApiTypes.BOOL)
-    def get_onboarding_completed(self, user) -> bool:
-        return user.profile.onboarding_completed_at is not None
+    def get_onboarding_completed(self, profile: Profile) -> bool:
+        return profile.onboarding_completed_at is not None
 
     @extend_schema_field(CompletenessSerializer)
-    def get_completeness(self, user) -> dict:
+    def get_completeness(self, profile: Profile) -> dict:
         return profile_completeness(
-            profile=user.profile,
-            skill_count=len(user.user_skills.all()),
-            portfolio_count=user.portfolio_count,
+            profile=profile,
+            skill_count=len(profile.user.user_skills.all()),
+            portfolio_count=profile.user.portfolio_count,
         )
 
 

@@ -67,7 +67,7 @@ class AvatarView(APIView):
         services.avatar_set(user=request.user, file=form.validated_data["avatar"])
         return _me(request)
 
-    @extend_schema(request=None, responses=s.MeOutputSerializer)
+    @extend_schema(request=None, responses={200: s.MeOutputSerializer})
     def delete(self, request: Request) -> Response:
         services.avatar_remove(user=request.user)
         return _me(request)

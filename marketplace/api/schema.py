@@ -4,6 +4,8 @@ from typing import Any
 
 from drf_spectacular.authentication import SessionScheme as _SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
 
 
 class SessionScheme(_SessionScheme):
@@ -65,3 +67,20 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
                     continue
                 responses.setdefault(code, {"description": description, "content": ref})
     return result
+
+
+class _ErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    """For views documenting an extra error status; the hook above documents the usual ones."""
+
+    error = _ErrorDetailSerializer()
+
+
+PROVIDER_UNAVAILABLE = OpenApiResponse(
+    ErrorSerializer, description="The payments provider could not be reached; try again shortly."
+)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 import stripe
 from django.test import Client
 
-from devtools.stripe_standin import StandinServer, start_in_thread
+from devtools.stripe_standin import StandinServer
 from projects.models import Engagement
 from projects.stipends import services
 from projects.stipends.models import ConnectedAccount, Stipend
@@ -30,24 +29,10 @@ CONNECT_PATH = "/payments/stripe/connect-webhook/"
 STIPEND = 12_500
 
 
-@pytest.fixture(scope="session")
-def standin() -> Iterator[StandinServer]:
-    server = start_in_thread()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(autouse=True)
-def stripe_settings(settings, standin: StandinServer) -> StandinServer:
-    standin.reset()
-    settings.STRIPE_SECRET_KEY = "sk_test_slipstream"
-    settings.STRIPE_API_BASE = standin.base_url
-    settings.STRIPE_WEBHOOK_SECRET = PLATFORM_SECRET
-    settings.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET
+def stripe_settings(settings, stripe_standin_settings: StandinServer) -> StandinServer:
     settings.PLATFORM_FEE_PERCENT = 10.0
-    # These tests create hundreds of users; the real hasher costs ~0.3 s per password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return standin
+    return stripe_standin_settings
 
 
 @pytest.fixture

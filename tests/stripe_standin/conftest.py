@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import stripe
 
-from devtools.stripe_standin import StandinServer, start_in_thread
+from devtools.stripe_standin import StandinServer
 
 PLATFORM_SECRET = "whsec_test_platform"
 CONNECT_SECRET = "whsec_test_connect"
@@ -97,13 +97,6 @@ class Visitor:
     def post(self, url: str, form: dict[str, str]) -> Page:
         data = urllib.parse.urlencode(form).encode()
         return self._open(urllib.request.Request(url, data=data, method="POST"))  # noqa: S310
-
-
-@pytest.fixture(scope="session")
-def standin() -> Iterator[StandinServer]:
-    server = start_in_thread()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.schema import PROVIDER_UNAVAILABLE
 from projects.stipends.api.serializers import (
     FundOutputSerializer,
     LedgerEntrySerializer,
@@ -40,7 +41,7 @@ class PayoutOnboardingView(APIView):
     @extend_schema(
         operation_id="me_payouts_onboarding_status",
         request=None,
-        responses=OnboardingStatusSerializer,
+        responses={200: OnboardingStatusSerializer, 503: PROVIDER_UNAVAILABLE},
     )
     def get(self, request: Request) -> Response:
         # Re-reads the account from Stripe until payouts are enabled (the onboarding return
@@ -51,7 +52,7 @@ class PayoutOnboardingView(APIView):
     @extend_schema(
         operation_id="me_payouts_onboarding_start",
         request=None,
-        responses=OnboardingStatusSerializer,
+        responses={200: OnboardingStatusSerializer, 503: PROVIDER_UNAVAILABLE},
     )
     def post(self, request: Request) -> Response:
         url = connected_account_onboarding_link(user=request.user)
@@ -64,7 +65,11 @@ class EngagementFundView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="engagement_fund", request=None, responses=FundOutputSerializer)
+    @extend_schema(
+        operation_id="engagement_fund",
+        request=None,
+        responses={200: FundOutputSerializer, 503: PROVIDER_UNAVAILABLE},
+    )
     def post(self, request: Request, engagement_id: int) -> Response:
         url = engagement_fund_start(engagement_id=engagement_id, user=request.user)
         return Response(FundOutputSerializer({"checkout_url": url}).data)
