@@ -15,4 +15,6 @@ urlpatterns = [
         name="settings-institutions",
     ),
     path("u/<slug:handle>/", views.PublicProfilePage.as_view(), name="profile"),
+    path("settings/payouts/", views.PayoutSettingsPage.as_view(), name="payout-settings"),
+    path("ledger/", views.LedgerPage.as_view(), name="ledger"),
 ]

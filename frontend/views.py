@@ -30,3 +30,13 @@ class PublicProfilePage(TemplateView):
     """/u/<handle>/: the shell; profile.js fetches the profile and says 'not found' itself."""
 
     template_name = "frontend/profile.html"
+class PayoutSettingsPage(LoginRequiredMixin, TemplateView):
+    """The drafter's Stripe payout setup (data: /api/v1/me/payouts/onboarding/)."""
+
+    template_name = "frontend/payout_settings.html"
+
+
+class LedgerPage(LoginRequiredMixin, TemplateView):
+    """Money in and out for the signed-in person (data: /api/v1/me/ledger/)."""
+
+    template_name = "frontend/ledger.html"
