@@ -410,7 +410,11 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
             "engagements": drafting,
             "introductions": introductions,
             "next_steps": _next_steps(
-                applications=my_applications, drafting=drafting, mentoring=mentoring
+                applications=my_applications,
+                drafting=drafting,
+                mentoring=mentoring,
+                to_review=to_review,
+                has_tasks=bool(my_tasks),
             ),
         },
         "unread_messages": unread,
@@ -418,9 +422,22 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
 
 
 def _next_steps(
-    *, applications: list[Application], drafting: list[Engagement], mentoring: list[Engagement]
+    *,
+    applications: list[Application],
+    drafting: list[Engagement],
+    mentoring: list[Engagement],
+    to_review: list[Application],
+    has_tasks: bool,
 ) -> list[dict[str, str]]:
     steps = []
+    for application in to_review[:3]:
+        steps.append(
+            {
+                "text": f"Review {_person(application.drafter)}'s application to "
+                f"“{application.task.title}”.",
+                "url": f"/applications/{application.pk}/",
+            }
+        )
     for engagement in mentoring:
         if engagement.state == Engagement.State.DELIVERED:
             steps.append(
@@ -444,9 +461,14 @@ def _next_steps(
                     "url": f"/engagements/{engagement.pk}/",
                 }
             )
-    if not applications and not drafting:
+    if not applications and not drafting and not has_tasks:
         steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
+        steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})
     return steps
+
+
+def _person(user: User) -> str:
+    return user.profile.display_name or user.profile.handle
 
 
 # --- Public profile: verified experience -----------------------------------------------------

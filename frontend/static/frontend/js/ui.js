@@ -62,6 +62,11 @@ export function rewardLine(task) {
   return el("p", { class: "reward" }, el("strong", { text: "Unpaid — what you'll gain: " }), task.what_you_gain || "");
 }
 
+// Excerpts are cut from Markdown: drop its markup characters for a plain preview.
+function plain(text) {
+  return text.replace(/[*_#>`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+}
+
 export function taskCard(task, { headingLevel = "h3" } = {}) {
   const meta = [
     `${task.estimated_hours} h`,
@@ -72,7 +77,7 @@ export function taskCard(task, { headingLevel = "h3" } = {}) {
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
     el("p", { class: "muted task-card-meta", text: meta.join(" · ") }),
-    task.excerpt ? el("p", { class: "task-card-excerpt", text: task.excerpt.length >= 240 ? `${task.excerpt}…` : task.excerpt }) : null,
+    task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
     skillBadges(task.skills),
     rewardLine(task),
     task.mentor_name || task.mentor_handle ? el("p", { class: "muted small", text: `Posted by ${task.mentor_name || task.mentor_handle}` }) : null,
