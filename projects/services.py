@@ -333,6 +333,12 @@ def application_create(
             raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
         if Application.objects.filter(task=task, drafter=drafter).exists():
             raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
+        if not note.strip():
+            raise _invalid(
+                "Write a short note: what you would do, and which work shows you can.",
+                code=codes.NOTE_REQUIRED,
+                field="note",
+            )
         if len(note) > NOTE_MAX_LENGTH:
             raise _invalid(
                 f"Keep the note to {NOTE_MAX_LENGTH} characters.",

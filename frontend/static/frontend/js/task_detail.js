@@ -65,6 +65,10 @@ function renderApply(task) {
       const application = await api(`tasks/${taskId}/applications/`, { method: "POST", body });
       window.location.assign(`/applications/${application.id}/`);
     } catch (error) {
+      // Without portfolio checkboxes on the form, show "attach work" under the link field.
+      if (error.fields.portfolio_item_ids && !form.querySelector("[name=portfolio_item_ids]")) {
+        error.fields.work_sample_link = error.fields.portfolio_item_ids;
+      }
       showErrors(form, error);
     }
   });
