@@ -10,6 +10,7 @@ urlpatterns = [
     path("tasks/new/", views.TaskEditorPage.as_view(), name="task-new"),
     path("tasks/<int:task_id>/", views.TaskPage.as_view(), name="task"),
     path("tasks/<int:task_id>/edit/", views.TaskEditorPage.as_view(), name="task-edit"),
+    path("for-you/", views.ForYouPage.as_view(), name="for-you"),
     path("dashboard/", views.DashboardPage.as_view(), name="dashboard"),
     path("applications/<int:application_id>/", views.ApplicationPage.as_view(), name="application"),
     path("engagements/<int:engagement_id>/", views.EngagementPage.as_view(), name="engagement"),

@@ -34,3 +34,7 @@ class EngagementPage(LoginRequiredMixin, TemplateView):
 
 class NotificationsPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/notifications.html"
+
+
+class ForYouPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/for_you.html"

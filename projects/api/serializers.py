@@ -182,6 +182,10 @@ class TaskCardSerializer(serializers.Serializer):
     rank = serializers.FloatField(required=False)
 
 
+class RecommendationSerializer(TaskCardSerializer):
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
 class InstitutionOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()

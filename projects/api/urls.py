@@ -99,6 +99,7 @@ urlpatterns = [
         name="introduction-decline",
     ),
     path("me/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("me/recommendations/", views.RecommendationsView.as_view(), name="recommendations"),
     path("me/notifications/", views.NotificationListView.as_view(), name="notifications"),
     path("me/notifications/read/", views.NotificationReadView.as_view(), name="notifications-read"),
     path(

@@ -535,6 +535,19 @@ class DashboardView(APIView):
         return Response(s.DashboardSerializer(selectors.dashboard_for_user(user=request.user)).data)
 
 
+class RecommendationsView(APIView):
+    """Open tasks that match the skills in my portfolio, each with its reasons."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_recommendations", responses=s.RecommendationSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        rows = selectors.task_recommendations_for_user(user=request.user)
+        return Response(s.RecommendationSerializer(rows, many=True).data)
+
+
 class NotificationListView(APIView):
     permission_classes = [IsAuthenticated]
     pagination_class = NotificationPagination

@@ -151,6 +151,7 @@ def test_marketplace_pages_pass_axe_and_fit_a_phone(page):
         ("/tasks/", "Browse overflow tasks"),
         ("/dashboard/", "Your dashboard"),
         ("/notifications/", "Notifications"),
+        ("/for-you/", "Tasks for you"),
         ("/tasks/new/", "Post an overflow task"),
         ("/", None),
     ]:
