@@ -17,8 +17,10 @@ def log_in(page, user):
 
 
 def log_out(page):
-    page.get_by_role("button", name="Log out").click()
-    page.get_by_role("link", name="Log in").first.wait_for()
+    # Wait for the logout response itself: a late one would overwrite the next login's cookie.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log out").click()
+    page.get_by_role("link", name="Log in", exact=True).wait_for()
 
 
 def test_the_drafting_journey(page):
