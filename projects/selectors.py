@@ -307,6 +307,20 @@ def engagement_get_for_participant(*, engagement_id: int, user: User) -> Engagem
     return engagement
 
 
+def deliverable_get_for_participant(*, deliverable_id: int, user: User) -> Deliverable:
+    """A delivered file is for the engagement's two people only (anyone else: NotFound)."""
+    deliverable = (
+        Deliverable.objects.filter(
+            Q(engagement__mentor=user) | Q(engagement__drafter=user), pk=deliverable_id
+        )
+        .exclude(file="")
+        .first()
+    )
+    if deliverable is None:
+        raise NotFound("File not found.")
+    return deliverable
+
+
 def feedback_visible_to(*, engagement: Engagement, user: User) -> dict[str, Any]:
     """Double-blind: the other side's feedback shows once both have written, or
     FEEDBACK_BLIND_PERIOD after completion."""

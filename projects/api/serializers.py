@@ -288,7 +288,8 @@ class DeliverableOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_file_url(self, deliverable) -> str | None:
-        return deliverable.file.url if deliverable.file else None
+        # Served through an API view that checks the viewer, never straight from storage.
+        return f"/api/v1/deliverables/{deliverable.pk}/file/" if deliverable.file else None
 
 
 class FeedbackOutputSerializer(serializers.Serializer):

@@ -86,6 +86,11 @@ urlpatterns = [
         views.EngagementThanksView.as_view(),
         name="engagement-thanks",
     ),
+    path(
+        "deliverables/<int:deliverable_id>/file/",
+        views.DeliverableFileView.as_view(),
+        name="deliverable-file",
+    ),
     path("thanks/<int:thanks_id>/show/", views.ThanksShowView.as_view(), name="thanks-show"),
     path("introductions/", views.IntroductionCreateView.as_view(), name="introductions"),
     path(
