@@ -19,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Substr
@@ -230,12 +231,27 @@ def task_list_featured(*, viewer: Viewer, limit: int = 6) -> list[dict[str, Any]
 
 
 def _application_qs() -> QuerySet:
-    return Application.objects.select_related(
-        "task", "task__mentor__profile", "drafter__profile"
-    ).prefetch_related(
-        Prefetch(
-            "portfolio_items",
-            queryset=PortfolioItem.objects.prefetch_related("skills").order_by("position", "id"),
+    # Who introduced the drafter to this task (accepted introductions only): shown to the mentor.
+    introduced_by = Introduction.objects.filter(
+        task_id=OuterRef("task_id"),
+        drafter_id=OuterRef("drafter_id"),
+        state=Introduction.State.ACCEPTED,
+    ).order_by("id")
+    return (
+        Application.objects.annotate(
+            introduced_by_name=Subquery(
+                introduced_by.values("introducer__profile__display_name")[:1]
+            ),
+            introduced_by_handle=Subquery(introduced_by.values("introducer__profile__handle")[:1]),
+        )
+        .select_related("task", "task__mentor__profile", "drafter__profile")
+        .prefetch_related(
+            Prefetch(
+                "portfolio_items",
+                queryset=PortfolioItem.objects.prefetch_related("skills").order_by(
+                    "position", "id"
+                ),
+            )
         )
     )
 

@@ -267,6 +267,14 @@ class ApplicationOutputSerializer(serializers.Serializer):
     drafter = DrafterSummarySerializer()
     portfolio_items = PortfolioItemOutputSerializer(many=True, source="portfolio_items.all")
     engagement_id = serializers.SerializerMethodField()
+    introduced_by = serializers.SerializerMethodField()
+
+    @extend_schema_field(PersonSerializer(allow_null=True))
+    def get_introduced_by(self, application) -> dict | None:
+        handle = getattr(application, "introduced_by_handle", None)
+        if not handle:
+            return None
+        return {"handle": handle, "display_name": application.introduced_by_name or ""}
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_engagement_id(self, application) -> int | None:

@@ -110,6 +110,7 @@ function applicationCard(app, reload) {
     el("div", { class: "card-head" },
       el("h3", {}, el("a", { href: `/applications/${app.id}/`, text: name })), stateBadge(app.state)),
     app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
+    app.introduced_by ? el("p", { class: "small", text: `Introduced by ${app.introduced_by.display_name || app.introduced_by.handle}` }) : null,
     app.portfolio_items.length ? el("ul", { class: "work-list", "aria-label": `Work from ${name}` },
       app.portfolio_items.map((item) => el("li", {},
         item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : el("strong", { text: item.title }),
@@ -141,6 +142,33 @@ async function renderApplications() {
   list.replaceChildren(...data.results.map((app) => applicationCard(app, renderApplications)));
 }
 
+// Anyone signed in can point someone else to this task; the drafter decides, then the mentor sees.
+function introduceForm() {
+  const handle = el("input", { id: "intro-handle", name: "drafter_handle", maxlength: "40", autocomplete: "off" });
+  const note = el("textarea", { id: "intro-note", name: "note", rows: "2", maxlength: "500" });
+  const done = el("p", { class: "flash flash-success", role: "status", hidden: true });
+  const form = el("form", { class: "card section-tight", novalidate: true },
+    el("h2", { class: "h3", text: "Know someone for this?" }),
+    el("p", { class: "muted small", text: "Introduce them with a short note. They decide whether the mentor sees it." }),
+    el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
+    el("div", { class: "field" }, el("label", { for: "intro-handle", text: "Their Slipstream handle" }), handle),
+    el("div", { class: "field" }, el("label", { for: "intro-note", text: "Why they would be good" }), note),
+    done,
+    el("button", { type: "submit", class: "button-secondary", text: "Introduce" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api("introductions/", { method: "POST", body: { task_id: Number(taskId), drafter_handle: handle.value.trim(), note: note.value } });
+      handle.value = ""; note.value = "";
+      done.textContent = "Introduction sent. Thank you for connecting people.";
+      done.hidden = false;
+    } catch (error) {
+      showErrors(form, error);
+    }
+  });
+  return form;
+}
+
 async function main() {
   let task;
   try {
@@ -165,7 +193,8 @@ async function main() {
       el("a", { class: "button", href: `/accounts/login/?next=/tasks/${taskId}/`, text: "Log in to apply" })));
   } else if (task.state === "open") {
     renderApply(task);
-  } else {
+  }
+  if (signedIn && !task.is_mine && task.state === "open") side.append(introduceForm()); else {
     side.replaceChildren(el("div", { class: "card" }, el("p", { text: "This task is not taking applications." }),
       el("a", { href: "/tasks/", text: "Browse open tasks" })));
   }
