@@ -17,4 +17,13 @@ urlpatterns = [
     path("u/<slug:handle>/", views.PublicProfilePage.as_view(), name="profile"),
     path("settings/payouts/", views.PayoutSettingsPage.as_view(), name="payout-settings"),
     path("ledger/", views.LedgerPage.as_view(), name="ledger"),
+    path("tasks/", views.TaskBrowsePage.as_view(), name="tasks"),
+    path("tasks/new/", views.TaskEditorPage.as_view(), name="task-new"),
+    path("tasks/<int:task_id>/", views.TaskPage.as_view(), name="task"),
+    path("tasks/<int:task_id>/edit/", views.TaskEditorPage.as_view(), name="task-edit"),
+    path("for-you/", views.ForYouPage.as_view(), name="for-you"),
+    path("dashboard/", views.DashboardPage.as_view(), name="dashboard"),
+    path("applications/<int:application_id>/", views.ApplicationPage.as_view(), name="application"),
+    path("engagements/<int:engagement_id>/", views.EngagementPage.as_view(), name="engagement"),
+    path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
 ]

@@ -40,3 +40,33 @@ class LedgerPage(LoginRequiredMixin, TemplateView):
     """Money in and out for the signed-in person (data: /api/v1/me/ledger/)."""
 
     template_name = "frontend/ledger.html"
+class TaskBrowsePage(TemplateView):
+    template_name = "frontend/tasks_browse.html"
+
+
+class TaskPage(TemplateView):
+    template_name = "frontend/task_detail.html"
+
+
+class TaskEditorPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/task_editor.html"
+
+
+class DashboardPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/dashboard.html"
+
+
+class ApplicationPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/application.html"
+
+
+class EngagementPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/engagement.html"
+
+
+class NotificationsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/notifications.html"
+
+
+class ForYouPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/for_you.html"

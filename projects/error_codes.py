@@ -15,6 +15,7 @@ EVIDENCE_REQUIRED = "evidence_required"
 PORTFOLIO_ITEM_INVALID = "portfolio_item_invalid"
 ANSWERS_INVALID = "answers_invalid"
 NOTE_TOO_LONG = "note_too_long"
+NOTE_REQUIRED = "note_required"
 APPLICATION_STATE_INVALID = "application_state_invalid"
 SLOTS_FULL = "slots_full"
 

@@ -39,7 +39,9 @@ def task_search(queryset: QuerySet, q: str) -> QuerySet:
             (tsquery,),
             output_field=FloatField(),
         )
-        return queryset.alias(search_match=matches).filter(search_match=True).annotate(rank=rank)
+        # A boolean expression passed to filter() becomes the WHERE clause as it is
+        # (no "= true"), so PostgreSQL can use the GIN index.
+        return queryset.filter(matches).annotate(rank=rank)
     match = " ".join(f'"{token}"*' for token in tokens)
     # bm25() is lower-is-better; negate so both backends sort "-rank".
     rank = RawSQL(

@@ -19,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Substr
@@ -230,12 +231,27 @@ def task_list_featured(*, viewer: Viewer, limit: int = 6) -> list[dict[str, Any]
 
 
 def _application_qs() -> QuerySet:
-    return Application.objects.select_related(
-        "task", "task__mentor__profile", "drafter__profile"
-    ).prefetch_related(
-        Prefetch(
-            "portfolio_items",
-            queryset=PortfolioItem.objects.prefetch_related("skills").order_by("position", "id"),
+    # Who introduced the drafter to this task (accepted introductions only): shown to the mentor.
+    introduced_by = Introduction.objects.filter(
+        task_id=OuterRef("task_id"),
+        drafter_id=OuterRef("drafter_id"),
+        state=Introduction.State.ACCEPTED,
+    ).order_by("id")
+    return (
+        Application.objects.annotate(
+            introduced_by_name=Subquery(
+                introduced_by.values("introducer__profile__display_name")[:1]
+            ),
+            introduced_by_handle=Subquery(introduced_by.values("introducer__profile__handle")[:1]),
+        )
+        .select_related("task", "task__mentor__profile", "drafter__profile")
+        .prefetch_related(
+            Prefetch(
+                "portfolio_items",
+                queryset=PortfolioItem.objects.prefetch_related("skills").order_by(
+                    "position", "id"
+                ),
+            )
         )
     )
 
@@ -305,6 +321,20 @@ def engagement_get_for_participant(*, engagement_id: int, user: User) -> Engagem
     if engagement is None:
         raise NotFound("Engagement not found.")
     return engagement
+
+
+def deliverable_get_for_participant(*, deliverable_id: int, user: User) -> Deliverable:
+    """A delivered file is for the engagement's two people only (anyone else: NotFound)."""
+    deliverable = (
+        Deliverable.objects.filter(
+            Q(engagement__mentor=user) | Q(engagement__drafter=user), pk=deliverable_id
+        )
+        .exclude(file="")
+        .first()
+    )
+    if deliverable is None:
+        raise NotFound("File not found.")
+    return deliverable
 
 
 def feedback_visible_to(*, engagement: Engagement, user: User) -> dict[str, Any]:
@@ -410,7 +440,11 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
             "engagements": drafting,
             "introductions": introductions,
             "next_steps": _next_steps(
-                applications=my_applications, drafting=drafting, mentoring=mentoring
+                applications=my_applications,
+                drafting=drafting,
+                mentoring=mentoring,
+                to_review=to_review,
+                has_tasks=bool(my_tasks),
             ),
         },
         "unread_messages": unread,
@@ -418,9 +452,22 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
 
 
 def _next_steps(
-    *, applications: list[Application], drafting: list[Engagement], mentoring: list[Engagement]
+    *,
+    applications: list[Application],
+    drafting: list[Engagement],
+    mentoring: list[Engagement],
+    to_review: list[Application],
+    has_tasks: bool,
 ) -> list[dict[str, str]]:
     steps = []
+    for application in to_review[:3]:
+        steps.append(
+            {
+                "text": f"Review {_person(application.drafter)}'s application to "
+                f"“{application.task.title}”.",
+                "url": f"/applications/{application.pk}/",
+            }
+        )
     for engagement in mentoring:
         if engagement.state == Engagement.State.DELIVERED:
             steps.append(
@@ -444,9 +491,14 @@ def _next_steps(
                     "url": f"/engagements/{engagement.pk}/",
                 }
             )
-    if not applications and not drafting:
+    if not applications and not drafting and not has_tasks:
         steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
+        steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})
     return steps
+
+
+def _person(user: User) -> str:
+    return user.profile.display_name or user.profile.handle
 
 
 # --- Public profile: verified experience -----------------------------------------------------
@@ -534,3 +586,48 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
         .count()
     )
     return {"verified_experience": experience, "thanks": thanks, "helped_count": helped}
+
+
+# --- Recommendations ------------------------------------------------------------------------
+
+
+def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
+    """Open tasks that match the skills shown in the user's portfolio, best match first, each
+    with the reasons it was picked. Tasks of their own or already applied to are left out."""
+    my_skill_ids = set(
+        PortfolioItem.skills.through.objects.filter(portfolioitem__owner=user).values_list(
+            "skill_id", flat=True
+        )
+    )
+    qs, _ = task_list_for_browse(viewer=user, filters={})
+    qs = qs.exclude(mentor=user).exclude(
+        Exists(Application.objects.filter(task_id=OuterRef("pk"), drafter=user))
+    )
+    if my_skill_ids:
+        qs = qs.annotate(
+            match_count=Count("skills", filter=Q(skills__id__in=my_skill_ids), distinct=True)
+        ).filter(match_count__gt=0)
+        qs = qs.order_by("-match_count", "-published_at", "-id")
+    else:
+        qs = qs.order_by("-published_at", "-id")
+    rows = task_rows_attach_skills(rows=list(qs[:limit]))
+    my_skill_names = set(
+        PortfolioItem.skills.through.objects.filter(portfolioitem__owner=user).values_list(
+            "skill__name", flat=True
+        )
+    )
+    soon = timezone.localdate() + timedelta(days=14)
+    for row in rows:
+        reasons = [
+            f"Your portfolio shows {skill['name']}"
+            for skill in row["skills"]
+            if skill["name"] in my_skill_names
+        ]
+        if not reasons:
+            reasons.append("New on Slipstream")
+        if row["stipend_amount"]:
+            reasons.append("Comes with a stipend")
+        if row["deadline"] and row["deadline"] <= soon:
+            reasons.append("Deadline within two weeks")
+        row["reasons"] = reasons
+    return rows

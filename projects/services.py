@@ -285,7 +285,7 @@ def task_delete(*, task_id: int, mentor: User) -> None:
 
 def _decline_pending(*, task: Task, note: str) -> None:
     pending = list(
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .filter(task=task, state__in=PENDING_APPLICATION_STATES)
         .select_related("drafter")
         .order_by("pk")
@@ -320,7 +320,7 @@ def application_create(
     item_ids = sorted(set(portfolio_item_ids))
     with transaction.atomic():
         task = (
-            Task.objects.select_for_update()
+            Task.objects.select_for_update(of=("self",))
             .filter(task_visible_q(drafter), pk=task_id)
             .select_related("mentor")
             .first()
@@ -333,6 +333,12 @@ def application_create(
             raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
         if Application.objects.filter(task=task, drafter=drafter).exists():
             raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
+        if not note.strip():
+            raise _invalid(
+                "Write a short note: what you would do, and which work shows you can.",
+                code=codes.NOTE_REQUIRED,
+                field="note",
+            )
         if len(note) > NOTE_MAX_LENGTH:
             raise _invalid(
                 f"Keep the note to {NOTE_MAX_LENGTH} characters.",
@@ -394,7 +400,7 @@ def _application_lock(*, application_id: int, user: User, as_mentor: bool) -> Ap
         raise NotFound("Application not found.")
     Task.objects.select_for_update().filter(pk=found["task_id"]).first()
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("task", "drafter", "task__mentor")
         .get(pk=application_id)
     )
@@ -527,7 +533,7 @@ def _engagement_lock(*, engagement_id: int, user: User, role: str) -> Engagement
         raise NotFound("Engagement not found.")
     Task.objects.select_for_update().filter(pk=found["task_id"]).first()
     return (
-        Engagement.objects.select_for_update()
+        Engagement.objects.select_for_update(of=("self",))
         .select_related("task", "mentor", "drafter")
         .get(pk=engagement_id)
     )
@@ -548,7 +554,7 @@ def engagement_activate_after_funding(*, engagement_id: int) -> Engagement:
     """
     with transaction.atomic():
         engagement = (
-            Engagement.objects.select_for_update()
+            Engagement.objects.select_for_update(of=("self",))
             .select_related("task", "drafter", "mentor")
             .filter(pk=engagement_id)
             .first()
@@ -964,7 +970,7 @@ def introduction_respond(*, introduction_id: int, drafter: User, accept: bool) -
     """pending -> accepted|declined, by the drafter. Accepting tells the mentor."""
     with transaction.atomic():
         introduction = (
-            Introduction.objects.select_for_update()
+            Introduction.objects.select_for_update(of=("self",))
             .select_related("task", "task__mentor", "introducer")
             .filter(pk=introduction_id, drafter=drafter)
             .first()

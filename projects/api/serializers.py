@@ -182,6 +182,10 @@ class TaskCardSerializer(serializers.Serializer):
     rank = serializers.FloatField(required=False)
 
 
+class RecommendationSerializer(TaskCardSerializer):
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
 class InstitutionOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -263,6 +267,14 @@ class ApplicationOutputSerializer(serializers.Serializer):
     drafter = DrafterSummarySerializer()
     portfolio_items = PortfolioItemOutputSerializer(many=True, source="portfolio_items.all")
     engagement_id = serializers.SerializerMethodField()
+    introduced_by = serializers.SerializerMethodField()
+
+    @extend_schema_field(PersonSerializer(allow_null=True))
+    def get_introduced_by(self, application) -> dict | None:
+        handle = getattr(application, "introduced_by_handle", None)
+        if not handle:
+            return None
+        return {"handle": handle, "display_name": application.introduced_by_name or ""}
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_engagement_id(self, application) -> int | None:
@@ -284,7 +296,8 @@ class DeliverableOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_file_url(self, deliverable) -> str | None:
-        return deliverable.file.url if deliverable.file else None
+        # Served through an API view that checks the viewer, never straight from storage.
+        return f"/api/v1/deliverables/{deliverable.pk}/file/" if deliverable.file else None
 
 
 class FeedbackOutputSerializer(serializers.Serializer):

@@ -86,6 +86,11 @@ urlpatterns = [
         views.EngagementThanksView.as_view(),
         name="engagement-thanks",
     ),
+    path(
+        "deliverables/<int:deliverable_id>/file/",
+        views.DeliverableFileView.as_view(),
+        name="deliverable-file",
+    ),
     path("thanks/<int:thanks_id>/show/", views.ThanksShowView.as_view(), name="thanks-show"),
     path("introductions/", views.IntroductionCreateView.as_view(), name="introductions"),
     path(
@@ -99,6 +104,7 @@ urlpatterns = [
         name="introduction-decline",
     ),
     path("me/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("me/recommendations/", views.RecommendationsView.as_view(), name="recommendations"),
     path("me/notifications/", views.NotificationListView.as_view(), name="notifications"),
     path("me/notifications/read/", views.NotificationReadView.as_view(), name="notifications-read"),
     path(

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -407,6 +409,26 @@ class ThanksShowView(APIView):
         return Response(s.ThanksOutputSerializer(note).data)
 
 
+class DeliverableFileView(APIView):
+    """Download a delivered file: only the engagement's mentor and drafter may."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="deliverables_file",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, deliverable_id: int) -> FileResponse:
+        deliverable = selectors.deliverable_get_for_participant(
+            deliverable_id=deliverable_id, user=request.user
+        )
+        return FileResponse(
+            deliverable.file.open("rb"),
+            as_attachment=True,
+            filename=deliverable.file_name or "deliverable",
+        )
+
+
 # --- Messages -------------------------------------------------------------------------------
 
 
@@ -533,6 +555,19 @@ class DashboardView(APIView):
     @extend_schema(operation_id="me_dashboard", responses=s.DashboardSerializer)
     def get(self, request: Request) -> Response:
         return Response(s.DashboardSerializer(selectors.dashboard_for_user(user=request.user)).data)
+
+
+class RecommendationsView(APIView):
+    """Open tasks that match the skills in my portfolio, each with its reasons."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_recommendations", responses=s.RecommendationSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        rows = selectors.task_recommendations_for_user(user=request.user)
+        return Response(s.RecommendationSerializer(rows, many=True).data)
 
 
 class NotificationListView(APIView):

@@ -24,3 +24,9 @@ def mentor(db):
 @pytest.fixture
 def drafter(db):
     return UserFactory(finish__display_name="Sam Drafter")
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Delivered files land in a throwaway folder, not the working copy's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

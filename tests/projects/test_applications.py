@@ -47,6 +47,7 @@ def test_drafter_applies_with_a_portfolio_item_and_mentor_is_told(client_for, me
     [
         ({"work_sample_link": ""}, "evidence_required"),
         ({"note": "x" * 1501}, "note_too_long"),
+        ({"note": "  "}, "note_required"),
         ({"answers": []}, "answers_invalid"),
     ],
 )

@@ -9,6 +9,7 @@ from django.db import connection
 from accounts.models import Institution, InstitutionMembership
 from projects import services
 from projects.models import Task
+from projects.search import task_search
 from tests.factories import SkillFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,16 @@ def test_browse_query_count_is_fixed(client_for, django_assert_max_num_queries):
         body = client.get("/api/v1/tasks/?q=overflow&skills=" + skills[0].slug).json()
     assert len(body["results"]) == 20
     assert all(len(row["skills"]) == 3 for row in body["results"])
+
+
+@pytest.mark.postgres_only
+def test_postgres_search_can_use_the_gin_index():
+    TaskFactory(title="Podcast editing")
+    qs = task_search(Task.objects.all(), "podcast")
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "projects_task_search_gin" in plan

@@ -172,3 +172,17 @@ def test_dashboard_shows_both_roles_in_few_queries(
     drafter_view = client_for(drafter).get("/api/v1/me/dashboard/").json()["drafter"]
     assert drafter_view["applications"][0]["state"] == "accepted"
     assert drafter_view["next_steps"][0]["url"].startswith("/engagements/")
+
+
+def test_mentor_sees_who_introduced_an_applicant(client_for, mentor, drafter):
+    task = TaskFactory(mentor=mentor)
+    friend = UserFactory(finish__display_name="Fran Friend")
+    intro = services.introduction_create(
+        introducer=friend, task_id=task.pk, drafter_handle=drafter.profile.handle, note="Go!"
+    )
+    ApplicationFactory(task=task, drafter=drafter)
+    url = f"/api/v1/tasks/{task.pk}/applications/"
+    assert client_for(mentor).get(url).json()["results"][0]["introduced_by"] is None
+    services.introduction_respond(introduction_id=intro.pk, drafter=drafter, accept=True)
+    [row] = client_for(mentor).get(url).json()["results"]
+    assert row["introduced_by"] == {"handle": friend.profile.handle, "display_name": "Fran Friend"}

@@ -261,3 +261,15 @@ def test_deliverable_files_over_the_size_limit_are_refused(client_for, drafter, 
     response = deliver(client_for(drafter), engagement, link="", file=big)
     assert response.status_code in (400, 413)
     assert not Deliverable.objects.exists()
+
+
+def test_delivered_files_are_only_for_the_two_people(client_for, mentor, drafter, engagement):
+    upload = SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf")
+    body = deliver(client_for(drafter), engagement, link="", file=upload).json()
+    url = body["deliverables"][0]["file_url"]
+    assert url.startswith("/api/v1/deliverables/")
+    response = client_for(mentor).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert "report.pdf" in response["Content-Disposition"]
+    assert client_for(UserFactory()).get(url).status_code == 404

@@ -218,6 +218,7 @@ DEMO_TASKS = [
         "description": "Fix dates, merge duplicate suppliers and document each step.",
         "skills": ["Spreadsheets", "Data analysis"],
         "estimated_hours": 8,
+        "slots": 2,
         "what_you_gain": "Credit in the published story and a reference.",
     },
     {
@@ -239,6 +240,7 @@ DEMO_TASKS = [
         "description": "Walk the checkout with a screen reader and list every barrier.",
         "skills": ["Accessibility", "User research"],
         "estimated_hours": 6,
+        "slots": 3,
         "what_you_gain": _GAIN,
     },
     {

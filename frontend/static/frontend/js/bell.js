@@ -1,0 +1,13 @@
+// The notification bell in the header: shows how many notifications are unread.
+import { api } from "./api.js";
+
+const bell = document.querySelector("[data-bell]");
+const count = document.querySelector("[data-bell-count]");
+if (bell && count) {
+  api("me/notifications/?page_size=1").then((data) => {
+    const n = data.unread_count || 0;
+    count.textContent = n > 99 ? "99+" : String(n);
+    count.hidden = n === 0;
+    bell.setAttribute("aria-label", n ? `Notifications, ${n} unread` : "Notifications");
+  }).catch(() => {});
+}

@@ -1,0 +1,51 @@
+// /dashboard/: mentor and drafter sections from GET /api/v1/me/dashboard/.
+import { api } from "./api.js";
+import { el, stateBadge } from "./ui.js";
+
+const root = document.querySelector("[data-dashboard]");
+const $ = (sel) => root.querySelector(sel);
+
+function row(href, title, state, detail) {
+  return el("li", { class: "row-card" },
+    el("a", { href, text: title }), stateBadge(state), detail ? el("span", { class: "muted small", text: detail }) : null);
+}
+
+function fill(list, items, empty) {
+  list.replaceChildren(...(items.length ? items : [el("li", { class: "empty-state small", text: empty })]));
+}
+
+function engagementRow(e, role) {
+  const other = role === "mentor" ? e.drafter : e.mentor;
+  return row(`/engagements/${e.id}/`, e.task.title, e.state, `with ${other.display_name || other.handle}`);
+}
+
+async function main() {
+  const data = await api("me/dashboard/");
+  $("[data-status]").textContent = data.unread_messages ? `You have ${data.unread_messages} unread ${data.unread_messages === 1 ? "message" : "messages"}.` : "";
+  const steps = data.drafter.next_steps;
+  if (steps.length) {
+    $("[data-next]").hidden = false;
+    $("[data-next-list]").replaceChildren(...steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
+  }
+  fill($("[data-drafter-engagements]"), data.drafter.engagements.map((e) => engagementRow(e, "drafter")),
+    "No engagements yet. When a mentor accepts your application, the work appears here.");
+  fill($("[data-drafter-applications]"), data.drafter.applications.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
+    "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
+  if (data.drafter.introductions.length) {
+    $("[data-introductions-box]").hidden = false;
+    $("[data-introductions]").replaceChildren(...data.drafter.introductions.map((i) => el("li", { class: "row-card" },
+      el("a", { href: `/tasks/${i.task.id}/`, text: i.task.title }),
+      el("span", { class: "muted small", text: `${i.introducer.display_name || i.introducer.handle}: “${i.note}”` }),
+      el("button", { type: "button", class: "button-small", text: "Accept", onclick: async () => { await api(`introductions/${i.id}/accept/`, { method: "POST" }); main(); } }),
+      el("button", { type: "button", class: "button-small button-secondary", text: "Decline", onclick: async () => { await api(`introductions/${i.id}/decline/`, { method: "POST" }); main(); } }))));
+  }
+  fill($("[data-review]"), data.mentor.applications_to_review.map((a) => row(`/applications/${a.id}/`, `${a.drafter.display_name || a.drafter.handle} → ${a.task.title}`, a.state)),
+    "Nothing to review. New applications to your tasks will show up here.");
+  fill($("[data-mentor-engagements]"), data.mentor.engagements.map((e) => engagementRow(e, "mentor")),
+    "No engagements yet. Accept an application to start one.");
+  fill($("[data-tasks]"), data.mentor.tasks.map((t) => row(`/tasks/${t.id}/`, t.title, t.state,
+    `${t.applications_pending} to review · ${t.applications_total} applications · ${t.filled_slots}/${t.slots} places filled`)),
+    "You have not posted a task. Have overflow work? Post it and let a drafter help.");
+}
+
+main().catch((error) => { $("[data-status]").textContent = error.message; });

@@ -1,0 +1,9 @@
+// Home: a few featured (newest open) tasks from GET /api/v1/tasks/.
+import { api } from "./api.js";
+import { el, emptyState, taskCard } from "./ui.js";
+
+const list = document.querySelector("[data-featured]");
+api("tasks/?page_size=3&ordering=newest").then((data) => {
+  list.replaceChildren(...(data.results.length ? data.results.map((t) => taskCard(t))
+    : [el("li", {}, emptyState("No open tasks yet. Have overflow work? Post the first one.", { href: "/tasks/new/", text: "Post a task" }))]));
+}).catch(() => { list.replaceChildren(); });

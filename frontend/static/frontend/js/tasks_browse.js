@@ -1,0 +1,51 @@
+// /tasks/: the filters live in the URL (shareable); results come from GET /api/v1/tasks/.
+import { api } from "./api.js";
+import { emptyState, taskCard } from "./ui.js";
+
+const form = document.querySelector("[data-filters]");
+const list = document.querySelector("[data-task-list]");
+const countNode = document.querySelector("[data-result-count]");
+const errorNode = document.querySelector("[data-load-error]");
+const more = document.querySelector("[data-load-more]");
+const params = new URLSearchParams(window.location.search);
+
+// Put the URL's filters back into the form.
+for (const [name, value] of params) {
+  const input = form.elements.namedItem(name);
+  if (!input) continue;
+  if (input.type === "checkbox") input.checked = value === "true";
+  else input.value = value;
+}
+// Empty fields stay out of the URL, so shared links stay short.
+form.addEventListener("submit", () => {
+  for (const input of form.querySelectorAll("input, select")) {
+    if (!input.value || (input.type === "checkbox" && !input.checked)) input.disabled = true;
+  }
+});
+
+const query = new URLSearchParams();
+for (const [name, value] of params) if (value) query.set(name, value);
+if (query.get("q") && !params.get("ordering")) query.set("ordering", "relevance");
+
+async function load(url) {
+  try {
+    const data = await api(url);
+    if (!data.results.length && !list.children.length) {
+      countNode.textContent = "No tasks match.";
+      list.after(emptyState("No open tasks match these filters. Try fewer filters or another search word.", { href: "/tasks/", text: "See all open tasks" }));
+    } else {
+      const n = data.count_capped ? "1000+" : String(data.count);
+      countNode.textContent = `${n} open ${data.count === 1 ? "task" : "tasks"}`;
+      list.append(...data.results.map((task) => taskCard(task, { headingLevel: "h2" })));
+    }
+    more.hidden = !data.next;
+    more.dataset.next = data.next || "";
+  } catch (error) {
+    countNode.textContent = "";
+    errorNode.textContent = error.message;
+    errorNode.hidden = false;
+  }
+}
+
+more.addEventListener("click", () => load(more.dataset.next));
+load(`tasks/?${query.toString()}`);

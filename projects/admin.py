@@ -1,0 +1,73 @@
+"""Site staff moderate the marketplace here. State changes still belong to the services; the
+admin is for looking, correcting text and hiding abuse."""
+
+from django.contrib import admin
+
+from projects.models import (
+    Application,
+    Deliverable,
+    Engagement,
+    Feedback,
+    Introduction,
+    Message,
+    Task,
+    ThankYouNote,
+)
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "mentor", "state", "slots", "filled_slots", "stipend_amount"]
+    list_filter = ["state", "visibility", "is_remote"]
+    search_fields = ["title", "mentor__email"]
+    raw_id_fields = ["mentor"]
+    readonly_fields = ["state", "filled_slots", "published_at", "skills_text"]
+    filter_horizontal = ["skills", "institutions"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["id", "task", "drafter", "state", "created_at"]
+    list_filter = ["state"]
+    search_fields = ["task__title", "drafter__email"]
+    raw_id_fields = ["task", "drafter"]
+    readonly_fields = ["state"]
+
+
+@admin.register(Engagement)
+class EngagementAdmin(admin.ModelAdmin):
+    list_display = ["id", "task", "mentor", "drafter", "state", "completed_at"]
+    list_filter = ["state"]
+    raw_id_fields = ["application", "task", "mentor", "drafter", "cancelled_by"]
+    readonly_fields = ["state", "started_at", "delivered_at", "completed_at", "cancelled_at"]
+
+
+@admin.register(Deliverable)
+class DeliverableAdmin(admin.ModelAdmin):
+    list_display = ["id", "engagement", "created_at", "revision_requested_at"]
+    raw_id_fields = ["engagement", "submitted_by"]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = ["id", "sender", "recipient", "created_at"]
+    raw_id_fields = ["application", "engagement", "sender", "recipient"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["id", "engagement", "author", "rating"]
+    raw_id_fields = ["engagement", "author", "subject"]
+
+
+@admin.register(ThankYouNote)
+class ThankYouNoteAdmin(admin.ModelAdmin):
+    list_display = ["id", "sender", "receiver", "shown_on_profile"]
+    raw_id_fields = ["engagement", "sender", "receiver"]
+
+
+@admin.register(Introduction)
+class IntroductionAdmin(admin.ModelAdmin):
+    list_display = ["id", "task", "drafter", "introducer", "state"]
+    list_filter = ["state"]
+    raw_id_fields = ["task", "drafter", "introducer"]

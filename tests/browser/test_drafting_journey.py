@@ -1,0 +1,166 @@
+"""The whole drafting journey in Chromium: post → search → apply → shortlist → accept →
+messages → deliver → revision → re-deliver → approve → feedback both ways → thanks →
+verified experience on the public profile endpoint. axe-clean on every page."""
+
+import re
+
+from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+
+def log_in(page, user):
+    page.goto(page.base + "/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name="Log out").wait_for()
+
+
+def log_out(page):
+    # Wait for the logout response itself: a late one would overwrite the next login's cookie.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log out").click()
+    page.get_by_role("link", name="Log in", exact=True).wait_for()
+
+
+def test_the_drafting_journey(page):
+    mentor = UserFactory(finish__display_name="Maya Mentor")
+    drafter = UserFactory(finish__display_name="Sam Drafter")
+
+    # The mentor posts a task.
+    log_in(page, mentor)
+    page.goto(page.base + "/tasks/new/")
+    page.get_by_label("Title", exact=True).fill("Interview five podcast listeners")
+    page.get_by_label("Description").fill("Find five listeners and ask them **why** they stay.")
+    page.get_by_label("Estimated hours").fill("6")
+    page.get_by_label("What the helper will gain").fill("A reference and credit in the show.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save and publish").click()
+    page.get_by_role("heading", name="Interview five podcast listeners").wait_for()
+    task_url = page.url
+    page.get_by_role("heading", name="Applications").wait_for()
+    assert page.get_by_text("No applications yet").is_visible()
+    assert_accessible(page)
+    log_out(page)
+
+    # The drafter searches, finds and applies.
+    log_in(page, drafter)
+    page.goto(page.base + "/tasks/")
+    page.get_by_role("searchbox", name="Search").fill("podcast")
+    page.get_by_role("button", name="Show tasks").click()
+    page.get_by_role("link", name="Interview five podcast listeners").click()
+    assert page.url == task_url
+    page.get_by_role("heading", name="Offer to help").wait_for()
+    assert "point to work you've done" in page.content()
+    assert_accessible(page)
+    page.get_by_label("Your note").fill("I would recruit from the show's Discord; see my study.")
+    page.get_by_role("button", name="Send application").click()
+    page.get_by_text("Attach at least one portfolio item or a link").wait_for()  # no work yet
+    page.get_by_label("Link to a work sample").fill("https://example.org/sam/study")
+    page.get_by_role("button", name="Send application").click()
+    page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    page.get_by_role("heading", name="Messages").wait_for()
+    assert_accessible(page)
+    log_out(page)
+
+    # The mentor shortlists, accepts and writes.
+    log_in(page, mentor)
+    page.goto(task_url)
+    page.get_by_role("button", name="Shortlist Sam Drafter").click()
+    page.get_by_text("Shortlisted").wait_for()
+    page.get_by_role("button", name="Accept Sam Drafter").click()
+    page.wait_for_url(re.compile(r"/engagements/\d+/$"))
+    engagement_url = page.url
+    page.get_by_text("In progress").first.wait_for()
+    page.get_by_label("Write a message").fill("Welcome aboard! Start whenever you like.")
+    page.get_by_role("button", name="Send message").click()
+    page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
+    assert_accessible(page)
+    log_out(page)
+
+    # The drafter sees the notification, replies and delivers.
+    log_in(page, drafter)
+    page.goto(page.base + "/dashboard/")
+    page.get_by_role("link", name=re.compile("Deliver your work")).click()
+    assert page.url == engagement_url
+    page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
+    page.get_by_label("Write a message").fill("Thanks! Starting today.")
+    page.get_by_role("button", name="Send message").click()
+    page.get_by_text("Thanks! Starting today.").wait_for()
+    page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v1")
+    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_text("Delivered — waiting for your mentor to review.").wait_for()
+    assert_accessible(page)
+    log_out(page)
+
+    # The mentor asks for a revision.
+    log_in(page, mentor)
+    page.goto(engagement_url)
+    page.get_by_label("What should change?").fill("Please add two direct quotes.")
+    page.get_by_role("button", name="Request revision").click()
+    page.get_by_text("Revision requested: Please add two direct quotes.").wait_for()
+    log_out(page)
+
+    # The drafter re-delivers.
+    log_in(page, drafter)
+    page.goto(engagement_url)
+    page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v2")
+    page.get_by_label("Note for your mentor").fill("Quotes added on page 2.")
+    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_text("Delivery 2").wait_for()
+    log_out(page)
+
+    # The mentor approves and leaves feedback with competencies.
+    log_in(page, mentor)
+    page.goto(engagement_url)
+    page.get_by_role("button", name="Approve the work").click()
+    page.get_by_role("heading", name="Leave feedback").wait_for()
+    page.get_by_label("What went well").fill("Careful interviews, clear write-up.")
+    page.get_by_label("Communication").select_option("5")
+    page.get_by_label("Endorsement (shown on their profile)").fill("Sam runs great interviews.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Submit feedback").click()
+    page.get_by_role("heading", name="Your feedback").wait_for()
+    log_out(page)
+
+    # The drafter leaves feedback (unblinding both) and says thanks.
+    log_in(page, drafter)
+    page.goto(engagement_url)
+    page.get_by_label("Overall rating").select_option("5")
+    page.get_by_label("What went well").fill("Generous and precise.")
+    page.get_by_role("button", name="Submit feedback").click()
+    page.get_by_role("heading", name="Their feedback").wait_for()
+    assert page.get_by_text("Careful interviews, clear write-up.").is_visible()
+    page.get_by_label("Send a thank-you note").fill("Thank you, Maya — I learned a lot.")
+    page.get_by_role("button", name="Send thanks").click()
+    page.get_by_text("You said thanks").wait_for()
+    assert_accessible(page)
+    assert_fits_width(page)
+
+    # The public profile data shows the verified experience.
+    handle = drafter.profile.handle
+    response = page.request.get(f"{page.base}/api/v1/profiles/{handle}/experience/")
+    [entry] = response.json()["verified_experience"]
+    assert entry["task_title"] == "Interview five podcast listeners"
+    assert entry["mentor"]["display_name"] == "Maya Mentor"
+    assert entry["endorsement"]["text"] == "Sam runs great interviews."
+
+
+def test_marketplace_pages_pass_axe_and_fit_a_phone(page):
+    user = UserFactory()
+    log_in(page, user)
+    for path, heading in [
+        ("/tasks/", "Browse overflow tasks"),
+        ("/dashboard/", "Your dashboard"),
+        ("/notifications/", "Notifications"),
+        ("/for-you/", "Tasks for you"),
+        ("/tasks/new/", "Post an overflow task"),
+        ("/", None),
+    ]:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(page.base + path)
+        page.wait_for_load_state("networkidle")
+        if heading:
+            assert page.get_by_role("heading", name=heading, level=1).is_visible()
+        assert_accessible(page)
+        assert_fits_width(page)
