@@ -30,6 +30,8 @@ class PublicProfilePage(TemplateView):
     """/u/<handle>/: the shell; profile.js fetches the profile and says 'not found' itself."""
 
     template_name = "frontend/profile.html"
+
+
 class PayoutSettingsPage(LoginRequiredMixin, TemplateView):
     """The drafter's Stripe payout setup (data: /api/v1/me/payouts/onboarding/)."""
 
@@ -40,6 +42,8 @@ class LedgerPage(LoginRequiredMixin, TemplateView):
     """Money in and out for the signed-in person (data: /api/v1/me/ledger/)."""
 
     template_name = "frontend/ledger.html"
+
+
 class TaskBrowsePage(TemplateView):
     template_name = "frontend/tasks_browse.html"
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class MarketplaceConfig(AppConfig):
@@ -8,3 +9,6 @@ class MarketplaceConfig(AppConfig):
     def ready(self) -> None:
         # Registers the schema extensions (drf-spectacular finds them by subclassing).
         from marketplace.api import schema  # noqa: F401
+        from marketplace.converters import ObjectIdConverter
+
+        register_converter(ObjectIdConverter, "id")

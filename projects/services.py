@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from accounts.models import Notification, PortfolioItem, Profile, Skill, User
+from accounts.models import Institution, Notification, PortfolioItem, Profile, Skill, User
 from accounts.services import notification_send
 from accounts.uploads import upload_validate
 from marketplace.errors import Conflict, DomainError, Forbidden, NotFound
@@ -31,6 +31,7 @@ from projects.models import (
     ThankYouNote,
 )
 from projects.selectors import task_visible_q
+from projects.stipends import services as stipends
 
 STIPEND_MIN_MINOR = 100
 MAX_QUESTIONS = 3
@@ -123,8 +124,17 @@ def _task_set_skills(task: Task, skill_ids: Iterable[int] | None) -> None:
 
 
 def _task_set_institutions(task: Task, institution_ids: Iterable[int] | None) -> None:
-    if institution_ids is not None:
-        task.institutions.set(list(institution_ids))
+    if institution_ids is None:
+        return
+    wanted = set(institution_ids)
+    institutions = list(Institution.objects.filter(id__in=wanted))
+    if len(institutions) != len(wanted):
+        raise _invalid(
+            "One or more of the chosen institutions do not exist.",
+            code=codes.TASK_INVALID,
+            field="institution_ids",
+        )
+    task.institutions.set(institutions)
 
 
 def task_create(
@@ -496,6 +506,8 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
             state=Engagement.State.AWAITING_FUNDING if paid else Engagement.State.ACTIVE,
             started_at=None if paid else now,
         )
+        if paid:
+            stipends.stipend_on_engagement_accepted(engagement=engagement)
         notification_send(
             recipient=application.drafter,
             kind="application_accepted",
@@ -650,6 +662,8 @@ def engagement_approve(*, engagement_id: int, mentor: User) -> Engagement:
         engagement.state = Engagement.State.COMPLETED
         engagement.completed_at = timezone.now()
         engagement.save(update_fields=["state", "completed_at", "updated_at"])
+        # A paid task's stipend is released: one Payout row now, the Transfer after commit.
+        stipends.stipend_on_engagement_approved(engagement=engagement)
         notification_send(
             recipient=engagement.drafter,
             kind="engagement_approved",
@@ -703,6 +717,8 @@ def engagement_cancel(*, engagement_id: int, user: User, reason: str) -> Engagem
         Task.objects.filter(pk=engagement.task_id, filled_slots__gt=0).update(
             filled_slots=F("filled_slots") - 1
         )
+        # Money back to the mentor when the stipend was funded (refund after commit).
+        stipends.stipend_on_engagement_cancelled(engagement=engagement)
         other = engagement.drafter if user.pk == engagement.mentor_id else engagement.mentor
         notification_send(
             recipient=other,

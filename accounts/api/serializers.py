@@ -10,6 +10,7 @@ from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField
 from accounts.completeness import profile_completeness
 from accounts.models import Consent, PortfolioItem, Profile, UserSkill
 from accounts.text import markdown_to_safe_html
+from marketplace.api.fields import ObjectIdField
 
 
 class PageQuerySerializer(serializers.Serializer):
@@ -286,7 +287,7 @@ class SkillProposeInputSerializer(serializers.Serializer):
 
 
 class UserSkillInputSerializer(serializers.Serializer):
-    skill_id = serializers.IntegerField(min_value=1)
+    skill_id = ObjectIdField()
     level = serializers.ChoiceField(choices=UserSkill.Level.choices)
 
 
@@ -305,15 +306,13 @@ class PortfolioItemInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     link = HttpUrlField(required=False, allow_blank=True)
     visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices, required=False)
-    skill_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), max_length=10, required=False
-    )
+    skill_ids = serializers.ListField(child=ObjectIdField(), max_length=10, required=False)
     file = serializers.FileField(required=False, max_length=200)
     remove_file = serializers.BooleanField(required=False, default=False)
 
 
 class PortfolioReorderInputSerializer(serializers.Serializer):
-    item_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=100)
+    item_ids = serializers.ListField(child=ObjectIdField(), max_length=100)
 
 
 class StaffAddInputSerializer(serializers.Serializer):

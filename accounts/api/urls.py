@@ -11,21 +11,21 @@ urlpatterns = [
     path("me/portfolio/", views.PortfolioListView.as_view(), name="portfolio-list"),
     path("me/portfolio/reorder/", views.PortfolioReorderView.as_view(), name="portfolio-reorder"),
     path(
-        "me/portfolio/<int:item_id>/", views.PortfolioDetailView.as_view(), name="portfolio-detail"
+        "me/portfolio/<id:item_id>/", views.PortfolioDetailView.as_view(), name="portfolio-detail"
     ),
     path("me/memberships/", views.MembershipListView.as_view(), name="membership-list"),
     path(
-        "me/memberships/<int:membership_id>/",
+        "me/memberships/<id:membership_id>/",
         views.MembershipDetailView.as_view(),
         name="membership-detail",
     ),
     path("me/consents/", views.ConsentListView.as_view(), name="consent-list"),
-    path("me/consents/<int:consent_id>/", views.ConsentDetailView.as_view(), name="consent-detail"),
+    path("me/consents/<id:consent_id>/", views.ConsentDetailView.as_view(), name="consent-detail"),
     path("consent-terms/", views.ConsentTermsView.as_view(), name="consent-terms"),
     path("skills/", views.SkillListView.as_view(), name="skill-list"),
     path("profiles/<slug:handle>/", views.PublicProfileView.as_view(), name="profile-detail"),
     path("profiles/<slug:handle>/avatar/", file_views.profile_avatar, name="profile-avatar"),
-    path("portfolio/<int:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
+    path("portfolio/<id:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
     path(
         "institutions/<slug:slug>/staff/",
         views.InstitutionStaffView.as_view(),

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import PortfolioItem
+from marketplace.api.fields import ObjectIdField
 from projects.markdown import markdown_to_safe_html
 from projects.models import Feedback, Task
 from projects.selectors import BROWSE_ORDERINGS
@@ -18,9 +19,7 @@ CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
 class TaskInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=10_000)
-    skill_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), max_length=20, required=False
-    )
+    skill_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
     estimated_hours = serializers.IntegerField(min_value=1, max_value=400)
     deadline = serializers.DateField(required=False, allow_null=True)
     is_remote = serializers.BooleanField(required=False, default=True)
@@ -34,9 +33,7 @@ class TaskInputSerializer(serializers.Serializer):
     visibility = serializers.ChoiceField(
         choices=Task.Visibility.choices, required=False, default=Task.Visibility.PUBLIC
     )
-    institution_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), max_length=20, required=False
-    )
+    institution_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
     questions = serializers.ListField(
         child=serializers.CharField(max_length=300), max_length=3, required=False, default=list
     )
@@ -71,7 +68,7 @@ class ApplicationInputSerializer(serializers.Serializer):
         max_length=500, required=False, allow_blank=True, default=""
     )
     portfolio_item_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), max_length=10, required=False, default=list
+        child=ObjectIdField(), max_length=10, required=False, default=list
     )
     answers = serializers.ListField(
         child=serializers.CharField(allow_blank=True), max_length=3, required=False, default=list
@@ -107,7 +104,7 @@ class FeedbackInputSerializer(serializers.Serializer):
         child=serializers.IntegerField(), required=False, default=dict
     )
     endorsed_skill_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), max_length=20, required=False, default=list
+        child=ObjectIdField(), max_length=20, required=False, default=list
     )
     endorsement = serializers.CharField(
         max_length=300, required=False, allow_blank=True, default=""
@@ -123,14 +120,14 @@ class ThanksShowInputSerializer(serializers.Serializer):
 
 
 class IntroductionInputSerializer(serializers.Serializer):
-    task_id = serializers.IntegerField(min_value=1)
+    task_id = ObjectIdField()
     drafter_handle = serializers.CharField(max_length=40)
     note = serializers.CharField(allow_blank=True)
 
 
 class NotificationsReadInputSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=ObjectIdField(),
         required=False,
         allow_null=True,
         default=None,
@@ -236,7 +233,7 @@ class TaskSummarySerializer(serializers.Serializer):
     stipend_currency = serializers.CharField()
 
 
-class PortfolioItemOutputSerializer(serializers.Serializer):
+class ApplicationPortfolioItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     description = serializers.CharField()
@@ -265,7 +262,7 @@ class ApplicationOutputSerializer(serializers.Serializer):
     task_questions = serializers.ListField(child=serializers.CharField(), source="task.questions")
     mentor = PersonFromUserSerializer(source="task.mentor")
     drafter = DrafterSummarySerializer()
-    portfolio_items = PortfolioItemOutputSerializer(many=True, source="portfolio_items.all")
+    portfolio_items = ApplicationPortfolioItemSerializer(many=True, source="portfolio_items.all")
     engagement_id = serializers.SerializerMethodField()
     introduced_by = serializers.SerializerMethodField()
 
@@ -414,7 +411,7 @@ class DashboardApplicationSerializer(serializers.Serializer):
     drafter = PersonFromUserSerializer()
 
 
-class NextStepSerializer(serializers.Serializer):
+class DashboardNextStepSerializer(serializers.Serializer):
     text = serializers.CharField()
     url = serializers.CharField()
 
@@ -429,7 +426,7 @@ class DashboardDrafterSerializer(serializers.Serializer):
     applications = DashboardApplicationSerializer(many=True)
     engagements = EngagementCardSerializer(many=True)
     introductions = IntroductionOutputSerializer(many=True)
-    next_steps = NextStepSerializer(many=True)
+    next_steps = DashboardNextStepSerializer(many=True)
 
 
 class DashboardSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -294,10 +295,15 @@ class EngagementDetailView(APIView):
 
 class EngagementDeliverView(APIView):
     permission_classes = [IsAuthenticated]
+    # A file comes as multipart; a link-only delivery may also be plain JSON.
+    parser_classes = [MultiPartParser, JSONParser]
 
     @extend_schema(
         operation_id="engagements_deliver",
-        request={"multipart/form-data": s.DeliverableInputSerializer},
+        request={
+            "multipart/form-data": s.DeliverableInputSerializer,
+            "application/json": s.DeliverableInputSerializer,
+        },
         responses={201: s.EngagementOutputSerializer},
     )
     def post(self, request: Request, engagement_id: int) -> Response:

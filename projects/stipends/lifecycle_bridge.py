@@ -1,26 +1,22 @@
-"""Engagement transitions that money events cause, until the lifecycle services are merged.
+"""Engagement transitions that money events cause (the webhook and the scheduled jobs).
 
-Stand-ins for functions projects/services.py provides (same names, same arguments): at merge
-time each body becomes a call to the real service. Each is idempotent and moves forward only,
-because webhooks and scheduled jobs can run them more than once.
+Each is idempotent and moves forward only, because webhooks and scheduled jobs can run them
+more than once. Activation is the lifecycle's own service; lapse and auto-approval have no
+acting person, so they live here.
 """
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from projects.models import Engagement
+# A module import, not a name import: projects.services imports this package's services too.
+from projects import services as lifecycle
+from projects.models import Engagement, Task
 
 
-def engagement_activate_after_funding(*, engagement_id: int) -> bool:
-    """awaiting_funding -> active once the stipend is paid; True when this call moved it."""
-    with transaction.atomic():
-        engagement = Engagement.objects.select_for_update().filter(pk=engagement_id).first()
-        if engagement is None or engagement.state != Engagement.State.AWAITING_FUNDING:
-            return False
-        engagement.state = Engagement.State.ACTIVE
-        engagement.started_at = timezone.now()
-        engagement.save(update_fields=["state", "started_at", "updated_at"])
-    return True
+def engagement_activate_after_funding(*, engagement_id: int) -> None:
+    """awaiting_funding -> active once the stipend is paid (the lifecycle tells both people)."""
+    lifecycle.engagement_activate_after_funding(engagement_id=engagement_id)
 
 
 def engagement_lapse_unfunded(*, engagement_id: int, reason: str) -> bool:
@@ -33,6 +29,10 @@ def engagement_lapse_unfunded(*, engagement_id: int, reason: str) -> bool:
         engagement.cancelled_at = timezone.now()
         engagement.cancel_reason = reason
         engagement.save(update_fields=["state", "cancelled_at", "cancel_reason", "updated_at"])
+        # The place goes back to the task, so the mentor can accept someone else.
+        Task.objects.filter(pk=engagement.task_id, filled_slots__gt=0).update(
+            filled_slots=F("filled_slots") - 1
+        )
     return True
 
 

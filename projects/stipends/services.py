@@ -360,13 +360,6 @@ def stipend_fund_from_checkout(*, session: dict[str, Any]) -> bool:
             transaction.on_commit(lambda: tasks.stipend_refund.enqueue(stipend_id=stipend.pk))
             return True
         lifecycle_bridge.engagement_activate_after_funding(engagement_id=engagement_id)
-        notification_send(
-            recipient=engagement.drafter,
-            kind="stipend_funded",
-            title=f"Your stipend for “{engagement.task.title}” is funded: you can start",
-            body=f"{_money(stipend.amount, stipend.currency)} is held until the work is approved.",
-            url=f"/engagements/{engagement_id}/",
-        )
     return True
 
 

@@ -73,3 +73,15 @@ def test_healthz_reports_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/tasks/99999999999999999999999999/",
+        "/api/v1/engagements/99999999999999999999999999/",
+        "/api/v1/applications/99999999999999999999999999/",
+    ],
+)
+def test_absurd_ids_are_404_not_a_database_overflow(auth_client, path):
+    assert_error_shape(auth_client.get(path), 404, "not_found")

@@ -71,7 +71,8 @@ def test_paying_does_not_activate_until_the_webhook_arrives(engagement, standin,
     assert stipend.payment_intent_id.startswith("pi_")
     entry = LedgerEntry.objects.get(user=engagement.mentor)
     assert (entry.kind, entry.amount, entry.currency) == ("stipend_paid", -STIPEND, "usd")
-    assert Notification.objects.filter(recipient=engagement.drafter, kind="stipend_funded")
+    for person in (engagement.drafter, engagement.mentor):
+        assert Notification.objects.filter(recipient=person, kind="engagement_funded").count() == 1
 
 
 def test_someone_elses_engagement_is_not_found(engagement):

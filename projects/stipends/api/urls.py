@@ -9,7 +9,7 @@ urlpatterns = [
         name="payouts-onboarding",
     ),
     path(
-        "engagements/<int:engagement_id>/fund/",
+        "engagements/<id:engagement_id>/fund/",
         views.EngagementFundView.as_view(),
         name="engagement-fund",
     ),
