@@ -71,3 +71,18 @@ export function clearErrors(form) {
 export function escapeHtml(value) {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
+
+// A page whose first load failed says so at the top of the main content, instead of staying
+// half-empty (for example when the session ended in another tab).
+export function showLoadError(error) {
+  const main = document.querySelector("main");
+  if (!main) return;
+  const note = document.createElement("p");
+  note.className = "flash flash-error container";
+  note.setAttribute("role", "alert");
+  note.textContent =
+    error && error.status === 401
+      ? "You are signed out. Log in again to continue."
+      : `This page could not load its data (${(error && error.message) || "network error"}). Reload to try again.`;
+  main.prepend(note);
+}

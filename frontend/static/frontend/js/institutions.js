@@ -1,5 +1,5 @@
 // /settings/institutions/: memberships, consent per institution (grant, change, revoke), history.
-import { api, clearErrors, escapeHtml, showErrors } from "./api.js";
+import { api, clearErrors, escapeHtml, showErrors, showLoadError } from "./api.js";
 
 const container = document.querySelector("[data-memberships]");
 const status = document.querySelector("[data-status]");
@@ -88,4 +88,4 @@ async function load() {
 (async () => {
   terms = await api("consent-terms/");
   await load();
-})();
+})().catch(showLoadError);

@@ -1,5 +1,5 @@
 // The onboarding wizard: profile → skills → first portfolio item, then the public profile.
-import { api, clearErrors, showErrors } from "./api.js";
+import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
 import { uploadPortfolioItem } from "./portfolio-upload.js";
@@ -70,4 +70,4 @@ document.querySelector("[data-finish]").addEventListener("click", finish);
   fillProfileForm(profileForm, me);
   await picker.load();
   go(1, false);
-})();
+})().catch(showLoadError);
