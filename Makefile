@@ -72,8 +72,8 @@ test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 fuzz: venv system-deps
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
 
 bench: venv system-deps
 	rm -f bench/bench.sqlite3*

@@ -51,6 +51,10 @@ _ERRORS = {
     "405": "Method not allowed.",
     "429": "Too many requests.",
 }
+_BODY_ERRORS = {
+    "413": "The request body is larger than this server accepts.",
+    "415": "Unsupported media type (send JSON, or multipart where files are taken).",
+}
 _METHODS = {"get", "post", "put", "patch", "delete"}
 
 
@@ -62,7 +66,10 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
             if method not in _METHODS:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, description in _ERRORS.items():
+            errors = dict(_ERRORS)
+            if "requestBody" in operation:
+                errors |= _BODY_ERRORS
+            for code, description in errors.items():
                 if code == "400" and method == "get" and not operation.get("parameters"):
                     continue
                 responses.setdefault(code, {"description": description, "content": ref})
