@@ -13,3 +13,9 @@ from marketplace.settings import *  # noqa: F403
 
 # The production hasher costs ~0.3 s per password by design; tests create hundreds of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file rather than :memory:, so each live-server thread gets its own connection (an
+    # in-memory database is one connection shared by every thread, which breaks under the
+    # parallel requests a real browser makes).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
