@@ -26,27 +26,19 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 FUZZ_RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 
 
-@pytest.fixture
-def in_process_requests(db, monkeypatch, stripe_standin_settings):
-    # As the Django test client does: keep the test's database connection open across
-    # requests (the request signals would close it, losing an in-memory SQLite database and
-    # the test transaction on PostgreSQL). Throttling is lifted so every example is served,
-    # and payment calls go to the local Stripe stand-in.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute"})
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/minute"})
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
 # Loaded at collection time: generating the schema needs no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
 
 @pytest.fixture
-def session_token(in_process_requests, client):
+def session_token(db, client, monkeypatch, stripe_standin_settings):
+    """Sign in through the headless app API, then serve the generated requests in-process.
+
+    As the Django test client does, the test's database connection stays open across requests
+    (the request signals would close it mid-test). This is set up after signing in, because
+    the test client puts the signal back when its own request ends. Throttling is lifted so
+    every example is served; payment calls go to the local Stripe stand-in.
+    """
     user = UserFactory()
     response = client.post(
         "/_allauth/app/v1/auth/login",
@@ -54,7 +46,13 @@ def session_token(in_process_requests, client):
         content_type="application/json",
     )
     assert response.status_code == 200, response.content
-    return response.json()["meta"]["session_token"]
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute"})
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/minute"})
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield response.json()["meta"]["session_token"]
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
