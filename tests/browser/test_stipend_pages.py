@@ -8,7 +8,6 @@ import re
 import pytest
 from django.test import Client
 
-from devtools.stripe_standin import start_in_thread
 from projects.models import Engagement
 from projects.stipends import services
 from tests.browser.conftest import assert_accessible, assert_fits_width
@@ -16,13 +15,6 @@ from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
 PLATFORM_SECRET = "whsec_browser_platform"
 CONNECT_SECRET = "whsec_browser_connect"
-
-
-@pytest.fixture(scope="module")
-def standin():
-    server = start_in_thread()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
