@@ -8,8 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
 # thread are still synchronous, so allow them.
@@ -35,23 +33,6 @@ def pytest_collection_modifyitems(items):
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True))
-
-
-class _SerialWSGIServer(WSGIServer):
-    """One request at a time. On SQLite the live server shares the test's in-memory database
-    connection with every request thread; a page firing two fetches at once then fails with
-    "bad parameter or other API misuse" (and can lose its session). Serial requests avoid it."""
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _serial_live_server_on_sqlite():
-    from django.conf import settings
-
-    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        LiveServerThread.server_class = _SerialWSGIServer
 
 
 @pytest.fixture(scope="session")
