@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profile, Skill, User
+from accounts.skill_keys import skill_search_key
 from projects.models import Task
 
 UNUSABLE_PASSWORD = make_password(None)
@@ -24,7 +25,12 @@ def generate(*, tasks: int, mentors: int = 500, skills: int = 300, seed: int = 7
     now = timezone.now()
     with transaction.atomic():
         skill_rows = Skill.objects.bulk_create(
-            Skill(name=f"Bench skill {i}", slug=f"bench-skill-{i}") for i in range(skills)
+            Skill(
+                name=f"Bench skill {i}",
+                slug=f"bench-skill-{i}",
+                search_key=skill_search_key(f"Bench skill {i}"),
+            )
+            for i in range(skills)
         )
         users = User.objects.bulk_create(
             User(email=f"bench-mentor-{i}@example.org", password=UNUSABLE_PASSWORD)

@@ -5,7 +5,7 @@ verified experience on the public profile endpoint. axe-clean on every page."""
 import re
 
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, UserFactory
 
 
 def log_in(page, user):
@@ -26,6 +26,7 @@ def log_out(page):
 def test_the_drafting_journey(page):
     mentor = UserFactory(finish__display_name="Maya Mentor")
     drafter = UserFactory(finish__display_name="Sam Drafter")
+    PortfolioItemFactory(owner=drafter, title="Listener study for a campus radio show")
 
     # The mentor posts a task.
     log_in(page, mentor)
@@ -56,7 +57,7 @@ def test_the_drafting_journey(page):
     page.get_by_label("Your note").fill("I would recruit from the show's Discord; see my study.")
     page.get_by_role("button", name="Send application").click()
     page.get_by_text("Attach at least one portfolio item or a link").wait_for()  # no work yet
-    page.get_by_label("Link to a work sample").fill("https://example.org/sam/study")
+    page.get_by_label("Listener study for a campus radio show").check()
     page.get_by_role("button", name="Send application").click()
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
     page.get_by_role("heading", name="Messages").wait_for()
@@ -66,6 +67,7 @@ def test_the_drafting_journey(page):
     # The mentor shortlists, accepts and writes.
     log_in(page, mentor)
     page.goto(task_url)
+    page.get_by_text("Listener study for a campus radio show").wait_for()  # the work speaks
     page.get_by_role("button", name="Shortlist Sam Drafter").click()
     page.get_by_text("Shortlisted").wait_for()
     page.get_by_role("button", name="Accept Sam Drafter").click()
@@ -137,8 +139,13 @@ def test_the_drafting_journey(page):
     assert_accessible(page)
     assert_fits_width(page)
 
-    # The public profile data shows the verified experience.
+    # The public profile shows the verified experience, and its data says who confirmed it.
     handle = drafter.profile.handle
+    page.goto(f"{page.base}/u/{handle}/")
+    experience = page.get_by_role("heading", name="Verified experience")
+    experience.wait_for()
+    page.get_by_text("Interview five podcast listeners").wait_for()
+    assert_accessible(page)
     response = page.request.get(f"{page.base}/api/v1/profiles/{handle}/experience/")
     [entry] = response.json()["verified_experience"]
     assert entry["task_title"] == "Interview five podcast listeners"
