@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from accounts.models import PortfolioItem, Skill, User
@@ -43,11 +44,16 @@ DEMO_PEOPLE = [
 ]
 
 
+_NO_MAIL = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+
+
 class Command(BaseCommand):
     help = "Create demo mentors and drafters (safe to run repeatedly)."
 
     def handle(self, *args, **options) -> None:
-        with transaction.atomic():
+        # The demo runs through the real services, which e-mail each notification; nobody
+        # reads a demo inbox, so those e-mails go nowhere (the in-app notifications stay).
+        with override_settings(MAILERS=_NO_MAIL), transaction.atomic():
             for person in DEMO_PEOPLE:
                 self._ensure_person(person)
             if not Task.objects.filter(mentor__email__endswith="@demo.slipstream.local").exists():
