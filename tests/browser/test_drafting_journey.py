@@ -5,7 +5,7 @@ verified experience on the public profile endpoint. axe-clean on every page."""
 import re
 
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, UserFactory
+from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
 
 def log_in(page, user):
@@ -171,3 +171,18 @@ def test_marketplace_pages_pass_axe_and_fit_a_phone(page):
             assert page.get_by_role("heading", name=heading, level=1).is_visible()
         assert_accessible(page)
         assert_fits_width(page)
+
+
+def test_task_page_offers_the_right_panel_to_each_visitor(page):
+    task = TaskFactory(title="Tidy a research archive")
+    # A visitor who is not signed in is invited to log in and apply.
+    page.goto(f"{page.base}/tasks/{task.pk}/")
+    page.get_by_role("link", name="Log in to apply").wait_for()
+    assert not page.get_by_text("not taking applications").is_visible()
+    # The mentor manages the task instead of being told it takes no applications.
+    log_in(page, task.mentor)
+    page.goto(f"{page.base}/tasks/{task.pk}/")
+    page.get_by_role("heading", name="Your task").wait_for()
+    assert page.get_by_role("button", name="Close to new applications").is_visible()
+    assert not page.get_by_text("not taking applications").is_visible()
+    assert_accessible(page)

@@ -194,9 +194,12 @@ async function main() {
   } else if (task.state === "open") {
     renderApply(task);
   }
-  if (signedIn && !task.is_mine && task.state === "open") side.append(introduceForm()); else {
+  if (task.is_mine || task.viewer_application_id) return;
+  if (task.state !== "open") {
     side.replaceChildren(el("div", { class: "card" }, el("p", { text: "This task is not taking applications." }),
       el("a", { href: "/tasks/", text: "Browse open tasks" })));
+  } else if (signedIn) {
+    side.append(introduceForm());
   }
 }
 
