@@ -13,8 +13,14 @@ import pytest
 from django.test import Client
 
 from projects.models import Application, Engagement
-from projects.services import application_accept, application_create
+from projects.services import (
+    application_accept,
+    application_create,
+    engagement_approve,
+    engagement_deliver,
+)
 from projects.stipends.models import LedgerEntry, Payout, Stipend
+from projects.stipends.services import engagement_fund_start
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import TaskFactory, UserFactory
 
@@ -233,3 +239,31 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
     assert stipend.state == Stipend.State.REFUNDED
     assert LedgerEntry.objects.filter(user=task.mentor).count() == 2
     assert Application.objects.get(pk=application.pk).state == Application.State.ACCEPTED
+
+
+def test_drafter_without_payout_setup_is_shown_the_waiting_stipend(page, stripe_live):
+    task = TaskFactory(stipend_amount=12_500, title="Index a photo archive")
+    drafter = UserFactory()
+    application = application_create(
+        task_id=task.pk, drafter=drafter, note="I catalogue.", work_sample_link="https://ex.org/a"
+    )
+    engagement = application_accept(application_id=application.pk, mentor=task.mentor)
+    checkout_url = engagement_fund_start(engagement_id=engagement.pk, user=task.mentor)
+    stripe_live.pay_checkout(checkout_url)
+    stripe_live.flush()
+    engagement_deliver(engagement_id=engagement.pk, drafter=drafter, link="https://ex.org/i")
+    engagement_approve(engagement_id=engagement.pk, mentor=task.mentor)  # no payout setup yet
+    assert Payout.objects.get(engagement=engagement).state == Payout.State.PENDING
+
+    act_as(page, drafter)
+    page.goto(f"{page.base}/engagements/{engagement.pk}/")
+    engagement_page_loaded(page)
+    stipend_badge(page, "Funded and held").wait_for()
+    assert page.get_by_text("$112.50 is waiting for you: finish your payout setup").is_visible()
+    page.get_by_role("link", name="Finish payout setup").click()
+
+    page.wait_for_url(re.compile(r"/settings/payouts/$"))
+    page.get_by_text("1 stipend waiting: finish payout setup to receive it.").wait_for()
+    assert page.get_by_role("link", name="Index a photo archive").is_visible()
+    assert_accessible(page)
+    assert_fits_width(page)
