@@ -203,6 +203,16 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
     act_as(page, task.mentor)
     page.goto(f"{page.base}/engagements/{engagement.pk}/")
     stipend_badge(page, "Awaiting funding").wait_for()
+
+    # A first try is abandoned on Checkout: back on the page, nothing was charged.
+    page.get_by_role("button", name="Fund the stipend").click()
+    page.wait_for_url(re.compile(re.escape(stripe_live.base_url) + r"/checkout/cs_"))
+    page.get_by_role("link", name="Cancel").click()
+    page.get_by_text("Payment cancelled — nothing was charged.").wait_for()
+    assert "?checkout" not in page.url
+    stipend_badge(page, "Awaiting funding").wait_for()
+    assert_accessible(page)
+
     stripe_live.hold_deliveries()
     fund_on_checkout(page, stripe_live)
     page.get_by_text("Payment received").wait_for()
@@ -258,7 +268,7 @@ def test_drafter_without_payout_setup_is_shown_the_waiting_stipend(page, stripe_
     act_as(page, drafter)
     page.goto(f"{page.base}/engagements/{engagement.pk}/")
     engagement_page_loaded(page)
-    stipend_badge(page, "Funded and held").wait_for()
+    stipend_badge(page, "Awaiting payout").wait_for()
     assert page.get_by_text("$112.50 is waiting for you: finish your payout setup").is_visible()
     page.get_by_role("link", name="Finish payout setup").click()
 

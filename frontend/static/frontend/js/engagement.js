@@ -143,6 +143,9 @@ async function render() {
   try {
     e = await api(`engagements/${id}/`);
     stipend = await loadStipend(e);
+    // Funding and activation commit together; a stipend already funded means the engagement
+    // read a moment earlier is out of date (the webhook landed between the two requests).
+    if (stipend && stipend.state === "funded" && e.state === "awaiting_funding") e = await api(`engagements/${id}/`);
   } catch (error) {
     $("[data-status]").textContent = error.status === 404 ? "This engagement does not exist or is not yours." : error.message;
     return;

@@ -26,8 +26,10 @@ export async function loadStipend(engagement) {
   }
 }
 
-function stateBadge(state) {
-  const [label, cls] = STATES[state] || [state, "badge-muted"];
+function stateBadge(stipend) {
+  // Approved but not transferred yet (payout setup, or a moment for Stripe): say so.
+  const awaitingPayout = stipend.state === "funded" && stipend.payout;
+  const [label, cls] = awaitingPayout ? ["Awaiting payout", "badge-warning"] : STATES[stipend.state] || [stipend.state, "badge-muted"];
   return el("span", { class: `badge ${cls}` }, el("span", { class: "visually-hidden", text: "Stipend: " }), label);
 }
 
@@ -112,7 +114,7 @@ export function renderStipend(root, engagement, stipend) {
   const section = root.querySelector("[data-stipend-section]");
   section.hidden = !stipend;
   if (!stipend) return;
-  root.querySelector("[data-stipend-badge]").replaceChildren(stateBadge(stipend.state));
+  root.querySelector("[data-stipend-badge]").replaceChildren(stateBadge(stipend));
   root.querySelector("[data-stipend-amount]").textContent = money(stipend.amount, stipend.currency);
   root.querySelector("[data-stipend-split]").textContent =
     `The drafter receives ${money(stipend.payout_amount, stipend.currency)} after the ${money(stipend.fee_amount, stipend.currency)} platform fee.`;
