@@ -54,6 +54,11 @@ def session_token(in_process_requests, client):
         content_type="application/json",
     )
     assert response.status_code == 200, response.content
+    # Django's test client reconnects close_old_connections to the request signals after each
+    # of its requests, undoing in_process_requests; on PostgreSQL the next in-process request
+    # would then close the test's connection ("the connection is closed").
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     return response.json()["meta"]["session_token"]
 
 
