@@ -36,6 +36,7 @@ run: venv
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
 	@# Without Stripe keys, stipends run against the local stand-in (stopped with the server).
+	@# SITE_URL follows HOST/PORT, so Stripe's return links come back to this server.
 	@if [ -z "$$STRIPE_SECRET_KEY" ]; then \
 		hook=http://127.0.0.1:$(PORT)/payments/stripe; \
 		echo "STRIPE_SECRET_KEY is not set: starting the local Stripe stand-in on" \
@@ -49,7 +50,8 @@ run: venv
 	else \
 		echo "Using the Stripe keys from the environment (STRIPE_SECRET_KEY is set)."; \
 	fi; \
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} DJANGO_DEBUG=$${DJANGO_DEBUG:-1} \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 system-deps:
 	@devtools/ensure_system_deps.sh

@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TaskVisibilityEnum": "projects.models.Task.Visibility",
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
+        "StipendStateEnum": "projects.stipends.models.Stipend.State",
+        "PayoutStateEnum": "projects.stipends.models.Payout.State",
     },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "POSTPROCESSING_HOOKS": [

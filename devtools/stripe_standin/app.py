@@ -187,6 +187,11 @@ async def flush(request: web.Request) -> web.Response:
     return web.json_response({"object": "list", "data": deliveries})
 
 
+async def hold(request: web.Request) -> web.Response:
+    standin_of(request).bus.hold()
+    return web.json_response({"held": True})
+
+
 async def list_deliveries(request: web.Request) -> web.Response:
     return web.json_response({"object": "list", "data": standin_of(request).bus.deliveries})
 
@@ -223,6 +228,7 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", "/connect/onboarding/{account_id}", connect.onboarding_complete),
     ("POST", "/_standin/webhooks", add_webhook),
     ("POST", "/_standin/flush", flush),
+    ("POST", "/_standin/hold", hold),
     ("GET", "/_standin/deliveries", list_deliveries),
     ("DELETE", "/_standin/data", reset),
     ("POST", "/_standin/charges/{charge_id}/dispute", payments.create_dispute),

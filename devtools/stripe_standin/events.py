@@ -72,9 +72,14 @@ class EventBus:
         self._queue: asyncio.Queue[tuple[dict[str, Any], str, Webhook]] | None = None
         self._http: aiohttp.ClientSession | None = None
         self._worker: asyncio.Task[None] | None = None
+        # Cleared by hold(): events queue up until the next flush(), so a test can look at the
+        # moment between a customer's redirect and the webhook (Stripe promises no order).
+        self._released: asyncio.Event | None = None
 
     async def start(self) -> None:
         self._queue = asyncio.Queue()
+        self._released = asyncio.Event()
+        self._released.set()
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         self._worker = asyncio.create_task(self._deliver_forever())
 
@@ -126,9 +131,16 @@ class EventBus:
             self._queue.put_nowait((event, payload, hook))
         return event
 
+    def hold(self) -> None:
+        """Keep new deliveries queued until the next flush()."""
+        assert self._released is not None, "EventBus.start() has not run"
+        self._released.clear()
+
     async def flush(self) -> list[dict[str, Any]]:
-        """Wait for all queued deliveries; return those not returned by an earlier flush."""
-        assert self._queue is not None
+        """Deliver what is queued (ending a hold), wait for it, and return the deliveries not
+        returned by an earlier flush."""
+        assert self._queue is not None and self._released is not None
+        self._released.set()
         await self._queue.join()
         done, self._unflushed = self._unflushed, []
         return done
@@ -159,8 +171,10 @@ class EventBus:
 
     async def _deliver_forever(self) -> None:
         assert self._queue is not None and self._http is not None
+        assert self._released is not None
         while True:
             event, payload, hook = await self._queue.get()
+            await self._released.wait()
             record: dict[str, Any] = {
                 "event_id": event["id"],
                 "event_type": event["type"],

@@ -100,8 +100,13 @@ class StandinServer:
             "POST", "/_standin/webhooks", {"url": url, "secret": secret, "connect": str(connect)}
         )
 
+    def hold_deliveries(self) -> None:
+        """Queue webhook deliveries instead of sending them, until the next flush()."""
+        self._call("POST", "/_standin/hold", {})
+
     def flush(self) -> list[dict[str, Any]]:
-        """Wait for queued deliveries; return those not returned by an earlier flush."""
+        """Deliver queued events (ending a hold) and wait for them; return the deliveries not
+        returned by an earlier flush."""
         return self._call("POST", "/_standin/flush", {})["data"]
 
     def deliveries(self) -> list[dict[str, Any]]:

@@ -1,9 +1,11 @@
 """Reads for stipends, scoped to the viewer."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
-from projects.stipends.models import ConnectedAccount, LedgerEntry
+from marketplace.errors import NotFound
+from projects.stipends import error_codes
+from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout, Stipend
 
 
 def connected_account_for_user(*, user: User) -> ConnectedAccount | None:
@@ -13,3 +15,38 @@ def connected_account_for_user(*, user: User) -> ConnectedAccount | None:
 def ledger_entries_for_user(*, user: User) -> QuerySet[LedgerEntry]:
     """The viewer's own money movements only; newest first (the paginator orders by -id)."""
     return LedgerEntry.objects.filter(user=user).select_related("stipend__engagement__task")
+
+
+def stipend_get_for_participant(*, engagement_id: int, user: User) -> Stipend:
+    """The stipend of an engagement, for its mentor or drafter only (anyone else: NotFound).
+
+    One query: the payout and the drafter's payout setup come joined, because the engagement
+    page shows both ("paid out", "waiting for payout setup").
+    """
+    stipend = (
+        Stipend.objects.select_related("payout", "engagement__drafter__connected_account")
+        .filter(
+            Q(engagement__mentor=user) | Q(engagement__drafter=user), engagement_id=engagement_id
+        )
+        .first()
+    )
+    if stipend is None:
+        raise NotFound("This engagement has no stipend.", code=error_codes.STIPEND_NOT_FOUND)
+    return stipend
+
+
+def payouts_waiting_for_setup(*, user: User) -> list[Payout]:
+    """The drafter's approved stipends that wait for payout setup (no transfer possible yet).
+
+    Empty once payouts are enabled: pending payouts are then being sent, not waiting.
+    """
+    return list(
+        Payout.objects.filter(
+            Q(drafter__connected_account__isnull=True)
+            | Q(drafter__connected_account__payouts_enabled=False),
+            drafter=user,
+            state=Payout.State.PENDING,
+        )
+        .select_related("engagement__task")
+        .order_by("id")
+    )

@@ -139,8 +139,8 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
             currency=stipend.currency,
             product_name=f"Drafting stipend: {task_title}"[:250],
             customer_email=user.email,
-            success_url=f"{site}/engagements/{engagement.pk}/?funding=processing",
-            cancel_url=f"{site}/engagements/{engagement.pk}/?funding=cancelled",
+            success_url=f"{site}/engagements/{engagement.pk}/?checkout=success",
+            cancel_url=f"{site}/engagements/{engagement.pk}/?checkout=cancelled",
         )
     except stripe_client.PaymentProviderError as exc:
         raise _provider_unavailable(exc) from exc

@@ -30,6 +30,7 @@ def test_status_before_any_setup(db):
         "details_submitted": False,
         "requirements_due": [],
         "onboarding_url": None,
+        "waiting_payouts": [],
     }
 
 

@@ -65,6 +65,24 @@ def test_localstripe_events_are_listed_and_delivered(
     assert len(standin.deliveries()) == 1
 
 
+def test_held_deliveries_wait_for_the_next_flush(
+    client: stripe.StripeClient, standin: StandinServer, receiver: Receiver
+) -> None:
+    standin.hold_deliveries()
+    client.v1.customers.create(params={"email": "mentor@example.com"})
+    client.v1.customers.create(params={"email": "drafter@example.com"})
+
+    waiting = standin.deliveries()
+    delivered = standin.flush()
+    received = len(receiver.deliveries)
+    client.v1.customers.create(params={"email": "after@example.com"})
+
+    assert waiting == []
+    assert [d["event_type"] for d in delivered] == ["customer.created"] * 2
+    assert received == 2
+    assert [d["event_type"] for d in standin.flush()] == ["customer.created"]  # hold ended
+
+
 def test_delivery_to_unreachable_endpoint_is_recorded(
     client: stripe.StripeClient, standin: StandinServer
 ) -> None:

@@ -13,5 +13,10 @@ urlpatterns = [
         views.EngagementFundView.as_view(),
         name="engagement-fund",
     ),
+    path(
+        "engagements/<id:engagement_id>/stipend/",
+        views.EngagementStipendView.as_view(),
+        name="engagement-stipend",
+    ),
     path("me/ledger/", views.LedgerView.as_view(), name="ledger"),
 ]

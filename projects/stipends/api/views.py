@@ -12,9 +12,15 @@ from projects.stipends.api.serializers import (
     FundOutputSerializer,
     LedgerEntrySerializer,
     OnboardingStatusSerializer,
+    StipendOutputSerializer,
 )
-from projects.stipends.models import ConnectedAccount, LedgerEntry
-from projects.stipends.selectors import connected_account_for_user, ledger_entries_for_user
+from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout
+from projects.stipends.selectors import (
+    connected_account_for_user,
+    ledger_entries_for_user,
+    payouts_waiting_for_setup,
+    stipend_get_for_participant,
+)
 from projects.stipends.services import (
     connected_account_onboarding_link,
     connected_account_refresh,
@@ -22,7 +28,9 @@ from projects.stipends.services import (
 )
 
 
-def _status(account: ConnectedAccount | None, url: str | None = None) -> dict[str, Any]:
+def _status(
+    account: ConnectedAccount | None, waiting: list[Payout], url: str | None = None
+) -> dict[str, Any]:
     return {
         "has_account": account is not None,
         "payouts_enabled": bool(account and account.payouts_enabled),
@@ -30,6 +38,7 @@ def _status(account: ConnectedAccount | None, url: str | None = None) -> dict[st
         "details_submitted": bool(account and account.details_submitted),
         "requirements_due": list(account.requirements_due) if account else [],
         "onboarding_url": url,
+        "waiting_payouts": waiting,
     }
 
 
@@ -47,7 +56,8 @@ class PayoutOnboardingView(APIView):
         # Re-reads the account from Stripe until payouts are enabled (the onboarding return
         # page lands here, possibly before the account.updated webhook).
         account = connected_account_refresh(user=request.user)
-        return Response(OnboardingStatusSerializer(_status(account)).data)
+        waiting = payouts_waiting_for_setup(user=request.user)
+        return Response(OnboardingStatusSerializer(_status(account, waiting)).data)
 
     @extend_schema(
         operation_id="me_payouts_onboarding_start",
@@ -57,7 +67,8 @@ class PayoutOnboardingView(APIView):
     def post(self, request: Request) -> Response:
         url = connected_account_onboarding_link(user=request.user)
         account = connected_account_for_user(user=request.user)
-        return Response(OnboardingStatusSerializer(_status(account, url)).data)
+        waiting = payouts_waiting_for_setup(user=request.user)
+        return Response(OnboardingStatusSerializer(_status(account, waiting, url)).data)
 
 
 class EngagementFundView(APIView):
@@ -73,6 +84,17 @@ class EngagementFundView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         url = engagement_fund_start(engagement_id=engagement_id, user=request.user)
         return Response(FundOutputSerializer({"checkout_url": url}).data)
+
+
+class EngagementStipendView(APIView):
+    """The engagement's stipend (amount, state, payout) for its mentor and drafter only."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="engagement_stipend", responses=StipendOutputSerializer)
+    def get(self, request: Request, engagement_id: int) -> Response:
+        stipend = stipend_get_for_participant(engagement_id=engagement_id, user=request.user)
+        return Response(StipendOutputSerializer(stipend).data)
 
 
 class LedgerView(ListAPIView):

@@ -1,11 +1,13 @@
 // /engagements/<id>/: timeline, deliverables, approve / revise, feedback, thanks, messages.
 import { api, showErrors } from "./api.js";
+import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { dateTime, el, mountThread, stateBadge } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
 const id = root.dataset.engagementId;
 const $ = (sel) => root.querySelector(sel);
 let threadMounted = false;
+const checkout = checkoutReturn(root, id, () => render());
 
 function field(label, control, help) {
   const helpNode = help ? el("p", { class: "helptext", id: `${control.id}-help`, text: help }) : null;
@@ -31,9 +33,8 @@ function actionForm({ title, fields, submit, onSubmit, secondary = false, multip
   return form;
 }
 
-function timeline(e) {
-  const items = [[e.created_at, "Application accepted"]];
-  if (e.state === "awaiting_funding") items.push([null, "Waiting for the mentor to fund the stipend"]);
+function timeline(e, stipend) {
+  const items = [[e.created_at, "Application accepted"], ...stipendTimeline(stipend)];
   if (e.started_at) items.push([e.started_at, "Work started"]);
   for (const d of e.deliverables) {
     items.push([d.created_at, "Work delivered"]);
@@ -41,6 +42,9 @@ function timeline(e) {
   }
   if (e.completed_at) items.push([e.completed_at, "Approved — verified experience added"]);
   if (e.cancelled_at) items.push([e.cancelled_at, `Cancelled: ${e.cancel_reason}`]);
+  // Stable sort by time: same-moment entries keep their logical order.
+  items.sort((a, b) => new Date(a[0]) - new Date(b[0]));
+  if (e.state === "awaiting_funding") items.push([null, "Waiting for the mentor to fund the stipend"]);
   return items.map(([when, what]) => el("li", {}, el("span", { class: "muted small", text: when ? dateTime(when) : "Next" }), el("span", { text: what })));
 }
 
@@ -135,8 +139,13 @@ function renderFeedback(e, meId) {
 
 async function render() {
   let e;
+  let stipend;
   try {
     e = await api(`engagements/${id}/`);
+    stipend = await loadStipend(e);
+    // Funding and activation commit together; a stipend already funded means the engagement
+    // read a moment earlier is out of date (the webhook landed between the two requests).
+    if (stipend && stipend.state === "funded" && e.state === "awaiting_funding") e = await api(`engagements/${id}/`);
   } catch (error) {
     $("[data-status]").textContent = error.status === 404 ? "This engagement does not exist or is not yours." : error.message;
     return;
@@ -145,7 +154,8 @@ async function render() {
   const other = e.my_role === "mentor" ? e.drafter : e.mentor;
   $("[data-title]").replaceChildren(el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
   $("[data-subtitle]").replaceChildren(stateBadge(e.state), ` You are the ${e.my_role}; working with ${other.display_name || other.handle}.`);
-  $("[data-timeline]").replaceChildren(...timeline(e));
+  renderStipend(root, e, stipend);
+  $("[data-timeline]").replaceChildren(...timeline(e, stipend));
   $("[data-deliverables]").replaceChildren(...(e.deliverables.length ? e.deliverables.map(deliverableItem)
     : [el("li", { class: "muted", text: e.my_role === "drafter" ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." })]));
 
@@ -176,7 +186,7 @@ async function render() {
       onSubmit: (form) => api(`engagements/${id}/request-revision/`, { method: "POST", body: { comment: form.elements.comment.value } }),
     }));
   }
-  if (e.state === "awaiting_funding") work.push(el("p", { class: "muted", text: e.my_role === "mentor" ? "Fund the stipend to start the work." : "Work starts once the mentor has funded the stipend." }));
+  if (e.state === "awaiting_funding") work.push(el("p", { class: "muted", text: e.my_role === "mentor" ? "Work starts once you have funded the stipend." : "Work starts once the mentor has funded the stipend." }));
   if (e.state === "delivered" && e.my_role === "drafter") work.push(el("p", { class: "muted", text: "Delivered — waiting for your mentor to review." }));
   $("[data-work-actions]").replaceChildren(...work);
 
@@ -186,7 +196,8 @@ async function render() {
   const cancelBox = $("[data-cancel-box]");
   if (["awaiting_funding", "active", "delivered"].includes(e.state)) {
     cancelBox.replaceChildren(el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
-      actionForm({ fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }))],
+      actionForm({ fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
+        stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
         submit: "Cancel engagement", secondary: true,
         onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })));
   } else {
@@ -194,6 +205,7 @@ async function render() {
   }
   $("[data-status]").hidden = true;
   $("[data-engagement]").hidden = false;
+  checkout.update(e);
   if (!threadMounted) {
     threadMounted = true;
     await mountThread($("[data-thread]"), `engagements/${id}/messages/`, api, showErrors);

@@ -1,6 +1,7 @@
 // /settings/payouts/: the drafter's Stripe payout setup. Onboarding happens on Stripe's own
 // site, so the button navigates there (window.location.assign: CSP allows navigation).
 import { api, escapeHtml } from "./api.js";
+import { el, money } from "./ui.js";
 
 const card = document.querySelector("[data-payout-status]");
 const badge = card.querySelector("[data-status-badge]");
@@ -10,6 +11,9 @@ const requirementsList = card.querySelector("[data-requirements-list]");
 const errorBox = card.querySelector("[data-form-error]");
 const button = card.querySelector("[data-start-onboarding]");
 const returnNote = card.querySelector("[data-return-note]");
+const waiting = card.querySelector("[data-waiting]");
+const waitingTitle = card.querySelector("[data-waiting-title]");
+const waitingList = card.querySelector("[data-waiting-list]");
 
 const REQUIREMENT_LABELS = {
   "external_account": "a bank account for payouts",
@@ -25,8 +29,21 @@ function setBadge(label, kind) {
   badge.className = `badge badge-${kind}`;
 }
 
+// Approved stipends that can only be sent once setup is finished.
+function renderWaiting(payouts) {
+  waiting.hidden = !payouts.length;
+  if (!payouts.length) return;
+  waitingTitle.textContent = payouts.length === 1
+    ? "1 stipend waiting: finish payout setup to receive it."
+    : `${payouts.length} stipends waiting: finish payout setup to receive them.`;
+  waitingList.replaceChildren(...payouts.map((p) => el("li", {},
+    `${money(p.amount, p.currency)} for `,
+    el("a", { href: `/engagements/${Number(p.engagement_id)}/`, text: p.task_title }))));
+}
+
 function render(status) {
   requirements.hidden = true;
+  renderWaiting(status.waiting_payouts || []);
   if (status.payouts_enabled) {
     setBadge("Ready", "success");
     text.textContent = "Payouts are set up. Approved stipends are sent to your bank automatically.";
