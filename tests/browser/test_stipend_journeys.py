@@ -129,9 +129,11 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     assert engagement.state == Engagement.State.AWAITING_FUNDING
     assert_accessible(page)
 
-    # Stripe's checkout.session.completed arrives: the page turns active by itself.
+    # Stripe's checkout.session.completed arrives. The page would notice on its next check
+    # (the other journey waits for that); Refresh checks at once.
     delivered = stripe_live.flush()
     assert "checkout.session.completed" in [d["event_type"] for d in delivered]
+    page.get_by_role("button", name="Refresh").click()
     page.get_by_text("Stripe confirmed your payment").wait_for()
     stipend_badge(page, "Funded and held").wait_for()
     page.get_by_text("In progress").first.wait_for()
