@@ -45,9 +45,12 @@ class _OneRequestAtATimeServer(WSGIServer):
 
 @pytest.fixture(scope="session", autouse=True)
 def _serial_live_server_on_in_memory_sqlite():
-    from django.db import connection
+    # Decided from the settings: the test database does not exist yet when this runs. SQLite
+    # test databases are in memory unless a TEST NAME says otherwise.
+    from django.conf import settings
 
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
         LiveServerThread.server_class = _OneRequestAtATimeServer
     yield
 

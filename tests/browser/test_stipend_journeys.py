@@ -49,6 +49,9 @@ def act_as(page, user) -> None:
     """Switch the browser to `user` (a session cookie, as after a login)."""
     client = Client()
     client.force_login(user)
+    # Leave the current page first: its requests still in flight would otherwise arrive
+    # signed out (a 401 the page did not expect) or as the next person.
+    page.goto("about:blank")
     page.context.clear_cookies()
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base}]
