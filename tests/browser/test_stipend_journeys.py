@@ -49,6 +49,9 @@ def act_as(page, user) -> None:
     """Switch the browser to `user` (a session cookie, as after a login)."""
     client = Client()
     client.force_login(user)
+    # Leave the current page first: its requests still in flight would otherwise arrive
+    # signed out (a 401 the page did not expect) or as the next person.
+    page.goto("about:blank")
     page.context.clear_cookies()
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base}]
@@ -129,9 +132,11 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     assert engagement.state == Engagement.State.AWAITING_FUNDING
     assert_accessible(page)
 
-    # Stripe's checkout.session.completed arrives: the page turns active by itself.
+    # Stripe's checkout.session.completed arrives. The page would notice on its next check
+    # (the other journey waits for that); Refresh checks at once.
     delivered = stripe_live.flush()
     assert "checkout.session.completed" in [d["event_type"] for d in delivered]
+    page.get_by_role("button", name="Refresh").click()
     page.get_by_text("Stripe confirmed your payment").wait_for()
     stipend_badge(page, "Funded and held").wait_for()
     page.get_by_text("In progress").first.wait_for()

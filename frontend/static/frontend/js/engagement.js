@@ -1,5 +1,5 @@
 // /engagements/<id>/: timeline, deliverables, approve / revise, feedback, thanks, messages.
-import { api, showErrors } from "./api.js";
+import { api, showErrors, showLoadError } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { dateTime, el, mountThread, stateBadge } from "./ui.js";
 
@@ -208,7 +208,12 @@ async function render() {
   checkout.update(e);
   if (!threadMounted) {
     threadMounted = true;
-    await mountThread($("[data-thread]"), `engagements/${id}/messages/`, api, showErrors);
+    try {
+      await mountThread($("[data-thread]"), `engagements/${id}/messages/`, api, showErrors);
+    } catch (error) {
+      threadMounted = false;
+      showLoadError(error);
+    }
   }
 }
 
