@@ -3,8 +3,6 @@
 from collections.abc import Iterator
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
 from rest_framework.test import APIClient
 
 from devtools.stripe_standin import StandinServer, start_in_thread
@@ -29,30 +27,6 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
-
-
-class _OneRequestAtATimeServer(WSGIServer):
-    """The live server without a thread per request.
-
-    With an in-memory SQLite database, the live server's request threads all share the test's
-    one connection; two requests using it at once (a page's parallel fetches, a webhook) can
-    read each other's rows or find the table locked. Served one at a time, they cannot.
-    """
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _serial_live_server_on_in_memory_sqlite():
-    # Decided from the settings: the test database does not exist yet when this runs. SQLite
-    # test databases are in memory unless a TEST NAME says otherwise.
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
-        LiveServerThread.server_class = _OneRequestAtATimeServer
-    yield
 
 
 @pytest.fixture
