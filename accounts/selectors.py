@@ -104,7 +104,8 @@ def portfolio_item_get_for_owner(*, owner: User, item_id: int) -> PortfolioItem:
 def portfolio_item_get_for_download(*, item_id: int, viewer: User | None) -> PortfolioItem:
     """Public items' files are for anyone; "only with my applications" items for their owner.
 
-    The lifecycle work widens the second rule to the mentors of tasks the owner applied to.
+    A mentor opens the items attached to an application through the application instead
+    (projects.selectors.application_portfolio_item_get), which accounts need not know about.
     """
     item = (
         PortfolioItem.objects.filter(

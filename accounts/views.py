@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from accounts import selectors
+from accounts.models import PortfolioItem
 from accounts.uploads import DOCUMENT_KINDS
 from marketplace.errors import NotFound
 
@@ -25,6 +26,12 @@ def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
         item = selectors.portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
     except NotFound as error:
         raise Http404(error.message) from error
+    return portfolio_file_response(item)
+
+
+def portfolio_file_response(item: PortfolioItem) -> FileResponse:
+    """The file of an item the caller has already authorised, served defensively (also used
+    for the items attached to an application, which their mentor may open)."""
     is_image = item.file_kind in {"png", "jpeg", "webp"}
     response = FileResponse(
         default_storage.open(item.file.name, "rb"),

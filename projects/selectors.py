@@ -631,3 +631,21 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
             reasons.append("Deadline within two weeks")
         row["reasons"] = reasons
     return rows
+
+
+def application_portfolio_item_get(
+    *, application_id: int, item_id: int, user: User
+) -> PortfolioItem:
+    """A file-bearing portfolio item attached to an application, for its mentor or drafter.
+
+    This is how "only with my applications" items reach the mentor; anything else is a 404.
+    """
+    application = application_get_for_participant(application_id=application_id, user=user)
+    item = (
+        application.portfolio_items.filter(pk=item_id, owner__is_active=True)
+        .exclude(file="")
+        .first()
+    )
+    if item is None:
+        raise NotFound("No such file.")
+    return item

@@ -233,6 +233,12 @@ class TaskSummarySerializer(serializers.Serializer):
     stipend_currency = serializers.CharField()
 
 
+class ApplicationPortfolioFileSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    name = serializers.CharField()
+    is_image = serializers.BooleanField()
+
+
 class ApplicationPortfolioItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -240,6 +246,20 @@ class ApplicationPortfolioItemSerializer(serializers.Serializer):
     link = serializers.CharField()
     visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices)
     skills = SkillOutputSerializer(many=True, source="skills.all")
+    file = serializers.SerializerMethodField()
+
+    @extend_schema_field(ApplicationPortfolioFileSerializer(allow_null=True))
+    def get_file(self, item: PortfolioItem) -> dict | None:
+        # Served through the application, so "only with my applications" items open for its
+        # mentor too; the parent serializer passes the application's id.
+        if not item.file:
+            return None
+        application_id = self.context["application_id"]
+        return {
+            "url": f"/api/v1/applications/{application_id}/portfolio/{item.pk}/file/",
+            "name": item.file_name or item.title,
+            "is_image": item.file_kind in {"png", "jpeg", "webp"},
+        }
 
 
 class DrafterSummarySerializer(serializers.Serializer):
@@ -262,9 +282,15 @@ class ApplicationOutputSerializer(serializers.Serializer):
     task_questions = serializers.ListField(child=serializers.CharField(), source="task.questions")
     mentor = PersonFromUserSerializer(source="task.mentor")
     drafter = DrafterSummarySerializer()
-    portfolio_items = ApplicationPortfolioItemSerializer(many=True, source="portfolio_items.all")
+    portfolio_items = serializers.SerializerMethodField()
     engagement_id = serializers.SerializerMethodField()
     introduced_by = serializers.SerializerMethodField()
+
+    @extend_schema_field(ApplicationPortfolioItemSerializer(many=True))
+    def get_portfolio_items(self, application) -> list[dict]:
+        items = application.portfolio_items.all()
+        context = {**self.context, "application_id": application.pk}
+        return ApplicationPortfolioItemSerializer(items, many=True, context=context).data
 
     @extend_schema_field(PersonSerializer(allow_null=True))
     def get_introduced_by(self, application) -> dict | None:

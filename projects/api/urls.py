@@ -87,6 +87,11 @@ urlpatterns = [
         name="engagement-thanks",
     ),
     path(
+        "applications/<id:application_id>/portfolio/<id:item_id>/file/",
+        views.ApplicationPortfolioFileView.as_view(),
+        name="application-portfolio-file",
+    ),
+    path(
         "deliverables/<id:deliverable_id>/file/",
         views.DeliverableFileView.as_view(),
         name="deliverable-file",

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.views import portfolio_file_response
 from marketplace.api.pagination import CursorPagination
 from projects import selectors, services
 from projects.api import serializers as s
@@ -419,6 +420,22 @@ class ThanksShowView(APIView):
             shown=form.validated_data["shown_on_profile"],
         )
         return Response(s.ThanksOutputSerializer(note).data)
+
+
+class ApplicationPortfolioFileView(APIView):
+    """A file from the portfolio items attached to an application: its mentor and drafter only."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="applications_portfolio_file",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, application_id: int, item_id: int) -> FileResponse:
+        item = selectors.application_portfolio_item_get(
+            application_id=application_id, item_id=item_id, user=request.user
+        )
+        return portfolio_file_response(item)
 
 
 class DeliverableFileView(APIView):

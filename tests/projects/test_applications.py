@@ -1,6 +1,7 @@
 """Applications: apply with work, one per drafter, withdraw, shortlist, decline, accept."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Institution, InstitutionMembership, PortfolioItem
 from projects import services
@@ -122,6 +123,37 @@ def test_mentor_sees_applications_only_visible_items_included(client_for, mentor
     [row] = listing["results"]
     assert row["portfolio_items"][0]["title"] == "Private study"
     assert row["drafter"]["display_name"] == "Sam Drafter"
+
+
+def test_mentor_opens_an_applications_only_file_through_the_application(
+    client_for, mentor, drafter
+):
+    pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+    uploaded = client_for(drafter).post(
+        "/api/v1/me/portfolio/",
+        {
+            "title": "Private study",
+            "visibility": "applications",
+            "file": SimpleUploadedFile("study.pdf", pdf, content_type="application/pdf"),
+        },
+        format="multipart",
+    )
+    assert uploaded.status_code == 201, uploaded.content
+    item_id = uploaded.json()["id"]
+    task = TaskFactory(mentor=mentor)
+    apply(client_for(drafter), task, portfolio_item_ids=[item_id])
+
+    [row] = client_for(mentor).get(f"/api/v1/tasks/{task.pk}/applications/").json()["results"]
+    file_url = row["portfolio_items"][0]["file"]["url"]
+    response = client_for(mentor).get(file_url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == pdf
+    # Only through the application: the item's own address stays closed to the mentor, and a
+    # stranger gets nothing either way.
+    assert client_for(mentor).get(f"/api/v1/portfolio/{item_id}/file/").status_code == 404
+    assert client_for(UserFactory()).get(file_url).status_code == 404
 
 
 def test_others_cannot_list_or_see_applications(client_for, mentor, drafter):

@@ -1,6 +1,6 @@
 // /applications/<id>/: the application, the actions open to each side, and its messages.
 import { api, showErrors } from "./api.js";
-import { el, mountThread, stateBadge } from "./ui.js";
+import { el, mountThread, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-application-page]");
 const id = root.dataset.applicationId;
@@ -23,8 +23,7 @@ async function main() {
     app.drafter.headline && isMentor ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),
     app.portfolio_items.length ? el("h2", { class: "h3", text: "Work attached" }) : null,
-    app.portfolio_items.length ? el("ul", { class: "work-list" }, app.portfolio_items.map((item) => el("li", {},
-      item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : item.title))) : null,
+    app.portfolio_items.length ? el("ul", { class: "work-list" }, app.portfolio_items.map(workItem)) : null,
     app.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: app.work_sample_link, rel: "noopener noreferrer", text: app.work_sample_link })) : null,
     app.answers.map((a, i) => el("p", {}, el("strong", { text: `${app.task_questions[i] || "Answer"} ` }), a)),
     app.decline_note ? el("p", { class: "flash" }, el("strong", { text: "Note from the mentor: " }), app.decline_note) : null,

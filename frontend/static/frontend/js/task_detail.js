@@ -1,6 +1,6 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor.
 import { api, showErrors } from "./api.js";
-import { date, el, emptyState, rewardLine, skillBadges, stateBadge } from "./ui.js";
+import { date, el, emptyState, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -112,9 +112,7 @@ function applicationCard(app, reload) {
     app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     app.introduced_by ? el("p", { class: "small", text: `Introduced by ${app.introduced_by.display_name || app.introduced_by.handle}` }) : null,
     app.portfolio_items.length ? el("ul", { class: "work-list", "aria-label": `Work from ${name}` },
-      app.portfolio_items.map((item) => el("li", {},
-        item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : el("strong", { text: item.title }),
-        item.description ? el("span", { class: "muted", text: ` — ${item.description}` }) : null))) : null,
+      app.portfolio_items.map(workItem)) : null,
     app.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: app.work_sample_link, rel: "noopener noreferrer", text: app.work_sample_link })) : null,
     el("p", { class: "note", text: app.note }),
     app.answers.map((answer, i) => el("p", { class: "small" }, el("strong", { text: `${app.task_questions[i] || "Answer"} ` }), answer)),

@@ -127,3 +127,11 @@ export async function mountThread(container, url, api, showErrors) {
   });
   await load();
 }
+
+// One attached portfolio item: its title (linked when it has a link), its file, its summary.
+export function workItem(item) {
+  return el("li", {},
+    item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : el("strong", { text: item.title }),
+    item.file ? el("span", {}, " · ", el("a", { href: item.file.url, text: `Open ${item.file.name}` })) : null,
+    item.description ? el("span", { class: "muted", text: ` — ${item.description}` }) : null);
+}
