@@ -37,20 +37,14 @@ def institution_membership_on_email_verified(
     with transaction.atomic():
         user_lock(user)
         for institution in _institutions_for_email(email):
-            membership = InstitutionMembership.objects.filter(
-                user=user,
-                institution=institution,
-                role=InstitutionMembership.Role.STUDENT,
-                ended_at__isnull=True,
-            ).first()
-            if membership is None:
-                membership = InstitutionMembership.objects.create(
+            made.append(
+                _membership_ensure(
                     user=user,
                     institution=institution,
                     role=InstitutionMembership.Role.STUDENT,
-                    email=email.lower(),
+                    email=email,
                 )
-            made.append(membership)
+            )
     return made
 
 
@@ -103,12 +97,29 @@ def membership_leave(*, user: User, membership_id: int) -> None:
         membership_end(membership=membership)
 
 
-def _is_institution_staff(*, user: User, institution: Institution) -> bool:
+def _active_memberships(*, user: User, institution: Institution, role: str):
     return InstitutionMembership.objects.filter(
-        user=user,
-        institution=institution,
-        role=InstitutionMembership.Role.STAFF,
-        ended_at__isnull=True,
+        user=user, institution=institution, role=role, ended_at__isnull=True
+    )
+
+
+def _membership_ensure(
+    *, user: User, institution: Institution, role: str, email: str
+) -> InstitutionMembership:
+    """The person's active membership in this role, made now if there is none.
+
+    Callers hold `user_lock(user)`, so two requests cannot both make one."""
+    membership = _active_memberships(user=user, institution=institution, role=role).first()
+    if membership is None:
+        membership = InstitutionMembership.objects.create(
+            user=user, institution=institution, role=role, email=email.lower()
+        )
+    return membership
+
+
+def _is_institution_staff(*, user: User, institution: Institution) -> bool:
+    return _active_memberships(
+        user=user, institution=institution, role=InstitutionMembership.Role.STAFF
     ).exists()
 
 
@@ -137,17 +148,9 @@ def institution_staff_add(
         )
     with transaction.atomic():
         user_lock(address.user)
-        membership = InstitutionMembership.objects.filter(
+        return _membership_ensure(
             user=address.user,
             institution=institution,
             role=InstitutionMembership.Role.STAFF,
-            ended_at__isnull=True,
-        ).first()
-        if membership is None:
-            membership = InstitutionMembership.objects.create(
-                user=address.user,
-                institution=institution,
-                role=InstitutionMembership.Role.STAFF,
-                email=address.email.lower(),
-            )
-    return membership
+            email=address.email,
+        )
