@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import PortfolioItem
+from accounts.uploads import upload_kind_is_image
 from projects.markdown import markdown_to_safe_html
 from projects.models import Feedback, Task
 
@@ -128,7 +129,7 @@ class ApplicationPortfolioItemSerializer(serializers.Serializer):
         return {
             "url": f"/api/v1/applications/{application_id}/portfolio/{item.pk}/file/",
             "name": item.file_name or item.title,
-            "is_image": item.file_kind in {"png", "jpeg", "webp"},
+            "is_image": upload_kind_is_image(item.file_kind),
         }
 
 

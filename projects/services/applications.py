@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import PortfolioItem, User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound, field_error
 from projects import error_codes as codes
 from projects import locks

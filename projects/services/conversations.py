@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, DomainError, NotFound, field_error
 from projects import error_codes as codes
 from projects.models import (

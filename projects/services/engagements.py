@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from accounts.uploads import upload_validate
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes

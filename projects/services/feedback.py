@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from accounts.models import User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects.models import (

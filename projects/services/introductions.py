@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Profile, User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects.models import (

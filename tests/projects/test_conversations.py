@@ -4,7 +4,6 @@ and the dashboard."""
 import pytest
 from django.test import override_settings
 
-from accounts.models import Notification
 from projects.models import Introduction, Message
 from projects.services.applications import application_accept, application_shortlist
 from projects.services.engagements import engagement_approve, engagement_deliver
@@ -125,22 +124,6 @@ def test_introducing_twice_or_yourself_is_refused(client_for, drafter):
     myself = client_for(drafter).post("/api/v1/introductions/", payload)
     assert myself.json()["error"]["code"] == "introduction_invalid"
     assert Introduction.objects.count() == 1
-
-
-def test_notifications_list_and_mark_read(client_for, mentor, drafter, application):
-    application_shortlist(application_id=application.pk, mentor=mentor)
-    other = Notification.objects.create(recipient=mentor, kind="x", title="Not yours")
-    client = client_for(drafter)
-    listing = client.get("/api/v1/me/notifications/").json()
-    assert listing["unread_count"] == 1
-    assert [n["kind"] for n in listing["results"]] == ["application_shortlisted"]
-    assert client.post("/api/v1/me/notifications/read/", {"ids": [other.pk]}).json() == {
-        "marked": 0
-    }
-    assert client.post("/api/v1/me/notifications/read/", {}, format="json").json() == {"marked": 1}
-    assert client.get("/api/v1/me/notifications/").json()["unread_count"] == 0
-    other.refresh_from_db()
-    assert other.read_at is None
 
 
 def test_notification_email_is_sent_after_commit(

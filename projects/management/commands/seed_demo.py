@@ -6,7 +6,7 @@ from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from accounts.models import PortfolioItem, Skill, User
-from accounts.services import profile_update, user_create
+from accounts.services.profiles import profile_update, user_create
 from projects.models import Application, Task
 from projects.services.applications import (
     application_accept,

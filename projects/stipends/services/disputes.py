@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from projects import locks
 from projects.models import Engagement
 from projects.stipends.models import LedgerEntry, Payout, Stipend

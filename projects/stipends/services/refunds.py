@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.services import notification_send
+from accounts.services.notifications import notification_send
 from projects import locks
 from projects.stipends.models import LedgerEntry, Payout, Stipend
 from projects.stipends.selectors import stipend_for_charge
