@@ -348,8 +348,9 @@ STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 PLATFORM_FEE_PERCENT = env.float("PLATFORM_FEE_PERCENT", default=10.0)
-# Prefix of every idempotency key, so deployments sharing one Stripe account never collide.
-STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="slipstream")
+# Prefix of every idempotency key sent to Stripe, so deployments sharing one Stripe account
+# (staging, demos, load tests) never collide on the same ids. Empty: no prefix.
+STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="")
 
 # --- Scheduled jobs: one scheduler process (`manage.py run_scheduler`) runs these commands -----
 # (name, every N seconds). A lock in the shared cache keeps a second scheduler from doubling them.
