@@ -13,13 +13,18 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 STRIPE_STANDIN_PORT ?= 12111
 
-.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean \
+	prodlike loadtest backup restore
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
 	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
 	@echo "make bench  time the hot API lists against a raw-SQL baseline (BENCH_TASKS=100000)"
+	@echo "make prodlike  the production topology on loopback: PostgreSQL, Redis, S3, 2 app servers, nginx"
+	@echo "make loadtest  locust against prodlike, 60 s without and 60 s with faults (LOAD_USERS=32)"
+	@echo "make backup    database + uploads into BACKUP_DIR (default backups/<time>)"
+	@echo "make restore   BACKUP=backups/<time>: replace the database and uploads with a backup"
 	@echo "make lint | format | clean"
 
 $(STAMP): requirements/dev.txt
@@ -85,3 +90,18 @@ bench: venv system-deps
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles
+
+prodlike: venv system-deps
+	$(PY) devtools/prodlike.py --seed --scheduler
+
+loadtest: venv system-deps
+	$(PY) bench/loadtest.py --users $${LOAD_USERS:-32} --seconds $${LOAD_SECONDS:-60}
+
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+backup: venv
+	$(PY) manage.py backup --output $(BACKUP_DIR)
+
+restore: venv
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>"; exit 1; }
+	$(PY) manage.py restore --input $(BACKUP) --yes

@@ -102,8 +102,31 @@ else:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, throttling): shared Redis in production ---------------------------
+# --- Cache (rate limits, throttling, sessions): shared Redis in production -----------------
+# CACHE_URL=redis://host:6379/0 (django-redis; hiredis parses replies when installed).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://slipstream")}
+CACHE_IS_REDIS = CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+if CACHE_IS_REDIS:
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A Redis restart degrades (throttles open, sessions read from the database) rather
+            # than failing every request; the errors are logged.
+            "IGNORE_EXCEPTIONS": env.bool("CACHE_IGNORE_ERRORS", default=True),
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        }
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions: read from the cache, written through to the database, so every app server sees
+# them and none is lost when the cache restarts.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default=(
+        "django.contrib.sessions.backends.cached_db"
+        if CACHE_IS_REDIS
+        else "django.contrib.sessions.backends.db"
+    ),
+)
 
 # --- Auth (django-allauth) --------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -183,8 +206,32 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads: local disk by default; STORAGE_URL=s3://<bucket> puts them in S3-compatible object
+# storage (django-storages), so every app server sees every file. Objects are private (no ACL,
+# signed URLs only): portfolio files and deliverables are served through the app's protected
+# views, which read them with storage.open().
+STORAGE_URL = env.str("STORAGE_URL", default="")
+if STORAGE_URL.startswith("s3://"):
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_URL.removeprefix("s3://").strip("/"),
+            # Empty means AWS; set it for MinIO, Ceph, R2, or moto on loopback.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("STORAGE_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("STORAGE_SIGNED_URL_SECONDS", default=300),
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_URL in {"", "file://"}:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"STORAGE_URL must be s3://<bucket> or empty, not {STORAGE_URL!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -208,8 +255,13 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=SERVED_OVER
 SECURE_HSTS_SECONDS = env.int(
     "DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if SERVED_OVER_HTTPS else 0
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SERVED_OVER_HTTPS
-SECURE_HSTS_PRELOAD = SERVED_OVER_HTTPS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SERVED_OVER_HTTPS
+)
+# Preloading is hard to undo (browsers ship the list): only on request.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# Not preloading is a decision, not an oversight: Django's reminder about it is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = SERVED_OVER_HTTPS
@@ -250,6 +302,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
+    # Proxies in front of the app (nginx = 1): the client's address is then taken from
+    # X-Forwarded-For, so anonymous throttles count people, not the load balancer.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
@@ -299,6 +354,16 @@ STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 PLATFORM_FEE_PERCENT = env.float("PLATFORM_FEE_PERCENT", default=10.0)
+# Prefix of every idempotency key sent to Stripe, so deployments sharing one Stripe account
+# (staging, demos, load tests) never collide on the same ids. Empty: no prefix.
+STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="")
+
+# --- Scheduled jobs: one scheduler process (`manage.py run_scheduler`) runs these commands -----
+# (name, every N seconds). A lock in the shared cache keeps a second scheduler from doubling them.
+SCHEDULED_COMMANDS = [
+    ("stipends_due", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
+    ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
+]
 
 # --- Marketplace rules ---------------------------------------------------------------------------
 # Stipends are stored in minor units (cents); the minimum is fixed at 100, the maximum is ours.

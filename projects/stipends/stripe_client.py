@@ -6,6 +6,8 @@
   idempotency key.
 - Every mutating call carries an idempotency key derived from our ids, so a repeated call (a
   retried task, two racing requests) cannot move money twice. A test checks this file for it.
+  Keys are prefixed with STRIPE_IDEMPOTENCY_NAMESPACE when set, so deployments sharing one
+  Stripe account (staging and a demo, say) never collide on the same ids.
 
 Callers get plain dicts and our own exceptions; nothing else needs to know the `stripe` library.
 """
@@ -84,7 +86,7 @@ def account_create(*, user_id: int, email: str) -> dict[str, Any]:
             "capabilities": {"transfers": {"requested": True}},
             "metadata": {"user": str(user_id)},
         },
-        options={"idempotency_key": f"account:{user_id}"},
+        options={"idempotency_key": _namespaced(f"account:{user_id}")},
     )
 
 
@@ -103,7 +105,7 @@ def account_link_create(
             "return_url": return_url,
             "type": "account_onboarding",
         },
-        options={"idempotency_key": link_key},
+        options={"idempotency_key": _namespaced(link_key)},
     )
 
 
@@ -144,7 +146,7 @@ def checkout_session_create(
             "success_url": success_url,
             "cancel_url": cancel_url,
         },
-        options={"idempotency_key": f"checkout:{engagement_id}:{attempt}"},
+        options={"idempotency_key": _namespaced(f"checkout:{engagement_id}:{attempt}")},
     )
 
 
@@ -152,7 +154,7 @@ def checkout_session_expire(*, session_id: str) -> dict[str, Any]:
     return _call(
         _client().v1.checkout.sessions.expire,
         session_id,
-        options={"idempotency_key": f"checkout-expire:{session_id}"},
+        options={"idempotency_key": _namespaced(f"checkout-expire:{session_id}")},
     )
 
 
@@ -182,7 +184,7 @@ def transfer_create(
             "transfer_group": transfer_group(engagement_id),
             "metadata": {"engagement": str(engagement_id)},
         },
-        options={"idempotency_key": payout_key(engagement_id)},
+        options={"idempotency_key": _namespaced(payout_key(engagement_id))},
     )
 
 
@@ -195,7 +197,7 @@ def refund_create(*, engagement_id: int, payment_intent_id: str) -> dict[str, An
             "reason": "requested_by_customer",
             "metadata": {"engagement": str(engagement_id)},
         },
-        options={"idempotency_key": f"refund:{engagement_id}"},
+        options={"idempotency_key": _namespaced(f"refund:{engagement_id}")},
     )
 
 
@@ -230,6 +232,11 @@ def event_construct(*, payload: bytes, signature: str | None, secret: str) -> di
 
 
 # --- Keys derived from our ids -----------------------------------------------------------------
+
+
+def _namespaced(key: str) -> str:
+    namespace = settings.STRIPE_IDEMPOTENCY_NAMESPACE
+    return f"{namespace}:{key}" if namespace else key
 
 
 def transfer_group(engagement_id: int) -> str:
