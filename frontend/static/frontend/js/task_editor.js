@@ -1,6 +1,6 @@
 // /tasks/new/ and /tasks/<id>/edit/: create or edit through POST/PATCH /api/v1/tasks/.
-import { api, clearErrors, showErrors } from "./api.js";
-import { el } from "./ui.js";
+import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { el, fill } from "./ui.js";
 
 const form = document.querySelector("[data-task-form]");
 const taskId = form.dataset.taskId;
@@ -11,7 +11,7 @@ async function loadSkills(selected) {
     const data = await api("skills/?limit=50");
     const skills = Array.isArray(data) ? data : data.results || [];
     if (!skills.length) return;
-    skillBox.replaceChildren(...skills.map((skill) => el("div", { class: "check" },
+    fill(skillBox, skills.map((skill) => el("div", { class: "check" },
       el("input", { type: "checkbox", id: `sk-${skill.id}`, name: "skill_ids", value: String(skill.id), checked: selected.has(skill.id) }),
       el("label", { for: `sk-${skill.id}`, text: skill.name }))));
     form.querySelector("[data-skills-fieldset]").hidden = false;
@@ -80,4 +80,4 @@ async function main() {
   await loadSkills(selected);
 }
 
-main();
+main().catch((error) => showLoadError(error));
