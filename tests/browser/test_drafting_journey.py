@@ -1,8 +1,13 @@
 """The whole drafting journey in Chromium: post → search → apply → shortlist → accept →
 messages → deliver → revision → re-deliver → approve → feedback both ways → thanks →
-verified experience on the public profile endpoint. axe-clean on every page."""
+verified experience on the public profile endpoint. axe-clean on every page.
+
+The participants' actions are taken from the keyboard (Enter on the focused control), and after
+each one keyboard focus is on its result or on the next control, never dropped to the page."""
 
 import re
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
@@ -55,10 +60,14 @@ def test_the_drafting_journey(page):
     assert "point to work you've done" in page.content()
     assert_accessible(page)
     page.get_by_label("Your note").fill("I would recruit from the show's Discord; see my study.")
-    page.get_by_role("button", name="Send application").click()
+    page.get_by_role("button", name="Send application").press("Enter")
     page.get_by_text("Attach at least one portfolio item or a link").wait_for()  # no work yet
-    page.get_by_label("Listener study for a campus radio show").check()
-    page.get_by_role("button", name="Send application").click()
+    # Focus goes to the first field in error, so the fix is one keystroke away.
+    work = page.get_by_label("Listener study for a campus radio show")
+    expect(work).to_be_focused()
+    page.keyboard.press("Space")
+    expect(work).to_be_checked()
+    page.get_by_role("button", name="Send application").press("Enter")
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
     page.get_by_role("heading", name="Messages").wait_for()
     assert_accessible(page)
@@ -68,15 +77,17 @@ def test_the_drafting_journey(page):
     log_in(page, mentor)
     page.goto(task_url)
     page.get_by_text("Listener study for a campus radio show").wait_for()  # the work speaks
-    page.get_by_role("button", name="Shortlist Sam Drafter").click()
+    page.get_by_role("button", name="Shortlist Sam Drafter").press("Enter")
     page.get_by_text("Shortlisted").wait_for()
-    page.get_by_role("button", name="Accept Sam Drafter").click()
+    expect(page.get_by_role("status").filter(has_text="On your shortlist")).to_be_focused()
+    page.get_by_role("button", name="Accept Sam Drafter").press("Enter")
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     page.get_by_text("In progress").first.wait_for()
     page.get_by_label("Write a message").fill("Welcome aboard! Start whenever you like.")
-    page.get_by_role("button", name="Send message").click()
+    page.get_by_role("button", name="Send message").press("Enter")
     page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
+    expect(page.get_by_label("Write a message")).to_be_focused()  # ready for the next one
     assert_accessible(page)
     log_out(page)
 
@@ -90,8 +101,9 @@ def test_the_drafting_journey(page):
     page.get_by_role("button", name="Send message").click()
     page.get_by_text("Thanks! Starting today.").wait_for()
     page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v1")
-    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_role("button", name="Deliver", exact=True).press("Enter")
     page.get_by_text("Delivered — waiting for your mentor to review.").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work delivered")).to_be_focused()
     assert_accessible(page)
     log_out(page)
 
@@ -99,8 +111,9 @@ def test_the_drafting_journey(page):
     log_in(page, mentor)
     page.goto(engagement_url)
     page.get_by_label("What should change?").fill("Please add two direct quotes.")
-    page.get_by_role("button", name="Request revision").click()
+    page.get_by_role("button", name="Request revision").press("Enter")
     page.get_by_text("Revision requested: Please add two direct quotes.").wait_for()
+    expect(page.get_by_role("status").filter(has_text="The drafter has been told")).to_be_focused()
     log_out(page)
 
     # The drafter re-delivers.
@@ -108,21 +121,24 @@ def test_the_drafting_journey(page):
     page.goto(engagement_url)
     page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v2")
     page.get_by_label("Note for your mentor").fill("Quotes added on page 2.")
-    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_role("button", name="Deliver", exact=True).press("Enter")
     page.get_by_text("Delivery 2").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work delivered")).to_be_focused()
     log_out(page)
 
     # The mentor approves and leaves feedback with competencies.
     log_in(page, mentor)
     page.goto(engagement_url)
-    page.get_by_role("button", name="Approve the work").click()
+    page.get_by_role("button", name="Approve the work").press("Enter")
     page.get_by_role("heading", name="Leave feedback").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work approved")).to_be_focused()
     page.get_by_label("What went well").fill("Careful interviews, clear write-up.")
     page.get_by_label("Communication").select_option("5")
     page.get_by_label("Endorsement (shown on their profile)").fill("Sam runs great interviews.")
     assert_accessible(page)
-    page.get_by_role("button", name="Submit feedback").click()
+    page.get_by_role("button", name="Submit feedback").press("Enter")
     page.get_by_role("heading", name="Your feedback").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Feedback saved")).to_be_focused()
     log_out(page)
 
     # The drafter leaves feedback (unblinding both) and says thanks.
@@ -134,8 +150,9 @@ def test_the_drafting_journey(page):
     page.get_by_role("heading", name="Their feedback").wait_for()
     assert page.get_by_text("Careful interviews, clear write-up.").is_visible()
     page.get_by_label("Send a thank-you note").fill("Thank you, Maya — I learned a lot.")
-    page.get_by_role("button", name="Send thanks").click()
+    page.get_by_role("button", name="Send thanks").press("Enter")
     page.get_by_text("You said thanks").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Thank-you note sent")).to_be_focused()
     assert_accessible(page)
     assert_fits_width(page)
 

@@ -6,7 +6,7 @@ const root = document.querySelector("[data-application-page]");
 const id = root.dataset.applicationId;
 const $ = (sel) => root.querySelector(sel);
 const DONE = {
-  shortlist: "Shortlisted. Accept when you are ready, or decline with a kind note.",
+  shortlist: "On your shortlist. Accept when you are ready, or decline with a kind note.",
   decline: "Declined. They can read your note on this page.",
   withdraw: "Application withdrawn. The mentor has been told.",
 };

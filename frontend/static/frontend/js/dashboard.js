@@ -10,7 +10,7 @@ function row(href, title, state, detail) {
     el("a", { href, text: title }), stateBadge(state), detail ? el("span", { class: "muted small", text: detail }) : null);
 }
 
-function fill(list, items, empty) {
+function fillList(list, items, empty) {
   fill(list, items.length ? items : el("li", { class: "empty-state small", text: empty }));
 }
 
@@ -45,9 +45,9 @@ async function main() {
     $("[data-next]").hidden = false;
     fill($("[data-next-list]"), steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
   }
-  fill($("[data-drafter-engagements]"), data.drafter.engagements.map((e) => engagementRow(e, "drafter")),
+  fillList($("[data-drafter-engagements]"), data.drafter.engagements.map((e) => engagementRow(e, "drafter")),
     "No engagements yet. When a mentor accepts your application, the work appears here.");
-  fill($("[data-drafter-applications]"), data.drafter.applications.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
+  fillList($("[data-drafter-applications]"), data.drafter.applications.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
     "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;
@@ -55,11 +55,11 @@ async function main() {
   } else {
     $("[data-introductions-box]").hidden = true;
   }
-  fill($("[data-review]"), data.mentor.applications_to_review.map((a) => row(`/applications/${a.id}/`, `${a.drafter.display_name || a.drafter.handle} → ${a.task.title}`, a.state)),
+  fillList($("[data-review]"), data.mentor.applications_to_review.map((a) => row(`/applications/${a.id}/`, `${a.drafter.display_name || a.drafter.handle} → ${a.task.title}`, a.state)),
     "Nothing to review. New applications to your tasks will show up here.");
-  fill($("[data-mentor-engagements]"), data.mentor.engagements.map((e) => engagementRow(e, "mentor")),
+  fillList($("[data-mentor-engagements]"), data.mentor.engagements.map((e) => engagementRow(e, "mentor")),
     "No engagements yet. Accept an application to start one.");
-  fill($("[data-tasks]"), data.mentor.tasks.map((t) => row(`/tasks/${t.id}/`, t.title, t.state,
+  fillList($("[data-tasks]"), data.mentor.tasks.map((t) => row(`/tasks/${t.id}/`, t.title, t.state,
     `${t.applications_pending} to review · ${t.applications_total} applications · ${t.filled_slots}/${t.slots} places filled`)),
     "You have not posted a task. Have overflow work? Post it and let a drafter help.");
 }

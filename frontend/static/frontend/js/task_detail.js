@@ -158,7 +158,6 @@ let applications = null;
 
 async function showApplications() {
   const panel = root.querySelector("[data-mentor-panel]");
-  panel.hidden = false;
   applications ??= pagedList(panel.querySelector("[data-applications]"), {
     url: `tasks/${taskId}/applications/`,
     item: applicationCard,
@@ -167,6 +166,7 @@ async function showApplications() {
     onError: (error) => showLoadError(error, panel.querySelector("[data-apps-error]")),
   });
   await applications.reload();
+  panel.hidden = false;  // shown once its list is drawn, never half-empty
 }
 
 // Anyone signed in can point someone else to this task; the drafter decides, then the mentor sees.

@@ -20,7 +20,7 @@ async function loadSkills(selected) {
   }
 }
 
-function fill(task) {
+function fillForm(task) {
   for (const name of ["title", "description", "estimated_hours", "slots", "location", "what_you_gain", "stipend_currency"]) {
     form.elements[name].value = task[name] ?? "";
   }
@@ -72,7 +72,7 @@ async function main() {
   let selected = new Set();
   if (taskId) {
     const task = await api(`tasks/${taskId}/`);
-    fill(task);
+    fillForm(task);
     selected = new Set(task.skills.map((s) => s.id));
     if (task.state !== "draft") form.querySelector("[data-publish]").hidden = true;
     form.querySelector("[data-submit]").textContent = task.state === "draft" ? "Save draft" : "Save changes";
