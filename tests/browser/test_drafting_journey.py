@@ -9,6 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
+from projects.services import application_create
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
@@ -203,3 +204,33 @@ def test_task_page_offers_the_right_panel_to_each_visitor(page):
     assert page.get_by_role("button", name="Close to new applications").is_visible()
     assert not page.get_by_text("not taking applications").is_visible()
     assert_accessible(page)
+
+
+def test_application_page_draws_only_what_is_there_and_declines_in_place(page):
+    task = TaskFactory(title="Sort a photo library", questions=["Which tools do you use?"])
+    drafter = UserFactory(finish__display_name="Sam Drafter")
+    item = PortfolioItemFactory(owner=drafter, title="Family archive, tagged")
+    application = application_create(
+        task_id=task.pk,
+        drafter=drafter,
+        note="I tag archives for fun.",
+        portfolio_item_ids=[item.pk],
+        answers=["Lightroom and a spreadsheet."],
+    )
+    log_in(page, task.mentor)
+    page.goto(f"{page.base}/applications/{application.pk}/")
+    page.get_by_text("Lightroom and a spreadsheet.").wait_for()
+    # No work-sample link and no decline note: nothing is drawn for them (it once read "null").
+    text = page.locator("main").inner_text()
+    for junk in ("null", "undefined", "[object"):
+        assert junk not in text
+    assert "Work sample" not in text
+    assert_accessible(page)
+
+    # Declining happens on this page; focus lands on what happened, the buttons are gone.
+    page.get_by_text("Decline with a kind note").press("Enter")
+    page.get_by_label("Optional note (they will see it)").fill("Thank you — we went another way.")
+    page.get_by_role("button", name="Decline", exact=True).press("Enter")
+    expect(page.get_by_role("status").filter(has_text="Declined.")).to_be_focused()
+    page.get_by_text("Note from the mentor: Thank you — we went another way.").wait_for()
+    assert not page.get_by_role("button", name="Accept Sam Drafter").is_visible()
