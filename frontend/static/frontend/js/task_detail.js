@@ -210,12 +210,13 @@ async function main() {
     fill(side, card(el("h2", { text: "You applied" }),
       el("p", { text: "Follow your application and talk to the mentor from its page." }),
       el("a", { class: "button", href: `/applications/${task.viewer_application_id}/`, text: "See your application" })));
-  } else if (!allowed.has("apply")) {
-    fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else if (task.viewer_role === "visitor") {
+    // Visitors may do nothing yet (their allowed_actions is empty): signing in comes first.
     fill(side, card(el("h2", { text: "Want to help?" }),
       el("p", { text: "Log in or sign up to offer your help with your portfolio." }),
       el("a", { class: "button", href: `/accounts/login/?next=/tasks/${taskId}/`, text: "Log in to apply" })));
+  } else if (!allowed.has("apply")) {
+    fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else {
     fill(side, applyPanel(task), introduceForm());
   }
