@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from projects.services import application_create
+from projects.services.applications import application_create
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
