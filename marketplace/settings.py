@@ -277,6 +277,12 @@ SPECTACULAR_SETTINGS = {
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
         "StipendStateEnum": "projects.stipends.models.Stipend.State",
         "PayoutStateEnum": "projects.stipends.models.Payout.State",
+        "TaskViewerRoleEnum": [
+            ("mentor", "mentor"),
+            ("drafter", "drafter"),
+            ("visitor", "visitor"),
+        ],
+        "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
     },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "POSTPROCESSING_HOOKS": [

@@ -7,13 +7,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from marketplace.api.exceptions import error_body
+
 logger = logging.getLogger(__name__)
 
 _JSON_PREFIXES = ("/api/", "/payments/", "/_allauth/")
 
 
 def _error_json(code: str, message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+    return JsonResponse(error_body(code, message), status=status)
 
 
 def _wants_json(request: HttpRequest) -> bool:

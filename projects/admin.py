@@ -1,8 +1,10 @@
 """Site staff moderate the marketplace here. State changes still belong to the services; the
 admin is for looking, correcting text and hiding abuse."""
 
+from django import forms
 from django.contrib import admin
 
+from marketplace.errors import DomainError
 from projects.models import (
     Application,
     Deliverable,
@@ -13,16 +15,54 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
+from projects.services.tasks import task_rules_check
+
+
+class TaskAdminForm(forms.ModelForm):
+    """Staff correct a task's words; every save still obeys the rules the services enforce."""
+
+    class Meta:
+        model = Task
+        fields = ["title", "description", "what_you_gain", "location", "is_remote", "deadline"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        candidate = self.instance
+        for name, value in cleaned.items():
+            setattr(candidate, name, value)
+        try:
+            task_rules_check(candidate)
+        except DomainError as error:
+            raise forms.ValidationError(error.fields or error.message) from error
+        return cleaned
 
 
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
+    """Skills, money, places and state change only through the mentor's own use cases (they keep
+    the search text, the stipend and the slot count consistent), so they are read-only here."""
+
+    form = TaskAdminForm
     list_display = ["title", "mentor", "state", "slots", "filled_slots", "stipend_amount"]
     list_filter = ["state", "visibility", "is_remote"]
     search_fields = ["title", "mentor__email"]
-    raw_id_fields = ["mentor"]
-    readonly_fields = ["state", "filled_slots", "published_at", "skills_text"]
-    filter_horizontal = ["skills", "institutions"]
+    readonly_fields = [
+        "mentor",
+        "state",
+        "slots",
+        "filled_slots",
+        "stipend_amount",
+        "stipend_currency",
+        "estimated_hours",
+        "visibility",
+        "questions",
+        "skill_names",
+        "published_at",
+    ]
+
+    @admin.display(description="Skills")
+    def skill_names(self, task: Task) -> str:
+        return task.skills_text
 
 
 @admin.register(Application)

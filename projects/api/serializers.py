@@ -5,9 +5,28 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import PortfolioItem
+from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
-from projects.markdown import markdown_to_safe_html
 from projects.models import Feedback, Task
+from projects.transitions import (
+    APPLICATION_TRANSITIONS,
+    ENGAGEMENT_TRANSITIONS,
+    SYSTEM,
+    TASK_TRANSITIONS,
+    application_actions_for,
+    engagement_actions_for,
+    task_actions_for,
+)
+
+
+def _personal_actions(table: dict) -> list[str]:
+    """The actions a person can be offered (the system's own transitions are never shown)."""
+    return [name for name, transition in table.items() if transition.actors - {SYSTEM}]
+
+
+TASK_ACTIONS = _personal_actions(TASK_TRANSITIONS)
+APPLICATION_ACTIONS = _personal_actions(APPLICATION_TRANSITIONS)
+ENGAGEMENT_ACTIONS = _personal_actions(ENGAGEMENT_TRANSITIONS)
 
 
 class PersonSerializer(serializers.Serializer):
@@ -27,12 +46,11 @@ class SkillOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class TaskCardSerializer(serializers.Serializer):
-    """A browse row (a plain dict from task_list_for_browse)."""
+class _TaskTermsSerializer(serializers.Serializer):
+    """What a task asks and offers: the fields its card and its page share."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
-    excerpt = serializers.CharField()
     estimated_hours = serializers.IntegerField()
     deadline = serializers.DateField(allow_null=True)
     is_remote = serializers.BooleanField()
@@ -43,6 +61,12 @@ class TaskCardSerializer(serializers.Serializer):
     stipend_currency = serializers.CharField()
     what_you_gain = serializers.CharField()
     visibility = serializers.CharField()
+
+
+class TaskCardSerializer(_TaskTermsSerializer):
+    """A browse row (a plain dict from task_list_for_browse)."""
+
+    excerpt = serializers.CharField()
     published_at = serializers.DateTimeField(allow_null=True)
     mentor_handle = serializers.CharField()
     mentor_name = serializers.CharField()
@@ -59,22 +83,10 @@ class InstitutionOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class TaskDetailSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
+class TaskDetailSerializer(_TaskTermsSerializer):
     description = serializers.CharField()
     description_html = serializers.SerializerMethodField()
     skills = SkillOutputSerializer(many=True, source="skills.all")
-    estimated_hours = serializers.IntegerField()
-    deadline = serializers.DateField(allow_null=True)
-    is_remote = serializers.BooleanField()
-    location = serializers.CharField()
-    slots = serializers.IntegerField()
-    filled_slots = serializers.IntegerField()
-    stipend_amount = serializers.IntegerField(allow_null=True)
-    stipend_currency = serializers.CharField()
-    what_you_gain = serializers.CharField()
-    visibility = serializers.CharField()
     institutions = InstitutionOutputSerializer(many=True, source="institutions.all")
     questions = serializers.ListField(child=serializers.CharField())
     state = serializers.CharField()
@@ -83,9 +95,19 @@ class TaskDetailSerializer(serializers.Serializer):
     mentor = PersonFromUserSerializer()
     is_mine = serializers.SerializerMethodField()
     viewer_application_id = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter", "visitor"]))
+    def get_viewer_role(self, task: Task) -> str:
+        return task_actions_for(task, viewer=self.context.get("viewer"))[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(TASK_ACTIONS)))
+    def get_allowed_actions(self, task: Task) -> list[str]:
+        return task_actions_for(task, viewer=self.context.get("viewer"))[1]
 
     def get_description_html(self, task: Task) -> str:
-        return markdown_to_safe_html(task.description)
+        return markdown_to_safe_html(task.description, document=True)
 
     def get_is_mine(self, task: Task) -> bool:
         viewer = self.context.get("viewer")
@@ -156,6 +178,16 @@ class ApplicationOutputSerializer(serializers.Serializer):
     portfolio_items = serializers.SerializerMethodField()
     engagement_id = serializers.SerializerMethodField()
     introduced_by = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
+    def get_viewer_role(self, application) -> str:
+        return application_actions_for(application, viewer=self.context.get("viewer"))[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(APPLICATION_ACTIONS)))
+    def get_allowed_actions(self, application) -> list[str]:
+        return application_actions_for(application, viewer=self.context.get("viewer"))[1]
 
     @extend_schema_field(ApplicationPortfolioItemSerializer(many=True))
     def get_portfolio_items(self, application) -> list[dict]:
@@ -238,15 +270,35 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     cancelled_by = PersonFromUserSerializer(allow_null=True)
     created_at = serializers.DateTimeField()
     my_role = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
     task_skills = SkillOutputSerializer(many=True, source="task.skills.all")
     deliverables = DeliverableOutputSerializer(many=True, source="deliverables.all")
     feedback = serializers.SerializerMethodField()
     thanks = ThanksOutputSerializer(many=True, source="thanks.all")
     competency_choices = serializers.SerializerMethodField()
 
+    def _actions(self, engagement) -> tuple[str, list[str]]:
+        viewer = self.context["viewer"]
+        return engagement_actions_for(
+            engagement,
+            viewer=viewer,
+            feedback_given=self.context["feedback"]["mine"] is not None,
+            thanks_given=any(note.sender_id == viewer.pk for note in engagement.thanks.all()),
+        )
+
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
+    def get_viewer_role(self, engagement) -> str:
+        return self._actions(engagement)[0]
+
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
     def get_my_role(self, engagement) -> str:
-        return "mentor" if self.context["viewer"].pk == engagement.mentor_id else "drafter"
+        """Deprecated: the same as viewer_role (removed once no page reads it)."""
+        return self._actions(engagement)[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(ENGAGEMENT_ACTIONS)))
+    def get_allowed_actions(self, engagement) -> list[str]:
+        return self._actions(engagement)[1]
 
     @extend_schema_field(FeedbackStateSerializer)
     def get_feedback(self, engagement) -> dict:

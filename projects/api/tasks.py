@@ -189,5 +189,6 @@ class TaskApplicationsView(APIView):
             application_id=application.pk, user=request.user
         )
         return Response(
-            s.ApplicationOutputSerializer(application).data, status=status.HTTP_201_CREATED
+            s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )

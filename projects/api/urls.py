@@ -1,8 +1,9 @@
 from django.urls import path
 
-from projects.api import applications, conversations, engagements, people, tasks
+from projects.api import applications, conversations, engagements, people, site, tasks
 
 urlpatterns = [
+    path("config/", site.SiteConfigView.as_view(), name="site-config"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("tasks/<id:task_id>/", tasks.TaskDetailView.as_view(), name="task"),
     path("tasks/<id:task_id>/publish/", tasks.TaskPublishView.as_view(), name="task-publish"),

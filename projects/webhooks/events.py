@@ -94,7 +94,7 @@ def stripe_event_process(
     )
     try:
         with transaction.atomic():
-            record, is_new = StripeEvent.objects.select_for_update().get_or_create(
+            record, is_new = StripeEvent.objects.select_for_update(of=("self",)).get_or_create(
                 event_id=event_id,
                 defaults={
                     "type": event_type[:100],
