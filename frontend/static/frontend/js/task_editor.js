@@ -56,7 +56,7 @@ async function save(publish) {
     const task = taskId
       ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
       : await api("tasks/", { method: "POST", body });
-    if (publish && task.state === "draft") await api(`tasks/${task.id}/publish/`, { method: "POST" });
+    if (publish && (task.allowed_actions || []).includes("publish")) await api(`tasks/${task.id}/publish/`, { method: "POST" });
     window.location.assign(`/tasks/${task.id}/`);
   } catch (error) {
     // The form names the stipend field "stipend"; the API calls it stipend_amount.
@@ -74,8 +74,10 @@ async function main() {
     const task = await api(`tasks/${taskId}/`);
     fillForm(task);
     selected = new Set(task.skills.map((s) => s.id));
-    if (task.state !== "draft") form.querySelector("[data-publish]").hidden = true;
-    form.querySelector("[data-submit]").textContent = task.state === "draft" ? "Save draft" : "Save changes";
+    // A draft can still be published; a published task only saves changes.
+    const canPublish = (task.allowed_actions || []).includes("publish");
+    form.querySelector("[data-publish]").hidden = !canPublish;
+    form.querySelector("[data-submit]").textContent = canPublish ? "Save draft" : "Save changes";
   }
   await loadSkills(selected);
 }
