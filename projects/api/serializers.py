@@ -269,7 +269,6 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     cancel_reason = serializers.CharField()
     cancelled_by = PersonFromUserSerializer(allow_null=True)
     created_at = serializers.DateTimeField()
-    my_role = serializers.SerializerMethodField()
     viewer_role = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
     task_skills = SkillOutputSerializer(many=True, source="task.skills.all")
@@ -289,11 +288,6 @@ class EngagementOutputSerializer(EngagementCardSerializer):
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
     def get_viewer_role(self, engagement) -> str:
-        return self._actions(engagement)[0]
-
-    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
-    def get_my_role(self, engagement) -> str:
-        """Deprecated: the same as viewer_role (removed once no page reads it)."""
         return self._actions(engagement)[0]
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(ENGAGEMENT_ACTIONS)))

@@ -9,6 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
+from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
@@ -27,6 +29,9 @@ ConfigSerializer = inline_serializer(
         "funding_window_days": serializers.IntegerField(),
         "feedback_reveal_days": serializers.IntegerField(),
         "page_size_max": serializers.IntegerField(),
+        "portfolio_max_items": serializers.IntegerField(),
+        "avatar_max_mb": serializers.IntegerField(),
+        "avatar_size_px": serializers.IntegerField(),
     },
 )
 
@@ -46,6 +51,9 @@ class SiteConfigView(APIView):
                 "funding_window_days": FUNDING_WINDOW.days,
                 "feedback_reveal_days": FEEDBACK_BLIND_PERIOD.days,
                 "page_size_max": settings.API_MAX_PAGE_SIZE,
+                "portfolio_max_items": PORTFOLIO_MAX_ITEMS,
+                "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
+                "avatar_size_px": AVATAR_SIZE,
             }
         )
         response["Cache-Control"] = "public, max-age=300"
