@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("projects.page_urls")),
     path("", include("frontend.urls")),
 ]
 

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.selectors.dashboard import dashboard_for_user
-from projects.selectors.profiles import profile_experience
+from projects.selectors.profiles import experience_get_public, profile_experience
 from projects.selectors.recommendations import task_recommendations_for_user
 from projects.services.introductions import introduction_create, introduction_respond
 
@@ -90,3 +90,14 @@ class ProfileExperienceView(APIView):
     @extend_schema(operation_id="profiles_experience", responses=s.ExperienceSerializer)
     def get(self, request: Request, handle: str) -> Response:
         return Response(s.ExperienceSerializer(profile_experience(handle=handle)).data)
+
+
+class ExperienceView(APIView):
+    """One verified experience, public, with an "Add to LinkedIn" link."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="experience_retrieve", responses=s.PublicExperienceSerializer)
+    def get(self, request: Request, engagement_id: int) -> Response:
+        experience = experience_get_public(engagement_id=engagement_id)
+        return Response(s.PublicExperienceSerializer(experience).data)

@@ -1,13 +1,18 @@
 """Output serializers: they render what selectors return, batch-loaded (no per-row queries),
 and read the transition tables for each viewer's `allowed_actions`."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.api.serializers import avatar_url_for
 from accounts.models import PortfolioItem
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from projects.models import Feedback, Task
+from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
     ENGAGEMENT_TRANSITIONS,
@@ -70,8 +75,32 @@ class TaskCardSerializer(_TaskTermsSerializer):
     published_at = serializers.DateTimeField(allow_null=True)
     mentor_handle = serializers.CharField()
     mentor_name = serializers.CharField()
+    mentor_avatar_url = serializers.SerializerMethodField()
+    mentor_organisation = serializers.CharField()
     skills = SkillOutputSerializer(many=True)
     rank = serializers.FloatField(required=False)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_mentor_avatar_url(self, row: dict) -> str | None:
+        return avatar_url_for(handle=row["mentor_handle"], avatar_name=row.get("mentor_avatar", ""))
+
+
+class MentorCardSerializer(serializers.Serializer):
+    """Who posted a task, and whether drafts with them get done (selectors/mentors.py)."""
+
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    avatar_url = serializers.SerializerMethodField()
+    organisation = serializers.CharField()
+    job_title = serializers.CharField()
+    drafts_completed = serializers.IntegerField()
+    people_helped = serializers.IntegerField()
+    median_response_hours = serializers.IntegerField(allow_null=True)
+    member_since = serializers.DateField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_avatar_url(self, card: dict) -> str | None:
+        return avatar_url_for(handle=card["handle"], avatar_name=card["avatar"])
 
 
 class RecommendationSerializer(TaskCardSerializer):
@@ -93,6 +122,8 @@ class TaskDetailSerializer(_TaskTermsSerializer):
     published_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
     mentor = PersonFromUserSerializer()
+    mentor_card = serializers.SerializerMethodField()
+    applicant_count = serializers.IntegerField()
     is_mine = serializers.SerializerMethodField()
     viewer_application_id = serializers.SerializerMethodField()
     viewer_role = serializers.SerializerMethodField()
@@ -108,6 +139,10 @@ class TaskDetailSerializer(_TaskTermsSerializer):
 
     def get_description_html(self, task: Task) -> str:
         return markdown_to_safe_html(task.description, document=True)
+
+    @extend_schema_field(MentorCardSerializer)
+    def get_mentor_card(self, task: Task) -> dict:
+        return MentorCardSerializer(mentor_trust_card(mentor=task.mentor)).data
 
     def get_is_mine(self, task: Task) -> bool:
         viewer = self.context.get("viewer")
@@ -362,7 +397,13 @@ class DashboardDrafterSerializer(serializers.Serializer):
     next_steps = DashboardNextStepSerializer(many=True)
 
 
+class DashboardRolesSerializer(serializers.Serializer):
+    mentor = serializers.BooleanField()
+    drafter = serializers.BooleanField()
+
+
 class DashboardSerializer(serializers.Serializer):
+    roles = DashboardRolesSerializer()
     mentor = DashboardMentorSerializer()
     drafter = DashboardDrafterSerializer()
     unread_messages = serializers.IntegerField()
@@ -382,6 +423,7 @@ class ExperienceEntrySerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField(allow_null=True)
     endorsement = EndorsementSerializer(allow_null=True)
     introduced_by = PersonSerializer(many=True)
+    share_url = serializers.CharField()
 
 
 class PublicThanksSerializer(serializers.Serializer):
@@ -392,7 +434,57 @@ class PublicThanksSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class OpenTaskLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+
+
 class ExperienceSerializer(serializers.Serializer):
     verified_experience = ExperienceEntrySerializer(many=True)
     thanks = PublicThanksSerializer(many=True)
     helped_count = serializers.IntegerField()
+    open_tasks = OpenTaskLinkSerializer(many=True)
+    introductions_made = serializers.IntegerField()
+
+
+class ThreadSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["application", "engagement"])
+    id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    other = PersonSerializer()
+    last_message_at = serializers.DateTimeField()
+    last_message_excerpt = serializers.CharField()
+    unread_count = serializers.IntegerField()
+    url = serializers.CharField()
+
+
+class ThreadListSerializer(serializers.Serializer):
+    results = ThreadSerializer(many=True)
+    unread_total = serializers.IntegerField()
+
+
+class PublicExperienceSerializer(serializers.Serializer):
+    engagement_id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    mentor = PersonSerializer()
+    drafter = PersonSerializer()
+    started_at = serializers.DateTimeField(allow_null=True)
+    completed_at = serializers.DateTimeField(allow_null=True)
+    skills = serializers.ListField(child=serializers.CharField())
+    endorsement = EndorsementSerializer(allow_null=True)
+    linkedin_url = serializers.SerializerMethodField()
+
+    def get_linkedin_url(self, experience: dict) -> str:
+        """LinkedIn's "Add to profile" link for a certification-like entry."""
+        completed = experience["completed_at"]
+        params = {
+            "startTask": "CERTIFICATION_NAME",
+            "name": f"Verified draft: {experience['task_title']}"[:200],
+            "organizationName": "Slipstream",
+            "certUrl": f"{settings.SITE_URL}/experience/{experience['engagement_id']}/",
+            "certId": f"slipstream-{experience['engagement_id']}",
+        }
+        if completed:
+            params |= {"issueYear": completed.year, "issueMonth": completed.month}
+        return f"https://www.linkedin.com/profile/add?{urlencode(params)}"
