@@ -25,12 +25,13 @@ from projects.people import display_name
 from projects.selectors.conversations import message_unread_count
 from projects.selectors.engagements import engagement_qs
 from projects.stipends.selectors import payouts_waiting_for_setup
+from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
 
 def dashboard_for_user(*, user: User) -> dict[str, Any]:
     """Everything the signed-in person's home shows, in a fixed number of queries."""
-    pending = [Application.State.SUBMITTED, Application.State.SHORTLISTED]
-    live = [Engagement.State.AWAITING_FUNDING, Engagement.State.ACTIVE, Engagement.State.DELIVERED]
+    pending = PENDING_APPLICATION_STATES
+    live = LIVE_ENGAGEMENT_STATES
     my_tasks = list(
         Task.objects.filter(mentor=user)
         .exclude(state=Task.State.ARCHIVED)
