@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
+from projects.api import people_serializers as ps
 from projects.api import serializers as s
 from projects.api.pagination import paginated_response
 from projects.selectors.conversations import message_list_for_thread, thread_list_for_user
@@ -91,6 +92,6 @@ class MyThreadsView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="me_threads", responses=s.ThreadListSerializer)
+    @extend_schema(operation_id="me_threads", responses=ps.ThreadListSerializer)
     def get(self, request: Request) -> Response:
-        return Response(s.ThreadListSerializer(thread_list_for_user(user=request.user)).data)
+        return Response(ps.ThreadListSerializer(thread_list_for_user(user=request.user)).data)
