@@ -4,7 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 
 from accounts.models import Profile, User
-from accounts.services import profile_ensure
+from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
 

@@ -1,4 +1,11 @@
-"""Stable error codes raised by accounts. Clients match on these: never rename one."""
+"""Stable error codes raised by accounts. Clients match on these: never rename one.
+
+"Missing or not yours" is `marketplace.errors.NotFound`'s own code, `not_found`, everywhere in
+accounts (a 404 hides existence, so no code names the thing that was not found).
+"""
+
+# The code the exception handler gives every input that fails validation.
+INVALID = "invalid"
 
 HANDLE_TAKEN = "handle_taken"
 HANDLE_RESERVED = "handle_reserved"
@@ -14,3 +21,10 @@ NOT_A_STUDENT = "not_a_student_member"
 CONSENT_VERSION_OUTDATED = "consent_version_outdated"
 CONSENT_SCOPE_MISSING = "consent_scope_missing"
 PASSWORD_INCORRECT = "password_incorrect"  # noqa: S105 — an error code, not a secret
+
+# Uploads (accounts.uploads checks portfolio files, avatars and projects' deliverables alike)
+FILE_TOO_LARGE = "file_too_large"
+FILE_EMPTY = "file_empty"
+FILE_TYPE_NOT_ALLOWED = "file_type_not_allowed"
+IMAGE_TOO_LARGE = "image_too_large"
+IMAGE_INVALID = "image_invalid"

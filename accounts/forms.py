@@ -5,7 +5,7 @@ from django import forms
 from django.http import HttpRequest
 
 from accounts.models import User
-from accounts.services import profile_update
+from accounts.services.profiles import profile_update
 
 ROLE_CHOICES = [
     ("drafter", "Drafter: I want to help professionals and gain experience"),

@@ -50,7 +50,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class Profile(TimeStampedModel):
-    """The public face of a user. Created with the account (see services.profile_ensure)."""
+    """The public face of a user. Created with the account (see `profile_ensure`)."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     handle = models.SlugField(max_length=40, unique=True)

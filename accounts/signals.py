@@ -5,7 +5,7 @@ from typing import Any
 from allauth.account.signals import email_changed, email_confirmed, email_removed
 from django.dispatch import receiver
 
-from accounts.services import (
+from accounts.services.institutions import (
     institution_membership_on_email_verified,
     institution_memberships_revalidate,
 )

@@ -1,13 +1,17 @@
-"""Checks every uploaded file by its content, never by its name or declared type.
+"""Uploaded files: checked by their content, never by their name or declared type, and
+removed from storage only once the transaction that dropped them has committed.
 
-Used for portfolio files and engagement deliverables alike.
+Used for portfolio files, avatars and engagement deliverables alike.
 """
 
 from dataclasses import dataclass
 from typing import IO
 
+from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
+from accounts import error_codes
 from marketplace.errors import DomainError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -28,6 +32,18 @@ JPEG = UploadKind("jpeg", "jpg", "image/jpeg", is_image=True)
 WEBP = UploadKind("webp", "webp", "image/webp", is_image=True)
 DOCUMENT_KINDS = (PDF, PNG, JPEG, WEBP)
 IMAGE_KINDS = (PNG, JPEG, WEBP)
+_IMAGE_KIND_NAMES = frozenset(kind.name for kind in IMAGE_KINDS)
+
+
+def upload_kind_is_image(kind_name: str) -> bool:
+    """Whether a stored file's kind (`PortfolioItem.file_kind`, ...) is one we show inline."""
+    return kind_name in _IMAGE_KIND_NAMES
+
+
+def stored_file_delete_on_commit(name: str) -> None:
+    """Delete a stored file once the rows that pointed at it are gone for good."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 def _sniff(head: bytes) -> UploadKind | None:
@@ -58,11 +74,13 @@ def upload_validate(
     if size > max_bytes:
         raise DomainError(
             f"The file is too large: the limit is {max_bytes // (1024 * 1024)} MB.",
-            code="file_too_large",
+            code=error_codes.FILE_TOO_LARGE,
             fields={field: [f"Files may be at most {max_bytes // (1024 * 1024)} MB."]},
         )
     if size == 0:
-        raise DomainError("The file is empty.", code="file_empty", fields={field: ["Empty file."]})
+        raise DomainError(
+            "The file is empty.", code=error_codes.FILE_EMPTY, fields={field: ["Empty file."]}
+        )
     file.seek(0)
     kind = _sniff(file.read(16))
     file.seek(0)
@@ -70,7 +88,7 @@ def upload_validate(
     if kind not in allowed:
         raise DomainError(
             f"This file type is not allowed. Upload one of: {names}.",
-            code="file_type_not_allowed",
+            code=error_codes.FILE_TYPE_NOT_ALLOWED,
             fields={field: [f"Only {names} files are accepted (checked by content)."]},
         )
     if kind.is_image:
@@ -85,14 +103,14 @@ def _check_image(*, file: IO[bytes], field: str, max_pixels: int) -> None:
             if width * height > max_pixels:
                 raise DomainError(
                     f"The image is {width} x {height} pixels; the limit is {max_pixels:,} pixels.",
-                    code="image_too_large",
+                    code=error_codes.IMAGE_TOO_LARGE,
                     fields={field: [f"Images may have at most {max_pixels:,} pixels."]},
                 )
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
         raise DomainError(
             "The image is damaged or not really an image.",
-            code="image_invalid",
+            code=error_codes.IMAGE_INVALID,
             fields={field: ["The image could not be read."]},
         ) from error
     finally:

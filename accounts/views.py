@@ -9,9 +9,10 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from accounts import selectors
 from accounts.models import PortfolioItem
-from accounts.uploads import DOCUMENT_KINDS
+from accounts.selectors.portfolio import portfolio_item_get_for_download
+from accounts.selectors.profiles import profile_get_for_avatar
+from accounts.uploads import DOCUMENT_KINDS, upload_kind_is_image
 from marketplace.errors import NotFound
 
 _CONTENT_TYPES = {kind.name: kind.content_type for kind in DOCUMENT_KINDS}
@@ -23,7 +24,7 @@ def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
     """A portfolio file, if the viewer may see the item. Anything but an image downloads as an
     attachment, and nosniff stops a browser from guessing a more dangerous type."""
     try:
-        item = selectors.portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
+        item = portfolio_item_get_for_download(item_id=item_id, viewer=request.user)
     except NotFound as error:
         raise Http404(error.message) from error
     return portfolio_file_response(item)
@@ -32,11 +33,10 @@ def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
 def portfolio_file_response(item: PortfolioItem) -> FileResponse:
     """The file of an item the caller has already authorised, served defensively (also used
     for the items attached to an application, which their mentor may open)."""
-    is_image = item.file_kind in {"png", "jpeg", "webp"}
     response = FileResponse(
         default_storage.open(item.file.name, "rb"),
         content_type=_CONTENT_TYPES.get(item.file_kind, "application/octet-stream"),
-        as_attachment=not is_image,
+        as_attachment=not upload_kind_is_image(item.file_kind),
         filename=item.file_name or f"portfolio-{item.pk}",
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -47,9 +47,10 @@ def portfolio_file_response(item: PortfolioItem) -> FileResponse:
 @require_GET
 @cache_control(public=True, max_age=86400)
 def profile_avatar(request: HttpRequest, handle: str) -> FileResponse:
-    """Avatars are re-encoded WebP (see services.avatar_set); the URL carries a version."""
+    """Avatars are re-encoded WebP (see accounts.services.profiles.avatar_set); the URL carries
+    a version."""
     try:
-        profile = selectors.profile_get_for_avatar(handle=handle)
+        profile = profile_get_for_avatar(handle=handle)
     except NotFound as error:
         raise Http404(error.message) from error
     response = FileResponse(

@@ -45,3 +45,8 @@ class Conflict(DomainError):
 class Forbidden(DomainError):
     status_code = 403
     default_code = "permission_denied"
+
+
+def field_error(message: str, *, code: str, field: str) -> DomainError:
+    """A 400 about one input: the message is shown on that field."""
+    return DomainError(message, code=code, fields={field: [message]})

@@ -24,7 +24,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
-    path("payments/", include("projects.stipends.webhook_urls")),
+    path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("frontend.urls")),
 ]

@@ -12,7 +12,7 @@ from accounts.models import (
     User,
     UserSkill,
 )
-from accounts.services import profile_ensure
+from accounts.services.profiles import profile_ensure
 from accounts.skill_keys import skill_search_key
 from projects.models import Application, Engagement, Task
 

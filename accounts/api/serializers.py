@@ -10,6 +10,7 @@ from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField
 from accounts.completeness import profile_completeness
 from accounts.models import Consent, PortfolioItem, Profile, UserSkill
 from accounts.text import markdown_to_safe_html
+from accounts.uploads import upload_kind_is_image
 from marketplace.api.fields import ObjectIdField
 
 
@@ -103,7 +104,7 @@ class PortfolioItemOutputSerializer(serializers.Serializer):
             "kind": item.file_kind,
             "size": item.file_size,
             "name": item.file_name,
-            "is_image": item.file_kind in {"png", "jpeg", "webp"},
+            "is_image": upload_kind_is_image(item.file_kind),
         }
 
 
@@ -141,8 +142,8 @@ class PublicProfileSerializer(_ProfileFieldsSerializer):
 
 
 class MeOutputSerializer(_ProfileFieldsSerializer):
-    """Account + profile, flat. Built from accounts.selectors.user_get_with_profile (a User);
-    fields read from its profile, whose `user` is the same instance (select_related)."""
+    """Account + profile, flat. Built from `user_get_with_profile` (accounts.selectors.profiles),
+    a User; fields read from its profile, whose `user` is the same instance (select_related)."""
 
     id = serializers.IntegerField(source="user.id")
     email = serializers.EmailField(source="user.email")

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from accounts import views as file_views
-from accounts.api import views
+from accounts.api import notifications, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
@@ -21,6 +21,16 @@ urlpatterns = [
     ),
     path("me/consents/", views.ConsentListView.as_view(), name="consent-list"),
     path("me/consents/<id:consent_id>/", views.ConsentDetailView.as_view(), name="consent-detail"),
+    path(
+        "me/notifications/",
+        notifications.NotificationListView.as_view(),
+        name="notifications",
+    ),
+    path(
+        "me/notifications/read/",
+        notifications.NotificationReadView.as_view(),
+        name="notifications-read",
+    ),
     path("consent-terms/", views.ConsentTermsView.as_view(), name="consent-terms"),
     path("skills/", views.SkillListView.as_view(), name="skill-list"),
     path("profiles/<slug:handle>/", views.PublicProfileView.as_view(), name="profile-detail"),

@@ -9,8 +9,23 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import selectors, services
 from accounts.api import serializers as s
+from accounts.selectors.consent import consents_for_student
+from accounts.selectors.institutions import memberships_for_user
+from accounts.selectors.portfolio import portfolio_item_get_for_owner, portfolio_items_for_owner
+from accounts.selectors.profiles import profile_get_public, user_get_with_profile
+from accounts.selectors.skills import skill_search, user_skills_for_user
+from accounts.services.consent import consent_grant, consent_revoke
+from accounts.services.deletion import user_delete
+from accounts.services.institutions import institution_staff_add, membership_leave
+from accounts.services.portfolio import (
+    portfolio_item_create,
+    portfolio_item_delete,
+    portfolio_item_update,
+    portfolio_reorder,
+)
+from accounts.services.profiles import avatar_remove, avatar_set, profile_update
+from accounts.services.skills import skill_propose, user_skills_set
 from marketplace.api.pagination import CursorPagination
 
 
@@ -19,7 +34,7 @@ class PortfolioPagination(CursorPagination):
 
 
 def _me(request: Request) -> Response:
-    user = selectors.user_get_with_profile(user_id=request.user.pk)
+    user = user_get_with_profile(user_id=request.user.pk)
     return Response(s.MeOutputSerializer(user).data)
 
 
@@ -36,7 +51,7 @@ class MeView(APIView):
     def patch(self, request: Request) -> Response:
         form = s.MeInputSerializer(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
-        services.profile_update(user=request.user, data=form.validated_data)
+        profile_update(user=request.user, data=form.validated_data)
         return _me(request)
 
 
@@ -49,7 +64,7 @@ class MeDeleteView(APIView):
     def post(self, request: Request) -> Response:
         form = s.AccountDeleteInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        services.user_delete(user=request.user, password=form.validated_data["password"])
+        user_delete(user=request.user, password=form.validated_data["password"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -64,12 +79,12 @@ class AvatarView(APIView):
     def post(self, request: Request) -> Response:
         form = s.AvatarInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        services.avatar_set(user=request.user, file=form.validated_data["avatar"])
+        avatar_set(user=request.user, file=form.validated_data["avatar"])
         return _me(request)
 
     @extend_schema(request=None, responses={200: s.MeOutputSerializer})
     def delete(self, request: Request) -> Response:
-        services.avatar_remove(user=request.user)
+        avatar_remove(user=request.user)
         return _me(request)
 
 
@@ -91,9 +106,7 @@ class SkillListView(APIView):
     def get(self, request: Request) -> Response:
         query = s.SkillQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        skills = selectors.skill_search(
-            query=query.validated_data["q"], limit=query.validated_data["limit"]
-        )
+        skills = skill_search(query=query.validated_data["q"], limit=query.validated_data["limit"])
         return Response(s.SkillSerializer(skills, many=True).data)
 
     @extend_schema(
@@ -105,7 +118,7 @@ class SkillListView(APIView):
     def post(self, request: Request) -> Response:
         form = s.SkillProposeInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        skill, created = services.skill_propose(user=request.user, **form.validated_data)
+        skill, created = skill_propose(user=request.user, **form.validated_data)
         return Response(
             s.SkillSerializer(skill).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -119,14 +132,14 @@ class MySkillsView(APIView):
 
     @extend_schema(responses=s.UserSkillSerializer(many=True))
     def get(self, request: Request) -> Response:
-        skills = selectors.user_skills_for_user(user=request.user)
+        skills = user_skills_for_user(user=request.user)
         return Response(s.UserSkillSerializer(skills, many=True).data)
 
     @extend_schema(request=s.UserSkillsInputSerializer, responses=s.UserSkillSerializer(many=True))
     def put(self, request: Request) -> Response:
         form = s.UserSkillsInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        skills = services.user_skills_set(user=request.user, items=form.validated_data["skills"])
+        skills = user_skills_set(user=request.user, items=form.validated_data["skills"])
         return Response(s.UserSkillSerializer(skills, many=True).data)
 
 
@@ -144,7 +157,7 @@ class PortfolioListView(APIView):
     )
     def get(self, request: Request) -> Response:
         paginator = PortfolioPagination()
-        items = selectors.portfolio_items_for_owner(owner=request.user)
+        items = portfolio_items_for_owner(owner=request.user)
         page = paginator.paginate_queryset(items, request, view=self)
         return paginator.get_paginated_response(
             s.PortfolioItemOutputSerializer(page, many=True).data
@@ -161,7 +174,7 @@ class PortfolioListView(APIView):
         form = s.PortfolioItemInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
-        item = services.portfolio_item_create(
+        item = portfolio_item_create(
             owner=request.user,
             title=data["title"],
             description=data.get("description", ""),
@@ -170,7 +183,7 @@ class PortfolioListView(APIView):
             skill_ids=data.get("skill_ids", []),
             file=data.get("file"),
         )
-        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item.pk)
+        item = portfolio_item_get_for_owner(owner=request.user, item_id=item.pk)
         return Response(s.PortfolioItemOutputSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -180,7 +193,7 @@ class PortfolioDetailView(APIView):
 
     @extend_schema(responses=s.PortfolioItemOutputSerializer)
     def get(self, request: Request, item_id: int) -> Response:
-        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        item = portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
         return Response(s.PortfolioItemOutputSerializer(item).data)
 
     @extend_schema(
@@ -200,13 +213,13 @@ class PortfolioDetailView(APIView):
         elif data.pop("remove_file", False):
             kwargs["file"] = None
         data.pop("remove_file", None)
-        services.portfolio_item_update(owner=request.user, item_id=item_id, data=data, **kwargs)
-        item = selectors.portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        portfolio_item_update(owner=request.user, item_id=item_id, data=data, **kwargs)
+        item = portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
         return Response(s.PortfolioItemOutputSerializer(item).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, item_id: int) -> Response:
-        services.portfolio_item_delete(owner=request.user, item_id=item_id)
+        portfolio_item_delete(owner=request.user, item_id=item_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -220,8 +233,8 @@ class PortfolioReorderView(APIView):
     def post(self, request: Request) -> Response:
         form = s.PortfolioReorderInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        services.portfolio_reorder(owner=request.user, item_ids=form.validated_data["item_ids"])
-        items = selectors.portfolio_items_for_owner(owner=request.user).order_by("position", "id")
+        portfolio_reorder(owner=request.user, item_ids=form.validated_data["item_ids"])
+        items = portfolio_items_for_owner(owner=request.user).order_by("position", "id")
         return Response(s.PortfolioItemOutputSerializer(items, many=True).data)
 
 
@@ -232,7 +245,7 @@ class PublicProfileView(APIView):
 
     @extend_schema(responses=s.PublicProfileSerializer)
     def get(self, request: Request, handle: str) -> Response:
-        profile = selectors.profile_get_public(handle=handle)
+        profile = profile_get_public(handle=handle)
         return Response(s.PublicProfileSerializer(profile).data)
 
 
@@ -243,7 +256,7 @@ class MembershipListView(APIView):
 
     @extend_schema(responses=s.MembershipOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
-        memberships = selectors.memberships_for_user(user=request.user)
+        memberships = memberships_for_user(user=request.user)
         return Response(s.MembershipOutputSerializer(memberships, many=True).data)
 
 
@@ -252,7 +265,7 @@ class MembershipDetailView(APIView):
 
     @extend_schema(responses={204: None}, description="Leave the institution.")
     def delete(self, request: Request, membership_id: int) -> Response:
-        services.membership_leave(user=request.user, membership_id=membership_id)
+        membership_leave(user=request.user, membership_id=membership_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -265,7 +278,7 @@ class InstitutionStaffView(APIView):
     def post(self, request: Request, slug: str) -> Response:
         form = s.StaffAddInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        membership = services.institution_staff_add(
+        membership = institution_staff_add(
             actor=request.user, institution_slug=slug, email=form.validated_data["email"]
         )
         return Response(
@@ -295,7 +308,7 @@ class ConsentListView(APIView):
     )
     def get(self, request: Request) -> Response:
         paginator = CursorPagination()
-        consents = selectors.consents_for_student(student=request.user)
+        consents = consents_for_student(student=request.user)
         page = paginator.paginate_queryset(consents, request, view=self)
         return paginator.get_paginated_response(s.ConsentOutputSerializer(page, many=True).data)
 
@@ -306,7 +319,7 @@ class ConsentListView(APIView):
         form = s.ConsentGrantInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
-        consent = services.consent_grant(
+        consent = consent_grant(
             student=request.user,
             institution_slug=data["institution"],
             scopes=data["scopes"],
@@ -325,5 +338,5 @@ class ConsentDetailView(APIView):
         "The consent stays in the history with its revocation date.",
     )
     def delete(self, request: Request, consent_id: int) -> Response:
-        services.consent_revoke(student=request.user, consent_id=consent_id)
+        consent_revoke(student=request.user, consent_id=consent_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,44 +1,31 @@
-"""Cursor pagination with a little extra in the envelope, and the schema to match."""
+"""Pagination of the marketplace's lists, and the shared way views page a queryset."""
 
 from typing import Any
 
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from marketplace.api.pagination import CursorPagination
+from marketplace.api.pagination import ExtrasCursorPagination
 
 
-class BrowsePagination(CursorPagination):
+class BrowsePagination(ExtrasCursorPagination):
     """Adds `count` (capped) and `count_capped`; the view sets `ordering` per request."""
 
-    extra: dict[str, Any]
-
-    def get_paginated_response(self, data: Any) -> Response:
-        response = super().get_paginated_response(data)
-        response.data.update(getattr(self, "extra", {}))
-        return response
-
-    def get_paginated_response_schema(self, schema: dict) -> dict:
-        result = super().get_paginated_response_schema(schema)
-        result["properties"]["count"] = {
-            "type": "integer",
-            "description": "Matching tasks, counted up to 1000.",
-        }
-        result["properties"]["count_capped"] = {
+    extra_schema = {
+        "count": {"type": "integer", "description": "Matching tasks, counted up to 1000."},
+        "count_capped": {
             "type": "boolean",
             "description": "True when more than 1000 tasks match (show “1000+”).",
-        }
-        return result
+        },
+    }
 
 
-class NotificationPagination(CursorPagination):
-    extra: dict[str, Any]
-
-    def get_paginated_response(self, data: Any) -> Response:
-        response = super().get_paginated_response(data)
-        response.data.update(getattr(self, "extra", {}))
-        return response
-
-    def get_paginated_response_schema(self, schema: dict) -> dict:
-        result = super().get_paginated_response_schema(schema)
-        result["properties"]["unread_count"] = {"type": "integer"}
-        return result
+def paginated_response(
+    view: APIView, request: Request, queryset: Any, serializer_class: type, **context: Any
+) -> Response:
+    """One page of `queryset`, serialised with the viewer (and `context`) in the context."""
+    paginator = view.pagination_class()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    data = serializer_class(page, many=True, context={"viewer": request.user, **context}).data
+    return paginator.get_paginated_response(data)

@@ -1,142 +1,13 @@
-"""Input serializers validate shapes; output serializers render. Business rules live in
-projects/services.py, so nothing here saves a model."""
+"""Output serializers: they render what selectors return, batch-loaded (no per-row queries),
+and read the transition tables for each viewer's `allowed_actions`."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import PortfolioItem
-from marketplace.api.fields import ObjectIdField
+from accounts.uploads import upload_kind_is_image
 from projects.markdown import markdown_to_safe_html
 from projects.models import Feedback, Task
-from projects.selectors import BROWSE_ORDERINGS
-
-CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
-
-
-# --- Inputs ---------------------------------------------------------------------------------
-
-
-class TaskInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160)
-    description = serializers.CharField(max_length=10_000)
-    skill_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
-    estimated_hours = serializers.IntegerField(min_value=1, max_value=400)
-    deadline = serializers.DateField(required=False, allow_null=True)
-    is_remote = serializers.BooleanField(required=False, default=True)
-    location = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
-    slots = serializers.IntegerField(min_value=1, max_value=50, required=False, default=1)
-    stipend_amount = serializers.IntegerField(required=False, allow_null=True, min_value=0)
-    stipend_currency = serializers.ChoiceField(choices=CURRENCIES, required=False, default="usd")
-    what_you_gain = serializers.CharField(
-        max_length=2000, required=False, allow_blank=True, default=""
-    )
-    visibility = serializers.ChoiceField(
-        choices=Task.Visibility.choices, required=False, default=Task.Visibility.PUBLIC
-    )
-    institution_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
-    questions = serializers.ListField(
-        child=serializers.CharField(max_length=300), max_length=3, required=False, default=list
-    )
-
-    def validate_stipend_amount(self, value: int | None) -> int | None:
-        return value or None  # 0 means unpaid
-
-
-class BrowseQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    skills = serializers.CharField(
-        required=False, allow_blank=True, help_text="Comma-separated skill slugs."
-    )
-    paid = serializers.BooleanField(required=False, allow_null=True, default=None)
-    min_hours = serializers.IntegerField(required=False, min_value=0)
-    max_hours = serializers.IntegerField(required=False, min_value=0)
-    remote = serializers.BooleanField(required=False, allow_null=True, default=None)
-    deadline_before = serializers.DateField(required=False)
-    institution_only = serializers.BooleanField(required=False, default=False)
-    ordering = serializers.ChoiceField(
-        choices=list(BROWSE_ORDERINGS), required=False, default="newest"
-    )
-
-    def validate_skills(self, value: str) -> list[str]:
-        return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
-
-
-class ApplicationInputSerializer(serializers.Serializer):
-    # No max_length here: the service answers an over-long note with `note_too_long`.
-    note = serializers.CharField(allow_blank=True, required=False, default="")
-    work_sample_link = serializers.URLField(
-        max_length=500, required=False, allow_blank=True, default=""
-    )
-    portfolio_item_ids = serializers.ListField(
-        child=ObjectIdField(), max_length=10, required=False, default=list
-    )
-    answers = serializers.ListField(
-        child=serializers.CharField(allow_blank=True), max_length=3, required=False, default=list
-    )
-
-
-class DeclineInputSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
-
-
-class DeliverableInputSerializer(serializers.Serializer):
-    link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
-    file = serializers.FileField(required=False, allow_null=True, default=None)
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-
-
-class RevisionInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=2000, allow_blank=True)
-
-
-class CancelInputSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, allow_blank=True)
-
-
-class MessageInputSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-
-
-class FeedbackInputSerializer(serializers.Serializer):
-    rating = serializers.IntegerField()
-    text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    competencies = serializers.DictField(
-        child=serializers.IntegerField(), required=False, default=dict
-    )
-    endorsed_skill_ids = serializers.ListField(
-        child=ObjectIdField(), max_length=20, required=False, default=list
-    )
-    endorsement = serializers.CharField(
-        max_length=300, required=False, allow_blank=True, default=""
-    )
-
-
-class ThanksInputSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True)
-
-
-class ThanksShowInputSerializer(serializers.Serializer):
-    shown_on_profile = serializers.BooleanField()
-
-
-class IntroductionInputSerializer(serializers.Serializer):
-    task_id = ObjectIdField()
-    drafter_handle = serializers.CharField(max_length=40)
-    note = serializers.CharField(allow_blank=True)
-
-
-class NotificationsReadInputSerializer(serializers.Serializer):
-    ids = serializers.ListField(
-        child=ObjectIdField(),
-        required=False,
-        allow_null=True,
-        default=None,
-        max_length=200,
-        help_text="Leave out to mark every notification read.",
-    )
-
-
-# --- Outputs --------------------------------------------------------------------------------
 
 
 class PersonSerializer(serializers.Serializer):
@@ -258,7 +129,7 @@ class ApplicationPortfolioItemSerializer(serializers.Serializer):
         return {
             "url": f"/api/v1/applications/{application_id}/portfolio/{item.pk}/file/",
             "name": item.file_name or item.title,
-            "is_image": item.file_kind in {"png", "jpeg", "webp"},
+            "is_image": upload_kind_is_image(item.file_kind),
         }
 
 
@@ -396,16 +267,6 @@ class MessageOutputSerializer(serializers.Serializer):
 
     def get_is_mine(self, message) -> bool:
         return message.sender_id == self.context["viewer"].pk
-
-
-class NotificationOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    kind = serializers.CharField()
-    title = serializers.CharField()
-    body = serializers.CharField()
-    url = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    read_at = serializers.DateTimeField(allow_null=True)
 
 
 class IntroductionOutputSerializer(serializers.Serializer):

@@ -1,5 +1,7 @@
 """Reads for stipends, scoped to the viewer."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
@@ -50,3 +52,21 @@ def payouts_waiting_for_setup(*, user: User) -> list[Payout]:
         .select_related("engagement__task")
         .order_by("id")
     )
+
+
+def engagement_id_of(obj: dict[str, Any]) -> int | None:
+    raw = (obj.get("metadata") or {}).get("engagement")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def stipend_for_charge(charge_id: str | None, payment_intent_id: str | None) -> Stipend | None:
+    if payment_intent_id:
+        stipend = Stipend.objects.filter(payment_intent_id=payment_intent_id).first()
+        if stipend is not None:
+            return stipend
+    if charge_id:
+        return Stipend.objects.filter(charge_id=charge_id).first()
+    return None

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from accounts import consent_terms
 from accounts.models import Consent, InstitutionMembership
-from accounts.selectors import consenting_students
+from accounts.selectors.consent import consenting_students
 from tests.factories import InstitutionFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
-from accounts import services
 from accounts.models import PortfolioItem
+from accounts.services.portfolio import PORTFOLIO_MAX_BYTES, PORTFOLIO_MAX_ITEMS
 from tests.accounts.conftest import PDF_BYTES, image_bytes, stored_files
 from tests.factories import PortfolioItemFactory, SkillFactory, UserFactory
 
@@ -159,17 +159,17 @@ def test_html_in_text_is_kept_as_text(auth_client):
 
 
 def test_item_quota(auth_client, user):
-    PortfolioItemFactory.create_batch(services.PORTFOLIO_MAX_ITEMS, owner=user)
+    PortfolioItemFactory.create_batch(PORTFOLIO_MAX_ITEMS, owner=user)
     response = post_item(auth_client, link="https://example.org/one-more")
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "portfolio_item_limit_reached"
     assert "50" in error["message"]
-    assert PortfolioItem.objects.filter(owner=user).count() == services.PORTFOLIO_MAX_ITEMS
+    assert PortfolioItem.objects.filter(owner=user).count() == PORTFOLIO_MAX_ITEMS
 
 
 def test_storage_quota(auth_client, user, media_root):
-    PortfolioItemFactory(owner=user, file_size=services.PORTFOLIO_MAX_BYTES - 10)
+    PortfolioItemFactory(owner=user, file_size=PORTFOLIO_MAX_BYTES - 10)
     response = post_item(auth_client, file=upload("cv.pdf", PDF_BYTES))
     assert response.status_code == 400
     error = response.json()["error"]

@@ -13,14 +13,10 @@ import pytest
 from django.test import Client
 
 from projects.models import Application, Engagement
-from projects.services import (
-    application_accept,
-    application_create,
-    engagement_approve,
-    engagement_deliver,
-)
+from projects.services.applications import application_accept, application_create
+from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.stipends.models import LedgerEntry, Payout, Stipend
-from projects.stipends.services import engagement_fund_start
+from projects.stipends.services.checkout import engagement_fund_start
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import TaskFactory, UserFactory
 

@@ -9,7 +9,11 @@ import pytest
 from django.test import Client
 
 from projects.models import Engagement
-from projects.stipends import services
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.engagement_money import (
+    stipend_on_engagement_accepted,
+    stipend_on_engagement_cancelled,
+)
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
@@ -81,14 +85,14 @@ def test_mentor_sees_payment_and_refund_with_receipts(page, stripe_live):
         application__task=TaskFactory(stipend_amount=12_500, title="Tidy the style guide"),
         state=Engagement.State.AWAITING_FUNDING,
     )
-    services.stipend_on_engagement_accepted(engagement=engagement)
-    url = services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    stipend_on_engagement_accepted(engagement=engagement)
+    url = engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
     stripe_live.pay_checkout(url)
     stripe_live.flush()  # checkout.session.completed reaches the live server
     engagement.refresh_from_db()
     assert engagement.state == Engagement.State.ACTIVE
     Engagement.objects.filter(pk=engagement.pk).update(state=Engagement.State.CANCELLED)
-    services.stipend_on_engagement_cancelled(engagement=engagement)
+    stipend_on_engagement_cancelled(engagement=engagement)
     stripe_live.flush()
     log_in(page, engagement.mentor)
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Institution, InstitutionMembership, PortfolioItem
-from projects import services
 from projects.models import Application, Engagement, Task
+from projects.services.engagements import engagement_activate_after_funding
 from tests.factories import (
     ApplicationFactory,
     PortfolioItemFactory,
@@ -222,10 +222,10 @@ def test_accept_paid_waits_for_funding_then_activates_once(client_for, mentor):
     body = client_for(mentor).post(f"/api/v1/applications/{application.pk}/accept/").json()
     assert body["state"] == "awaiting_funding"
     assert body["started_at"] is None
-    engagement = services.engagement_activate_after_funding(engagement_id=body["id"])
+    engagement = engagement_activate_after_funding(engagement_id=body["id"])
     assert engagement.state == "active"
     started = engagement.started_at
-    again = services.engagement_activate_after_funding(engagement_id=body["id"])
+    again = engagement_activate_after_funding(engagement_id=body["id"])
     assert again.state == "active"
     assert again.started_at == started
 

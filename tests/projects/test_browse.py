@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 
 from accounts.models import Institution, InstitutionMembership
-from projects import services
 from projects.models import Task
 from projects.search import task_search
+from projects.services.tasks import task_update
 from tests.factories import SkillFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_search_input_cannot_break_the_query(api_client, catalogue):
 
 def test_search_follows_edits(client_for, catalogue):
     task = catalogue["logo"]
-    services.task_update(task_id=task.pk, mentor=task.mentor, data={"title": "Draw a mascot"})
+    task_update(task_id=task.pk, mentor=task.mentor, data={"title": "Draw a mascot"})
     client = client_for(UserFactory())
     assert titles(client.get("/api/v1/tasks/?q=mascot")) == ["Draw a mascot"]
     assert titles(client.get("/api/v1/tasks/?q=logo")) == []
@@ -160,7 +160,7 @@ def test_cursor_pagination_walks_every_task_once_with_a_count(api_client):
 
 
 def test_count_is_capped(api_client, monkeypatch):
-    monkeypatch.setattr("projects.selectors.COUNT_CAP", 2)
+    monkeypatch.setattr("projects.selectors.tasks.COUNT_CAP", 2)
     for _ in range(3):
         TaskFactory()
     body = api_client.get("/api/v1/tasks/").json()

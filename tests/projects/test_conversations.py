@@ -4,9 +4,10 @@ and the dashboard."""
 import pytest
 from django.test import override_settings
 
-from accounts.models import Notification
-from projects import services
 from projects.models import Introduction, Message
+from projects.services.applications import application_accept, application_shortlist
+from projects.services.engagements import engagement_approve, engagement_deliver
+from projects.services.introductions import introduction_create, introduction_respond
 from tests.factories import ApplicationFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_message_a_thread_you_are_not_in_is_not_found(client_for, application):
 
 
 def test_engagement_thread_is_only_for_its_two_people(client_for, mentor, drafter, application):
-    engagement = services.application_accept(application_id=application.pk, mentor=mentor)
+    engagement = application_accept(application_id=application.pk, mentor=mentor)
     url = f"/api/v1/engagements/{engagement.pk}/messages/"
     assert client_for(mentor).post(url, {"body": "Welcome aboard"}).status_code == 201
     assert client_for(drafter).get(url).json()["results"][0]["body"] == "Welcome aboard"
@@ -97,14 +98,14 @@ def test_introduction_reaches_the_mentor_only_after_the_drafter_accepts(
 def test_introducer_is_credited_when_the_draft_completes(api_client, mentor, drafter):
     task = TaskFactory(mentor=mentor)
     friend = UserFactory(finish__display_name="Fran Friend")
-    intro = services.introduction_create(
+    intro = introduction_create(
         introducer=friend, task_id=task.pk, drafter_handle=drafter.profile.handle, note="Go!"
     )
-    services.introduction_respond(introduction_id=intro.pk, drafter=drafter, accept=True)
+    introduction_respond(introduction_id=intro.pk, drafter=drafter, accept=True)
     application = ApplicationFactory(task=task, drafter=drafter)
-    engagement = services.application_accept(application_id=application.pk, mentor=mentor)
-    services.engagement_deliver(engagement_id=engagement.pk, drafter=drafter, link="https://x.org")
-    services.engagement_approve(engagement_id=engagement.pk, mentor=mentor)
+    engagement = application_accept(application_id=application.pk, mentor=mentor)
+    engagement_deliver(engagement_id=engagement.pk, drafter=drafter, link="https://x.org")
+    engagement_approve(engagement_id=engagement.pk, mentor=mentor)
     url = f"/api/v1/profiles/{drafter.profile.handle}/experience/"
     [entry] = api_client.get(url).json()["verified_experience"]
     assert entry["introduced_by"] == [
@@ -125,27 +126,11 @@ def test_introducing_twice_or_yourself_is_refused(client_for, drafter):
     assert Introduction.objects.count() == 1
 
 
-def test_notifications_list_and_mark_read(client_for, mentor, drafter, application):
-    services.application_shortlist(application_id=application.pk, mentor=mentor)
-    other = Notification.objects.create(recipient=mentor, kind="x", title="Not yours")
-    client = client_for(drafter)
-    listing = client.get("/api/v1/me/notifications/").json()
-    assert listing["unread_count"] == 1
-    assert [n["kind"] for n in listing["results"]] == ["application_shortlisted"]
-    assert client.post("/api/v1/me/notifications/read/", {"ids": [other.pk]}).json() == {
-        "marked": 0
-    }
-    assert client.post("/api/v1/me/notifications/read/", {}, format="json").json() == {"marked": 1}
-    assert client.get("/api/v1/me/notifications/").json()["unread_count"] == 0
-    other.refresh_from_db()
-    assert other.read_at is None
-
-
 def test_notification_email_is_sent_after_commit(
     mailoutbox, mentor, drafter, application, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.application_shortlist(application_id=application.pk, mentor=mentor)
+        application_shortlist(application_id=application.pk, mentor=mentor)
     assert mailoutbox == []  # nothing is sent before the transaction commits
     for callback in callbacks:
         callback()
@@ -160,7 +145,7 @@ def test_dashboard_shows_both_roles_in_few_queries(
     for task in tasks:
         ApplicationFactory.create_batch(2, task=task)
     application = ApplicationFactory(task=tasks[0], drafter=drafter)
-    services.application_accept(application_id=application.pk, mentor=mentor)
+    application_accept(application_id=application.pk, mentor=mentor)
     client = client_for(mentor)
     with django_assert_max_num_queries(8):
         body = client.get("/api/v1/me/dashboard/").json()
@@ -177,12 +162,12 @@ def test_dashboard_shows_both_roles_in_few_queries(
 def test_mentor_sees_who_introduced_an_applicant(client_for, mentor, drafter):
     task = TaskFactory(mentor=mentor)
     friend = UserFactory(finish__display_name="Fran Friend")
-    intro = services.introduction_create(
+    intro = introduction_create(
         introducer=friend, task_id=task.pk, drafter_handle=drafter.profile.handle, note="Go!"
     )
     ApplicationFactory(task=task, drafter=drafter)
     url = f"/api/v1/tasks/{task.pk}/applications/"
     assert client_for(mentor).get(url).json()["results"][0]["introduced_by"] is None
-    services.introduction_respond(introduction_id=intro.pk, drafter=drafter, accept=True)
+    introduction_respond(introduction_id=intro.pk, drafter=drafter, accept=True)
     [row] = client_for(mentor).get(url).json()["results"]
     assert row["introduced_by"] == {"handle": friend.profile.handle, "display_name": "Fran Friend"}

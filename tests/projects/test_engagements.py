@@ -7,8 +7,10 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Notification
-from projects import services
 from projects.models import Deliverable, Engagement, Feedback, ThankYouNote
+from projects.services.applications import application_accept
+from projects.services.engagements import engagement_approve, engagement_cancel, engagement_deliver
+from projects.services.feedback import feedback_submit
 from tests.factories import ApplicationFactory, SkillFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def engagement(mentor, drafter):
     skill = SkillFactory(name="Research", slug="research")
     task = TaskFactory(mentor=mentor, skills=[skill], title="Interview five users")
     application = ApplicationFactory(task=task, drafter=drafter)
-    return services.application_accept(application_id=application.pk, mentor=mentor)
+    return application_accept(application_id=application.pk, mentor=mentor)
 
 
 def deliver(client, engagement, **data):
@@ -120,8 +122,8 @@ def test_others_engagements_are_404_in_detail_and_lists(client_for, engagement):
 
 
 def complete(engagement, mentor, drafter):
-    services.engagement_deliver(engagement_id=engagement.pk, drafter=drafter, link="https://x.org")
-    services.engagement_approve(engagement_id=engagement.pk, mentor=mentor)
+    engagement_deliver(engagement_id=engagement.pk, drafter=drafter, link="https://x.org")
+    engagement_approve(engagement_id=engagement.pk, mentor=mentor)
 
 
 def test_feedback_is_double_blind_until_both_write(client_for, mentor, drafter, engagement):
@@ -152,7 +154,7 @@ def test_feedback_is_double_blind_until_both_write(client_for, mentor, drafter, 
 def test_feedback_unblinds_after_14_days(client_for, mentor, drafter, engagement):
     with time_machine.travel(datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)):
         complete(engagement, mentor, drafter)
-        services.feedback_submit(engagement_id=engagement.pk, author=mentor, rating=4)
+        feedback_submit(engagement_id=engagement.pk, author=mentor, rating=4)
     with time_machine.travel(datetime.datetime(2030, 1, 14, tzinfo=datetime.UTC)):
         view = client_for(drafter).get(f"/api/v1/engagements/{engagement.pk}/").json()
         assert view["feedback"]["theirs"] is None
@@ -216,7 +218,7 @@ def test_thanks_show_on_profile_only_when_receiver_agrees(
 def test_completed_engagement_becomes_verified_experience(api_client, mentor, drafter, engagement):
     complete(engagement, mentor, drafter)
     skill = engagement.task.skills.get()
-    services.feedback_submit(
+    feedback_submit(
         engagement_id=engagement.pk,
         author=mentor,
         rating=5,
@@ -229,7 +231,7 @@ def test_completed_engagement_becomes_verified_experience(api_client, mentor, dr
     assert entry["mentor"]["handle"] == mentor.profile.handle
     assert entry["skills"] == ["Research"]
     assert entry["endorsement"] is None  # still blind: the drafter has not written yet
-    services.feedback_submit(engagement_id=engagement.pk, author=drafter, rating=5)
+    feedback_submit(engagement_id=engagement.pk, author=drafter, rating=5)
     [entry] = api_client.get(url).json()["verified_experience"]
     assert entry["endorsement"] == {"text": "Great interviewer.", "skills": ["Research"]}
     helped = api_client.get(f"/api/v1/profiles/{mentor.profile.handle}/experience/").json()
@@ -241,7 +243,7 @@ def test_experience_of_unknown_handle_is_404(api_client):
 
 
 def test_cancelled_engagement_is_not_experience(api_client, mentor, drafter, engagement):
-    services.engagement_cancel(engagement_id=engagement.pk, user=mentor, reason="Plans changed")
+    engagement_cancel(engagement_id=engagement.pk, user=mentor, reason="Plans changed")
     url = f"/api/v1/profiles/{drafter.profile.handle}/experience/"
     assert api_client.get(url).json()["verified_experience"] == []
 

@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.test import override_settings
 
-from projects import services
 from projects.models import Application, Task
+from projects.services.tasks import task_create
 from tests.factories import ApplicationFactory, SkillFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +86,7 @@ def test_publish_close_archive_walk_the_lifecycle(client_for, mentor):
 
 def test_publishing_with_a_past_deadline_is_refused(client_for, mentor):
     with time_machine.travel(datetime.date(2030, 1, 1)):
-        task = services.task_create(
-            mentor=mentor, data={**VALID, "deadline": datetime.date(2030, 1, 10)}
-        )
+        task = task_create(mentor=mentor, data={**VALID, "deadline": datetime.date(2030, 1, 10)})
     with time_machine.travel(datetime.date(2030, 2, 1)):
         response = client_for(mentor).post(f"/api/v1/tasks/{task.pk}/publish/")
     assert response.status_code == 400
@@ -97,7 +95,7 @@ def test_publishing_with_a_past_deadline_is_refused(client_for, mentor):
 
 
 def test_only_the_mentor_can_edit_or_publish(client_for, mentor):
-    task = services.task_create(mentor=mentor, data=VALID)
+    task = task_create(mentor=mentor, data=VALID)
     stranger = client_for(UserFactory())
     assert stranger.patch(f"/api/v1/tasks/{task.pk}/", {"title": "Mine now"}).status_code == 404
     assert stranger.post(f"/api/v1/tasks/{task.pk}/publish/").status_code == 404
@@ -130,7 +128,7 @@ def test_cancel_tells_pending_applicants_kindly(client_for, mentor):
 
 
 def test_draft_without_applications_can_be_deleted(client_for, mentor):
-    task = services.task_create(mentor=mentor, data=VALID)
+    task = task_create(mentor=mentor, data=VALID)
     assert client_for(mentor).delete(f"/api/v1/tasks/{task.pk}/").status_code == 204
     assert not Task.objects.filter(pk=task.pk).exists()
 
@@ -146,7 +144,7 @@ def test_task_with_applications_is_never_hard_deleted(client_for, mentor):
 
 
 def test_drafts_are_invisible_to_others(client_for, mentor, api_client):
-    task = services.task_create(mentor=mentor, data=VALID)
+    task = task_create(mentor=mentor, data=VALID)
     assert api_client.get(f"/api/v1/tasks/{task.pk}/").status_code == 404
     assert client_for(UserFactory()).get(f"/api/v1/tasks/{task.pk}/").status_code == 404
     assert client_for(mentor).get(f"/api/v1/tasks/{task.pk}/").status_code == 200

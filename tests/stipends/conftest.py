@@ -18,8 +18,14 @@ from django.test import Client
 
 from devtools.stripe_standin import StandinServer
 from projects.models import Engagement
-from projects.stipends import services
 from projects.stipends.models import ConnectedAccount, Stipend
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.connected_accounts import connected_account_onboarding_link
+from projects.stipends.services.engagement_money import (
+    stipend_on_engagement_accepted,
+    stipend_on_engagement_approved,
+    stipend_on_engagement_cancelled,
+)
 from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
 PLATFORM_SECRET = "whsec_test_platform_endpoint"
@@ -107,7 +113,7 @@ def make_paid_engagement(
     """An accepted application on a paid task, with its unfunded stipend (the accept seam)."""
     task = TaskFactory(stipend_amount=amount)
     engagement = EngagementFactory(application__task=task, state=state)
-    services.stipend_on_engagement_accepted(engagement=engagement)
+    stipend_on_engagement_accepted(engagement=engagement)
     return engagement
 
 
@@ -118,14 +124,14 @@ def engagement(db) -> Engagement:
 
 def pay(standin: StandinServer, engagement: Engagement) -> str:
     """The mentor presses "Fund stipend" and pays on the (stand-in's) Checkout page."""
-    url = services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    url = engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
     standin.pay_checkout(url)
     return url
 
 
 def onboard(standin: StandinServer, user) -> ConnectedAccount:
     """The drafter sets up payouts on the (stand-in's) hosted onboarding page."""
-    standin.complete_onboarding(services.connected_account_onboarding_link(user=user))
+    standin.complete_onboarding(connected_account_onboarding_link(user=user))
     return ConnectedAccount.objects.get(user=user)
 
 
@@ -133,13 +139,13 @@ def approve(engagement: Engagement) -> Any:
     """What the lifecycle's approval does, as far as money is concerned."""
     Engagement.objects.filter(pk=engagement.pk).update(state=Engagement.State.COMPLETED)
     engagement.refresh_from_db()
-    return services.stipend_on_engagement_approved(engagement=engagement)
+    return stipend_on_engagement_approved(engagement=engagement)
 
 
 def cancel(engagement: Engagement) -> Stipend | None:
     Engagement.objects.filter(pk=engagement.pk).update(state=Engagement.State.CANCELLED)
     engagement.refresh_from_db()
-    return services.stipend_on_engagement_cancelled(engagement=engagement)
+    return stipend_on_engagement_cancelled(engagement=engagement)
 
 
 def staff_user():

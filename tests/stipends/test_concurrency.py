@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 
 from projects.models import Engagement
-from projects.stipends import services
 from projects.stipends.models import LedgerEntry, Payout
+from projects.stipends.services.engagement_money import stipend_on_engagement_approved
 
 from .conftest import onboard, pay, transfers_for
 
@@ -30,7 +30,7 @@ def test_twenty_concurrent_approvals_make_one_payout_and_one_transfer(
     def approve() -> None:
         try:
             start.wait()
-            services.stipend_on_engagement_approved(engagement=engagement)
+            stipend_on_engagement_approved(engagement=engagement)
         except BaseException as exc:
             errors.append(exc)
         finally:

@@ -9,8 +9,9 @@ from rest_framework.test import APIClient
 
 from accounts.models import Notification
 from projects.models import Engagement
-from projects.stipends import services
+from projects.services.engagements import engagements_lapse_unfunded_due
 from projects.stipends.models import LedgerEntry, Stipend, StripeEvent
+from projects.stipends.services.checkout import engagement_fund_start
 from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
 from .conftest import (
@@ -123,7 +124,7 @@ def test_engagement_not_awaiting_funding_cannot_be_funded(db):
 
 
 def test_checkout_completed_but_unpaid_changes_nothing(engagement, client):
-    services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
     stipend = Stipend.objects.get(engagement=engagement)
     event = {
         "id": "evt_unpaid_1",
@@ -152,12 +153,12 @@ def test_checkout_completed_but_unpaid_changes_nothing(engagement, client):
 
 
 def test_expired_session_lets_the_mentor_start_again(engagement, stripe_api, webhooks):
-    first = services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    first = engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
     session_id = Stipend.objects.get(engagement=engagement).checkout_session_id
     stripe_api.v1.checkout.sessions.expire(session_id)
 
     webhooks.deliver()
-    second = services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    second = engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
 
     assert second != first
     assert Stipend.objects.get(engagement=engagement).checkout_attempts == 2
@@ -168,13 +169,13 @@ def test_unfunded_acceptance_lapses_after_seven_days_and_the_drafter_is_told(db)
         engagement = make_paid_engagement()
 
     with time_machine.travel(dt.datetime(2026, 3, 7, 9, tzinfo=dt.UTC), tick=False):
-        assert services.stipend_lapse_unfunded() == 0
+        assert engagements_lapse_unfunded_due() == 0
     engagement.refresh_from_db()
     assert engagement.state == Engagement.State.AWAITING_FUNDING
 
     with time_machine.travel(dt.datetime(2026, 3, 8, 9, 1, tzinfo=dt.UTC), tick=False):
-        assert services.stipend_lapse_unfunded() == 1
-        assert services.stipend_lapse_unfunded() == 0
+        assert engagements_lapse_unfunded_due() == 1
+        assert engagements_lapse_unfunded_due() == 0
 
     engagement.refresh_from_db()
     assert engagement.state == Engagement.State.CANCELLED

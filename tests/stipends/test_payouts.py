@@ -8,8 +8,9 @@ from django.core.management import call_command
 
 from accounts.models import Notification
 from projects.models import Engagement
-from projects.stipends import services
+from projects.services.engagements import engagements_auto_approve_due
 from projects.stipends.models import LedgerEntry, Payout, Stipend
+from projects.stipends.services.connected_accounts import connected_account_refresh
 
 from .conftest import STIPEND, approve, onboard, pay, transfers_for
 
@@ -59,7 +60,7 @@ def test_approval_pays_an_onboarded_drafter_minus_the_fee(funded, standin, strip
 
 def test_approving_twice_makes_one_payout_and_one_transfer(funded, standin, stripe_api):
     onboard(standin, funded.drafter)
-    services.connected_account_refresh(user=funded.drafter)
+    connected_account_refresh(user=funded.drafter)
 
     first = approve(funded)
     second = approve(funded)
@@ -109,7 +110,7 @@ def test_auto_release_fourteen_days_after_delivery(funded, standin, stripe_api, 
     deliver_work(funded, delivered)
 
     with time_machine.travel(delivered + dt.timedelta(days=13, hours=23)):
-        assert services.stipend_auto_release_due() == 0
+        assert engagements_auto_approve_due() == 0
     assert not Payout.objects.exists()
 
     with time_machine.travel(delivered + dt.timedelta(days=14, minutes=1)):
@@ -132,7 +133,7 @@ def test_frozen_stipend_is_not_auto_released(funded, standin, stripe_api, webhoo
     deliver_work(funded, delivered)
 
     with time_machine.travel(delivered + dt.timedelta(days=15)):
-        assert services.stipend_auto_release_due() == 0
+        assert engagements_auto_approve_due() == 0
 
     funded.refresh_from_db()
     assert funded.state == Engagement.State.DELIVERED

@@ -4,8 +4,8 @@ import pytest
 
 from accounts.models import Notification
 from projects.models import Engagement
-from projects.stipends import services
 from projects.stipends.models import LedgerEntry, Payout, Stipend
+from projects.stipends.services.checkout import engagement_fund_start
 
 from .conftest import STIPEND, approve, cancel, onboard, pay, staff_user, transfers_for
 
@@ -51,7 +51,7 @@ def test_cancelling_twice_refunds_once(funded, stripe_api):
 
 
 def test_cancelling_an_unfunded_engagement_closes_the_checkout(engagement, stripe_api):
-    services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
     session_id = Stipend.objects.get(engagement=engagement).checkout_session_id
 
     cancel(engagement)

@@ -4,9 +4,9 @@ its two people, and the approved stipends that wait for the drafter's payout set
 import pytest
 from rest_framework.test import APIClient
 
-from projects.stipends import services
 from projects.stipends.models import Stipend
 from projects.stipends.selectors import payouts_waiting_for_setup
+from projects.stipends.services.checkout import engagement_fund_start
 from tests.factories import EngagementFactory, UserFactory
 
 from .conftest import STIPEND, approve, cancel, onboard, pay
@@ -60,7 +60,7 @@ def test_anyone_else_gets_404_and_an_unpaid_engagement_has_no_stipend(engagement
 
 
 def test_checkout_sends_the_mentor_back_to_the_engagement_page(engagement, standin, stripe_api):
-    url = services.engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
+    url = engagement_fund_start(engagement_id=engagement.pk, user=engagement.mentor)
 
     session = stripe_api.v1.checkout.sessions.retrieve(
         Stipend.objects.get(engagement=engagement).checkout_session_id

@@ -6,9 +6,24 @@ from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from accounts.models import PortfolioItem, Skill, User
-from accounts.services import profile_update, user_create
-from projects import services
+from accounts.services.profiles import profile_update, user_create
 from projects.models import Application, Task
+from projects.services.applications import (
+    application_accept,
+    application_create,
+    application_shortlist,
+)
+from projects.services.conversations import message_send
+from projects.services.engagements import engagement_approve, engagement_deliver
+from projects.services.feedback import feedback_submit, thanks_send, thanks_set_shown
+from projects.services.tasks import (
+    TASK_FIELDS,
+    task_archive,
+    task_cancel,
+    task_close,
+    task_create,
+    task_publish,
+)
 
 DEMO_PASSWORD = "slipstream-demo"  # noqa: S105 — printed on purpose: local demo accounts only
 
@@ -102,16 +117,16 @@ class Command(BaseCommand):
         made = {}
         for spec in DEMO_TASKS:
             mentor = maya if spec["mentor"] == "maya" else leo
-            data = {k: v for k, v in spec.items() if k in services.TASK_FIELDS}
-            task = services.task_create(
+            data = {k: v for k, v in spec.items() if k in TASK_FIELDS}
+            task = task_create(
                 mentor=mentor, data=data, skill_ids=[skills[n].pk for n in spec["skills"]]
             )
             if spec["state"] != "draft":
-                services.task_publish(task_id=task.pk, mentor=mentor)
+                task_publish(task_id=task.pk, mentor=mentor)
             made[spec["key"]] = task
 
         def apply(key: str, drafter: User, item: PortfolioItem) -> Application:
-            return services.application_create(
+            return application_create(
                 task_id=made[key].pk,
                 drafter=drafter,
                 note="I would start from the brief and share a first pass within two days.",
@@ -122,13 +137,13 @@ class Command(BaseCommand):
         # Open tasks with fresh and shortlisted applications.
         apply("research", sam, sam_item)
         shortlisted = apply("charts", ana, ana_item)
-        services.application_shortlist(application_id=shortlisted.pk, mentor=leo)
+        application_shortlist(application_id=shortlisted.pk, mentor=leo)
         # An active engagement, and one delivered and waiting for review.
         active = apply("onboarding", sam, sam_item)
-        services.application_accept(application_id=active.pk, mentor=maya)
+        application_accept(application_id=active.pk, mentor=maya)
         delivered = apply("cleanup", ana, ana_item)
-        engagement = services.application_accept(application_id=delivered.pk, mentor=leo)
-        services.engagement_deliver(
+        engagement = application_accept(application_id=delivered.pk, mentor=leo)
+        engagement_deliver(
             engagement_id=engagement.pk,
             drafter=ana,
             link="https://example.org/ana/clean-dataset",
@@ -136,19 +151,19 @@ class Command(BaseCommand):
         )
         # A paid task waiting for its stipend.
         paid = apply("paid", sam, sam_item)
-        services.application_accept(application_id=paid.pk, mentor=leo)
+        application_accept(application_id=paid.pk, mentor=leo)
         # A completed engagement with feedback and thanks on both sides.
         done = apply("audit", sam, sam_item)
-        finished = services.application_accept(application_id=done.pk, mentor=maya)
-        services.message_send(
+        finished = application_accept(application_id=done.pk, mentor=maya)
+        message_send(
             sender=maya, engagement_id=finished.pk, body="Welcome! The audit notes are attached."
         )
-        services.message_send(sender=sam, engagement_id=finished.pk, body="Thanks, starting now.")
-        services.engagement_deliver(
+        message_send(sender=sam, engagement_id=finished.pk, body="Thanks, starting now.")
+        engagement_deliver(
             engagement_id=finished.pk, drafter=sam, link="https://example.org/sam/audit"
         )
-        services.engagement_approve(engagement_id=finished.pk, mentor=maya)
-        services.feedback_submit(
+        engagement_approve(engagement_id=finished.pk, mentor=maya)
+        feedback_submit(
             engagement_id=finished.pk,
             author=maya,
             rating=5,
@@ -157,18 +172,18 @@ class Command(BaseCommand):
             endorsed_skill_ids=[skills["User research"].pk],
             endorsement="Sam ran a sharp, well-documented accessibility audit.",
         )
-        services.feedback_submit(
+        feedback_submit(
             engagement_id=finished.pk, author=sam, rating=5, text="Generous with her time."
         )
-        note = services.thanks_send(
+        note = thanks_send(
             engagement_id=finished.pk, sender=sam, body="Thank you for trusting me with this!"
         )
-        services.thanks_set_shown(thanks_id=note.pk, receiver=maya, shown=True)
+        thanks_set_shown(thanks_id=note.pk, receiver=maya, shown=True)
         # Closed, cancelled and archived tasks, for a complete picture.
-        services.task_close(task_id=made["closed"].pk, mentor=leo)
-        services.task_cancel(task_id=made["cancelled"].pk, mentor=maya)
-        services.task_close(task_id=made["archived"].pk, mentor=maya)
-        services.task_archive(task_id=made["archived"].pk, mentor=maya)
+        task_close(task_id=made["closed"].pk, mentor=leo)
+        task_cancel(task_id=made["cancelled"].pk, mentor=maya)
+        task_close(task_id=made["archived"].pk, mentor=maya)
+        task_archive(task_id=made["archived"].pk, mentor=maya)
 
 
 DEMO_SKILLS = [

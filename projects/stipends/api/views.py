@@ -21,10 +21,10 @@ from projects.stipends.selectors import (
     payouts_waiting_for_setup,
     stipend_get_for_participant,
 )
-from projects.stipends.services import (
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.connected_accounts import (
     connected_account_onboarding_link,
     connected_account_refresh,
-    engagement_fund_start,
 )
 
 

@@ -1,5 +1,9 @@
 """Applying Stripe events: one small handler per type, looked up in a dict.
 
+This is an entry point above both the lifecycle and the money: a handler records what Stripe
+says through projects.stipends and, where the money lets work start, takes the lifecycle's step
+("funded, so the engagement becomes active") in the same transaction.
+
 The event id is stored in the same transaction as the state change its handler makes: a repeat
 is a no-op, and a failing handler rolls both back (and answers 500) so Stripe's retry works.
 Handlers return False when the event is about an object we do not know; that is recorded as
@@ -16,8 +20,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from projects.stipends import services
+from projects.services.engagements import engagement_activate_after_funding
 from projects.stipends.models import StripeEvent
+from projects.stipends.selectors import engagement_id_of
+from projects.stipends.services import connected_accounts, disputes, funding, payouts, refunds
 
 logger = logging.getLogger(__name__)
 
@@ -25,35 +31,38 @@ Handler = Callable[[dict[str, Any]], bool]
 
 
 def _checkout_completed(obj: dict[str, Any]) -> bool:
-    return services.stipend_fund_from_checkout(session=obj)
+    outcome = funding.stipend_fund_from_checkout(session=obj)
+    if outcome is funding.Funding.FUNDED:
+        engagement_activate_after_funding(engagement_id=engagement_id_of(obj))
+    return outcome is not funding.Funding.IGNORED
 
 
 def _checkout_expired(obj: dict[str, Any]) -> bool:
-    return services.stipend_checkout_expired(session=obj)
+    return funding.stipend_checkout_expired(session=obj)
 
 
 def _charge_refunded(obj: dict[str, Any]) -> bool:
-    return services.stipend_charge_refunded(charge=obj)
+    return refunds.stipend_charge_refunded(charge=obj)
 
 
 def _dispute_created(obj: dict[str, Any]) -> bool:
-    return services.stipend_dispute_opened(dispute=obj)
+    return disputes.stipend_dispute_opened(dispute=obj)
 
 
 def _dispute_closed(obj: dict[str, Any]) -> bool:
-    return services.stipend_dispute_closed(dispute=obj)
+    return disputes.stipend_dispute_closed(dispute=obj)
 
 
 def _transfer_created(obj: dict[str, Any]) -> bool:
-    return services.payout_record_transfer(transfer=obj)
+    return payouts.payout_record_transfer(transfer=obj)
 
 
 def _transfer_reversed(obj: dict[str, Any]) -> bool:
-    return services.payout_record_reversal(transfer=obj)
+    return payouts.payout_record_reversal(transfer=obj)
 
 
 def _account_updated(obj: dict[str, Any]) -> bool:
-    return services.connected_account_sync(account=obj)
+    return connected_accounts.connected_account_sync(account=obj)
 
 
 # Events about the platform's own objects (payments, refunds, disputes, transfers).

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from projects.stipends import stripe_client
-from projects.stipends.events import (
+from projects.webhooks.events import (
     CONNECT_HANDLERS,
     PLATFORM_HANDLERS,
     Handler,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from projects.stipends import webhook_views
+from projects.webhooks import views as webhook_views
 
 app_name = "stipends_webhooks"
 

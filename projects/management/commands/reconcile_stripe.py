@@ -9,9 +9,9 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 
 from projects.stipends import stripe_client
-from projects.stipends.events import CONNECT_HANDLERS, PLATFORM_HANDLERS, stripe_event_process
 from projects.stipends.models import ConnectedAccount
-from projects.stipends.services import payouts_retry_pending
+from projects.stipends.services.outbound import payouts_retry_pending
+from projects.webhooks.events import CONNECT_HANDLERS, PLATFORM_HANDLERS, stripe_event_process
 
 
 class Command(BaseCommand):

@@ -1,0 +1,75 @@
+"""The signed-in person's notifications: GET /me/notifications/, POST /me/notifications/read/."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.selectors.notifications import notification_list_for_user, notification_unread_count
+from accounts.services.notifications import notifications_mark_read
+from marketplace.api.fields import ObjectIdField
+from marketplace.api.pagination import ExtrasCursorPagination
+
+
+class NotificationPagination(ExtrasCursorPagination):
+    """The cursor envelope plus `unread_count`, which the view sets for the whole inbox."""
+
+    extra_schema = {"unread_count": {"type": "integer"}}
+
+
+class NotificationOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    url = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)
+
+
+class NotificationsReadInputSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=ObjectIdField(),
+        required=False,
+        allow_null=True,
+        default=None,
+        max_length=200,
+        help_text="Leave out to mark every notification read.",
+    )
+
+
+class NotificationListView(APIView):
+    """My notifications, newest first, with how many are unread."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = NotificationPagination
+
+    @extend_schema(
+        operation_id="me_notifications", responses=NotificationOutputSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(
+            notification_list_for_user(user=request.user), request, view=self
+        )
+        paginator.extra = {"unread_count": notification_unread_count(user=request.user)}
+        return paginator.get_paginated_response(NotificationOutputSerializer(page, many=True).data)
+
+
+class NotificationReadView(APIView):
+    """Mark some (or all) of my notifications read; ids of other people's are ignored."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_notifications_read",
+        request=NotificationsReadInputSerializer,
+        responses={200: {"type": "object", "properties": {"marked": {"type": "integer"}}}},
+    )
+    def post(self, request: Request) -> Response:
+        form = NotificationsReadInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        marked = notifications_mark_read(user=request.user, **form.validated_data)
+        return Response({"marked": marked})

@@ -1,0 +1,75 @@
+"""Consent: what a student agrees to share with their institution, revocable at any time."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import consent_terms, error_codes
+from accounts.locks import user_lock
+from accounts.models import Consent, InstitutionMembership, User
+from marketplace.errors import DomainError, NotFound
+
+
+def consent_grant(
+    *, student: User, institution_slug: str, scopes: list[str], version: str
+) -> Consent:
+    """Record what the student agreed to share; it replaces (revokes) any earlier grant."""
+    if version != consent_terms.VERSION:
+        raise DomainError(
+            "The consent wording has changed; please read it again.",
+            code=error_codes.CONSENT_VERSION_OUTDATED,
+            fields={"version": [f"The current version is {consent_terms.VERSION}."]},
+        )
+    scopes = [scope for scope in Consent.Scope.values if scope in set(scopes)]
+    if not scopes:
+        raise DomainError(
+            "Choose at least one thing to share.",
+            code=error_codes.CONSENT_SCOPE_MISSING,
+            fields={"scopes": ["Choose at least one scope."]},
+        )
+    with transaction.atomic():
+        user_lock(student)
+        membership = (
+            InstitutionMembership.objects.filter(
+                user=student,
+                institution__slug=institution_slug,
+                role=InstitutionMembership.Role.STUDENT,
+                ended_at__isnull=True,
+            )
+            .select_related("institution")
+            .first()
+        )
+        if membership is None:
+            raise DomainError(
+                "You can only share with an institution you are a verified student of.",
+                code=error_codes.NOT_A_STUDENT,
+                fields={"institution": ["Verify an e-mail address of this institution first."]},
+            )
+        now = timezone.now()
+        Consent.objects.filter(
+            student=student, institution=membership.institution, revoked_at__isnull=True
+        ).update(revoked_at=now)
+        return Consent.objects.create(
+            student=student,
+            institution=membership.institution,
+            purpose=consent_terms.PURPOSE,
+            version=consent_terms.VERSION,
+            granted_at=now,
+            **{scope: True for scope in scopes},
+        )
+
+
+def consent_revoke(*, student: User, consent_id: int) -> Consent:
+    """Stop sharing from now on. The row stays, with its revocation date, as history."""
+    with transaction.atomic():
+        consent = (
+            Consent.objects.select_for_update(of=("self",))
+            .filter(pk=consent_id, student=student)
+            .select_related("institution")
+            .first()
+        )
+        if consent is None:
+            raise NotFound("No such consent.")
+        if consent.revoked_at is None:
+            consent.revoked_at = timezone.now()
+            consent.save(update_fields=["revoked_at"])
+    return consent

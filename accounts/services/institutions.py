@@ -1,0 +1,156 @@
+"""Institutions and memberships: students join by a verified address on the institution's
+domain, staff are added by staff; ending a student membership ends its consent."""
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import error_codes
+from accounts.locks import user_lock
+from accounts.models import Consent, Institution, InstitutionMembership, User
+from marketplace.errors import DomainError, Forbidden, NotFound
+
+
+def _email_domain_candidates(email: str) -> list[str]:
+    """uni.edu matches alice@uni.edu and alice@cs.uni.edu."""
+    domain = email.rsplit("@", 1)[-1].lower().strip(".")
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
+
+
+def _institutions_for_email(email: str) -> list[Institution]:
+    candidates = set(_email_domain_candidates(email))
+    # Domains live in a JSON list, which SQLite cannot search by element; institutions number
+    # in the hundreds at most, so comparing in Python is cheap and portable.
+    return [
+        institution
+        for institution in Institution.objects.only("id", "email_domains", "name", "slug")
+        if candidates & {d.lower().strip().lstrip("@") for d in institution.email_domains}
+    ]
+
+
+def institution_membership_on_email_verified(
+    *, user: User, email: str
+) -> list[InstitutionMembership]:
+    """A verified address on an institution's domain makes its owner a student member there."""
+    made = []
+    with transaction.atomic():
+        user_lock(user)
+        for institution in _institutions_for_email(email):
+            made.append(
+                _membership_ensure(
+                    user=user,
+                    institution=institution,
+                    role=InstitutionMembership.Role.STUDENT,
+                    email=email,
+                )
+            )
+    return made
+
+
+def institution_memberships_revalidate(*, user: User) -> None:
+    """After an address is removed or changed: a student membership needs a verified address
+    on the institution's domains still; otherwise it ends (and its consent with it)."""
+    with transaction.atomic():
+        user_lock(user)
+        verified = [
+            address.email.lower()
+            for address in EmailAddress.objects.filter(user=user, verified=True)
+        ]
+        active = InstitutionMembership.objects.filter(
+            user=user, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True
+        ).select_related("institution")
+        for membership in active:
+            if membership.email in verified:
+                continue
+            domains = {d.lower() for d in membership.institution.email_domains}
+            other = next((e for e in verified if domains & set(_email_domain_candidates(e))), None)
+            if other:
+                membership.email = other
+                membership.save(update_fields=["email", "updated_at"])
+            else:
+                membership_end(membership=membership)
+
+
+def membership_end(*, membership: InstitutionMembership) -> None:
+    now = timezone.now()
+    membership.ended_at = now
+    membership.save(update_fields=["ended_at", "updated_at"])
+    if membership.role == InstitutionMembership.Role.STUDENT:
+        # Consent was given as a student of this institution; it does not outlive that.
+        Consent.objects.filter(
+            student_id=membership.user_id,
+            institution_id=membership.institution_id,
+            revoked_at__isnull=True,
+        ).update(revoked_at=now)
+
+
+def membership_leave(*, user: User, membership_id: int) -> None:
+    with transaction.atomic():
+        membership = (
+            InstitutionMembership.objects.select_for_update(of=("self",))
+            .filter(pk=membership_id, user=user, ended_at__isnull=True)
+            .first()
+        )
+        if membership is None:
+            raise NotFound("No such membership.")
+        membership_end(membership=membership)
+
+
+def _active_memberships(*, user: User, institution: Institution, role: str):
+    return InstitutionMembership.objects.filter(
+        user=user, institution=institution, role=role, ended_at__isnull=True
+    )
+
+
+def _membership_ensure(
+    *, user: User, institution: Institution, role: str, email: str
+) -> InstitutionMembership:
+    """The person's active membership in this role, made now if there is none.
+
+    Callers hold `user_lock(user)`, so two requests cannot both make one."""
+    membership = _active_memberships(user=user, institution=institution, role=role).first()
+    if membership is None:
+        membership = InstitutionMembership.objects.create(
+            user=user, institution=institution, role=role, email=email.lower()
+        )
+    return membership
+
+
+def _is_institution_staff(*, user: User, institution: Institution) -> bool:
+    return _active_memberships(
+        user=user, institution=institution, role=InstitutionMembership.Role.STAFF
+    ).exists()
+
+
+def institution_staff_add(
+    *, actor: User, institution_slug: str, email: str
+) -> InstitutionMembership:
+    """Existing staff (or site staff) add a colleague by one of their verified addresses."""
+    institution = Institution.objects.filter(slug=institution_slug).first()
+    if institution is None:
+        raise NotFound("No such institution.")
+    if not (actor.is_staff or _is_institution_staff(user=actor, institution=institution)):
+        raise Forbidden(
+            "Only the institution's career-office staff can add staff.",
+            code=error_codes.NOT_INSTITUTION_STAFF,
+        )
+    address = (
+        EmailAddress.objects.filter(email__iexact=email, verified=True)
+        .select_related("user")
+        .first()
+    )
+    if address is None or not address.user.is_active:
+        raise DomainError(
+            "No Slipstream account has verified this address.",
+            code=error_codes.NO_SUCH_ACCOUNT,
+            fields={"email": ["Ask your colleague to sign up and verify this address first."]},
+        )
+    with transaction.atomic():
+        user_lock(address.user)
+        return _membership_ensure(
+            user=address.user,
+            institution=institution,
+            role=InstitutionMembership.Role.STAFF,
+            email=address.email,
+        )

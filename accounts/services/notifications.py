@@ -1,0 +1,35 @@
+"""Notifications: the in-app inbox, and an e-mail sent in the background after commit."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Notification, User
+from accounts.tasks import send_notification_email
+
+
+def notification_send(
+    *, recipient: User, kind: str, title: str, body: str = "", url: str = "", email: bool = True
+) -> Notification:
+    """Record an in-app notification and, after commit, e-mail it in the background."""
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, title=title[:200], body=body, url=url
+    )
+    if email and recipient.is_active:
+        link = f"\n\n{settings.SITE_URL}{url}" if url else ""
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(
+                to=recipient.email, subject=f"Slipstream: {title}", body=f"{body}{link}"
+            )
+        )
+    return notification
+
+
+def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    """Mark the given notifications (or all) of `user` read; other people's ids are ignored."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(id__in=list(ids))
+    return unread.update(read_at=timezone.now())

@@ -1,0 +1,198 @@
+"""Engagement endpoints: read, deliver, review, cancel, feedback, thanks, delivered files.
+
+Thin views: validate input, call one service or selector, render output."""
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from marketplace.api.pagination import CursorPagination
+from projects.api import inputs
+from projects.api import serializers as s
+from projects.api.pagination import paginated_response
+from projects.selectors.engagements import (
+    deliverable_get_for_participant,
+    engagement_get_for_participant,
+    engagement_list_for_user,
+    feedback_visible_to,
+)
+from projects.services.engagements import (
+    engagement_approve,
+    engagement_cancel,
+    engagement_deliver,
+    engagement_request_revision,
+)
+from projects.services.feedback import feedback_submit, thanks_send, thanks_set_shown
+
+
+def engagement_response(request: Request, engagement_id: int, code: int = 200) -> Response:
+    engagement = engagement_get_for_participant(engagement_id=engagement_id, user=request.user)
+    feedback = feedback_visible_to(engagement=engagement, user=request.user)
+    data = s.EngagementOutputSerializer(
+        engagement, context={"viewer": request.user, "feedback": feedback}
+    ).data
+    return Response(data, status=code)
+
+
+class MyEngagementsView(APIView):
+    permission_classes = [IsAuthenticated]
+    pagination_class = CursorPagination
+
+    @extend_schema(
+        operation_id="me_engagements",
+        parameters=[OpenApiParameter("role", str, enum=["mentor", "drafter"], required=False)],
+        responses=s.EngagementCardSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        queryset = engagement_list_for_user(
+            user=request.user, role=request.query_params.get("role", "")
+        )
+        return paginated_response(self, request, queryset, s.EngagementCardSerializer)
+
+
+class EngagementDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="engagements_retrieve", responses=s.EngagementOutputSerializer)
+    def get(self, request: Request, engagement_id: int) -> Response:
+        return engagement_response(request, engagement_id)
+
+
+class EngagementDeliverView(APIView):
+    permission_classes = [IsAuthenticated]
+    # A file comes as multipart; a link-only delivery may also be plain JSON.
+    parser_classes = [MultiPartParser, JSONParser]
+
+    @extend_schema(
+        operation_id="engagements_deliver",
+        request={
+            "multipart/form-data": inputs.DeliverableInputSerializer,
+            "application/json": inputs.DeliverableInputSerializer,
+        },
+        responses={201: s.EngagementOutputSerializer},
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        form = inputs.DeliverableInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        engagement_deliver(engagement_id=engagement_id, drafter=request.user, **form.validated_data)
+        return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
+
+
+class EngagementRevisionView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="engagements_request_revision",
+        request=inputs.RevisionInputSerializer,
+        responses=s.EngagementOutputSerializer,
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        form = inputs.RevisionInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        engagement_request_revision(
+            engagement_id=engagement_id, mentor=request.user, **form.validated_data
+        )
+        return engagement_response(request, engagement_id)
+
+
+class EngagementApproveView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="engagements_approve", request=None, responses=s.EngagementOutputSerializer
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        engagement_approve(engagement_id=engagement_id, mentor=request.user)
+        return engagement_response(request, engagement_id)
+
+
+class EngagementCancelView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="engagements_cancel",
+        request=inputs.CancelInputSerializer,
+        responses=s.EngagementOutputSerializer,
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        form = inputs.CancelInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        engagement_cancel(engagement_id=engagement_id, user=request.user, **form.validated_data)
+        return engagement_response(request, engagement_id)
+
+
+class EngagementFeedbackView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="engagements_feedback",
+        request=inputs.FeedbackInputSerializer,
+        responses={201: s.EngagementOutputSerializer},
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        form = inputs.FeedbackInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        feedback_submit(engagement_id=engagement_id, author=request.user, **form.validated_data)
+        return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
+
+
+class EngagementThanksView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="engagements_thanks",
+        request=inputs.ThanksInputSerializer,
+        responses={201: s.EngagementOutputSerializer},
+    )
+    def post(self, request: Request, engagement_id: int) -> Response:
+        form = inputs.ThanksInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        thanks_send(engagement_id=engagement_id, sender=request.user, **form.validated_data)
+        return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
+
+
+class ThanksShowView(APIView):
+    """The receiver chooses whether a thank-you note appears on their public profile."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="thanks_set_shown",
+        request=inputs.ThanksShowInputSerializer,
+        responses=s.ThanksOutputSerializer,
+    )
+    def post(self, request: Request, thanks_id: int) -> Response:
+        form = inputs.ThanksShowInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        note = thanks_set_shown(
+            thanks_id=thanks_id,
+            receiver=request.user,
+            shown=form.validated_data["shown_on_profile"],
+        )
+        return Response(s.ThanksOutputSerializer(note).data)
+
+
+class DeliverableFileView(APIView):
+    """Download a delivered file: only the engagement's mentor and drafter may."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="deliverables_file",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, deliverable_id: int) -> FileResponse:
+        deliverable = deliverable_get_for_participant(
+            deliverable_id=deliverable_id, user=request.user
+        )
+        return FileResponse(
+            deliverable.file.open("rb"),
+            as_attachment=True,
+            filename=deliverable.file_name or "deliverable",
+        )

@@ -1,0 +1,92 @@
+"""Endpoints about people: introductions, the dashboard, recommendations, verified experience.
+
+Thin views: validate input, call one service or selector, render output."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from projects.api import inputs
+from projects.api import serializers as s
+from projects.selectors.dashboard import dashboard_for_user
+from projects.selectors.profiles import profile_experience
+from projects.selectors.recommendations import task_recommendations_for_user
+from projects.services.introductions import introduction_create, introduction_respond
+
+
+class IntroductionCreateView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="introductions_create",
+        request=inputs.IntroductionInputSerializer,
+        responses={201: s.IntroductionOutputSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        form = inputs.IntroductionInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        introduction = introduction_create(introducer=request.user, **form.validated_data)
+        return Response(
+            s.IntroductionOutputSerializer(introduction).data, status=status.HTTP_201_CREATED
+        )
+
+
+def _introduction_answer(accept: bool, name: str):
+    class IntroductionAnswerView(APIView):
+        permission_classes = [IsAuthenticated]
+
+        @extend_schema(
+            operation_id=f"introductions_{name}",
+            request=None,
+            responses=s.IntroductionOutputSerializer,
+        )
+        def post(self, request: Request, introduction_id: int) -> Response:
+            introduction = introduction_respond(
+                introduction_id=introduction_id, drafter=request.user, accept=accept
+            )
+            return Response(s.IntroductionOutputSerializer(introduction).data)
+
+    IntroductionAnswerView.__name__ = f"Introduction{name.title()}View"
+    return IntroductionAnswerView
+
+
+IntroductionAcceptView = _introduction_answer(True, "accept")
+
+
+IntroductionDeclineView = _introduction_answer(False, "decline")
+
+
+class DashboardView(APIView):
+    """The signed-in person's home: mentor and drafter sections, next steps."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="me_dashboard", responses=s.DashboardSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(s.DashboardSerializer(dashboard_for_user(user=request.user)).data)
+
+
+class RecommendationsView(APIView):
+    """Open tasks that match the skills in my portfolio, each with its reasons."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_recommendations", responses=s.RecommendationSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        rows = task_recommendations_for_user(user=request.user)
+        return Response(s.RecommendationSerializer(rows, many=True).data)
+
+
+class ProfileExperienceView(APIView):
+    """Verified experience, thanks shown by choice, and how many people a mentor helped."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="profiles_experience", responses=s.ExperienceSerializer)
+    def get(self, request: Request, handle: str) -> Response:
+        return Response(s.ExperienceSerializer(profile_experience(handle=handle)).data)

@@ -1,0 +1,129 @@
+"""The signed-in person's home: their tasks, applications, engagements and next steps.
+
+"Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
+so a 404 never reveals that something exists."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Q,
+)
+from django.utils import timezone
+
+from accounts.models import User
+from projects.models import (
+    Application,
+    Engagement,
+    Introduction,
+    Task,
+)
+from projects.people import display_name
+from projects.selectors.conversations import message_unread_count
+from projects.selectors.engagements import engagement_qs
+
+
+def dashboard_for_user(*, user: User) -> dict[str, Any]:
+    """Everything the signed-in person's home shows, in a fixed number of queries."""
+    pending = [Application.State.SUBMITTED, Application.State.SHORTLISTED]
+    live = [Engagement.State.AWAITING_FUNDING, Engagement.State.ACTIVE, Engagement.State.DELIVERED]
+    my_tasks = list(
+        Task.objects.filter(mentor=user)
+        .exclude(state=Task.State.ARCHIVED)
+        .annotate(
+            applications_total=Count("applications"),
+            applications_pending=Count("applications", filter=Q(applications__state__in=pending)),
+        )
+        .order_by("-id")[:50]
+    )
+    to_review = list(
+        Application.objects.filter(task__mentor=user, state__in=pending)
+        .select_related("task", "drafter__profile")
+        .order_by("-id")[:20]
+    )
+    engagements = list(
+        engagement_qs()
+        .filter(Q(mentor=user) | Q(drafter=user))
+        .filter(Q(state__in=live) | Q(completed_at__gte=timezone.now() - timedelta(days=60)))
+        .order_by("-id")[:50]
+    )
+    my_applications = list(
+        Application.objects.filter(drafter=user)
+        .select_related("task", "task__mentor__profile")
+        .order_by("-id")[:50]
+    )
+    introductions = list(
+        Introduction.objects.filter(drafter=user, state=Introduction.State.PENDING)
+        .select_related("task", "introducer__profile")
+        .order_by("-id")[:20]
+    )
+    unread = message_unread_count(user=user)
+    mentoring = [e for e in engagements if e.mentor_id == user.pk]
+    drafting = [e for e in engagements if e.drafter_id == user.pk]
+    return {
+        "mentor": {
+            "tasks": my_tasks,
+            "applications_to_review": to_review,
+            "engagements": mentoring,
+        },
+        "drafter": {
+            "applications": my_applications,
+            "engagements": drafting,
+            "introductions": introductions,
+            "next_steps": _next_steps(
+                applications=my_applications,
+                drafting=drafting,
+                mentoring=mentoring,
+                to_review=to_review,
+                has_tasks=bool(my_tasks),
+            ),
+        },
+        "unread_messages": unread,
+    }
+
+
+def _next_steps(
+    *,
+    applications: list[Application],
+    drafting: list[Engagement],
+    mentoring: list[Engagement],
+    to_review: list[Application],
+    has_tasks: bool,
+) -> list[dict[str, str]]:
+    steps = []
+    for application in to_review[:3]:
+        steps.append(
+            {
+                "text": f"Review {display_name(application.drafter)}'s application to "
+                f"“{application.task.title}”.",
+                "url": f"/applications/{application.pk}/",
+            }
+        )
+    for engagement in mentoring:
+        if engagement.state == Engagement.State.DELIVERED:
+            steps.append(
+                {
+                    "text": f"Review the work delivered on “{engagement.task.title}”.",
+                    "url": f"/engagements/{engagement.pk}/",
+                }
+            )
+    for engagement in drafting:
+        if engagement.state == Engagement.State.ACTIVE:
+            steps.append(
+                {
+                    "text": f"Deliver your work on “{engagement.task.title}”.",
+                    "url": f"/engagements/{engagement.pk}/",
+                }
+            )
+        elif engagement.state == Engagement.State.AWAITING_FUNDING:
+            steps.append(
+                {
+                    "text": f"“{engagement.task.title}” starts once the mentor funds the stipend.",
+                    "url": f"/engagements/{engagement.pk}/",
+                }
+            )
+    if not applications and not drafting and not has_tasks:
+        steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
+        steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})
+    return steps

@@ -1,0 +1,106 @@
+"""What a public profile shows of drafting: verified experience, thanks, people helped.
+
+"Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
+so a 404 never reveals that something exists."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import (
+    Prefetch,
+)
+from django.utils import timezone
+
+from accounts.models import Profile
+from marketplace.errors import NotFound
+from projects.models import (
+    Engagement,
+    Feedback,
+    Introduction,
+    ThankYouNote,
+)
+from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+
+
+def profile_experience(*, handle: str) -> dict[str, Any]:
+    """What a public profile shows about drafting: completed engagements confirmed by the
+    mentor (with the endorsement once feedback is unblinded), thanks the receiver chose to
+    show, and how many people a mentor has helped."""
+    profile = Profile.objects.select_related("user").filter(handle=handle).first()
+    if profile is None or not profile.user.is_active:
+        raise NotFound("Profile not found.")
+    user = profile.user
+    completed = list(
+        Engagement.objects.filter(drafter=user, state=Engagement.State.COMPLETED)
+        .select_related("task", "mentor__profile")
+        .prefetch_related(
+            "task__skills",
+            Prefetch(
+                "feedback",
+                queryset=Feedback.objects.prefetch_related("endorsed_skills"),
+            ),
+        )
+        .order_by("-completed_at", "-id")
+    )
+    task_ids = [e.task_id for e in completed]
+    introducers: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for intro in Introduction.objects.filter(
+        drafter=user, task_id__in=task_ids, state=Introduction.State.ACCEPTED
+    ).select_related("introducer__profile"):
+        introducers[intro.task_id].append(
+            {
+                "handle": intro.introducer.profile.handle,
+                "display_name": intro.introducer.profile.display_name,
+            }
+        )
+    now = timezone.now()
+    experience = []
+    for engagement in completed:
+        feedback = list(engagement.feedback.all())
+        unblinded = len(feedback) == 2 or (
+            engagement.completed_at and now >= engagement.completed_at + FEEDBACK_BLIND_PERIOD
+        )
+        mentor_fb = next((f for f in feedback if f.author_id == engagement.mentor_id), None)
+        endorsement = None
+        if mentor_fb is not None and unblinded:
+            endorsement = {
+                "text": mentor_fb.endorsement,
+                "skills": [s.name for s in mentor_fb.endorsed_skills.all()],
+            }
+        experience.append(
+            {
+                "engagement_id": engagement.pk,
+                "task_title": engagement.task.title,
+                "mentor": {
+                    "handle": engagement.mentor.profile.handle,
+                    "display_name": engagement.mentor.profile.display_name,
+                },
+                "skills": [s.name for s in engagement.task.skills.all()],
+                "started_at": engagement.started_at,
+                "completed_at": engagement.completed_at,
+                "endorsement": endorsement,
+                "introduced_by": introducers.get(engagement.task_id, []),
+            }
+        )
+    thanks = [
+        {
+            "id": note.pk,
+            "body": note.body,
+            "task_title": note.engagement.task.title,
+            "sender": {
+                "handle": note.sender.profile.handle,
+                "display_name": note.sender.profile.display_name,
+            },
+            "created_at": note.created_at,
+        }
+        for note in ThankYouNote.objects.filter(receiver=user, shown_on_profile=True)
+        .select_related("engagement__task", "sender__profile")
+        .order_by("-id")[:50]
+    ]
+    helped = (
+        Engagement.objects.filter(mentor=user, state=Engagement.State.COMPLETED)
+        .values("drafter_id")
+        .distinct()
+        .count()
+    )
+    return {"verified_experience": experience, "thanks": thanks, "helped_count": helped}

@@ -1,0 +1,212 @@
+"""Task reads: browse and search, detail, featured; every one scoped to the viewer.
+
+"Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
+so a 404 never reveals that something exists."""
+
+from collections import defaultdict
+from datetime import date
+from typing import Any, TypedDict
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Coalesce, Substr
+
+from accounts.models import InstitutionMembership, User
+from marketplace.errors import NotFound
+from projects.models import (
+    Application,
+    Task,
+)
+from projects.search import search_tokens, task_search
+
+COUNT_CAP = 1000
+
+
+FAR_FUTURE = date(9999, 12, 31)
+
+
+Viewer = User | AnonymousUser | None
+
+
+class BrowseFilters(TypedDict, total=False):
+    q: str
+    skills: list[str]
+    paid: bool | None
+    min_hours: int | None
+    max_hours: int | None
+    remote: bool | None
+    deadline_before: date | None
+    institution_only: bool
+    ordering: str
+
+
+BROWSE_ORDERINGS = {
+    "newest": ("-published_at", "-id"),
+    "deadline": ("deadline_sort", "id"),
+    "stipend": ("-stipend_sort", "-id"),
+    "relevance": ("-rank", "-id"),
+}
+
+
+def _signed_in(viewer: Viewer) -> bool:
+    return viewer is not None and viewer.is_authenticated
+
+
+def _student_institutions(viewer: User) -> QuerySet:
+    return InstitutionMembership.objects.filter(
+        user=viewer, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True
+    ).values("institution_id")
+
+
+def task_visible_q(viewer: Viewer) -> Q:
+    """Tasks `viewer` may see: public ones, institution-only ones of an institution where the
+    viewer is an active student, and their own."""
+    visible = Q(visibility=Task.Visibility.PUBLIC)
+    if not _signed_in(viewer):
+        return visible
+    through = Task.institutions.through
+    member = through.objects.filter(
+        task_id=OuterRef("pk"), institution_id__in=_student_institutions(viewer)
+    )
+    return visible | Q(Exists(member)) | Q(mentor=viewer)
+
+
+def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[QuerySet, tuple]:
+    """Open tasks the viewer may see, filtered and searched, as a values() queryset of plain
+    dicts, with the ordering the cursor paginator must use. Skills come from
+    task_rows_attach_skills (one more query for the whole page)."""
+    qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN)
+    if skills := filters.get("skills"):
+        through = Task.skills.through
+        qs = qs.filter(
+            Exists(through.objects.filter(task_id=OuterRef("pk"), skill__slug__in=skills))
+        )
+    paid = filters.get("paid")
+    if paid is True:
+        qs = qs.filter(stipend_amount__gt=0)
+    elif paid is False:
+        qs = qs.filter(Q(stipend_amount__isnull=True) | Q(stipend_amount=0))
+    if (min_hours := filters.get("min_hours")) is not None:
+        qs = qs.filter(estimated_hours__gte=min_hours)
+    if (max_hours := filters.get("max_hours")) is not None:
+        qs = qs.filter(estimated_hours__lte=max_hours)
+    if (remote := filters.get("remote")) is not None:
+        qs = qs.filter(is_remote=remote)
+    if deadline_before := filters.get("deadline_before"):
+        qs = qs.filter(deadline__lte=deadline_before)
+    if filters.get("institution_only"):
+        qs = qs.filter(visibility=Task.Visibility.INSTITUTIONS)
+    ordering_name = filters.get("ordering") or "newest"
+    # A query without any word in it (only punctuation) searches for nothing: no filter.
+    q = (filters.get("q") or "").strip() if search_tokens(filters.get("q") or "") else ""
+    if q:
+        qs = task_search(qs, q)
+    elif ordering_name == "relevance":
+        ordering_name = "newest"
+    qs = qs.annotate(
+        deadline_sort=Coalesce("deadline", Value(FAR_FUTURE), output_field=DateField()),
+        stipend_sort=Coalesce("stipend_amount", Value(0), output_field=IntegerField()),
+        excerpt=Substr("description", 1, 240),
+        mentor_handle=F("mentor__profile__handle"),
+        mentor_name=F("mentor__profile__display_name"),
+    )
+    fields = [
+        "id",
+        "title",
+        "excerpt",
+        "estimated_hours",
+        "deadline",
+        "is_remote",
+        "location",
+        "slots",
+        "filled_slots",
+        "stipend_amount",
+        "stipend_currency",
+        "what_you_gain",
+        "visibility",
+        "published_at",
+        "mentor_handle",
+        "mentor_name",
+        "deadline_sort",
+        "stipend_sort",
+    ]
+    if q:
+        fields.append("rank")
+    return qs.values(*fields), BROWSE_ORDERINGS[ordering_name]
+
+
+def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add `skills` to each task row with one query for the whole page."""
+    through = Task.skills.through
+    by_task: dict[int, list[dict[str, str]]] = defaultdict(list)
+    ids = [row["id"] for row in rows]
+    if ids:
+        links = (
+            through.objects.filter(task_id__in=ids)
+            .order_by("skill__name")
+            .values("task_id", "skill__slug", "skill__name")
+        )
+        for link in links:
+            by_task[link["task_id"]].append(
+                {"slug": link["skill__slug"], "name": link["skill__name"]}
+            )
+    # New dicts: the paginator still reads the sort keys of the originals for its cursors.
+    return [{**row, "skills": by_task[row["id"]]} for row in rows]
+
+
+def task_count_capped(*, queryset: QuerySet) -> tuple[int, bool]:
+    """How many rows match, counting no further than COUNT_CAP (no full COUNT(*))."""
+    count = queryset.order_by().values("id")[: COUNT_CAP + 1].count()
+    return min(count, COUNT_CAP), count > COUNT_CAP
+
+
+def _task_detail_qs() -> QuerySet:
+    return Task.objects.select_related("mentor__profile").prefetch_related("skills", "institutions")
+
+
+def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
+    """A task page: the mentor sees it in any state; others see published tasks they may see,
+    or any task they have applied to. Adds `viewer_application_id` (or None)."""
+    qs = _task_detail_qs().filter(pk=task_id)
+    if _signed_in(viewer):
+        applied = Application.objects.filter(task_id=OuterRef("pk"), drafter=viewer)
+        qs = qs.annotate(
+            viewer_application_id=applied.values("id")[:1],
+        ).filter(
+            Q(mentor=viewer)
+            | (
+                task_visible_q(viewer)
+                & Q(state__in=[Task.State.OPEN, Task.State.CLOSED, Task.State.ARCHIVED])
+            )
+            | Q(Exists(applied))
+        )
+    else:
+        qs = qs.annotate(viewer_application_id=Value(None, output_field=IntegerField())).filter(
+            task_visible_q(viewer), state__in=[Task.State.OPEN, Task.State.CLOSED]
+        )
+    task = qs.first()
+    if task is None:
+        raise NotFound("Task not found.")
+    return task
+
+
+def task_get_for_mentor(*, task_id: int, mentor: User) -> Task:
+    task = _task_detail_qs().filter(pk=task_id, mentor=mentor).first()
+    if task is None:
+        raise NotFound("Task not found.")
+    return task
+
+
+def task_list_featured(*, viewer: Viewer, limit: int = 6) -> list[dict[str, Any]]:
+    """The newest open tasks the viewer may see (home page)."""
+    qs, ordering = task_list_for_browse(viewer=viewer, filters={"ordering": "newest"})
+    return task_rows_attach_skills(rows=list(qs.order_by(*ordering)[:limit]))

@@ -1,0 +1,123 @@
+"""Feedback and thanks after an engagement is completed."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.services.notifications import notification_send
+from marketplace.errors import Conflict, NotFound, field_error
+from projects import error_codes as codes
+from projects.models import (
+    Engagement,
+    Feedback,
+    ThankYouNote,
+)
+from projects.people import display_name
+from projects.services.engagements import engagement_lock_for
+
+
+def feedback_submit(
+    *,
+    engagement_id: int,
+    author: User,
+    rating: int,
+    text: str = "",
+    competencies: dict[str, int] | None = None,
+    endorsed_skill_ids: Iterable[int] = (),
+    endorsement: str = "",
+) -> Feedback:
+    """Each side writes once after completion. Competency ratings and skill endorsements are
+    the mentor's to give."""
+    competencies = dict(competencies or {})
+    endorsed_skill_ids = sorted(set(endorsed_skill_ids))
+    with transaction.atomic():
+        engagement = engagement_lock_for(engagement_id=engagement_id, user=author)
+        if engagement.state != Engagement.State.COMPLETED:
+            raise Conflict("Feedback opens once the work is approved.", code=codes.FEEDBACK_NOT_YET)
+        is_mentor = author.pk == engagement.mentor_id
+        if not 1 <= int(rating) <= 5:
+            raise field_error("Rate from 1 to 5.", code=codes.FEEDBACK_INVALID, field="rating")
+        if not is_mentor and (competencies or endorsed_skill_ids or endorsement):
+            raise field_error(
+                "Only the mentor rates competencies and endorses skills.",
+                code=codes.FEEDBACK_INVALID,
+                field="competencies",
+            )
+        valid_keys = set(Feedback.Competency.values)
+        if any(
+            key not in valid_keys or not isinstance(value, int) or not 1 <= value <= 5
+            for key, value in competencies.items()
+        ):
+            raise field_error(
+                "Rate each competency from 1 to 5.",
+                code=codes.FEEDBACK_INVALID,
+                field="competencies",
+            )
+        skills = list(engagement.task.skills.filter(id__in=endorsed_skill_ids))
+        if len(skills) != len(endorsed_skill_ids):
+            raise field_error(
+                "Endorse only skills the task asked for.",
+                code=codes.FEEDBACK_INVALID,
+                field="endorsed_skill_ids",
+            )
+        if Feedback.objects.filter(engagement=engagement, author=author).exists():
+            raise Conflict("You have already left feedback.", code=codes.FEEDBACK_EXISTS)
+        subject = engagement.drafter if is_mentor else engagement.mentor
+        feedback = Feedback.objects.create(
+            engagement=engagement,
+            author=author,
+            subject=subject,
+            rating=int(rating),
+            text=text.strip()[:2000],
+            competencies=competencies,
+            endorsement=endorsement.strip()[:300],
+        )
+        feedback.endorsed_skills.set(skills)
+        notification_send(
+            recipient=subject,
+            kind="feedback",
+            title=f"{display_name(author)} left feedback on “{engagement.task.title}”",
+            body="It shows once you have written yours (or after 14 days).",
+            url=f"/engagements/{engagement.pk}/",
+        )
+    return feedback
+
+
+def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
+    """A thank-you note to the other side of a completed engagement (once each)."""
+    body = body.strip()
+    if not body or len(body) > 1000:
+        raise field_error(
+            "Write a note of up to 1,000 characters.", code=codes.FEEDBACK_INVALID, field="body"
+        )
+    with transaction.atomic():
+        engagement = engagement_lock_for(engagement_id=engagement_id, user=sender)
+        if engagement.state != Engagement.State.COMPLETED:
+            raise Conflict("Thanks open once the work is approved.", code=codes.THANKS_NOT_YET)
+        if ThankYouNote.objects.filter(engagement=engagement, sender=sender).exists():
+            raise Conflict("You have already sent thanks.", code=codes.THANKS_EXISTS)
+        receiver = engagement.mentor if sender.pk == engagement.drafter_id else engagement.drafter
+        note = ThankYouNote.objects.create(
+            engagement=engagement, sender=sender, receiver=receiver, body=body
+        )
+        notification_send(
+            recipient=receiver,
+            kind="thanks",
+            title=f"{display_name(sender)} thanked you for “{engagement.task.title}”",
+            body=f"{body}\n\nYou can choose to show it on your profile.",
+            url=f"/engagements/{engagement.pk}/",
+        )
+    return note
+
+
+def thanks_set_shown(*, thanks_id: int, receiver: User, shown: bool) -> ThankYouNote:
+    """The receiver decides whether a note appears on their public profile."""
+    with transaction.atomic():
+        note = ThankYouNote.objects.select_for_update().filter(pk=thanks_id, receiver=receiver)
+        note = note.first()
+        if note is None:
+            raise NotFound("Thank-you note not found.")
+        note.shown_on_profile = shown
+        note.save(update_fields=["shown_on_profile", "updated_at"])
+    return note

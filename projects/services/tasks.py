@@ -1,0 +1,227 @@
+"""Task use cases: create, edit, and the task's transitions (projects/transitions.py)."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Institution, Skill, User
+from marketplace.errors import Conflict, NotFound, field_error
+from projects import error_codes as codes
+from projects import locks
+from projects.models import (
+    Task,
+)
+from projects.services.applications import applications_decline_pending
+from projects.transitions import TASK_TRANSITIONS, transition_require
+
+STIPEND_MIN_MINOR = 100
+
+
+MAX_QUESTIONS = 3
+
+
+MAX_QUESTION_LENGTH = 300
+
+
+TASK_FIELDS = {
+    "title",
+    "description",
+    "estimated_hours",
+    "deadline",
+    "is_remote",
+    "location",
+    "slots",
+    "stipend_amount",
+    "stipend_currency",
+    "what_you_gain",
+    "visibility",
+    "questions",
+}
+
+
+def _task_check_rules(task: Task) -> None:
+    """Business rules every saved task obeys, whoever writes it (API, admin, seeder)."""
+    if task.stipend_amount is not None:
+        if not STIPEND_MIN_MINOR <= task.stipend_amount <= settings.STIPEND_MAX_MINOR:
+            raise field_error(
+                f"A stipend must be between {STIPEND_MIN_MINOR} and "
+                f"{settings.STIPEND_MAX_MINOR} (in cents).",
+                code=codes.STIPEND_OUT_OF_RANGE,
+                field="stipend_amount",
+            )
+    elif not task.what_you_gain.strip():
+        raise field_error(
+            "An unpaid task must say what the drafter will gain.",
+            code=codes.WHAT_YOU_GAIN_REQUIRED,
+            field="what_you_gain",
+        )
+    if not task.is_remote and not task.location.strip():
+        raise field_error(
+            "Give a location, or mark the task as remote.",
+            code=codes.TASK_INVALID,
+            field="location",
+        )
+    questions = task.questions or []
+    if len(questions) > MAX_QUESTIONS or any(
+        not isinstance(q, str) or not q.strip() or len(q) > MAX_QUESTION_LENGTH for q in questions
+    ):
+        raise field_error(
+            f"Ask at most {MAX_QUESTIONS} questions of at most {MAX_QUESTION_LENGTH} characters.",
+            code=codes.TASK_INVALID,
+            field="questions",
+        )
+    if task.slots < max(1, task.filled_slots):
+        raise field_error(
+            "Slots cannot be fewer than the drafters already accepted.",
+            code=codes.TASK_INVALID,
+            field="slots",
+        )
+
+
+def _task_set_skills(task: Task, skill_ids: Iterable[int] | None) -> None:
+    if skill_ids is not None:
+        skills = list(Skill.objects.filter(id__in=list(skill_ids)))
+        task.skills.set(skills)
+    else:
+        skills = list(task.skills.all())
+    # Denormalised for full-text search (see projects/search.py).
+    task.skills_text = " ".join(sorted(skill.name for skill in skills))[:1000]
+    task.save(update_fields=["skills_text"])
+
+
+def _task_set_institutions(task: Task, institution_ids: Iterable[int] | None) -> None:
+    if institution_ids is None:
+        return
+    wanted = set(institution_ids)
+    institutions = list(Institution.objects.filter(id__in=wanted))
+    if len(institutions) != len(wanted):
+        raise field_error(
+            "One or more of the chosen institutions do not exist.",
+            code=codes.TASK_INVALID,
+            field="institution_ids",
+        )
+    task.institutions.set(institutions)
+
+
+def task_create(
+    *,
+    mentor: User,
+    data: dict[str, Any],
+    skill_ids: Iterable[int] = (),
+    institution_ids: Iterable[int] = (),
+) -> Task:
+    """Create a task as a draft; publishing is a separate step."""
+    unknown = set(data) - TASK_FIELDS
+    if unknown:
+        raise ValueError(f"not task fields: {sorted(unknown)}")
+    task = Task(mentor=mentor, **data)
+    _task_check_rules(task)
+    with transaction.atomic():
+        task.save()
+        _task_set_skills(task, skill_ids)
+        _task_set_institutions(task, institution_ids)
+    return task
+
+
+def _task_lock_for_mentor(*, task_id: int, mentor: User) -> Task:
+    task = locks.task_lock(task_id=task_id, mentor=mentor)
+    if task is None:
+        raise NotFound("Task not found.")
+    return task
+
+
+def task_update(
+    *,
+    task_id: int,
+    mentor: User,
+    data: dict[str, Any],
+    skill_ids: Iterable[int] | None = None,
+    institution_ids: Iterable[int] | None = None,
+) -> Task:
+    """Edit a draft or open task. The stipend is fixed once someone has been accepted."""
+    unknown = set(data) - TASK_FIELDS
+    if unknown:
+        raise ValueError(f"not task fields: {sorted(unknown)}")
+    with transaction.atomic():
+        task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
+        transition_require(task, "edit")
+        money = {"stipend_amount", "stipend_currency"}
+        if money & set(data) and task.filled_slots:
+            changed = any(getattr(task, name) != data[name] for name in money & set(data))
+            if changed:
+                raise Conflict(
+                    "The stipend cannot change after a drafter has been accepted.",
+                    code=codes.TASK_STATE_INVALID,
+                )
+        for name, value in data.items():
+            setattr(task, name, value)
+        _task_check_rules(task)
+        task.save()
+        _task_set_skills(task, skill_ids)
+        _task_set_institutions(task, institution_ids)
+    return task
+
+
+def _task_transition(*, task_id: int, mentor: User, action: str) -> Task:
+    task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
+    task.state = transition_require(task, action).target
+    return task
+
+
+def task_publish(*, task_id: int, mentor: User) -> Task:
+    """draft -> open: the task appears in browse and search."""
+    with transaction.atomic():
+        task = _task_transition(task_id=task_id, mentor=mentor, action="publish")
+        if task.deadline and task.deadline < timezone.localdate():
+            raise field_error(
+                "The deadline has passed; choose a later one before publishing.",
+                code=codes.TASK_INVALID,
+                field="deadline",
+            )
+        _task_check_rules(task)
+        task.published_at = timezone.now()
+        task.save(update_fields=["state", "published_at", "updated_at"])
+    return task
+
+
+def task_close(*, task_id: int, mentor: User) -> Task:
+    """open -> closed: no new applications; pending ones can still be accepted."""
+    with transaction.atomic():
+        task = _task_transition(task_id=task_id, mentor=mentor, action="close")
+        task.save(update_fields=["state", "updated_at"])
+    return task
+
+
+def task_archive(*, task_id: int, mentor: User) -> Task:
+    """closed -> archived: off the mentor's dashboard, kept for the record."""
+    with transaction.atomic():
+        task = _task_transition(task_id=task_id, mentor=mentor, action="archive")
+        task.save(update_fields=["state", "updated_at"])
+    return task
+
+
+def task_cancel(*, task_id: int, mentor: User) -> Task:
+    """draft|open -> cancelled. Pending applicants are told kindly; the task stays on record."""
+    with transaction.atomic():
+        task = _task_transition(task_id=task_id, mentor=mentor, action="cancel")
+        task.save(update_fields=["state", "updated_at"])
+        applications_decline_pending(
+            task=task,
+            note="The mentor cancelled this task, so it will not go ahead. Thank you for offering.",
+        )
+    return task
+
+
+def task_delete(*, task_id: int, mentor: User) -> None:
+    """Only a draft nobody has applied to may disappear; anything else is kept (cancel it)."""
+    with transaction.atomic():
+        task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
+        if task.state not in TASK_TRANSITIONS["delete"].sources or task.applications.exists():
+            raise Conflict(
+                "Only an unpublished draft without applications can be deleted; cancel it instead.",
+                code=codes.TASK_HAS_APPLICATIONS,
+            )
+        task.delete()

@@ -1,0 +1,1 @@
+"""Stipend use cases, one module per concept; import from the module, not the package."""

@@ -1,0 +1,45 @@
+"""Money arithmetic and the ledger: one row per money movement, written once (a unique key)."""
+
+import logging
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+
+from accounts.models import User
+from projects.stipends.models import LedgerEntry, Stipend
+
+logger = logging.getLogger(__name__)
+
+
+def money_format(amount: int, currency: str) -> str:
+    return f"{Decimal(amount) / 100:.2f} {currency.upper()}"
+
+
+def platform_fee_for(amount: int) -> int:
+    fee = Decimal(amount) * Decimal(str(settings.PLATFORM_FEE_PERCENT)) / 100
+    return int(fee.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def ledger_add(
+    *,
+    key: str,
+    user: User,
+    stipend: Stipend,
+    kind: str,
+    amount: int,
+    description: str,
+    stripe_object_id: str = "",
+) -> None:
+    """Append a ledger row once: the unique key turns a repeat into a no-op."""
+    if LedgerEntry.objects.filter(key=key).exists():
+        return
+    LedgerEntry.objects.create(
+        key=key,
+        user=user,
+        stipend=stipend,
+        kind=kind,
+        amount=amount,
+        currency=stipend.currency,
+        description=description[:200],
+        stripe_object_id=stripe_object_id,
+    )

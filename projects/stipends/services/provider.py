@@ -1,0 +1,12 @@
+"""How a payment provider failure reaches the person who asked: a 503 to try again."""
+
+from marketplace.errors import DomainError
+from projects.stipends import error_codes, stripe_client
+
+
+def provider_unavailable(exc: stripe_client.PaymentProviderError) -> DomainError:
+    return DomainError(
+        "The payment provider could not be reached. Please try again in a moment.",
+        code=error_codes.PAYMENT_PROVIDER_UNAVAILABLE,
+        status_code=503,
+    )

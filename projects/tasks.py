@@ -1,0 +1,23 @@
+"""Scheduled marketplace work (Django's tasks framework); the scheduler enqueues run_due hourly."""
+
+from django.tasks import task
+
+from projects.services.engagements import (
+    engagements_auto_approve_due,
+    engagements_lapse_unfunded_due,
+)
+from projects.stipends.services.outbound import payouts_retry_pending
+
+
+def due_work_run() -> dict[str, int]:
+    """Lapse unfunded acceptances, auto-approve (and pay) overdue deliveries, retry payouts."""
+    return {
+        "lapsed": engagements_lapse_unfunded_due(),
+        "auto_released": engagements_auto_approve_due(),
+        "payouts_retried": payouts_retry_pending(),
+    }
+
+
+@task
+def run_due() -> dict[str, int]:
+    return due_work_run()
