@@ -43,14 +43,12 @@ def task_search(queryset: QuerySet, q: str) -> QuerySet:
         # (no "= true"), so PostgreSQL can use the GIN index.
         return queryset.filter(matches).annotate(rank=rank)
     match = " ".join(f'"{token}"*' for token in tokens)
-    # bm25() is lower-is-better; negate so both backends sort "-rank".
-    rank = RawSQL(
-        "SELECT -bm25(projects_task_fts) FROM projects_task_fts "
-        "WHERE projects_task_fts MATCH %s AND projects_task_fts.rowid = projects_task.id",
-        (match,),
-        output_field=FloatField(),
-    )
-    matching_ids = RawSQL(
-        "SELECT rowid FROM projects_task_fts WHERE projects_task_fts MATCH %s", (match,)
-    )
-    return queryset.filter(id__in=matching_ids).annotate(rank=rank)
+    # Join the FTS5 table once and read its `rank` column (bm25, lower is better) from the
+    # same cursor: FTS5 scores each match while it walks the posting list. The former
+    # correlated `SELECT bm25() ... WHERE rowid = projects_task.id` re-ran the MATCH for
+    # every matching row, quadratic in the matches of a common word.
+    return queryset.extra(
+        tables=["projects_task_fts"],
+        where=["projects_task_fts.rowid = projects_task.id", "projects_task_fts MATCH %s"],
+        params=[match],
+    ).annotate(rank=RawSQL("-projects_task_fts.rank", (), output_field=FloatField()))
