@@ -1,5 +1,7 @@
 """Task descriptions are Markdown; pages insert only this sanitised HTML."""
 
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 
@@ -9,7 +11,10 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=512)
 def markdown_to_safe_html(text: str) -> str:
+    """Pure function of the text, and a Markdown parser is built per call (~ms): popular task
+    pages are rendered once per process, not once per view."""
     html = markdown_lib.markdown(text or "", extensions=["sane_lists"])
     return nh3.clean(
         html,
