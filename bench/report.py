@@ -12,8 +12,10 @@ def _reads_table(run: dict[str, Any]) -> list[str]:
     ]
     for r in run["reads"]:
         mark = "" if r["ratio"] <= r["target"] else " ✗"
+        fewer = "" if r["requests"] == run["requests"] else f" ({r['requests']} requests)"
         lines.append(
-            f"| {r['read']} | {r['median_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['queries']} "
+            f"| {r['read']}{fewer} | {r['median_ms']:.1f} ms | {r['p95_ms']:.1f} ms "
+            f"| {r['queries']} "
             f"| {r['floor_median_ms']:.1f} ms | {r['ratio']:.2f}×{mark} | ≤ {r['target']} |"
         )
     return [*lines, ""]
