@@ -75,10 +75,7 @@ def _browse(where: str = "", params: tuple = ()) -> Callable[[Context], tuple[st
 def _search_floor(ctx: Context) -> tuple[str, list]:
     viewer, word = ctx["drafter"].pk, ctx["search_word"]
     if connection.vendor == "postgresql":
-        vector = (
-            "to_tsvector('english'::regconfig, coalesce(t.title, '') || ' ' || "
-            "coalesce(t.description, '') || ' ' || coalesce(t.skills_text, ''))"
-        )
+        vector = "t.search_vector"  # stored, GIN-indexed (projects migration 0004)
         query = "to_tsquery('english'::regconfig, %s)"
         sql = f"""SELECT {CARD_COLUMNS}, ts_rank({vector}, {query}) AS rank,
                 {_skills_json("t")} AS skills
