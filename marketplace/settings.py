@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "marketplace.middleware.NestingLimitMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
