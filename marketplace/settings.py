@@ -318,6 +318,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
+        # Per-person limits on writes that reach other people or fill the marketplace
+        # (views name them with throttle_scope; marketplace.api.throttling).
+        "introductions": env.str("API_THROTTLE_INTRODUCTIONS", default="20/day"),
+        "applications": env.str("API_THROTTLE_APPLICATIONS", default="30/day"),
+        "task_create": env.str("API_THROTTLE_TASK_CREATE", default="20/day"),
     },
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -380,6 +385,9 @@ SCHEDULED_COMMANDS = [
 STIPEND_MAX_MINOR = env.int("STIPEND_MAX_MINOR", default=500_000)
 # Messages per person per minute, across all threads (no spam, even inside a thread).
 MESSAGE_RATE_PER_MINUTE = env.int("MESSAGE_RATE_PER_MINUTE", default=20)
+# Messages are e-mailed as one "unread messages" digest once they have waited this long unread
+# (sent by the scheduled due work), never one e-mail per message.
+MESSAGE_DIGEST_DELAY_SECONDS = env.int("MESSAGE_DIGEST_DELAY_SECONDS", default=900)
 
 # --- Logging: one JSON object per line on stdout ------------------------------------------------
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")

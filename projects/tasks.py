@@ -6,6 +6,7 @@ from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
 )
+from projects.services.message_digests import messages_digest_send_due
 from projects.stipends.services.outbound import payouts_retry_pending, stipends_refunds_retry
 
 
@@ -17,6 +18,7 @@ def due_work_run() -> dict[str, int]:
         "auto_released": engagements_auto_approve_due(),
         "payouts_retried": payouts_retry_pending(),
         "refunds_retried": stipends_refunds_retry(),
+        "message_digests": messages_digest_send_due(),
     }
 
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from marketplace.api.pagination import CursorPagination
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.pagination import BrowsePagination, paginated_response
@@ -56,6 +57,8 @@ class TaskListView(APIView):
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     pagination_class = BrowsePagination
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "task_create"
 
     @extend_schema(
         operation_id="tasks_browse",
@@ -161,6 +164,8 @@ class TaskApplicationsView(APIView):
     """Mentor: the applications to a task. Drafter: apply."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "applications"
     pagination_class = CursorPagination
 
     @extend_schema(
