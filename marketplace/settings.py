@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "marketplace.middleware.NestingLimitMiddleware",
+    # Who acted, for the audit trail of transitions and money movements (projects/audit.py).
+    "projects.audit.AuditActorMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
