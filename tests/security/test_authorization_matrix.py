@@ -296,10 +296,6 @@ def _passes(status: int) -> bool:
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STRIPE_SECRET_KEY = ""  # no Stripe: a call that would reach it answers 503
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_CLASSES": [],
-    }
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.models import Introduction
 from projects.tasks import due_work_run
 from tests.factories import ApplicationFactory, TaskFactory, UserFactory
@@ -23,16 +24,13 @@ def _client(user) -> APIClient:
 
 
 @pytest.fixture
-def tight_limits(settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {
-            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
-            "introductions": "3/day",
-            "applications": "3/day",
-            "task_create": "3/day",
-        },
-    }
+def tight_limits(monkeypatch):
+    # DRF throttles read their rates once, when the class is defined (as tests/marketplace does).
+    monkeypatch.setattr(
+        WriteScopedRateThrottle,
+        "THROTTLE_RATES",
+        {"introductions": "3/day", "applications": "3/day", "task_create": "3/day"},
+    )
 
 
 def test_introductions_are_limited_per_person(tight_limits):
