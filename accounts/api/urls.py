@@ -5,7 +5,8 @@ from accounts.api import notifications, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
-    path("me/delete/", views.MeDeleteView.as_view(), name="me-delete"),
+    # me/delete/ is projects.api.account.MeDeleteView: closing an account ends its tasks,
+    # applications and engagements first, which accounts cannot see.
     path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
     path("me/skills/", views.MySkillsView.as_view(), name="me-skills"),
     path("me/portfolio/", views.PortfolioListView.as_view(), name="portfolio-list"),
