@@ -76,6 +76,15 @@ def _item(w: World) -> dict:
 ROWS: list[Row] = [
     Row("GET", "/api/v1/", who=PUBLIC),
     Row("GET", "/api/v1/config/", who=PUBLIC),
+    Row("GET", "/api/v1/me/threads/"),
+    # Public once the draft is completed; the world's engagement is still live: hidden from all.
+    Row(
+        "GET",
+        "/api/v1/experience/{engagement_id}/",
+        _eng,
+        who=PUBLIC,
+        expect=dict.fromkeys(ROLES, 404),
+    ),
     Row("GET", "/api/v1/consent-terms/", who=PUBLIC),
     Row("GET", "/api/v1/skills/", who=PUBLIC),
     Row("POST", "/api/v1/skills/", body={"name": "Survey design"}),
