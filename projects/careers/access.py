@@ -33,7 +33,7 @@ class CareersAccess:
         """A student's id as this institution sees it: stable for the institution, different
         at every other one, so two offices cannot join their data on it."""
         digest = salted_hmac(
-            "slipstream.careers.student", f"{self.institution.pk}:{user_id}"
+            "slipstream.careers.student", f"{self.institution.pk}:{user_id}", algorithm="sha256"
         ).hexdigest()
         return f"stu_{digest[:20]}"
 
