@@ -1,4 +1,4 @@
-"""Every careers route × who asks × the student's consent: nothing about a student leaves
+"""Every careers route x who asks x the student's consent: nothing about a student leaves
 without consent, a key sees its own institution only, and only staff sessions manage."""
 
 from datetime import timedelta
@@ -68,7 +68,9 @@ def _world(office, other_office, consent_state: str):
 
 def _principals(office, other_office):
     spare = institution_api_key_create(actor=office.admin, institution=office.institution, name="x")
-    institution_api_key_revoke(actor=office.admin, institution=office.institution, key_id=spare.key.pk)
+    institution_api_key_revoke(
+        actor=office.admin, institution=office.institution, key_id=spare.key.pk
+    )
     expiring = institution_api_key_create(
         actor=office.admin,
         institution=office.institution,

@@ -98,7 +98,9 @@ def _get(client, url):
 
 
 def test_students_list_shape(office, scene):
-    assert_golden("students", _get(office.key_client(), "/api/v1/careers/students/?page_size=2").json())
+    assert_golden(
+        "students", _get(office.key_client(), "/api/v1/careers/students/?page_size=2").json()
+    )
 
 
 def test_participation_shape(office, scene):
@@ -134,4 +136,6 @@ def test_featured_tasks_shape(office, scene):
             "/api/v1/careers/featured-tasks/", {"task_id": task.pk, "note": "Good first draft"}
         )
     assert created.status_code == 201
-    assert_golden("featured_tasks", _get(office.key_client(), "/api/v1/careers/featured-tasks/").json())
+    assert_golden(
+        "featured_tasks", _get(office.key_client(), "/api/v1/careers/featured-tasks/").json()
+    )
