@@ -180,3 +180,27 @@ def institution_staff_add(
                 url="/careers/",
             )
         return membership
+
+
+def membership_details_set(
+    *, user: User, institution_slug: str, programme: str = "", class_year: int | None = None
+) -> InstitutionMembership:
+    """A student's own programme/major and class year at an institution (both optional);
+    shown to that institution only while the student consents."""
+    with transaction.atomic():
+        membership = (
+            InstitutionMembership.objects.select_for_update(of=("self",))
+            .filter(
+                user=user,
+                institution__slug=institution_slug,
+                role=InstitutionMembership.Role.STUDENT,
+                ended_at__isnull=True,
+            )
+            .first()
+        )
+        if membership is None:
+            raise NotFound("No such membership.")
+        membership.programme = programme.strip()[:160]
+        membership.class_year = class_year
+        membership.save(update_fields=["programme", "class_year", "updated_at"])
+    return membership
