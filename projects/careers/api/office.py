@@ -7,8 +7,8 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,9 +19,9 @@ from accounts.services.institution_keys import (
     institution_api_key_revoke,
 )
 from accounts.services.institutions import institution_staff_add
-from marketplace.api.pagination import CursorPagination
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
+from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_institution
 
 
@@ -54,16 +54,7 @@ class InstitutionView(CareersView):
 
     @extend_schema(
         operation_id="careers_institution",
-        responses=inline_serializer(
-            "CareersInstitution",
-            {
-                "slug": serializers.CharField(),
-                "name": serializers.CharField(),
-                "email_domains": serializers.ListField(child=serializers.CharField()),
-                "my_role": serializers.CharField(),
-                "staff": serializers.ListField(child=serializers.DictField()),
-            },
-        ),
+        responses=s.InstitutionSerializer,
     )
     def get(self, request: Request) -> Response:
         institution = self.access.institution
@@ -78,14 +69,6 @@ class InstitutionView(CareersView):
         )
 
 
-class StaffInviteInput(serializers.Serializer):
-    email = serializers.EmailField()
-    role = serializers.ChoiceField(
-        choices=InstitutionMembership.StaffRole.choices,
-        default=InstitutionMembership.StaffRole.VIEWER,
-    )
-
-
 class StaffView(CareersView):
     """Admin staff add a colleague (who has verified their address) as admin or viewer."""
 
@@ -93,10 +76,12 @@ class StaffView(CareersView):
     admin_only = True
 
     @extend_schema(
-        operation_id="careers_staff_add", request=StaffInviteInput, responses={201: None}
+        operation_id="careers_staff_add",
+        request=s.StaffInviteInputSerializer,
+        responses={201: None},
     )
     def post(self, request: Request) -> Response:
-        form = StaffInviteInput(data=request.data)
+        form = s.StaffInviteInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         membership = institution_staff_add(
             actor=request.user,
@@ -137,10 +122,18 @@ class ApiKeyListView(CareersView):
 
 
 class ApiKeyDetailView(CareersView):
+    """Revoke a key (admin staff): it answers 401 from the next request on."""
+
     staff_only = True
     admin_only = True
 
-    @extend_schema(operation_id="careers_keys_revoke", responses={204: None})
+    @extend_schema(
+        operation_id="careers_keys_revoke",
+        parameters=[
+            OpenApiParameter("key_id", str, OpenApiParameter.PATH, description="The key's id.")
+        ],
+        responses={204: None},
+    )
     def delete(self, request: Request, key_id: int) -> Response:
         institution_api_key_revoke(
             actor=request.user, institution=self.access.institution, key_id=key_id
@@ -152,25 +145,14 @@ class DisclosureListView(CareersView):
     """Every disclosure of student data to your institution, newest first."""
 
     staff_only = True
-    pagination_class = CursorPagination
+    pagination_class = NewestFirstPagination
 
     @extend_schema(
         operation_id="careers_disclosures_list",
-        responses=inline_serializer(
-            "CareersDisclosure",
-            {
-                "id": serializers.IntegerField(),
-                "at": serializers.DateTimeField(),
-                "by": serializers.DictField(),
-                "endpoint": serializers.CharField(),
-                "fields": serializers.ListField(child=serializers.CharField()),
-                "student_count": serializers.IntegerField(),
-            },
-            many=True,
-        ),
+        responses=s.DisclosureSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        paginator = CursorPagination()
+        paginator = NewestFirstPagination()
         page = paginator.paginate_queryset(
             disclosures_for_institution(access=self.access), request, view=self
         )

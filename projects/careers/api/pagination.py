@@ -1,13 +1,49 @@
-"""Cursor pages for incremental sync: `removed` (first page only) and `synced_at`."""
+"""Cursor pages of the careers API, with every envelope field documented; sync lists add
+`removed` (first page only) and `synced_at`."""
 
 from marketplace.api.pagination import ExtrasCursorPagination
 
+_ENVELOPE = {
+    "next": {
+        "description": "The next page's URL (keep its `cursor`); null on the last page.",
+        "example": "https://slipstream.example/api/v1/careers/students/?cursor=cD0xMjM%3D",
+    },
+    "previous": {"description": "The previous page's URL; null on the first.", "example": None},
+    "results": {"description": "This page's rows, oldest first.", "example": []},
+}
+_SYNCED_AT = {
+    "type": "string",
+    "format": "date-time",
+    "description": "Server time of this response: your next updated_since.",
+    "example": "2026-03-04T12:30:00Z",
+}
 
-class CareersPagination(ExtrasCursorPagination):
-    """Ordered by creation (a cursor stays valid while rows change); `synced_at` is the time
-    to send as the next `updated_since`."""
+
+class DocumentedCursorPagination(ExtrasCursorPagination):
+    """Ordered by creation (a cursor stays valid while rows change)."""
 
     ordering = ("pk",)
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        result = super().get_paginated_response_schema(schema)
+        for name, extra in _ENVELOPE.items():
+            result["properties"][name].update(extra)
+        return result
+
+
+class NewestFirstPagination(DocumentedCursorPagination):
+    ordering = ("-pk",)
+
+
+class SyncedPagination(DocumentedCursorPagination):
+    """A list with `updated_since`: `synced_at` is the time to send next."""
+
+    extra_schema = {"synced_at": _SYNCED_AT}
+
+
+class CareersPagination(DocumentedCursorPagination):
+    """Student data lists: `synced_at`, and `removed` for students who stopped sharing."""
+
     extra_schema = {
         "removed": {
             "type": "array",
@@ -18,10 +54,5 @@ class CareersPagination(ExtrasCursorPagination):
             ),
             "example": ["stu_3f9a0c1b2d4e5f607182"],
         },
-        "synced_at": {
-            "type": "string",
-            "format": "date-time",
-            "description": "Server time of this response: your next updated_since.",
-            "example": "2026-03-04T12:30:00Z",
-        },
+        "synced_at": _SYNCED_AT,
     }

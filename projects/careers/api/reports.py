@@ -5,8 +5,7 @@ import io
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -78,13 +77,7 @@ class ReportFiltersView(CareersView):
 
     @extend_schema(
         operation_id="careers_reports_filters",
-        responses=inline_serializer(
-            "CareersReportFilters",
-            {
-                "terms": serializers.ListField(child=serializers.CharField()),
-                "majors": serializers.ListField(child=serializers.CharField()),
-            },
-        ),
+        responses=s.ReportFiltersSerializer,
     )
     def get(self, request: Request) -> Response:
         return Response(careers_report_filters(access=self.access))

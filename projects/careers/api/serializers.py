@@ -7,12 +7,16 @@ developer can integrate from the docs alone. Golden-JSON tests pin that the two 
 
 from rest_framework import serializers
 
+from accounts.models import InstitutionMembership
 from projects.careers.selectors.reports import GROUP_BY
 
 
 def _f(field: serializers.Field, help_text: str, example: object) -> serializers.Field:
+    """A documented field. DRF copies declared fields by re-calling the constructor with the
+    original keyword arguments, so the description and example go in those too."""
     field.help_text = help_text
     field.style = {**field.style, "example": example}
+    field._kwargs = {**field._kwargs, "help_text": help_text, "style": field.style}
     return field
 
 
@@ -224,8 +228,12 @@ class FeaturedTaskSerializer(serializers.Serializer):
 
 
 class FeaturedTaskInputSerializer(serializers.Serializer):
-    task_id = serializers.IntegerField(help_text="An open task to recommend to your students.")
-    note = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    task_id = _f(serializers.IntegerField(), "An open task to recommend to your students.", 42)
+    note = _f(
+        serializers.CharField(required=False, allow_blank=True, max_length=300, default=""),
+        "Why your office recommends it (shown to staff).",
+        "Great first draft for economics students",
+    )
 
 
 class ApiKeySerializer(serializers.Serializer):
@@ -248,5 +256,76 @@ class IssuedApiKeySerializer(ApiKeySerializer):
 
 
 class ApiKeyInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=80)
-    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+    name = _f(serializers.CharField(max_length=80), "What the key is for.", "Handshake sync")
+    expires_at = _f(
+        serializers.DateTimeField(required=False, allow_null=True),
+        "When the key stops working (optional; never if empty).",
+        "2026-12-31T23:59:59Z",
+    )
+
+
+class StaffInviteInputSerializer(serializers.Serializer):
+    email = _f(
+        serializers.EmailField(),
+        "A colleague's verified address on Slipstream.",
+        "lee@northfield.edu",
+    )
+    role = _f(
+        serializers.ChoiceField(
+            choices=InstitutionMembership.StaffRole.choices,
+            default=InstitutionMembership.StaffRole.VIEWER,
+        ),
+        "admin (keys and colleagues) or viewer.",
+        "viewer",
+    )
+
+
+class ColleagueSerializer(serializers.Serializer):
+    name = _f(serializers.CharField(), "Display name.", "Ana Ruiz")
+    email = _f(serializers.EmailField(), "Their address.", "ana@northfield.edu")
+    role = _f(serializers.CharField(), "admin or viewer.", "admin")
+
+
+class InstitutionSerializer(serializers.Serializer):
+    slug = _f(serializers.CharField(), "The institution's short name.", "northfield-university")
+    name = _f(serializers.CharField(), "Full name.", "Northfield University")
+    email_domains = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Domains whose verified addresses make students members.",
+        ["northfield.edu"],
+    )
+    my_role = _f(serializers.CharField(), "Your role: admin or viewer.", "admin")
+    staff = ColleagueSerializer(many=True, help_text="Career-office staff.")
+
+
+class ReportFiltersSerializer(serializers.Serializer):
+    terms = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Terms with engagements.",
+        ["2026 Spring"],
+    )
+    majors = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Majors students gave.",
+        ["Economics"],
+    )
+
+
+class DisclosedBySerializer(serializers.Serializer):
+    kind = _f(serializers.CharField(), "api_key or staff.", "api_key")
+    name = _f(
+        serializers.CharField(), "The key's name or the staff member's.", "Sync job (a1b2c3d4…)"
+    )
+
+
+class DisclosureSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The log entry's id.", 90)
+    at = _f(serializers.DateTimeField(), "When the data was disclosed.", "2026-03-04T12:30:00Z")
+    by = DisclosedBySerializer(help_text="Who received it.")
+    endpoint = _f(serializers.CharField(), "The request.", "/api/v1/careers/students/")
+    fields = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Which kinds of student data.",
+        ["name", "skills"],
+    )
+    student_count = _f(serializers.IntegerField(), "How many students.", 20)

@@ -75,7 +75,16 @@ class StudentParticipationView(CareersView):
     )
 
     @extend_schema(
-        operation_id="careers_students_participation", responses=s.ParticipationSerializer
+        operation_id="careers_students_participation",
+        parameters=[
+            OpenApiParameter(
+                "student_id",
+                str,
+                OpenApiParameter.PATH,
+                description="The student's id for your institution (from students/).",
+            )
+        ],
+        responses=s.ParticipationSerializer,
     )
     def get(self, request: Request, student_id: str) -> Response:
         student = self.access.student_get(public_id=student_id)
