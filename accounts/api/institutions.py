@@ -1,6 +1,7 @@
 """GET/POST /api/v1/institutions/: a career-office member's institutions, and creating one
 (it waits for site staff's approval)."""
 
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -50,16 +51,15 @@ class StaffInstitutionsView(APIView):
 
     @extend_schema(request=InstitutionCreateInput, responses={201: StaffInstitutionOutput})
     def post(self, request: Request) -> Response:
-        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
-        if hasattr(request.data, "getlist") and "email_domains" in request.data:
-            data.setlist(
-                "email_domains",
-                [
-                    d
-                    for raw in request.data.getlist("email_domains")
-                    for d in raw.replace(",", " ").split()
-                ],
-            )
+        data = request.data
+        if isinstance(data, QueryDict):
+            # A form post: domains may come as one comma-separated field.
+            domains = [
+                d for raw in data.getlist("email_domains") for d in raw.replace(",", " ").split()
+            ]
+            data = {**data.dict(), "email_domains": domains}
+            if "logo" in request.FILES:
+                data["logo"] = request.FILES["logo"]
         form = InstitutionCreateInput(data=data)
         form.is_valid(raise_exception=True)
         institution = institution_create(creator=request.user, **form.validated_data)

@@ -7,12 +7,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api.pagination import CursorPagination
+from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_student
 
 
 class MyDisclosuresView(APIView):
+    """Which institutions saw your data, when, through what and which fields; newest first."""
+
     permission_classes = [IsAuthenticated]
+    pagination_class = NewestFirstPagination
 
     @extend_schema(
         operation_id="me_disclosures_list",
@@ -30,7 +33,7 @@ class MyDisclosuresView(APIView):
         ),
     )
     def get(self, request: Request) -> Response:
-        paginator = CursorPagination()
+        paginator = NewestFirstPagination()
         page = paginator.paginate_queryset(
             disclosures_for_student(student=request.user), request, view=self
         )
