@@ -4,6 +4,7 @@ Regenerate deliberately with CAREERS_GOLDEN_UPDATE=1 and review the diff."""
 
 import json
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def normalise(data, seen=None, parent="root"):
                 out[key] = names.setdefault(value, f"<{kind}:{len(names) + 1}>")
             elif key in {"next", "previous"} and value:
                 out[key] = "<link>"
+            elif key == "url":
+                out[key] = re.sub(r"\d+", "<n>", value)
             else:
                 out[key] = normalise(value, seen, key)
         return out
