@@ -220,6 +220,11 @@ def test_staff_feature_open_tasks_and_their_students_see_the_badge(office, other
         task.pk: ["Northfield University"]
     }
     assert featured_badges_for_tasks(viewer=elsewhere, task_ids=[task.pk]) == {}
+    mine = APIClient()
+    mine.force_authenticate(student)
+    assert mine.get("/api/v1/me/featured-tasks/").json() == {
+        "featured": {str(task.pk): ["Northfield University"]}
+    }
     assert (
         office.key_client()
         .post("/api/v1/careers/featured-tasks/", {"task_id": task.pk})

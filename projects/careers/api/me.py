@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_student
+from projects.careers.selectors.featured import featured_badges_for_student
 
 
 class MyDisclosuresView(APIView):
@@ -40,3 +41,26 @@ class MyDisclosuresView(APIView):
         return paginator.get_paginated_response(
             [disclosure_shape(row, for_student=True) for row in page]
         )
+
+
+class MyFeaturedTasksView(APIView):
+    """Tasks your career office features for you: the "Featured by your career office" badge
+    on task cards ({task id: [institution names]})."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_featured_tasks",
+        responses=inline_serializer(
+            "MyFeaturedTasks",
+            {
+                "featured": serializers.DictField(
+                    child=serializers.ListField(child=serializers.CharField()),
+                    help_text="Task id -> names of your institutions featuring it.",
+                )
+            },
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        badges = featured_badges_for_student(viewer=request.user)
+        return Response({"featured": {str(k): v for k, v in badges.items()}})

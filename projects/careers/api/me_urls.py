@@ -6,4 +6,5 @@ from projects.careers.api import me
 
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
+    path("me/featured-tasks/", me.MyFeaturedTasksView.as_view(), name="me-featured-tasks"),
 ]

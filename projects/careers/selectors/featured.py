@@ -77,3 +77,9 @@ def featured_badges_for_tasks(*, viewer: User, task_ids: Iterable[int]) -> dict[
     ):
         badges.setdefault(task_id, []).append(name)
     return badges
+
+
+def featured_badges_for_student(*, viewer: User) -> dict[int, list[str]]:
+    """Every task currently featured for the viewer, with the featuring institutions."""
+    task_ids = FeaturedTask.objects.filter(ended_at__isnull=True).values_list("task_id", flat=True)
+    return featured_badges_for_tasks(viewer=viewer, task_ids=task_ids)
