@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "accounts",
     "projects",
     "projects.stipends",
+    "projects.careers",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -349,6 +350,8 @@ SPECTACULAR_SETTINGS = {
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
         "StipendStateEnum": "projects.stipends.models.Stipend.State",
         "PayoutStateEnum": "projects.stipends.models.Payout.State",
+        "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
+        "InstitutionStatusEnum": "accounts.models.Institution.Status",
         "TaskViewerRoleEnum": [
             ("mentor", "mentor"),
             ("drafter", "drafter"),
@@ -363,6 +366,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 API_MAX_PAGE_SIZE = 100
+# Requests per institution API key (careers API); a shared cache makes it hold across servers.
+CAREERS_API_KEY_THROTTLE = env.str("CAREERS_API_KEY_THROTTLE", default="600/hour")
 
 # --- Stripe (stipends) -------------------------------------------------------------------------
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")

@@ -13,6 +13,8 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
     path("", include("projects.stipends.api.urls")),
+    path("careers/", include("projects.careers.api.urls")),
+    path("", include("projects.careers.api.me_urls")),
 ]
 
 urlpatterns = [

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from accounts import views as file_views
-from accounts.api import notifications, views
+from accounts.api import institutions, notifications, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
@@ -37,6 +37,7 @@ urlpatterns = [
     path("profiles/<slug:handle>/", views.PublicProfileView.as_view(), name="profile-detail"),
     path("profiles/<slug:handle>/avatar/", file_views.profile_avatar, name="profile-avatar"),
     path("portfolio/<id:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
+    path("institutions/", institutions.StaffInstitutionsView.as_view(), name="institution-list"),
     path(
         "institutions/<slug:slug>/staff/",
         views.InstitutionStaffView.as_view(),
