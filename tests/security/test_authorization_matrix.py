@@ -19,6 +19,7 @@ import pytest
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
+from projects.careers.access import CareersAccess
 from tests.factories import DEFAULT_PASSWORD
 from tests.security.authz_world import ROLES, World, world_build
 
@@ -28,6 +29,7 @@ ALLOW = "allow"  # past authorization: 2xx, or 400/409/503 about the request or 
 A, OWNER = "drafter_a", "mentor_owner"
 PARTIES = frozenset({A, OWNER})
 INSTITUTION = frozenset({"institution_staff", "site_staff"})
+OFFICE = frozenset({"institution_staff"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ def _eng(w: World) -> dict:
     return {"engagement_id": w.engagement.pk}
 
 
+def _student(w: World) -> dict:
+    access = CareersAccess(institution=w.institution)
+    return {"student_id": access.student_public_id(w.users["drafter_a"].pk)}
+
+
 def _item(w: World) -> dict:
     return {"item_id": w.item.pk}
 
@@ -77,6 +84,68 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/", who=PUBLIC),
     Row("GET", "/api/v1/config/", who=PUBLIC),
     Row("GET", "/api/v1/me/threads/"),
+    Row("GET", "/api/v1/me/disclosures/"),
+    Row("GET", "/api/v1/me/featured-tasks/"),
+    Row("GET", "/api/v1/institutions/"),
+    Row(
+        "POST",
+        "/api/v1/institutions/",
+        body={"name": "Northfield College", "domains": ["northfield.edu"]},
+    ),
+    # The career office's API: its staff (or keys, tested in tests/careers) and nobody else.
+    *[
+        Row("GET", f"/api/v1/careers/{path}", who=OFFICE, deny=403)
+        for path in [
+            "students/",
+            "engagements/",
+            "reports/summary/",
+            "reports/summary.csv",
+            "reports/filters/",
+            "featured-tasks/",
+            "disclosures/",
+            "disclosures.csv",
+            "institution/",
+            "keys/",
+        ]
+    ],
+    Row(
+        "GET",
+        "/api/v1/careers/students/{student_id}/participation/",
+        _student,
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "POST",
+        "/api/v1/careers/featured-tasks/",
+        body=lambda w: {"task_id": w.task.pk},
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/careers/featured-tasks/{featured_id}/",
+        lambda w: {"featured_id": 999_999},
+        who=OFFICE,
+        deny=403,
+        expect={"institution_staff": 404},
+    ),
+    Row("POST", "/api/v1/careers/keys/", body={"name": "Student system"}, who=OFFICE, deny=403),
+    Row(
+        "DELETE",
+        "/api/v1/careers/keys/{key_id}/",
+        lambda w: {"key_id": 999_999},
+        who=OFFICE,
+        deny=403,
+        expect={"institution_staff": 404},
+    ),
+    Row(
+        "POST",
+        "/api/v1/careers/institution/staff/",
+        body={"email": "colleague@example.org"},
+        who=OFFICE,
+        deny=403,
+    ),
     # Public once the draft is completed; the world's engagement is still live: hidden from all.
     Row(
         "GET",
