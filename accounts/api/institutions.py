@@ -32,7 +32,7 @@ class StaffInstitutionOutput(serializers.Serializer):
     email_domains = serializers.ListField(
         child=serializers.CharField(), source="institution.email_domains"
     )
-    my_role = serializers.ChoiceField(
+    viewer_role = serializers.ChoiceField(
         choices=InstitutionMembership.StaffRole.choices, source="staff_role"
     )
 

@@ -108,7 +108,7 @@ def test_onboarding_waits_for_site_staff_approval_then_goes_live():
         "name": "Lakeside University",
         "status": "pending",
         "email_domains": ["lakeside.edu"],
-        "my_role": "admin",
+        "viewer_role": "admin",
     }
     # Not live: no dashboard data, no keys, and students do not join by domain yet.
     assert client.get("/api/v1/careers/students/").status_code == 403

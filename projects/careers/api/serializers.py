@@ -294,7 +294,7 @@ class InstitutionSerializer(serializers.Serializer):
         "Domains whose verified addresses make students members.",
         ["northfield.edu"],
     )
-    my_role = _f(serializers.CharField(), "Your role: admin or viewer.", "admin")
+    viewer_role = _f(serializers.CharField(), "Your role: admin or viewer.", "admin")
     staff = ColleagueSerializer(many=True, help_text="Career-office staff.")
 
 

@@ -1,5 +1,5 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { api, showErrors } from "./api.js";
+import { api, showErrors, siteConfig } from "./api.js";
 import { barChart } from "./careers_charts.js";
 import { dateTime, el, emptyState } from "./ui.js";
 
@@ -105,7 +105,9 @@ async function exportStudents() {
   bar.value = 0;
   const lines = [["id", "name", "programme", "class_year", "skills", "applications", "engagements", "completed"].join(",")];
   const quote = (v) => `"${String(v ?? "").replaceAll('"', '""')}"`;
-  let url = "careers/students/?page_size=100";
+  // The largest page the API allows: fewer round trips for a big export.
+  const config = await siteConfig();
+  let url = config ? `careers/students/?page_size=${config.page_size_max}` : "careers/students/";
   let pages = 0;
   while (url) {
     const page = await api(url);
@@ -169,8 +171,8 @@ async function start() {
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
   institution = live;
   $("[data-title]").textContent = `${live.name}: career office`;
-  $("[data-keys-section]").hidden = live.my_role !== "admin";
-  await Promise.all([loadFilters(), loadReports(), loadFeatured(), live.my_role === "admin" ? loadKeys() : null]);
+  $("[data-keys-section]").hidden = live.viewer_role !== "admin";
+  await Promise.all([loadFilters(), loadReports(), loadFeatured(), live.viewer_role === "admin" ? loadKeys() : null]);
   status.textContent = "";
 }
 
