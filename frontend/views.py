@@ -74,3 +74,9 @@ class NotificationsPage(LoginRequiredMixin, TemplateView):
 
 class ForYouPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/for_you.html"
+
+
+class MessagesPage(LoginRequiredMixin, TemplateView):
+    """Every conversation the person is in, newest first (data: /api/v1/me/threads/)."""
+
+    template_name = "frontend/messages.html"

@@ -11,3 +11,15 @@ if (bell && count) {
     bell.setAttribute("aria-label", n ? `Notifications, ${n} unread` : "Notifications");
   }).catch(() => {});
 }
+
+// Messages in the header: the unread count across every thread (GET /api/v1/me/threads/).
+const inbox = document.querySelector("[data-inbox-link]");
+const inboxCount = document.querySelector("[data-inbox-count]");
+if (inbox && inboxCount && window.location.pathname !== "/messages/") {
+  api("me/threads/").then((data) => {
+    const n = data.unread_total || 0;
+    inboxCount.textContent = n > 99 ? "99+" : String(n);
+    inboxCount.hidden = n === 0;
+    if (n) inbox.setAttribute("aria-label", `Messages, ${n} unread`);
+  }).catch(() => {});
+}
