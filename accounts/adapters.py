@@ -1,6 +1,7 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
 
 from accounts.models import Profile, User
@@ -27,3 +28,9 @@ class AccountAdapter(DefaultAccountAdapter):
             user=request.user, onboarding_completed_at__isnull=False
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # E-mails name the site and link to its public address, never the host that happened
+        # to serve the request ("Hello from 127.0.0.1:8000!").
+        context = {**context, "site_name": "Slipstream", "site_url": settings.SITE_URL}
+        super().send_mail(template_prefix, email, context)

@@ -1,7 +1,10 @@
 """The only place that wires every app's URLs together."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.views import SignupView
@@ -15,6 +18,12 @@ api_v1 = [
     path("", include("projects.stipends.api.urls")),
 ]
 
+# Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay
+# same-origin only, as everywhere).
+api_docs = csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="schema")
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
@@ -23,7 +32,7 @@ urlpatterns = [
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", api_docs, name="api-docs"),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("frontend.urls")),
