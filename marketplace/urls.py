@@ -35,6 +35,7 @@ urlpatterns = [
     path("api/docs/", api_docs, name="api-docs"),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("projects.page_urls")),
     path("", include("frontend.urls")),
 ]
 

@@ -4,10 +4,12 @@ and read the transition tables for each viewer's `allowed_actions`."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.api.serializers import avatar_url_for
 from accounts.models import PortfolioItem
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from projects.models import Feedback, Task
+from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
     ENGAGEMENT_TRANSITIONS,
@@ -25,7 +27,11 @@ def _personal_actions(table: dict) -> list[str]:
 
 
 TASK_ACTIONS = _personal_actions(TASK_TRANSITIONS)
+
+
 APPLICATION_ACTIONS = _personal_actions(APPLICATION_TRANSITIONS)
+
+
 ENGAGEMENT_ACTIONS = _personal_actions(ENGAGEMENT_TRANSITIONS)
 
 
@@ -70,8 +76,32 @@ class TaskCardSerializer(_TaskTermsSerializer):
     published_at = serializers.DateTimeField(allow_null=True)
     mentor_handle = serializers.CharField()
     mentor_name = serializers.CharField()
+    mentor_avatar_url = serializers.SerializerMethodField()
+    mentor_organisation = serializers.CharField()
     skills = SkillOutputSerializer(many=True)
     rank = serializers.FloatField(required=False)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_mentor_avatar_url(self, row: dict) -> str | None:
+        return avatar_url_for(handle=row["mentor_handle"], avatar_name=row.get("mentor_avatar", ""))
+
+
+class MentorCardSerializer(serializers.Serializer):
+    """Who posted a task, and whether drafts with them get done (selectors/mentors.py)."""
+
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    avatar_url = serializers.SerializerMethodField()
+    organisation = serializers.CharField()
+    job_title = serializers.CharField()
+    drafts_completed = serializers.IntegerField()
+    people_helped = serializers.IntegerField()
+    median_response_hours = serializers.IntegerField(allow_null=True)
+    member_since = serializers.DateField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_avatar_url(self, card: dict) -> str | None:
+        return avatar_url_for(handle=card["handle"], avatar_name=card["avatar"])
 
 
 class RecommendationSerializer(TaskCardSerializer):
@@ -93,6 +123,8 @@ class TaskDetailSerializer(_TaskTermsSerializer):
     published_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
     mentor = PersonFromUserSerializer()
+    mentor_card = serializers.SerializerMethodField()
+    applicant_count = serializers.IntegerField()
     is_mine = serializers.SerializerMethodField()
     viewer_application_id = serializers.SerializerMethodField()
     viewer_role = serializers.SerializerMethodField()
@@ -108,6 +140,10 @@ class TaskDetailSerializer(_TaskTermsSerializer):
 
     def get_description_html(self, task: Task) -> str:
         return markdown_to_safe_html(task.description, document=True)
+
+    @extend_schema_field(MentorCardSerializer)
+    def get_mentor_card(self, task: Task) -> dict:
+        return MentorCardSerializer(mentor_trust_card(mentor=task.mentor)).data
 
     def get_is_mine(self, task: Task) -> bool:
         viewer = self.context.get("viewer")
@@ -313,86 +349,3 @@ class MessageOutputSerializer(serializers.Serializer):
 
     def get_is_mine(self, message) -> bool:
         return message.sender_id == self.context["viewer"].pk
-
-
-class IntroductionOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    state = serializers.CharField()
-    note = serializers.CharField()
-    task = TaskSummarySerializer()
-    drafter = PersonFromUserSerializer()
-    introducer = PersonFromUserSerializer()
-    created_at = serializers.DateTimeField()
-
-
-class DashboardTaskSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    state = serializers.CharField()
-    slots = serializers.IntegerField()
-    filled_slots = serializers.IntegerField()
-    applications_total = serializers.IntegerField()
-    applications_pending = serializers.IntegerField()
-    published_at = serializers.DateTimeField(allow_null=True)
-
-
-class DashboardApplicationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    state = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    task = TaskSummarySerializer()
-    drafter = PersonFromUserSerializer()
-
-
-class DashboardNextStepSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    url = serializers.CharField()
-
-
-class DashboardMentorSerializer(serializers.Serializer):
-    tasks = DashboardTaskSerializer(many=True)
-    applications_to_review = DashboardApplicationSerializer(many=True)
-    engagements = EngagementCardSerializer(many=True)
-
-
-class DashboardDrafterSerializer(serializers.Serializer):
-    applications = DashboardApplicationSerializer(many=True)
-    engagements = EngagementCardSerializer(many=True)
-    introductions = IntroductionOutputSerializer(many=True)
-    next_steps = DashboardNextStepSerializer(many=True)
-
-
-class DashboardSerializer(serializers.Serializer):
-    mentor = DashboardMentorSerializer()
-    drafter = DashboardDrafterSerializer()
-    unread_messages = serializers.IntegerField()
-
-
-class EndorsementSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    skills = serializers.ListField(child=serializers.CharField())
-
-
-class ExperienceEntrySerializer(serializers.Serializer):
-    engagement_id = serializers.IntegerField()
-    task_title = serializers.CharField()
-    mentor = PersonSerializer()
-    skills = serializers.ListField(child=serializers.CharField())
-    started_at = serializers.DateTimeField(allow_null=True)
-    completed_at = serializers.DateTimeField(allow_null=True)
-    endorsement = EndorsementSerializer(allow_null=True)
-    introduced_by = PersonSerializer(many=True)
-
-
-class PublicThanksSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    body = serializers.CharField()
-    task_title = serializers.CharField()
-    sender = PersonSerializer()
-    created_at = serializers.DateTimeField()
-
-
-class ExperienceSerializer(serializers.Serializer):
-    verified_experience = ExperienceEntrySerializer(many=True)
-    thanks = PublicThanksSerializer(many=True)
-    helped_count = serializers.IntegerField()

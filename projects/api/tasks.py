@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.serializers import avatar_url_for
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
 from projects.api import serializers as s
@@ -74,7 +75,15 @@ class TaskListView(APIView):
         paginator.extra = {"count": count, "count_capped": capped}
         # The hot list: the selector's rows are already output-shaped, so they are trimmed to the
         # documented card fields and go straight to orjson (a serializer pass cost ~4 ms a page).
-        cards = [{key: row[key] for key in _TASK_CARD_FIELDS if key in row} for row in rows]
+        cards = [
+            {
+                **{key: row[key] for key in _TASK_CARD_FIELDS if key in row},
+                "mentor_avatar_url": avatar_url_for(
+                    handle=row["mentor_handle"], avatar_name=row["mentor_avatar"]
+                ),
+            }
+            for row in rows
+        ]
         return paginator.get_paginated_response(cards)
 
     @extend_schema(

@@ -46,6 +46,8 @@ urlpatterns = [
         conversations.ApplicationMessagesView.as_view(),
         name="application-messages",
     ),
+    path("experience/<id:engagement_id>/", people.ExperienceView.as_view(), name="experience"),
+    path("me/threads/", conversations.MyThreadsView.as_view(), name="my-threads"),
     path("me/engagements/", engagements.MyEngagementsView.as_view(), name="my-engagements"),
     path(
         "engagements/<id:engagement_id>/",

@@ -9,6 +9,7 @@ from typing import Any, TypedDict
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
+    Count,
     DateField,
     Exists,
     F,
@@ -16,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Substr
@@ -125,6 +127,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         excerpt=Substr("description", 1, 240),
         mentor_handle=F("mentor__profile__handle"),
         mentor_name=F("mentor__profile__display_name"),
+        mentor_avatar=F("mentor__profile__avatar"),
+        mentor_organisation=F("mentor__profile__organisation"),
     )
     fields = [
         "id",
@@ -143,6 +147,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         "published_at",
         "mentor_handle",
         "mentor_name",
+        "mentor_avatar",
+        "mentor_organisation",
         "deadline_sort",
         "stipend_sort",
     ]
@@ -177,7 +183,20 @@ def task_count_capped(*, queryset: QuerySet) -> tuple[int, bool]:
 
 
 def _task_detail_qs() -> QuerySet:
-    return Task.objects.select_related("mentor__profile").prefetch_related("skills", "institutions")
+    applicants = (
+        Application.objects.filter(task_id=OuterRef("pk"))
+        .order_by()
+        .values("task_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        Task.objects.select_related("mentor__profile")
+        .prefetch_related("skills", "institutions")
+        .annotate(
+            applicant_count=Coalesce(Subquery(applicants, output_field=IntegerField()), Value(0))
+        )
+    )
 
 
 def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
