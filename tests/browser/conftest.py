@@ -84,3 +84,14 @@ def assert_fits_width(page, width: int = 375) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= width, f"{page.url} is {overflow}px wide at a {width}px viewport"
+
+
+def confirm(page, button: str, note: str | None = None) -> None:
+    """Answer the confirmation dialog (dialog.js): optionally type its note, then press
+    `button` inside it with the keyboard."""
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    if note is not None:
+        dialog.get_by_role("textbox").fill(note)
+    dialog.get_by_role("button", name=button, exact=True).press("Enter")
+    dialog.wait_for(state="detached")

@@ -79,5 +79,6 @@ render().then(() => {
   // Arriving straight after applying: say it worked and what happens next.
   if (new URLSearchParams(window.location.search).get("sent")) {
     announce($("[data-result]"), "Application sent. The mentor is notified; you will hear back here and by e-mail.", { href: "/tasks/", text: "Browse more tasks" });
+    history.replaceState(null, "", window.location.pathname);
   }
 }).catch((error) => showLoadError(error, $("[data-status]")));

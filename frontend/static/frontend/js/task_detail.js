@@ -259,4 +259,5 @@ main().then(() => {
   const result = side.querySelector("[data-result]");
   if (result && arrived.get("published")) announce(result, TASK_DONE.publish, { href: "/dashboard/", text: "Follow applications from your dashboard" });
   else if (result && arrived.get("saved")) announce(result, "Saved.", { href: `/tasks/${taskId}/edit/`, text: "Keep editing" });
+  if (arrived.size) history.replaceState(null, "", window.location.pathname);  // a reload says nothing twice
 }).catch((error) => showLoadError(error, status));
