@@ -5,6 +5,7 @@ saved as a screenshot under test-results/screens/ for people to look at.
 One logged-in browser context per role; the demo data (seed_demo) gives every page something to
 draw: open, draft and closed tasks, applications, engagements in each state, feedback, thanks."""
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -87,10 +88,8 @@ def _pages_for(role: str, world: dict) -> list[str]:
         ]
         if world["completed"]:
             pages.append(f"/experience/{world['completed'].pk}/")
-        try:
-            pages.append(reverse("careers:home"))  # office staff pages, once they exist
-        except NoReverseMatch:
-            pass
+        with contextlib.suppress(NoReverseMatch):  # office staff pages, once they exist
+            pages.append(reverse("careers:home"))
         return pages
     user = world[{"mentor": "maya", "drafter": "sam", "both": "ana"}[role]]
     pages = [*common, f"/u/{user.profile.handle}/"]
