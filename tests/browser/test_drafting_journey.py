@@ -71,7 +71,10 @@ def test_the_drafting_journey(page):
     expect(work).to_be_checked()
     page.get_by_role("button", name="Send application").press("Enter")
     page.wait_for_url(re.compile(r"/applications/\d+/"))
+    # Issue 13 point 9: applying says it worked and what happens next, with focus on it.
+    expect(page.get_by_role("status").filter(has_text="Application sent.")).to_be_focused()
     page.get_by_role("heading", name="Messages").wait_for()
+    assert page.title() == "Your application to Interview five podcast listeners · Slipstream"
     assert_accessible(page)
     log_out(page)
 
@@ -87,6 +90,11 @@ def test_the_drafting_journey(page):
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     page.get_by_text("In progress").first.wait_for()
+    # Point 11: the timeline reads in the order things happened.
+    steps = page.locator("[data-timeline] li").all_inner_texts()
+    accepted = next(i for i, t in enumerate(steps) if "Application accepted" in t)
+    started = next(i for i, t in enumerate(steps) if "Work started" in t)
+    assert accepted < started
     page.get_by_label("Write a message").fill("Welcome aboard! Start whenever you like.")
     page.get_by_role("button", name="Send message").press("Enter")
     page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
@@ -147,6 +155,8 @@ def test_the_drafting_journey(page):
     page.get_by_label("Overall rating").select_option("5")
     page.get_by_role("button", name="Submit feedback").press("Enter")
     page.get_by_role("heading", name="Your feedback").wait_for()
+    # Point 11: competencies read with the same names the form used.
+    assert page.get_by_text("Communication: 5 / 5").is_visible()
     expect(page.get_by_role("status").filter(has_text="Feedback saved")).to_be_focused()
     log_out(page)
 

@@ -132,7 +132,8 @@ export function showErrors(container, error) {
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
     input.insertAdjacentElement("afterend", note);
-    first ??= input;
+    // Focus goes to the first field in error as the page reads, whatever order the API used.
+    if (!first || (first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
   }
   const summary = summaryNode(container);
   summary.textContent = first ? "Some fields need a change: fix the ones marked below, then send again." : errorText(error);

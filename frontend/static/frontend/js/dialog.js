@@ -33,6 +33,14 @@ export function confirmAct({ title, body, confirm, danger = false, field = null 
       if (opener && opener.isConnected) opener.focus();
       resolve(confirmed ? { note: note ? note.value : "" } : null);
     });
+    // Tab and Shift+Tab cycle inside the dialog instead of leaving for the browser's own UI.
+    dialog.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab") return;
+      const stops = [...dialog.querySelectorAll("button, textarea, input, select, a[href]")];
+      const [first, last] = [stops[0], stops[stops.length - 1]];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    });
     dialog.showModal();
     // The safe choice has focus unless there is something to type.
     (note || dialog.querySelector("button[value=cancel]")).focus();
