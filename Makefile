@@ -13,14 +13,16 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 STRIPE_STANDIN_PORT ?= 12111
 
-.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean \
-	prodlike loadtest backup restore
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench bench-small \
+	bench-deps clean prodlike loadtest backup restore
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
 	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
-	@echo "make bench  time the hot API lists against a raw-SQL baseline (BENCH_TASKS=100000)"
+	@echo "make bench  benchmark every hot read against its raw-SQL floor, small + large, SQLite +"
+	@echo "            PostgreSQL, plus wrk throughput and Lighthouse (generates bench/data once)"
+	@echo "make bench-small   the same at the small size only (a few minutes)"
 	@echo "make prodlike  the production topology on loopback: PostgreSQL, Redis, S3, 2 app servers, nginx"
 	@echo "make loadtest  locust against prodlike, 60 s without and 60 s with faults (LOAD_USERS=32)"
 	@echo "make backup    database + uploads into BACKUP_DIR (default backups/<time>)"
@@ -83,10 +85,15 @@ fuzz: venv system-deps
 	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
 	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
 
-bench: venv system-deps
-	rm -f bench/bench.sqlite3*
-	DATABASE_URL=sqlite:///bench/bench.sqlite3 $(PY) bench/run.py
-	$(PY) devtools/pgtemp.py -- $(PY) bench/run.py
+bench-deps: venv system-deps
+	@command -v wrk >/dev/null || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \
+		|| { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
+
+bench: bench-deps
+	$(PY) bench/run.py
+
+bench-small: bench-deps
+	BENCH_SIZES=small $(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles

@@ -1,101 +1,104 @@
-"""Benchmark the hot API lists against a hand-written raw-SQL + orjson baseline, in one run.
+"""`make bench`: generate (once) and measure every read at each size on SQLite and PostgreSQL.
 
-    make bench                      # SQLite and PostgreSQL, 100k tasks
-    BENCH_TASKS=20000 make bench
+    python bench/run.py                        # both databases, small and large, everything
+    BENCH_SIZES=small python bench/run.py      # `make bench-small`
+    BENCH_DATABASES=sqlite BENCH_SKIP=throughput,lighthouse python bench/run.py
 
-Each scenario is timed as the median of repeated in-process requests (Django test client,
-signed-in user, full middleware stack) and compared with the baseline: a bare view behind the
-same middleware running one SQL query shaped like the page, rows dumped with orjson. The
-report is the ratio; absolute times on a 2-core machine shared with the client are noise.
-The bare query's own time is printed too, to show what the framework costs.
+Generated databases are kept in bench/data/ between runs (a SQLite file per size; one
+PostgreSQL cluster with a database per size, started for the run and stopped after), so only
+the first run pays for `seed_scale`. Each (database, size) is measured in its own process
+(bench/measure.py); this script then prints the growth from the smallest to the largest size,
+runs throughput and Lighthouse, and writes bench/results/latest.{json,md}.
 """
 
 import json
 import os
-import statistics
+import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-import django
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-django.setup()
+from bench import report  # noqa: E402
+from bench.pgcluster import Cluster  # noqa: E402
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import override_settings, setup_test_environment  # noqa: E402
-
-from accounts.models import User  # noqa: E402
-from bench.baseline import browse_first_page_json  # noqa: E402
-from bench.generate import generate  # noqa: E402
-
-REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
-TASKS = int(os.environ.get("BENCH_TASKS", "100000"))
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+SEED = os.environ.get("BENCH_SEED", "7")
 
 
-def timed(fn) -> float:
-    samples = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
-
-
-def main() -> None:
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    if not User.objects.filter(email__startswith="bench-mentor-").exists():
-        started = time.perf_counter()
-        generate(tasks=TASKS)
-        print(f"generated {TASKS} tasks in {time.perf_counter() - started:.1f}s", flush=True)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum keeps them live
-    client = Client()
-    reader = User.objects.get(email="bench-mentor-0@example.org")
-    client.force_login(reader)
-
-    def api(url: str):
-        def call() -> None:
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code, response.content[:300])
-
-        return call
-
-    scenarios = {
-        "browse first page": api("/api/v1/tasks/?page_size=20"),
-        "browse paid, remote": api("/api/v1/tasks/?page_size=20&paid=true&remote=true"),
-        "search 'dashboard'": api("/api/v1/tasks/?page_size=20&q=dashboard"),
-    }
-    baseline = api("/bench/baseline/browse/")
-    baseline()
-    baseline_ms = timed(baseline)
-    query_ms = timed(browse_first_page_json)
-    report = {
-        "database": connection.vendor,
-        "tasks": TASKS,
-        "baseline_ms": baseline_ms,
-        "bare_query_ms": query_ms,
-    }
-    print(
-        f"\n{connection.vendor}: baseline view (raw SQL + orjson) {baseline_ms:.2f} ms "
-        f"(the query alone {query_ms:.2f} ms)"
+def _env(database_url: str, size: str) -> dict[str, str]:
+    return dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        BENCH_SIZE=size,
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        PYTHONPATH=str(ROOT),
     )
-    for name, fn in scenarios.items():
-        fn()  # warm caches and fail early on an error
-        ms = timed(fn)
-        report[name] = {"ms": ms, "ratio": ms / baseline_ms}
-        print(f"  {name:<24} {ms:8.2f} ms   {ms / baseline_ms:5.1f}x baseline")
-    out = Path(__file__).parent / "results" / f"{connection.vendor}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2))
+
+
+def _prepare(database_url: str, size: str) -> None:
+    env = _env(database_url, size)
+    manage = [PY, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)
+    started = time.perf_counter()
+    subprocess.run([*manage, "seed_scale", "--size", size, "--seed", SEED], env=env, check=True)
+    print(f"  ({database_url.split(':')[0]} {size} ready in {time.perf_counter() - started:.0f} s)")
+
+
+def _measure(database_url: str, size: str) -> dict:
+    env = _env(database_url, size)
+    subprocess.run([PY, "-m", "bench.measure"], env=env, check=True, cwd=ROOT)
+    vendor = "postgresql" if database_url.startswith("postgres") else "sqlite"
+    return json.loads((RESULTS / f"{vendor}-{size}.json").read_text())
+
+
+def main() -> int:
+    sizes = os.environ.get("BENCH_SIZES", "small,large").split(",")
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    skip = set(os.environ.get("BENCH_SKIP", "").split(","))
+    DATA.mkdir(exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
+    runs, extras = [], {}
+    for database in databases:
+        cluster = Cluster(DATA / "pg") if database == "postgresql" else None
+        try:
+            urls = {}
+            for size in sizes:
+                if cluster:
+                    urls[size] = cluster.start_and_create(f"bench_{size}")
+                else:
+                    urls[size] = f"sqlite:///{DATA / f'{size}.sqlite3'}"
+                _prepare(urls[size], size)
+                runs.append(_measure(urls[size], size))
+            largest = urls[sizes[-1]]
+            if "throughput" not in skip:
+                from bench import throughput
+
+                extras[f"throughput-{database}"] = throughput.run(_env(largest, sizes[-1]))
+            if "lighthouse" not in skip and database == databases[0]:
+                from bench import lighthouse
+
+                extras["lighthouse"] = lighthouse.run(_env(largest, sizes[-1]))
+        finally:
+            if cluster:
+                cluster.stop()
+    summary = {
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
+        "runs": runs,
+        **extras,
+    }
+    markdown = report.markdown(summary)
+    print("\n" + markdown)
+    (RESULTS / "latest.json").write_text(json.dumps(summary, indent=2))
+    (RESULTS / "latest.md").write_text(markdown)
+    return 0
 
 
 if __name__ == "__main__":
-    with override_settings(ROOT_URLCONF="bench.urls"):
-        main()
+    sys.exit(main())

@@ -1,19 +1,47 @@
-"""The product's URLs plus the baseline view the benchmarks compare against (bench only)."""
+"""The product's URLs plus the bare views the benchmarks compare against (bench only)."""
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+import os
+
+import orjson
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path
 
-from bench.baseline import browse_first_page_json
+from bench.reads import READS_BY_SLUG, context
+
+SIZE = os.environ.get("BENCH_SIZE", "small")
 
 
-@login_required
-def baseline_browse(request: HttpRequest) -> HttpResponse:
-    """A bare view: one hand-written SQL query, rows dumped with orjson, same middleware."""
-    return HttpResponse(browse_first_page_json(), content_type="application/json")
+def _encode(cursor) -> bytes:
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:  # SQLite returns JSON columns as text: embed it as it is
+        for key, value in row.items():
+            if isinstance(value, str) and value[:1] in "[{":
+                row[key] = orjson.Fragment(value)
+    return orjson.dumps({"results": rows[:20]}, default=str)
+
+
+def floor(request: HttpRequest, name: str) -> HttpResponse:
+    """A bare view: the signed-in user (as every API read loads it), one hand-written SQL
+    query returning the read's rows, orjson. Same middleware as the API."""
+    read = READS_BY_SLUG.get(name)
+    if read is None or (read.persona != "anonymous" and not request.user.is_authenticated):
+        raise Http404
+    sql, params = read.floor(context(SIZE))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        body = _encode(cursor)
+    return HttpResponse(body, content_type="application/json")
+
+
+def trivial(request: HttpRequest) -> HttpResponse:
+    """No database at all: the ceiling for throughput."""
+    return HttpResponse(b'{"ok":true}', content_type="application/json")
 
 
 urlpatterns = [
-    path("bench/baseline/browse/", baseline_browse),
+    path("bench/floor/<slug:name>/", floor),
+    path("bench/trivial/", trivial),
     path("", include("marketplace.urls")),
 ]

@@ -71,7 +71,9 @@ class TaskListView(APIView):
         paginator.ordering = ordering
         page = paginator.paginate_queryset(queryset, request, view=self)
         rows = task_rows_attach_skills(rows=list(page))
-        count, capped = task_count_capped(queryset=queryset)
+        count, capped = task_count_capped(
+            queryset=queryset, filters=query.validated_data, viewer=request.user
+        )
         paginator.extra = {"count": count, "count_capped": capped}
         # The hot list: the selector's rows are already output-shaped, so they are trimmed to the
         # documented card fields and go straight to orjson (a serializer pass cost ~4 ms a page).

@@ -34,7 +34,8 @@ def _application_qs() -> QuerySet:
             ),
             introduced_by_handle=Subquery(introduced_by.values("introducer__profile__handle")[:1]),
         )
-        .select_related("task", "task__mentor__profile", "drafter__profile")
+        # engagement: the output names it for accepted applications (was a query per row).
+        .select_related("task", "task__mentor__profile", "drafter__profile", "engagement")
         .prefetch_related(
             Prefetch(
                 "portfolio_items",

@@ -3,11 +3,14 @@
 "Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
 so a 404 never reveals that something exists."""
 
+import hashlib
 from collections import defaultdict
 from datetime import date
 from typing import Any, TypedDict
 
+import orjson
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db.models import (
     Count,
     DateField,
@@ -32,6 +35,7 @@ from projects.models import (
 from projects.search import search_tokens, task_search
 
 COUNT_CAP = 1000
+COUNT_CACHE_SECONDS = 60
 
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -176,10 +180,26 @@ def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any
     return [{**row, "skills": by_task[row["id"]]} for row in rows]
 
 
-def task_count_capped(*, queryset: QuerySet) -> tuple[int, bool]:
-    """How many rows match, counting no further than COUNT_CAP (no full COUNT(*))."""
+def task_count_capped(
+    *, queryset: QuerySet, filters: BrowseFilters | None = None, viewer: Viewer = None
+) -> tuple[int, bool]:
+    """How many rows match, counting no further than COUNT_CAP (no full COUNT(*)).
+
+    With `filters`, the count is cached for COUNT_CACHE_SECONDS per filter set and viewer
+    scope (what a viewer may see depends on who they are): paging through or coming back to a
+    search does not count again, and "about N tasks" may be a minute old."""
+    key = None
+    if filters is not None:
+        scope = f"u{viewer.pk}" if _signed_in(viewer) else "anon"
+        canonical = orjson.dumps(filters, option=orjson.OPT_SORT_KEYS, default=str)
+        key = f"task-count:{scope}:{hashlib.blake2b(canonical, digest_size=16).hexdigest()}"
+        if (cached := cache.get(key)) is not None:
+            return cached
     count = queryset.order_by().values("id")[: COUNT_CAP + 1].count()
-    return min(count, COUNT_CAP), count > COUNT_CAP
+    result = (min(count, COUNT_CAP), count > COUNT_CAP)
+    if key is not None:
+        cache.set(key, result, COUNT_CACHE_SECONDS)
+    return result
 
 
 def _task_detail_qs() -> QuerySet:

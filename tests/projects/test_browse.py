@@ -195,4 +195,4 @@ def test_postgres_search_can_use_the_gin_index():
         cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "projects_task_search_gin" in plan
+    assert "projects_task_search_vector_gin" in plan
