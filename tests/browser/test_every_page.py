@@ -63,7 +63,7 @@ SETTLED = "() => document.readyState === 'complete' && window.__inFlight === 0"
 def _pages_for(role: str, world: dict) -> list[str]:
     # Pages that read the same for everyone signed in are checked once, for the person with
     # both roles; each role sees its own dashboard, inbox, profile, tasks and conversations.
-    common = ["/dashboard/", "/messages/", "/tasks/"]
+    common = ["/", "/dashboard/", "/messages/", "/tasks/"]
     if role == "both":
         common += [
             "/notifications/",
