@@ -11,6 +11,7 @@ from accounts.services.profiles import profile_update
 from accounts.skill_catalogue import STARTER_SKILLS
 from projects.models import Application, Task
 from projects.services.applications import application_create
+from projects.services.conversations import message_send
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_drafting_journey import log_in, log_out
 from tests.factories import PortfolioItemFactory, SkillFactory, TaskFactory, UserFactory
@@ -233,3 +234,26 @@ def test_11_polish_counts_titles_and_navigation(page):
     page.goto(page.base + "/ledger/")
     page.wait_for_load_state("networkidle")
     assert "entries shown" not in page.locator("main").inner_text().replace("0 entries", "")
+
+
+def test_messages_inbox_lists_every_thread_with_unread_counts_and_the_nav_says_so(page):
+    mentor = _mentor()
+    task = TaskFactory(mentor=mentor, title="Transcribe a workshop")
+    drafter = _drafter()
+    item = PortfolioItemFactory(owner=drafter)
+    application = application_create(
+        task_id=task.pk, drafter=drafter, note="Happy to.", portfolio_item_ids=[item.pk]
+    )
+    message_send(sender=drafter, body="Is the audio in English?", application_id=application.pk)
+    message_send(sender=drafter, body="And how long is it?", application_id=application.pk)
+    log_in(page, mentor)
+    page.goto(page.base + "/dashboard/")
+    page.get_by_role("link", name=re.compile("You have 2 unread messages")).click()
+    page.wait_for_url("**/messages/")
+    row = page.locator(".inbox-row", has_text="Transcribe a workshop")
+    row.get_by_text("2 unread messages").wait_for()
+    assert row.get_by_text("And how long is it?").is_visible()
+    assert_accessible(page)
+    row.get_by_role("link", name=re.compile("Sam Drafter")).click()
+    page.get_by_text("Is the audio in English?").wait_for()
+    page.wait_for_url(re.compile(rf"/applications/{application.pk}/"))
