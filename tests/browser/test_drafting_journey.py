@@ -45,7 +45,9 @@ def test_the_drafting_journey(page):
     assert_accessible(page)
     page.get_by_role("button", name="Save and publish").click()
     page.get_by_role("heading", name="Interview five podcast listeners").wait_for()
-    task_url = page.url
+    expect(page.get_by_role("status").filter(has_text="Published.")).to_be_focused()
+    task_url = page.url  # the one-off ?published=1 is gone once it has been announced
+    assert "?" not in task_url
     page.get_by_role("heading", name="Applications").wait_for()
     assert page.get_by_text("No applications yet").is_visible()
     assert_accessible(page)
