@@ -81,9 +81,18 @@ test-postgres: venv system-deps
 test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
+# Every operation x anonymous, drafter and mentor, every schemathesis check on, both databases;
+# prints the number of cases run (FUZZ_EXAMPLES per operation and role, 100 at least).
+FUZZ_ENV = FUZZ_RANDOM=1 FUZZ_ALL_CHECKS=1 FUZZ_ROLES=$${FUZZ_ROLES:-anonymous,drafter,mentor} \
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300}
+FUZZ_PYTEST = -m pytest -p no:xdist -q -p no:cacheprovider tests/marketplace/test_api_fuzz.py
 fuzz: venv system-deps
-	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
-	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+	@rm -f fuzz-cases-*.txt
+	set -o pipefail; FUZZ_CASES_FILE=fuzz-cases-sqlite.txt $(FUZZ_ENV) \
+		$(PY) $(FUZZ_PYTEST) | tee fuzz-sqlite.log
+	set -o pipefail; FUZZ_CASES_FILE=fuzz-cases-postgres.txt $(FUZZ_ENV) \
+		$(PY) devtools/pgtemp.py -- $(PY) $(FUZZ_PYTEST) | tee fuzz-postgres.log
+	@echo "Cases: SQLite $$(wc -l < fuzz-cases-sqlite.txt), PostgreSQL $$(wc -l < fuzz-cases-postgres.txt)"
 
 bench-deps: venv system-deps
 	@command -v wrk >/dev/null || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \

@@ -1,7 +1,11 @@
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.internal.ratelimit import parse_rate, respond_429
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from accounts.models import Profile, User
@@ -20,6 +24,17 @@ class AccountAdapter(DefaultAccountAdapter):
             profile_ensure(user=user)
         return user
 
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """A login lockout is "too many requests" (429 with Retry-After), not a form error."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as exc:
+            if getattr(exc, "code", None) != "too_many_login_attempts":
+                raise
+            response = respond_429(request)
+            response["Retry-After"] = str(login_lockout_seconds())
+            raise ImmediateHttpResponse(response) from exc
+
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return WELCOME_URL
 
@@ -34,3 +49,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # to serve the request ("Hello from 127.0.0.1:8000!").
         context = {**context, "site_name": "Slipstream", "site_url": settings.SITE_URL}
         super().send_mail(template_prefix, email, context)
+
+
+def login_lockout_seconds() -> int:
+    """The longest window of allauth's login-failure limits: how long a lockout can last."""
+    rates = (account_settings.RATE_LIMITS or {}).get("login_failed") or ""
+    windows = [parse_rate(rate).duration for rate in rates.split(",") if rate.strip()]
+    return int(max(windows, default=60))

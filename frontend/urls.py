@@ -27,4 +27,5 @@ urlpatterns = [
     path("engagements/<id:engagement_id>/", views.EngagementPage.as_view(), name="engagement"),
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
     path("messages/", views.MessagesPage.as_view(), name="messages"),
+    path("careers/", views.CareersPage.as_view(), name="careers"),
 ]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "accounts",
     "projects",
     "projects.stipends",
+    "projects.careers",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "marketplace.middleware.NestingLimitMiddleware",
+    # Who acted, for the audit trail of transitions and money movements (projects/audit.py).
+    "projects.audit.AuditActorMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -97,8 +101,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # WAL and a busy timeout keep the embedded database usable by a server and a worker at once.
+    # IMMEDIATE transactions take the write lock when they begin, so a second writer waits for
+    # the busy timeout instead of failing at once with "database is locked" when a deferred
+    # read transaction tries to upgrade to a write (a webhook arriving during a user's request).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,6 +159,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Slipstream: "
+# Proxies in front of the app that append to X-Forwarded-For (nginx = 1; none by default, so a
+# client's own X-Forwarded-For is never believed). DRF's throttles and allauth's rate limits
+# (login failures per address) both count the address this many hops from the right.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured("NUM_PROXIES must be 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -303,12 +317,16 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    # Proxies in front of the app (nginx = 1): the client's address is then taken from
-    # X-Forwarded-For, so anonymous throttles count people, not the load balancer.
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
+    # Never None: DRF then believes the whole X-Forwarded-For header, which anyone can write.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
+        # Per-person limits on writes that reach other people or fill the marketplace
+        # (views name them with throttle_scope; marketplace.api.throttling).
+        "introductions": env.str("API_THROTTLE_INTRODUCTIONS", default="20/day"),
+        "applications": env.str("API_THROTTLE_APPLICATIONS", default="30/day"),
+        "task_create": env.str("API_THROTTLE_TASK_CREATE", default="20/day"),
     },
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -333,6 +351,8 @@ SPECTACULAR_SETTINGS = {
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
         "StipendStateEnum": "projects.stipends.models.Stipend.State",
         "PayoutStateEnum": "projects.stipends.models.Payout.State",
+        "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
+        "InstitutionStatusEnum": "accounts.models.Institution.Status",
         "TaskViewerRoleEnum": [
             ("mentor", "mentor"),
             ("drafter", "drafter"),
@@ -347,6 +367,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 API_MAX_PAGE_SIZE = 100
+# Requests per institution API key (careers API); a shared cache makes it hold across servers.
+CAREERS_API_KEY_THROTTLE = env.str("CAREERS_API_KEY_THROTTLE", default="600/hour")
 
 # --- Stripe (stipends) -------------------------------------------------------------------------
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
@@ -371,6 +393,9 @@ SCHEDULED_COMMANDS = [
 STIPEND_MAX_MINOR = env.int("STIPEND_MAX_MINOR", default=500_000)
 # Messages per person per minute, across all threads (no spam, even inside a thread).
 MESSAGE_RATE_PER_MINUTE = env.int("MESSAGE_RATE_PER_MINUTE", default=20)
+# Messages are e-mailed as one "unread messages" digest once they have waited this long unread
+# (sent by the scheduled due work), never one e-mail per message.
+MESSAGE_DIGEST_DELAY_SECONDS = env.int("MESSAGE_DIGEST_DELAY_SECONDS", default=900)
 
 # --- Logging: one JSON object per line on stdout ------------------------------------------------
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -16,6 +16,8 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
     path("", include("projects.stipends.api.urls")),
+    path("careers/", include("projects.careers.api.urls")),
+    path("", include("projects.careers.api.me_urls")),
 ]
 
 # Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay
@@ -33,6 +35,9 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", api_docs, name="api-docs"),
+    # Every other /api/ URL answers the JSON error shape, also with DEBUG on (Django's debug
+    # 404 page would otherwise be HTML) and for every method.
+    re_path(r"^api/", views.api_not_found),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("projects.page_urls")),

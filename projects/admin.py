@@ -7,6 +7,7 @@ from django.contrib import admin
 from marketplace.errors import DomainError
 from projects.models import (
     Application,
+    AuditEntry,
     Deliverable,
     Engagement,
     Feedback,
@@ -111,3 +112,33 @@ class IntroductionAdmin(admin.ModelAdmin):
     list_display = ["id", "task", "drafter", "introducer", "state"]
     list_filter = ["state"]
     raw_id_fields = ["task", "drafter", "introducer"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Every transition and money movement, read-only: who, when, from -> to."""
+
+    list_display = [
+        "created_at",
+        "subject_type",
+        "subject_id",
+        "from_state",
+        "to_state",
+        "amount",
+        "currency",
+        "actor",
+        "via",
+    ]
+    list_filter = ["subject_type", "via", "to_state"]
+    search_fields = ["=subject_id", "actor__email"]
+    list_select_related = ["actor"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -288,6 +288,7 @@ class SkillProposeInputSerializer(serializers.Serializer):
             "operations", "other",
         ],
         required=False,
+        allow_blank=True,
         default="",
     )  # fmt: skip
 

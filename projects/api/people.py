@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import people_serializers as ps
 from projects.api import serializers as s
@@ -20,6 +21,8 @@ from projects.services.introductions import introduction_create, introduction_re
 
 class IntroductionCreateView(APIView):
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "introductions"
 
     @extend_schema(
         operation_id="introductions_create",

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from accounts.api.serializers import avatar_url_for
 from marketplace.api.pagination import CursorPagination
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.pagination import BrowsePagination, paginated_response
@@ -57,6 +58,8 @@ class TaskListView(APIView):
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     pagination_class = BrowsePagination
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "task_create"
 
     @extend_schema(
         operation_id="tasks_browse",
@@ -172,6 +175,8 @@ class TaskApplicationsView(APIView):
     """Mentor: the applications to a task. Drafter: apply."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "applications"
     pagination_class = CursorPagination
 
     @extend_schema(

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from projects.api import applications, conversations, engagements, people, site, tasks
+from projects.api import account, applications, conversations, engagements, people, site, tasks
 
 urlpatterns = [
     path("config/", site.SiteConfigView.as_view(), name="site-config"),
+    path("me/delete/", account.MeDeleteView.as_view(), name="me-delete"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("tasks/<id:task_id>/", tasks.TaskDetailView.as_view(), name="task"),
     path("tasks/<id:task_id>/publish/", tasks.TaskPublishView.as_view(), name="task-publish"),

@@ -91,7 +91,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
     """Open tasks the viewer may see, filtered and searched, as a values() queryset of plain
     dicts, with the ordering the cursor paginator must use. Skills come from
     task_rows_attach_skills (one more query for the whole page)."""
-    qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN)
+    # A closed account's tasks are cancelled with it; its mentor being active is the guard.
+    qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN, mentor__is_active=True)
     if skills := filters.get("skills"):
         through = Task.skills.through
         # Names as printed on the chips ("Data analysis") or slugs ("data-analysis") both match.

@@ -218,15 +218,31 @@ def events_list(*, created_gte: int, account_id: str | None = None) -> Iterator[
 
 
 def event_construct(*, payload: bytes, signature: str | None, secret: str) -> dict[str, Any]:
-    """Verify a webhook's signature on the raw body and return the event as a dict."""
+    """Verify a webhook's signature on the raw body and return the event as a dict.
+
+    Any body that is not an event object (a list, a string, JSON nested past what Python can
+    parse, bytes that are not UTF-8) is refused like a bad signature: a 400, never a 500.
+    """
     if not signature or not secret:
         raise SignatureError("missing signature or endpoint secret")
     try:
-        stripe.Webhook.construct_event(payload, signature, secret)
-        event = json.loads(payload)
-    except (stripe.SignatureVerificationError, ValueError) as exc:
-        raise SignatureError(str(exc)) from exc
-    if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
+        text = payload.decode("utf-8")
+        stripe.WebhookSignature.verify_header(
+            text, signature, secret, tolerance=stripe.Webhook.DEFAULT_TOLERANCE
+        )
+        event = json.loads(text)
+    except (stripe.SignatureVerificationError, ValueError, RecursionError) as exc:
+        raise SignatureError(str(exc)[:200]) from exc
+    if not isinstance(event, dict):
+        raise SignatureError("the body is not a Stripe event")
+    data = event.get("data", {})
+    if (
+        not isinstance(event.get("id"), str)
+        or not event["id"]
+        or not isinstance(event.get("type"), str)
+        or not event["type"]
+        or not isinstance(data, dict)
+    ):
         raise SignatureError("the body is not a Stripe event")
     return event
 

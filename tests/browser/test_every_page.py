@@ -5,16 +5,16 @@ saved as a screenshot under test-results/screens/ for people to look at.
 One logged-in browser context per role; the demo data (seed_demo) gives every page something to
 draw: open, draft and closed tasks, applications, engagements in each state, feedback, thanks."""
 
-import contextlib
 import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.services.profiles import profile_update
+from projects.management.commands.seed_demo import CAREERS_STAFF_EMAIL
 from projects.models import Application, Engagement, Task
 from tests.browser.conftest import assert_accessible
 from tests.factories import DEFAULT_PASSWORD, TaskFactory
@@ -28,6 +28,7 @@ FORBIDDEN = re.compile(
     r"|A valid integer is required\.|Invalid pk|Request failed \(\d+\)"
 )
 SWAGGER_MARKUP = frozenset({"nested-interactive"})
+ROLE_USERS = {"mentor": "maya", "drafter": "sam", "both": "ana", "staff": "staff"}
 
 
 def _world() -> dict:
@@ -41,8 +42,12 @@ def _world() -> dict:
     for user in (maya, sam, ana):
         user.set_password(DEFAULT_PASSWORD)
         user.save()
+    staff = User.objects.filter(email=CAREERS_STAFF_EMAIL).first()
+    if staff:
+        staff.set_password(DEFAULT_PASSWORD)
+        staff.save()
     completed = Engagement.objects.filter(state="completed").first()
-    return {"maya": maya, "sam": sam, "ana": ana, "completed": completed}
+    return {"maya": maya, "sam": sam, "ana": ana, "staff": staff, "completed": completed}
 
 
 # Counts the page's API calls in flight, so a check waits exactly until the page has drawn
@@ -88,10 +93,10 @@ def _pages_for(role: str, world: dict) -> list[str]:
         ]
         if world["completed"]:
             pages.append(f"/experience/{world['completed'].pk}/")
-        with contextlib.suppress(NoReverseMatch):  # office staff pages, once they exist
-            pages.append(reverse("careers:home"))
         return pages
-    user = world[{"mentor": "maya", "drafter": "sam", "both": "ana"}[role]]
+    if role == "staff":
+        return [reverse("frontend:careers"), "/dashboard/", "/messages/", "/settings/institutions/"]
+    user = world[ROLE_USERS[role]]
     pages = [*common, f"/u/{user.profile.handle}/"]
     mine = Task.objects.filter(mentor=user).order_by("state")
     for task in mine[:3]:
@@ -142,13 +147,13 @@ def _check(page, role: str, path: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("role", ["visitor", "drafter", "mentor", "both"])
+@pytest.mark.parametrize("role", ["visitor", "drafter", "mentor", "both", "staff"])
 def test_every_page_reads_cleanly_and_passes_axe(page, role):
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.add_init_script(COUNT_FETCHES)
     world = _world()
     if role != "visitor":
-        _log_in(page, world[{"mentor": "maya", "drafter": "sam", "both": "ana"}[role]])
+        _log_in(page, world[ROLE_USERS[role]])
     problems = []
     for path in _pages_for(role, world):
         problems += _check(page, role, path)
