@@ -4,6 +4,7 @@ from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal.ratelimit import parse_rate, respond_429
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
@@ -42,6 +43,12 @@ class AccountAdapter(DefaultAccountAdapter):
             user=request.user, onboarding_completed_at__isnull=False
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # E-mails name the site and link to its public address, never the host that happened
+        # to serve the request ("Hello from 127.0.0.1:8000!").
+        context = {**context, "site_name": "Slipstream", "site_url": settings.SITE_URL}
+        super().send_mail(template_prefix, email, context)
 
 
 def login_lockout_seconds() -> int:

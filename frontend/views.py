@@ -76,6 +76,12 @@ class ForYouPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/for_you.html"
 
 
+class MessagesPage(LoginRequiredMixin, TemplateView):
+    """Every conversation the person is in, newest first (data: /api/v1/me/threads/)."""
+
+    template_name = "frontend/messages.html"
+
+
 class CareersPage(LoginRequiredMixin, TemplateView):
     """The career-office dashboard (data: /api/v1/institutions/ and /api/v1/careers/)."""
 

@@ -158,6 +158,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Slipstream: "
 # Proxies in front of the app that append to X-Forwarded-For (nginx = 1; none by default, so a
 # client's own X-Forwarded-For is never believed). DRF's throttles and allauth's rate limits
 # (login failures per address) both count the address this many hops from the right.

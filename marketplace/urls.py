@@ -1,7 +1,10 @@
 """The only place that wires every app's URLs together."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.views import SignupView
@@ -17,6 +20,12 @@ api_v1 = [
     path("", include("projects.careers.api.me_urls")),
 ]
 
+# Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay
+# same-origin only, as everywhere).
+api_docs = csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="schema")
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
@@ -25,7 +34,7 @@ urlpatterns = [
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", api_docs, name="api-docs"),
     # Every other /api/ URL answers the JSON error shape, also with DEBUG on (Django's debug
     # 404 page would otherwise be HTML) and for every method.
     re_path(r"^api/", views.api_not_found),

@@ -1,6 +1,7 @@
 """Accounts and profiles: creating them, editing the profile, the avatar."""
 
 import io
+import secrets
 import uuid
 from collections.abc import Iterator
 from typing import IO, Any
@@ -54,11 +55,12 @@ def _profile_lock(user: User) -> Profile:
 
 
 def profile_ensure(*, user: User, display_name: str = "") -> Profile:
-    """Give `user` a profile with a unique handle derived from their name or e-mail."""
+    """Give `user` a profile with a unique handle derived from their name, else a neutral
+    "member-xxxxxx": a public URL must not reveal the e-mail address."""
     existing = Profile.objects.filter(user=user).first()
     if existing:
         return existing
-    seed = display_name or user.email.split("@", 1)[0]
+    seed = display_name or f"member-{secrets.token_hex(3)}"
     for handle in _handle_candidates(seed):
         if Profile.objects.filter(handle=handle).exists():
             continue

@@ -39,7 +39,9 @@ class TaskInputSerializer(serializers.Serializer):
 class BrowseQuerySerializer(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
     skills = serializers.CharField(
-        required=False, allow_blank=True, help_text="Comma-separated skill slugs."
+        required=False,
+        allow_blank=True,
+        help_text="Comma-separated skill names (as on the chips) or slugs.",
     )
     paid = serializers.BooleanField(required=False, allow_null=True, default=None)
     min_hours = serializers.IntegerField(required=False, min_value=0)

@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Substr
 
 from accounts.models import InstitutionMembership, User
+from accounts.skill_keys import skill_search_key
 from marketplace.errors import NotFound
 from projects.models import (
     Application,
@@ -94,8 +95,14 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
     qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN, mentor__is_active=True)
     if skills := filters.get("skills"):
         through = Task.skills.through
+        # Names as printed on the chips ("Data analysis") or slugs ("data-analysis") both match.
+        keys = {skill_search_key(value) for value in skills}
         qs = qs.filter(
-            Exists(through.objects.filter(task_id=OuterRef("pk"), skill__slug__in=skills))
+            Exists(
+                through.objects.filter(task_id=OuterRef("pk")).filter(
+                    Q(skill__slug__in=skills) | Q(skill__search_key__in=keys)
+                )
+            )
         )
     paid = filters.get("paid")
     if paid is True:

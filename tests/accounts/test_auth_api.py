@@ -30,7 +30,8 @@ def test_signup_requires_verified_email_before_login(client, client_kind):
     flows = {f["id"]: f for f in response.json()["data"]["flows"]}
     assert flows["verify_email"].get("is_pending")
     user = User.objects.get(email="ada@example.org")
-    assert user.profile.handle == "ada"
+    # The public handle never reveals the e-mail address.
+    assert user.profile.handle.startswith("member-") and "ada" not in user.profile.handle
     assert len(mail.outbox) == 1
 
     headers = {}

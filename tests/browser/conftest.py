@@ -64,14 +64,19 @@ def page(page, live_server):
     assert not problems, "\n".join(problems)
 
 
-def assert_accessible(page) -> None:
-    """Fail on any serious or critical axe-core violation on the current page."""
+def assert_accessible(page, ignore: frozenset[str] = frozenset()) -> None:
+    """Fail on any serious or critical axe-core violation on the current page (`ignore`: rule
+    ids a third-party page's own markup breaks and we cannot change)."""
     # evaluate() runs through the DevTools protocol, so the page's CSP (no inline scripts)
     # stays in force for the page itself while axe is injected.
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+    serious = [
+        v
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"} and v["id"] not in ignore
+    ]
     summary = [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:3]]}
         for v in serious
@@ -84,3 +89,14 @@ def assert_fits_width(page, width: int = 375) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= width, f"{page.url} is {overflow}px wide at a {width}px viewport"
+
+
+def confirm(page, button: str, note: str | None = None) -> None:
+    """Answer the confirmation dialog (dialog.js): optionally type its note, then press
+    `button` inside it with the keyboard."""
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    if note is not None:
+        dialog.get_by_role("textbox").fill(note)
+    dialog.get_by_role("button", name=button, exact=True).press("Enter")
+    dialog.wait_for(state="detached")

@@ -16,7 +16,7 @@ def test_signup_verify_and_login(page):
     page.get_by_label("Email").fill("grace@example.org")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again):").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign Up", re.I)).click()
+    page.get_by_role("button", name=re.compile("Create my account", re.I)).click()
 
     page.get_by_role("heading", name=re.compile("Verify Your Email Address", re.I)).wait_for()
     assert_accessible(page)
@@ -31,7 +31,7 @@ def test_signup_verify_and_login(page):
     assert_accessible(page)
     page.get_by_label("Email").fill("grace@example.org")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
     page.get_by_role("button", name="Log out").wait_for()
 
 
@@ -39,7 +39,7 @@ def test_login_with_wrong_password_shows_an_error(page, user):
     page.goto(page.base + "/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill("not-the-password")
-    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
     error = page.locator(".errorlist")
     error.wait_for()
     assert "password" in error.inner_text().lower()

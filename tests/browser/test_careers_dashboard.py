@@ -40,7 +40,7 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     page.goto(page.base + "/accounts/login/?next=/careers/")
     page.get_by_label("Email").fill(office.admin.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
     page.wait_for_url("**/careers/")
     page.get_by_role("heading", name="Northfield University: career office").wait_for()
 

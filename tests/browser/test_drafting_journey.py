@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import expect
 
 from projects.services.applications import application_create
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
 
@@ -18,12 +18,13 @@ def log_in(page, user):
     page.goto(page.base + "/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
-    page.get_by_role("button", name="Log out").wait_for()
+    page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
+    page.get_by_role("button", name="Log out").wait_for(state="attached")
 
 
 def log_out(page):
     # Wait for the logout response itself: a late one would overwrite the next login's cookie.
+    page.set_viewport_size({"width": 1280, "height": 900})  # the menu is open at desktop width
     with page.expect_navigation():
         page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in", exact=True).wait_for()
@@ -44,7 +45,9 @@ def test_the_drafting_journey(page):
     assert_accessible(page)
     page.get_by_role("button", name="Save and publish").click()
     page.get_by_role("heading", name="Interview five podcast listeners").wait_for()
-    task_url = page.url
+    expect(page.get_by_role("status").filter(has_text="Published.")).to_be_focused()
+    task_url = page.url  # the one-off ?published=1 is gone once it has been announced
+    assert "?" not in task_url
     page.get_by_role("heading", name="Applications").wait_for()
     assert page.get_by_text("No applications yet").is_visible()
     assert_accessible(page)
@@ -69,8 +72,11 @@ def test_the_drafting_journey(page):
     page.keyboard.press("Space")
     expect(work).to_be_checked()
     page.get_by_role("button", name="Send application").press("Enter")
-    page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    page.wait_for_url(re.compile(r"/applications/\d+/"))
+    # Issue 13 point 9: applying says it worked and what happens next, with focus on it.
+    expect(page.get_by_role("status").filter(has_text="Application sent.")).to_be_focused()
     page.get_by_role("heading", name="Messages").wait_for()
+    assert page.title() == "Your application to Interview five podcast listeners · Slipstream"
     assert_accessible(page)
     log_out(page)
 
@@ -82,9 +88,15 @@ def test_the_drafting_journey(page):
     page.get_by_text("Shortlisted").wait_for()
     expect(page.get_by_role("status").filter(has_text="On your shortlist")).to_be_focused()
     page.get_by_role("button", name="Accept Sam Drafter").press("Enter")
+    confirm(page, "Accept Sam Drafter")
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     page.get_by_text("In progress").first.wait_for()
+    # Point 11: the timeline reads in the order things happened.
+    steps = page.locator("[data-timeline] li").all_inner_texts()
+    accepted = next(i for i, t in enumerate(steps) if "Application accepted" in t)
+    started = next(i for i, t in enumerate(steps) if "Work started" in t)
+    assert accepted < started
     page.get_by_label("Write a message").fill("Welcome aboard! Start whenever you like.")
     page.get_by_role("button", name="Send message").press("Enter")
     page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
@@ -131,14 +143,22 @@ def test_the_drafting_journey(page):
     log_in(page, mentor)
     page.goto(engagement_url)
     page.get_by_role("button", name="Approve the work").press("Enter")
+    confirm(page, "Approve")
     page.get_by_role("heading", name="Leave feedback").wait_for()
     expect(page.get_by_role("status").filter(has_text="Work approved")).to_be_focused()
     page.get_by_label("What went well").fill("Careful interviews, clear write-up.")
     page.get_by_label("Communication").select_option("5")
     page.get_by_label("Endorsement (shown on their profile)").fill("Sam runs great interviews.")
     assert_accessible(page)
+    # The rating has no default: sending without one says so on the field and focuses it.
+    page.get_by_role("button", name="Submit feedback").press("Enter")
+    page.get_by_text("Choose a rating from 1 to 5.").wait_for()
+    expect(page.get_by_label("Overall rating")).to_be_focused()
+    page.get_by_label("Overall rating").select_option("5")
     page.get_by_role("button", name="Submit feedback").press("Enter")
     page.get_by_role("heading", name="Your feedback").wait_for()
+    # Point 11: competencies read with the same names the form used.
+    assert page.get_by_text("Communication: 5 / 5").is_visible()
     expect(page.get_by_role("status").filter(has_text="Feedback saved")).to_be_focused()
     log_out(page)
 
@@ -162,8 +182,32 @@ def test_the_drafting_journey(page):
     page.goto(f"{page.base}/u/{handle}/")
     experience = page.get_by_role("heading", name="Verified experience")
     experience.wait_for()
-    page.get_by_text("Interview five podcast listeners").wait_for()
+    # Issue 13 point 2: the mentor, the endorsement and the thanks' sender are drawn.
+    timeline = page.get_by_role("list", name="Verified experience, newest first")
+    timeline.get_by_role("heading", name="Interview five podcast listeners").wait_for()
+    assert timeline.get_by_role("link", name="Maya Mentor").first.is_visible()
+    assert timeline.get_by_text("“Sam runs great interviews.”").is_visible()
+    thanks = page.locator(".thanks-list")
+    assert thanks.get_by_text("Thank you, Maya — I learned a lot.").count() == 0  # sent by Sam
+    assert page.get_by_role("img", name="Skills by level").count() in (0, 1)
     assert_accessible(page)
+    # The shareable proof page, with its LinkedIn link from the API.
+    timeline.get_by_role("link", name=re.compile("Shareable page")).click()
+    page.get_by_role("heading", name="Interview five podcast listeners", level=1).wait_for()
+    page.get_by_role("link", name=re.compile("Add to LinkedIn")).wait_for()
+    assert page.locator('meta[property="og:title"]').get_attribute("content")
+    assert_accessible(page)
+    # The mentor shows Sam's thanks on their profile: the toggle says so and links there.
+    log_out(page)
+    log_in(page, mentor)
+    page.goto(engagement_url)
+    page.get_by_label("Show this note on my public profile").check()
+    shown = page.get_by_role("status").filter(has_text="Shown on your public profile.")
+    expect(shown).to_be_focused()
+    page.get_by_role("link", name="See your profile").click()
+    page.get_by_role("heading", name="Thanks received").wait_for()
+    page.locator(".thanks-list").get_by_text("Thank you, Maya — I learned a lot.").wait_for()
+    assert page.locator(".thanks-list").get_by_role("link", name="Sam Drafter").is_visible()
     response = page.request.get(f"{page.base}/api/v1/profiles/{handle}/experience/")
     [entry] = response.json()["verified_experience"]
     assert entry["task_title"] == "Interview five podcast listeners"
@@ -228,9 +272,8 @@ def test_application_page_draws_only_what_is_there_and_declines_in_place(page):
     assert_accessible(page)
 
     # Declining happens on this page; focus lands on what happened, the buttons are gone.
-    page.get_by_text("Decline with a kind note").press("Enter")
-    page.get_by_label("Optional note (they will see it)").fill("Thank you — we went another way.")
-    page.get_by_role("button", name="Decline", exact=True).press("Enter")
+    page.get_by_role("button", name="Decline Sam Drafter").press("Enter")
+    confirm(page, "Decline", note="Thank you — we went another way.")
     expect(page.get_by_role("status").filter(has_text="Declined.")).to_be_focused()
     page.get_by_text("Note from the mentor: Thank you — we went another way.").wait_for()
     assert not page.get_by_role("button", name="Accept Sam Drafter").is_visible()

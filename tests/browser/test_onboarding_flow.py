@@ -38,7 +38,7 @@ def test_signup_onboarding_upload_and_public_profile(page, tmp_path):
     page.get_by_label("Email").fill("lin@example.org")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again):").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign Up", re.I)).click()
+    page.get_by_role("button", name=re.compile("Create my account", re.I)).click()
     page.get_by_role("heading", name=re.compile("Verify Your Email Address", re.I)).wait_for()
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
@@ -69,12 +69,15 @@ def test_signup_onboarding_upload_and_public_profile(page, tmp_path):
     page.get_by_label("…or a file").set_input_files(str(_png(tmp_path)))
     page.get_by_role("button", name="Add and finish").click()
 
-    # The public profile
-    page.wait_for_url("**/u/lin/")  # the handle comes from the e-mail address
+    # The wizard ends on a next step for a drafter, then the public profile
+    page.get_by_role("heading", name="You are set up").wait_for()
+    assert page.get_by_role("link", name="See tasks that fit you").is_visible()
+    page.get_by_role("link", name="See your profile").click()
+    page.wait_for_url(re.compile(r"/u/member-[0-9a-f]{6}/$"))  # never from the e-mail address
     page.get_by_role("heading", name="Lin Chen", level=1).wait_for()
     assert page.get_by_text("Economics student <b>who</b> loves charts").is_visible()  # escaped
     assert page.get_by_role("heading", name="Rent vs. income chart").is_visible()
-    assert page.get_by_text("Data visualisation · expert").is_visible()
+    assert page.get_by_text("Data visualisation · Expert").is_visible()
     page.get_by_text("No verified experience yet").wait_for()
     assert "lin@example.org" not in page.content()
     assert_accessible(page)
@@ -93,7 +96,7 @@ def test_settings_pages_are_accessible_and_fit_a_phone(page, user):
     page.goto(page.base + "/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill("correct-horse-battery-staple")
-    page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
     page.wait_for_url("**/welcome/")  # not onboarded yet
 
     for path, ready in [

@@ -18,7 +18,7 @@ from projects.services.applications import application_accept, application_creat
 from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.stipends.models import LedgerEntry, Payout, Stipend
 from projects.stipends.services.checkout import engagement_fund_start
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.factories import TaskFactory, UserFactory
 
 PLATFORM_SECRET = "whsec_browser_platform"
@@ -72,6 +72,7 @@ def engagement_page_loaded(page) -> None:
 def fund_on_checkout(page, standin) -> None:
     """On the engagement page: press "Fund the stipend" and pay on the stand-in's Checkout."""
     page.get_by_role("button", name="Fund the stipend").click()
+    confirm(page, "Continue to payment")
     page.wait_for_url(re.compile(re.escape(standin.base_url) + r"/checkout/cs_"))
     page.get_by_text("125.00 USD").wait_for()
     page.get_by_role("button", name="Pay").click()
@@ -102,12 +103,13 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     page.get_by_label("Your note").fill("I fact-check for a newsroom; see my corrections log.")
     page.get_by_label("Link to a work sample").fill("https://example.org/sam/corrections")
     page.get_by_role("button", name="Send application").click()
-    page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    page.wait_for_url(re.compile(r"/applications/\d+/"))
 
     # The mentor accepts: the engagement waits for the stipend.
     act_as(page, mentor)
     page.goto(task_url)
     page.get_by_role("button", name="Accept Sam Drafter").click()
+    confirm(page, "Accept Sam Drafter")
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     card = stipend_card(page)
@@ -168,6 +170,7 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     page.goto(engagement_url)
     stripe_live.hold_deliveries()
     page.get_by_role("button", name="Approve the work").click()
+    confirm(page, "Approve")
     page.get_by_role("heading", name="Leave feedback").wait_for()
     stipend_badge(page, "Paid out").wait_for()
     assert page.get_by_text("Paid out: Sam Drafter received $112.50.").is_visible()
@@ -209,6 +212,7 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
 
     # A first try is abandoned on Checkout: back on the page, nothing was charged.
     page.get_by_role("button", name="Fund the stipend").click()
+    confirm(page, "Continue to payment")
     page.wait_for_url(re.compile(re.escape(stripe_live.base_url) + r"/checkout/cs_"))
     page.get_by_role("link", name="Cancel").click()
     page.get_by_text("Payment cancelled — nothing was charged.").wait_for()
@@ -230,6 +234,7 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
     )
     assert_accessible(page)
     page.get_by_role("button", name="Cancel engagement").press("Enter")
+    confirm(page, "Cancel the engagement")
     stipend_badge(page, "Refunded").wait_for()
     expect(page.get_by_role("status").filter(has_text="Engagement cancelled")).to_be_focused()
     assert page.get_by_text("Refunded to your card in full.").is_visible()

@@ -6,13 +6,48 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : "";
 }
 
+// The framework's stock sentences, said the way a person would. Anything not listed is already
+// written in our own words by the API.
+const PLAIN_WORDS = [
+  [/^This field (may not be null|may not be blank|is required)\.$/, () => "Fill this in."],
+  [/^A valid integer is required\.$/, () => "Enter a whole number, like 4."],
+  [/^A valid number is required\.$/, () => "Enter a number."],
+  [/^Enter a valid URL\.$/, () => "Enter a full web address, starting with https://."],
+  [/^Enter a valid email address\.$/, () => "Enter an e-mail address like name@example.org."],
+  [/^Date has wrong format\./, () => "Enter a date like 31/12/2026."],
+  [/^Ensure this value is greater than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or more.`],
+  [/^Ensure this value is less than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or less.`],
+  [/^Ensure this field has no more than (\d+) characters\.$/, (m) => `Keep it to ${m[1]} characters or fewer.`],
+  [/^Ensure this field has at least (\d+) characters\.$/, (m) => `Write at least ${m[1]} characters.`],
+  [/^"(.*)" is not a valid choice\.$/, () => "Choose one of the options."],
+  [/^Must be a valid boolean\.$/, () => "Choose yes or no."],
+  [/^Not a valid string\.$/, () => "Enter some text."],
+  [/^Expected a list of items/, () => "Choose from the list."],
+];
+
+export function plainWords(message) {
+  for (const [pattern, say] of PLAIN_WORDS) {
+    const match = String(message).match(pattern);
+    if (match) return say(match);
+  }
+  return String(message);
+}
+
+// A field's messages as plain sentences, however the API nested them (lists of row errors too).
+function messagesOf(value) {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(messagesOf);
+  if (typeof value === "object") return Object.values(value).flatMap(messagesOf);
+  return [plainWords(value)];
+}
+
 export class ApiError extends Error {
   constructor(status, body) {
     const error = (body && body.error) || {};
-    super(error.message || `Request failed (${status})`);
+    super(error.message ? plainWords(error.message) : `Request failed (${status})`);
     this.status = status;
     this.code = error.code || "unknown";
-    this.fields = error.fields || {};
+    this.fields = Object.fromEntries(Object.entries(error.fields || {}).map(([name, messages]) => [name, messagesOf(messages)]));
   }
 }
 
@@ -97,7 +132,8 @@ export function showErrors(container, error) {
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
     input.insertAdjacentElement("afterend", note);
-    first ??= input;
+    // Focus goes to the first field in error as the page reads, whatever order the API used.
+    if (!first || (first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
   }
   const summary = summaryNode(container);
   summary.textContent = first ? "Some fields need a change: fix the ones marked below, then send again." : errorText(error);

@@ -19,3 +19,22 @@ if (quoted.length) {
     });
   });
 }
+
+// On a phone the navigation folds behind a Menu button (CSS shows the button under 760 px).
+const menu = document.querySelector("[data-menu-toggle]");
+const nav = document.getElementById("site-nav");
+if (menu && nav) {
+  nav.classList.add("nav-closed");
+  menu.addEventListener("click", () => {
+    const open = nav.classList.toggle("nav-closed") === false;
+    menu.setAttribute("aria-expanded", String(open));
+    if (open) nav.querySelector("a")?.focus();
+  });
+  nav.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.offsetParent) {
+      nav.classList.add("nav-closed");
+      menu.setAttribute("aria-expanded", "false");
+      menu.focus();
+    }
+  });
+}

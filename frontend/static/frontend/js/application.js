@@ -1,5 +1,6 @@
 // /applications/<id>/: the application, the actions the API allows the viewer, and its messages.
 import { api, showErrors, showLoadError } from "./api.js";
+import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { announce, el, fill, mountThread, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-application-page]");
@@ -17,7 +18,9 @@ function summary(app) {
   const answers = (app.answers || []).map((answer, i) => (answer
     ? el("p", {}, el("strong", { text: `${(app.task_questions || [])[i] || "Answer"} ` }), answer) : null));
   return [
-    el("p", {}, stateBadge(app.state), " ", mentorView ? `From ${name}` : `To ${app.mentor.display_name || app.mentor.handle}`),
+    el("p", {}, stateBadge(app.state), " ", mentorView
+      ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
+      : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]),
     mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),
     app.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, app.portfolio_items.map(workItem))] : null,
@@ -30,26 +33,27 @@ function summary(app) {
 function actions(app, allowed) {
   const box = $("[data-actions]");
   const name = app.drafter.display_name || app.drafter.handle;
-  const run = async (action, body, next) => {
+  const run = async (action, next) => {
+    const asked = action === "withdraw"
+      ? await confirmAct({ title: "Withdraw your application?", body: "The mentor is told, and you cannot apply to this task again.", confirm: "Withdraw", danger: true })
+      : await confirmApplicationAct(action, name, app.task);
+    if (!asked) return;
+    const body = action === "decline" ? { note: asked.note } : undefined;
     try {
       const result = await api(`applications/${id}/${action}/`, { method: "POST", body });
       if (action === "accept") { window.location.assign(`/engagements/${result.id}/`); return; }
       await render();
-      announce($("[data-result]"), DONE[action]);
+      announce($("[data-result]"), DONE[action], action === "withdraw" ? { href: "/tasks/", text: "Browse other tasks" } : { href: `/tasks/${app.task.id}/`, text: "Back to all applications for this task" });
       next?.();
     } catch (error) { showErrors(box, error); }
   };
-  const note = el("textarea", { id: "decline-note", name: "note", rows: "2", maxlength: "1000" });
   fill(box,
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     app.engagement_id ? el("a", { class: "button", href: `/engagements/${app.engagement_id}/`, text: "Open the engagement" }) : null,
     allowed.has("shortlist") ? el("button", { type: "button", class: "button-secondary", text: `Shortlist ${name}`, onclick: () => run("shortlist") }) : null,
     allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null,
     allowed.has("withdraw") ? el("button", { type: "button", class: "button-secondary", text: "Withdraw application", onclick: () => run("withdraw") }) : null,
-    allowed.has("decline") ? el("details", { class: "decline" },
-      el("summary", { text: "Decline with a kind note" }),
-      el("label", { for: "decline-note", text: "Optional note (they will see it)" }), note,
-      el("button", { type: "button", class: "button-secondary", text: "Decline", onclick: () => run("decline", { note: note.value }) })) : null);
+    allowed.has("decline") ? el("button", { type: "button", class: "button-secondary", text: `Decline ${name}`, onclick: () => run("decline") }) : null);
 }
 
 let threadShownFor = null;
@@ -57,7 +61,8 @@ let threadShownFor = null;
 async function render() {
   const app = await api(`applications/${id}/`);
   const allowed = new Set(app.allowed_actions || []);
-  document.title = `Application to ${app.task.title} · Slipstream`;
+  const who = app.viewer_role === "mentor" ? `${app.drafter.display_name || app.drafter.handle}’s application` : "Your application";
+  document.title = `${who} to ${app.task.title} · Slipstream`;
   fill($("[data-title]"), el("a", { href: `/tasks/${app.task.id}/`, text: app.task.title }));
   fill($("[data-summary]"), summary(app));
   actions(app, allowed);
@@ -70,4 +75,10 @@ async function render() {
   }
 }
 
-render().catch((error) => showLoadError(error, $("[data-status]")));
+render().then(() => {
+  // Arriving straight after applying: say it worked and what happens next.
+  if (new URLSearchParams(window.location.search).get("sent")) {
+    announce($("[data-result]"), "Application sent. The mentor is notified; you will hear back here and by e-mail.", { href: "/tasks/", text: "Browse more tasks" });
+    history.replaceState(null, "", window.location.pathname);
+  }
+}).catch((error) => showLoadError(error, $("[data-status]")));

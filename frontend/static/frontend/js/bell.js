@@ -11,3 +11,19 @@ if (bell && count) {
     bell.setAttribute("aria-label", n ? `Notifications, ${n} unread` : "Notifications");
   }).catch(() => {});
 }
+
+// Messages in the header: the unread count across every thread (GET /api/v1/me/threads/).
+const inbox = document.querySelector("[data-inbox-link]");
+const inboxCount = document.querySelector("[data-inbox-count]");
+if (inbox && inboxCount && window.location.pathname !== "/messages/") {
+  api("me/threads/").then((data) => {
+    const n = data.unread_total || 0;
+    // The visible number plus a hidden word, so the link's name starts with what is seen.
+    inboxCount.textContent = n > 99 ? "99+" : String(n);
+    inboxCount.hidden = n === 0;
+    const word = document.createElement("span");
+    word.className = "visually-hidden";
+    word.textContent = " unread";
+    if (n) inboxCount.after(word);
+  }).catch(() => {});
+}

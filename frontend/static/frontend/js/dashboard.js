@@ -1,6 +1,7 @@
-// /dashboard/: mentor and drafter sections from GET /api/v1/me/dashboard/.
+// /dashboard/: what is waiting for this person, by role (GET /api/v1/me/dashboard/ `roles`): a
+// drafter sees drafting, a mentor mentoring, someone doing both sees both; next steps first.
 import { api, showErrors, showLoadError } from "./api.js";
-import { announce, el, fill, stateBadge } from "./ui.js";
+import { announce, el, fill, plural, stateBadge } from "./ui.js";
 
 const root = document.querySelector("[data-dashboard]");
 const $ = (sel) => root.querySelector(sel);
@@ -37,18 +38,53 @@ function introduction(i) {
   return item;
 }
 
+function mainActions(roles) {
+  const browse = el("a", { class: "button", href: "/tasks/", text: "Browse tasks" });
+  const post = el("a", { class: "button", href: "/tasks/new/", text: "Post a task" });
+  const forYou = el("a", { class: "button button-secondary", href: "/for-you/", text: "Tasks for you" });
+  if (roles.mentor && !roles.drafter) return [post];
+  if (roles.drafter && !roles.mentor) return [browse, forYou];
+  post.className = "button button-secondary";
+  return [browse, post, forYou];
+}
+
 async function main() {
-  const data = await api("me/dashboard/");
-  $("[data-status]").textContent = data.unread_messages ? `You have ${data.unread_messages} unread ${data.unread_messages === 1 ? "message" : "messages"}.` : "";
-  const steps = data.drafter.next_steps;
-  if (steps.length) {
-    $("[data-next]").hidden = false;
-    fill($("[data-next-list]"), steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
+  const [data, me] = await Promise.all([api("me/dashboard/"), api("me/").catch(() => null)]);
+  // Roles from the API; older servers: from what the person has done and chosen.
+  const roles = data.roles || {
+    mentor: Boolean(data.mentor.tasks.length || me?.wants_to_mentor),
+    drafter: Boolean(data.drafter.applications.length || me?.wants_to_draft || !me?.wants_to_mentor),
+  };
+  fill($("[data-main-actions]"), mainActions(roles));
+  $("[data-status]").textContent = "";
+  const unread = $("[data-unread]");
+  unread.hidden = !data.unread_messages;
+  fill(unread, data.unread_messages ? el("a", { href: "/messages/", text: `You have ${plural(data.unread_messages, "unread message")}. Read them` }) : null);
+
+  const completeness = me?.completeness;
+  if (completeness && completeness.percent < 100 && completeness.next_step) {
+    $("[data-completeness]").hidden = false;
+    $("[data-complete-percent]").textContent = String(completeness.percent);
+    $("[data-complete-bar]").value = completeness.percent;
+    const link = $("[data-complete-next]");
+    link.href = completeness.next_step.url;
+    link.textContent = `Next: ${completeness.next_step.label}`;
   }
+
+  const steps = [...(data.next_steps || []), ...(data.drafter.next_steps || []), ...(data.mentor.next_steps || [])];
+  const reviews = data.mentor.applications_to_review.length;
+  if (roles.mentor && reviews) steps.unshift({ text: `Review ${plural(reviews, "application")}`, url: `/applications/${data.mentor.applications_to_review[0].id}/` });
+  $("[data-next]").hidden = !steps.length;
+  fill($("[data-next-list]"), steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
+
+  $("[data-drafting]").hidden = !roles.drafter;
+  $("[data-mentoring]").hidden = !roles.mentor;
   fillList($("[data-drafter-engagements]"), data.drafter.engagements.map((e) => engagementRow(e, "drafter")),
-    "No engagements yet. When a mentor accepts your application, the work appears here.");
-  fillList($("[data-drafter-applications]"), data.drafter.applications.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
-    "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
+    "Nothing in progress. When a mentor accepts your application, the work appears here.");
+  // Accepted applications live on as engagements above; list only those still waiting.
+  const waiting = data.drafter.applications.filter((a) => a.state !== "accepted");
+  fillList($("[data-drafter-applications]"), waiting.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
+    data.drafter.applications.length ? "No applications waiting for an answer." : "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;
     fill($("[data-introductions]"), data.drafter.introductions.map(introduction));
@@ -58,9 +94,9 @@ async function main() {
   fillList($("[data-review]"), data.mentor.applications_to_review.map((a) => row(`/applications/${a.id}/`, `${a.drafter.display_name || a.drafter.handle} → ${a.task.title}`, a.state)),
     "Nothing to review. New applications to your tasks will show up here.");
   fillList($("[data-mentor-engagements]"), data.mentor.engagements.map((e) => engagementRow(e, "mentor")),
-    "No engagements yet. Accept an application to start one.");
+    "Nothing in progress. Accept an application to start working with someone.");
   fillList($("[data-tasks]"), data.mentor.tasks.map((t) => row(`/tasks/${t.id}/`, t.title, t.state,
-    `${t.applications_pending} to review · ${t.applications_total} applications · ${t.filled_slots}/${t.slots} places filled`)),
+    `${t.applications_pending} to review · ${plural(t.applications_total, "application")} · ${t.filled_slots} of ${plural(t.slots, "place")} filled`)),
     "You have not posted a task. Have overflow work? Post it and let a drafter help.");
 }
 

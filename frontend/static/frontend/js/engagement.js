@@ -3,6 +3,7 @@
 // action the page redraws and focus moves to the status line that says what happened.
 import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
+import { confirmAct } from "./dialog.js";
 import { announce, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
@@ -10,6 +11,7 @@ const id = root.dataset.engagementId;
 const $ = (sel) => root.querySelector(sel);
 let threadCanSend = null;
 const checkout = checkoutReturn(root, id, () => render());
+let current = null;  // the engagement as last drawn (for next-step links)
 const DONE = {
   deliver: "Work delivered. Your mentor has been told and will review it.",
   approve: "Work approved: it now shows as verified experience. Leave feedback below.",
@@ -25,7 +27,22 @@ function field(label, control, help) {
   return el("div", { class: "field" }, el("label", { for: control.id, text: label }), control, helpNode);
 }
 
-function actionForm({ action, title, fields, submit, onSubmit, secondary = false, multipart = false }) {
+// What to do after each action, as a link under the success message.
+function nextStep(action) {
+  const e = current;
+  if (!e) return null;
+  const other = e.viewer_role === "mentor" ? e.drafter : e.mentor;
+  return {
+    deliver: { href: "/dashboard/", text: "Back to your dashboard" },
+    approve: { href: "#feedback-heading", text: "Leave feedback now" },
+    request_revision: { href: "#messages-heading", text: "Explain more in a message" },
+    cancel: { href: "/dashboard/", text: "Back to your dashboard" },
+    feedback: { href: `/u/${other.handle}/`, text: `See ${other.display_name || other.handle}’s profile` },
+    thanks: { href: "/dashboard/", text: "Back to your dashboard" },
+  }[action];
+}
+
+function actionForm({ action, title, fields, submit, onSubmit, secondary = false, multipart = false, confirm = null, check = null }) {
   const form = el("form", { class: "action-form", novalidate: true },
     title ? el("h3", { text: title }) : null,
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
@@ -33,10 +50,13 @@ function actionForm({ action, title, fields, submit, onSubmit, secondary = false
     el("button", { type: "submit", class: secondary ? "button-secondary" : "", text: submit }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const problem = check?.();
+    if (problem) { showErrors(form, problem); return; }
+    if (confirm && !(await confirmAct(confirm))) return;
     try {
       await onSubmit(multipart ? new FormData(form) : form);
       await render();
-      announce($("[data-flash]"), DONE[action]);
+      announce($("[data-flash]"), DONE[action], nextStep(action));
     } catch (error) {
       showErrors(form, error);
     }
@@ -53,8 +73,11 @@ function timeline(e, stipend) {
   }
   if (e.completed_at) items.push([e.completed_at, "Approved — verified experience added"]);
   if (e.cancelled_at) items.push([e.cancelled_at, `Cancelled: ${e.cancel_reason}`]);
-  // Stable sort by time: same-moment entries keep their logical order.
-  items.sort((a, b) => new Date(a[0]) - new Date(b[0]));
+  // By time to the minute; within a minute the steps keep their logical order (accepting and
+  // starting unpaid work happen in the same instant, and must read in that order).
+  const minute = (when) => Math.floor(new Date(when).getTime() / 60000);
+  items.forEach((item, index) => { item.push(index); });
+  items.sort((a, b) => minute(a[0]) - minute(b[0]) || a[2] - b[2]);
   if (e.state === "awaiting_funding") items.push([null, "Waiting for the mentor to fund the stipend"]);
   return items.map(([when, what]) => el("li", {}, el("span", { class: "muted small", text: when ? dateTime(when) : "Next" }), el("span", { text: what })));
 }
@@ -68,17 +91,25 @@ function deliverableItem(d, index) {
     d.revision_comment ? el("p", { class: "flash" }, el("strong", { text: "Revision requested: " }), d.revision_comment) : null);
 }
 
-function feedbackView(fb, label) {
+// Competencies are shown with the same names the form uses (the API's competency_choices).
+function competencyName(e, slug) {
+  const choice = (e.competency_choices || []).find((c) => c.slug === slug);
+  return choice ? choice.name : slug.replace(/_/g, " ");
+}
+
+function feedbackView(fb, label, e) {
   return el("div", { class: "feedback" },
     el("h3", { text: label }),
     el("p", {}, el("strong", { text: `${fb.rating} / 5` }), fb.text ? ` — ${fb.text}` : ""),
     fb.endorsement ? el("p", { text: `Endorsement: ${fb.endorsement}` }) : null,
     fb.endorsed_skills.length ? el("p", { class: "small", text: `Endorsed skills: ${fb.endorsed_skills.map((s) => s.name).join(", ")}` }) : null,
-    Object.keys(fb.competencies).length ? el("p", { class: "small muted", text: Object.entries(fb.competencies).map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`).join(" · ") }) : null);
+    Object.keys(fb.competencies).length ? el("p", { class: "small muted", text: Object.entries(fb.competencies).map(([k, v]) => `${competencyName(e, k)}: ${v} / 5`).join(" · ") }) : null);
 }
 
 function feedbackForm(e) {
+  // No default: a rating is a choice the person makes, never a pre-filled 5.
   const rating = el("select", { id: "fb-rating", name: "rating", required: true },
+    el("option", { value: "", text: "Choose a rating" }),
     ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: `${v} — ${{ 5: "excellent", 4: "good", 3: "fine", 2: "poor", 1: "very poor" }[v]}` })));
   const text = el("textarea", { id: "fb-text", name: "text", rows: "3", maxlength: "2000" });
   const fields = [field("Overall rating", rating), field("What went well, what could be better", text)];
@@ -107,6 +138,7 @@ function feedbackForm(e) {
     title: "Leave feedback",
     fields,
     submit: "Submit feedback",
+    check: () => (rating.value ? null : { fields: { rating: ["Choose a rating from 1 to 5."] } }),
     onSubmit: (form) => api(`engagements/${id}/feedback/`, { method: "POST", body: {
       rating: Number(rating.value),
       text: text.value,
@@ -121,9 +153,9 @@ function renderFeedback(e, meId, allowed, config) {
   const fb = e.feedback || {};
   const revealDays = config ? ` (or ${config.feedback_reveal_days} days after completion)` : "";
   fill($("[data-feedback]"),
-    fb.mine ? feedbackView(fb.mine, "Your feedback") : null,
+    fb.mine ? feedbackView(fb.mine, "Your feedback", e) : null,
     !fb.mine && allowed.has("feedback") ? feedbackForm(e) : null,
-    fb.theirs ? feedbackView(fb.theirs, "Their feedback") : null,
+    fb.theirs ? feedbackView(fb.theirs, "Their feedback", e) : null,
     !fb.theirs && fb.theirs_written ? el("p", { class: "muted", text: `They have written feedback. It shows once you have written yours${revealDays}.` }) : null);
 
   const sent = e.thanks.find((t) => t.sender_id === meId);
@@ -136,7 +168,9 @@ function renderFeedback(e, meId, allowed, config) {
     toggle.addEventListener("change", async () => {
       try {
         await api(`thanks/${received.id}/show/`, { method: "POST", body: { shown_on_profile: toggle.checked } });
-        toggleBox.querySelector("[data-toggle-result]").textContent = toggle.checked ? "Shown on your profile." : "Hidden from your profile.";
+        const me = e.viewer_role === "mentor" ? e.mentor : e.drafter;
+        announce(toggleBox.querySelector("[data-toggle-result]"), toggle.checked ? "Shown on your public profile." : "Hidden from your public profile.",
+          { href: `/u/${me.handle}/`, text: "See your profile" });
       } catch (error) {
         toggle.checked = !toggle.checked;
         showErrors(toggleBox, error);
@@ -176,10 +210,14 @@ function workActions(e, allowed, config) {
   if (allowed.has("approve")) {
     const box = el("div", { class: "action-form" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }));
     box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
+      const paid = e.task && e.task.stipend_amount;
+      const asked = await confirmAct({ title: "Approve the work?", confirm: "Approve",
+        body: paid ? "Approving releases the stipend to the drafter. This cannot be undone." : "Approving completes the engagement and adds it to the drafter's verified experience. This cannot be undone." });
+      if (!asked) return;
       try {
         await api(`engagements/${id}/approve/`, { method: "POST" });
         await render();
-        announce($("[data-flash]"), DONE.approve);
+        announce($("[data-flash]"), DONE.approve, nextStep("approve"));
       } catch (error) { showErrors(box, error); }
     } }));
     work.push(box);
@@ -211,11 +249,12 @@ async function render() {
     return;
   }
   const config = await siteConfig();
+  current = e;
   const allowed = new Set(e.allowed_actions || []);
   const mentorView = e.viewer_role === "mentor";
   const meId = mentorView ? e.mentor.id : e.drafter.id;
   const other = mentorView ? e.drafter : e.mentor;
-  document.title = `${e.task.title} · Engagement · Slipstream`;
+  document.title = `${e.task.title} with ${other.display_name || other.handle} · Slipstream`;
   fill($("[data-title]"), el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
   fill($("[data-subtitle]"), stateBadge(e.state), ` You are the ${e.viewer_role}; working with ${other.display_name || other.handle}.`);
   renderStipend(root, e, stipend, { allowed, config });
@@ -229,6 +268,7 @@ async function render() {
     actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
       stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
       submit: "Cancel engagement", secondary: true,
+      confirm: { title: "Cancel this engagement?", body: "The other person is told, and the work stops. This cannot be undone.", confirm: "Cancel the engagement", danger: true },
       onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })) : null);
   $("[data-status]").hidden = true;
   $("[data-engagement]").hidden = false;

@@ -1,6 +1,7 @@
 // The stipend card of /engagements/<id>/ and the notice shown on the way back from Stripe
 // Checkout. Money facts come from /api/v1/engagements/<id>/stipend/; the engagement turns
 // active only when Stripe's webhook arrives, so the return from Checkout polls for it.
+import { confirmAct } from "./dialog.js";
 import { api, showErrors } from "./api.js";
 import { el, fill, money } from "./ui.js";
 
@@ -46,6 +47,10 @@ function fundButton(engagement) {
   const error = el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true, id: "fund-error" });
   const button = el("button", { type: "button", "aria-describedby": "fund-error", text: "Fund the stipend" });
   button.addEventListener("click", async () => {
+    const amount = money(engagement.task?.stipend_amount, engagement.task?.stipend_currency);
+    const asked = await confirmAct({ title: `Fund the stipend${amount ? ` of ${amount}` : ""}?`, confirm: "Continue to payment",
+      body: "You pay on Stripe's secure page next. The money is held and only released to the drafter when you approve their work; if the engagement is cancelled first, it comes back to you." });
+    if (!asked) return;
     button.disabled = true;
     error.hidden = true;
     try {

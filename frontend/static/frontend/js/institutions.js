@@ -1,6 +1,6 @@
 // /settings/institutions/: memberships, consent per institution (grant, change, revoke), history.
 import { allPages, api, showErrors, showLoadError } from "./api.js";
-import { announce, el, fill, pagedList } from "./ui.js";
+import { announce, date, el, fill, pagedList } from "./ui.js";
 
 const container = document.querySelector("[data-memberships]");
 const status = document.querySelector("[data-status]");
@@ -8,7 +8,6 @@ const history = document.querySelector("[data-history]");
 let terms;
 let consents = [];
 
-const date = (value) => new Date(value).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
 function scopeLabels(keys) {
   return keys.map((key) => terms.scopes.find((s) => s.key === key)?.label || key).join(", ");

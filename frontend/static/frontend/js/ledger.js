@@ -1,6 +1,6 @@
 // /ledger/: the signed-in person's money movements, newest first, a page at a time.
 import { api, showErrors } from "./api.js";
-import { el } from "./ui.js";
+import { date, el, plural } from "./ui.js";
 
 const root = document.querySelector("[data-ledger]");
 const list = root.querySelector("[data-ledger-list]");
@@ -15,7 +15,6 @@ function money(amount, currency) {
   return amount < 0 ? `−${formatted}` : `+${formatted}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 function row(entry) {
   const direction = entry.amount < 0 ? "out" : "in";
@@ -24,7 +23,7 @@ function row(entry) {
       el("span", { class: `badge ${direction === "in" ? "badge-success" : "badge-muted"}`, text: entry.kind_label }),
       el("p", { class: "ledger-description", text: entry.description }),
       el("p", { class: "ledger-meta muted" },
-        el("time", { datetime: entry.created_at, text: dateFormat.format(new Date(entry.created_at)) }),
+        el("time", { datetime: entry.created_at, text: date(entry.created_at) }),
         " · ", el("a", { href: `/engagements/${Number(entry.engagement_id)}/`, text: entry.task_title }),
         entry.receipt ? [" · Receipt ", el("code", { text: entry.receipt })] : null)),
     el("p", { class: `ledger-amount ledger-${direction}` },
@@ -42,7 +41,7 @@ async function loadPage() {
     const any = list.children.length > 0;
     list.hidden = !any;
     empty.hidden = any;
-    status.textContent = any ? `${list.children.length} entries shown.` : "";
+    status.textContent = any ? `${plural(list.children.length, "entry", "entries")} shown.` : "";
     status.classList.toggle("visually-hidden", any);
     more.hidden = !next;
     more.disabled = false;

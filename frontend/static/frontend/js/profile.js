@@ -1,12 +1,12 @@
-// /u/<handle>/: the public profile, plus verified experience and thanks when the lifecycle
-// work provides them (GET /api/v1/profiles/<handle>/experience/); a friendly empty state if not.
+// /u/<handle>/: the public profile, then GET /api/v1/profiles/<handle>/experience/: a timeline of
+// verified experience (mentor, dates, skills, endorsement), thanks with senders, a mentor's open
+// tasks, and a skills chart. A mentor-only profile skips the drafter-style empty states.
 import { api, showLoadError } from "./api.js";
-import { el, fill, fillSanitised } from "./ui.js";
+import { date, el, fill, fillSanitised, plural, skillBadges } from "./ui.js";
 
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
 const $ = (selector) => root.querySelector(selector);
-const LEVELS = { learning: "learning", working: "working", expert: "expert" };
 
 function text(selector, value) { $(selector).textContent = value; }
 
@@ -27,27 +27,103 @@ function renderPortfolio(items) {
   }));
 }
 
-function renderExperience(data) {
+const LEVEL_VALUE = { learning: 1, working: 2, expert: 3 };
+const LEVEL_LABEL = { learning: "Learning", working: "Working knowledge", expert: "Expert" };
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs = {}, text = "") {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+// A bar per skill: how well (learning → expert), green when a mentor has endorsed it. The chart
+// is an image with a full text alternative in its <title> and <desc>.
+function skillsChart(skills, endorsed) {
+  if (!skills.length) return null;
+  const rows = skills.slice(0, 12);
+  const rowH = 28;
+  const labelW = 150;
+  const barMax = 170;
+  const height = rows.length * rowH + 8;
+  const chart = svg("svg", { class: "skills-chart", viewBox: `0 0 ${labelW + barMax + 10} ${height}`, role: "img", "aria-labelledby": "skills-chart-title skills-chart-desc" });
+  const describe = rows.map((s) => `${s.name}: ${LEVEL_LABEL[s.level] || "listed"}${endorsed.get(s.name) ? `, endorsed ${endorsed.get(s.name)} ${endorsed.get(s.name) === 1 ? "time" : "times"}` : ""}`);
+  chart.append(svg("title", { id: "skills-chart-title" }, "Skills by level"), svg("desc", { id: "skills-chart-desc" }, `${describe.join("; ")}.`));
+  rows.forEach((s, i) => {
+    const y = i * rowH + 4;
+    const name = s.name.length > 20 ? `${s.name.slice(0, 19)}…` : s.name;
+    chart.append(svg("text", { x: 0, y: y + 17 }, name));
+    const w = Math.round((barMax * (LEVEL_VALUE[s.level] || 1)) / 3);
+    chart.append(svg("rect", { class: endorsed.get(s.name) ? "bar bar-endorsed" : "bar", x: labelW, y: y + 4, width: w, height: 16, rx: 4 }));
+  });
+  return chart;
+}
+
+function person(p) {
+  return el("a", { href: `/u/${p.handle}/`, text: p.display_name || p.handle });
+}
+
+function experienceEntry(entry) {
+  return el("li", {},
+    el("h3", { text: entry.task_title || "Completed draft" }),
+    el("p", { class: "muted" }, "With ", person(entry.mentor),
+      entry.started_at ? ` · ${date(entry.started_at)} – ${date(entry.completed_at)}` : entry.completed_at ? ` · completed ${date(entry.completed_at)}` : ""),
+    skillBadges(entry.skills),
+    entry.endorsement ? el("blockquote", { class: "endorsement" },
+      el("p", { text: `“${entry.endorsement.text}”` }),
+      el("footer", { class: "small muted" }, "— ", person(entry.mentor),
+        entry.endorsement.skills.length ? `, endorsing ${entry.endorsement.skills.join(", ")}` : "")) : null,
+    entry.introduced_by.length ? el("p", { class: "small muted" }, "Introduced by ", entry.introduced_by.flatMap((p, i) => (i ? [", ", person(p)] : [person(p)]))) : null,
+    entry.share_url ? el("p", { class: "small" }, el("a", { href: entry.share_url }, "Shareable page", el("span", { class: "visually-hidden", text: ` for ${entry.task_title}` }))) : null);
+}
+
+function renderExperience(data, profile) {
+  const mentorOnly = profile.wants_to_mentor && !profile.wants_to_draft;
   const experience = data.verified_experience || [];
   if (experience.length) {
-    fill($("[data-experience]"), el("ul", { class: "experience-list" }, experience.map((entry) => {
-      const meta = [entry.mentor_name, entry.completed_at && new Date(entry.completed_at).toLocaleDateString()].filter(Boolean);
-      return el("li", { class: "card" },
-        el("h3", { text: entry.title || entry.task_title || "Completed draft" }),
-        meta.length ? el("p", { class: "muted", text: meta.join(" · ") }) : null);
-    })));
+    fill($("[data-experience]"), el("ol", { class: "timeline-list", "aria-label": "Verified experience, newest first" }, experience.map(experienceEntry)));
+  } else if (mentorOnly) {
+    $("[data-experience-section]").hidden = true;
   }
   const thanks = data.thanks || [];
   if (thanks.length) {
     fill($("[data-thanks]"), el("ul", { class: "thanks-list" }, thanks.map((note) => el("li", { class: "card" },
-      el("blockquote", { text: note.message || note.body || "" }),
-      note.from_name ? el("p", { class: "muted", text: `— ${note.from_name}` }) : null))));
+      el("blockquote", { text: note.body }),
+      el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? ` · ${date(note.created_at)}` : "")))));
+  } else if (mentorOnly) {
+    $("[data-thanks-section]").hidden = true;
   }
-  if (data.helped_count) {
+  const open = data.open_tasks || [];
+  if (open.length || profile.wants_to_mentor) {
+    $("[data-open-tasks-section]").hidden = false;
+    fill($("[data-open-tasks]"), open.length
+      ? open.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), t.published_at ? el("span", { class: "muted small", text: ` · posted ${date(t.published_at)}` }) : null))
+      : el("li", { class: "muted", text: "No open tasks right now." }));
+  }
+  const facts = [
+    data.helped_count ? `Helped ${plural(data.helped_count, "person", "people")} get started.` : null,
+    data.introductions_made ? `Made ${plural(data.introductions_made, "introduction")}.` : null,
+  ].filter(Boolean);
+  if (facts.length) {
     const helped = $("[data-helped]");
     helped.hidden = false;
-    helped.textContent = `Helped ${data.helped_count} ${data.helped_count === 1 ? "person" : "people"} get started.`;
+    helped.textContent = facts.join(" ");
   }
+  // Skills mentors endorsed reach the skills box, even ones not listed by the person.
+  const endorsed = new Map();
+  for (const entry of experience) for (const name of entry.endorsement?.skills || []) endorsed.set(name, (endorsed.get(name) || 0) + 1);
+  renderSkills(profile.skills, endorsed);
+}
+
+function renderSkills(skills, endorsed = new Map()) {
+  const listed = new Set(skills.map((s) => s.name));
+  const all = [...skills, ...[...endorsed.keys()].filter((n) => !listed.has(n)).map((name) => ({ name, level: "working" }))];
+  $("[data-skills-empty]").hidden = all.length > 0;
+  fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, `${s.name} `,
+    el("span", { class: "level", text: `· ${LEVEL_LABEL[s.level] || ""}` }),
+    endorsed.get(s.name) ? el("span", { class: "level", text: ` · endorsed ${endorsed.get(s.name)}×` }) : null)));
+  fill($("[data-skills-chart]"), skillsChart(all, endorsed));
 }
 
 async function load() {
@@ -82,20 +158,20 @@ async function load() {
   if (profile.bio_html) fillSanitised($("[data-bio]"), profile.bio_html);
   else $("[data-about-section]").hidden = true;
 
-  $("[data-skills-empty]").hidden = profile.skills.length > 0;
-  fill($("[data-skills]"), profile.skills.map((s) =>
-    el("li", { class: "badge" }, `${s.name} `, el("span", { class: "level", text: `· ${LEVELS[s.level] || ""}` }))));
+  renderSkills(profile.skills);
   if (profile.links.length) {
     $("[data-links-section]").hidden = false;
     fill($("[data-links]"), profile.links.map((link) =>
       el("li", {}, el("a", { href: link, rel: "nofollow noopener ugc me", text: link.replace(/^https?:\/\//, "") }))));
   }
   renderPortfolio(profile.portfolio);
+  // A mentor who does not draft is not asked for a portfolio.
+  if (!profile.portfolio.length && profile.wants_to_mentor && !profile.wants_to_draft) $("[data-portfolio-section]").hidden = true;
   $("[data-profile-status]").textContent = "";
   $("[data-profile-body]").hidden = false;
 
   try {
-    renderExperience(await api(`profiles/${encodeURIComponent(handle)}/experience/`));
+    renderExperience(await api(`profiles/${encodeURIComponent(handle)}/experience/`), profile);
   } catch {
     // Not available (yet): the empty states already say what will appear here.
   }

@@ -1,49 +1,72 @@
-// A skill picker: type to search the catalogue (or propose a new skill), pick a level, remove.
-// Used by the welcome wizard and the settings page. Saves with PUT /api/v1/me/skills/.
+// The one skill picker, used everywhere skills are chosen or filtered: your own skills (with a
+// level; welcome wizard and settings), a task's wanted skills (editor) and the browse filter.
+// Type to search the whole catalogue (GET /api/v1/skills/?q=), pick, remove. Chosen skills are
+// kept by name and id, so nothing chosen is ever dropped because it is not on screen.
 import { api, errorText } from "./api.js";
 import { el, fill } from "./ui.js";
 
 const LEVELS = [["learning", "Learning"], ["working", "Working knowledge"], ["expert", "Expert"]];
+const key = (skill) => skill.name.toLowerCase();
 
-export function skillsPicker(root, { onSaved } = {}) {
+/**
+ * levels: show a level per skill (your own skills). allowNew: offer "Add … as a new skill".
+ * onChange(chosen): called after every add or remove.
+ */
+export function skillsPicker(root, { levels = true, allowNew = levels, onChange, onSaved } = {}) {
   const input = root.querySelector("[data-skill-search]");
   const suggestions = root.querySelector("[data-skill-suggestions]");
   const list = root.querySelector("[data-skill-list]");
   const empty = root.querySelector("[data-skill-empty]");
   const status = root.querySelector("[data-skill-status]");
+  const prefix = input.id;
   let chosen = [];
   let timer = null;
 
+  function removeButton(skill, index) {
+    return el("button", { type: "button", class: levels ? "button-secondary button-small" : "chip-remove", onclick: () => {
+      chosen.splice(index, 1);
+      render(input);
+      status.textContent = `${skill.name} removed.`;
+      onChange?.(chosen);
+    } }, levels ? "Remove" : el("span", { "aria-hidden": "true", text: "×" }), el("span", { class: "visually-hidden", text: `${levels ? " " : "Remove "}${skill.name}` }));
+  }
+
   function render(focusAfter = null) {
-    empty.hidden = chosen.length > 0;
+    if (empty) empty.hidden = chosen.length > 0;
     fill(list, chosen.map((skill, index) => {
-      const selectId = `skill-level-${skill.id}`;
+      if (!levels) return el("li", { class: "chip-item" }, el("span", { class: "badge chip", text: skill.name }), removeButton(skill, index));
+      const selectId = `${prefix}-level-${index}`;
       return el("li", { class: "skill-row" },
         el("span", { class: "skill-name", text: skill.name }),
         el("label", { class: "visually-hidden", for: selectId, text: `Level for ${skill.name}` }),
         el("select", { id: selectId, onchange: (event) => { chosen[index].level = event.target.value; } },
           LEVELS.map(([value, label]) => el("option", { value, selected: value === skill.level, text: label }))),
-        el("button", { type: "button", class: "button-secondary button-small", onclick: () => { chosen.splice(index, 1); render(input); } },
-          "Remove", el("span", { class: "visually-hidden", text: ` ${skill.name}` })));
+        removeButton(skill, index));
     }));
     focusAfter?.focus();
   }
 
-  function add(skill) {
-    if (!chosen.some((s) => s.id === skill.id)) chosen.push({ id: skill.id, name: skill.name, level: "working" });
-    input.value = "";
+  function close() {
     suggestions.replaceChildren();
     suggestions.hidden = true;
+  }
+
+  function add(skill) {
+    if (!chosen.some((s) => key(s) === key(skill))) chosen.push({ id: skill.id, name: skill.name, level: skill.level || "working" });
+    input.value = "";
+    close();
     render(input);
+    status.textContent = `${skill.name} added.`;
+    onChange?.(chosen);
   }
 
   async function search() {
     const q = input.value.trim();
-    suggestions.replaceChildren();
-    if (!q) { suggestions.hidden = true; return; }
+    if (!q) { close(); return; }
     let skills;
     try {
       skills = await api(`skills/?q=${encodeURIComponent(q)}&limit=8`);
+      skills = Array.isArray(skills) ? skills : skills.results || [];
     } catch (error) {
       status.textContent = `Skills could not be searched. ${errorText(error)}`;
       return;
@@ -52,25 +75,39 @@ export function skillsPicker(root, { onSaved } = {}) {
     fill(suggestions,
       skills.map((skill) => el("li", {}, el("button", { type: "button", class: "suggestion", onclick: () => add(skill) },
         skill.name, skill.category ? el("span", { class: "muted", text: ` · ${skill.category}` }) : null))),
-      exact ? null : el("li", {}, el("button", { type: "button", class: "suggestion suggestion-new", text: `Add “${q}” as a new skill`, onclick: async () => {
+      !exact && allowNew ? el("li", {}, el("button", { type: "button", class: "suggestion suggestion-new", text: `Add “${q}” as a new skill`, onclick: async () => {
         try {
           add(await api("skills/", { method: "POST", body: { name: q } }));
         } catch (error) {
           status.textContent = `“${q}” could not be added. ${errorText(error)}`;
           input.focus();
         }
-      } })));
+      } })) : null,
+      !skills.length && !allowNew ? el("li", { class: "muted small", text: `No skill matches “${q}”.` }) : null);
     suggestions.hidden = false;
   }
 
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 200); });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") { event.preventDefault(); suggestions.querySelector("button")?.click(); }
-    if (event.key === "Escape") { suggestions.hidden = true; }
+    if (event.key === "Escape") close();
+    if (event.key === "ArrowDown") { event.preventDefault(); suggestions.querySelector("button")?.focus(); }
+  });
+  suggestions.addEventListener("keydown", (event) => {
+    const buttons = [...suggestions.querySelectorAll("button")];
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < buttons.length - 1) { event.preventDefault(); buttons[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? buttons[at - 1] : input).focus(); }
+    if (event.key === "Escape") { close(); input.focus(); }
   });
 
+  // Your own skills (levels mode): GET and PUT /api/v1/me/skills/.
   async function load() {
-    chosen = (await api("me/skills/")).map((s) => ({ id: s.id, name: s.name, level: s.level }));
+    set(await api("me/skills/"));
+  }
+
+  function set(skills) {
+    chosen = skills.map((s) => (typeof s === "string" ? { id: null, name: s } : { id: s.id, name: s.name, level: s.level }));
     render();
   }
 
@@ -90,5 +127,5 @@ export function skillsPicker(root, { onSaved } = {}) {
     }
   }
 
-  return { load, save, count: () => chosen.length };
+  return { load, save, set, value: () => chosen.map((s) => ({ ...s })), count: () => chosen.length };
 }

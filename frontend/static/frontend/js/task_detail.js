@@ -1,7 +1,8 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
 import { allPages, api, showErrors, showLoadError } from "./api.js";
-import { announce, date, el, emptyState, fill, fillSanitised, pagedList, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
+import { confirmAct, confirmApplicationAct } from "./dialog.js";
+import { announce, avatar, date, el, emptyState, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -17,6 +18,30 @@ const APPLICATION_DONE = {
   shortlist: "On your shortlist. Accept when you are ready, or decline with a kind note.",
   decline: "Declined. They will see your note.",
 };
+// Acts that cannot be taken back are confirmed first (dialog.js).
+const CONFIRM = {
+  cancel: { title: "Cancel this task?", body: "Everyone still applying is told it is cancelled. This cannot be undone.", confirm: "Cancel the task", danger: true },
+  delete: { title: "Delete this draft?", body: "The draft is removed for good.", confirm: "Delete the draft", danger: true },
+};
+
+// Who posted the task, with what makes them worth working with (GET /tasks/{id}/ mentor_card).
+function mentorCard(task) {
+  const card = task.mentor_card;
+  const person = card || task.mentor;
+  const name = person.display_name || person.handle;
+  const facts = card ? [
+    card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
+    card.drafts_completed != null ? plural(card.drafts_completed, "draft") + " completed" : null,
+    card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
+    card.median_response_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.median_response_hours)), "hour")}` : null,
+    card.member_since ? `member since ${date(card.member_since)}` : null,
+  ].filter(Boolean) : [];
+  return el("div", { class: "mentor-card" },
+    avatar(card?.avatar_url, name, "medium"),
+    el("div", {},
+      el("p", { class: "mentor-card-name" }, "Posted by ", el("a", { href: `/u/${person.handle}/`, text: name })),
+      facts.length ? el("ul", { class: "fact-list", "aria-label": `About ${name}` }, facts.map((f) => el("li", { text: f }))) : null));
+}
 
 function renderTask(task) {
   document.title = `${task.title} · Slipstream`;
@@ -26,11 +51,13 @@ function renderTask(task) {
     `${task.estimated_hours} hours`,
     task.is_remote ? "Remote" : `On site: ${task.location}`,
     task.deadline ? `Deadline ${date(task.deadline)}` : "No fixed deadline",
-    `${task.slots - task.filled_slots} of ${task.slots} places left`,
-    `Posted by ${task.mentor.display_name || task.mentor.handle}`,
-  ];
+    placesLeft(task),
+    task.published_at ? `Posted ${date(task.published_at)}` : null,
+    task.applicant_count != null ? plural(task.applicant_count, "applicant") : null,
+  ].filter(Boolean);
   root.querySelector("[data-task-meta]").textContent = meta.join(" · ");
   fill(root.querySelector("[data-task-skills]"), skillBadges(task.skills));
+  fill(root.querySelector("[data-task-mentor]"), mentorCard(task));
   fill(root.querySelector("[data-task-reward]"), rewardLine(task));
   fillSanitised(root.querySelector("[data-task-description]"), task.description_html);
   root.querySelector("[data-task]").hidden = false;
@@ -71,7 +98,7 @@ function applyPanel(task) {
     };
     try {
       const application = await api(`tasks/${taskId}/applications/`, { method: "POST", body });
-      window.location.assign(`/applications/${application.id}/`);
+      window.location.assign(`/applications/${application.id}/?sent=1`);
     } catch (error) {
       // Without portfolio checkboxes on the form, show "attach work" under the link field.
       if (error.fields?.portfolio_item_ids && !form.querySelector("[name=portfolio_item_ids]")) {
@@ -92,6 +119,7 @@ function mentorPanel(task, allowed) {
   const actions = el("div", { class: "button-row" },
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }));
   const act = (label, action, cls = "") => el("button", { type: "button", class: cls, text: label, onclick: async () => {
+    if (CONFIRM[action] && !(await confirmAct(CONFIRM[action]))) return;
     try {
       if (action === "delete") {
         await api(`tasks/${task.id}/`, { method: "DELETE" });
@@ -100,7 +128,8 @@ function mentorPanel(task, allowed) {
       }
       await api(`tasks/${task.id}/${action}/`, { method: "POST" });
       await main();
-      announce(side.querySelector("[data-result]"), TASK_DONE[action]);
+      announce(side.querySelector("[data-result]"), TASK_DONE[action],
+        action === "publish" ? { href: `/tasks/${task.id}/`, text: "Copy this page's address to share it" } : { href: "/dashboard/", text: "Back to your dashboard" });
     } catch (error) { showErrors(actions, error); }
   } });
   actions.append(...[
@@ -115,15 +144,15 @@ function mentorPanel(task, allowed) {
   return box;
 }
 
-function applicationCard(app) {
+function applicationCard(app, task = currentTask) {
   const allowed = new Set(app.allowed_actions || []);
   const name = app.drafter.display_name || app.drafter.handle;
   const result = el("p", { class: "flash flash-success", role: "status", tabindex: "-1", hidden: true });
   const buttons = el("div", { class: "button-row" });
-  const declineNote = el("textarea", { id: `decline-${app.id}`, name: "note", rows: "2", maxlength: "1000" });
   const card = el("li", { class: "card application-card" },
     el("div", { class: "card-head" },
-      el("h3", {}, el("a", { href: `/applications/${app.id}/`, text: name })), stateBadge(app.state)),
+      el("h3", {}, el("a", { href: `/u/${app.drafter.handle}/`, text: name })), stateBadge(app.state)),
+    el("p", { class: "small" }, el("a", { href: `/applications/${app.id}/` }, "Open the application and messages", el("span", { class: "visually-hidden", text: ` from ${name}` }))),
     app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     app.introduced_by ? el("p", { class: "small", text: `Introduced by ${app.introduced_by.display_name || app.introduced_by.handle}` }) : null,
     app.portfolio_items.length ? el("ul", { class: "work-list", "aria-label": `Work from ${name}` }, app.portfolio_items.map(workItem)) : null,
@@ -133,12 +162,11 @@ function applicationCard(app) {
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     result,
     buttons,
-    allowed.has("decline") ? el("details", { class: "decline" },
-      el("summary", { text: "Decline with a kind note" }),
-      el("label", { for: `decline-${app.id}`, text: "Optional note (they will see it)" }), declineNote,
-      el("button", { type: "button", class: "button-secondary", text: "Decline", onclick: () => run("decline", { note: declineNote.value }) })) : null,
     app.engagement_id ? el("p", {}, el("a", { href: `/engagements/${app.engagement_id}/`, text: "Open the engagement" })) : null);
-  async function run(action, body) {
+  async function run(action) {
+    const asked = await confirmApplicationAct(action, name, task);
+    if (!asked) return;
+    const body = action === "decline" ? { note: asked.note } : undefined;
     try {
       const answer = await api(`applications/${app.id}/${action}/`, { method: "POST", body });
       if (action === "accept") { window.location.assign(`/engagements/${answer.id}/`); return; }
@@ -150,11 +178,13 @@ function applicationCard(app) {
   }
   fill(buttons,
     allowed.has("shortlist") ? el("button", { type: "button", class: "button-secondary", text: `Shortlist ${name}`, onclick: () => run("shortlist") }) : null,
-    allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null);
+    allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null,
+    allowed.has("decline") ? el("button", { type: "button", class: "button-secondary", text: `Decline ${name}`, onclick: () => run("decline") }) : null);
   return card;
 }
 
 let applications = null;
+let currentTask = null;
 
 async function showApplications() {
   const panel = root.querySelector("[data-mentor-panel]");
@@ -201,6 +231,7 @@ function card(...children) {
 
 async function main() {
   const task = await api(`tasks/${taskId}/`);
+  currentTask = task;
   const allowed = new Set(task.allowed_actions || []);
   renderTask(task);
   if (task.viewer_role === "mentor") {
@@ -222,4 +253,11 @@ async function main() {
   }
 }
 
-main().catch((error) => showLoadError(error, status));
+main().then(() => {
+  // Arriving from "Save and publish" in the editor: say so, and what comes next.
+  const arrived = new URLSearchParams(window.location.search);
+  const result = side.querySelector("[data-result]");
+  if (result && arrived.get("published")) announce(result, TASK_DONE.publish, { href: "/dashboard/", text: "Follow applications from your dashboard" });
+  else if (result && arrived.get("saved")) announce(result, "Saved.", { href: `/tasks/${taskId}/edit/`, text: "Keep editing" });
+  if (arrived.size) history.replaceState(null, "", window.location.pathname);  // a reload says nothing twice
+}).catch((error) => showLoadError(error, status));

@@ -1,24 +1,11 @@
 // /tasks/new/ and /tasks/<id>/edit/: create or edit through POST/PATCH /api/v1/tasks/.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
-import { el, fill } from "./ui.js";
+import { skillsPicker } from "./skills-picker.js";
 
 const form = document.querySelector("[data-task-form]");
 const taskId = form.dataset.taskId;
-const skillBox = form.querySelector("[data-skill-options]");
-
-async function loadSkills(selected) {
-  try {
-    const data = await api("skills/?limit=50");
-    const skills = Array.isArray(data) ? data : data.results || [];
-    if (!skills.length) return;
-    fill(skillBox, skills.map((skill) => el("div", { class: "check" },
-      el("input", { type: "checkbox", id: `sk-${skill.id}`, name: "skill_ids", value: String(skill.id), checked: selected.has(skill.id) }),
-      el("label", { for: `sk-${skill.id}`, text: skill.name }))));
-    form.querySelector("[data-skills-fieldset]").hidden = false;
-  } catch {
-    // The skill catalogue is optional for posting a task.
-  }
-}
+// The whole catalogue through type-ahead; the task's own skills stay chosen until removed.
+const picker = skillsPicker(form.querySelector("[data-skills-picker]"), { levels: false, allowNew: true });
 
 function fillForm(task) {
   for (const name of ["title", "description", "estimated_hours", "slots", "location", "what_you_gain", "stipend_currency"]) {
@@ -45,7 +32,7 @@ function payload() {
     stipend_currency: form.elements.stipend_currency.value,
     what_you_gain: form.elements.what_you_gain.value,
     questions: [...form.querySelectorAll("[name=question]")].map((i) => i.value.trim()).filter(Boolean),
-    skill_ids: [...form.querySelectorAll("[name=skill_ids]:checked")].map((i) => Number(i.value)),
+    skill_ids: picker.value().map((s) => s.id).filter(Boolean),
   };
 }
 
@@ -56,11 +43,13 @@ async function save(publish) {
     const task = taskId
       ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
       : await api("tasks/", { method: "POST", body });
-    if (publish && (task.allowed_actions || []).includes("publish")) await api(`tasks/${task.id}/publish/`, { method: "POST" });
-    window.location.assign(`/tasks/${task.id}/`);
+    const publishing = publish && (task.allowed_actions || []).includes("publish");
+    if (publishing) await api(`tasks/${task.id}/publish/`, { method: "POST" });
+    window.location.assign(`/tasks/${task.id}/?${publishing ? "published" : "saved"}=1`);
   } catch (error) {
     // The form names the stipend field "stipend"; the API calls it stipend_amount.
     if (error.fields && error.fields.stipend_amount) error.fields.stipend = error.fields.stipend_amount;
+    if (error.fields && error.fields.skill_ids) error.fields["t-skills"] = error.fields.skill_ids;
     showErrors(form, error);
   }
 }
@@ -69,17 +58,19 @@ form.addEventListener("submit", (event) => { event.preventDefault(); save(false)
 form.querySelector("[data-publish]").addEventListener("click", () => save(true));
 
 async function main() {
-  let selected = new Set();
   if (taskId) {
     const task = await api(`tasks/${taskId}/`);
     fillForm(task);
-    selected = new Set(task.skills.map((s) => s.id));
+    picker.set(task.skills);
     // A draft can still be published; a published task only saves changes.
     const canPublish = (task.allowed_actions || []).includes("publish");
     form.querySelector("[data-publish]").hidden = !canPublish;
-    form.querySelector("[data-submit]").textContent = canPublish ? "Save draft" : "Save changes";
+    const submit = form.querySelector("[data-submit]");
+    submit.textContent = canPublish ? "Save draft" : "Save changes";
+    // Once published, saving changes is the main act.
+    if (!canPublish) submit.classList.remove("button-secondary");
+    document.title = `Edit “${task.title}” · Slipstream`;
   }
-  await loadSkills(selected);
 }
 
 main().catch((error) => showLoadError(error));

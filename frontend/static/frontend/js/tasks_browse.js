@@ -1,5 +1,6 @@
 // /tasks/: the filters live in the URL (shareable); results come from GET /api/v1/tasks/.
 import { api, errorText } from "./api.js";
+import { skillsPicker } from "./skills-picker.js";
 import { emptyState, taskCard } from "./ui.js";
 
 const form = document.querySelector("[data-filters]");
@@ -16,8 +17,27 @@ for (const [name, value] of params) {
   if (input.type === "checkbox") input.checked = value === "true";
   else input.value = value;
 }
+// Skills are filtered by name, as printed on the chips: the URL reads ?skills=Data analysis,Python.
+const skillsValue = form.querySelector("[data-skills-value]");
+const picker = skillsPicker(form.querySelector("[data-skills-picker]"), {
+  levels: false,
+  onChange: (chosen) => { skillsValue.value = chosen.map((s) => s.name).join(","); },
+});
+picker.set((params.get("skills") || "").split(",").map((name) => name.trim()).filter(Boolean));
+
+// On a phone the filters fold away under the results count; the button opens them.
+const toggle = document.querySelector("[data-filters-toggle]");
+const active = [...params].filter(([name, value]) => value && name !== "ordering").length;
+if (active) toggle.textContent = `Filters (${active})`;
+toggle.addEventListener("click", () => {
+  const open = form.classList.toggle("filters-collapsed") === false;
+  toggle.setAttribute("aria-expanded", String(open));
+  if (open) form.querySelector("input, select")?.focus();
+});
+
 // Empty fields stay out of the URL, so shared links stay short.
 form.addEventListener("submit", () => {
+  form.querySelectorAll("[data-skill-search]").forEach((input) => { input.disabled = true; });
   for (const input of form.querySelectorAll("input, select")) {
     if (!input.value || (input.type === "checkbox" && !input.checked)) input.disabled = true;
   }

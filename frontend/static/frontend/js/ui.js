@@ -34,14 +34,20 @@ export function fillSanitised(node, html) {
   node.replaceChildren(...doc.body.childNodes);
 }
 
-// The result of an action: a status line that says what happened and takes keyboard focus, so
-// focus never falls back to the top of the page when the content under it is redrawn.
-export function announce(node, text) {
-  node.textContent = text;
+// The result of an action: a status line that says what happened (and, with `next`, the link to
+// the next step) and takes keyboard focus, so focus never falls back to the top of the page when
+// the content under it is redrawn.
+export function announce(node, text, next = null) {
+  fill(node, text, next ? [" ", el("a", { href: next.href, text: next.text })] : null);
   node.hidden = !text;
   if (!text) return;
   if (!node.hasAttribute("tabindex")) node.tabIndex = -1;
   node.focus();
+}
+
+// "1 place", "3 places": every count on a page goes through here.
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 // A list that follows the API's cursor: the first page, then a "Load more" button for each next
@@ -98,15 +104,16 @@ export function uploadLimitsText(upload) {
   return `${upload.extensions.map((x) => x.replace(/^\./, "").toUpperCase()).join(", ")}; up to ${Math.round(upload.max_bytes / (1024 * 1024))} MB.`;
 }
 
+// One date format everywhere: "1 Dec 2026", and "1 Dec 2026, 14:05" with the time.
 export function date(value) {
   if (!value) return "";
   const d = new Date(value.length === 10 ? `${value}T00:00:00` : value);
-  return d.toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" });
+  return d.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" });
 }
 
 export function dateTime(value) {
   if (!value) return "";
-  return new Date(value).toLocaleString("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return new Date(value).toLocaleString("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 const STATE_LABELS = {
@@ -123,9 +130,27 @@ export function stateBadge(state) {
   return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
 }
 
-export function skillBadges(skills) {
+// Skill chips; each one is a link that filters the task list by that skill's name.
+export function skillBadges(skills, { link = true } = {}) {
   if (!skills || !skills.length) return null;
-  return el("ul", { class: "skill-list", "aria-label": "Skills" }, skills.map((s) => el("li", { class: "badge", text: s.name || s })));
+  return el("ul", { class: "skill-list", "aria-label": "Skills" }, skills.map((s) => {
+    const name = s.name || s;
+    return el("li", { class: link ? "chip-item" : "badge" }, link
+      ? el("a", { class: "badge chip", href: `/tasks/?skills=${encodeURIComponent(name)}`, title: `Open tasks needing ${name}` }, name)
+      : name);
+  }));
+}
+
+export function placesLeft(task) {
+  return `${plural(task.slots - task.filled_slots, "place")} left of ${task.slots}`;
+}
+
+// A person's photo, or their initials in a circle when there is none (decorative: the name is
+// always written next to it).
+export function avatar(url, name, size = "small") {
+  if (url) return el("img", { class: `avatar avatar-${size}`, src: url, alt: "", width: size === "small" ? 40 : 64, height: size === "small" ? 40 : 64, loading: "lazy" });
+  const initials = (name || "?").split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join("");
+  return el("span", { class: `avatar avatar-${size} avatar-initials`, "aria-hidden": "true", text: initials });
 }
 
 export function rewardLine(task) {
@@ -145,15 +170,19 @@ export function taskCard(task, { headingLevel = "h3" } = {}) {
     `${task.estimated_hours} h`,
     task.is_remote ? "Remote" : task.location,
     task.deadline ? `Due ${date(task.deadline)}` : null,
-    `${task.slots - task.filled_slots} of ${task.slots} places left`,
+    placesLeft(task),
   ].filter(Boolean);
+  const mentor = task.mentor_name || task.mentor_handle;
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
     el("p", { class: "muted task-card-meta", text: meta.join(" · ") }),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
     skillBadges(task.skills),
     rewardLine(task),
-    task.mentor_name || task.mentor_handle ? el("p", { class: "muted small", text: `Posted by ${task.mentor_name || task.mentor_handle}` }) : null,
+    mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
+      el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
+        task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
+        task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
   );
 }
 

@@ -1,17 +1,30 @@
-// The onboarding wizard: profile → skills → first portfolio item, then the public profile.
+// The onboarding wizard: about you → skills → (drafters only) a first piece of work → a next
+// step. Every step can be skipped. Opening it once counts as seen, so nobody is sent back here on
+// each login; Settings and the dashboard's profile prompt lead back to anything skipped.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
 import { showUploadLimits, uploadPortfolioItem } from "./portfolio-upload.js";
+import { el, fill } from "./ui.js";
 
 const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work" };
 const progress = document.querySelector("[data-progress]");
 const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
 const portfolioForm = document.querySelector("[data-portfolio-form]");
-let handle = "";
+let me = null;
+
+// Mentors who do not draft are not asked for a portfolio piece.
+function wantsPortfolio() {
+  return !(me && me.wants_to_mentor && !me.wants_to_draft);
+}
+
+function total() {
+  return wantsPortfolio() ? 3 : 2;
+}
 
 function go(step, focus = true) {
+  if (step === 3 && !wantsPortfolio()) { finish(); return; }
   document.querySelectorAll("[data-step]").forEach((section) => {
     section.hidden = section.dataset.step !== String(step);
   });
@@ -20,33 +33,53 @@ function go(step, focus = true) {
     marker.classList.toggle("done", n < step);
     marker.classList.toggle("current", n === step);
   });
+  document.querySelector("[data-portfolio-marker]").hidden = !wantsPortfolio();
+  progress.max = total();
   progress.value = step;
-  progressLabel.textContent = `Step ${step} of 3: ${TITLES[step]}`;
+  progressLabel.textContent = `Step ${step} of ${total()}: ${TITLES[step]}`;
   if (focus) document.querySelector(`[data-step="${step}"] h2`).focus();
 }
 
+// The end: say what is next for this person, by role.
 async function finish() {
   await api("me/", { method: "PATCH", body: { onboarding_completed: true } });
-  window.location.assign(`/u/${handle}/`);
+  const mentor = me.wants_to_mentor;
+  const drafter = me.wants_to_draft || !mentor;
+  document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
+  progress.value = progress.max;
+  progressLabel.textContent = "All steps done";
+  document.querySelector("[data-done-text]").textContent = mentor && !drafter
+    ? "Next: post a piece of overflow work. Drafters apply with their work; you choose who helps."
+    : "Next: find a task that fits your skills and offer to help. Lead with your work.";
+  fill(document.querySelector("[data-done-actions]"),
+    drafter ? el("a", { class: "button", href: "/for-you/", text: "See tasks that fit you" }) : null,
+    mentor ? el("a", { class: drafter ? "button button-secondary" : "button", href: "/tasks/new/", text: "Post a task" }) : null,
+    el("a", { class: "button button-secondary", href: `/u/${me.handle}/`, text: "See your profile" }));
+  document.querySelector("[data-step=done] h2").focus();
 }
 
 profileForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(profileForm);
+  const body = readProfileForm(profileForm);
+  if (!body.display_name) {
+    showErrors(profileForm, { fields: { display_name: ["Add your name: it is the first thing people see."] } });
+    return;
+  }
   try {
-    const me = await api("me/", { method: "PATCH", body: readProfileForm(profileForm) });
-    handle = me.handle;
+    me = await api("me/", { method: "PATCH", body });
     go(2);
   } catch (error) {
     showErrors(profileForm, error);
   }
 });
 
-const pickerRoot = document.querySelector("[data-skills-picker]");
-const picker = skillsPicker(pickerRoot);
+const picker = skillsPicker(document.querySelector("[data-skills-picker]"));
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
   if (await picker.save()) go(3);
 });
+document.querySelector("[data-skip]").addEventListener("click", () => go(2));
+document.querySelector("[data-skip-skills]").addEventListener("click", () => go(3));
 
 portfolioForm.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -62,13 +95,14 @@ portfolioForm.addEventListener("submit", async (event) => {
 document.querySelectorAll("[data-back]").forEach((button) => {
   button.addEventListener("click", () => go(Number(button.dataset.back)));
 });
-document.querySelector("[data-finish]").addEventListener("click", finish);
+document.querySelector("[data-finish]").addEventListener("click", () => finish().catch(showLoadError));
 
 showUploadLimits(portfolioForm);
 (async () => {
-  const me = await api("me/");
-  handle = me.handle;
+  me = await api("me/");
   fillProfileForm(profileForm, me);
   await picker.load();
   go(1, false);
+  // Seen once is enough: the login redirect stops sending this person here.
+  if (!me.onboarding_completed) await api("me/", { method: "PATCH", body: { onboarding_completed: true } });
 })().catch(showLoadError);

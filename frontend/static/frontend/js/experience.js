@@ -1,0 +1,22 @@
+// /experience/<id>/: the server draws the proof (and its Open Graph tags); this adds the
+// "Add to LinkedIn" link from GET /api/v1/experience/<id>/ and a "Copy link" button.
+import { api } from "./api.js";
+import { el } from "./ui.js";
+
+const root = document.querySelector("[data-experience-page]");
+const share = root.querySelector("[data-share]");
+
+api(`experience/${root.dataset.engagementId}/`).then((data) => {
+  if (data.linkedin_url) {
+    share.prepend(el("a", { class: "button", href: data.linkedin_url, rel: "noopener noreferrer", target: "_blank" },
+      "Add to LinkedIn", el("span", { class: "visually-hidden", text: " (opens LinkedIn in a new tab)" })));
+  }
+}).catch(() => {});  // The page itself is the proof; sharing is extra.
+
+if (navigator.clipboard) {
+  const status = el("span", { class: "muted small", role: "status" });
+  share.append(el("button", { type: "button", class: "button-secondary", text: "Copy link", onclick: async () => {
+    await navigator.clipboard.writeText(window.location.href);
+    status.textContent = "Link copied.";
+  } }), status);
+}
