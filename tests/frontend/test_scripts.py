@@ -47,6 +47,4 @@ def test_script_hard_codes_no_limit_the_api_publishes(script):
     assert not cut, f"{script.name} cuts a list at {sizes}: follow `next`"
     limit = re.search(r"\b\d+ (days?|MB)\b", source)
     assert not limit, f"{script.name} quotes a limit ({limit and limit[0]}): use /api/v1/config/"
-    # (The career-office API's own `my_role`, admin or viewer, is a different field.)
-    if script.name != "careers.js":
-        assert "my_role" not in source, f"{script.name} reads my_role: the API sends viewer_role"
+    assert "my_role" not in source, f"{script.name} reads my_role: the API sends viewer_role"
