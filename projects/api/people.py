@@ -13,7 +13,6 @@ from projects.api import inputs
 from projects.api import serializers as s
 from projects.selectors.dashboard import dashboard_for_user
 from projects.selectors.profiles import profile_experience
-from projects.selectors.recommendations import task_recommendations_for_user
 from projects.services.introductions import introduction_create, introduction_respond
 
 
@@ -67,19 +66,6 @@ class DashboardView(APIView):
     @extend_schema(operation_id="me_dashboard", responses=s.DashboardSerializer)
     def get(self, request: Request) -> Response:
         return Response(s.DashboardSerializer(dashboard_for_user(user=request.user)).data)
-
-
-class RecommendationsView(APIView):
-    """Open tasks that match the skills in my portfolio, each with its reasons."""
-
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(
-        operation_id="me_recommendations", responses=s.RecommendationSerializer(many=True)
-    )
-    def get(self, request: Request) -> Response:
-        rows = task_recommendations_for_user(user=request.user)
-        return Response(s.RecommendationSerializer(rows, many=True).data)
 
 
 class ProfileExperienceView(APIView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.api import applications, conversations, engagements, people, site, tasks
+from projects.api import applications, conversations, engagements, matching, people, site, tasks
 
 urlpatterns = [
     path("config/", site.SiteConfigView.as_view(), name="site-config"),
@@ -110,7 +110,23 @@ urlpatterns = [
         name="introduction-decline",
     ),
     path("me/dashboard/", people.DashboardView.as_view(), name="dashboard"),
-    path("me/recommendations/", people.RecommendationsView.as_view(), name="recommendations"),
+    path("me/recommendations/", matching.RecommendationsView.as_view(), name="recommendations"),
+    path(
+        "tasks/<id:task_id>/recommended-drafters/",
+        matching.RecommendedDraftersView.as_view(),
+        name="task-recommended-drafters",
+    ),
+    path(
+        "tasks/<id:task_id>/invitations/",
+        matching.TaskInvitationsView.as_view(),
+        name="task-invitations",
+    ),
+    path("me/invitations/", matching.MyInvitationsView.as_view(), name="my-invitations"),
+    path(
+        "invitations/<id:invitation_id>/decline/",
+        matching.InvitationDeclineView.as_view(),
+        name="invitation-decline",
+    ),
     path(
         "profiles/<slug:handle>/experience/",
         people.ProfileExperienceView.as_view(),
