@@ -15,7 +15,7 @@ def skill_search(*, query: str, limit: int = 20) -> list[Skill]:
         spelling = skill_spelling_key(query)
         alias = SkillAlias.objects.filter(skill_id=OuterRef("pk"), key__startswith=spelling)
         skills = skills.filter(
-            Q(search_key__contains=key) | Q(spelling_key__startswith=spelling) | Exists(alias)
+            Q(search_key__contains=key) | Q(spelling_key__contains=spelling) | Exists(alias)
         ).annotate(
             rank=Case(
                 When(search_key__startswith=key, then=0),
