@@ -14,13 +14,14 @@ PYTEST_WORKERS ?= 2
 STRIPE_STANDIN_PORT ?= 12111
 
 .PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench clean \
-	prodlike loadtest backup restore
+	prodlike loadtest backup restore matching-eval
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
 	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
 	@echo "make bench  time the hot API lists against a raw-SQL baseline (BENCH_TASKS=100000)"
+	@echo "make matching-eval  precision of recommendations on the hand-judged set (bar 0.9)"
 	@echo "make prodlike  the production topology on loopback: PostgreSQL, Redis, S3, 2 app servers, nginx"
 	@echo "make loadtest  locust against prodlike, 60 s without and 60 s with faults (LOAD_USERS=32)"
 	@echo "make backup    database + uploads into BACKUP_DIR (default backups/<time>)"
@@ -87,6 +88,10 @@ bench: venv system-deps
 	rm -f bench/bench.sqlite3*
 	DATABASE_URL=sqlite:///bench/bench.sqlite3 $(PY) bench/run.py
 	$(PY) devtools/pgtemp.py -- $(PY) bench/run.py
+	env -u DATABASE_URL $(PY) bench/matching_eval.py
+
+matching-eval: venv
+	env -u DATABASE_URL $(PY) bench/matching_eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles

@@ -59,6 +59,7 @@ class Match:
     reasons: list[str]
     relevant: bool  # some skill or text in common
     stretch: bool = False
+    fits: bool = True  # False when the hours cannot be done by the deadline
 
 
 def _credit(skill: SkillRef, drafter: DrafterEvidence) -> tuple[float, str]:
@@ -188,6 +189,7 @@ def score_task_for_drafter(
         reasons=reasons,
         relevant=skill_relevant or text_relevant,
         stretch=stretch,
+        fits=hours_points > -w.HOURS_MISFIT_PENALTY,
     )
 
 

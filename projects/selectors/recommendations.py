@@ -35,7 +35,8 @@ CARD_FIELDS = (
 def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
     """Open tasks the user can apply to, best first, each with its score and reasons. A drafter
     with skills or words sees only tasks that share something with them; one with nothing yet
-    sees the newest. A fixed number of queries, whatever the catalogue size."""
+    sees the newest. Tasks whose hours cannot fit the drafter's week by the deadline are left
+    out. A fixed number of queries, whatever the catalogue size."""
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
     eligible = tasks_recommendable_for(user=user, now=now)
@@ -48,7 +49,7 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     scored = []
     for task in features.values():
         match = score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now)
-        if drafter.has_evidence and not match.relevant:
+        if not match.fits or (drafter.has_evidence and not match.relevant):
             continue
         scored.append((task, match))
     scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
@@ -128,7 +129,7 @@ def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) ->
         match = score_task_for_drafter(
             task=features, drafter=drafter, rarity=rarity, now=now, voice="mentor"
         )
-        if match.relevant:
+        if match.relevant and match.fits:
             scored.append((uid, match))
     scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
     scored = scored[:limit]
