@@ -328,6 +328,8 @@ class NotificationPreference(models.Model):
     nudges = models.BooleanField(default=True)
     report_back_prompts = models.BooleanField(default=True)
     invitations = models.BooleanField(default=True)
+    # Tasks published after this moment are new for the next recommendations digest.
+    last_digest_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -63,6 +63,7 @@ class Migration(migrations.Migration):
                 ('nudges', models.BooleanField(default=True)),
                 ('report_back_prompts', models.BooleanField(default=True)),
                 ('invitations', models.BooleanField(default=True)),
+                ('last_digest_at', models.DateTimeField(blank=True, null=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_pref', to=settings.AUTH_USER_MODEL)),
             ],
