@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.schema import ErrorSerializer
 from projects.api.serializers import TaskCardSerializer
 from projects.selectors.invitations import invitation_list_for_drafter
 from projects.selectors.recommendations import (
@@ -85,7 +86,7 @@ class TaskInvitationsView(APIView):
     @extend_schema(
         operation_id="tasks_invitations_create",
         request=InvitationInput,
-        responses={201: InvitationOutput},
+        responses={201: InvitationOutput, 409: ErrorSerializer},
     )
     def post(self, request: Request, task_id: int) -> Response:
         data = InvitationInput(data=request.data)
@@ -107,7 +108,11 @@ class MyInvitationsView(APIView):
 class InvitationDeclineView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="invitations_decline", request=None, responses=InvitationOutput)
+    @extend_schema(
+        operation_id="invitations_decline",
+        request=None,
+        responses={200: InvitationOutput, 409: ErrorSerializer},
+    )
     def post(self, request: Request, invitation_id: int) -> Response:
         invitation = invitation_decline(invitation_id=invitation_id, drafter=request.user)
         [row] = invitation_list_for_drafter(drafter=request.user, invitation_id=invitation.pk)

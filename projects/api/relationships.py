@@ -14,6 +14,7 @@ from accounts.services.preferences import (
     notification_preferences_update,
     unsubscribe_by_token,
 )
+from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import BrowseQuerySerializer
 from projects.models import ReportBack, SavedSearch
 from projects.selectors.outcomes import profile_outcomes
@@ -102,7 +103,7 @@ class SavedSearchListView(APIView):
     @extend_schema(
         operation_id="me_saved_searches_create",
         request=SavedSearchInput,
-        responses={201: SavedSearchOutput},
+        responses={201: SavedSearchOutput, 409: ErrorSerializer},
     )
     def post(self, request: Request) -> Response:
         data = SavedSearchInput(data=request.data)
@@ -208,7 +209,7 @@ class ReportBackView(APIView):
     @extend_schema(
         operation_id="engagements_report_back",
         request=ReportBackInput,
-        responses={201: ReportBackOutput},
+        responses={201: ReportBackOutput, 409: ErrorSerializer},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         data = ReportBackInput(data=request.data)
