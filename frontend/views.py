@@ -74,3 +74,25 @@ class NotificationsPage(LoginRequiredMixin, TemplateView):
 
 class ForYouPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/for_you.html"
+
+
+class InvitationsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/invitations.html"
+
+
+class SavedSearchesPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/saved_searches.html"
+
+
+class NotificationSettingsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/notification_settings.html"
+
+
+class ReportBackPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/report_back.html"
+
+
+class UnsubscribePage(TemplateView):
+    """One click from a digest e-mail: no sign-in needed, the link is signed."""
+
+    template_name = "frontend/unsubscribe.html"

@@ -1,5 +1,5 @@
 // /for-you/: GET /api/v1/me/recommendations/, each task with the reasons it was picked.
-import { api } from "./api.js";
+import { api, showLoadError } from "./api.js";
 import { el, emptyState, taskCard } from "./ui.js";
 
 const list = document.querySelector("[data-recommendations]");
@@ -8,12 +8,13 @@ const status = document.querySelector("[data-status]");
 api("me/recommendations/").then((rows) => {
   status.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? "task" : "tasks"} picked for you` : "";
   if (!rows.length) {
-    list.replaceChildren(el("li", {}, emptyState("No matches right now. Browse all open tasks, or add skills to your portfolio.", { href: "/tasks/", text: "Browse tasks" })));
+    list.replaceChildren(el("li", {}, emptyState("No matches right now. Browse all open tasks, or add skills and your weekly hours to your profile.", { href: "/tasks/", text: "Browse tasks" })));
     return;
   }
   list.replaceChildren(...rows.map((row) => {
     const card = taskCard(row, { headingLevel: "h2" });
+    if (row.stretch) card.append(el("p", { class: "badge badge-warning", text: "Stretch task" }));
     card.append(el("ul", { class: "reasons", "aria-label": "Why this task" }, row.reasons.map((r) => el("li", { text: r }))));
     return card;
   }));
-}).catch((error) => { status.textContent = error.message; });
+}).catch((error) => { status.textContent = ""; showLoadError(error); });
