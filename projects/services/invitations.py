@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Profile, User
 from accounts.services.notifications import notification_send
+from accounts.services.preferences import notification_preferences_get
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects.locks import task_lock
@@ -72,6 +73,7 @@ def invitation_create(
             title=f"{display_name(mentor)} invites you to apply to “{task.title}”",
             body="You decide: apply if it suits you, or decline.",
             url="/invitations/",
+            email=notification_preferences_get(user=profile.user).invitations,
         )
     return invitation
 

@@ -151,3 +151,17 @@ def test_nudges_of_someone_else_cannot_be_snoozed(client_for):
     )
     assert response.status_code == 404
     assert mail.outbox == []
+
+
+def test_a_drafter_with_two_completed_drafts_is_invited_once_to_pay_it_forward():
+    drafter = EngagementFactory(
+        state=Engagement.State.COMPLETED, completed_at=timezone.now()
+    ).drafter
+    _run()
+    assert _titles(drafter) == []
+    EngagementFactory(
+        state=Engagement.State.COMPLETED, completed_at=timezone.now(), application__drafter=drafter
+    )
+    _run()
+    _run()
+    assert _titles(drafter) == ["You have completed 2 drafts — pay it forward?"]
