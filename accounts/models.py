@@ -90,8 +90,9 @@ class Skill(models.Model):
     # Lowercase, accents stripped, punctuation and spaces collapsed (accounts.skill_keys): the
     # one key both autocomplete and de-duplication compare, so "Node.js" and "node js" are one.
     search_key = models.CharField(max_length=80, unique=True)
-    # The search key with British spellings folded into American ones (skill_spelling_key):
-    # "Data visualisation" and "Data visualization" share it, so proposing one finds the other
+    # The matching key: the search key with British spellings folded into American ones
+    # (skill_spelling_key), so "Data visualisation" and "Data visualization" share it; a row
+    # named like another skill's alias takes that skill's key. Proposing one finds the other,
     # and matching treats rows that share it (older near-duplicates) as one skill.
     spelling_key = models.CharField(max_length=80, blank=True, db_index=True)
     # Skills close enough to give each other partial credit in matching (skill_families.py).
@@ -125,6 +126,12 @@ class Skill(models.Model):
             from accounts.skill_keys import skill_spelling_key
 
             self.spelling_key = skill_spelling_key(self.name)
+            # A row named like another skill's alias ("User research") matches as that skill.
+            alias = SkillAlias.objects.filter(key=self.spelling_key).select_related("skill")
+            if (twin := alias.first()) is not None:
+                self.spelling_key = twin.skill.spelling_key
+                self.family = self.family or twin.skill.family
+                self.category = self.category or twin.skill.category
         super().save(*args, **kwargs)
 
 

@@ -9,18 +9,19 @@ from accounts.skill_keys import skill_spelling_key
 
 
 def load_spelling_keys_aliases_families(apps, schema_editor):
-    """Fill the spelling key of every skill, then the starter aliases and families. An alias whose
-    key already names a skill (someone proposed "JS" as a skill) is left out: that row stays."""
+    """Fill the spelling key of every skill, then the starter families and aliases. An alias whose
+    key already names a skill (someone made "User research" a skill) is not created: that row
+    stays, and takes the aliased skill's matching key and family instead."""
     Skill = apps.get_model("accounts", "Skill")
     SkillAlias = apps.get_model("accounts", "SkillAlias")
     skills = list(Skill.objects.all())
     for skill in skills:
         skill.spelling_key = skill_spelling_key(skill.name)
     Skill.objects.bulk_update(skills, ["spelling_key"], batch_size=500)
-    by_key = {skill.spelling_key: skill for skill in skills}
     for family, names in SKILL_FAMILIES.items():
         keys = [skill_spelling_key(name) for name in names]
         Skill.objects.filter(spelling_key__in=keys).update(family=family)
+    by_key = {skill.spelling_key: skill for skill in Skill.objects.order_by("-pk")}
     for name, aliases in SKILL_ALIASES.items():
         skill = by_key.get(skill_spelling_key(name))
         if skill is None:
@@ -29,6 +30,13 @@ def load_spelling_keys_aliases_families(apps, schema_editor):
             key = skill_spelling_key(alias)
             if key not in by_key:
                 SkillAlias.objects.get_or_create(key=key, defaults={"skill": skill, "name": alias})
+            elif by_key[key].pk != skill.pk:
+                # Someone already made the alias a skill of its own: it matches as the skill.
+                Skill.objects.filter(pk=by_key[key].pk).update(
+                    spelling_key=skill.spelling_key,
+                    family=skill.family or by_key[key].family,
+                    category=by_key[key].category or skill.category,
+                )
 
 
 class Migration(migrations.Migration):

@@ -209,3 +209,13 @@ def test_without_skills_the_newest_tasks_are_suggested_and_only_new_ones_say_so(
     assert [row["title"] for row in body] == ["Newer", "Older"]
     assert body[0]["reasons"] == ["New on Slipstream"]
     assert body[1]["reasons"] == []
+
+
+def test_a_skill_row_named_like_an_alias_matches_as_the_aliased_skill(client_for, make_drafter):
+    drafter = make_drafter({"UX research": WORKING})
+    legacy = SkillFactory(name="User research", slug="user-research")  # made before aliases
+    TaskFactory(title="Interview savers", skills=[legacy])
+
+    [row] = _recommend(client_for, drafter)
+
+    assert row["reasons"][0] == "Matches 1 of your skills: User research"
