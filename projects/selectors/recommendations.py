@@ -157,3 +157,16 @@ def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) ->
         }
         for uid, match in scored
     ]
+
+
+def task_reasons_for_drafter(*, task_id: int, user: User) -> list[str]:
+    """Why this task suits this drafter, told to the drafter (for an invitation). A fixed
+    number of queries."""
+    now = timezone.now()
+    drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
+    features, _ = task_features_load(user=user, task_ids=[task_id], text_ranks={}, now=now)
+    if task_id not in features:
+        return []
+    task = features[task_id]
+    rarity = skill_rarity_load(keys={s.spelling_key for s in task.skills})
+    return score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now).reasons

@@ -12,15 +12,17 @@ from projects import error_codes as codes
 from projects.locks import task_lock
 from projects.models import Application, Invitation, Task
 from projects.people import display_name
+from projects.selectors.recommendations import task_reasons_for_drafter
 
 NOTE_MAX_LENGTH = 500
 
 
 def invitation_create(
-    *, mentor: User, task_id: int, drafter_handle: str, note: str = "", reasons: list[str] = ()
+    *, mentor: User, task_id: int, drafter_handle: str, note: str = ""
 ) -> Invitation:
     """Invite a drafter who opted in to be discoverable to apply to the mentor's open task.
-    Once per drafter per task; never someone who has applied already."""
+    Once per drafter per task; never someone who has applied already. The invitation keeps the
+    reasons the task suits the drafter, told to them."""
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
         raise field_error(
@@ -60,7 +62,7 @@ def invitation_create(
                     drafter=profile.user,
                     mentor=mentor,
                     note=note,
-                    reasons=list(reasons)[:8],
+                    reasons=task_reasons_for_drafter(task_id=task.pk, user=profile.user)[:8],
                 )
         except IntegrityError as error:
             raise Conflict(

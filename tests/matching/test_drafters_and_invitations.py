@@ -68,6 +68,7 @@ def test_invite_once_then_the_drafter_sees_it_and_applies(client_for, make_draft
     [invitation] = client_for(drafter).get("/api/v1/me/invitations/").json()
     assert invitation["task_title"] == "Tidy a pandas notebook"
     assert invitation["application_id"] is None
+    assert invitation["reasons"][0] == "Matches 1 of your skills: Python"
     assert drafter.notifications.filter(kind="invitation_new").count() == 1
 
     item = PortfolioItemFactory(owner=drafter)

@@ -32,13 +32,13 @@ function card(invitation) {
     el("h2", { class: "task-card-title" }, el("a", { href: `/tasks/${invitation.task_id}/`, text: invitation.task_title })),
     el("p", { class: "muted small", text: `${invitation.mentor_name || invitation.mentor_handle} invited you · ${dateTime(invitation.created_at)}` }),
     invitation.note ? el("blockquote", { text: invitation.note }) : null,
+    invitation.reasons.length ? el("ul", { class: "reasons", "aria-label": "Why you" }, invitation.reasons.map((r) => el("li", { text: r }))) : null,
     actions(invitation));
 }
 
 async function load() {
   try {
     const rows = await api("me/invitations/");
-    if (!status.textContent.startsWith("Declined")) status.textContent = rows.length ? "" : "";
     list.replaceChildren(...(rows.length ? rows.map(card) : [el("li", {}, emptyState("No invitations yet. Make yourself discoverable so mentors can invite you.", { href: "/settings/notifications/", text: "Notification settings" }))]));
   } catch (error) {
     showLoadError(error);
