@@ -4,10 +4,19 @@ page's recommended drafters, and applies from the invitation. axe-clean on every
 
 import re
 
+from django.utils import timezone
+
 from accounts.models import UserSkill
+from projects.models import Engagement
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.browser.test_drafting_journey import log_in, log_out
-from tests.factories import SkillFactory, TaskFactory, UserFactory, UserSkillFactory
+from tests.factories import (
+    EngagementFactory,
+    SkillFactory,
+    TaskFactory,
+    UserFactory,
+    UserSkillFactory,
+)
 
 
 def test_the_matching_journey(page):
@@ -70,6 +79,9 @@ def test_the_matching_journey(page):
     log_in(page, drafter)
     page.goto(page.base + "/invitations/")
     page.get_by_role("link", name="Apply to “Fix our Python scraper”").wait_for()
+    assert (
+        "Matches 1 of your skills: Python" in page.get_by_role("list", name="Why you").inner_text()
+    )
     assert_accessible(page)
     page.get_by_role("link", name="Apply to “Fix our Python scraper”").click()
     page.get_by_label("Your note").fill("I fix scrapers for my student society's site.")
@@ -78,3 +90,24 @@ def test_the_matching_journey(page):
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
     page.goto(page.base + "/invitations/")
     page.get_by_role("link", name="You applied — see your application").wait_for()
+
+
+def test_report_back_shows_on_the_drafters_profile(page):
+    engagement = EngagementFactory(
+        state=Engagement.State.COMPLETED,
+        completed_at=timezone.now(),
+        application__drafter=UserFactory(finish__display_name="Ria Drafter"),
+    )
+    drafter = engagement.drafter
+
+    log_in(page, drafter)
+    page.goto(page.base + f"/engagements/{engagement.pk}/report-back/")
+    page.get_by_label("An introduction").check()
+    page.get_by_label("A few words").fill("Thank you — it led to a coffee with your colleague.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send").click()
+    page.get_by_text("Thank you — sent.").wait_for()
+
+    page.goto(page.base + f"/u/{drafter.profile.handle}/")
+    page.get_by_text("1 draft led to introductions").wait_for()
+    assert_accessible(page)
