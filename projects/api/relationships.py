@@ -1,7 +1,6 @@
 """Saved searches, notification preferences and unsubscribe, nudges, report-back and profile
 outcomes. Thin views: validate input, call one service or selector, render output."""
 
-from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -16,9 +15,11 @@ from accounts.services.preferences import (
 )
 from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import BrowseQuerySerializer
-from projects.models import ReportBack, SavedSearch
-from projects.selectors.outcomes import profile_outcomes
-from projects.services.nudges import nudge_snooze, nudge_turn_off, nudges_for_user
+from projects.models import ReportBack
+from projects.selectors.nudges import nudge_list_for_user
+from projects.selectors.outcomes import profile_outcomes, report_back_list_for_participant
+from projects.selectors.saved_searches import saved_search_list_for_user
+from projects.services.nudges import nudge_snooze, nudge_turn_off
 from projects.services.report_back import report_back_create
 from projects.services.saved_searches import saved_search_create, saved_search_delete
 
@@ -97,7 +98,7 @@ class SavedSearchListView(APIView):
 
     @extend_schema(operation_id="me_saved_searches", responses=SavedSearchOutput(many=True))
     def get(self, request: Request) -> Response:
-        searches = SavedSearch.objects.filter(user=request.user).order_by("-id")
+        searches = saved_search_list_for_user(user=request.user)
         return Response(SavedSearchOutput(searches, many=True).data)
 
     @extend_schema(
@@ -169,7 +170,7 @@ class MyNudgesView(APIView):
 
     @extend_schema(operation_id="me_nudges", responses=NudgeOutput(many=True))
     def get(self, request: Request) -> Response:
-        return Response(NudgeOutput(nudges_for_user(user=request.user), many=True).data)
+        return Response(NudgeOutput(nudge_list_for_user(user=request.user), many=True).data)
 
 
 class NudgeSnoozeView(APIView):
@@ -200,10 +201,7 @@ class ReportBackView(APIView):
         operation_id="engagements_report_back_list", responses=ReportBackOutput(many=True)
     )
     def get(self, request: Request, engagement_id: int) -> Response:
-        reports = ReportBack.objects.filter(
-            Q(engagement__mentor=request.user) | Q(engagement__drafter=request.user),
-            engagement_id=engagement_id,
-        ).order_by("id")
+        reports = report_back_list_for_participant(engagement_id=engagement_id, user=request.user)
         return Response(ReportBackOutput(reports, many=True).data)
 
     @extend_schema(

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from accounts.models import Profile
+from accounts.models import Profile, User
 from marketplace.errors import NotFound
 from projects.models import Engagement, Introduction, ReportBack
 
@@ -56,3 +56,12 @@ def profile_outcomes(*, handle: str) -> dict:
         "helped": mentored["helped"],
         "introductions_made": introductions,
     }
+
+
+def report_back_list_for_participant(*, engagement_id: int, user: User) -> list[ReportBack]:
+    """Both sides' report-backs on an engagement, for its mentor or drafter (else empty)."""
+    return list(
+        ReportBack.objects.filter(
+            Q(engagement__mentor=user) | Q(engagement__drafter=user), engagement_id=engagement_id
+        ).order_by("id")
+    )

@@ -275,11 +275,3 @@ def nudge_turn_off(*, nudge_id: int, user: User) -> Nudge:
         nudge.state = Nudge.State.OFF
         nudge.save(update_fields=["state"])
     return nudge
-
-
-def nudges_for_user(*, user: User, limit: int = 30) -> list[Nudge]:
-    return list(
-        Nudge.objects.filter(recipient=user)
-        .exclude(state=Nudge.State.DROPPED)
-        .order_by("-pk")[:limit]
-    )
