@@ -46,19 +46,23 @@ def test_the_matching_journey(page):
     assert_fits_width(page)
     page.set_viewport_size({"width": 1280, "height": 800})
 
-    # Saves a search, and becomes discoverable.
-    page.get_by_role("link", name="Saved searches and daily e-mail").click()
-    page.get_by_label("Name").fill("Python gigs")
-    page.get_by_label("Words").fill("python")
-    page.get_by_label("Remote only").check()
+    # Saves a search from the browse page, and becomes discoverable.
+    page.goto(page.base + "/tasks/?q=python&remote=true")
+    page.get_by_text("Fix our Python scraper").wait_for()
+    page.get_by_label("Save this search as").fill("Python gigs")
     page.get_by_role("button", name="Save search").click()
     page.get_by_text("Saved “Python gigs”").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="see your saved searches").click()
     page.get_by_role("link", name="Python gigs").wait_for()
+    assert "“python” · remote" in page.locator("[data-saved-searches]").inner_text()
     assert_accessible(page)
     page.goto(page.base + "/settings/notifications/")
     page.get_by_label("Let mentors find me").check()
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Saved.").wait_for()
+    page.get_by_text("Saved.", exact=True).wait_for()
+    drafter.profile.refresh_from_db()
+    assert drafter.profile.discoverable
     assert_accessible(page)
     log_out(page)
 
