@@ -14,7 +14,7 @@ PYTEST_WORKERS ?= 2
 STRIPE_STANDIN_PORT ?= 12111
 
 .PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench bench-small \
-	bench-deps clean prodlike loadtest backup restore
+	bench-deps clean prodlike loadtest backup restore matching-eval
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench  benchmark every hot read against its raw-SQL floor, small + large, SQLite +"
 	@echo "            PostgreSQL, plus wrk throughput and Lighthouse (generates bench/data once)"
 	@echo "make bench-small   the same at the small size only (a few minutes)"
+	@echo "make matching-eval  precision of recommendations on the hand-judged set (bar 0.9)"
 	@echo "make prodlike  the production topology on loopback: PostgreSQL, Redis, S3, 2 app servers, nginx"
 	@echo "make loadtest  locust against prodlike, 60 s without and 60 s with faults (LOAD_USERS=32)"
 	@echo "make backup    database + uploads into BACKUP_DIR (default backups/<time>)"
@@ -100,9 +101,13 @@ bench-deps: venv system-deps
 
 bench: bench-deps
 	$(PY) bench/run.py
+	env -u DATABASE_URL $(PY) bench/matching_eval.py
 
 bench-small: bench-deps
 	BENCH_SIZES=small $(PY) bench/run.py
+
+matching-eval: venv
+	env -u DATABASE_URL $(PY) bench/matching_eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles

@@ -72,6 +72,8 @@ class Profile(TimeStampedModel):
     job_title = models.CharField(max_length=160, blank=True)
     years_experience = models.PositiveSmallIntegerField(null=True, blank=True)
     onboarding_completed_at = models.DateTimeField(null=True, blank=True)
+    # Opt-in: mentors may find this drafter among a task's recommended drafters and invite them.
+    discoverable = models.BooleanField(default=False)
     # Set when the account was deleted: the row stays (others' records point at the user) but
     # holds no personal data and the public profile is gone.
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -89,6 +91,13 @@ class Skill(models.Model):
     # Lowercase, accents stripped, punctuation and spaces collapsed (accounts.skill_keys): the
     # one key both autocomplete and de-duplication compare, so "Node.js" and "node js" are one.
     search_key = models.CharField(max_length=80, unique=True)
+    # The matching key: the search key with British spellings folded into American ones
+    # (skill_spelling_key), so "Data visualisation" and "Data visualization" share it; a row
+    # named like another skill's alias takes that skill's key. Proposing one finds the other,
+    # and matching treats rows that share it (older near-duplicates) as one skill.
+    spelling_key = models.CharField(max_length=80, blank=True, db_index=True)
+    # Skills close enough to give each other partial credit in matching (skill_families.py).
+    family = models.CharField(max_length=40, blank=True, db_index=True)
     proposed_by = models.ForeignKey(
         "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -114,7 +123,30 @@ class Skill(models.Model):
             from accounts.skill_keys import skill_search_key
 
             self.search_key = skill_search_key(self.name)
+        if not self.spelling_key:
+            from accounts.skill_keys import skill_spelling_key
+
+            self.spelling_key = skill_spelling_key(self.name)
+            # A row named like another skill's alias ("User research") matches as that skill.
+            alias = SkillAlias.objects.filter(key=self.spelling_key).select_related("skill")
+            if (twin := alias.first()) is not None:
+                self.spelling_key = twin.skill.spelling_key
+                self.family = self.family or twin.skill.family
+                self.category = self.category or twin.skill.category
         super().save(*args, **kwargs)
+
+
+class SkillAlias(models.Model):
+    """Another name for a catalogue skill ("JS" for JavaScript): found by autocomplete, and
+    proposing it returns the skill instead of creating a near-duplicate."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=80)
+    # skill_spelling_key(name): unique, so one alias never points at two skills.
+    key = models.CharField(max_length=80, unique=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.skill_id}"
 
 
 class UserSkill(models.Model):
@@ -355,3 +387,23 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class NotificationPreference(models.Model):
+    """What a person wants to hear about beyond the in-app bell. A missing row means the
+    defaults below (see notification_preferences_get)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="notification_pref")
+    saved_search_digest = models.BooleanField(default=True)
+    recommendation_digest = models.BooleanField(default=True)
+    # Recommendations scoring at least this much (projects/matching/weights.py) go in the digest.
+    recommendation_threshold = models.PositiveSmallIntegerField(default=40)
+    nudges = models.BooleanField(default=True)
+    report_back_prompts = models.BooleanField(default=True)
+    invitations = models.BooleanField(default=True)
+    # Tasks published after this moment are new for the next recommendations digest.
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.user_id}"

@@ -86,3 +86,25 @@ class CareersPage(LoginRequiredMixin, TemplateView):
     """The career-office dashboard (data: /api/v1/institutions/ and /api/v1/careers/)."""
 
     template_name = "frontend/careers.html"
+
+
+class InvitationsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/invitations.html"
+
+
+class SavedSearchesPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/saved_searches.html"
+
+
+class NotificationSettingsPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/notification_settings.html"
+
+
+class ReportBackPage(LoginRequiredMixin, TemplateView):
+    template_name = "frontend/report_back.html"
+
+
+class UnsubscribePage(TemplateView):
+    """One click from a digest e-mail: no sign-in needed, the link is signed."""
+
+    template_name = "frontend/unsubscribe.html"

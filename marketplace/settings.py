@@ -386,6 +386,8 @@ STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="
 SCHEDULED_COMMANDS = [
     ("stipends_due", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
     ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
+    ("nudges_due", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
+    ("digests_due", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
 ]
 
 # --- Marketplace rules ---------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from projects.services.engagements import (
     engagements_lapse_unfunded_due,
 )
 from projects.services.message_digests import messages_digest_send_due
+from projects.services.nudges import nudges_plan, nudges_send_due
+from projects.services.saved_searches import digests_send
 from projects.stipends.services.outbound import payouts_retry_pending, stipends_refunds_retry
 
 
@@ -25,3 +27,16 @@ def due_work_run() -> dict[str, int]:
 @task
 def run_due() -> dict[str, int]:
     return due_work_run()
+
+
+@task
+def nudges_run() -> dict[str, int]:
+    """Plan the follow-up nudges whose moment came, then send those due (each exactly once)."""
+    planned = nudges_plan()
+    return {"planned": planned, **nudges_send_due()}
+
+
+@task
+def digests_run() -> int:
+    """The daily digest e-mail of saved searches and recommendations."""
+    return digests_send()

@@ -1,20 +1,26 @@
 """Reads of the skill catalogue and of each person's skills."""
 
-from django.db.models import Case, IntegerField, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, When
 
-from accounts.models import Skill, User, UserSkill
-from accounts.skill_keys import skill_search_key
+from accounts.models import Skill, SkillAlias, User, UserSkill
+from accounts.skill_keys import skill_search_key, skill_spelling_key
 
 
 def skill_search(*, query: str, limit: int = 20) -> list[Skill]:
-    """Autocomplete: names starting with the query first, then names containing it."""
+    """Autocomplete: names starting with the query first, then names containing it, then skills
+    whose other spelling ("visualization") or alias ("JS") starts with it."""
     key = skill_search_key(query)
     skills = Skill.objects.all()
     if key:
-        skills = skills.filter(search_key__contains=key).annotate(
+        spelling = skill_spelling_key(query)
+        alias = SkillAlias.objects.filter(skill_id=OuterRef("pk"), key__startswith=spelling)
+        skills = skills.filter(
+            Q(search_key__contains=key) | Q(spelling_key__contains=spelling) | Exists(alias)
+        ).annotate(
             rank=Case(
                 When(search_key__startswith=key, then=0),
-                default=1,
+                When(search_key__contains=key, then=1),
+                default=2,
                 output_field=IntegerField(),
             )
         )

@@ -8,7 +8,12 @@ from django.db import IntegrityError, transaction
 from accounts import error_codes
 from accounts.locks import user_lock
 from accounts.models import Skill, User, UserSkill
-from accounts.skill_keys import skill_base_slug, skill_clean_name, skill_search_key
+from accounts.skill_keys import (
+    skill_base_slug,
+    skill_clean_name,
+    skill_search_key,
+    skill_spelling_key,
+)
 from marketplace.errors import DomainError
 
 MAX_SKILLS_PER_USER = 50
@@ -28,7 +33,9 @@ def skills_get_known(*, skill_ids: Iterable[int], field: str) -> list[Skill]:
 
 
 def skill_propose(*, user: User, name: str, category: str = "") -> tuple[Skill, bool]:
-    """Return the catalogue's skill with this name, creating it if no normalised twin exists.
+    """Return the catalogue's skill with this name, creating it if no normalised twin exists:
+    the same search key, the same spelling key ("visualization" for "visualisation") or an
+    alias ("JS" for JavaScript) all return the existing skill.
 
     The second value says whether it was created.
     """
@@ -40,7 +47,12 @@ def skill_propose(*, user: User, name: str, category: str = "") -> tuple[Skill, 
             code=error_codes.INVALID,
             fields={"name": ["Use letters or digits in a skill name."]},
         )
-    existing = Skill.objects.filter(search_key=key).first()
+    spelling = skill_spelling_key(name)
+    existing = (
+        Skill.objects.filter(search_key=key).first()
+        or Skill.objects.filter(spelling_key=spelling).order_by("pk").first()
+        or Skill.objects.filter(aliases__key=spelling).first()
+    )
     if existing:
         return existing, False
     base = skill_base_slug(name)
@@ -49,7 +61,12 @@ def skill_propose(*, user: User, name: str, category: str = "") -> tuple[Skill, 
         try:
             with transaction.atomic():
                 skill = Skill.objects.create(
-                    name=name, slug=slug, category=category, search_key=key, proposed_by=user
+                    name=name,
+                    slug=slug,
+                    category=category,
+                    search_key=key,
+                    spelling_key=spelling,
+                    proposed_by=user,
                 )
             return skill, True
         except IntegrityError:

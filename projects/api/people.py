@@ -12,10 +12,8 @@ from rest_framework.views import APIView
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import people_serializers as ps
-from projects.api import serializers as s
 from projects.selectors.dashboard import dashboard_for_user
 from projects.selectors.profiles import experience_get_public, profile_experience
-from projects.selectors.recommendations import task_recommendations_for_user
 from projects.services.introductions import introduction_create, introduction_respond
 
 
@@ -71,19 +69,6 @@ class DashboardView(APIView):
     @extend_schema(operation_id="me_dashboard", responses=ps.DashboardSerializer)
     def get(self, request: Request) -> Response:
         return Response(ps.DashboardSerializer(dashboard_for_user(user=request.user)).data)
-
-
-class RecommendationsView(APIView):
-    """Open tasks that match the skills in my portfolio, each with its reasons."""
-
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(
-        operation_id="me_recommendations", responses=s.RecommendationSerializer(many=True)
-    )
-    def get(self, request: Request) -> Response:
-        rows = task_recommendations_for_user(user=request.user)
-        return Response(s.RecommendationSerializer(rows, many=True).data)
 
 
 class ProfileExperienceView(APIView):

@@ -96,7 +96,7 @@ class MentorCardSerializer(serializers.Serializer):
     job_title = serializers.CharField()
     drafts_completed = serializers.IntegerField()
     people_helped = serializers.IntegerField()
-    median_response_hours = serializers.IntegerField(allow_null=True)
+    reply_hours = serializers.IntegerField(allow_null=True)
     member_since = serializers.DateField()
 
     @extend_schema_field(serializers.CharField(allow_null=True))

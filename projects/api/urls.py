@@ -1,6 +1,16 @@
 from django.urls import path
 
-from projects.api import account, applications, conversations, engagements, people, site, tasks
+from projects.api import (
+    account,
+    applications,
+    conversations,
+    engagements,
+    matching,
+    people,
+    relationships,
+    site,
+    tasks,
+)
 
 urlpatterns = [
     path("config/", site.SiteConfigView.as_view(), name="site-config"),
@@ -113,7 +123,60 @@ urlpatterns = [
         name="introduction-decline",
     ),
     path("me/dashboard/", people.DashboardView.as_view(), name="dashboard"),
-    path("me/recommendations/", people.RecommendationsView.as_view(), name="recommendations"),
+    path("me/recommendations/", matching.RecommendationsView.as_view(), name="recommendations"),
+    path(
+        "tasks/<id:task_id>/recommended-drafters/",
+        matching.RecommendedDraftersView.as_view(),
+        name="task-recommended-drafters",
+    ),
+    path(
+        "tasks/<id:task_id>/invitations/",
+        matching.TaskInvitationsView.as_view(),
+        name="task-invitations",
+    ),
+    path("me/invitations/", matching.MyInvitationsView.as_view(), name="my-invitations"),
+    path(
+        "me/saved-searches/",
+        relationships.SavedSearchListView.as_view(),
+        name="my-saved-searches",
+    ),
+    path(
+        "me/saved-searches/<id:saved_search_id>/",
+        relationships.SavedSearchDetailView.as_view(),
+        name="my-saved-search",
+    ),
+    path(
+        "me/notification-preferences/",
+        relationships.PreferencesView.as_view(),
+        name="my-notification-preferences",
+    ),
+    path("unsubscribe/<str:token>/", relationships.UnsubscribeView.as_view(), name="unsubscribe"),
+    path("me/nudges/", relationships.MyNudgesView.as_view(), name="my-nudges"),
+    path(
+        "nudges/<id:nudge_id>/snooze/",
+        relationships.NudgeSnoozeView.as_view(),
+        name="nudge-snooze",
+    ),
+    path(
+        "nudges/<id:nudge_id>/turn-off/",
+        relationships.NudgeTurnOffView.as_view(),
+        name="nudge-turn-off",
+    ),
+    path(
+        "engagements/<id:engagement_id>/report-back/",
+        relationships.ReportBackView.as_view(),
+        name="engagement-report-back",
+    ),
+    path(
+        "profiles/<slug:handle>/outcomes/",
+        relationships.ProfileOutcomesView.as_view(),
+        name="profile-outcomes",
+    ),
+    path(
+        "invitations/<id:invitation_id>/decline/",
+        matching.InvitationDeclineView.as_view(),
+        name="invitation-decline",
+    ),
     path(
         "profiles/<slug:handle>/experience/",
         people.ProfileExperienceView.as_view(),

@@ -1,63 +1,172 @@
-"""Tasks recommended to a drafter.
+"""Recommendations, both ways: open tasks for a drafter, discoverable drafters for a mentor's
+task. The score and its weights live in projects/matching; this module loads, scores, ranks.
 
-"Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
-so a 404 never reveals that something exists."""
+"Fetch and authorise in one step": another mentor's task raises NotFound (a 404)."""
 
-from datetime import timedelta
 from typing import Any
 
-from django.db.models import (
-    Count,
-    Exists,
-    OuterRef,
-    Q,
-)
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.models import PortfolioItem, User
-from projects.models import (
-    Application,
+from accounts.models import PortfolioItem, Profile, User, UserSkill
+from projects.matching import weights as w
+from projects.matching.candidates import (
+    candidate_task_ids,
+    task_features_load,
+    task_skill_refs,
+    tasks_recommendable_for,
 )
-from projects.selectors.tasks import task_list_for_browse, task_rows_attach_skills
+from projects.matching.evidence import drafter_evidence_load, profile_words, skill_rarity_load
+from projects.matching.scoring import (
+    TaskFeatures,
+    diversify,
+    score_task_for_drafter,
+)
+from projects.models import Application, Invitation
+from projects.selectors.tasks import task_get_for_mentor
+
+CARD_FIELDS = (
+    "id", "title", "excerpt", "estimated_hours", "deadline", "is_remote", "location", "slots",
+    "filled_slots", "stipend_amount", "stipend_currency", "what_you_gain", "visibility",
+    "published_at", "mentor_handle", "mentor_name", "mentor_avatar", "mentor_organisation",
+)  # fmt: skip
 
 
 def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
-    """Open tasks that match the skills shown in the user's portfolio, best match first, each
-    with the reasons it was picked. Tasks of their own or already applied to are left out."""
-    my_skill_ids = set(
-        PortfolioItem.skills.through.objects.filter(portfolioitem__owner=user).values_list(
-            "skill_id", flat=True
+    """Open tasks the user can apply to, best first, each with its score and reasons. A drafter
+    with skills or words sees only tasks that share something with them; one with nothing yet
+    sees the newest. Tasks whose hours cannot fit the drafter's week by the deadline are left
+    out. A fixed number of queries, whatever the catalogue size."""
+    now = timezone.now()
+    drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
+    eligible = tasks_recommendable_for(user=user, now=now)
+    ids, ranks = candidate_task_ids(eligible=eligible, drafter=drafter)
+    features, rows = task_features_load(user=user, task_ids=ids, text_ranks=ranks, now=now)
+    rarity = skill_rarity_load(
+        keys={s.spelling_key for f in features.values() for s in f.skills}
+        & (set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
+    )
+    scored = []
+    for task in features.values():
+        match = score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now)
+        if not match.fits or (drafter.has_evidence and not match.relevant):
+            continue
+        scored.append((task, match))
+    scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
+    order = diversify([(task.mentor_id, match.score) for task, match in scored], limit=limit)
+    result = []
+    for index in order:
+        task, match = scored[index]
+        row = rows[task.id]
+        card = {key: row[key] for key in CARD_FIELDS}
+        card["skills"] = [{"slug": s.slug, "name": s.name} for s in task.skills]
+        card.update(score=match.score, reasons=match.reasons, stretch=match.stretch)
+        result.append(card)
+    return result
+
+
+def _drafter_candidates(*, task_id: int, mentor: User, features: TaskFeatures) -> list[int]:
+    """Discoverable, active drafters with a skill of the task (or of its families), who have
+    not applied. Two queries, bounded."""
+    keys = [s.spelling_key for s in features.skills]
+    families = [s.family for s in features.skills if s.family]
+    shares = Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
+    people = (
+        Profile.objects.filter(
+            discoverable=True,
+            wants_to_draft=True,
+            deleted_at__isnull=True,
+            user__is_active=True,
+        )
+        .exclude(user=mentor)
+        .exclude(
+            Exists(Application.objects.filter(task_id=task_id, drafter_id=OuterRef("user_id")))
         )
     )
-    qs, _ = task_list_for_browse(viewer=user, filters={})
-    qs = qs.exclude(mentor=user).exclude(
-        Exists(Application.objects.filter(task_id=OuterRef("pk"), drafter=user))
+    by_declared = people.filter(
+        Exists(UserSkill.objects.filter(shares, user_id=OuterRef("user_id")))
     )
-    if my_skill_ids:
-        qs = qs.annotate(
-            match_count=Count("skills", filter=Q(skills__id__in=my_skill_ids), distinct=True)
-        ).filter(match_count__gt=0)
-        qs = qs.order_by("-match_count", "-published_at", "-id")
-    else:
-        qs = qs.order_by("-published_at", "-id")
-    rows = task_rows_attach_skills(rows=list(qs[:limit]))
-    my_skill_names = set(
-        PortfolioItem.skills.through.objects.filter(portfolioitem__owner=user).values_list(
-            "skill__name", flat=True
+    by_portfolio = people.filter(
+        Exists(
+            PortfolioItem.skills.through.objects.filter(
+                shares,
+                portfolioitem__owner_id=OuterRef("user_id"),
+                portfolioitem__visibility=PortfolioItem.Visibility.PUBLIC,
+            )
         )
     )
-    soon = timezone.localdate() + timedelta(days=14)
-    for row in rows:
-        reasons = [
-            f"Your portfolio shows {skill['name']}"
-            for skill in row["skills"]
-            if skill["name"] in my_skill_names
-        ]
-        if not reasons:
-            reasons.append("New on Slipstream")
-        if row["stipend_amount"]:
-            reasons.append("Comes with a stipend")
-        if row["deadline"] and row["deadline"] <= soon:
-            reasons.append("Deadline within two weeks")
-        row["reasons"] = reasons
-    return rows
+    ids = dict.fromkeys(by_declared.values_list("user_id", flat=True)[: w.DRAFTER_CANDIDATES])
+    ids.update(
+        dict.fromkeys(by_portfolio.values_list("user_id", flat=True)[: w.DRAFTER_CANDIDATES])
+    )
+    return list(ids)
+
+
+def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) -> list[dict]:
+    """Drafters who opted in to be discoverable, best first for this task, with reasons a mentor
+    may read (public portfolio only) and whether they were already invited."""
+    task = task_get_for_mentor(task_id=task_id, mentor=mentor)
+    now = timezone.now()
+    skills = task_skill_refs(task_ids=[task.pk])[task.pk]
+    text = f"{task.title} {task.description[:3000]} {' '.join(s.name for s in skills)}".lower()
+    features = TaskFeatures(
+        id=task.pk,
+        mentor_id=task.mentor_id,
+        skills=skills,
+        estimated_hours=task.estimated_hours,
+        deadline=task.deadline,
+        published_at=None,  # freshness and newness say nothing about a drafter
+        text=text,
+    )
+    user_ids = _drafter_candidates(task_id=task.pk, mentor=mentor, features=features)
+    evidence = drafter_evidence_load(user_ids=user_ids, now=now, public_only=True)
+    rarity = skill_rarity_load(keys={s.spelling_key for s in skills})
+    task_words = set(profile_words([text], limit=40))
+    scored = []
+    for uid, drafter in evidence.items():
+        shared = task_words & set(drafter.words)
+        features.text_relevance = min(len(shared) / 4, 1.0)
+        match = score_task_for_drafter(
+            task=features, drafter=drafter, rarity=rarity, now=now, voice="mentor"
+        )
+        if match.relevant and match.fits:
+            scored.append((uid, match))
+    scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
+    scored = scored[:limit]
+    profiles = {
+        p["user_id"]: p
+        for p in Profile.objects.filter(user_id__in=[uid for uid, _ in scored]).values(
+            "user_id", "handle", "display_name", "headline", "weekly_hours"
+        )
+    }
+    invited = set(
+        Invitation.objects.filter(task=task, drafter_id__in=list(profiles)).values_list(
+            "drafter_id", flat=True
+        )
+    )
+    return [
+        {
+            "handle": profiles[uid]["handle"],
+            "display_name": profiles[uid]["display_name"] or profiles[uid]["handle"],
+            "headline": profiles[uid]["headline"],
+            "weekly_hours": profiles[uid]["weekly_hours"],
+            "score": match.score,
+            "reasons": match.reasons,
+            "stretch": match.stretch,
+            "invited": uid in invited,
+        }
+        for uid, match in scored
+    ]
+
+
+def task_reasons_for_drafter(*, task_id: int, user: User) -> list[str]:
+    """Why this task suits this drafter, told to the drafter (for an invitation). A fixed
+    number of queries."""
+    now = timezone.now()
+    drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
+    features, _ = task_features_load(user=user, task_ids=[task_id], text_ranks={}, now=now)
+    if task_id not in features:
+        return []
+    task = features[task_id]
+    rarity = skill_rarity_load(keys={s.spelling_key for s in task.skills})
+    return score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now).reasons

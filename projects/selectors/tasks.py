@@ -68,7 +68,8 @@ def _signed_in(viewer: Viewer) -> bool:
     return viewer is not None and viewer.is_authenticated
 
 
-def _student_institutions(viewer: User) -> QuerySet:
+def student_institution_ids(viewer: User) -> QuerySet:
+    """The institutions where `viewer` is an active student (a subquery of ids)."""
     return InstitutionMembership.objects.filter(
         user=viewer, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True
     ).values("institution_id")
@@ -82,7 +83,7 @@ def task_visible_q(viewer: Viewer) -> Q:
         return visible
     through = Task.institutions.through
     member = through.objects.filter(
-        task_id=OuterRef("pk"), institution_id__in=_student_institutions(viewer)
+        task_id=OuterRef("pk"), institution_id__in=student_institution_ids(viewer)
     )
     return visible | Q(Exists(member)) | Q(mentor=viewer)
 

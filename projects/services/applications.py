@@ -81,6 +81,9 @@ def application_create(
             raise Forbidden("You cannot apply to your own task.", code=codes.OWN_TASK)
         if task.state != Task.State.OPEN:
             raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
+        if task.filled_slots >= task.slots:
+            # A mentor may edit slots down to the places already filled without closing.
+            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
         if Application.objects.filter(task=task, drafter=drafter).exists():
             raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
         if not note.strip():

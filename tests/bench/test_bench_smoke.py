@@ -63,7 +63,7 @@ QUERIES = {
     "task detail": 7,  # + the mentor card: track record and response time
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
     "drafter dashboard": 10,  # + feedback, thanks and payouts still waiting (next steps)
-    "recommendations": 6,
+    "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
 }
 
 

@@ -29,7 +29,12 @@ def test_tasks_matching_my_portfolio_skills_come_with_reasons(client_for, drafte
     body = client_for(drafter).get("/api/v1/me/recommendations/").json()
 
     assert [row["title"] for row in body] == ["Fix a scraper"]
-    assert body[0]["reasons"] == ["Your portfolio shows Python", "Comes with a stipend"]
+    assert body[0]["reasons"] == [
+        "Matches 1 of your skills: Python",
+        "Your portfolio shows Python",
+        "New on Slipstream",
+        "Comes with a stipend",
+    ]
 
 
 def test_without_skills_the_newest_tasks_are_suggested(client_for, drafter):

@@ -12,8 +12,10 @@ from accounts.services.institutions import (
     institution_membership_on_email_verified,
     membership_details_set,
 )
+from accounts.services.preferences import notification_preferences_update
 from accounts.services.profiles import profile_update, user_create
-from projects.models import Application, Task
+from accounts.services.skills import skill_propose, user_skills_set
+from projects.models import Application, SavedSearch, Task
 from projects.services.applications import (
     application_accept,
     application_create,
@@ -22,6 +24,7 @@ from projects.services.applications import (
 from projects.services.conversations import message_send
 from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.services.feedback import feedback_submit, thanks_send, thanks_set_shown
+from projects.services.saved_searches import saved_search_create
 from projects.services.tasks import (
     TASK_FIELDS,
     task_archive,
@@ -81,6 +84,7 @@ class Command(BaseCommand):
                 self._seed_marketplace()
             if not Institution.objects.filter(slug=CAREERS_SLUG).exists():
                 seed_career_office()
+            self._seed_matching()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))
         for person in DEMO_PEOPLE:
             role = "mentor " if person["wants_to_mentor"] else "drafter"
@@ -101,6 +105,29 @@ class Command(BaseCommand):
             data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")},
         )
         return user
+
+    def _seed_matching(self) -> None:
+        """Skills, hours, discoverability and a saved search for the demo drafters, and two
+        open tasks they have not applied to yet, so "For you" has something to show."""
+        for spec in DEMO_MATCHING_TASKS:
+            mentor = User.objects.get(email=f"{spec['mentor']}.mentor@demo.slipstream.local")
+            if Task.objects.filter(mentor=mentor, title=spec["title"]).exists():
+                continue
+            skill_ids = [skill_propose(user=mentor, name=n)[0].pk for n in spec["skills"]]
+            data = {k: v for k, v in spec.items() if k in TASK_FIELDS}
+            task = task_create(mentor=mentor, data=data, skill_ids=skill_ids)
+            task_publish(task_id=task.pk, mentor=mentor)
+        for key, spec in DEMO_MATCHING.items():
+            user = User.objects.get(email=f"{key}.drafter@demo.slipstream.local")
+            profile_update(user=user, data={"weekly_hours": spec["hours"]})
+            items = [
+                {"skill_id": skill_propose(user=user, name=name)[0].pk, "level": level}
+                for name, level in spec["skills"].items()
+            ]
+            user_skills_set(user=user, items=items)
+            notification_preferences_update(user=user, discoverable=True)
+            if key == "ana" and not SavedSearch.objects.filter(user=user).exists():
+                saved_search_create(user=user, name="Python data tasks", query={"q": "python"})
 
     def _seed_marketplace(self) -> None:
         """Tasks in every state, applications, and engagements at each step — all made through
@@ -437,3 +464,40 @@ def seed_career_office() -> None:
                 text="Careful and clear.",
                 competencies={"communication": 4 + index % 2, "professionalism": 5},
             )
+
+
+# Matching (issue 11): the demo drafters declare skills, levels and weekly hours, opt in to be
+# discoverable, and Ana keeps a saved search — so "For you", a mentor's recommended drafters
+# and the digest have something to show. Appended; idempotent.
+DEMO_MATCHING = {
+    "sam": {"hours": 6, "skills": {"UX research": "working", "Figma": "learning"}},
+    "ana": {
+        "hours": 8,
+        "skills": {
+            "Data analysis": "working",
+            "Excel": "expert",
+            "Python": "working",
+            "pandas": "working",
+            "SQL": "learning",
+        },
+    },
+}
+
+DEMO_MATCHING_TASKS = [
+    {
+        "mentor": "leo",
+        "title": "Tidy a pandas notebook of reader survey answers",
+        "description": "Merge three exports, drop duplicates and document each step.",
+        "skills": ["Python", "pandas"],
+        "estimated_hours": 5,
+        "what_you_gain": _GAIN,
+    },
+    {
+        "mentor": "maya",
+        "title": "Usability-test a sign-up form with five people",
+        "description": "Recruit five people, run short sessions and write up what tripped them.",
+        "skills": ["Usability testing", "UX research"],
+        "estimated_hours": 4,
+        "what_you_gain": _GAIN,
+    },
+]

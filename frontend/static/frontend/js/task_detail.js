@@ -33,7 +33,7 @@ function mentorCard(task) {
     card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
     card.drafts_completed != null ? plural(card.drafts_completed, "draft") + " completed" : null,
     card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
-    card.median_response_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.median_response_hours)), "hour")}` : null,
+    card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null,
     card.member_since ? `member since ${date(card.member_since)}` : null,
   ].filter(Boolean) : [];
   return el("div", { class: "mentor-card" },

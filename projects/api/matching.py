@@ -1,0 +1,119 @@
+"""Matching endpoints: recommendations both ways and invitations. Thin views."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from marketplace.api.schema import ErrorSerializer
+from projects.api.serializers import TaskCardSerializer
+from projects.selectors.invitations import invitation_list_for_drafter
+from projects.selectors.recommendations import (
+    task_recommendations_for_user,
+    task_recommended_drafters,
+)
+from projects.services.invitations import invitation_create, invitation_decline
+
+
+class RecommendationOutput(TaskCardSerializer):
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    stretch = serializers.BooleanField(help_text="Only skills you are learning match.")
+
+
+class RecommendedDrafterOutput(serializers.Serializer):
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    headline = serializers.CharField()
+    weekly_hours = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    stretch = serializers.BooleanField()
+    invited = serializers.BooleanField()
+
+
+class InvitationInput(serializers.Serializer):
+    drafter_handle = serializers.SlugField(max_length=40)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class InvitationOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    task_id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    task_state = serializers.CharField()
+    mentor_handle = serializers.CharField()
+    mentor_name = serializers.CharField()
+    note = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    state = serializers.CharField()
+    application_id = serializers.IntegerField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class RecommendationsView(APIView):
+    """Open tasks I can apply to, best first, each with its reasons."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="me_recommendations", responses=RecommendationOutput(many=True))
+    def get(self, request: Request) -> Response:
+        rows = task_recommendations_for_user(user=request.user)
+        return Response(RecommendationOutput(rows, many=True).data)
+
+
+class RecommendedDraftersView(APIView):
+    """Discoverable drafters for my task, best first, with reasons (the task's mentor only:
+    anyone else gets a 404)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="tasks_recommended_drafters", responses=RecommendedDrafterOutput(many=True)
+    )
+    def get(self, request: Request, task_id: int) -> Response:
+        rows = task_recommended_drafters(task_id=task_id, mentor=request.user)
+        return Response(RecommendedDrafterOutput(rows, many=True).data)
+
+
+class TaskInvitationsView(APIView):
+    """Invite a discoverable drafter to apply to my task (the task's mentor only)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="tasks_invitations_create",
+        request=InvitationInput,
+        responses={201: InvitationOutput, 409: ErrorSerializer},
+    )
+    def post(self, request: Request, task_id: int) -> Response:
+        data = InvitationInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        invitation = invitation_create(mentor=request.user, task_id=task_id, **data.validated_data)
+        [row] = invitation_list_for_drafter(drafter=invitation.drafter, invitation_id=invitation.pk)
+        return Response(InvitationOutput(row).data, status=status.HTTP_201_CREATED)
+
+
+class MyInvitationsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="me_invitations", responses=InvitationOutput(many=True))
+    def get(self, request: Request) -> Response:
+        rows = invitation_list_for_drafter(drafter=request.user)
+        return Response(InvitationOutput(rows, many=True).data)
+
+
+class InvitationDeclineView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="invitations_decline",
+        request=None,
+        responses={200: InvitationOutput, 409: ErrorSerializer},
+    )
+    def post(self, request: Request, invitation_id: int) -> Response:
+        invitation = invitation_decline(invitation_id=invitation_id, drafter=request.user)
+        [row] = invitation_list_for_drafter(drafter=request.user, invitation_id=invitation.pk)
+        return Response(InvitationOutput(row).data)

@@ -1,0 +1,20 @@
+"""Tasks a drafter's career office features for its students.
+
+The careers sub-app owns featured tasks and nothing else in projects may import it (the import
+contracts), so this reads them through the relation it adds to Institution (`featured_tasks`):
+one query, no import."""
+
+from accounts.models import Institution, User
+from projects.selectors.tasks import student_institution_ids
+
+
+def task_ids_featured_for(*, user: User, task_ids: list[int]) -> set[int]:
+    """Ids among `task_ids` featured by a career office of an institution the user studies at."""
+    if not task_ids:
+        return set()
+    featured = Institution.objects.filter(
+        pk__in=student_institution_ids(user),
+        featured_tasks__ended_at__isnull=True,
+        featured_tasks__task_id__in=task_ids,
+    ).values_list("featured_tasks__task_id", flat=True)
+    return set(featured)

@@ -1,0 +1,226 @@
+"""The recommendation score and its reasons: pure Python over loaded evidence, no queries.
+
+The same function scores both directions (tasks for a drafter, drafters for a task). Every
+reason names something real: a skill both sides have, the drafter's own hours, a date."""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from projects.matching import weights as w
+
+
+@dataclass(frozen=True)
+class SkillRef:
+    id: int
+    name: str
+    slug: str
+    spelling_key: str
+    family: str
+    category: str
+
+
+@dataclass
+class DrafterEvidence:
+    """What one drafter brings, keyed by skill spelling key (variants of a skill are one)."""
+
+    user_id: int
+    weekly_hours: int | None = None
+    declared: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (level, name)
+    portfolio: dict[str, str] = field(default_factory=dict)  # key → name
+    endorsed: dict[str, str] = field(default_factory=dict)  # key → name
+    families: dict[str, tuple[float, str]] = field(default_factory=dict)  # family → (credit, name)
+    categories: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)  # most frequent words of profile and portfolio
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.declared or self.portfolio or self.endorsed or self.words)
+
+
+@dataclass
+class TaskFeatures:
+    id: int
+    mentor_id: int
+    skills: list[SkillRef]
+    estimated_hours: int
+    deadline: date | None
+    published_at: datetime | None
+    text: str = ""  # lowercase title and description
+    paid: bool = False
+    featured: bool = False
+    mentor_reply_days: float | None = None
+    text_relevance: float = 0.0  # 0…1 from the full-text index
+
+
+@dataclass
+class Match:
+    score: float
+    reasons: list[str]
+    relevant: bool  # some skill or text in common
+    stretch: bool = False
+    fits: bool = True  # False when the hours cannot be done by the deadline
+
+
+def _credit(skill: SkillRef, drafter: DrafterEvidence) -> tuple[float, str]:
+    """(credit, how) for one task skill: how is direct, portfolio, endorsed, learning, family,
+    category or ''."""
+    key = skill.spelling_key
+    if key in drafter.declared or key in drafter.portfolio or key in drafter.endorsed:
+        level = drafter.declared[key][0] if key in drafter.declared else "working"
+        credit = w.LEVEL_CREDIT[level]
+        if key in drafter.endorsed:
+            return credit * w.EVIDENCE_ENDORSED, "endorsed"
+        if key in drafter.portfolio:
+            return max(credit, w.LEVEL_CREDIT["working"]) * w.EVIDENCE_PORTFOLIO, "portfolio"
+        return credit * w.EVIDENCE_DECLARED, "learning" if level == "learning" else "direct"
+    if skill.family and skill.family in drafter.families:
+        return w.FAMILY_CREDIT * drafter.families[skill.family][0], "family"
+    if skill.category and skill.category in drafter.categories:
+        return w.CATEGORY_CREDIT, "category"
+    return 0.0, ""
+
+
+def _name_list(names: list[str]) -> str:
+    return ", ".join(names)
+
+
+# Reasons are told to the drafter ("your skills") or about them to a mentor ("their skills").
+VOICES = {
+    "drafter": {"your": "your", "Your": "Your", "you are": "you are"},
+    "mentor": {"your": "their", "Your": "Their", "you are": "they are"},
+}
+
+
+def _skill_part(
+    task: TaskFeatures, drafter: DrafterEvidence, rarity: dict[str, float], v: dict[str, str]
+):
+    reasons: list[str] = []
+    if not task.skills:
+        return 0.0, reasons, False, False
+    credits, direct, learning, shown, endorsed, related = [], [], [], [], [], []
+    for skill in task.skills:
+        credit, how = _credit(skill, drafter)
+        if how in ("direct", "portfolio", "endorsed", "learning"):
+            credit *= rarity.get(skill.spelling_key, 1.0)
+            direct.append(skill.name)
+        if how == "learning":
+            learning.append(skill.name)
+        elif how == "portfolio":
+            shown.append(skill.name)
+        elif how == "endorsed":
+            endorsed.append(skill.name)
+        elif how == "family":
+            related.append((skill.name, drafter.families[skill.family][1]))
+        credits.append(credit)
+    points = w.SKILL_POINTS * sum(credits) / len(task.skills)
+    points += w.MATCH_COUNT_POINTS * min(len(direct), w.MATCH_COUNT_CAP)
+    if direct:
+        reasons.append(f"Matches {len(direct)} of {v['your']} skills: {_name_list(direct)}")
+    if shown:
+        reasons.append(f"{v['Your']} portfolio shows {_name_list(shown)}")
+    if endorsed:
+        reasons.append(f"A mentor endorsed {v['your']} {_name_list(endorsed)}")
+    for task_skill, mine in related[:2]:
+        reasons.append(f"{task_skill} is close to {v['your']} {mine}")
+    stretch = bool(learning) and len(learning) == len(direct)
+    if stretch:
+        reasons.append(f"A stretch: {v['you are']} learning {_name_list(learning)}")
+    return points, reasons, bool(direct or related), stretch
+
+
+def _matched_words(task: TaskFeatures, drafter: DrafterEvidence) -> list[str]:
+    return [word for word in drafter.words if word in task.text]
+
+
+def _hours_part(task: TaskFeatures, drafter: DrafterEvidence, today: date, v: dict[str, str]):
+    hours = drafter.weekly_hours
+    if not hours:
+        return 0.0, []
+    if task.estimated_hours <= hours:
+        return w.HOURS_FIT_POINTS, [f"Fits {v['your']} {hours} h/week"]
+    weeks = w.HOURS_DEFAULT_WEEKS
+    if task.deadline:
+        weeks = max((task.deadline - today).days, 0) / 7
+    if task.estimated_hours <= hours * weeks:
+        when = f"by {task.deadline:%-d %b}" if task.deadline else "over a few weeks"
+        return w.HOURS_FIT_BY_DEADLINE_POINTS, [f"Fits {v['your']} {hours} h/week {when}"]
+    return -w.HOURS_MISFIT_PENALTY, []
+
+
+def score_task_for_drafter(
+    *,
+    task: TaskFeatures,
+    drafter: DrafterEvidence,
+    rarity: dict[str, float],
+    now: datetime,
+    voice: str = "drafter",
+) -> Match:
+    """The score of one task for one drafter, with its reasons told in `voice`."""
+    v = VOICES[voice]
+    today = now.date()
+    points, reasons, skill_relevant, stretch = _skill_part(task, drafter, rarity, v)
+    words = _matched_words(task, drafter)
+    text_relevant = len(words) >= w.TEXT_MIN_WORDS
+    if text_relevant:
+        points += w.TEXT_POINTS * task.text_relevance
+        if not skill_relevant:
+            reasons.append(f"Mentions {', '.join(words[:3])} from {v['your']} profile")
+    hours_points, hours_reasons = _hours_part(task, drafter, today, v)
+    points += hours_points
+    reasons += hours_reasons
+    if task.featured:
+        points += w.FEATURED_POINTS
+        reasons.append("Featured by your career office")
+    if task.mentor_reply_days is not None and task.mentor_reply_days <= w.RESPONSIVE_DAYS:
+        points += w.RESPONSIVE_POINTS
+        days = max(1, math.ceil(task.mentor_reply_days))
+        reasons.append(f"Mentor replies within {days} day{'s' if days > 1 else ''}")
+    if task.published_at:
+        age_days = max((now - task.published_at).total_seconds() / 86400, 0)
+        points += w.FRESHNESS_POINTS * 0.5 ** (age_days / w.FRESHNESS_HALF_LIFE_DAYS)
+        if age_days <= w.NEW_DAYS:
+            reasons.append("New on Slipstream")
+    if task.paid:
+        points += w.STIPEND_POINTS
+        reasons.append("Comes with a stipend")
+    return Match(
+        score=round(points, 2),
+        reasons=reasons,
+        relevant=skill_relevant or text_relevant,
+        stretch=stretch,
+        fits=hours_points > -w.HOURS_MISFIT_PENALTY,
+    )
+
+
+def rarity_from_counts(*, holders: dict[str, int], drafters: int) -> dict[str, float]:
+    """Multiplier per skill key: 1 for a skill everybody has, up to 1 + RARITY_BONUS."""
+    if drafters <= 1:
+        return {}
+    scale = math.log(drafters + 1)
+    return {
+        key: 1 + w.RARITY_BONUS * max(math.log((drafters + 1) / (count + 1)), 0) / scale
+        for key, count in holders.items()
+    }
+
+
+def diversify(items: list[tuple[int, float]], *, limit: int) -> list[int]:
+    """Greedy re-ranking of (mentor_id, score) pairs: every further pick of a mentor already in
+    the list counts SAME_MENTOR_DECAY times less. Returns the chosen indexes in order."""
+    chosen: list[int] = []
+    picked: dict[int, int] = {}
+    left = set(range(len(items)))
+    while left and len(chosen) < limit:
+        best = max(
+            left,
+            key=lambda i: (
+                items[i][1] * w.SAME_MENTOR_DECAY ** picked.get(items[i][0], 0)
+                if items[i][1] > 0
+                else items[i][1] / w.SAME_MENTOR_DECAY ** picked.get(items[i][0], 0),
+                -i,
+            ),
+        )
+        chosen.append(best)
+        left.discard(best)
+        picked[items[best][0]] = picked.get(items[best][0], 0) + 1
+    return chosen

@@ -1,0 +1,69 @@
+"""Every weight of the recommendation score, named and explained. A score is a sum of points;
+the bigger the better. Change a number here and `make matching-eval` says what it did."""
+
+# --- Skills -------------------------------------------------------------------------------------
+# Points for a task whose every skill the drafter has at full credit. A task's skill credit is the
+# mean over its skills, so covering all of a task's skills beats covering one of three.
+SKILL_POINTS = 50.0
+# Extra points per directly matched skill (at most MATCH_COUNT_CAP), so two matches beat one.
+MATCH_COUNT_POINTS = 4.0
+MATCH_COUNT_CAP = 3
+# How much a declared level is worth. A *learning* match is a stretch task: it still counts,
+# and the reasons say so.
+LEVEL_CREDIT = {"learning": 0.45, "working": 0.85, "expert": 1.0}
+# Evidence counts more than a declaration: a portfolio item showing the skill, then a mentor's
+# endorsement after a completed draft. Multiplies the level credit (a skill shown in the
+# portfolio but not declared counts as "working").
+EVIDENCE_DECLARED = 1.0
+EVIDENCE_PORTFOLIO = 1.2
+EVIDENCE_ENDORSED = 1.35
+# Partial credit: a skill of the same family ("User interviews" for a "UX research" task) and,
+# much less, of the same catalogue category ("software").
+FAMILY_CREDIT = 0.45
+CATEGORY_CREDIT = 0.1
+# Rare skills are worth more than common ones: a direct match is multiplied by
+# 1 + RARITY_BONUS * (inverse document frequency among drafters, scaled to 0…1).
+RARITY_BONUS = 0.3
+
+# --- Text ---------------------------------------------------------------------------------------
+# Full-text relevance between the task and the drafter's headline, bio and portfolio, scaled to
+# 0…1 within the candidates; worth at most this many points. Words are counted only when at
+# least TEXT_MIN_WORDS of the drafter's words appear in the task.
+TEXT_POINTS = 12.0
+TEXT_MIN_WORDS = 2
+# How many of the drafter's most frequent words go into the full-text query.
+TEXT_MAX_WORDS = 12
+
+# --- Time ---------------------------------------------------------------------------------------
+# The task fits the drafter's weekly hours (estimated hours ≤ weekly hours) …
+HOURS_FIT_POINTS = 8.0
+# … or fits by the deadline (weekly hours * weeks left; HOURS_DEFAULT_WEEKS without a deadline).
+HOURS_FIT_BY_DEADLINE_POINTS = 4.0
+HOURS_DEFAULT_WEEKS = 3
+# It does not fit at all: a task of 40 hours is not for someone with 6 hours a week.
+HOURS_MISFIT_PENALTY = 35.0
+
+# --- The task and its mentor --------------------------------------------------------------------
+# Featured for the drafter by their career office (the careers app's featured tasks).
+FEATURED_POINTS = 6.0
+# The mentor answers applications quickly (on average within RESPONSIVE_DAYS, having answered at
+# least RESPONSIVE_MIN_ANSWERED), over the last RESPONSIVE_WINDOW_DAYS.
+RESPONSIVE_POINTS = 4.0
+RESPONSIVE_DAYS = 3
+RESPONSIVE_MIN_ANSWERED = 2
+RESPONSIVE_WINDOW_DAYS = 180
+# Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
+FRESHNESS_POINTS = 6.0
+FRESHNESS_HALF_LIFE_DAYS = 14
+NEW_DAYS = 14
+STIPEND_POINTS = 1.0
+
+# --- The list -----------------------------------------------------------------------------------
+# Diversification: each further task of a mentor already in the list is worth this fraction of
+# its score (0.6, 0.36, …), so ten tasks of one mentor never crowd out everyone else.
+SAME_MENTOR_DECAY = 0.6
+# Candidate pools, so the work is bounded whatever the catalogue size.
+CANDIDATES_BY_SKILL = 150
+CANDIDATES_BY_TEXT = 60
+CANDIDATES_NEWEST = 20
+DRAFTER_CANDIDATES = 200

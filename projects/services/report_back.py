@@ -1,0 +1,64 @@
+"""Report-back: what a completed draft led to, told by either side ("thank you, part 2")."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from accounts.models import User
+from accounts.services.notifications import notification_send
+from marketplace.errors import Conflict, NotFound, field_error
+from projects import error_codes as codes
+from projects.models import Engagement, ReportBack
+from projects.people import display_name
+
+NOTE_MAX_LENGTH = 2000
+
+
+def report_back_create(
+    *, engagement_id: int, author: User, outcomes: list[str], note: str = ""
+) -> ReportBack:
+    """Record what the draft led to. Once per side, after completion; the other side hears."""
+    engagement = (
+        Engagement.objects.select_related("task", "mentor", "drafter")
+        .filter(Q(mentor=author) | Q(drafter=author), pk=engagement_id)
+        .first()
+    )
+    if engagement is None:
+        raise NotFound("Engagement not found.")
+    if engagement.state != Engagement.State.COMPLETED:
+        raise Conflict(
+            "You can report back once the draft is completed.", code=codes.REPORT_BACK_NOT_YET
+        )
+    outcomes = list(dict.fromkeys(outcomes))
+    if any(outcome not in ReportBack.Outcome.values for outcome in outcomes):
+        raise field_error(
+            "Pick outcomes from the list.", code=codes.REPORT_BACK_INVALID, field="outcomes"
+        )
+    note = note.strip()
+    if not outcomes and not note:
+        raise field_error(
+            "Pick an outcome or write a few words.", code=codes.REPORT_BACK_INVALID, field="note"
+        )
+    if len(note) > NOTE_MAX_LENGTH:
+        raise field_error(
+            f"Keep it to {NOTE_MAX_LENGTH} characters.",
+            code=codes.REPORT_BACK_INVALID,
+            field="note",
+        )
+    other = engagement.mentor if author.pk == engagement.drafter_id else engagement.drafter
+    try:
+        with transaction.atomic():
+            report = ReportBack.objects.create(
+                engagement=engagement, author=author, outcomes=outcomes, note=note
+            )
+            notification_send(
+                recipient=other,
+                kind="report_back_new",
+                title=f"{display_name(author)} reported back on “{engagement.task.title}”",
+                body=note[:300],
+                url=f"/engagements/{engagement.pk}/",
+            )
+    except IntegrityError as error:
+        raise Conflict(
+            "You have already reported back on this draft.", code=codes.REPORT_BACK_EXISTS
+        ) from error
+    return report
