@@ -66,8 +66,6 @@ class ApplicationInputSerializer(InputSerializer):
             "note_required",
         ),
         limit=(NOTE_MAX_LENGTH, f"Keep the note to {NOTE_MAX_LENGTH} characters.", "note_too_long"),
-        required=False,
-        default="",
     )
     work_sample_link = serializers.URLField(
         max_length=500, required=False, allow_blank=True, default=""
