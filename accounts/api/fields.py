@@ -6,7 +6,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from rest_framework import serializers
 
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -38,12 +38,16 @@ class HttpUrlField(serializers.CharField):
         return value
 
 
+# What the schema states: surrounding spaces are trimmed, letters are lowercased.
+HANDLE_SCHEMA_PATTERN = r"^\s*[A-Za-z0-9][A-Za-z0-9-]{1,38}[A-Za-z0-9]\s*$"
+
+
 class HandleField(serializers.CharField):
     """3-40 lowercase letters, digits and hyphens; not starting or ending with a hyphen."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        super().__init__(**kwargs)
+        validators = [*kwargs.pop("validators", []), RegexValidator(HANDLE_SCHEMA_PATTERN)]
+        super().__init__(validators=validators, **kwargs)
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data).lower()

@@ -12,9 +12,10 @@ from accounts.models import Consent, PortfolioItem, Profile, UserSkill
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from marketplace.api.fields import ObjectIdField
+from marketplace.api.inputs import InputSerializer
 
 
-class PageQuerySerializer(serializers.Serializer):
+class PageQuerySerializer(InputSerializer):
     cursor = serializers.CharField(required=False, help_text="From the previous page's links.")
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=100)
 
@@ -226,7 +227,7 @@ class ConsentTermsSerializer(serializers.Serializer):
 # --- Input ---------------------------------------------------------------------------------------
 
 
-class MeInputSerializer(serializers.Serializer):
+class MeInputSerializer(InputSerializer):
     handle = HandleField(required=False)
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     headline = serializers.CharField(max_length=160, required=False, allow_blank=True)
@@ -267,20 +268,20 @@ class MeInputSerializer(serializers.Serializer):
         return attrs
 
 
-class AccountDeleteInputSerializer(serializers.Serializer):
+class AccountDeleteInputSerializer(InputSerializer):
     password = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class AvatarInputSerializer(serializers.Serializer):
+class AvatarInputSerializer(InputSerializer):
     avatar = serializers.FileField()
 
 
-class SkillQuerySerializer(serializers.Serializer):
+class SkillQuerySerializer(InputSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=80, default="")
     limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=20)
 
 
-class SkillProposeInputSerializer(serializers.Serializer):
+class SkillProposeInputSerializer(InputSerializer):
     name = serializers.CharField(max_length=80)
     category = serializers.ChoiceField(
         choices=[
@@ -293,12 +294,12 @@ class SkillProposeInputSerializer(serializers.Serializer):
     )  # fmt: skip
 
 
-class UserSkillInputSerializer(serializers.Serializer):
+class UserSkillInputSerializer(InputSerializer):
     skill_id = ObjectIdField()
     level = serializers.ChoiceField(choices=UserSkill.Level.choices)
 
 
-class UserSkillsInputSerializer(serializers.Serializer):
+class UserSkillsInputSerializer(InputSerializer):
     skills = UserSkillInputSerializer(many=True, max_length=50)
 
     def validate_skills(self, value):
@@ -308,7 +309,7 @@ class UserSkillsInputSerializer(serializers.Serializer):
         return value
 
 
-class PortfolioItemInputSerializer(serializers.Serializer):
+class PortfolioItemInputSerializer(InputSerializer):
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     link = HttpUrlField(required=False, allow_blank=True)
@@ -318,17 +319,18 @@ class PortfolioItemInputSerializer(serializers.Serializer):
     remove_file = serializers.BooleanField(required=False, default=False)
 
 
-class PortfolioReorderInputSerializer(serializers.Serializer):
+class PortfolioReorderInputSerializer(InputSerializer):
     item_ids = serializers.ListField(child=ObjectIdField(), max_length=100)
 
 
-class StaffAddInputSerializer(serializers.Serializer):
+class StaffAddInputSerializer(InputSerializer):
     email = serializers.EmailField()
 
 
-class ConsentGrantInputSerializer(serializers.Serializer):
+class ConsentGrantInputSerializer(InputSerializer):
     institution = serializers.SlugField(max_length=80)
     scopes = serializers.ListField(
-        child=serializers.ChoiceField(choices=Consent.Scope.choices), max_length=3
+        child=serializers.ChoiceField(choices=Consent.Scope.choices), min_length=1, max_length=3
     )
-    version = serializers.CharField(max_length=20)
+    # Only the current wording can be agreed to; the schema names it.
+    version = serializers.ChoiceField(choices=[consent_terms.VERSION])

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions as drf_exceptions
+from rest_framework import fields as drf_fields
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -35,7 +36,41 @@ def _as_messages(detail: Any) -> list[str] | dict[str, Any]:
     return [str(detail)]
 
 
+# DRF's and Django's own validation codes say nothing a client can act on: they all answer
+# "invalid". Any other code was chosen by us (a field rule, e.g. `message_empty`) and is kept.
+_GENERIC_CODES = {
+    code
+    for field_class in vars(drf_fields).values()
+    if isinstance(field_class, type) and issubclass(field_class, drf_fields.Field)
+    for code in field_class.default_error_messages
+} | {
+    "invalid",
+    "required",
+    "null",
+    "blank",
+    "max_length",
+    "min_length",
+    "max_value",
+    "min_value",
+    "null_characters_not_allowed",
+    "surrogate_characters_not_allowed",
+    "unique",
+}
+
+
+def _first_code(detail: Any) -> str:
+    """The code of the error the message names (non-field errors first), or "invalid"."""
+    if isinstance(detail, dict):
+        key = "non_field_errors" if "non_field_errors" in detail else next(iter(detail), None)
+        return _first_code(detail[key]) if key is not None else "invalid"
+    if isinstance(detail, list):
+        return _first_code(detail[0]) if detail else "invalid"
+    code = getattr(detail, "code", None)
+    return code if isinstance(code, str) and code not in _GENERIC_CODES else "invalid"
+
+
 def _validation_response(detail: Any) -> Response:
+    code = _first_code(detail)
     fields = _as_messages(detail)
     if isinstance(fields, dict):
         non_field = fields.pop("non_field_errors", None)
@@ -51,7 +86,7 @@ def _validation_response(detail: Any) -> Response:
     else:
         message = fields[0] if fields else "Invalid input."
         fields = {}
-    return Response(error_body("invalid", message, fields), status=status.HTTP_400_BAD_REQUEST)
+    return Response(error_body(code, message, fields), status=status.HTTP_400_BAD_REQUEST)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

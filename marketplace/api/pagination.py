@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.conf import settings
-from rest_framework import pagination
+from rest_framework import pagination, serializers
 
 
 class CursorPagination(pagination.CursorPagination):
@@ -8,6 +10,24 @@ class CursorPagination(pagination.CursorPagination):
     ordering = "-id"
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_page_size(self, request: Any) -> int:
+        """A page size outside 1..max is refused (DRF would quietly use the default)."""
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values:
+            return self.page_size
+        field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
+        try:
+            return field.run_validation(values[-1])
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({self.page_size_query_param: error.detail}) from None
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] |= {"minimum": 1, "maximum": self.max_page_size}
+        return parameters
 
 
 class ExtrasCursorPagination(CursorPagination):

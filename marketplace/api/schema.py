@@ -1,5 +1,7 @@
-"""Document the one error shape on every operation of the OpenAPI schema."""
+"""Document the one error shape, and every status each operation answers, in the OpenAPI schema."""
 
+import copy
+import re
 from typing import Any
 
 from drf_spectacular.authentication import SessionScheme as _SessionScheme
@@ -55,13 +57,20 @@ _BODY_ERRORS = {
     "413": "The request body is larger than this server accepts.",
     "415": "Unsupported media type (send JSON, or multipart where files are taken).",
 }
+_CONFLICT = {"409": "The object's current state does not allow this (or it is a duplicate)."}
+_UNAVAILABLE = {"503": "The payments provider could not be reached; try again shortly."}
 _METHODS = {"get", "post", "put", "patch", "delete"}
+_WRITE_METHODS = {"post", "put", "patch", "delete"}
+# Operations that call the payments provider while the person waits (the rest do it in tasks).
+_CALLS_PROVIDER = re.compile(r"/payouts/|/fund/|/checkout/")
+# Only multipart carries files; JSON and urlencoded bodies document the other fields.
+_FILE_MEDIA = "multipart/form-data"
 
 
 def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
-    for path_item in result.get("paths", {}).values():
+    for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in _METHODS:
                 continue
@@ -69,11 +78,43 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
             errors = dict(_ERRORS)
             if "requestBody" in operation:
                 errors |= _BODY_ERRORS
+                _files_only_in_multipart(result, operation)
+            if method in _WRITE_METHODS:
+                errors |= _CONFLICT
+            if _CALLS_PROVIDER.search(path):
+                errors |= _UNAVAILABLE
             for code, description in errors.items():
                 if code == "400" and method == "get" and not operation.get("parameters"):
                     continue
                 responses.setdefault(code, {"description": description, "content": ref})
     return result
+
+
+def _files_only_in_multipart(result: dict[str, Any], operation: dict[str, Any]) -> None:
+    """A JSON or urlencoded body cannot carry a file: its schema leaves file fields out, and
+    the media type is dropped when a file is required."""
+    schemas = result["components"]["schemas"]
+    content = operation["requestBody"].get("content", {})
+    for media_type in list(content):
+        if media_type == _FILE_MEDIA:
+            continue
+        ref = content[media_type].get("schema", {}).get("$ref", "")
+        name = ref.rsplit("/", 1)[-1]
+        component = schemas.get(name)
+        if not component:
+            continue
+        properties = component.get("properties", {})
+        files = {key for key, prop in properties.items() if prop.get("format") == "binary"}
+        if not files:
+            continue
+        if files & set(component.get("required", [])):
+            del content[media_type]
+            continue
+        without = copy.deepcopy(component)
+        for key in files:
+            del without["properties"][key]
+        schemas[f"{name}WithoutFiles"] = without
+        content[media_type]["schema"] = {"$ref": f"#/components/schemas/{name}WithoutFiles"}
 
 
 class _ErrorDetailSerializer(serializers.Serializer):

@@ -3,14 +3,18 @@ nothing here saves a model."""
 
 from rest_framework import serializers
 
+from accounts.api.fields import HandleField
 from marketplace.api.fields import ObjectIdField
+from marketplace.api.inputs import InputSerializer, TextField
 from projects.models import Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
+from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
+from projects.services.conversations import MESSAGE_MAX_LENGTH
 
 CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
 
 
-class TaskInputSerializer(serializers.Serializer):
+class TaskInputSerializer(InputSerializer):
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=10_000)
     skill_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
@@ -36,7 +40,7 @@ class TaskInputSerializer(serializers.Serializer):
         return value or None  # 0 means unpaid
 
 
-class BrowseQuerySerializer(serializers.Serializer):
+class BrowseQuerySerializer(InputSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
     skills = serializers.CharField(
         required=False,
@@ -57,9 +61,14 @@ class BrowseQuerySerializer(serializers.Serializer):
         return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
 
 
-class ApplicationInputSerializer(serializers.Serializer):
-    # No max_length here: the service answers an over-long note with `note_too_long`.
-    note = serializers.CharField(allow_blank=True, required=False, default="")
+class ApplicationInputSerializer(InputSerializer):
+    note = TextField(
+        not_blank=(
+            "Write a short note: what you would do, and which work shows you can.",
+            "note_required",
+        ),
+        limit=(NOTE_MAX_LENGTH, f"Keep the note to {NOTE_MAX_LENGTH} characters.", "note_too_long"),
+    )
     work_sample_link = serializers.URLField(
         max_length=500, required=False, allow_blank=True, default=""
     )
@@ -67,37 +76,56 @@ class ApplicationInputSerializer(serializers.Serializer):
         child=ObjectIdField(), max_length=10, required=False, default=list
     )
     answers = serializers.ListField(
-        child=serializers.CharField(allow_blank=True), max_length=3, required=False, default=list
+        child=TextField(
+            not_blank=("Answer each question.", "answers_invalid"),
+            limit=(MAX_ANSWER_LENGTH, "Keep each answer short.", "answers_invalid"),
+        ),
+        max_length=3,
+        required=False,
+        default=list,
     )
 
 
-class DeclineInputSerializer(serializers.Serializer):
+class DeclineInputSerializer(InputSerializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
-class DeliverableInputSerializer(serializers.Serializer):
+class DeliverableInputSerializer(InputSerializer):
     link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     file = serializers.FileField(required=False, allow_null=True, default=None)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class RevisionInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=2000, allow_blank=True)
+class RevisionInputSerializer(InputSerializer):
+    comment = TextField(
+        not_blank=("Say what should change.", "comment_required"),
+        limit=(2000, "Keep the comment to 2,000 characters.", "comment_too_long"),
+    )
 
 
-class CancelInputSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, allow_blank=True)
+class CancelInputSerializer(InputSerializer):
+    reason = TextField(
+        not_blank=("Give a short reason; the other person will see it.", "reason_required"),
+        limit=(1000, "Keep the reason to 1,000 characters.", "reason_too_long"),
+    )
 
 
-class MessageInputSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+class MessageInputSerializer(InputSerializer):
+    body = TextField(
+        not_blank=("Write something first.", "message_empty"),
+        limit=(
+            MESSAGE_MAX_LENGTH,
+            f"Keep messages to {MESSAGE_MAX_LENGTH} characters.",
+            "message_too_long",
+        ),
+    )
 
 
-class FeedbackInputSerializer(serializers.Serializer):
-    rating = serializers.IntegerField()
+class FeedbackInputSerializer(InputSerializer):
+    rating = serializers.IntegerField(min_value=1, max_value=5)
     text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     competencies = serializers.DictField(
-        child=serializers.IntegerField(), required=False, default=dict
+        child=serializers.IntegerField(min_value=1, max_value=5), required=False, default=dict
     )
     endorsed_skill_ids = serializers.ListField(
         child=ObjectIdField(), max_length=20, required=False, default=list
@@ -107,15 +135,21 @@ class FeedbackInputSerializer(serializers.Serializer):
     )
 
 
-class ThanksInputSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True)
+class ThanksInputSerializer(InputSerializer):
+    body = TextField(
+        not_blank=("Write a note of up to 1,000 characters.", "feedback_invalid"),
+        limit=(1000, "Write a note of up to 1,000 characters.", "feedback_invalid"),
+    )
 
 
-class ThanksShowInputSerializer(serializers.Serializer):
+class ThanksShowInputSerializer(InputSerializer):
     shown_on_profile = serializers.BooleanField()
 
 
-class IntroductionInputSerializer(serializers.Serializer):
+class IntroductionInputSerializer(InputSerializer):
     task_id = ObjectIdField()
-    drafter_handle = serializers.CharField(max_length=40)
-    note = serializers.CharField(allow_blank=True)
+    drafter_handle = HandleField()
+    note = TextField(
+        not_blank=("Write a short note (up to 500 characters).", "introduction_invalid"),
+        limit=(500, "Write a short note (up to 500 characters).", "introduction_invalid"),
+    )

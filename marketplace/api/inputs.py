@@ -1,0 +1,128 @@
+"""The base of every input serializer: JSON values must have the type the schema states.
+
+DRF is lenient by design (`"5"` is read as 5, `0` as `"0"`, `"true"` as True). That suits
+forms and query strings, where everything arrives as text, but in a JSON body it means the code
+accepts requests the OpenAPI schema calls invalid. `InputSerializer` checks the JSON type of every
+value first (nested lists, dicts and serializers included) and leaves form, multipart and query
+input (a QueryDict) to DRF's usual parsing.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.http import QueryDict
+from rest_framework import serializers
+
+_STRING_FIELDS = (serializers.CharField, serializers.DateField, serializers.DateTimeField)
+
+
+def _json_type_error(field: serializers.Field, value: Any) -> str | None:
+    """Why `value` cannot be this field's JSON type, or None when it can."""
+    if value is None:
+        return None if field.allow_null else "This field may not be null."
+    if isinstance(field, serializers.BooleanField):
+        return None if isinstance(value, bool) else "Must be true or false."
+    if isinstance(field, serializers.IntegerField):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else "Must be a whole number."
+    if isinstance(field, (serializers.FloatField, serializers.DecimalField)):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok else "Must be a number."
+    if isinstance(field, (serializers.ChoiceField, *_STRING_FIELDS)):
+        if isinstance(field, serializers.MultipleChoiceField):
+            return None if isinstance(value, list) else "Must be a list."
+        return None if isinstance(value, str) else "Must be a string."
+    return None
+
+
+def _check(field: serializers.Field, value: Any) -> Any:
+    """The errors for `value` (a message, a list or a dict of them), or None."""
+    if isinstance(field, serializers.ListSerializer):
+        if not isinstance(value, list):
+            return "Must be a list."
+        errors = {str(i): e for i, item in enumerate(value) if (e := _check(field.child, item))}
+        return errors or None
+    if isinstance(field, serializers.Serializer):
+        if not isinstance(value, Mapping):
+            return None  # DRF answers a non-object with its own error
+        return _check_object(field, value) or None
+    if isinstance(field, serializers.ListField):
+        if not isinstance(value, list):
+            return None  # DRF refuses it
+        errors = {str(i): e for i, item in enumerate(value) if (e := _check(field.child, item))}
+        return errors or None
+    if isinstance(field, serializers.DictField):
+        if not isinstance(value, Mapping):
+            return None
+        errors = {str(k): e for k, item in value.items() if (e := _check(field.child, item))}
+        return errors or None
+    return _json_type_error(field, value)
+
+
+def _check_object(serializer: serializers.Serializer, data: Mapping) -> dict[str, Any]:
+    errors = {}
+    for field in serializer.fields.values():
+        if field.read_only:
+            continue
+        key = field.field_name
+        if key in data and (error := _check(field, data[key])):
+            errors[key] = error if isinstance(error, (dict, list)) else [error]
+    return errors
+
+
+class InputSerializer(serializers.Serializer):
+    """Validates a request's input; in a JSON body every value must have its schema type."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        for field in fields.values():
+            _state_not_blank(field)
+        return fields
+
+    def to_internal_value(self, data: Any) -> Any:
+        is_json = isinstance(data, Mapping) and not isinstance(data, QueryDict)
+        if is_json and (errors := _check_object(self, data)):
+            raise serializers.ValidationError(errors, code="invalid")
+        return super().to_internal_value(data)
+
+
+class TextField(serializers.CharField):
+    """Free text whose rules the schema states: `not_blank=(message, code)` documents and checks
+    "has a non-space character", `limit=(length, message, code)` the maximum length. The codes
+    are the stable codes the services used to answer, so clients see the same error."""
+
+    def __init__(
+        self,
+        *,
+        not_blank: tuple[str, str] | None = None,
+        limit: tuple[int, str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Spaces are kept: the length the schema states is the length checked.
+        kwargs.setdefault("trim_whitespace", False)
+        validators = list(kwargs.pop("validators", []))
+        if not_blank:
+            message, code = not_blank
+            validators.append(RegexValidator(r"\S", message=message, code=code))
+            kwargs.setdefault("allow_blank", True)  # "" reaches the service, which refuses it
+        if limit:
+            length, message, code = limit
+            validators.append(MaxLengthValidator(length, message=message))
+            validators[-1].code = code
+        super().__init__(validators=validators, **kwargs)
+
+
+def _state_not_blank(field: serializers.Field) -> None:
+    """A trimmed, required text field refuses "   ": say so in the schema with a pattern."""
+    if isinstance(field, serializers.ListField):
+        _state_not_blank(field.child)
+    elif (
+        isinstance(field, serializers.CharField)
+        and field.trim_whitespace
+        and not field.allow_blank
+        and not any(isinstance(v, RegexValidator) for v in field.validators)
+    ):
+        field.validators.append(
+            RegexValidator(r"\S", message="This field may not be blank.", code="blank")
+        )
