@@ -82,9 +82,18 @@ class InputSerializer(serializers.Serializer):
 
     def to_internal_value(self, data: Any) -> Any:
         is_json = isinstance(data, Mapping) and not isinstance(data, QueryDict)
-        if is_json and (errors := _check_object(self, data)):
-            raise serializers.ValidationError(errors, code="invalid")
-        return super().to_internal_value(data)
+        type_errors = _check_object(self, data) if is_json else {}
+        # Every field's error at once (a form shows them all): type errors win on their field.
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            detail = error.detail if isinstance(error.detail, dict) else {}
+            if not type_errors or not detail:
+                raise
+            raise serializers.ValidationError({**detail, **type_errors}) from None
+        if type_errors:
+            raise serializers.ValidationError(type_errors, code="invalid")
+        return value
 
 
 class TextField(serializers.CharField):

@@ -12,13 +12,14 @@ class CursorPagination(pagination.CursorPagination):
     max_page_size = settings.API_MAX_PAGE_SIZE
 
     def get_page_size(self, request: Any) -> int:
-        """A page size outside 1..max is refused (DRF would quietly use the default)."""
+        """A page size that is not a whole number from 1 is refused (DRF would quietly use the
+        default); one above the maximum is capped, as the API promises."""
         values = request.query_params.getlist(self.page_size_query_param)
         if not values:
             return self.page_size
-        field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
+        field = serializers.IntegerField(min_value=1)
         try:
-            return field.run_validation(values[-1])
+            return min(field.run_validation(values[-1]), self.max_page_size)
         except serializers.ValidationError as error:
             raise serializers.ValidationError({self.page_size_query_param: error.detail}) from None
 
@@ -26,7 +27,10 @@ class CursorPagination(pagination.CursorPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"] |= {"minimum": 1, "maximum": self.max_page_size}
+                parameter["schema"] |= {"minimum": 1}
+                parameter["description"] = (
+                    f"Results per page; larger values are capped at {self.max_page_size}."
+                )
         return parameters
 
 

@@ -12,13 +12,15 @@ from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
 from projects.services.conversations import MESSAGE_MAX_LENGTH
 
 CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
+# The longest task a mentor can post; filters on hours use the same bound.
+MAX_TASK_HOURS = 400
 
 
 class TaskInputSerializer(InputSerializer):
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=10_000)
     skill_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
-    estimated_hours = serializers.IntegerField(min_value=1, max_value=400)
+    estimated_hours = serializers.IntegerField(min_value=1, max_value=MAX_TASK_HOURS)
     deadline = serializers.DateField(required=False, allow_null=True)
     is_remote = serializers.BooleanField(required=False, default=True)
     location = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
@@ -48,8 +50,8 @@ class BrowseQuerySerializer(InputSerializer):
         help_text="Comma-separated skill names (as on the chips) or slugs.",
     )
     paid = serializers.BooleanField(required=False, allow_null=True, default=None)
-    min_hours = serializers.IntegerField(required=False, min_value=0)
-    max_hours = serializers.IntegerField(required=False, min_value=0)
+    min_hours = serializers.IntegerField(required=False, min_value=0, max_value=MAX_TASK_HOURS)
+    max_hours = serializers.IntegerField(required=False, min_value=0, max_value=MAX_TASK_HOURS)
     remote = serializers.BooleanField(required=False, allow_null=True, default=None)
     deadline_before = serializers.DateField(required=False)
     institution_only = serializers.BooleanField(required=False, default=False)

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from accounts.models import Profile, User
 from marketplace.errors import NotFound
 from projects.models import Engagement, Introduction, ReportBack
+from projects.selectors.engagements import engagement_get_for_participant
 
 OUTCOME_LABELS = {
     ReportBack.Outcome.INTRODUCTION: "led to introductions",
@@ -59,7 +60,9 @@ def profile_outcomes(*, handle: str) -> dict:
 
 
 def report_back_list_for_participant(*, engagement_id: int, user: User) -> list[ReportBack]:
-    """Both sides' report-backs on an engagement, for its mentor or drafter (else empty)."""
+    """Both sides' report-backs on an engagement, for its mentor or drafter; anyone else gets
+    NotFound (as for the engagement itself: a 404 never says it exists)."""
+    engagement_get_for_participant(engagement_id=engagement_id, user=user)
     return list(
         ReportBack.objects.filter(
             Q(engagement__mentor=user) | Q(engagement__drafter=user), engagement_id=engagement_id

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accounts.models import User
 from accounts.services.profiles import profile_update
@@ -133,12 +134,16 @@ def _check(page, role: str, path: str) -> list[str]:
         page.wait_for_function(SETTLED)
         if path == "/api/docs/":
             page.locator(".opblock").first.wait_for()
+        if path != "/api/docs/":
+            # A page may chain loads (an await between two fetches): wait for it to finish.
+            try:
+                expect(page.locator("main").first).not_to_contain_text("Loading", timeout=5000)
+            except AssertionError:
+                problems.append(f"{role} {path} @{width}: still says Loading")
         text = page.locator("body").inner_text()
         if match := FORBIDDEN.search(text):
             start = max(0, match.start() - 60)
             problems.append(f"{role} {path} @{width}: {text[start : match.end() + 60]!r}")
-        if path != "/api/docs/" and "Loading" in page.locator("main").first.inner_text():
-            problems.append(f"{role} {path} @{width}: still says Loading")
         slug = re.sub(r"[^a-z0-9]+", "-", path.strip("/")) or "home"
         page.screenshot(path=str(SCREENS / f"{role}-{slug}-{width}.png"), full_page=True)
         # Swagger UI nests its copy button inside the operation's toggle; that markup is theirs.

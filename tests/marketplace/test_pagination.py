@@ -12,7 +12,7 @@ from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("asked", "served"), [("3", 3), ("100", 100)])
+@pytest.mark.parametrize(("asked", "served"), [("3", 3), ("100", 100), ("100000", 100)])
 def test_page_size_is_capped(asked, served, django_assert_max_num_queries):
     User.objects.bulk_create(User(email=f"u{i}@example.org") for i in range(105))
     request = Request(APIRequestFactory().get("/", {"page_size": asked}))
@@ -23,9 +23,9 @@ def test_page_size_is_capped(asked, served, django_assert_max_num_queries):
     assert settings.API_MAX_PAGE_SIZE == 100
 
 
-@pytest.mark.parametrize("asked", ["100000", "0", "nonsense", "null", ""])
+@pytest.mark.parametrize("asked", ["0", "-5", "nonsense", "null", ""])
 def test_a_page_size_the_schema_refuses_is_refused(asked):
-    # The schema states 1..100; a quietly substituted default would hide the client's bug.
+    # Not a whole number from 1: a quietly substituted default would hide the client's bug.
     request = Request(APIRequestFactory().get("/", {"page_size": asked}))
     with pytest.raises(ValidationError) as refused:
         CursorPagination().paginate_queryset(User.objects.none(), request)

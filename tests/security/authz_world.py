@@ -9,7 +9,17 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from accounts.models import Consent, InstitutionMembership, PortfolioItem, User
-from projects.models import Deliverable, Engagement, Introduction, Message, Task, ThankYouNote
+from projects.models import (
+    Deliverable,
+    Engagement,
+    Introduction,
+    Invitation,
+    Message,
+    Nudge,
+    SavedSearch,
+    Task,
+    ThankYouNote,
+)
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.factories import (
     ApplicationFactory,
@@ -118,6 +128,17 @@ def world_build() -> World:
         ),
         thanks=ThankYouNote.objects.create(
             engagement=engagement, sender=owner, receiver=a, body="Thank you!"
+        ),
+        saved_search=SavedSearch.objects.create(user=a, name="Python", query={"q": "python"}),
+        invitation=Invitation.objects.create(
+            task=TaskFactory(mentor=owner), drafter=a, mentor=owner, reasons=["Knows Python"]
+        ),
+        nudge=Nudge.objects.create(
+            recipient=a,
+            kind=Nudge.Kind.DELIVERABLE_DUE,
+            key=f"authz-world:{engagement.pk}",
+            engagement=engagement,
+            due_at=engagement.created_at,
         ),
     )
     return world

@@ -76,6 +76,10 @@ def _student(w: World) -> dict:
     return {"student_id": access.student_public_id(w.users["drafter_a"].pk)}
 
 
+def _handle_a(w: World) -> dict:
+    return {"handle": w.users[A].profile.handle}
+
+
 def _item(w: World) -> dict:
     return {"item_id": w.item.pk}
 
@@ -84,6 +88,65 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/", who=PUBLIC),
     Row("GET", "/api/v1/config/", who=PUBLIC),
     Row("GET", "/api/v1/me/threads/"),
+    # Matchmaking and relationships: each person's own lists; object routes for their owner.
+    Row("GET", "/api/v1/me/invitations/"),
+    Row("GET", "/api/v1/me/nudges/"),
+    Row("GET", "/api/v1/me/saved-searches/"),
+    Row("POST", "/api/v1/me/saved-searches/", body={"name": "Design", "query": {"q": "figma"}}),
+    Row(
+        "DELETE",
+        "/api/v1/me/saved-searches/{saved_search_id}/",
+        lambda w: {"saved_search_id": w.saved_search.pk},
+        who={A},
+    ),
+    Row("GET", "/api/v1/me/notification-preferences/"),
+    Row("PATCH", "/api/v1/me/notification-preferences/", body={"nudges": False}),
+    Row(
+        "POST",
+        "/api/v1/invitations/{invitation_id}/decline/",
+        lambda w: {"invitation_id": w.invitation.pk},
+        who={A},
+    ),
+    Row(
+        "POST",
+        "/api/v1/nudges/{nudge_id}/snooze/",
+        lambda w: {"nudge_id": w.nudge.pk},
+        body={"days": 7},
+        who={A},
+    ),
+    Row("POST", "/api/v1/nudges/{nudge_id}/turn-off/", lambda w: {"nudge_id": w.nudge.pk}, who={A}),
+    Row("GET", "/api/v1/tasks/{task_id}/recommended-drafters/", _task, who={OWNER}),
+    Row(
+        "POST",
+        "/api/v1/tasks/{task_id}/invitations/",
+        _task,
+        body=lambda w: {"drafter_handle": w.users["drafter_b"].profile.handle},
+        who={OWNER},
+    ),
+    Row("GET", "/api/v1/engagements/{engagement_id}/report-back/", _eng, who=PARTIES),
+    Row(
+        "POST",
+        "/api/v1/engagements/{engagement_id}/report-back/",
+        _eng,
+        body={"message": "It led to an internship.", "outcomes": ["job_offer"]},
+        who={A},
+        deny=404,
+        expect={OWNER: "allow"},
+    ),
+    Row(
+        "GET",
+        "/api/v1/profiles/{handle}/outcomes/",
+        lambda w: {"handle": w.users[A].profile.handle},
+        who=PUBLIC,
+    ),
+    # A signed link, not a session: a made-up token is refused for everyone alike.
+    Row(
+        "POST",
+        "/api/v1/unsubscribe/{token}/",
+        lambda w: {"token": "not-a-signed-token"},
+        who=PUBLIC,
+        expect=dict.fromkeys(ROLES, 400),
+    ),
     Row("GET", "/api/v1/me/disclosures/"),
     Row("GET", "/api/v1/me/featured-tasks/"),
     Row("GET", "/api/v1/institutions/"),

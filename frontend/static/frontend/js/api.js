@@ -90,6 +90,16 @@ export function siteConfig() {
   return configPromise;
 }
 
+// Tasks the signed-in person's career office features for them ({task id: [office names]}).
+// A decoration, not the page's data: visitors and a failed load simply get no badges.
+let featuredPromise = null;
+export function featuredTasks() {
+  featuredPromise ??= "signedIn" in document.body.dataset
+    ? api("me/featured-tasks/").then((body) => body.featured || {}).catch(() => ({}))
+    : Promise.resolve({});
+  return featuredPromise;
+}
+
 // One sentence for any failure: what happened, then what to do about it.
 export function errorText(error) {
   const status = error && error.status;

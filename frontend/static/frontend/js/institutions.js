@@ -68,11 +68,25 @@ function historyItem(consent) {
 
 const historyList = pagedList(history, { url: "me/consents/", item: historyItem, moreLabel: "Show older consents" });
 
+// The disclosure log, from the student's side: an office's staff member or one of its systems.
+function disclosureItem(row) {
+  const who = row.by.kind === "api_key" ? `its system “${row.by.name}”` : (row.by.name || "its staff");
+  const what = row.fields.length ? row.fields.join(", ") : "your participation";
+  return el("li", { text: `${date(row.at)} · ${row.institution}, ${who}, saw ${what}.` });
+}
+
+const disclosureList = pagedList(document.querySelector("[data-disclosures]"), {
+  url: "me/disclosures/",
+  item: disclosureItem,
+  moreLabel: "Show earlier",
+  empty: () => el("li", { class: "muted", text: "Nobody has seen your data yet." }),
+});
+
 async function load() {
   // The cards need every consent still in force (however long the history); the history list
   // below shows a page at a time.
   let memberships;
-  [memberships, consents] = await Promise.all([api("me/memberships/"), allPages("me/consents/"), historyList.reload()]);
+  [memberships, consents] = await Promise.all([api("me/memberships/"), allPages("me/consents/"), historyList.reload(), disclosureList.reload()]);
   fill(container, memberships.map(membershipCard));
   document.querySelector("[data-memberships-empty]").hidden = memberships.length > 0;
   document.querySelector("[data-history-empty]").hidden = consents.length > 0;

@@ -6,12 +6,18 @@ const form = document.querySelector("[data-preferences-form]");
 const status = form.querySelector("[data-status]");
 const BOOLEANS = ["discoverable", "saved_search_digest", "recommendation_digest", "nudges", "report_back_prompts", "invitations"];
 
-function fill(prefs) {
+function showPreferences(prefs) {
   for (const name of BOOLEANS) form.elements[name].checked = Boolean(prefs[name]);
   form.elements.recommendation_threshold.value = prefs.recommendation_threshold;
 }
 
-api("me/notification-preferences/").then(fill).catch(showLoadError);
+// The form waits for the saved choices: a box ticked before they arrive would be overwritten.
+const controls = [...form.elements];
+controls.forEach((control) => { control.disabled = true; });
+api("me/notification-preferences/").then((prefs) => {
+  showPreferences(prefs);
+  controls.forEach((control) => { control.disabled = false; });
+}).catch(showLoadError);
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -19,7 +25,7 @@ form.addEventListener("submit", async (event) => {
   const body = Object.fromEntries(BOOLEANS.map((name) => [name, form.elements[name].checked]));
   body.recommendation_threshold = Number(form.elements.recommendation_threshold.value || 0);
   try {
-    fill(await api("me/notification-preferences/", { method: "PATCH", body }));
+    showPreferences(await api("me/notification-preferences/", { method: "PATCH", body }));
     status.textContent = "Saved.";
   } catch (error) {
     showErrors(form, error);

@@ -51,7 +51,7 @@ profileForm.addEventListener("submit", async (event) => {
     fillProfileForm(profileForm, me);
     showHandle(me.handle);
     showCompleteness(me);
-    announce(profileStatus, "Profile saved.");
+    announce(profileStatus, "Profile saved.", { href: `/u/${me.handle}/`, text: "See your public profile" });
   } catch (error) {
     profileStatus.textContent = "";
     showErrors(profileForm, error);

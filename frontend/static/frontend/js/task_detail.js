@@ -1,8 +1,8 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
-import { allPages, api, showErrors, showLoadError } from "./api.js";
+import { allPages, api, featuredTasks, showErrors, showLoadError } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
-import { announce, avatar, date, el, emptyState, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
+import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -47,6 +47,10 @@ function renderTask(task) {
   document.title = `${task.title} · Slipstream`;
   root.querySelector("[data-task-title]").textContent = task.title;
   fill(root.querySelector("[data-task-state]"), stateBadge(task.state));
+  featuredTasks().then((featured) => {
+    const badge = featuredBadge(featured[task.id]);
+    if (badge) root.querySelector("[data-task-state]").append(" ", badge);
+  });
   const meta = [
     `${task.estimated_hours} hours`,
     task.is_remote ? "Remote" : `On site: ${task.location}`,

@@ -1,5 +1,5 @@
 // /tasks/: the filters live in the URL (shareable); results come from GET /api/v1/tasks/.
-import { api, errorText } from "./api.js";
+import { api, errorText, featuredTasks } from "./api.js";
 import { skillsPicker } from "./skills-picker.js";
 import { emptyState, taskCard } from "./ui.js";
 
@@ -50,14 +50,14 @@ if (query.get("q") && !params.get("ordering")) query.set("ordering", "relevance"
 async function load(url) {
   const before = list.children.length;
   try {
-    const data = await api(url);
+    const [data, featured] = await Promise.all([api(url), featuredTasks()]);
     if (!data.results.length && !list.children.length) {
       countNode.textContent = "No tasks match.";
       list.after(emptyState("No open tasks match these filters. Try fewer filters or another search word.", { href: "/tasks/", text: "See all open tasks" }));
     } else {
       const n = data.count_capped ? "1000+" : String(data.count);
       countNode.textContent = `${n} open ${data.count === 1 ? "task" : "tasks"}`;
-      list.append(...data.results.map((task) => taskCard(task, { headingLevel: "h2" })));
+      list.append(...data.results.map((task) => taskCard(task, { headingLevel: "h2", featuredBy: featured[task.id] })));
     }
     more.hidden = !data.next;
     more.dataset.next = data.next || "";

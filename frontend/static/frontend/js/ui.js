@@ -165,7 +165,13 @@ function plain(text) {
   return text.replace(/[*_#>`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
 }
 
-export function taskCard(task, { headingLevel = "h3" } = {}) {
+// "Featured by your career office": the offices' names say which one, for a screen reader too.
+export function featuredBadge(offices) {
+  if (!offices || !offices.length) return null;
+  return el("p", { class: "badge badge-featured", title: `Featured by ${offices.join(", ")}`, text: "Featured by your career office" });
+}
+
+export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) {
   const meta = [
     `${task.estimated_hours} h`,
     task.is_remote ? "Remote" : task.location,
@@ -176,6 +182,7 @@ export function taskCard(task, { headingLevel = "h3" } = {}) {
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
     el("p", { class: "muted task-card-meta", text: meta.join(" · ") }),
+    featuredBadge(featuredBy),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
     skillBadges(task.skills),
     rewardLine(task),
