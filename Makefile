@@ -13,7 +13,8 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 STRIPE_STANDIN_PORT ?= 12111
 
-.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench bench-small bench-deps clean
+.PHONY: help venv run test test-sqlite test-postgres system-deps lint format fuzz bench bench-small \
+	bench-deps clean prodlike loadtest backup restore
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
@@ -22,6 +23,10 @@ help:
 	@echo "make bench  benchmark every hot read against its raw-SQL floor, small + large, SQLite +"
 	@echo "            PostgreSQL, plus wrk throughput and Lighthouse (generates bench/data once)"
 	@echo "make bench-small   the same at the small size only (a few minutes)"
+	@echo "make prodlike  the production topology on loopback: PostgreSQL, Redis, S3, 2 app servers, nginx"
+	@echo "make loadtest  locust against prodlike, 60 s without and 60 s with faults (LOAD_USERS=32)"
+	@echo "make backup    database + uploads into BACKUP_DIR (default backups/<time>)"
+	@echo "make restore   BACKUP=backups/<time>: replace the database and uploads with a backup"
 	@echo "make lint | format | clean"
 
 $(STAMP): requirements/dev.txt
@@ -61,6 +66,7 @@ system-deps:
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
@@ -75,9 +81,18 @@ test-postgres: venv system-deps
 test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
+# Every operation x anonymous, drafter and mentor, every schemathesis check on, both databases;
+# prints the number of cases run (FUZZ_EXAMPLES per operation and role, 100 at least).
+FUZZ_ENV = FUZZ_RANDOM=1 FUZZ_ALL_CHECKS=1 FUZZ_ROLES=$${FUZZ_ROLES:-anonymous,drafter,mentor} \
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300}
+FUZZ_PYTEST = -m pytest -p no:xdist -q -p no:cacheprovider tests/marketplace/test_api_fuzz.py
 fuzz: venv system-deps
-	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
-	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) devtools/pgtemp.py -- $(PY) -m pytest -q tests/marketplace/test_api_fuzz.py
+	@rm -f fuzz-cases-*.txt
+	set -o pipefail; FUZZ_CASES_FILE=fuzz-cases-sqlite.txt $(FUZZ_ENV) \
+		$(PY) $(FUZZ_PYTEST) | tee fuzz-sqlite.log
+	set -o pipefail; FUZZ_CASES_FILE=fuzz-cases-postgres.txt $(FUZZ_ENV) \
+		$(PY) devtools/pgtemp.py -- $(PY) $(FUZZ_PYTEST) | tee fuzz-postgres.log
+	@echo "Cases: SQLite $$(wc -l < fuzz-cases-sqlite.txt), PostgreSQL $$(wc -l < fuzz-cases-postgres.txt)"
 
 bench-deps: venv system-deps
 	@command -v wrk >/dev/null || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \
@@ -91,3 +106,18 @@ bench-small: bench-deps
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results staticfiles
+
+prodlike: venv system-deps
+	$(PY) devtools/prodlike.py --seed --scheduler
+
+loadtest: venv system-deps
+	$(PY) bench/loadtest.py --users $${LOAD_USERS:-32} --seconds $${LOAD_SECONDS:-60}
+
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+backup: venv
+	$(PY) manage.py backup --output $(BACKUP_DIR)
+
+restore: venv
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>"; exit 1; }
+	$(PY) manage.py restore --input $(BACKUP) --yes

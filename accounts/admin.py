@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from accounts.models import (
     Consent,
     Institution,
+    InstitutionApiKey,
     InstitutionMembership,
     PortfolioItem,
     Profile,
@@ -12,6 +13,7 @@ from accounts.models import (
     User,
     UserSkill,
 )
+from accounts.services.institution_onboarding import institution_review
 
 
 @admin.register(User)
@@ -93,17 +95,50 @@ class MembershipInline(admin.TabularInline):
     model = InstitutionMembership
     extra = 0
     raw_id_fields = ["user"]
-    fields = ["user", "role", "email", "ended_at", "created_at"]
+    fields = ["user", "role", "staff_role", "email", "programme", "class_year", "ended_at"]
     readonly_fields = ["created_at"]
+
+
+def _review(modeladmin, request, queryset, *, approve: bool) -> None:
+    done = 0
+    for institution in queryset.filter(status=Institution.Status.PENDING):
+        institution_review(actor=request.user, institution_id=institution.pk, approve=approve)
+        done += 1
+    verb = "approved" if approve else "rejected"
+    modeladmin.message_user(request, f"{done} institution(s) {verb}; their staff were notified.")
+
+
+@admin.action(description="Approve selected institutions (they go live; staff are notified)")
+def approve_institutions(modeladmin, request, queryset) -> None:
+    _review(modeladmin, request, queryset, approve=True)
+
+
+@admin.action(description="Reject selected institutions (staff are notified)")
+def reject_institutions(modeladmin, request, queryset) -> None:
+    _review(modeladmin, request, queryset, approve=False)
 
 
 @admin.register(Institution)
 class InstitutionAdmin(admin.ModelAdmin):
     form = InstitutionForm
-    list_display = ["name", "slug", "country", "email_domains"]
+    list_display = ["name", "slug", "status", "country", "email_domains", "created_by"]
+    list_filter = ["status"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["status", "created_by", "approved_at", "approved_by"]
+    actions = [approve_institutions, reject_institutions]
     inlines = [MembershipInline]
+
+
+@admin.register(InstitutionApiKey)
+class InstitutionApiKeyAdmin(admin.ModelAdmin):
+    list_display = ["name", "institution", "prefix", "created_at", "expires_at", "revoked_at"]
+    list_filter = ["institution"]
+    readonly_fields = ["prefix", "hashed_key", "last_used_at", "created_by", "revoked_by"]
+
+    def has_add_permission(self, request) -> bool:
+        # Keys are made on the dashboard, where the secret is shown once.
+        return False
 
 
 @admin.register(InstitutionMembership)

@@ -28,3 +28,9 @@ FILE_EMPTY = "file_empty"
 FILE_TYPE_NOT_ALLOWED = "file_type_not_allowed"
 IMAGE_TOO_LARGE = "image_too_large"
 IMAGE_INVALID = "image_invalid"
+
+# Career offices (institution onboarding, roles and API keys)
+NOT_INSTITUTION_ADMIN = "not_institution_admin"
+INSTITUTION_NOT_LIVE = "institution_not_live"
+DOMAIN_ALREADY_CLAIMED = "domain_already_claimed"
+DOMAIN_NOT_VERIFIED = "domain_not_verified_by_you"

@@ -1,6 +1,7 @@
 """Who people are on Slipstream, and the evidence of what they can do."""
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -182,7 +183,16 @@ class PortfolioItem(TimeStampedModel):
 
 
 class Institution(TimeStampedModel):
-    """A university or school whose career office may see its consenting students' activity."""
+    """A university or school whose career office may see its consenting students' activity.
+
+    One created by a career-office member waits in `pending` until site staff approve it, so
+    nobody can claim a university's domain alone; rows made in the admin are live at once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
@@ -190,6 +200,19 @@ class Institution(TimeStampedModel):
         default=list, help_text="Domains whose verified addresses make a user a student member."
     )
     country = models.CharField(max_length=2, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.APPROVED)
+    logo = models.FileField(upload_to="institution-logos/", blank=True, max_length=200)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.APPROVED
 
     def __str__(self) -> str:
         return self.name
@@ -200,6 +223,10 @@ class InstitutionMembership(TimeStampedModel):
         STUDENT = "student", "Student"
         STAFF = "staff", "Career-office staff"
 
+    class StaffRole(models.TextChoices):
+        ADMIN = "admin", "Admin (keys and colleagues)"
+        VIEWER = "viewer", "Viewer"
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     institution = models.ForeignKey(
         Institution, on_delete=models.CASCADE, related_name="memberships"
@@ -207,6 +234,13 @@ class InstitutionMembership(TimeStampedModel):
     role = models.CharField(max_length=10, choices=Role.choices)
     email = models.EmailField(blank=True, help_text="The verified address that proved it.")
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Staff only: what the member may do on the career-office dashboard.
+    staff_role = models.CharField(
+        max_length=10, choices=StaffRole.choices, default=StaffRole.ADMIN, blank=True
+    )
+    # Students only, and only when the student gives them: shown to a consenting institution.
+    programme = models.CharField(max_length=160, blank=True, help_text="Programme or major.")
+    class_year = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -264,6 +298,38 @@ class Consent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class InstitutionApiKey(models.Model):
+    """A key an institution's own systems use for the read-only careers API.
+
+    Shown once when created; only its SHA-256 is stored (the key is 256 random bits, so a slow
+    hash adds nothing). `prefix` finds the row without revealing the secret.
+    """
+
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(max_length=80)
+    prefix = models.CharField(max_length=16, unique=True)
+    hashed_key = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["institution", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
 
 class Notification(models.Model):

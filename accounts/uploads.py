@@ -4,11 +4,13 @@ removed from storage only once the transaction that dropped them has committed.
 Used for portfolio files, avatars and engagement deliverables alike.
 """
 
+import uuid
 from dataclasses import dataclass
 from typing import IO
 
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.text import get_valid_filename
 from PIL import Image, UnidentifiedImageError
 
 from accounts import error_codes
@@ -33,6 +35,24 @@ WEBP = UploadKind("webp", "webp", "image/webp", is_image=True)
 DOCUMENT_KINDS = (PDF, PNG, JPEG, WEBP)
 IMAGE_KINDS = (PNG, JPEG, WEBP)
 _IMAGE_KIND_NAMES = frozenset(kind.name for kind in IMAGE_KINDS)
+
+
+def upload_stored_name(*, folder: str, kind: UploadKind) -> str:
+    """A generated storage name with the detected kind's extension: never the client's name,
+    so "photo.png.html" cannot be stored, or later served, as HTML."""
+    return f"{folder.rstrip('/')}/{uuid.uuid4().hex}.{kind.extension}"
+
+
+def upload_display_name(*, original: str, kind: UploadKind) -> str:
+    """The name shown on downloads: the client's stem, safe, with the detected extension."""
+    stem = get_valid_filename(original.rsplit("/", 1)[-1] or "file").rsplit(".", 1)[0][:100]
+    return f"{stem or 'file'}.{kind.extension}"
+
+
+def upload_kind_of_stored(name: str) -> UploadKind | None:
+    """The kind of a file stored under a generated name (by its extension, which we chose)."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return next((kind for kind in DOCUMENT_KINDS if kind.extension == extension), None)
 
 
 def upload_kind_is_image(kind_name: str) -> bool:

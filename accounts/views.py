@@ -33,11 +33,22 @@ def portfolio_file(request: HttpRequest, item_id: int) -> FileResponse:
 def portfolio_file_response(item: PortfolioItem) -> FileResponse:
     """The file of an item the caller has already authorised, served defensively (also used
     for the items attached to an application, which their mentor may open)."""
-    response = FileResponse(
-        default_storage.open(item.file.name, "rb"),
-        content_type=_CONTENT_TYPES.get(item.file_kind, "application/octet-stream"),
-        as_attachment=not upload_kind_is_image(item.file_kind),
+    return stored_file_response(
+        name=item.file.name,
+        kind_name=item.file_kind,
         filename=item.file_name or f"portfolio-{item.pk}",
+    )
+
+
+def stored_file_response(*, name: str, kind_name: str, filename: str) -> FileResponse:
+    """An uploaded file the caller has already authorised (portfolio files, deliverables):
+    the content type of its checked kind (never the client's), images inline and everything
+    else as an attachment, no sniffing, and a sandbox so nothing in it can run as our page."""
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        content_type=_CONTENT_TYPES.get(kind_name, "application/octet-stream"),
+        as_attachment=not upload_kind_is_image(kind_name),
+        filename=filename,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

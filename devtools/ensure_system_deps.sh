@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages the tests need are present: Chromium (browser tests) and the
-# PostgreSQL server binaries (the throwaway test cluster). Installs them when running as root
+# Make sure the Debian packages the tests need are present: Chromium (browser tests), the
+# PostgreSQL server binaries (the throwaway test cluster), and Redis and nginx (the production
+# topology on loopback, devtools/prodlike.py). Installs them when running as root
 # with apt-get; otherwise prints the exact command and fails, so no test is silently skipped.
 set -euo pipefail
 missing=()
@@ -9,6 +10,12 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 fi
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
+fi
+if ! command -v redis-server >/dev/null 2>&1; then
+  missing+=(redis-server)
+fi
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  missing+=(nginx)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -26,4 +26,5 @@ urlpatterns = [
     path("applications/<id:application_id>/", views.ApplicationPage.as_view(), name="application"),
     path("engagements/<id:engagement_id>/", views.EngagementPage.as_view(), name="engagement"),
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
+    path("careers/", views.CareersPage.as_view(), name="careers"),
 ]

@@ -74,3 +74,9 @@ class NotificationsPage(LoginRequiredMixin, TemplateView):
 
 class ForYouPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/for_you.html"
+
+
+class CareersPage(LoginRequiredMixin, TemplateView):
+    """The career-office dashboard (data: /api/v1/institutions/ and /api/v1/careers/)."""
+
+    template_name = "frontend/careers.html"

@@ -8,6 +8,7 @@ class MarketplaceConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the schema extensions (drf-spectacular finds them by subclassing).
+        from marketplace import checks  # noqa: F401  (registers the deployment checks)
         from marketplace.api import schema  # noqa: F401
         from marketplace.converters import ObjectIdConverter
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "accounts",
     "projects",
     "projects.stipends",
+    "projects.careers",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "marketplace.middleware.NestingLimitMiddleware",
+    # Who acted, for the audit trail of transitions and money movements (projects/audit.py).
+    "projects.audit.AuditActorMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -97,13 +101,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # WAL and a busy timeout keep the embedded database usable by a server and a worker at once.
+    # IMMEDIATE transactions take the write lock when they begin, so a second writer waits for
+    # the busy timeout instead of failing at once with "database is locked" when a deferred
+    # read transaction tries to upgrade to a write (a webhook arriving during a user's request).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, throttling): shared Redis in production ---------------------------
+# --- Cache (rate limits, throttling, sessions): shared Redis in production -----------------
+# CACHE_URL=redis://host:6379/0 (django-redis; hiredis parses replies when installed).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://slipstream")}
+CACHE_IS_REDIS = CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+if CACHE_IS_REDIS:
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A Redis restart degrades (throttles open, sessions read from the database) rather
+            # than failing every request; the errors are logged.
+            "IGNORE_EXCEPTIONS": env.bool("CACHE_IGNORE_ERRORS", default=True),
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        }
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions: read from the cache, written through to the database, so every app server sees
+# them and none is lost when the cache restarts.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default=(
+        "django.contrib.sessions.backends.cached_db"
+        if CACHE_IS_REDIS
+        else "django.contrib.sessions.backends.db"
+    ),
+)
 
 # --- Auth (django-allauth) --------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -128,6 +158,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Proxies in front of the app that append to X-Forwarded-For (nginx = 1; none by default, so a
+# client's own X-Forwarded-For is never believed). DRF's throttles and allauth's rate limits
+# (login failures per address) both count the address this many hops from the right.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured("NUM_PROXIES must be 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -183,8 +220,32 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads: local disk by default; STORAGE_URL=s3://<bucket> puts them in S3-compatible object
+# storage (django-storages), so every app server sees every file. Objects are private (no ACL,
+# signed URLs only): portfolio files and deliverables are served through the app's protected
+# views, which read them with storage.open().
+STORAGE_URL = env.str("STORAGE_URL", default="")
+if STORAGE_URL.startswith("s3://"):
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_URL.removeprefix("s3://").strip("/"),
+            # Empty means AWS; set it for MinIO, Ceph, R2, or moto on loopback.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("STORAGE_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("STORAGE_SIGNED_URL_SECONDS", default=300),
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_URL in {"", "file://"}:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"STORAGE_URL must be s3://<bucket> or empty, not {STORAGE_URL!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -208,8 +269,13 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=SERVED_OVER
 SECURE_HSTS_SECONDS = env.int(
     "DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if SERVED_OVER_HTTPS else 0
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SERVED_OVER_HTTPS
-SECURE_HSTS_PRELOAD = SERVED_OVER_HTTPS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SERVED_OVER_HTTPS
+)
+# Preloading is hard to undo (browsers ship the list): only on request.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# Not preloading is a decision, not an oversight: Django's reminder about it is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = SERVED_OVER_HTTPS
@@ -250,9 +316,16 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
+    # Never None: DRF then believes the whole X-Forwarded-For header, which anyone can write.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
+        # Per-person limits on writes that reach other people or fill the marketplace
+        # (views name them with throttle_scope; marketplace.api.throttling).
+        "introductions": env.str("API_THROTTLE_INTRODUCTIONS", default="20/day"),
+        "applications": env.str("API_THROTTLE_APPLICATIONS", default="30/day"),
+        "task_create": env.str("API_THROTTLE_TASK_CREATE", default="20/day"),
     },
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -277,6 +350,14 @@ SPECTACULAR_SETTINGS = {
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
         "StipendStateEnum": "projects.stipends.models.Stipend.State",
         "PayoutStateEnum": "projects.stipends.models.Payout.State",
+        "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
+        "InstitutionStatusEnum": "accounts.models.Institution.Status",
+        "TaskViewerRoleEnum": [
+            ("mentor", "mentor"),
+            ("drafter", "drafter"),
+            ("visitor", "visitor"),
+        ],
+        "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
     },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "POSTPROCESSING_HOOKS": [
@@ -285,6 +366,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 API_MAX_PAGE_SIZE = 100
+# Requests per institution API key (careers API); a shared cache makes it hold across servers.
+CAREERS_API_KEY_THROTTLE = env.str("CAREERS_API_KEY_THROTTLE", default="600/hour")
 
 # --- Stripe (stipends) -------------------------------------------------------------------------
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
@@ -293,12 +376,25 @@ STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 PLATFORM_FEE_PERCENT = env.float("PLATFORM_FEE_PERCENT", default=10.0)
+# Prefix of every idempotency key sent to Stripe, so deployments sharing one Stripe account
+# (staging, demos, load tests) never collide on the same ids. Empty: no prefix.
+STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="")
+
+# --- Scheduled jobs: one scheduler process (`manage.py run_scheduler`) runs these commands -----
+# (name, every N seconds). A lock in the shared cache keeps a second scheduler from doubling them.
+SCHEDULED_COMMANDS = [
+    ("stipends_due", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
+    ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
+]
 
 # --- Marketplace rules ---------------------------------------------------------------------------
 # Stipends are stored in minor units (cents); the minimum is fixed at 100, the maximum is ours.
 STIPEND_MAX_MINOR = env.int("STIPEND_MAX_MINOR", default=500_000)
 # Messages per person per minute, across all threads (no spam, even inside a thread).
 MESSAGE_RATE_PER_MINUTE = env.int("MESSAGE_RATE_PER_MINUTE", default=20)
+# Messages are e-mailed as one "unread messages" digest once they have waited this long unread
+# (sent by the scheduled due work), never one e-mail per message.
+MESSAGE_DIGEST_DELAY_SECONDS = env.int("MESSAGE_DIGEST_DELAY_SECONDS", default=900)
 
 # --- Logging: one JSON object per line on stdout ------------------------------------------------
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")

@@ -1,7 +1,7 @@
 """The only place that wires every app's URLs together."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.views import SignupView
@@ -13,6 +13,8 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
     path("", include("projects.stipends.api.urls")),
+    path("careers/", include("projects.careers.api.urls")),
+    path("", include("projects.careers.api.me_urls")),
 ]
 
 urlpatterns = [
@@ -24,8 +26,12 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    # Every other /api/ URL answers the JSON error shape, also with DEBUG on (Django's debug
+    # 404 page would otherwise be HTML) and for every method.
+    re_path(r"^api/", views.api_not_found),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("projects.page_urls")),
     path("", include("frontend.urls")),
 ]
 

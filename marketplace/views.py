@@ -5,7 +5,10 @@ import logging
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+
+from marketplace.api.exceptions import error_body
 
 logger = logging.getLogger(__name__)
 
@@ -13,7 +16,7 @@ _JSON_PREFIXES = ("/api/", "/payments/", "/_allauth/")
 
 
 def _error_json(code: str, message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+    return JsonResponse(error_body(code, message), status=status)
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -48,6 +51,12 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     if _wants_json(request):
         return _error_json("not_found", "Not found.", 404)
     return render(request, "404.html", status=404)
+
+
+@csrf_exempt
+def api_not_found(request: HttpRequest) -> JsonResponse:
+    """Any /api/ URL no route matched: the API's JSON 404, whatever the method or DEBUG."""
+    return _error_json("not_found", "Not found.", 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

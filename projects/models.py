@@ -294,3 +294,46 @@ class Introduction(TimeStampedModel):
             models.Index(fields=["drafter", "state", "-id"]),
             models.Index(fields=["task", "state"]),
         ]
+
+
+class AuditEntry(models.Model):
+    """One state transition or money movement: who (or which system), when, from -> to.
+
+    Written by projects.audit in the same transaction as the change it records, for tasks,
+    applications, engagements, stipends, payouts and ledger entries. Append-only; site staff
+    read it in the admin.
+    """
+
+    class Via(models.TextChoices):
+        WEB = "web", "A signed-in person (site or API)"
+        ADMIN = "admin", "Site staff in the admin"
+        STRIPE = "stripe", "A Stripe webhook"
+        SYSTEM = "system", "Scheduled work or a background task"
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    via = models.CharField(max_length=10, choices=Via.choices)
+    subject_type = models.CharField(max_length=20)
+    subject_id = models.BigIntegerField()
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20)
+    amount = models.IntegerField(null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["subject_type", "subject_id", "id"])]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.subject_type} {self.subject_id}: {self.from_state or '-'} -> {self.to_state}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("audit entries are append-only")
+        super().save(*args, **kwargs)

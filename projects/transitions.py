@@ -98,3 +98,47 @@ def actions_allowed(table: dict[str, Transition], *, state: str, role: str) -> l
         for name, transition in table.items()
         if role in transition.actors and state in transition.sources
     ]
+
+
+def _is_person(viewer: object) -> bool:
+    return bool(viewer is not None and getattr(viewer, "is_authenticated", False))
+
+
+def task_actions_for(task: Task, *, viewer: object) -> tuple[str, list[str]]:
+    """(viewer_role, allowed_actions) for a task page: the owner manages it, anyone else
+    signed in may apply while a place is free and they have not applied yet."""
+    if not _is_person(viewer):
+        return "visitor", []
+    if viewer.pk == task.mentor_id:
+        return MENTOR, actions_allowed(TASK_TRANSITIONS, state=task.state, role=MENTOR)
+    actions = actions_allowed(TASK_TRANSITIONS, state=task.state, role=DRAFTER)
+    full_or_applied = task.filled_slots >= task.slots or getattr(
+        task, "viewer_application_id", None
+    )
+    return DRAFTER, [name for name in actions if not (name == "apply" and full_or_applied)]
+
+
+def application_actions_for(application: Application, *, viewer: object) -> tuple[str, list[str]]:
+    """(viewer_role, allowed_actions) for one of the application's two people."""
+    task = application.task
+    role = MENTOR if _is_person(viewer) and viewer.pk == task.mentor_id else DRAFTER
+    actions = actions_allowed(APPLICATION_TRANSITIONS, state=application.state, role=role)
+    if "accept" in actions and (
+        task.filled_slots >= task.slots or task.state not in (T.OPEN, T.CLOSED)
+    ):
+        actions.remove("accept")
+    return role, actions
+
+
+def engagement_actions_for(
+    engagement: Engagement, *, viewer: object, feedback_given: bool, thanks_given: bool
+) -> tuple[str, list[str]]:
+    """(viewer_role, allowed_actions) for one of the engagement's two people."""
+    role = MENTOR if _is_person(viewer) and viewer.pk == engagement.mentor_id else DRAFTER
+    actions = actions_allowed(ENGAGEMENT_TRANSITIONS, state=engagement.state, role=role)
+    unavailable = {
+        "fund": not engagement.task.is_paid,
+        "feedback": feedback_given,
+        "thanks": thanks_given,
+    }
+    return role, [name for name in actions if not unavailable.get(name, False)]

@@ -42,10 +42,15 @@ def page_of(item_serializer: type[serializers.Serializer]) -> type[serializers.S
 
 
 def avatar_url(profile: Profile) -> str | None:
-    if not profile.avatar:
+    return avatar_url_for(handle=profile.handle, avatar_name=profile.avatar.name or "")
+
+
+def avatar_url_for(*, handle: str, avatar_name: str) -> str | None:
+    """The public avatar URL of a profile, versioned by its stored name (so caches refresh)."""
+    if not avatar_name:
         return None
-    version = profile.avatar.name.rsplit("/", 1)[-1].split(".", 1)[0][:12]
-    return f"{reverse('v1:profile-avatar', kwargs={'handle': profile.handle})}?v={version}"
+    version = avatar_name.rsplit("/", 1)[-1].split(".", 1)[0][:12]
+    return f"{reverse('v1:profile-avatar', kwargs={'handle': handle})}?v={version}"
 
 
 class SkillSerializer(serializers.Serializer):
@@ -283,6 +288,7 @@ class SkillProposeInputSerializer(serializers.Serializer):
             "operations", "other",
         ],
         required=False,
+        allow_blank=True,
         default="",
     )  # fmt: skip
 

@@ -1,11 +1,12 @@
 from django.urls import path
 
 from accounts import views as file_views
-from accounts.api import notifications, views
+from accounts.api import institutions, notifications, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
-    path("me/delete/", views.MeDeleteView.as_view(), name="me-delete"),
+    # me/delete/ is projects.api.account.MeDeleteView: closing an account ends its tasks,
+    # applications and engagements first, which accounts cannot see.
     path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
     path("me/skills/", views.MySkillsView.as_view(), name="me-skills"),
     path("me/portfolio/", views.PortfolioListView.as_view(), name="portfolio-list"),
@@ -36,6 +37,7 @@ urlpatterns = [
     path("profiles/<slug:handle>/", views.PublicProfileView.as_view(), name="profile-detail"),
     path("profiles/<slug:handle>/avatar/", file_views.profile_avatar, name="profile-avatar"),
     path("portfolio/<id:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
+    path("institutions/", institutions.StaffInstitutionsView.as_view(), name="institution-list"),
     path(
         "institutions/<slug:slug>/staff/",
         views.InstitutionStaffView.as_view(),

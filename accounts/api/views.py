@@ -1,6 +1,5 @@
 """Thin API views: validate input → one service or selector → shape output."""
 
-from django.contrib.auth import logout
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -16,7 +15,6 @@ from accounts.selectors.portfolio import portfolio_item_get_for_owner, portfolio
 from accounts.selectors.profiles import profile_get_public, user_get_with_profile
 from accounts.selectors.skills import skill_search, user_skills_for_user
 from accounts.services.consent import consent_grant, consent_revoke
-from accounts.services.deletion import user_delete
 from accounts.services.institutions import institution_staff_add, membership_leave
 from accounts.services.portfolio import (
     portfolio_item_create,
@@ -53,20 +51,6 @@ class MeView(APIView):
         form.is_valid(raise_exception=True)
         profile_update(user=request.user, data=form.validated_data)
         return _me(request)
-
-
-class MeDeleteView(APIView):
-    """Delete the account: personal data goes, others' records stay. Logs the session out."""
-
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(request=s.AccountDeleteInputSerializer, responses={204: None})
-    def post(self, request: Request) -> Response:
-        form = s.AccountDeleteInputSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        user_delete(user=request.user, password=form.validated_data["password"])
-        logout(request._request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AvatarView(APIView):

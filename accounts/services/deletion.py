@@ -12,18 +12,25 @@ from accounts.uploads import stored_file_delete_on_commit
 from marketplace.errors import DomainError
 
 
-def user_delete(*, user: User, password: str) -> None:
-    """Soft delete: personal data goes, rows other people depend on (engagements, money) stay.
-
-    The account can no longer log in; its profile, skills, portfolio (files included),
-    addresses, memberships and consents are removed or ended.
-    """
+def user_password_confirm(*, user: User, password: str) -> None:
+    """Deleting an account needs its current password (accounts without one need nothing)."""
     if user.has_usable_password() and not user.check_password(password):
         raise DomainError(
             "That password is not right.",
             code=error_codes.PASSWORD_INCORRECT,
             fields={"password": ["Enter your current password to delete your account."]},
         )
+
+
+def user_delete(*, user: User, password: str) -> None:
+    """Soft delete: personal data goes, rows other people depend on (engagements, money) stay.
+
+    The account can no longer log in; its profile, skills, portfolio (files included),
+    addresses, memberships and consents are removed or ended. The marketplace's side (tasks,
+    applications, engagements) is closed first by projects.services.account_closure, which
+    calls this as its last step.
+    """
+    user_password_confirm(user=user, password=password)
     from allauth.mfa.models import Authenticator  # allauth.mfa is optional for accounts' logic
 
     with transaction.atomic():

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts import error_codes
 from accounts.locks import user_lock
 from accounts.models import Consent, Institution, InstitutionMembership, User
+from accounts.services.notifications import notification_send
 from marketplace.errors import DomainError, Forbidden, NotFound
 
 
@@ -24,7 +25,9 @@ def _institutions_for_email(email: str) -> list[Institution]:
     # in the hundreds at most, so comparing in Python is cheap and portable.
     return [
         institution
-        for institution in Institution.objects.only("id", "email_domains", "name", "slug")
+        for institution in Institution.objects.filter(status=Institution.Status.APPROVED).only(
+            "id", "email_domains", "name", "slug"
+        )
         if candidates & {d.lower().strip().lstrip("@") for d in institution.email_domains}
     ]
 
@@ -104,35 +107,48 @@ def _active_memberships(*, user: User, institution: Institution, role: str):
 
 
 def _membership_ensure(
-    *, user: User, institution: Institution, role: str, email: str
+    *, user: User, institution: Institution, role: str, email: str, staff_role: str = ""
 ) -> InstitutionMembership:
     """The person's active membership in this role, made now if there is none.
 
     Callers hold `user_lock(user)`, so two requests cannot both make one."""
     membership = _active_memberships(user=user, institution=institution, role=role).first()
     if membership is None:
+        extra = {"staff_role": staff_role} if staff_role else {}
         membership = InstitutionMembership.objects.create(
-            user=user, institution=institution, role=role, email=email.lower()
+            user=user, institution=institution, role=role, email=email.lower(), **extra
         )
+    elif staff_role and membership.staff_role != staff_role:
+        membership.staff_role = staff_role
+        membership.save(update_fields=["staff_role", "updated_at"])
     return membership
 
 
-def _is_institution_staff(*, user: User, institution: Institution) -> bool:
-    return _active_memberships(
-        user=user, institution=institution, role=InstitutionMembership.Role.STAFF
-    ).exists()
+def _is_institution_admin(*, user: User, institution: Institution) -> bool:
+    return (
+        _active_memberships(
+            user=user, institution=institution, role=InstitutionMembership.Role.STAFF
+        )
+        .filter(staff_role=InstitutionMembership.StaffRole.ADMIN)
+        .exists()
+    )
 
 
 def institution_staff_add(
-    *, actor: User, institution_slug: str, email: str
+    *,
+    actor: User,
+    institution_slug: str,
+    email: str,
+    staff_role: str = InstitutionMembership.StaffRole.VIEWER,
 ) -> InstitutionMembership:
-    """Existing staff (or site staff) add a colleague by one of their verified addresses."""
+    """Admin staff (or site staff) add a colleague, by one of their verified addresses, as
+    admin or viewer; the colleague is told in their inbox."""
     institution = Institution.objects.filter(slug=institution_slug).first()
     if institution is None:
         raise NotFound("No such institution.")
-    if not (actor.is_staff or _is_institution_staff(user=actor, institution=institution)):
+    if not (actor.is_staff or _is_institution_admin(user=actor, institution=institution)):
         raise Forbidden(
-            "Only the institution's career-office staff can add staff.",
+            "Only the institution's admin career-office staff can add staff.",
             code=error_codes.NOT_INSTITUTION_STAFF,
         )
     address = (
@@ -148,9 +164,43 @@ def institution_staff_add(
         )
     with transaction.atomic():
         user_lock(address.user)
-        return _membership_ensure(
+        membership = _membership_ensure(
             user=address.user,
             institution=institution,
             role=InstitutionMembership.Role.STAFF,
             email=address.email,
+            staff_role=staff_role,
         )
+        if address.user != actor:
+            notification_send(
+                recipient=address.user,
+                kind="institution_staff_added",
+                title=f"You are now career-office staff of {institution.name}",
+                body=f"Role: {membership.get_staff_role_display()}.",
+                url="/careers/",
+            )
+        return membership
+
+
+def membership_details_set(
+    *, user: User, institution_slug: str, programme: str = "", class_year: int | None = None
+) -> InstitutionMembership:
+    """A student's own programme/major and class year at an institution (both optional);
+    shown to that institution only while the student consents."""
+    with transaction.atomic():
+        membership = (
+            InstitutionMembership.objects.select_for_update(of=("self",))
+            .filter(
+                user=user,
+                institution__slug=institution_slug,
+                role=InstitutionMembership.Role.STUDENT,
+                ended_at__isnull=True,
+            )
+            .first()
+        )
+        if membership is None:
+            raise NotFound("No such membership.")
+        membership.programme = programme.strip()[:160]
+        membership.class_year = class_year
+        membership.save(update_fields=["programme", "class_year", "updated_at"])
+    return membership

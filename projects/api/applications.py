@@ -50,12 +50,16 @@ class ApplicationDetailView(APIView):
         application = application_get_for_participant(
             application_id=application_id, user=request.user
         )
-        return Response(s.ApplicationOutputSerializer(application).data)
+        return Response(
+            s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data
+        )
 
 
 def _application_response(request: Request, application_id: int) -> Response:
     application = application_get_for_participant(application_id=application_id, user=request.user)
-    return Response(s.ApplicationOutputSerializer(application).data)
+    return Response(
+        s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data
+    )
 
 
 class ApplicationShortlistView(APIView):

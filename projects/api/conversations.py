@@ -11,9 +11,10 @@ from rest_framework.views import APIView
 
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
+from projects.api import people_serializers as ps
 from projects.api import serializers as s
 from projects.api.pagination import paginated_response
-from projects.selectors.conversations import message_list_for_thread
+from projects.selectors.conversations import message_list_for_thread, thread_list_for_user
 from projects.services.conversations import message_send, messages_mark_read
 
 
@@ -84,3 +85,13 @@ class EngagementMessagesView(_ThreadView):
     )
     def post(self, request: Request, **kwargs: int) -> Response:
         return super().post(request, **kwargs)
+
+
+class MyThreadsView(APIView):
+    """The messages inbox: every thread the person writes in, with unread counts."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="me_threads", responses=ps.ThreadListSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(ps.ThreadListSerializer(thread_list_for_user(user=request.user)).data)

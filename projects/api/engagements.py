@@ -12,6 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.uploads import upload_kind_of_stored
+from accounts.views import stored_file_response
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
 from projects.api import serializers as s
@@ -191,8 +193,9 @@ class DeliverableFileView(APIView):
         deliverable = deliverable_get_for_participant(
             deliverable_id=deliverable_id, user=request.user
         )
-        return FileResponse(
-            deliverable.file.open("rb"),
-            as_attachment=True,
+        kind = upload_kind_of_stored(deliverable.file.name)
+        return stored_file_response(
+            name=deliverable.file.name,
+            kind_name=kind.name if kind else "",
             filename=deliverable.file_name or "deliverable",
         )

@@ -9,28 +9,32 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
+from projects.api import people_serializers as ps
 from projects.api import serializers as s
 from projects.selectors.dashboard import dashboard_for_user
-from projects.selectors.profiles import profile_experience
+from projects.selectors.profiles import experience_get_public, profile_experience
 from projects.selectors.recommendations import task_recommendations_for_user
 from projects.services.introductions import introduction_create, introduction_respond
 
 
 class IntroductionCreateView(APIView):
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "introductions"
 
     @extend_schema(
         operation_id="introductions_create",
         request=inputs.IntroductionInputSerializer,
-        responses={201: s.IntroductionOutputSerializer},
+        responses={201: ps.IntroductionOutputSerializer},
     )
     def post(self, request: Request) -> Response:
         form = inputs.IntroductionInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         introduction = introduction_create(introducer=request.user, **form.validated_data)
         return Response(
-            s.IntroductionOutputSerializer(introduction).data, status=status.HTTP_201_CREATED
+            ps.IntroductionOutputSerializer(introduction).data, status=status.HTTP_201_CREATED
         )
 
 
@@ -41,13 +45,13 @@ def _introduction_answer(accept: bool, name: str):
         @extend_schema(
             operation_id=f"introductions_{name}",
             request=None,
-            responses=s.IntroductionOutputSerializer,
+            responses=ps.IntroductionOutputSerializer,
         )
         def post(self, request: Request, introduction_id: int) -> Response:
             introduction = introduction_respond(
                 introduction_id=introduction_id, drafter=request.user, accept=accept
             )
-            return Response(s.IntroductionOutputSerializer(introduction).data)
+            return Response(ps.IntroductionOutputSerializer(introduction).data)
 
     IntroductionAnswerView.__name__ = f"Introduction{name.title()}View"
     return IntroductionAnswerView
@@ -64,9 +68,9 @@ class DashboardView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="me_dashboard", responses=s.DashboardSerializer)
+    @extend_schema(operation_id="me_dashboard", responses=ps.DashboardSerializer)
     def get(self, request: Request) -> Response:
-        return Response(s.DashboardSerializer(dashboard_for_user(user=request.user)).data)
+        return Response(ps.DashboardSerializer(dashboard_for_user(user=request.user)).data)
 
 
 class RecommendationsView(APIView):
@@ -87,6 +91,17 @@ class ProfileExperienceView(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="profiles_experience", responses=s.ExperienceSerializer)
+    @extend_schema(operation_id="profiles_experience", responses=ps.ExperienceSerializer)
     def get(self, request: Request, handle: str) -> Response:
-        return Response(s.ExperienceSerializer(profile_experience(handle=handle)).data)
+        return Response(ps.ExperienceSerializer(profile_experience(handle=handle)).data)
+
+
+class ExperienceView(APIView):
+    """One verified experience, public, with an "Add to LinkedIn" link."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="experience_retrieve", responses=ps.PublicExperienceSerializer)
+    def get(self, request: Request, engagement_id: int) -> Response:
+        experience = experience_get_public(engagement_id=engagement_id)
+        return Response(ps.PublicExperienceSerializer(experience).data)

@@ -4,10 +4,35 @@ and read the transition tables for each viewer's `allowed_actions`."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.api.serializers import avatar_url_for
 from accounts.models import PortfolioItem
+from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
-from projects.markdown import markdown_to_safe_html
 from projects.models import Feedback, Task
+from projects.selectors.mentors import mentor_trust_card
+from projects.transitions import (
+    APPLICATION_TRANSITIONS,
+    ENGAGEMENT_TRANSITIONS,
+    SYSTEM,
+    TASK_TRANSITIONS,
+    application_actions_for,
+    engagement_actions_for,
+    task_actions_for,
+)
+
+
+def _personal_actions(table: dict) -> list[str]:
+    """The actions a person can be offered (the system's own transitions are never shown)."""
+    return [name for name, transition in table.items() if transition.actors - {SYSTEM}]
+
+
+TASK_ACTIONS = _personal_actions(TASK_TRANSITIONS)
+
+
+APPLICATION_ACTIONS = _personal_actions(APPLICATION_TRANSITIONS)
+
+
+ENGAGEMENT_ACTIONS = _personal_actions(ENGAGEMENT_TRANSITIONS)
 
 
 class PersonSerializer(serializers.Serializer):
@@ -27,12 +52,11 @@ class SkillOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class TaskCardSerializer(serializers.Serializer):
-    """A browse row (a plain dict from task_list_for_browse)."""
+class _TaskTermsSerializer(serializers.Serializer):
+    """What a task asks and offers: the fields its card and its page share."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
-    excerpt = serializers.CharField()
     estimated_hours = serializers.IntegerField()
     deadline = serializers.DateField(allow_null=True)
     is_remote = serializers.BooleanField()
@@ -43,11 +67,41 @@ class TaskCardSerializer(serializers.Serializer):
     stipend_currency = serializers.CharField()
     what_you_gain = serializers.CharField()
     visibility = serializers.CharField()
+
+
+class TaskCardSerializer(_TaskTermsSerializer):
+    """A browse row (a plain dict from task_list_for_browse)."""
+
+    excerpt = serializers.CharField()
     published_at = serializers.DateTimeField(allow_null=True)
     mentor_handle = serializers.CharField()
     mentor_name = serializers.CharField()
+    mentor_avatar_url = serializers.SerializerMethodField()
+    mentor_organisation = serializers.CharField()
     skills = SkillOutputSerializer(many=True)
     rank = serializers.FloatField(required=False)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_mentor_avatar_url(self, row: dict) -> str | None:
+        return avatar_url_for(handle=row["mentor_handle"], avatar_name=row.get("mentor_avatar", ""))
+
+
+class MentorCardSerializer(serializers.Serializer):
+    """Who posted a task, and whether drafts with them get done (selectors/mentors.py)."""
+
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    avatar_url = serializers.SerializerMethodField()
+    organisation = serializers.CharField()
+    job_title = serializers.CharField()
+    drafts_completed = serializers.IntegerField()
+    people_helped = serializers.IntegerField()
+    median_response_hours = serializers.IntegerField(allow_null=True)
+    member_since = serializers.DateField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_avatar_url(self, card: dict) -> str | None:
+        return avatar_url_for(handle=card["handle"], avatar_name=card["avatar"])
 
 
 class RecommendationSerializer(TaskCardSerializer):
@@ -59,33 +113,37 @@ class InstitutionOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class TaskDetailSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
+class TaskDetailSerializer(_TaskTermsSerializer):
     description = serializers.CharField()
     description_html = serializers.SerializerMethodField()
     skills = SkillOutputSerializer(many=True, source="skills.all")
-    estimated_hours = serializers.IntegerField()
-    deadline = serializers.DateField(allow_null=True)
-    is_remote = serializers.BooleanField()
-    location = serializers.CharField()
-    slots = serializers.IntegerField()
-    filled_slots = serializers.IntegerField()
-    stipend_amount = serializers.IntegerField(allow_null=True)
-    stipend_currency = serializers.CharField()
-    what_you_gain = serializers.CharField()
-    visibility = serializers.CharField()
     institutions = InstitutionOutputSerializer(many=True, source="institutions.all")
     questions = serializers.ListField(child=serializers.CharField())
     state = serializers.CharField()
     published_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
     mentor = PersonFromUserSerializer()
+    mentor_card = serializers.SerializerMethodField()
+    applicant_count = serializers.IntegerField()
     is_mine = serializers.SerializerMethodField()
     viewer_application_id = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter", "visitor"]))
+    def get_viewer_role(self, task: Task) -> str:
+        return task_actions_for(task, viewer=self.context.get("viewer"))[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(TASK_ACTIONS)))
+    def get_allowed_actions(self, task: Task) -> list[str]:
+        return task_actions_for(task, viewer=self.context.get("viewer"))[1]
 
     def get_description_html(self, task: Task) -> str:
-        return markdown_to_safe_html(task.description)
+        return markdown_to_safe_html(task.description, document=True)
+
+    @extend_schema_field(MentorCardSerializer)
+    def get_mentor_card(self, task: Task) -> dict:
+        return MentorCardSerializer(mentor_trust_card(mentor=task.mentor)).data
 
     def get_is_mine(self, task: Task) -> bool:
         viewer = self.context.get("viewer")
@@ -156,6 +214,16 @@ class ApplicationOutputSerializer(serializers.Serializer):
     portfolio_items = serializers.SerializerMethodField()
     engagement_id = serializers.SerializerMethodField()
     introduced_by = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
+    def get_viewer_role(self, application) -> str:
+        return application_actions_for(application, viewer=self.context.get("viewer"))[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(APPLICATION_ACTIONS)))
+    def get_allowed_actions(self, application) -> list[str]:
+        return application_actions_for(application, viewer=self.context.get("viewer"))[1]
 
     @extend_schema_field(ApplicationPortfolioItemSerializer(many=True))
     def get_portfolio_items(self, application) -> list[dict]:
@@ -237,16 +305,30 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     cancel_reason = serializers.CharField()
     cancelled_by = PersonFromUserSerializer(allow_null=True)
     created_at = serializers.DateTimeField()
-    my_role = serializers.SerializerMethodField()
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
     task_skills = SkillOutputSerializer(many=True, source="task.skills.all")
     deliverables = DeliverableOutputSerializer(many=True, source="deliverables.all")
     feedback = serializers.SerializerMethodField()
     thanks = ThanksOutputSerializer(many=True, source="thanks.all")
     competency_choices = serializers.SerializerMethodField()
 
+    def _actions(self, engagement) -> tuple[str, list[str]]:
+        viewer = self.context["viewer"]
+        return engagement_actions_for(
+            engagement,
+            viewer=viewer,
+            feedback_given=self.context["feedback"]["mine"] is not None,
+            thanks_given=any(note.sender_id == viewer.pk for note in engagement.thanks.all()),
+        )
+
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
-    def get_my_role(self, engagement) -> str:
-        return "mentor" if self.context["viewer"].pk == engagement.mentor_id else "drafter"
+    def get_viewer_role(self, engagement) -> str:
+        return self._actions(engagement)[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(ENGAGEMENT_ACTIONS)))
+    def get_allowed_actions(self, engagement) -> list[str]:
+        return self._actions(engagement)[1]
 
     @extend_schema_field(FeedbackStateSerializer)
     def get_feedback(self, engagement) -> dict:
@@ -267,86 +349,3 @@ class MessageOutputSerializer(serializers.Serializer):
 
     def get_is_mine(self, message) -> bool:
         return message.sender_id == self.context["viewer"].pk
-
-
-class IntroductionOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    state = serializers.CharField()
-    note = serializers.CharField()
-    task = TaskSummarySerializer()
-    drafter = PersonFromUserSerializer()
-    introducer = PersonFromUserSerializer()
-    created_at = serializers.DateTimeField()
-
-
-class DashboardTaskSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    state = serializers.CharField()
-    slots = serializers.IntegerField()
-    filled_slots = serializers.IntegerField()
-    applications_total = serializers.IntegerField()
-    applications_pending = serializers.IntegerField()
-    published_at = serializers.DateTimeField(allow_null=True)
-
-
-class DashboardApplicationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    state = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    task = TaskSummarySerializer()
-    drafter = PersonFromUserSerializer()
-
-
-class DashboardNextStepSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    url = serializers.CharField()
-
-
-class DashboardMentorSerializer(serializers.Serializer):
-    tasks = DashboardTaskSerializer(many=True)
-    applications_to_review = DashboardApplicationSerializer(many=True)
-    engagements = EngagementCardSerializer(many=True)
-
-
-class DashboardDrafterSerializer(serializers.Serializer):
-    applications = DashboardApplicationSerializer(many=True)
-    engagements = EngagementCardSerializer(many=True)
-    introductions = IntroductionOutputSerializer(many=True)
-    next_steps = DashboardNextStepSerializer(many=True)
-
-
-class DashboardSerializer(serializers.Serializer):
-    mentor = DashboardMentorSerializer()
-    drafter = DashboardDrafterSerializer()
-    unread_messages = serializers.IntegerField()
-
-
-class EndorsementSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    skills = serializers.ListField(child=serializers.CharField())
-
-
-class ExperienceEntrySerializer(serializers.Serializer):
-    engagement_id = serializers.IntegerField()
-    task_title = serializers.CharField()
-    mentor = PersonSerializer()
-    skills = serializers.ListField(child=serializers.CharField())
-    started_at = serializers.DateTimeField(allow_null=True)
-    completed_at = serializers.DateTimeField(allow_null=True)
-    endorsement = EndorsementSerializer(allow_null=True)
-    introduced_by = PersonSerializer(many=True)
-
-
-class PublicThanksSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    body = serializers.CharField()
-    task_title = serializers.CharField()
-    sender = PersonSerializer()
-    created_at = serializers.DateTimeField()
-
-
-class ExperienceSerializer(serializers.Serializer):
-    verified_experience = ExperienceEntrySerializer(many=True)
-    thanks = PublicThanksSerializer(many=True)
-    helped_count = serializers.IntegerField()

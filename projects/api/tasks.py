@@ -11,7 +11,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.serializers import avatar_url_for
 from marketplace.api.pagination import CursorPagination
+from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.pagination import BrowsePagination, paginated_response
@@ -56,6 +58,8 @@ class TaskListView(APIView):
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     pagination_class = BrowsePagination
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "task_create"
 
     @extend_schema(
         operation_id="tasks_browse",
@@ -76,7 +80,15 @@ class TaskListView(APIView):
         paginator.extra = {"count": count, "count_capped": capped}
         # The hot list: the selector's rows are already output-shaped, so they are trimmed to the
         # documented card fields and go straight to orjson (a serializer pass cost ~4 ms a page).
-        cards = [{key: row[key] for key in _TASK_CARD_FIELDS if key in row} for row in rows]
+        cards = [
+            {
+                **{key: row[key] for key in _TASK_CARD_FIELDS if key in row},
+                "mentor_avatar_url": avatar_url_for(
+                    handle=row["mentor_handle"], avatar_name=row["mentor_avatar"]
+                ),
+            }
+            for row in rows
+        ]
         return paginator.get_paginated_response(cards)
 
     @extend_schema(
@@ -163,6 +175,8 @@ class TaskApplicationsView(APIView):
     """Mentor: the applications to a task. Drafter: apply."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "applications"
     pagination_class = CursorPagination
 
     @extend_schema(
@@ -191,5 +205,6 @@ class TaskApplicationsView(APIView):
             application_id=application.pk, user=request.user
         )
         return Response(
-            s.ApplicationOutputSerializer(application).data, status=status.HTTP_201_CREATED
+            s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )

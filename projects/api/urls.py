@@ -1,8 +1,10 @@
 from django.urls import path
 
-from projects.api import applications, conversations, engagements, people, tasks
+from projects.api import account, applications, conversations, engagements, people, site, tasks
 
 urlpatterns = [
+    path("config/", site.SiteConfigView.as_view(), name="site-config"),
+    path("me/delete/", account.MeDeleteView.as_view(), name="me-delete"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("tasks/<id:task_id>/", tasks.TaskDetailView.as_view(), name="task"),
     path("tasks/<id:task_id>/publish/", tasks.TaskPublishView.as_view(), name="task-publish"),
@@ -45,6 +47,8 @@ urlpatterns = [
         conversations.ApplicationMessagesView.as_view(),
         name="application-messages",
     ),
+    path("experience/<id:engagement_id>/", people.ExperienceView.as_view(), name="experience"),
+    path("me/threads/", conversations.MyThreadsView.as_view(), name="my-threads"),
     path("me/engagements/", engagements.MyEngagementsView.as_view(), name="my-engagements"),
     path(
         "engagements/<id:engagement_id>/",

@@ -34,7 +34,7 @@ def _application_qs() -> QuerySet:
             ),
             introduced_by_handle=Subquery(introduced_by.values("introducer__profile__handle")[:1]),
         )
-        # engagement: the output names it for accepted applications (was a query per row).
+        # The engagement too: accepted rows show its id (one query per row otherwise).
         .select_related("task", "task__mentor__profile", "drafter__profile", "engagement")
         .prefetch_related(
             Prefetch(
@@ -64,10 +64,7 @@ def application_list_for_drafter(*, drafter: User) -> QuerySet:
 
 def application_get_for_participant(*, application_id: int, user: User) -> Application:
     application = (
-        _application_qs()
-        .select_related("engagement")
-        .filter(Q(task__mentor=user) | Q(drafter=user), pk=application_id)
-        .first()
+        _application_qs().filter(Q(task__mentor=user) | Q(drafter=user), pk=application_id).first()
     )
     if application is None:
         raise NotFound("Application not found.")

@@ -3,17 +3,13 @@
 "Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
 so a 404 never reveals that something exists."""
 
-from django.db.models import (
-    Q,
-    QuerySet,
-)
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
 
 from accounts.models import User
 from marketplace.errors import NotFound
-from projects.models import (
-    Engagement,
-    Message,
-)
+from projects.models import Application, Engagement, Message
 from projects.selectors.applications import application_get_for_participant
 
 
@@ -35,3 +31,56 @@ def message_list_for_thread(
 
 def message_unread_count(*, user: User) -> int:
     return Message.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+THREADS_SHOWN = 100
+
+
+def thread_list_for_user(*, user: User) -> dict[str, Any]:
+    """The person's message inbox: every thread they write in, newest activity first, with the
+    unread count of each — four queries whatever the number of threads."""
+    mine = Q(sender=user) | Q(recipient=user)
+    threads = list(
+        Message.objects.filter(mine)
+        .values("application_id", "engagement_id")
+        .annotate(
+            last_at=Max("created_at"),
+            last_id=Max("id"),
+            unread=Count("id", filter=Q(recipient=user, read_at__isnull=True)),
+        )
+        .order_by("-last_at")[:THREADS_SHOWN]
+    )
+    bodies = dict(
+        Message.objects.filter(id__in=[t["last_id"] for t in threads]).values_list("id", "body")
+    )
+    applications = Application.objects.select_related(
+        "task__mentor__profile", "drafter__profile"
+    ).in_bulk([t["application_id"] for t in threads if t["application_id"]])
+    engagements = Engagement.objects.select_related(
+        "task", "mentor__profile", "drafter__profile"
+    ).in_bulk([t["engagement_id"] for t in threads if t["engagement_id"]])
+    results = []
+    for thread in threads:
+        if thread["application_id"]:
+            kind, obj = "application", applications[thread["application_id"]]
+            mentor, drafter = obj.task.mentor, obj.drafter
+        else:
+            kind, obj = "engagement", engagements[thread["engagement_id"]]
+            mentor, drafter = obj.mentor, obj.drafter
+        other = drafter if user.pk == mentor.pk else mentor
+        results.append(
+            {
+                "kind": kind,
+                "id": obj.pk,
+                "task_title": obj.task.title,
+                "other": {
+                    "handle": other.profile.handle,
+                    "display_name": other.profile.display_name,
+                },
+                "last_message_at": thread["last_at"],
+                "last_message_excerpt": bodies.get(thread["last_id"], "")[:140],
+                "unread_count": thread["unread"],
+                "url": f"/{kind}s/{obj.pk}/",
+            }
+        )
+    return {"results": results, "unread_total": message_unread_count(user=user)}

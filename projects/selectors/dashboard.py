@@ -16,18 +16,22 @@ from accounts.models import User
 from projects.models import (
     Application,
     Engagement,
+    Feedback,
     Introduction,
     Task,
+    ThankYouNote,
 )
 from projects.people import display_name
 from projects.selectors.conversations import message_unread_count
 from projects.selectors.engagements import engagement_qs
+from projects.stipends.selectors import payouts_waiting_for_setup
+from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
 
 def dashboard_for_user(*, user: User) -> dict[str, Any]:
     """Everything the signed-in person's home shows, in a fixed number of queries."""
-    pending = [Application.State.SUBMITTED, Application.State.SHORTLISTED]
-    live = [Engagement.State.AWAITING_FUNDING, Engagement.State.ACTIVE, Engagement.State.DELIVERED]
+    pending = PENDING_APPLICATION_STATES
+    live = LIVE_ENGAGEMENT_STATES
     my_tasks = list(
         Task.objects.filter(mentor=user)
         .exclude(state=Task.State.ARCHIVED)
@@ -62,7 +66,23 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
     unread = message_unread_count(user=user)
     mentoring = [e for e in engagements if e.mentor_id == user.pk]
     drafting = [e for e in engagements if e.drafter_id == user.pk]
+    completed_ids = [e.pk for e in engagements if e.state == Engagement.State.COMPLETED]
+    reviewed = set(
+        Feedback.objects.filter(author=user, engagement_id__in=completed_ids).values_list(
+            "engagement_id", flat=True
+        )
+    )
+    thanked = set(
+        ThankYouNote.objects.filter(sender=user, engagement_id__in=completed_ids).values_list(
+            "engagement_id", flat=True
+        )
+    )
+    profile = user.profile
     return {
+        "roles": {
+            "mentor": bool(my_tasks) or profile.wants_to_mentor,
+            "drafter": bool(my_applications) or profile.wants_to_draft,
+        },
         "mentor": {
             "tasks": my_tasks,
             "applications_to_review": to_review,
@@ -78,6 +98,12 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
                 mentoring=mentoring,
                 to_review=to_review,
                 has_tasks=bool(my_tasks),
+                unfinished_thanks=[
+                    e
+                    for e in engagements
+                    if e.pk in completed_ids and not {e.pk} <= reviewed & thanked
+                ],
+                payouts_waiting=payouts_waiting_for_setup(user=user),
             ),
         },
         "unread_messages": unread,
@@ -91,8 +117,19 @@ def _next_steps(
     mentoring: list[Engagement],
     to_review: list[Application],
     has_tasks: bool,
+    unfinished_thanks: list[Engagement],
+    payouts_waiting: list,
 ) -> list[dict[str, str]]:
     steps = []
+    if payouts_waiting:
+        count = len(payouts_waiting)
+        steps.append(
+            {
+                "text": f"Set up payouts to receive {count} approved stipend"
+                f"{'s' if count != 1 else ''}.",
+                "url": "/settings/payouts/",
+            }
+        )
     for application in to_review[:3]:
         steps.append(
             {
@@ -124,6 +161,13 @@ def _next_steps(
                     "url": f"/engagements/{engagement.pk}/",
                 }
             )
+    for engagement in unfinished_thanks:
+        steps.append(
+            {
+                "text": f"Leave feedback and say thanks for “{engagement.task.title}”.",
+                "url": f"/engagements/{engagement.pk}/#feedback",
+            }
+        )
     if not applications and not drafting and not has_tasks:
         steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
         steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})

@@ -4,6 +4,7 @@
 so a 404 never reveals that something exists."""
 
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from django.db.models import (
@@ -11,14 +12,16 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from accounts.models import Profile
+from accounts.models import Profile, User
 from marketplace.errors import NotFound
 from projects.models import (
     Engagement,
     Feedback,
     Introduction,
+    Task,
     ThankYouNote,
 )
+from projects.people import display_name
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 
 
@@ -56,17 +59,7 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
     now = timezone.now()
     experience = []
     for engagement in completed:
-        feedback = list(engagement.feedback.all())
-        unblinded = len(feedback) == 2 or (
-            engagement.completed_at and now >= engagement.completed_at + FEEDBACK_BLIND_PERIOD
-        )
-        mentor_fb = next((f for f in feedback if f.author_id == engagement.mentor_id), None)
-        endorsement = None
-        if mentor_fb is not None and unblinded:
-            endorsement = {
-                "text": mentor_fb.endorsement,
-                "skills": [s.name for s in mentor_fb.endorsed_skills.all()],
-            }
+        endorsement = _endorsement(engagement, now=now)
         experience.append(
             {
                 "engagement_id": engagement.pk,
@@ -80,6 +73,7 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
                 "completed_at": engagement.completed_at,
                 "endorsement": endorsement,
                 "introduced_by": introducers.get(engagement.task_id, []),
+                "share_url": f"/experience/{engagement.pk}/",
             }
         )
     thanks = [
@@ -103,4 +97,68 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
         .distinct()
         .count()
     )
-    return {"verified_experience": experience, "thanks": thanks, "helped_count": helped}
+    open_tasks = list(
+        Task.objects.filter(mentor=user, state=Task.State.OPEN, visibility=Task.Visibility.PUBLIC)
+        .order_by("-published_at", "-id")
+        .values("id", "title", "published_at")[:20]
+    )
+    introductions_made = Introduction.objects.filter(
+        introducer=user, state=Introduction.State.ACCEPTED
+    ).count()
+    return {
+        "verified_experience": experience,
+        "thanks": thanks,
+        "helped_count": helped,
+        "open_tasks": open_tasks,
+        "introductions_made": introductions_made,
+    }
+
+
+def experience_get_public(*, engagement_id: int) -> dict[str, Any]:
+    """One verified experience as its own public page: a completed draft of an active drafter,
+    with the mentor's endorsement once feedback is unblinded. Anything else is not found."""
+    engagement = (
+        Engagement.objects.filter(
+            pk=engagement_id, state=Engagement.State.COMPLETED, drafter__is_active=True
+        )
+        .select_related("task", "mentor__profile", "drafter__profile")
+        .prefetch_related(
+            "task__skills",
+            Prefetch("feedback", queryset=Feedback.objects.prefetch_related("endorsed_skills")),
+        )
+        .first()
+    )
+    if engagement is None:
+        raise NotFound("Experience not found.")
+    endorsement = _endorsement(engagement, now=timezone.now())
+    return {
+        "engagement_id": engagement.pk,
+        "task_title": engagement.task.title,
+        "mentor": _person(engagement.mentor),
+        "drafter": _person(engagement.drafter),
+        "started_at": engagement.started_at,
+        "completed_at": engagement.completed_at,
+        "skills": [s.name for s in engagement.task.skills.all()],
+        "endorsement": endorsement,
+    }
+
+
+def _person(user: User) -> dict[str, str]:
+    return {"handle": user.profile.handle, "display_name": display_name(user)}
+
+
+def _endorsement(engagement: Engagement, *, now: datetime) -> dict[str, Any] | None:
+    """The mentor's endorsement of a completed draft, once feedback is no longer blind (both
+    wrote, or the blind period passed); feedback and its skills must be prefetched."""
+    feedback = list(engagement.feedback.all())
+    unblinded = len(feedback) == 2 or (
+        engagement.completed_at is not None
+        and now >= engagement.completed_at + FEEDBACK_BLIND_PERIOD
+    )
+    mentor_fb = next((f for f in feedback if f.author_id == engagement.mentor_id), None)
+    if mentor_fb is None or not unblinded:
+        return None
+    return {
+        "text": mentor_fb.endorsement,
+        "skills": [s.name for s in mentor_fb.endorsed_skills.all()],
+    }

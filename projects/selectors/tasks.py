@@ -12,6 +12,7 @@ import orjson
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import (
+    Count,
     DateField,
     Exists,
     F,
@@ -19,6 +20,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Substr
@@ -88,7 +90,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
     """Open tasks the viewer may see, filtered and searched, as a values() queryset of plain
     dicts, with the ordering the cursor paginator must use. Skills come from
     task_rows_attach_skills (one more query for the whole page)."""
-    qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN)
+    # A closed account's tasks are cancelled with it; its mentor being active is the guard.
+    qs = Task.objects.filter(task_visible_q(viewer), state=Task.State.OPEN, mentor__is_active=True)
     if skills := filters.get("skills"):
         through = Task.skills.through
         qs = qs.filter(
@@ -122,6 +125,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         excerpt=Substr("description", 1, 240),
         mentor_handle=F("mentor__profile__handle"),
         mentor_name=F("mentor__profile__display_name"),
+        mentor_avatar=F("mentor__profile__avatar"),
+        mentor_organisation=F("mentor__profile__organisation"),
     )
     fields = [
         "id",
@@ -140,6 +145,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         "published_at",
         "mentor_handle",
         "mentor_name",
+        "mentor_avatar",
+        "mentor_organisation",
         "deadline_sort",
         "stipend_sort",
     ]
@@ -190,7 +197,20 @@ def task_count_capped(
 
 
 def _task_detail_qs() -> QuerySet:
-    return Task.objects.select_related("mentor__profile").prefetch_related("skills", "institutions")
+    applicants = (
+        Application.objects.filter(task_id=OuterRef("pk"))
+        .order_by()
+        .values("task_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        Task.objects.select_related("mentor__profile")
+        .prefetch_related("skills", "institutions")
+        .annotate(
+            applicant_count=Coalesce(Subquery(applicants, output_field=IntegerField()), Value(0))
+        )
+    )
 
 
 def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:

@@ -71,7 +71,7 @@ def application_create(
     with transaction.atomic():
         task = (
             Task.objects.select_for_update(of=("self",))
-            .filter(task_visible_q(drafter), pk=task_id)
+            .filter(task_visible_q(drafter), pk=task_id, mentor__is_active=True)
             .select_related("mentor")
             .first()
         )

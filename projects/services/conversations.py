@@ -85,6 +85,9 @@ def message_send(
             title=f"New message from {display_name(sender)} about “{title}”",
             body=body[:280],
             url=url,
+            # In-app only: unread messages are e-mailed in one delayed digest
+            # (projects.services.message_digests), never one e-mail per message.
+            email=False,
         )
     return message
 

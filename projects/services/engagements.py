@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import IO
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.services.notifications import notification_send
-from accounts.uploads import upload_validate
+from accounts.uploads import upload_display_name, upload_stored_name, upload_validate
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
@@ -139,18 +140,23 @@ def engagement_deliver(
         raise field_error(
             "Add a link or a file with your work.", code=codes.DELIVERABLE_REQUIRED, field="link"
         )
-    if file is not None:
-        upload_validate(file=file, field="file")
+    kind = upload_validate(file=file, field="file") if file is not None else None
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=drafter, role="drafter")
         delivered = transition_require(engagement, "deliver").target
         deliverable = Deliverable(
             engagement=engagement, submitted_by=drafter, link=link, note=note.strip()
         )
-        if file is not None:
-            name = getattr(file, "name", "") or "deliverable"
-            deliverable.file_name = name.rsplit("/", 1)[-1][:200]
-            deliverable.file.save(deliverable.file_name, file, save=False)
+        if file is not None and kind is not None:
+            # Stored under a generated name with the checked kind's extension; the client's
+            # name survives only as the (safe) download name.
+            original = getattr(file, "name", "") or "deliverable"
+            deliverable.file_name = upload_display_name(original=original, kind=kind)
+            stored = default_storage.save(
+                upload_stored_name(folder=timezone.now().strftime("deliverables/%Y/%m"), kind=kind),
+                file,
+            )
+            deliverable.file.name = stored
         deliverable.save()
         engagement.state = delivered
         engagement.delivered_at = timezone.now()

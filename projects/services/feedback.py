@@ -114,7 +114,9 @@ def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
 def thanks_set_shown(*, thanks_id: int, receiver: User, shown: bool) -> ThankYouNote:
     """The receiver decides whether a note appears on their public profile."""
     with transaction.atomic():
-        note = ThankYouNote.objects.select_for_update().filter(pk=thanks_id, receiver=receiver)
+        note = ThankYouNote.objects.select_for_update(of=("self",)).filter(
+            pk=thanks_id, receiver=receiver
+        )
         note = note.first()
         if note is None:
             raise NotFound("Thank-you note not found.")

@@ -26,14 +26,20 @@ def introduction_create(
             code=codes.INTRODUCTION_INVALID,
             field="note",
         )
-    profile = Profile.objects.select_related("user").filter(handle=drafter_handle).first()
+    profile = (
+        Profile.objects.select_related("user")
+        .filter(handle=drafter_handle, user__is_active=True, deleted_at__isnull=True)
+        .first()
+    )
     if profile is None:
         raise field_error(
             "Nobody has that handle.", code=codes.INTRODUCTION_INVALID, field="drafter_handle"
         )
     drafter = profile.user
     task = (
-        Task.objects.filter(task_visible_q(introducer), pk=task_id, state=Task.State.OPEN)
+        Task.objects.filter(
+            task_visible_q(introducer), pk=task_id, state=Task.State.OPEN, mentor__is_active=True
+        )
         .select_related("mentor")
         .first()
     )

@@ -42,7 +42,7 @@ TASK_FIELDS = {
 }
 
 
-def _task_check_rules(task: Task) -> None:
+def task_rules_check(task: Task) -> None:
     """Business rules every saved task obeys, whoever writes it (API, admin, seeder)."""
     if task.stipend_amount is not None:
         if not STIPEND_MIN_MINOR <= task.stipend_amount <= settings.STIPEND_MAX_MINOR:
@@ -118,7 +118,7 @@ def task_create(
     if unknown:
         raise ValueError(f"not task fields: {sorted(unknown)}")
     task = Task(mentor=mentor, **data)
-    _task_check_rules(task)
+    task_rules_check(task)
     with transaction.atomic():
         task.save()
         _task_set_skills(task, skill_ids)
@@ -158,7 +158,7 @@ def task_update(
                 )
         for name, value in data.items():
             setattr(task, name, value)
-        _task_check_rules(task)
+        task_rules_check(task)
         task.save()
         _task_set_skills(task, skill_ids)
         _task_set_institutions(task, institution_ids)
@@ -181,7 +181,7 @@ def task_publish(*, task_id: int, mentor: User) -> Task:
                 code=codes.TASK_INVALID,
                 field="deadline",
             )
-        _task_check_rules(task)
+        task_rules_check(task)
         task.published_at = timezone.now()
         task.save(update_fields=["state", "published_at", "updated_at"])
     return task

@@ -1,8 +1,16 @@
-"""Site staff see every money row, read-only: money changes only through Stripe and services."""
+"""Site staff see every money row, read-only: money changes only through Stripe and services.
 
-from django.contrib import admin
+Two actions unstick money the hourly job could not move: retry an owed refund, retry a pending
+payout. Both call the same idempotent outbound functions the tasks run.
+"""
 
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from projects.stipends import stripe_client
 from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout, Stipend, StripeEvent
+from projects.stipends.services.outbound import payout_execute, refunds_owed, stipend_refund_execute
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -24,19 +32,60 @@ class ConnectedAccountAdmin(ReadOnlyAdmin):
     list_select_related = ["user"]
 
 
+def _report(admin_view: admin.ModelAdmin, request: HttpRequest, done: int, failed: int) -> None:
+    admin_view.message_user(request, f"{done} done.", messages.SUCCESS)
+    if failed:
+        admin_view.message_user(
+            request,
+            f"{failed} failed again (Stripe refused or is down); see the logs.",
+            messages.ERROR,
+        )
+
+
 @admin.register(Stipend)
 class StipendAdmin(ReadOnlyAdmin):
     list_display = ["engagement", "amount", "fee_amount", "currency", "state", "funded_at"]
     list_filter = ["state", "currency"]
     search_fields = ["payment_intent_id", "charge_id", "checkout_session_id", "dispute_id"]
+    actions = ["retry_refund"]
+
+    @admin.action(description="Retry the refund owed (cancelled, still funded)")
+    def retry_refund(self, request: HttpRequest, queryset: QuerySet[Stipend]) -> None:
+        owed = set(refunds_owed())
+        done = failed = 0
+        for stipend in queryset.filter(pk__in=owed):
+            try:
+                done += stipend_refund_execute(stipend_id=stipend.pk).state == "refunded"
+            except stripe_client.PaymentProviderError:
+                failed += 1
+        _report(self, request, done, failed)
 
 
 @admin.register(Payout)
 class PayoutAdmin(ReadOnlyAdmin):
-    list_display = ["idempotency_key", "drafter", "amount", "currency", "state", "paid_at"]
+    list_display = [
+        "idempotency_key",
+        "drafter",
+        "amount",
+        "currency",
+        "state",
+        "failure_code",
+        "paid_at",
+    ]
     list_filter = ["state"]
     search_fields = ["transfer_id", "idempotency_key", "drafter__email"]
     list_select_related = ["drafter"]
+    actions = ["retry_transfer"]
+
+    @admin.action(description="Retry the transfer of pending payouts")
+    def retry_transfer(self, request: HttpRequest, queryset: QuerySet[Payout]) -> None:
+        done = failed = 0
+        for payout in queryset.filter(state=Payout.State.PENDING):
+            try:
+                done += payout_execute(payout_id=payout.pk).state == Payout.State.PAID
+            except stripe_client.PaymentProviderError:
+                failed += 1
+        _report(self, request, done, failed)
 
 
 @admin.register(StripeEvent)

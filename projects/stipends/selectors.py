@@ -6,7 +6,6 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from marketplace.errors import NotFound
-from projects.stipends import error_codes
 from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout, Stipend
 
 
@@ -33,7 +32,7 @@ def stipend_get_for_participant(*, engagement_id: int, user: User) -> Stipend:
         .first()
     )
     if stipend is None:
-        raise NotFound("This engagement has no stipend.", code=error_codes.STIPEND_NOT_FOUND)
+        raise NotFound("This engagement has no stipend.")
     return stipend
 
 

@@ -6,6 +6,8 @@
   idempotency key.
 - Every mutating call carries an idempotency key derived from our ids, so a repeated call (a
   retried task, two racing requests) cannot move money twice. A test checks this file for it.
+  Keys are prefixed with STRIPE_IDEMPOTENCY_NAMESPACE when set, so deployments sharing one
+  Stripe account (staging and a demo, say) never collide on the same ids.
 
 Callers get plain dicts and our own exceptions; nothing else needs to know the `stripe` library.
 """
@@ -84,7 +86,7 @@ def account_create(*, user_id: int, email: str) -> dict[str, Any]:
             "capabilities": {"transfers": {"requested": True}},
             "metadata": {"user": str(user_id)},
         },
-        options={"idempotency_key": f"account:{user_id}"},
+        options={"idempotency_key": _namespaced(f"account:{user_id}")},
     )
 
 
@@ -103,7 +105,7 @@ def account_link_create(
             "return_url": return_url,
             "type": "account_onboarding",
         },
-        options={"idempotency_key": link_key},
+        options={"idempotency_key": _namespaced(link_key)},
     )
 
 
@@ -144,7 +146,7 @@ def checkout_session_create(
             "success_url": success_url,
             "cancel_url": cancel_url,
         },
-        options={"idempotency_key": f"checkout:{engagement_id}:{attempt}"},
+        options={"idempotency_key": _namespaced(f"checkout:{engagement_id}:{attempt}")},
     )
 
 
@@ -152,7 +154,7 @@ def checkout_session_expire(*, session_id: str) -> dict[str, Any]:
     return _call(
         _client().v1.checkout.sessions.expire,
         session_id,
-        options={"idempotency_key": f"checkout-expire:{session_id}"},
+        options={"idempotency_key": _namespaced(f"checkout-expire:{session_id}")},
     )
 
 
@@ -182,7 +184,7 @@ def transfer_create(
             "transfer_group": transfer_group(engagement_id),
             "metadata": {"engagement": str(engagement_id)},
         },
-        options={"idempotency_key": payout_key(engagement_id)},
+        options={"idempotency_key": _namespaced(payout_key(engagement_id))},
     )
 
 
@@ -195,7 +197,7 @@ def refund_create(*, engagement_id: int, payment_intent_id: str) -> dict[str, An
             "reason": "requested_by_customer",
             "metadata": {"engagement": str(engagement_id)},
         },
-        options={"idempotency_key": f"refund:{engagement_id}"},
+        options={"idempotency_key": _namespaced(f"refund:{engagement_id}")},
     )
 
 
@@ -216,20 +218,41 @@ def events_list(*, created_gte: int, account_id: str | None = None) -> Iterator[
 
 
 def event_construct(*, payload: bytes, signature: str | None, secret: str) -> dict[str, Any]:
-    """Verify a webhook's signature on the raw body and return the event as a dict."""
+    """Verify a webhook's signature on the raw body and return the event as a dict.
+
+    Any body that is not an event object (a list, a string, JSON nested past what Python can
+    parse, bytes that are not UTF-8) is refused like a bad signature: a 400, never a 500.
+    """
     if not signature or not secret:
         raise SignatureError("missing signature or endpoint secret")
     try:
-        stripe.Webhook.construct_event(payload, signature, secret)
-        event = json.loads(payload)
-    except (stripe.SignatureVerificationError, ValueError) as exc:
-        raise SignatureError(str(exc)) from exc
-    if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
+        text = payload.decode("utf-8")
+        stripe.WebhookSignature.verify_header(
+            text, signature, secret, tolerance=stripe.Webhook.DEFAULT_TOLERANCE
+        )
+        event = json.loads(text)
+    except (stripe.SignatureVerificationError, ValueError, RecursionError) as exc:
+        raise SignatureError(str(exc)[:200]) from exc
+    if not isinstance(event, dict):
+        raise SignatureError("the body is not a Stripe event")
+    data = event.get("data", {})
+    if (
+        not isinstance(event.get("id"), str)
+        or not event["id"]
+        or not isinstance(event.get("type"), str)
+        or not event["type"]
+        or not isinstance(data, dict)
+    ):
         raise SignatureError("the body is not a Stripe event")
     return event
 
 
 # --- Keys derived from our ids -----------------------------------------------------------------
+
+
+def _namespaced(key: str) -> str:
+    namespace = settings.STRIPE_IDEMPOTENCY_NAMESPACE
+    return f"{namespace}:{key}" if namespace else key
 
 
 def transfer_group(engagement_id: int) -> str:

@@ -27,42 +27,55 @@ from projects.stipends.services import connected_accounts, disputes, funding, pa
 
 logger = logging.getLogger(__name__)
 
-Handler = Callable[[dict[str, Any]], bool]
+# A handler gets the event's object and the whole event. It returns True (applied), False (not
+# about anything of ours: ignored), or a reason to refuse it (recorded on the event as ignored).
+Handler = Callable[[dict[str, Any], dict[str, Any]], bool | str]
 
 
-def _checkout_completed(obj: dict[str, Any]) -> bool:
+def _checkout_completed(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     outcome = funding.stipend_fund_from_checkout(session=obj)
     if outcome is funding.Funding.FUNDED:
         engagement_activate_after_funding(engagement_id=engagement_id_of(obj))
+    if outcome is funding.Funding.MISMATCH:
+        return "mismatch: the session, amount or currency is not the stipend's"
     return outcome is not funding.Funding.IGNORED
 
 
-def _checkout_expired(obj: dict[str, Any]) -> bool:
+def _checkout_expired(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return funding.stipend_checkout_expired(session=obj)
 
 
-def _charge_refunded(obj: dict[str, Any]) -> bool:
+def _charge_refunded(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return refunds.stipend_charge_refunded(charge=obj)
 
 
-def _dispute_created(obj: dict[str, Any]) -> bool:
+def _dispute_created(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return disputes.stipend_dispute_opened(dispute=obj)
 
 
-def _dispute_closed(obj: dict[str, Any]) -> bool:
+def _dispute_closed(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return disputes.stipend_dispute_closed(dispute=obj)
 
 
-def _transfer_created(obj: dict[str, Any]) -> bool:
+def _transfer_created(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return payouts.payout_record_transfer(transfer=obj)
 
 
-def _transfer_reversed(obj: dict[str, Any]) -> bool:
+def _transfer_reversed(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     return payouts.payout_record_reversal(transfer=obj)
 
 
-def _account_updated(obj: dict[str, Any]) -> bool:
-    return connected_accounts.connected_account_sync(account=obj)
+def _account_updated(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
+    return connected_accounts.connected_account_sync(
+        account=obj, event_created=_created_at(event), event_id=str(event.get("id") or "")
+    )
+
+
+def _created_at(event: dict[str, Any]) -> dt.datetime | None:
+    created = event.get("created")
+    if isinstance(created, int) and not isinstance(created, bool):
+        return dt.datetime.fromtimestamp(created, tz=dt.UTC)
+    return None
 
 
 # Events about the platform's own objects (payments, refunds, disputes, transfers).
@@ -88,13 +101,10 @@ def stripe_event_process(
     """Apply one verified event once. Returns processed, ignored or duplicate."""
     event_id = str(event["id"])
     event_type = str(event.get("type", ""))
-    created = event.get("created")
-    stripe_created = (
-        dt.datetime.fromtimestamp(created, tz=dt.UTC) if isinstance(created, int) else None
-    )
+    stripe_created = _created_at(event)
     try:
         with transaction.atomic():
-            record, is_new = StripeEvent.objects.select_for_update().get_or_create(
+            record, is_new = StripeEvent.objects.select_for_update(of=("self",)).get_or_create(
                 event_id=event_id,
                 defaults={
                     "type": event_type[:100],
@@ -108,9 +118,14 @@ def stripe_event_process(
                 return "duplicate"
             handler = handlers.get(event_type)
             obj = (event.get("data") or {}).get("object") or {}
-            applied = handler(obj) if handler is not None else False
-            record.status = StripeEvent.Status.PROCESSED if applied else StripeEvent.Status.IGNORED
-            record.error = ""
+            applied = handler(obj, event) if handler is not None else False
+            refused = applied if isinstance(applied, str) else ""
+            record.status = (
+                StripeEvent.Status.PROCESSED
+                if applied and not refused
+                else StripeEvent.Status.IGNORED
+            )
+            record.error = refused
             record.processed_at = timezone.now()
             record.save()
             return record.status

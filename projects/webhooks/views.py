@@ -12,7 +12,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from projects.stipends import stripe_client
+from marketplace.api.exceptions import error_body
+from projects.stipends import error_codes, stripe_client
 from projects.webhooks.events import (
     CONNECT_HANDLERS,
     PLATFORM_HANDLERS,
@@ -33,7 +34,7 @@ def _receive(request: HttpRequest, secret: str, handlers: dict[str, Handler]) ->
     except stripe_client.SignatureError as exc:
         logger.warning("rejected stripe webhook: %s", exc)
         return JsonResponse(
-            {"error": {"code": "bad_signature", "message": "Invalid signature.", "fields": {}}},
+            error_body(error_codes.BAD_SIGNATURE, "Invalid signature."),
             status=400,
         )
     outcome = stripe_event_process(event=event, handlers=handlers)

@@ -60,9 +60,9 @@ QUERIES = {
     "browse": 4,
     "search": 4,
     "filtered browse": 4,
-    "task detail": 5,
+    "task detail": 7,  # + the mentor card: track record and response time
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
-    "drafter dashboard": 8,
+    "drafter dashboard": 10,  # + feedback, thanks and payouts still waiting (next steps)
     "recommendations": 6,
 }
 

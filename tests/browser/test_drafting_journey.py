@@ -1,9 +1,15 @@
 """The whole drafting journey in Chromium: post → search → apply → shortlist → accept →
 messages → deliver → revision → re-deliver → approve → feedback both ways → thanks →
-verified experience on the public profile endpoint. axe-clean on every page."""
+verified experience on the public profile endpoint. axe-clean on every page.
+
+The participants' actions are taken from the keyboard (Enter on the focused control), and after
+each one keyboard focus is on its result or on the next control, never dropped to the page."""
 
 import re
 
+from playwright.sync_api import expect
+
+from projects.services.applications import application_create
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
@@ -55,10 +61,14 @@ def test_the_drafting_journey(page):
     assert "point to work you've done" in page.content()
     assert_accessible(page)
     page.get_by_label("Your note").fill("I would recruit from the show's Discord; see my study.")
-    page.get_by_role("button", name="Send application").click()
+    page.get_by_role("button", name="Send application").press("Enter")
     page.get_by_text("Attach at least one portfolio item or a link").wait_for()  # no work yet
-    page.get_by_label("Listener study for a campus radio show").check()
-    page.get_by_role("button", name="Send application").click()
+    # Focus goes to the first field in error, so the fix is one keystroke away.
+    work = page.get_by_label("Listener study for a campus radio show")
+    expect(work).to_be_focused()
+    page.keyboard.press("Space")
+    expect(work).to_be_checked()
+    page.get_by_role("button", name="Send application").press("Enter")
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
     page.get_by_role("heading", name="Messages").wait_for()
     assert_accessible(page)
@@ -68,15 +78,17 @@ def test_the_drafting_journey(page):
     log_in(page, mentor)
     page.goto(task_url)
     page.get_by_text("Listener study for a campus radio show").wait_for()  # the work speaks
-    page.get_by_role("button", name="Shortlist Sam Drafter").click()
+    page.get_by_role("button", name="Shortlist Sam Drafter").press("Enter")
     page.get_by_text("Shortlisted").wait_for()
-    page.get_by_role("button", name="Accept Sam Drafter").click()
+    expect(page.get_by_role("status").filter(has_text="On your shortlist")).to_be_focused()
+    page.get_by_role("button", name="Accept Sam Drafter").press("Enter")
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     page.get_by_text("In progress").first.wait_for()
     page.get_by_label("Write a message").fill("Welcome aboard! Start whenever you like.")
-    page.get_by_role("button", name="Send message").click()
+    page.get_by_role("button", name="Send message").press("Enter")
     page.get_by_text("Welcome aboard! Start whenever you like.").wait_for()
+    expect(page.get_by_label("Write a message")).to_be_focused()  # ready for the next one
     assert_accessible(page)
     log_out(page)
 
@@ -90,8 +102,9 @@ def test_the_drafting_journey(page):
     page.get_by_role("button", name="Send message").click()
     page.get_by_text("Thanks! Starting today.").wait_for()
     page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v1")
-    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_role("button", name="Deliver", exact=True).press("Enter")
     page.get_by_text("Delivered — waiting for your mentor to review.").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work delivered")).to_be_focused()
     assert_accessible(page)
     log_out(page)
 
@@ -99,8 +112,9 @@ def test_the_drafting_journey(page):
     log_in(page, mentor)
     page.goto(engagement_url)
     page.get_by_label("What should change?").fill("Please add two direct quotes.")
-    page.get_by_role("button", name="Request revision").click()
+    page.get_by_role("button", name="Request revision").press("Enter")
     page.get_by_text("Revision requested: Please add two direct quotes.").wait_for()
+    expect(page.get_by_role("status").filter(has_text="The drafter has been told")).to_be_focused()
     log_out(page)
 
     # The drafter re-delivers.
@@ -108,21 +122,24 @@ def test_the_drafting_journey(page):
     page.goto(engagement_url)
     page.get_by_label("Link to the work").fill("https://example.org/sam/interviews-v2")
     page.get_by_label("Note for your mentor").fill("Quotes added on page 2.")
-    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_role("button", name="Deliver", exact=True).press("Enter")
     page.get_by_text("Delivery 2").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work delivered")).to_be_focused()
     log_out(page)
 
     # The mentor approves and leaves feedback with competencies.
     log_in(page, mentor)
     page.goto(engagement_url)
-    page.get_by_role("button", name="Approve the work").click()
+    page.get_by_role("button", name="Approve the work").press("Enter")
     page.get_by_role("heading", name="Leave feedback").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work approved")).to_be_focused()
     page.get_by_label("What went well").fill("Careful interviews, clear write-up.")
     page.get_by_label("Communication").select_option("5")
     page.get_by_label("Endorsement (shown on their profile)").fill("Sam runs great interviews.")
     assert_accessible(page)
-    page.get_by_role("button", name="Submit feedback").click()
+    page.get_by_role("button", name="Submit feedback").press("Enter")
     page.get_by_role("heading", name="Your feedback").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Feedback saved")).to_be_focused()
     log_out(page)
 
     # The drafter leaves feedback (unblinding both) and says thanks.
@@ -134,8 +151,9 @@ def test_the_drafting_journey(page):
     page.get_by_role("heading", name="Their feedback").wait_for()
     assert page.get_by_text("Careful interviews, clear write-up.").is_visible()
     page.get_by_label("Send a thank-you note").fill("Thank you, Maya — I learned a lot.")
-    page.get_by_role("button", name="Send thanks").click()
+    page.get_by_role("button", name="Send thanks").press("Enter")
     page.get_by_text("You said thanks").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Thank-you note sent")).to_be_focused()
     assert_accessible(page)
     assert_fits_width(page)
 
@@ -186,3 +204,33 @@ def test_task_page_offers_the_right_panel_to_each_visitor(page):
     assert page.get_by_role("button", name="Close to new applications").is_visible()
     assert not page.get_by_text("not taking applications").is_visible()
     assert_accessible(page)
+
+
+def test_application_page_draws_only_what_is_there_and_declines_in_place(page):
+    task = TaskFactory(title="Sort a photo library", questions=["Which tools do you use?"])
+    drafter = UserFactory(finish__display_name="Sam Drafter")
+    item = PortfolioItemFactory(owner=drafter, title="Family archive, tagged")
+    application = application_create(
+        task_id=task.pk,
+        drafter=drafter,
+        note="I tag archives for fun.",
+        portfolio_item_ids=[item.pk],
+        answers=["Lightroom and a spreadsheet."],
+    )
+    log_in(page, task.mentor)
+    page.goto(f"{page.base}/applications/{application.pk}/")
+    page.get_by_text("Lightroom and a spreadsheet.").wait_for()
+    # No work-sample link and no decline note: nothing is drawn for them (it once read "null").
+    text = page.locator("main").inner_text()
+    for junk in ("null", "undefined", "[object"):
+        assert junk not in text
+    assert "Work sample" not in text
+    assert_accessible(page)
+
+    # Declining happens on this page; focus lands on what happened, the buttons are gone.
+    page.get_by_text("Decline with a kind note").press("Enter")
+    page.get_by_label("Optional note (they will see it)").fill("Thank you — we went another way.")
+    page.get_by_role("button", name="Decline", exact=True).press("Enter")
+    expect(page.get_by_role("status").filter(has_text="Declined.")).to_be_focused()
+    page.get_by_text("Note from the mentor: Thank you — we went another way.").wait_for()
+    assert not page.get_by_role("button", name="Accept Sam Drafter").is_visible()

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from projects.models import Application, Engagement
 from projects.services.applications import application_accept, application_create
@@ -158,8 +159,9 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     # The drafter delivers.
     page.goto(engagement_url)
     page.get_by_label("Link to the work").fill("https://example.org/sam/checked-proposal")
-    page.get_by_role("button", name="Deliver", exact=True).click()
+    page.get_by_role("button", name="Deliver", exact=True).press("Enter")
     page.get_by_text("Delivered — waiting for your mentor to review.").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Work delivered")).to_be_focused()
 
     # The mentor approves: the stipend minus the fee goes to the drafter.
     act_as(page, mentor)
@@ -227,8 +229,9 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
         "The conference was called off."
     )
     assert_accessible(page)
-    page.get_by_role("button", name="Cancel engagement").click()
+    page.get_by_role("button", name="Cancel engagement").press("Enter")
     stipend_badge(page, "Refunded").wait_for()
+    expect(page.get_by_role("status").filter(has_text="Engagement cancelled")).to_be_focused()
     assert page.get_by_text("Refunded to your card in full.").is_visible()
     assert page.get_by_text("Cancelled: The conference was called off.").is_visible()
     delivered = stripe_live.flush()

@@ -5,10 +5,17 @@ import datetime
 import pytest
 import time_machine
 from django.test import override_settings
+from django.utils.timezone import now as django_now
 
-from projects.models import Application, Task
+from projects.models import Application, Engagement, Task
 from projects.services.tasks import task_create
-from tests.factories import ApplicationFactory, SkillFactory, TaskFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    EngagementFactory,
+    SkillFactory,
+    TaskFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,10 +159,36 @@ def test_drafts_are_invisible_to_others(client_for, mentor, api_client):
 
 def test_task_detail_query_count(api_client, django_assert_max_num_queries):
     task = TaskFactory(skills=[SkillFactory(), SkillFactory()])
-    with django_assert_max_num_queries(4):
+    # task + skills + institutions, and two for the mentor card (track record, response time)
+    with django_assert_max_num_queries(6):
         response = api_client.get(f"/api/v1/tasks/{task.pk}/")
     assert response.status_code == 200
     assert len(response.json()["skills"]) == 2
+
+
+def test_task_page_shows_the_mentors_track_record(api_client):
+    task = TaskFactory()
+    done = EngagementFactory(
+        application__task=TaskFactory(mentor=task.mentor), state=Engagement.State.COMPLETED
+    )
+    answered = ApplicationFactory(task=task, state=Application.State.SHORTLISTED)
+    Application.objects.filter(pk=answered.pk).update(
+        created_at=django_now() - datetime.timedelta(hours=30), updated_at=django_now()
+    )
+    Application.objects.filter(pk=done.application_id).update(
+        created_at=django_now() - datetime.timedelta(hours=10), updated_at=django_now()
+    )
+    ApplicationFactory(task=task)  # not answered yet: does not count towards response time
+
+    body = api_client.get(f"/api/v1/tasks/{task.pk}/").json()
+
+    card = body["mentor_card"]
+    assert card["handle"] == task.mentor.profile.handle
+    assert (card["drafts_completed"], card["people_helped"]) == (1, 1)
+    assert card["median_response_hours"] == 20  # the median of 10 h and 30 h
+    assert card["avatar_url"] is None
+    assert body["applicant_count"] == 2  # this task's applicants only
+    assert done.drafter.profile.handle not in str(card)
 
 
 def test_anonymous_cannot_create_tasks(api_client):

@@ -82,7 +82,7 @@ def test_someone_elses_engagement_is_not_found(engagement):
     for user in (stranger, engagement.drafter):
         response = client_for(user).post(f"/api/v1/engagements/{engagement.pk}/fund/")
         assert response.status_code == 404
-        assert response.json()["error"]["code"] == "engagement_not_found"
+        assert response.json()["error"]["code"] == "not_found"
     assert client_for(stranger).post("/api/v1/engagements/999999/fund/").status_code == 404
     assert Stipend.objects.get(engagement=engagement).checkout_session_id == ""
 

@@ -54,7 +54,7 @@ def test_anyone_else_gets_404_and_an_unpaid_engagement_has_no_stipend(engagement
     own_unpaid = client_for(unpaid.mentor).get(stipend_url(unpaid))
 
     assert stranger.status_code == 404
-    assert stranger.json()["error"]["code"] == "stipend_not_found"
+    assert stranger.json()["error"]["code"] == "not_found"
     assert own_unpaid.status_code == 404
     assert APIClient().get(stipend_url(engagement)).status_code == 401
 

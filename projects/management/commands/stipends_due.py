@@ -15,5 +15,6 @@ class Command(BaseCommand):
         done = due_work_run()
         self.stdout.write(
             f"{done['lapsed']} lapsed, {done['auto_released']} auto-released, "
-            f"{done['payouts_retried']} waiting payout(s) retried."
+            f"{done['payouts_retried']} waiting payout(s) retried, "
+            f"{done['refunds_retried']} owed refund(s) made."
         )

@@ -1,5 +1,6 @@
 """Drafters' Stripe connected accounts: creation, onboarding links and account.updated."""
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -8,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.models import User
 from projects.stipends import stripe_client
-from projects.stipends.models import ConnectedAccount, Payout, Stipend
+from projects.stipends.models import ConnectedAccount, Payout, Stipend, StripeEvent
 from projects.stipends.services import schedule
 from projects.stipends.services.provider import provider_unavailable
 
@@ -77,8 +78,14 @@ def _account_apply(account: ConnectedAccount, remote: dict[str, Any]) -> None:
     account.requirements_due = list((remote.get("requirements") or {}).get("currently_due") or [])
 
 
-def connected_account_sync(*, account: dict[str, Any]) -> bool:
-    """account.updated: keep the flags in sync and make payouts that waited for onboarding."""
+def connected_account_sync(
+    *, account: dict[str, Any], event_created: dt.datetime | None = None, event_id: str = ""
+) -> bool:
+    """account.updated: keep the flags in sync and make payouts that waited for onboarding.
+
+    Stripe does not deliver events in order: an event older than one already applied to this
+    account describes a past state and is acknowledged without changing anything.
+    """
     with transaction.atomic():
         local = (
             ConnectedAccount.objects.select_for_update(of=("self",))
@@ -87,6 +94,10 @@ def connected_account_sync(*, account: dict[str, Any]) -> bool:
         )
         if local is None:
             return False
+        if event_created is not None and _newer_event_applied(
+            account_id=local.stripe_account_id, created=event_created, event_id=event_id
+        ):
+            return True
         _account_apply(local, account)
         local.save()
         if local.payouts_enabled:
@@ -98,3 +109,16 @@ def connected_account_sync(*, account: dict[str, Any]) -> bool:
             for payout_id in waiting:
                 schedule.payout_transfer_after_commit(payout_id)
     return True
+
+
+def _newer_event_applied(*, account_id: str, created: dt.datetime, event_id: str) -> bool:
+    return (
+        StripeEvent.objects.filter(
+            type="account.updated",
+            account=account_id,
+            status=StripeEvent.Status.PROCESSED,
+            stripe_created__gt=created,
+        )
+        .exclude(event_id=event_id)
+        .exists()
+    )

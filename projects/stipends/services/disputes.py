@@ -79,7 +79,8 @@ def stipend_dispute_closed(*, dispute: dict[str, Any]) -> bool:
                 description="Stipend returned to your card by your bank (dispute)",
                 stripe_object_id=dispute.get("id") or "",
             )
-            Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING).update(
-                state=Payout.State.FAILED, failure_code="dispute_lost"
-            )
+            # One by one with save(), so the audit trail records each (never queryset.update()).
+            for payout in Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING):
+                payout.state, payout.failure_code = Payout.State.FAILED, "dispute_lost"
+                payout.save(update_fields=["state", "failure_code", "updated_at"])
     return True

@@ -7,6 +7,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.services.notifications import notification_send
 from projects import locks
 from projects.models import Engagement
 from projects.stipends.models import LedgerEntry, Stipend
@@ -34,6 +36,25 @@ class Funding(enum.Enum):
     ALREADY = "already"  # a replay, or events out of order: nothing changed
     FUNDED = "funded"  # funded now: the engagement may start
     REFUNDING = "refunding"  # paid after the engagement ended: the money goes straight back
+    MISMATCH = "mismatch"  # names our stipend, but not the session, amount or currency we asked
+
+
+def _funding_mismatch(stipend: Stipend, session: dict[str, Any]) -> str:
+    """Why a paid session cannot fund this stipend ("" when it can)."""
+    problems = []
+    if not stipend.checkout_session_id or session.get("id") != stipend.checkout_session_id:
+        problems.append("session")
+    if session.get("amount_total") != stipend.amount:
+        problems.append("amount")
+    if str(session.get("currency") or "").lower() != stipend.currency.lower():
+        problems.append("currency")
+    return ", ".join(problems)
+
+
+def _staff_alert(*, title: str, body: str) -> None:
+    logger.error("%s: %s", title, body)
+    for staff in User.objects.filter(is_staff=True, is_active=True):
+        notification_send(recipient=staff, kind="staff_alert", title=title, body=body)
 
 
 def stipend_fund_from_checkout(*, session: dict[str, Any]) -> Funding:
@@ -54,6 +75,16 @@ def stipend_fund_from_checkout(*, session: dict[str, Any]) -> Funding:
             return Funding.IGNORED
         if stipend.state not in (Stipend.State.UNFUNDED, Stipend.State.CANCELLED):
             return Funding.ALREADY
+        if mismatch := _funding_mismatch(stipend, session):
+            _staff_alert(
+                title="A paid checkout did not match its stipend",
+                body=(
+                    f"Engagement {engagement_id}: the {mismatch} of the paid Checkout Session "
+                    "differ from the stipend's, so it was not funded. Check it on Stripe and "
+                    "refund it there if it is not ours."
+                ),
+            )
+            return Funding.MISMATCH
         was_cancelled = stipend.state == Stipend.State.CANCELLED
         stipend.state = Stipend.State.FUNDED
         stipend.payment_intent_id = session.get("payment_intent") or ""

@@ -48,6 +48,8 @@ def payout_execute(*, payout_id: int) -> Payout:
                 if not exc.retryable and exc.code != "insufficient_capabilities_for_transfer":
                     locked.state = Payout.State.FAILED
                 locked.save(update_fields=["failure_code", "state", "updated_at"])
+        if exc.retryable:
+            raise  # recorded as a failed task; payouts_retry_pending tries again
         payout.refresh_from_db()
         return payout
     payout_record_transfer(transfer=transfer)
@@ -81,7 +83,9 @@ def stipend_refund_execute(*, stipend_id: int) -> Stipend:
     except stripe_client.PaymentProviderError as exc:
         if exc.code != "charge_already_refunded":
             logger.warning("refund of stipend %s failed: %s (%s)", stipend.pk, exc, exc.code)
-            return stipend
+            # Raised, so the task is recorded as failed; the stipend stays funded and the
+            # hourly stipends_refunds_retry (or staff, from the admin) tries again.
+            raise
         refund = {"id": "", "amount": stipend.amount}
     stipend_record_refund(stipend_id=stipend.pk, refund_id=refund.get("id") or "")
     stipend.refresh_from_db()
@@ -97,9 +101,41 @@ def payouts_retry_pending() -> int:
     ).values_list("pk", flat=True)
     count = 0
     for payout_id in list(ready):
-        payout_execute(payout_id=payout_id)
+        try:
+            payout_execute(payout_id=payout_id)
+        except stripe_client.PaymentProviderError:
+            continue  # logged; still pending for the next run
         count += 1
     return count
+
+
+def refunds_owed() -> list[int]:
+    """Stipends still funded although their engagement was cancelled and nothing was paid out:
+    a refund that has not happened yet (Stripe was down, or refused it)."""
+    return list(
+        Stipend.objects.filter(
+            state=Stipend.State.FUNDED,
+            engagement__state=Engagement.State.CANCELLED,
+            payout__isnull=True,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def stipends_refunds_retry() -> int:
+    """Refunds owed are tried again; one that fails again is logged and waits for the next run.
+
+    Returns how many were refunded now.
+    """
+    refunded = 0
+    for stipend_id in refunds_owed():
+        try:
+            stipend = stipend_refund_execute(stipend_id=stipend_id)
+        except stripe_client.PaymentProviderError:
+            continue  # logged by stipend_refund_execute; still owed, still visible to staff
+        refunded += stipend.state == Stipend.State.REFUNDED
+    return refunded
 
 
 def checkout_session_expire(*, session_id: str) -> None:

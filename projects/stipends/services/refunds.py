@@ -39,9 +39,10 @@ def stipend_record_refund(*, stipend_id: int, refund_id: str = "") -> bool:
             description=f"Refund of the stipend for “{engagement.task.title}”",
             stripe_object_id=stipend.refund_id,
         )
-        Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING).update(
-            state=Payout.State.FAILED, failure_code="refunded"
-        )
+        # One by one with save(), so the audit trail records each (never queryset.update()).
+        for payout in Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING):
+            payout.state, payout.failure_code = Payout.State.FAILED, "refunded"
+            payout.save(update_fields=["state", "failure_code", "updated_at"])
         notification_send(
             recipient=engagement.mentor,
             kind="stipend_refunded",

@@ -1,6 +1,7 @@
-// Calls /api/v1/ with the session cookie and CSRF token, and shows API errors next to fields.
+// Calls /api/v1/ with the session cookie and CSRF token, and reports every failure the same way:
+// what happened (the API's message) and what to do, with per-field messages on the fields.
 
-function csrfToken() {
+export function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
   return match ? decodeURIComponent(match[1]) : "";
 }
@@ -15,6 +16,13 @@ export class ApiError extends Error {
   }
 }
 
+// `path` is relative to /api/v1/, a site path ("/api/v1/…"), or a full URL the API handed out
+// (a cursor's `next` link).
+function apiUrl(path) {
+  if (/^https?:\/\//.test(path)) return path;
+  return path.startsWith("/") ? path : `/api/v1/${path}`;
+}
+
 export async function api(path, { method = "GET", body, headers = {} } = {}) {
   const init = { method, credentials: "same-origin", headers: { Accept: "application/json", ...headers } };
   if (method !== "GET" && method !== "HEAD") init.headers["X-CSRFToken"] = csrfToken();
@@ -24,8 +32,12 @@ export async function api(path, { method = "GET", body, headers = {} } = {}) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
   }
-  const url = path.startsWith("/") ? path : `/api/v1/${path}`;
-  const response = await fetch(url, init);
+  let response;
+  try {
+    response = await fetch(apiUrl(path), init);
+  } catch {
+    throw new ApiError(0, null);
+  }
   const text = await response.text();
   let data = null;
   if (text) {
@@ -35,54 +47,102 @@ export async function api(path, { method = "GET", body, headers = {} } = {}) {
   return data;
 }
 
-// Put each field's messages under its input (matched by name) and a summary in `[data-form-error]`.
-export function showErrors(form, error) {
-  clearErrors(form);
-  const fields = error.fields || {};
-  let shown = false;
+// The site's public limits (upload size and types, auto-release and feedback-reveal days, page
+// size), fetched once per page. Copy that mentions a limit reads it from here.
+let configPromise = null;
+export function siteConfig() {
+  configPromise ??= api("config/").catch(() => null);
+  return configPromise;
+}
+
+// One sentence for any failure: what happened, then what to do about it.
+export function errorText(error) {
+  const status = error && error.status;
+  if (status === 0 || !(error instanceof ApiError)) {
+    return "Slipstream could not be reached. Check your connection and try again.";
+  }
+  if (status === 401) return "You are signed out. Log in again, then retry.";
+  if (status === 404) return `${error.message} It may have been removed, or it is not yours to see.`;
+  if (status >= 500) return "Something went wrong on our side. Wait a moment and try again.";
+  if (status === 429) return "Too many requests. Wait a minute and try again.";
+  return error.message;
+}
+
+function summaryNode(container) {
+  let summary = container.querySelector("[data-form-error]");
+  if (!summary) {
+    summary = document.createElement("p");
+    summary.className = "field-error";
+    summary.dataset.formError = "";
+    container.prepend(summary);
+  }
+  summary.setAttribute("role", "alert");
+  summary.tabIndex = -1;
+  return summary;
+}
+
+// Report a failed action inside `container` (a form or any box): each field's messages under its
+// input (matched by name), a summary line, and focus on the first field in error or the summary.
+export function showErrors(container, error) {
+  clearErrors(container);
+  const fields = (error && error.fields) || {};
+  let first = null;
   for (const [name, messages] of Object.entries(fields)) {
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    const input = container.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) continue;
     const note = document.createElement("p");
     note.className = "field-error";
     note.id = `${input.id || name}-error`;
     note.textContent = [].concat(messages).join(" ");
     input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", note.id);
+    input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
     input.insertAdjacentElement("afterend", note);
-    shown = true;
+    first ??= input;
   }
-  const summary = form.querySelector("[data-form-error]");
-  if (summary) {
-    summary.textContent = shown ? "Please fix the fields marked below." : error.message;
-    summary.hidden = false;
-    summary.focus?.();
-  }
+  const summary = summaryNode(container);
+  summary.textContent = first ? "Some fields need a change: fix the ones marked below, then send again." : errorText(error);
+  summary.hidden = false;
+  (first || summary).focus();
 }
 
-export function clearErrors(form) {
-  form.querySelectorAll(".field-error").forEach((node) => node.remove());
-  form.querySelectorAll("[aria-invalid]").forEach((node) => node.removeAttribute("aria-invalid"));
-  const summary = form.querySelector("[data-form-error]");
+export function clearErrors(container) {
+  container.querySelectorAll(".field-error:not([data-form-error])").forEach((node) => node.remove());
+  container.querySelectorAll("[aria-invalid]").forEach((node) => {
+    node.removeAttribute("aria-invalid");
+    const rest = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+    if (rest.length) node.setAttribute("aria-describedby", rest.join(" "));
+    else node.removeAttribute("aria-describedby");
+  });
+  const summary = container.querySelector("[data-form-error]");
   if (summary) { summary.textContent = ""; summary.hidden = true; }
 }
 
-// Escape user text before it goes into HTML built in JavaScript.
-export function escapeHtml(value) {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
-
-// A page whose first load failed says so at the top of the main content, instead of staying
-// half-empty (for example when the session ended in another tab).
-export function showLoadError(error) {
+// A page (or a part of one) whose load failed says so where its content would be — the status
+// line `node`, or the top of the main content — instead of staying half-empty.
+export function showLoadError(error, node = null) {
+  const text = `This could not be loaded. ${errorText(error)}`;
+  if (node) {
+    node.textContent = text;
+    node.hidden = false;
+    node.setAttribute("role", "alert");
+    return;
+  }
   const main = document.querySelector("main");
   if (!main) return;
   const note = document.createElement("p");
   note.className = "flash flash-error container";
   note.setAttribute("role", "alert");
-  note.textContent =
-    error && error.status === 401
-      ? "You are signed out. Log in again to continue."
-      : `This page could not load its data (${(error && error.message) || "network error"}). Reload to try again.`;
+  note.textContent = text;
   main.prepend(note);
+}
+
+// Every row of a short cursor-paginated list (a person's own portfolio, say), page by page.
+export async function allPages(path) {
+  const rows = [];
+  for (let url = path; url;) {
+    const page = await api(url);
+    rows.push(...page.results);
+    url = page.next;
+  }
+  return rows;
 }

@@ -1,50 +1,73 @@
-// /applications/<id>/: the application, the actions open to each side, and its messages.
-import { api, showErrors } from "./api.js";
-import { el, mountThread, stateBadge, workItem } from "./ui.js";
+// /applications/<id>/: the application, the actions the API allows the viewer, and its messages.
+import { api, showErrors, showLoadError } from "./api.js";
+import { announce, el, fill, mountThread, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-application-page]");
 const id = root.dataset.applicationId;
-const errorNode = root.querySelector("[data-action-error]");
+const $ = (sel) => root.querySelector(sel);
+const DONE = {
+  shortlist: "On your shortlist. Accept when you are ready, or decline with a kind note.",
+  decline: "Declined. They can read your note on this page.",
+  withdraw: "Application withdrawn. The mentor has been told.",
+};
 
-async function main() {
-  let app;
-  try {
-    app = await api(`applications/${id}/`);
-  } catch (error) {
-    root.querySelector("[data-status]").textContent = error.status === 404 ? "This application does not exist or is not yours." : error.message;
-    return;
-  }
-  const me = await api("me/");
-  const isMentor = me.id === app.mentor.id;
-  root.querySelector("[data-title]").replaceChildren(el("a", { href: `/tasks/${app.task.id}/`, text: app.task.title }));
+function summary(app) {
+  const mentorView = app.viewer_role === "mentor";
   const name = app.drafter.display_name || app.drafter.handle;
-  root.querySelector("[data-summary]").replaceChildren(
-    el("p", {}, stateBadge(app.state), " ", isMentor ? `From ${name}` : `To ${app.mentor.display_name || app.mentor.handle}`),
-    app.drafter.headline && isMentor ? el("p", { class: "muted", text: app.drafter.headline }) : null,
+  const answers = (app.answers || []).map((answer, i) => (answer
+    ? el("p", {}, el("strong", { text: `${(app.task_questions || [])[i] || "Answer"} ` }), answer) : null));
+  return [
+    el("p", {}, stateBadge(app.state), " ", mentorView ? `From ${name}` : `To ${app.mentor.display_name || app.mentor.handle}`),
+    mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),
-    app.portfolio_items.length ? el("h2", { class: "h3", text: "Work attached" }) : null,
-    app.portfolio_items.length ? el("ul", { class: "work-list" }, app.portfolio_items.map(workItem)) : null,
+    app.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, app.portfolio_items.map(workItem))] : null,
     app.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: app.work_sample_link, rel: "noopener noreferrer", text: app.work_sample_link })) : null,
-    app.answers.map((a, i) => el("p", {}, el("strong", { text: `${app.task_questions[i] || "Answer"} ` }), a)),
+    answers,
     app.decline_note ? el("p", { class: "flash" }, el("strong", { text: "Note from the mentor: " }), app.decline_note) : null,
-  );
-  const run = async (path) => {
-    try {
-      const result = await api(`applications/${id}/${path}/`, { method: "POST" });
-      if (path === "accept") window.location.assign(`/engagements/${result.id}/`);
-      else window.location.reload();
-    } catch (e) { errorNode.textContent = e.message; errorNode.hidden = false; errorNode.focus(); }
-  };
-  const actions = root.querySelector("[data-actions]");
-  const pending = ["submitted", "shortlisted"].includes(app.state);
-  if (app.engagement_id) actions.append(el("a", { class: "button", href: `/engagements/${app.engagement_id}/`, text: "Open the engagement" }));
-  if (isMentor && app.state === "submitted") actions.append(el("button", { type: "button", class: "button-secondary", text: "Shortlist", onclick: () => run("shortlist") }));
-  if (isMentor && pending) actions.append(el("button", { type: "button", text: "Accept", onclick: () => run("accept") }));
-  if (isMentor && pending) actions.append(el("a", { class: "button button-secondary", href: `/tasks/${app.task.id}/#apps-heading`, text: "Decline from the task page" }));
-  if (!isMentor && pending) actions.append(el("button", { type: "button", class: "button-secondary", text: "Withdraw application", onclick: () => run("withdraw") }));
-  root.querySelector("[data-status]").hidden = true;
-  root.querySelector("[data-application]").hidden = false;
-  await mountThread(root.querySelector("[data-thread]"), `applications/${id}/messages/`, api, showErrors);
+  ];
 }
 
-main();
+function actions(app, allowed) {
+  const box = $("[data-actions]");
+  const name = app.drafter.display_name || app.drafter.handle;
+  const run = async (action, body, next) => {
+    try {
+      const result = await api(`applications/${id}/${action}/`, { method: "POST", body });
+      if (action === "accept") { window.location.assign(`/engagements/${result.id}/`); return; }
+      await render();
+      announce($("[data-result]"), DONE[action]);
+      next?.();
+    } catch (error) { showErrors(box, error); }
+  };
+  const note = el("textarea", { id: "decline-note", name: "note", rows: "2", maxlength: "1000" });
+  fill(box,
+    el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
+    app.engagement_id ? el("a", { class: "button", href: `/engagements/${app.engagement_id}/`, text: "Open the engagement" }) : null,
+    allowed.has("shortlist") ? el("button", { type: "button", class: "button-secondary", text: `Shortlist ${name}`, onclick: () => run("shortlist") }) : null,
+    allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null,
+    allowed.has("withdraw") ? el("button", { type: "button", class: "button-secondary", text: "Withdraw application", onclick: () => run("withdraw") }) : null,
+    allowed.has("decline") ? el("details", { class: "decline" },
+      el("summary", { text: "Decline with a kind note" }),
+      el("label", { for: "decline-note", text: "Optional note (they will see it)" }), note,
+      el("button", { type: "button", class: "button-secondary", text: "Decline", onclick: () => run("decline", { note: note.value }) })) : null);
+}
+
+let threadShownFor = null;
+
+async function render() {
+  const app = await api(`applications/${id}/`);
+  const allowed = new Set(app.allowed_actions || []);
+  document.title = `Application to ${app.task.title} · Slipstream`;
+  fill($("[data-title]"), el("a", { href: `/tasks/${app.task.id}/`, text: app.task.title }));
+  fill($("[data-summary]"), summary(app));
+  actions(app, allowed);
+  $("[data-status]").hidden = true;
+  $("[data-application]").hidden = false;
+  const canSend = allowed.has("message");
+  if (threadShownFor !== canSend) {
+    threadShownFor = canSend;
+    await mountThread($("[data-thread]"), `applications/${id}/messages/`, { canSend });
+  }
+}
+
+render().catch((error) => showLoadError(error, $("[data-status]")));

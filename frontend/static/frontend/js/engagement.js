@@ -1,13 +1,23 @@
 // /engagements/<id>/: timeline, deliverables, approve / revise, feedback, thanks, messages.
-import { api, showErrors, showLoadError } from "./api.js";
+// Buttons and forms come from the API's `allowed_actions`; limits from /api/v1/config/. After an
+// action the page redraws and focus moves to the status line that says what happened.
+import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
-import { dateTime, el, mountThread, stateBadge } from "./ui.js";
+import { announce, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
 const id = root.dataset.engagementId;
 const $ = (sel) => root.querySelector(sel);
-let threadMounted = false;
+let threadCanSend = null;
 const checkout = checkoutReturn(root, id, () => render());
+const DONE = {
+  deliver: "Work delivered. Your mentor has been told and will review it.",
+  approve: "Work approved: it now shows as verified experience. Leave feedback below.",
+  request_revision: "Revision requested. The drafter has been told what to change.",
+  cancel: "Engagement cancelled. The other person has been told.",
+  feedback: "Feedback saved. Thank you.",
+  thanks: "Thank-you note sent.",
+};
 
 function field(label, control, help) {
   const helpNode = help ? el("p", { class: "helptext", id: `${control.id}-help`, text: help }) : null;
@@ -15,7 +25,7 @@ function field(label, control, help) {
   return el("div", { class: "field" }, el("label", { for: control.id, text: label }), control, helpNode);
 }
 
-function actionForm({ title, fields, submit, onSubmit, secondary = false, multipart = false }) {
+function actionForm({ action, title, fields, submit, onSubmit, secondary = false, multipart = false }) {
   const form = el("form", { class: "action-form", novalidate: true },
     title ? el("h3", { text: title }) : null,
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
@@ -26,6 +36,7 @@ function actionForm({ title, fields, submit, onSubmit, secondary = false, multip
     try {
       await onSubmit(multipart ? new FormData(form) : form);
       await render();
+      announce($("[data-flash]"), DONE[action]);
     } catch (error) {
       showErrors(form, error);
     }
@@ -73,7 +84,7 @@ function feedbackForm(e) {
   const fields = [field("Overall rating", rating), field("What went well, what could be better", text)];
   const competencySelects = [];
   let endorsement;
-  if (e.my_role === "mentor") {
+  if (e.viewer_role === "mentor") {
     const grid = el("div", { class: "competency-grid" });
     for (const c of e.competency_choices) {
       const select = el("select", { id: `c-${c.slug}`, name: c.slug },
@@ -92,6 +103,7 @@ function feedbackForm(e) {
     fields.push(field("Endorsement (shown on their profile)", endorsement, "One sentence others will read on the drafter's profile."));
   }
   return actionForm({
+    action: "feedback",
     title: "Leave feedback",
     fields,
     submit: "Submit feedback",
@@ -105,36 +117,84 @@ function feedbackForm(e) {
   });
 }
 
-function renderFeedback(e, meId) {
-  const box = $("[data-feedback]");
-  const fb = e.feedback;
-  const parts = [];
-  if (fb.mine) parts.push(feedbackView(fb.mine, "Your feedback"));
-  else parts.push(feedbackForm(e));
-  if (fb.theirs) parts.push(feedbackView(fb.theirs, "Their feedback"));
-  else if (fb.theirs_written) parts.push(el("p", { class: "muted", text: "They have written feedback. It shows once you have written yours (or 14 days after completion)." }));
-  box.replaceChildren(...parts);
+function renderFeedback(e, meId, allowed, config) {
+  const fb = e.feedback || {};
+  const revealDays = config ? ` (or ${config.feedback_reveal_days} days after completion)` : "";
+  fill($("[data-feedback]"),
+    fb.mine ? feedbackView(fb.mine, "Your feedback") : null,
+    !fb.mine && allowed.has("feedback") ? feedbackForm(e) : null,
+    fb.theirs ? feedbackView(fb.theirs, "Their feedback") : null,
+    !fb.theirs && fb.theirs_written ? el("p", { class: "muted", text: `They have written feedback. It shows once you have written yours${revealDays}.` }) : null);
 
-  const thanksBox = $("[data-thanks]");
   const sent = e.thanks.find((t) => t.sender_id === meId);
   const received = e.thanks.find((t) => t.receiver_id === meId);
-  const thanksParts = [el("h3", { text: "Thanks" })];
+  const parts = [];
   if (received) {
-    const toggle = el("input", { type: "checkbox", id: "thanks-show", checked: received.shown_on_profile });
+    const toggle = el("input", { type: "checkbox", id: "thanks-show", name: "shown_on_profile", checked: received.shown_on_profile });
+    const toggleBox = el("div", { class: "field" }, toggle, el("label", { for: "thanks-show", text: "Show this note on my public profile" }),
+      el("p", { class: "muted small", role: "status", "data-toggle-result": true }));
     toggle.addEventListener("change", async () => {
-      await api(`thanks/${received.id}/show/`, { method: "POST", body: { shown_on_profile: toggle.checked } });
+      try {
+        await api(`thanks/${received.id}/show/`, { method: "POST", body: { shown_on_profile: toggle.checked } });
+        toggleBox.querySelector("[data-toggle-result]").textContent = toggle.checked ? "Shown on your profile." : "Hidden from your profile.";
+      } catch (error) {
+        toggle.checked = !toggle.checked;
+        showErrors(toggleBox, error);
+      }
     });
-    thanksParts.push(el("blockquote", { class: "thanks-note", text: received.body }),
-      el("div", { class: "field" }, toggle, el("label", { for: "thanks-show", text: "Show this note on my public profile" })));
+    parts.push(el("blockquote", { class: "thanks-note", text: received.body }), toggleBox);
   }
-  if (sent) thanksParts.push(el("p", { class: "muted", text: `You said thanks: “${sent.body}”` }));
-  else {
+  if (sent) parts.push(el("p", { class: "muted", text: `You said thanks: “${sent.body}”` }));
+  else if (allowed.has("thanks")) {
     const body = el("textarea", { id: "thanks-body", name: "body", rows: "3", maxlength: "1000" });
-    thanksParts.push(actionForm({ fields: [field("Send a thank-you note", body, "Costs nothing, means a lot. Shown on their profile if they agree.")],
+    parts.push(actionForm({ action: "thanks", fields: [field("Send a thank-you note", body, "Costs nothing, means a lot. Shown on their profile if they agree.")],
       submit: "Send thanks", secondary: true,
       onSubmit: () => api(`engagements/${id}/thanks/`, { method: "POST", body: { body: body.value } }) }));
   }
-  thanksBox.replaceChildren(...thanksParts);
+  fill($("[data-thanks]"), parts.length ? el("h3", { text: "Thanks" }) : null, parts);
+  return Boolean(fb.mine || fb.theirs || fb.theirs_written || parts.length || allowed.has("feedback"));
+}
+
+function workActions(e, allowed, config) {
+  const work = [];
+  if (allowed.has("deliver")) {
+    const upload = config && config.upload;
+    work.push(actionForm({
+      action: "deliver", title: "Deliver your work", multipart: true, submit: "Deliver",
+      fields: [
+        field("Link to the work", el("input", { id: "d-link", name: "link", type: "url", placeholder: "https://" })),
+        field("Or upload a file", el("input", { id: "d-file", name: "file", type: "file", accept: upload ? upload.extensions.join(",") : null }),
+          upload ? uploadLimitsText(upload) : null),
+        field("Note for your mentor", el("textarea", { id: "d-note", name: "note", rows: "3", maxlength: "2000" })),
+      ],
+      onSubmit: (data) => {
+        if (!data.get("file") || !data.get("file").size) data.delete("file");
+        return api(`engagements/${id}/deliverables/`, { method: "POST", body: data });
+      },
+    }));
+  }
+  if (allowed.has("approve")) {
+    const box = el("div", { class: "action-form" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }));
+    box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
+      try {
+        await api(`engagements/${id}/approve/`, { method: "POST" });
+        await render();
+        announce($("[data-flash]"), DONE.approve);
+      } catch (error) { showErrors(box, error); }
+    } }));
+    work.push(box);
+  }
+  if (allowed.has("request_revision")) {
+    work.push(actionForm({
+      action: "request_revision", title: "Or ask for a revision", submit: "Request revision", secondary: true,
+      fields: [field("What should change?", el("textarea", { id: "r-comment", name: "comment", rows: "3", maxlength: "2000" }))],
+      onSubmit: (form) => api(`engagements/${id}/request-revision/`, { method: "POST", body: { comment: form.elements.comment.value } }),
+    }));
+  }
+  // What happens next, when the viewer has nothing to do right now.
+  if (!work.length && e.state === "awaiting_funding") work.push(el("p", { class: "muted", text: e.viewer_role === "mentor" ? "Work starts once you have funded the stipend." : "Work starts once the mentor has funded the stipend." }));
+  if (!work.length && e.state === "delivered") work.push(el("p", { class: "muted", text: "Delivered — waiting for your mentor to review." }));
+  return work;
 }
 
 async function render() {
@@ -147,73 +207,36 @@ async function render() {
     // read a moment earlier is out of date (the webhook landed between the two requests).
     if (stipend && stipend.state === "funded" && e.state === "awaiting_funding") e = await api(`engagements/${id}/`);
   } catch (error) {
-    $("[data-status]").textContent = error.status === 404 ? "This engagement does not exist or is not yours." : error.message;
+    showLoadError(error, $("[data-status]"));
     return;
   }
-  const meId = e.my_role === "mentor" ? e.mentor.id : e.drafter.id;
-  const other = e.my_role === "mentor" ? e.drafter : e.mentor;
-  $("[data-title]").replaceChildren(el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
-  $("[data-subtitle]").replaceChildren(stateBadge(e.state), ` You are the ${e.my_role}; working with ${other.display_name || other.handle}.`);
-  renderStipend(root, e, stipend);
-  $("[data-timeline]").replaceChildren(...timeline(e, stipend));
-  $("[data-deliverables]").replaceChildren(...(e.deliverables.length ? e.deliverables.map(deliverableItem)
-    : [el("li", { class: "muted", text: e.my_role === "drafter" ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." })]));
+  const config = await siteConfig();
+  const allowed = new Set(e.allowed_actions || []);
+  const mentorView = e.viewer_role === "mentor";
+  const meId = mentorView ? e.mentor.id : e.drafter.id;
+  const other = mentorView ? e.drafter : e.mentor;
+  document.title = `${e.task.title} · Engagement · Slipstream`;
+  fill($("[data-title]"), el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
+  fill($("[data-subtitle]"), stateBadge(e.state), ` You are the ${e.viewer_role}; working with ${other.display_name || other.handle}.`);
+  renderStipend(root, e, stipend, { allowed, config });
+  fill($("[data-timeline]"), timeline(e, stipend));
+  fill($("[data-deliverables]"), e.deliverables.length ? e.deliverables.map(deliverableItem)
+    : el("li", { class: "muted", text: allowed.has("deliver") ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." }));
+  fill($("[data-work-actions]"), workActions(e, allowed, config));
+  $("[data-feedback-section]").hidden = !renderFeedback(e, meId, allowed, config);
 
-  const work = [];
-  if (e.my_role === "drafter" && e.state === "active") {
-    work.push(actionForm({
-      title: "Deliver your work", multipart: true, submit: "Deliver",
-      fields: [
-        field("Link to the work", el("input", { id: "d-link", name: "link", type: "url", placeholder: "https://" })),
-        field("Or upload a file", el("input", { id: "d-file", name: "file", type: "file", accept: ".pdf,.png,.jpg,.jpeg,.webp" }), "PDF or image, up to 10 MB."),
-        field("Note for your mentor", el("textarea", { id: "d-note", name: "note", rows: "3", maxlength: "2000" })),
-      ],
-      onSubmit: (data) => {
-        if (!data.get("file") || !data.get("file").size) data.delete("file");
-        return api(`engagements/${id}/deliverables/`, { method: "POST", body: data });
-      },
-    }));
-  }
-  if (e.my_role === "mentor" && e.state === "delivered") {
-    const approve = el("button", { type: "button", text: "Approve the work", onclick: async () => {
-      try { await api(`engagements/${id}/approve/`, { method: "POST" }); await render(); }
-      catch (error) { showErrors(approve.parentElement, error); }
-    } });
-    work.push(el("div", { class: "action-form" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), approve));
-    work.push(actionForm({
-      title: "Or ask for a revision", submit: "Request revision", secondary: true,
-      fields: [field("What should change?", el("textarea", { id: "r-comment", name: "comment", rows: "3", maxlength: "2000" }))],
-      onSubmit: (form) => api(`engagements/${id}/request-revision/`, { method: "POST", body: { comment: form.elements.comment.value } }),
-    }));
-  }
-  if (e.state === "awaiting_funding") work.push(el("p", { class: "muted", text: e.my_role === "mentor" ? "Work starts once you have funded the stipend." : "Work starts once the mentor has funded the stipend." }));
-  if (e.state === "delivered" && e.my_role === "drafter") work.push(el("p", { class: "muted", text: "Delivered — waiting for your mentor to review." }));
-  $("[data-work-actions]").replaceChildren(...work);
-
-  $("[data-feedback-section]").hidden = e.state !== "completed";
-  if (e.state === "completed") renderFeedback(e, meId);
-
-  const cancelBox = $("[data-cancel-box]");
-  if (["awaiting_funding", "active", "delivered"].includes(e.state)) {
-    cancelBox.replaceChildren(el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
-      actionForm({ fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
-        stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
-        submit: "Cancel engagement", secondary: true,
-        onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })));
-  } else {
-    cancelBox.replaceChildren();
-  }
+  fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
+    actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
+      stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
+      submit: "Cancel engagement", secondary: true,
+      onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })) : null);
   $("[data-status]").hidden = true;
   $("[data-engagement]").hidden = false;
   checkout.update(e);
-  if (!threadMounted) {
-    threadMounted = true;
-    try {
-      await mountThread($("[data-thread]"), `engagements/${id}/messages/`, api, showErrors);
-    } catch (error) {
-      threadMounted = false;
-      showLoadError(error);
-    }
+  const canSend = allowed.has("message");
+  if (threadCanSend !== canSend) {
+    threadCanSend = canSend;
+    await mountThread($("[data-thread]"), `engagements/${id}/messages/`, { canSend });
   }
 }
 

@@ -2,7 +2,7 @@
 // Checkout. Money facts come from /api/v1/engagements/<id>/stipend/; the engagement turns
 // active only when Stripe's webhook arrives, so the return from Checkout polls for it.
 import { api, showErrors } from "./api.js";
-import { el, money } from "./ui.js";
+import { el, fill, money } from "./ui.js";
 
 const STATES = {
   unfunded: ["Awaiting funding", "badge-warning"],
@@ -60,8 +60,8 @@ function fundButton(engagement) {
   return box;
 }
 
-function explain(engagement, stipend) {
-  const mentor = engagement.my_role === "mentor";
+function explain(engagement, stipend, allowed, config) {
+  const mentor = engagement.viewer_role === "mentor";
   const other = mentor ? engagement.drafter : engagement.mentor;
   const name = other.display_name || other.handle;
   const payout = money(stipend.payout_amount, stipend.currency);
@@ -69,11 +69,13 @@ function explain(engagement, stipend) {
   const parts = [];
   switch (stipend.state) {
     case "unfunded":
-      if (engagement.state !== "awaiting_funding") {
-        parts.push(el("p", { class: "muted", text: "This stipend was never funded." }));
-      } else if (mentor) {
+      if (allowed.has("fund")) {
         parts.push(el("p", { text: "Pay the stipend to start the work. Slipstream holds it until you approve the work; if the engagement is cancelled first, you get it all back." }),
           fundButton(engagement));
+      } else if (engagement.state !== "awaiting_funding") {
+        parts.push(el("p", { class: "muted", text: "This stipend was never funded." }));
+      } else if (mentor) {
+        parts.push(el("p", { text: "Work starts once the stipend is paid." }));
       } else {
         parts.push(el("p", { text: "Waiting for the mentor to fund the stipend. Work starts once it is paid." }));
         if (needsSetup) parts.push(payoutsLink("Set up payouts now, so the stipend can reach you"));
@@ -88,8 +90,9 @@ function explain(engagement, stipend) {
       } else if (stipend.payout) {
         parts.push(el("p", { text: `Approved. ${payout} is on its way to ${mentor ? name : "your bank account"}.` }));
       } else {
+        const autoRelease = config ? ` (or ${config.auto_release_days} days after delivery if you do not answer)` : "";
         parts.push(el("p", { text: mentor
-          ? `You paid; Slipstream holds the money. ${name} receives ${payout} when you approve the work (or 14 days after delivery if you do not answer). Cancelling before then refunds you in full.`
+          ? `You paid; Slipstream holds the money. ${name} receives ${payout} when you approve the work${autoRelease}. Cancelling before then refunds you in full.`
           : `The mentor has paid; Slipstream holds the money. You receive ${payout} when the work is approved.` }));
         if (needsSetup) parts.push(payoutsLink("Set up payouts, so the stipend can reach you"));
       }
@@ -110,15 +113,15 @@ function explain(engagement, stipend) {
   return parts;
 }
 
-export function renderStipend(root, engagement, stipend) {
+export function renderStipend(root, engagement, stipend, { allowed = new Set(), config = null } = {}) {
   const section = root.querySelector("[data-stipend-section]");
   section.hidden = !stipend;
   if (!stipend) return;
-  root.querySelector("[data-stipend-badge]").replaceChildren(stateBadge(stipend));
+  fill(root.querySelector("[data-stipend-badge]"), stateBadge(stipend));
   root.querySelector("[data-stipend-amount]").textContent = money(stipend.amount, stipend.currency);
   root.querySelector("[data-stipend-split]").textContent =
     `The drafter receives ${money(stipend.payout_amount, stipend.currency)} after the ${money(stipend.fee_amount, stipend.currency)} platform fee.`;
-  root.querySelector("[data-stipend-body]").replaceChildren(...explain(engagement, stipend));
+  fill(root.querySelector("[data-stipend-body]"), explain(engagement, stipend, allowed, config));
 }
 
 // Timeline entries for the money, merged into the engagement's own timeline.

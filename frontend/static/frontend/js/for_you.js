@@ -1,6 +1,6 @@
 // /for-you/: GET /api/v1/me/recommendations/, each task with the reasons it was picked.
-import { api } from "./api.js";
-import { el, emptyState, taskCard } from "./ui.js";
+import { api, showLoadError } from "./api.js";
+import { el, emptyState, fill, taskCard } from "./ui.js";
 
 const list = document.querySelector("[data-recommendations]");
 const status = document.querySelector("[data-status]");
@@ -8,12 +8,12 @@ const status = document.querySelector("[data-status]");
 api("me/recommendations/").then((rows) => {
   status.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? "task" : "tasks"} picked for you` : "";
   if (!rows.length) {
-    list.replaceChildren(el("li", {}, emptyState("No matches right now. Browse all open tasks, or add skills to your portfolio.", { href: "/tasks/", text: "Browse tasks" })));
+    fill(list, el("li", {}, emptyState("No matches right now. Browse all open tasks, or add skills to your portfolio.", { href: "/tasks/", text: "Browse tasks" })));
     return;
   }
-  list.replaceChildren(...rows.map((row) => {
+  fill(list, rows.map((row) => {
     const card = taskCard(row, { headingLevel: "h2" });
     card.append(el("ul", { class: "reasons", "aria-label": "Why this task" }, row.reasons.map((r) => el("li", { text: r }))));
     return card;
   }));
-}).catch((error) => { status.textContent = error.message; });
+}).catch((error) => showLoadError(error, status));

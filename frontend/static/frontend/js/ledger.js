@@ -1,12 +1,12 @@
 // /ledger/: the signed-in person's money movements, newest first, a page at a time.
-import { api, escapeHtml } from "./api.js";
+import { api, showErrors } from "./api.js";
+import { el } from "./ui.js";
 
 const root = document.querySelector("[data-ledger]");
 const list = root.querySelector("[data-ledger-list]");
 const status = root.querySelector("[data-ledger-status]");
 const empty = root.querySelector("[data-ledger-empty]");
 const more = root.querySelector("[data-ledger-more]");
-const errorBox = root.querySelector("[data-form-error]");
 let next = "me/ledger/";
 
 function money(amount, currency) {
@@ -19,29 +19,25 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 function row(entry) {
   const direction = entry.amount < 0 ? "out" : "in";
-  const when = new Date(entry.created_at);
-  return `<li class="ledger-row">
-    <div class="ledger-main">
-      <span class="badge ${direction === "in" ? "badge-success" : "badge-muted"}">${escapeHtml(entry.kind_label)}</span>
-      <p class="ledger-description">${escapeHtml(entry.description)}</p>
-      <p class="ledger-meta muted">
-        <time datetime="${escapeHtml(entry.created_at)}">${escapeHtml(dateFormat.format(when))}</time>
-        · <a href="/engagements/${Number(entry.engagement_id)}/">${escapeHtml(entry.task_title)}</a>
-        ${entry.receipt ? `· Receipt <code>${escapeHtml(entry.receipt)}</code>` : ""}
-      </p>
-    </div>
-    <p class="ledger-amount ledger-${direction}">
-      <span class="visually-hidden">${direction === "in" ? "Received" : "Paid"}</span>
-      ${escapeHtml(money(entry.amount, entry.currency))}
-    </p>
-  </li>`;
+  return el("li", { class: "ledger-row" },
+    el("div", { class: "ledger-main" },
+      el("span", { class: `badge ${direction === "in" ? "badge-success" : "badge-muted"}`, text: entry.kind_label }),
+      el("p", { class: "ledger-description", text: entry.description }),
+      el("p", { class: "ledger-meta muted" },
+        el("time", { datetime: entry.created_at, text: dateFormat.format(new Date(entry.created_at)) }),
+        " · ", el("a", { href: `/engagements/${Number(entry.engagement_id)}/`, text: entry.task_title }),
+        entry.receipt ? [" · Receipt ", el("code", { text: entry.receipt })] : null)),
+    el("p", { class: `ledger-amount ledger-${direction}` },
+      el("span", { class: "visually-hidden", text: direction === "in" ? "Received" : "Paid" }),
+      " ", money(entry.amount, entry.currency)));
 }
 
 async function loadPage() {
   more.disabled = true;
   try {
     const page = await api(next);
-    list.insertAdjacentHTML("beforeend", page.results.map(row).join(""));
+    const before = list.children.length;
+    list.append(...page.results.map(row));
     next = page.next;
     const any = list.children.length > 0;
     list.hidden = !any;
@@ -49,10 +45,17 @@ async function loadPage() {
     status.textContent = any ? `${list.children.length} entries shown.` : "";
     status.classList.toggle("visually-hidden", any);
     more.hidden = !next;
+    more.disabled = false;
+    // After "Show older entries", focus stays on the button, or moves to the first entry it
+    // added once there is nothing older.
+    if (before && !more.hidden) more.focus();
+    else if (before && list.children[before]) {
+      list.children[before].tabIndex = -1;
+      list.children[before].focus();
+    }
   } catch (error) {
     status.textContent = "";
-    errorBox.textContent = error.message || "Your ledger could not be loaded.";
-    errorBox.hidden = false;
+    showErrors(root, error);
   } finally {
     more.disabled = false;
   }

@@ -1,6 +1,6 @@
 // /notifications/: the in-app inbox from GET /api/v1/me/notifications/.
-import { api } from "./api.js";
-import { dateTime, el, emptyState } from "./ui.js";
+import { api, showErrors, showLoadError } from "./api.js";
+import { announce, dateTime, el, emptyState, fill } from "./ui.js";
 
 const root = document.querySelector("[data-notifications]");
 const list = root.querySelector("[data-list]");
@@ -18,20 +18,34 @@ function item(n) {
 async function load(url, replace) {
   const data = await api(url);
   status.textContent = data.unread_count ? `${data.unread_count} unread` : "All caught up.";
-  if (replace) list.replaceChildren();
+  const before = replace ? 0 : list.children.length;
+  if (replace) fill(list);
   if (!data.results.length && !list.children.length) {
-    list.replaceChildren(el("li", {}, emptyState("Nothing yet. When someone applies, replies or thanks you, you will hear about it here.")));
+    fill(list, el("li", {}, emptyState("Nothing yet. When someone applies, replies or thanks you, you will hear about it here.")));
   }
   list.append(...data.results.map(item));
   more.hidden = !data.next;
   more.dataset.next = data.next || "";
+  return before;
 }
 
-more.addEventListener("click", () => load(more.dataset.next, false));
-root.querySelector("[data-mark-all]").addEventListener("click", async () => {
-  await api("me/notifications/read/", { method: "POST", body: {} });
-  await load("me/notifications/", true);
-  const count = document.querySelector("[data-bell-count]");
-  if (count) count.hidden = true;
+more.addEventListener("click", async () => {
+  try {
+    const before = await load(more.dataset.next, false);
+    // Focus stays on "Show older" while there is more, then moves to the first older one.
+    const first = list.children[before];
+    if (!more.hidden) more.focus();
+    else if (first) { first.tabIndex = -1; first.focus(); }
+  } catch (error) { showErrors(root, error); }
 });
-load("me/notifications/", true).catch((error) => { status.textContent = error.message; });
+const markAll = root.querySelector("[data-mark-all]");
+markAll.addEventListener("click", async () => {
+  try {
+    await api("me/notifications/read/", { method: "POST", body: {} });
+    await load("me/notifications/", true);
+    const count = document.querySelector("[data-bell-count]");
+    if (count) count.hidden = true;
+    announce(status, "All caught up: every notification is marked as read.");
+  } catch (error) { showErrors(root, error); }
+});
+load("me/notifications/", true).catch((error) => showLoadError(error, status));

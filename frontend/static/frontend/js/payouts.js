@@ -1,14 +1,13 @@
 // /settings/payouts/: the drafter's Stripe payout setup. Onboarding happens on Stripe's own
 // site, so the button navigates there (window.location.assign: CSP allows navigation).
-import { api, escapeHtml } from "./api.js";
-import { el, money } from "./ui.js";
+import { api, showErrors } from "./api.js";
+import { el, fill, money } from "./ui.js";
 
 const card = document.querySelector("[data-payout-status]");
 const badge = card.querySelector("[data-status-badge]");
 const text = card.querySelector("[data-status-text]");
 const requirements = card.querySelector("[data-requirements]");
 const requirementsList = card.querySelector("[data-requirements-list]");
-const errorBox = card.querySelector("[data-form-error]");
 const button = card.querySelector("[data-start-onboarding]");
 const returnNote = card.querySelector("[data-return-note]");
 const waiting = card.querySelector("[data-waiting]");
@@ -36,7 +35,7 @@ function renderWaiting(payouts) {
   waitingTitle.textContent = payouts.length === 1
     ? "1 stipend waiting: finish payout setup to receive it."
     : `${payouts.length} stipends waiting: finish payout setup to receive them.`;
-  waitingList.replaceChildren(...payouts.map((p) => el("li", {},
+  fill(waitingList, payouts.map((p) => el("li", {},
     `${money(p.amount, p.currency)} for `,
     el("a", { href: `/engagements/${Number(p.engagement_id)}/`, text: p.task_title }))));
 }
@@ -60,7 +59,7 @@ function render(status) {
     button.textContent = "Continue setup";
     const labels = [...new Set(status.requirements_due.map((item) => REQUIREMENT_LABELS[item] || item))];
     if (labels.length) {
-      requirementsList.innerHTML = labels.map((label) => `<li>${escapeHtml(label)}</li>`).join("");
+      fill(requirementsList, labels.map((label) => el("li", { text: label })));
       requirements.hidden = false;
     }
   }
@@ -68,9 +67,7 @@ function render(status) {
 }
 
 function showError(error) {
-  errorBox.textContent = error.message || "Something went wrong. Please try again.";
-  errorBox.hidden = false;
-  errorBox.focus();
+  showErrors(card, error);
 }
 
 async function load() {
@@ -85,7 +82,7 @@ async function load() {
 
 button.addEventListener("click", async () => {
   button.disabled = true;
-  errorBox.hidden = true;
+  card.querySelector("[data-form-error]").hidden = true;
   text.textContent = "Opening Stripe…";
   try {
     const status = await api("me/payouts/onboarding/", { method: "POST" });

@@ -1,9 +1,15 @@
 // Create a portfolio item from a form, reporting upload progress (fetch cannot, XHR can).
-import { ApiError } from "./api.js";
+import { ApiError, csrfToken, siteConfig } from "./api.js";
+import { uploadLimitsText } from "./ui.js";
 
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : "";
+// The file field's accepted types and its help text come from the site's upload limits.
+export async function showUploadLimits(form) {
+  const config = await siteConfig();
+  const input = form.elements.file;
+  const help = form.querySelector("[data-upload-help]");
+  if (!config || !input) return;
+  input.accept = config.upload.extensions.join(",");
+  if (help) help.textContent = uploadLimitsText(config.upload);
 }
 
 export function uploadPortfolioItem(form) {

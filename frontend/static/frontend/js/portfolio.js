@@ -1,6 +1,7 @@
 // /settings/portfolio/: add (with upload progress), reorder with buttons, delete.
-import { api, clearErrors, escapeHtml, showErrors } from "./api.js";
-import { uploadPortfolioItem } from "./portfolio-upload.js";
+import { allPages, api, clearErrors, errorText, showErrors, showLoadError, siteConfig } from "./api.js";
+import { showUploadLimits, uploadPortfolioItem } from "./portfolio-upload.js";
+import { announce, el, fill } from "./ui.js";
 
 const form = document.querySelector("[data-portfolio-form]");
 const list = document.querySelector("[data-portfolio-list]");
@@ -13,36 +14,34 @@ function sizeLabel(bytes) {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+let maxItems = null;
+
+function actionButton(item, action, label, disabled = false) {
+  return el("button", { type: "button", class: "button-secondary button-small", "data-action": action, disabled, onclick: () => act(item.id, action) },
+    label, el("span", { class: "visually-hidden", text: `: ${item.title}` }));
+}
+
+function itemCard(item, index) {
+  const evidence = [
+    item.link ? el("a", { href: item.link, rel: "nofollow noopener", target: "_blank" }, "Link", el("span", { class: "visually-hidden", text: ` for ${item.title}` })) : null,
+    item.file ? [el("a", { href: item.file.url, text: item.file.name }), " ", el("span", { class: "muted", text: `(${item.file.kind.toUpperCase()}, ${sizeLabel(item.file.size)})` })] : null,
+  ].filter(Boolean);
+  return el("li", { class: "card portfolio-item", "data-id": String(item.id) },
+    el("div", { class: "portfolio-item-body" },
+      el("h3", { text: item.title }),
+      el("p", { class: "muted", text: item.visibility === "public" ? "Public" : "Only with my applications" }),
+      item.description ? el("p", { class: "description", text: item.description }) : null,
+      el("p", {}, evidence.flatMap((part, i) => (i ? [" · ", part] : [part])))),
+    el("div", { class: "portfolio-item-actions" },
+      actionButton(item, "up", "Move up", index === 0),
+      actionButton(item, "down", "Move down", index === items.length - 1),
+      actionButton(item, "delete", "Delete")));
+}
+
 function render(focusId, focusAction) {
-  list.replaceChildren();
   empty.hidden = items.length > 0;
-  quota.textContent = `(${items.length} of 50)`;
-  items.forEach((item, index) => {
-    const li = document.createElement("li");
-    li.className = "card portfolio-item";
-    const title = escapeHtml(item.title);
-    const evidence = [];
-    if (item.link) evidence.push(`<a href="${escapeHtml(item.link)}" rel="nofollow noopener" target="_blank">Link<span class="visually-hidden"> for ${title}</span></a>`);
-    if (item.file) evidence.push(`<a href="${escapeHtml(item.file.url)}">${escapeHtml(item.file.name)}</a> <span class="muted">(${item.file.kind.toUpperCase()}, ${sizeLabel(item.file.size)})</span>`);
-    li.innerHTML = `
-      <div class="portfolio-item-body">
-        <h3>${title}</h3>
-        <p class="muted">${item.visibility === "public" ? "Public" : "Only with my applications"}</p>
-        ${item.description ? `<p class="description"></p>` : ""}
-        <p>${evidence.join(" · ")}</p>
-      </div>
-      <div class="portfolio-item-actions">
-        <button type="button" class="button-secondary button-small" data-action="up" ${index === 0 ? "disabled" : ""}>Move up<span class="visually-hidden">: ${title}</span></button>
-        <button type="button" class="button-secondary button-small" data-action="down" ${index === items.length - 1 ? "disabled" : ""}>Move down<span class="visually-hidden">: ${title}</span></button>
-        <button type="button" class="button-secondary button-small" data-action="delete">Delete<span class="visually-hidden">: ${title}</span></button>
-      </div>`;
-    if (item.description) li.querySelector(".description").textContent = item.description;
-    li.querySelectorAll("[data-action]").forEach((button) => {
-      button.addEventListener("click", () => act(item.id, button.dataset.action));
-    });
-    li.dataset.id = item.id;
-    list.append(li);
-  });
+  quota.textContent = maxItems ? `(${items.length} of ${maxItems})` : `(${items.length})`;
+  fill(list, items.map(itemCard));
   if (focusId) {
     const target = list.querySelector(`[data-id="${focusId}"] [data-action="${focusAction}"]:not([disabled])`)
       || list.querySelector(`[data-id="${focusId}"] button:not([disabled])`);
@@ -56,9 +55,9 @@ async function act(id, action) {
     if (action === "delete") {
       if (!window.confirm(`Delete “${items[index].title}”? This cannot be undone.`)) return;
       await api(`me/portfolio/${id}/`, { method: "DELETE" });
-      items.splice(index, 1);
-      status.textContent = "Deleted.";
+      const [{ title }] = items.splice(index, 1);
       render();
+      announce(status, `Deleted “${title}”.`);
       return;
     }
     const swap = action === "up" ? index - 1 : index + 1;
@@ -68,13 +67,14 @@ async function act(id, action) {
     status.textContent = `Moved “${items[swap].title}” to position ${swap + 1}.`;
     render(id, action);
   } catch (error) {
-    status.textContent = error.message;
+    announce(status, `That did not work. ${errorText(error)}`);
   }
 }
 
 async function load() {
-  const page = await api("me/portfolio/?page_size=50");
-  items = page.results;
+  items = await allPages("me/portfolio/");
+  const config = await siteConfig();
+  maxItems = config?.portfolio_max_items ?? null;
   render();
 }
 
@@ -85,11 +85,12 @@ form.addEventListener("submit", async (event) => {
     const item = await uploadPortfolioItem(form);
     items.push(item);
     form.reset();
-    status.textContent = `Added “${item.title}”.`;
     render();
+    announce(status, `Added “${item.title}”.`);
   } catch (error) {
     showErrors(form, error);
   }
 });
 
-load();
+showUploadLimits(form);
+load().catch((error) => showLoadError(error, status));

@@ -1,6 +1,7 @@
 // /u/<handle>/: the public profile, plus verified experience and thanks when the lifecycle
 // work provides them (GET /api/v1/profiles/<handle>/experience/); a friendly empty state if not.
-import { api, escapeHtml } from "./api.js";
+import { api, showLoadError } from "./api.js";
+import { el, fill, fillSanitised } from "./ui.js";
 
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
@@ -10,65 +11,37 @@ const LEVELS = { learning: "learning", working: "working", expert: "expert" };
 function text(selector, value) { $(selector).textContent = value; }
 
 function renderPortfolio(items) {
-  const list = $("[data-portfolio]");
   $("[data-portfolio-empty]").hidden = items.length > 0;
-  for (const item of items) {
-    const li = document.createElement("li");
-    li.className = "card portfolio-card";
-    let media = "";
-    if (item.file?.is_image) media = `<img src="${escapeHtml(item.file.url)}" alt="" class="portfolio-thumb" loading="lazy">`;
-    const links = [];
-    if (item.link) links.push(`<a href="${escapeHtml(item.link)}" rel="nofollow noopener ugc">View the work<span class="visually-hidden">: ${escapeHtml(item.title)}</span></a>`);
-    if (item.file && !item.file.is_image) links.push(`<a href="${escapeHtml(item.file.url)}">Download ${escapeHtml(item.file.kind.toUpperCase())}<span class="visually-hidden">: ${escapeHtml(item.title)}</span></a>`);
-    li.innerHTML = `${media}<h3>${escapeHtml(item.title)}</h3><p class="description"></p>
-      <ul class="skill-badges">${item.skills.map((s) => `<li class="badge">${escapeHtml(s.name)}</li>`).join("")}</ul>
-      <p>${links.join(" · ")}</p>`;
-    li.querySelector(".description").textContent = item.description;
-    list.append(li);
-  }
+  fill($("[data-portfolio]"), items.map((item) => {
+    const hidden = el("span", { class: "visually-hidden", text: `: ${item.title}` });
+    const links = [
+      item.link ? el("a", { href: item.link, rel: "nofollow noopener ugc" }, "View the work", hidden.cloneNode(true)) : null,
+      item.file && !item.file.is_image ? el("a", { href: item.file.url }, `Download ${item.file.kind.toUpperCase()}`, hidden.cloneNode(true)) : null,
+    ].filter(Boolean);
+    return el("li", { class: "card portfolio-card" },
+      item.file?.is_image ? el("img", { src: item.file.url, alt: "", class: "portfolio-thumb", loading: "lazy" }) : null,
+      el("h3", { text: item.title }),
+      el("p", { class: "description", text: item.description }),
+      el("ul", { class: "skill-badges" }, item.skills.map((skill) => el("li", { class: "badge", text: skill.name }))),
+      el("p", {}, links.flatMap((link, i) => (i ? [" · ", link] : [link]))));
+  }));
 }
 
 function renderExperience(data) {
   const experience = data.verified_experience || [];
   if (experience.length) {
-    const ul = document.createElement("ul");
-    ul.className = "experience-list";
-    for (const entry of experience) {
-      const li = document.createElement("li");
-      li.className = "card";
-      const title = document.createElement("h3");
-      title.textContent = entry.title || entry.task_title || "Completed draft";
-      li.append(title);
+    fill($("[data-experience]"), el("ul", { class: "experience-list" }, experience.map((entry) => {
       const meta = [entry.mentor_name, entry.completed_at && new Date(entry.completed_at).toLocaleDateString()].filter(Boolean);
-      if (meta.length) {
-        const p = document.createElement("p");
-        p.className = "muted";
-        p.textContent = meta.join(" · ");
-        li.append(p);
-      }
-      ul.append(li);
-    }
-    $("[data-experience]").replaceChildren(ul);
+      return el("li", { class: "card" },
+        el("h3", { text: entry.title || entry.task_title || "Completed draft" }),
+        meta.length ? el("p", { class: "muted", text: meta.join(" · ") }) : null);
+    })));
   }
   const thanks = data.thanks || [];
   if (thanks.length) {
-    const ul = document.createElement("ul");
-    ul.className = "thanks-list";
-    for (const note of thanks) {
-      const li = document.createElement("li");
-      li.className = "card";
-      const quote = document.createElement("blockquote");
-      quote.textContent = note.message || note.body || "";
-      li.append(quote);
-      if (note.from_name) {
-        const from = document.createElement("p");
-        from.className = "muted";
-        from.textContent = `— ${note.from_name}`;
-        li.append(from);
-      }
-      ul.append(li);
-    }
-    $("[data-thanks]").replaceChildren(ul);
+    fill($("[data-thanks]"), el("ul", { class: "thanks-list" }, thanks.map((note) => el("li", { class: "card" },
+      el("blockquote", { text: note.message || note.body || "" }),
+      note.from_name ? el("p", { class: "muted", text: `— ${note.from_name}` }) : null))));
   }
   if (data.helped_count) {
     const helped = $("[data-helped]");
@@ -84,7 +57,7 @@ async function load() {
   } catch (error) {
     $("[data-profile-status]").textContent = "";
     $("[data-profile-missing]").hidden = error.status !== 404;
-    if (error.status !== 404) $("[data-profile-status]").textContent = error.message;
+    if (error.status !== 404) showLoadError(error, $("[data-profile-status]"));
     return;
   }
   const name = profile.display_name || profile.handle;
@@ -95,9 +68,9 @@ async function load() {
     profile.job_title && profile.organisation ? `${profile.job_title}, ${profile.organisation}` : profile.organisation || profile.job_title,
     profile.years_experience ? `${profile.years_experience} years of experience` : ""].filter(Boolean);
   text("[data-meta]", meta.join(" · "));
-  const roles = $("[data-roles]");
-  if (profile.wants_to_draft) roles.insertAdjacentHTML("beforeend", '<li class="badge">Drafter</li>');
-  if (profile.wants_to_mentor) roles.insertAdjacentHTML("beforeend", '<li class="badge badge-success">Mentor</li>');
+  fill($("[data-roles]"),
+    profile.wants_to_draft ? el("li", { class: "badge", text: "Drafter" }) : null,
+    profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null);
   if (profile.avatar_url) {
     const img = $("[data-avatar]");
     img.src = profile.avatar_url;
@@ -106,17 +79,16 @@ async function load() {
   }
   // bio_html is produced server-side from Markdown with the person's own HTML escaped and the
   // result cleaned by an allow-list sanitiser (accounts/text.py), so it is safe to insert.
-  if (profile.bio_html) $("[data-bio]").innerHTML = profile.bio_html;
+  if (profile.bio_html) fillSanitised($("[data-bio]"), profile.bio_html);
   else $("[data-about-section]").hidden = true;
 
-  const skills = $("[data-skills]");
   $("[data-skills-empty]").hidden = profile.skills.length > 0;
-  skills.innerHTML = profile.skills.map((s) =>
-    `<li class="badge">${escapeHtml(s.name)} <span class="level">· ${LEVELS[s.level] || ""}</span></li>`).join("");
+  fill($("[data-skills]"), profile.skills.map((s) =>
+    el("li", { class: "badge" }, `${s.name} `, el("span", { class: "level", text: `· ${LEVELS[s.level] || ""}` }))));
   if (profile.links.length) {
     $("[data-links-section]").hidden = false;
-    $("[data-links]").innerHTML = profile.links.map((link) =>
-      `<li><a href="${escapeHtml(link)}" rel="nofollow noopener ugc me">${escapeHtml(link.replace(/^https?:\/\//, ""))}</a></li>`).join("");
+    fill($("[data-links]"), profile.links.map((link) =>
+      el("li", {}, el("a", { href: link, rel: "nofollow noopener ugc me", text: link.replace(/^https?:\/\//, "") }))));
   }
   renderPortfolio(profile.portfolio);
   $("[data-profile-status]").textContent = "";

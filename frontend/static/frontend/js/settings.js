@@ -1,5 +1,6 @@
 // /settings/: profile, photo, skills and account deletion, all through /api/v1/.
-import { api, clearErrors, showErrors } from "./api.js";
+import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { announce, el, fill } from "./ui.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
 
@@ -8,6 +9,7 @@ const profileStatus = document.querySelector("[data-profile-status]");
 const avatarForm = document.querySelector("[data-avatar-form]");
 const avatarImg = document.querySelector("[data-avatar-img]");
 const avatarRemove = document.querySelector("[data-avatar-remove]");
+const avatarStatus = document.querySelector("[data-avatar-status]");
 const deleteForm = document.querySelector("[data-delete-form]");
 const handlePreview = document.querySelector("[data-handle-preview]");
 
@@ -18,16 +20,7 @@ function showCompleteness(me) {
   box.querySelector("[data-completeness-text]").textContent = `Your profile is ${percent}% complete`;
   box.querySelector("[data-completeness-bar]").dataset.percent = String(Math.round(percent / 10) * 10);
   const nextStep = box.querySelector("[data-next-step]");
-  nextStep.replaceChildren();
-  if (next) {
-    nextStep.append("Next: ");
-    const link = document.createElement("a");
-    link.href = next.url;
-    link.textContent = next.label;
-    nextStep.append(link);
-  } else {
-    nextStep.textContent = "Everything is filled in. Nice work.";
-  }
+  fill(nextStep, next ? ["Next: ", el("a", { href: next.url, text: next.label })] : "Everything is filled in. Nice work.");
 }
 
 function showAvatar(me) {
@@ -58,7 +51,7 @@ profileForm.addEventListener("submit", async (event) => {
     fillProfileForm(profileForm, me);
     showHandle(me.handle);
     showCompleteness(me);
-    profileStatus.textContent = "Profile saved.";
+    announce(profileStatus, "Profile saved.");
   } catch (error) {
     profileStatus.textContent = "";
     showErrors(profileForm, error);
@@ -77,15 +70,21 @@ avatarForm.addEventListener("submit", async (event) => {
     showAvatar(me);
     showCompleteness(me);
     avatarForm.reset();
+    announce(avatarStatus, "Photo saved.");
   } catch (error) {
     showErrors(avatarForm, error);
   }
 });
 
 avatarRemove.addEventListener("click", async () => {
-  const me = await api("me/avatar/", { method: "DELETE" });
-  showAvatar(me);
-  showCompleteness(me);
+  try {
+    const me = await api("me/avatar/", { method: "DELETE" });
+    showAvatar(me);
+    showCompleteness(me);
+    announce(avatarStatus, "Photo removed.");
+  } catch (error) {
+    showErrors(avatarForm, error);
+  }
 });
 
 const picker = skillsPicker(document.querySelector("[data-skills-picker]"), {
@@ -115,5 +114,5 @@ for (const zone of Intl.supportedValuesOf?.("timeZone") ?? []) {
   zones.append(option);
 }
 
-load();
-picker.load();
+load().catch((error) => showLoadError(error));
+picker.load().catch((error) => showLoadError(error));

@@ -1,6 +1,7 @@
 // A skill picker: type to search the catalogue (or propose a new skill), pick a level, remove.
 // Used by the welcome wizard and the settings page. Saves with PUT /api/v1/me/skills/.
-import { api, escapeHtml } from "./api.js";
+import { api, errorText } from "./api.js";
+import { el, fill } from "./ui.js";
 
 const LEVELS = [["learning", "Learning"], ["working", "Working knowledge"], ["expert", "Expert"]];
 
@@ -13,22 +14,19 @@ export function skillsPicker(root, { onSaved } = {}) {
   let chosen = [];
   let timer = null;
 
-  function render() {
-    list.replaceChildren();
+  function render(focusAfter = null) {
     empty.hidden = chosen.length > 0;
-    chosen.forEach((skill, index) => {
-      const li = document.createElement("li");
-      li.className = "skill-row";
+    fill(list, chosen.map((skill, index) => {
       const selectId = `skill-level-${skill.id}`;
-      li.innerHTML = `<span class="skill-name">${escapeHtml(skill.name)}</span>
-        <label class="visually-hidden" for="${selectId}">Level for ${escapeHtml(skill.name)}</label>
-        <select id="${selectId}">${LEVELS.map(([value, label]) =>
-          `<option value="${value}"${value === skill.level ? " selected" : ""}>${label}</option>`).join("")}</select>
-        <button type="button" class="button-secondary button-small">Remove<span class="visually-hidden"> ${escapeHtml(skill.name)}</span></button>`;
-      li.querySelector("select").addEventListener("change", (event) => { chosen[index].level = event.target.value; });
-      li.querySelector("button").addEventListener("click", () => { chosen.splice(index, 1); render(); input.focus(); });
-      list.append(li);
-    });
+      return el("li", { class: "skill-row" },
+        el("span", { class: "skill-name", text: skill.name }),
+        el("label", { class: "visually-hidden", for: selectId, text: `Level for ${skill.name}` }),
+        el("select", { id: selectId, onchange: (event) => { chosen[index].level = event.target.value; } },
+          LEVELS.map(([value, label]) => el("option", { value, selected: value === skill.level, text: label }))),
+        el("button", { type: "button", class: "button-secondary button-small", onclick: () => { chosen.splice(index, 1); render(input); } },
+          "Remove", el("span", { class: "visually-hidden", text: ` ${skill.name}` })));
+    }));
+    focusAfter?.focus();
   }
 
   function add(skill) {
@@ -36,42 +34,32 @@ export function skillsPicker(root, { onSaved } = {}) {
     input.value = "";
     suggestions.replaceChildren();
     suggestions.hidden = true;
-    render();
-    input.focus();
+    render(input);
   }
 
   async function search() {
     const q = input.value.trim();
     suggestions.replaceChildren();
     if (!q) { suggestions.hidden = true; return; }
-    const skills = await api(`skills/?q=${encodeURIComponent(q)}&limit=8`);
-    for (const skill of skills) {
-      const li = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "suggestion";
-      button.textContent = skill.name;
-      if (skill.category) {
-        const category = document.createElement("span");
-        category.className = "muted";
-        category.textContent = ` · ${skill.category}`;
-        button.append(category);
-      }
-      button.addEventListener("click", () => add(skill));
-      li.append(button);
-      suggestions.append(li);
+    let skills;
+    try {
+      skills = await api(`skills/?q=${encodeURIComponent(q)}&limit=8`);
+    } catch (error) {
+      status.textContent = `Skills could not be searched. ${errorText(error)}`;
+      return;
     }
     const exact = skills.some((s) => s.name.toLowerCase() === q.toLowerCase());
-    if (!exact) {
-      const li = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "suggestion suggestion-new";
-      button.textContent = `Add “${q}” as a new skill`;
-      button.addEventListener("click", async () => add(await api("skills/", { method: "POST", body: { name: q } })));
-      li.append(button);
-      suggestions.append(li);
-    }
+    fill(suggestions,
+      skills.map((skill) => el("li", {}, el("button", { type: "button", class: "suggestion", onclick: () => add(skill) },
+        skill.name, skill.category ? el("span", { class: "muted", text: ` · ${skill.category}` }) : null))),
+      exact ? null : el("li", {}, el("button", { type: "button", class: "suggestion suggestion-new", text: `Add “${q}” as a new skill`, onclick: async () => {
+        try {
+          add(await api("skills/", { method: "POST", body: { name: q } }));
+        } catch (error) {
+          status.textContent = `“${q}” could not be added. ${errorText(error)}`;
+          input.focus();
+        }
+      } })));
     suggestions.hidden = false;
   }
 
@@ -97,7 +85,7 @@ export function skillsPicker(root, { onSaved } = {}) {
       onSaved?.(saved);
       return true;
     } catch (error) {
-      status.textContent = error.message;
+      status.textContent = `Your skills were not saved. ${errorText(error)}`;
       return false;
     }
   }

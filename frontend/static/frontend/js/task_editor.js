@@ -1,6 +1,6 @@
 // /tasks/new/ and /tasks/<id>/edit/: create or edit through POST/PATCH /api/v1/tasks/.
-import { api, clearErrors, showErrors } from "./api.js";
-import { el } from "./ui.js";
+import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { el, fill } from "./ui.js";
 
 const form = document.querySelector("[data-task-form]");
 const taskId = form.dataset.taskId;
@@ -11,7 +11,7 @@ async function loadSkills(selected) {
     const data = await api("skills/?limit=50");
     const skills = Array.isArray(data) ? data : data.results || [];
     if (!skills.length) return;
-    skillBox.replaceChildren(...skills.map((skill) => el("div", { class: "check" },
+    fill(skillBox, skills.map((skill) => el("div", { class: "check" },
       el("input", { type: "checkbox", id: `sk-${skill.id}`, name: "skill_ids", value: String(skill.id), checked: selected.has(skill.id) }),
       el("label", { for: `sk-${skill.id}`, text: skill.name }))));
     form.querySelector("[data-skills-fieldset]").hidden = false;
@@ -20,7 +20,7 @@ async function loadSkills(selected) {
   }
 }
 
-function fill(task) {
+function fillForm(task) {
   for (const name of ["title", "description", "estimated_hours", "slots", "location", "what_you_gain", "stipend_currency"]) {
     form.elements[name].value = task[name] ?? "";
   }
@@ -56,7 +56,7 @@ async function save(publish) {
     const task = taskId
       ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
       : await api("tasks/", { method: "POST", body });
-    if (publish && task.state === "draft") await api(`tasks/${task.id}/publish/`, { method: "POST" });
+    if (publish && (task.allowed_actions || []).includes("publish")) await api(`tasks/${task.id}/publish/`, { method: "POST" });
     window.location.assign(`/tasks/${task.id}/`);
   } catch (error) {
     // The form names the stipend field "stipend"; the API calls it stipend_amount.
@@ -72,12 +72,14 @@ async function main() {
   let selected = new Set();
   if (taskId) {
     const task = await api(`tasks/${taskId}/`);
-    fill(task);
+    fillForm(task);
     selected = new Set(task.skills.map((s) => s.id));
-    if (task.state !== "draft") form.querySelector("[data-publish]").hidden = true;
-    form.querySelector("[data-submit]").textContent = task.state === "draft" ? "Save draft" : "Save changes";
+    // A draft can still be published; a published task only saves changes.
+    const canPublish = (task.allowed_actions || []).includes("publish");
+    form.querySelector("[data-publish]").hidden = !canPublish;
+    form.querySelector("[data-submit]").textContent = canPublish ? "Save draft" : "Save changes";
   }
   await loadSkills(selected);
 }
 
-main();
+main().catch((error) => showLoadError(error));

@@ -1,5 +1,5 @@
 // /tasks/: the filters live in the URL (shareable); results come from GET /api/v1/tasks/.
-import { api } from "./api.js";
+import { api, errorText } from "./api.js";
 import { emptyState, taskCard } from "./ui.js";
 
 const form = document.querySelector("[data-filters]");
@@ -28,6 +28,7 @@ for (const [name, value] of params) if (value) query.set(name, value);
 if (query.get("q") && !params.get("ordering")) query.set("ordering", "relevance");
 
 async function load(url) {
+  const before = list.children.length;
   try {
     const data = await api(url);
     if (!data.results.length && !list.children.length) {
@@ -40,12 +41,21 @@ async function load(url) {
     }
     more.hidden = !data.next;
     more.dataset.next = data.next || "";
+    return before;
   } catch (error) {
     countNode.textContent = "";
-    errorNode.textContent = error.message;
+    errorNode.textContent = `The tasks could not be loaded. ${errorText(error)}`;
     errorNode.hidden = false;
+    errorNode.setAttribute("role", "alert");
+    return null;
   }
 }
 
-more.addEventListener("click", () => load(more.dataset.next));
+more.addEventListener("click", async () => {
+  const before = await load(more.dataset.next);
+  // Focus stays on "Show more" while there is more, then moves to the first new task's link.
+  if (before === null) return;
+  if (!more.hidden) more.focus();
+  else list.children[before]?.querySelector("a")?.focus();
+});
 load(`tasks/?${query.toString()}`);

@@ -1,4 +1,12 @@
-// Small DOM helpers shared by the marketplace pages. Text always goes in as textContent.
+// The one way pages build DOM: el() and fill() create nodes with text as textContent, so user
+// text can never become markup. Absent values (null, undefined, false) render as nothing.
+import { api, errorText, showErrors } from "./api.js";
+
+function nodes(children) {
+  return children.flat(Infinity)
+    .filter((child) => child !== null && child !== undefined && child !== false && child !== "")
+    .map((child) => (child instanceof Node ? child : document.createTextNode(String(child))));
+}
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -9,11 +17,71 @@ export function el(tag, attrs = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  node.append(...nodes(children));
   return node;
+}
+
+// Replace a node's children; nulls and empty lists leave nothing behind (never the text "null").
+export function fill(node, ...children) {
+  node.replaceChildren(...nodes(children));
+  return node;
+}
+
+// HTML the server has already sanitised with its allow-list (task descriptions, bios). Parsed
+// inert by DOMParser (no scripts run) and moved in as nodes.
+export function fillSanitised(node, html) {
+  const doc = new DOMParser().parseFromString(html || "", "text/html");
+  node.replaceChildren(...doc.body.childNodes);
+}
+
+// The result of an action: a status line that says what happened and takes keyboard focus, so
+// focus never falls back to the top of the page when the content under it is redrawn.
+export function announce(node, text) {
+  node.textContent = text;
+  node.hidden = !text;
+  if (!text) return;
+  if (!node.hasAttribute("tabindex")) node.tabIndex = -1;
+  node.focus();
+}
+
+// A list that follows the API's cursor: the first page, then a "Load more" button for each next
+// page. `older: true` puts later pages above the first (message threads read oldest first).
+export function pagedList(list, { url, item, empty, moreLabel = "Load more", older = false, onError }) {
+  const more = el("button", { type: "button", class: "button-secondary button-small load-more", hidden: true, text: moreLabel });
+  if (older) list.before(more); else list.after(more);
+  let next = null;
+  async function load(pageUrl, replace) {
+    more.disabled = true;
+    try {
+      const page = await api(pageUrl);
+      const rows = page.results.map(item);
+      const shown = older ? rows.reverse() : rows;
+      if (replace) fill(list, shown);
+      else if (older) list.prepend(...shown);
+      else list.append(...shown);
+      if (!list.children.length && empty) fill(list, empty());
+      next = page.next;
+      more.hidden = !next;
+      return page;
+    } catch (error) {
+      if (onError) onError(error); else throw error;
+      return null;
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener("click", async () => {
+    const before = list.children.length;
+    await load(next, false);
+    // Keyboard focus stays on "Load more" while there is more, then moves to the first new row.
+    const first = older ? list.children[list.children.length - before - 1] : list.children[before];
+    if (!more.hidden) more.focus();
+    else if (first) {
+      if (!first.hasAttribute("tabindex")) first.tabIndex = -1;
+      first.focus();
+    }
+  });
+  return { reload: () => load(url, true), more };
 }
 
 export function money(amount, currency) {
@@ -23,6 +91,11 @@ export function money(amount, currency) {
   } catch {
     return `${(amount / 100).toFixed(2)} ${currency}`;
   }
+}
+
+// The file types and size allowed, from /api/v1/config/'s `upload` limits.
+export function uploadLimitsText(upload) {
+  return `${upload.extensions.map((x) => x.replace(/^\./, "").toUpperCase()).join(", ")}; up to ${Math.round(upload.max_bytes / (1024 * 1024))} MB.`;
 }
 
 export function date(value) {
@@ -88,44 +161,41 @@ export function emptyState(text, link) {
   return el("div", { class: "empty-state" }, el("p", { text }), link ? el("a", { class: "button button-secondary", href: link.href, text: link.text }) : null);
 }
 
-export function say(node, text) {
-  // A polite live region message (status of an action).
-  node.textContent = text;
-  node.hidden = !text;
-}
 
-// A message thread with a send form; `url` is the API path of the thread.
-export async function mountThread(container, url, api, showErrors) {
+// A message thread; with `canSend`, a send form under it. `url` is the API path of the thread.
+export async function mountThread(container, url, { canSend = true } = {}) {
   const list = el("ol", { class: "thread", "aria-live": "polite" });
   const textarea = el("textarea", { id: "message-body", name: "body", maxlength: "2000", rows: "3", required: true });
-  const form = el("form", { class: "thread-form" },
+  const form = canSend ? el("form", { class: "thread-form" },
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     el("label", { for: "message-body", text: "Write a message" }),
     textarea,
     el("p", { class: "helptext", text: "Plain text, up to 2,000 characters. Only the two of you can read this." }),
     el("button", { type: "submit", text: "Send message" }),
-  );
-  container.replaceChildren(list, form);
-  async function load() {
-    const data = await api(url + "?page_size=100");
-    const messages = data.results.slice().reverse();
-    list.replaceChildren(...(messages.length ? messages.map((m) =>
-      el("li", { class: `message ${m.is_mine ? "message-mine" : ""}` },
-        el("p", { class: "message-meta muted small", text: `${m.is_mine ? "You" : m.sender.display_name || m.sender.handle} · ${dateTime(m.created_at)}` }),
-        el("p", { class: "message-body", text: m.body }),
-      )) : [el("li", { class: "muted", text: "No messages yet. Say hello — keep it about the work." })]));
-  }
-  form.addEventListener("submit", async (event) => {
+  ) : null;
+  fill(container, list, form);
+  const thread = pagedList(list, {
+    url,
+    older: true,
+    moreLabel: "Show earlier messages",
+    item: (m) => el("li", { class: `message ${m.is_mine ? "message-mine" : ""}` },
+      el("p", { class: "message-meta muted small", text: `${m.is_mine ? "You" : m.sender.display_name || m.sender.handle} · ${dateTime(m.created_at)}` }),
+      el("p", { class: "message-body", text: m.body })),
+    empty: () => el("li", { class: "muted", text: canSend ? "No messages yet. Say hello — keep it about the work." : "No messages." }),
+    onError: (error) => fill(list, el("li", { class: "field-error", role: "alert", text: `The messages could not be loaded. ${errorText(error)}` })),
+  });
+  form?.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
       await api(url, { method: "POST", body: { body: textarea.value } });
       textarea.value = "";
-      await load();
+      await thread.reload();
+      textarea.focus();  // ready for the next message; the new one is announced by the live list
     } catch (error) {
       showErrors(form, error);
     }
   });
-  await load();
+  await thread.reload();
 }
 
 // One attached portfolio item: its title (linked when it has a link), its file, its summary.

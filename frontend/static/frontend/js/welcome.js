@@ -2,7 +2,7 @@
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
-import { uploadPortfolioItem } from "./portfolio-upload.js";
+import { showUploadLimits, uploadPortfolioItem } from "./portfolio-upload.js";
 
 const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work" };
 const progress = document.querySelector("[data-progress]");
@@ -64,6 +64,7 @@ document.querySelectorAll("[data-back]").forEach((button) => {
 });
 document.querySelector("[data-finish]").addEventListener("click", finish);
 
+showUploadLimits(portfolioForm);
 (async () => {
   const me = await api("me/");
   handle = me.handle;

@@ -1,0 +1,67 @@
+"""GET/POST /api/v1/institutions/: a career-office member's institutions, and creating one
+(it waits for site staff's approval)."""
+
+from django.http import QueryDict
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import Institution, InstitutionMembership
+from accounts.selectors.institutions import staff_memberships_for
+from accounts.services.institution_onboarding import institution_create
+
+
+class InstitutionCreateInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email_domains = serializers.ListField(
+        child=serializers.CharField(max_length=120), min_length=1, max_length=10
+    )
+    logo = serializers.FileField(required=False)
+
+
+class StaffInstitutionOutput(serializers.Serializer):
+    slug = serializers.CharField(source="institution.slug")
+    name = serializers.CharField(source="institution.name")
+    status = serializers.ChoiceField(
+        choices=Institution.Status.choices, source="institution.status"
+    )
+    email_domains = serializers.ListField(
+        child=serializers.CharField(), source="institution.email_domains"
+    )
+    my_role = serializers.ChoiceField(
+        choices=InstitutionMembership.StaffRole.choices, source="staff_role"
+    )
+
+
+class StaffInstitutionsView(APIView):
+    """Institutions where you are career-office staff (live or waiting), and creating one."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    pagination_class = None
+
+    @extend_schema(responses=StaffInstitutionOutput(many=True))
+    def get(self, request: Request) -> Response:
+        rows = staff_memberships_for(user=request.user)
+        return Response(StaffInstitutionOutput(rows, many=True).data)
+
+    @extend_schema(request=InstitutionCreateInput, responses={201: StaffInstitutionOutput})
+    def post(self, request: Request) -> Response:
+        data = request.data
+        if isinstance(data, QueryDict):
+            # A form post: domains may come as one comma-separated field.
+            domains = [
+                d for raw in data.getlist("email_domains") for d in raw.replace(",", " ").split()
+            ]
+            data = {**data.dict(), "email_domains": domains}
+            if "logo" in request.FILES:
+                data["logo"] = request.FILES["logo"]
+        form = InstitutionCreateInput(data=data)
+        form.is_valid(raise_exception=True)
+        institution = institution_create(creator=request.user, **form.validated_data)
+        membership = staff_memberships_for(user=request.user).get(institution=institution)
+        return Response(StaffInstitutionOutput(membership).data, status=status.HTTP_201_CREATED)

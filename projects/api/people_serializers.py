@@ -1,0 +1,153 @@
+"""Output serializers about people: the dashboard, verified experience, the inbox, introductions."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from rest_framework import serializers
+
+from projects.api.serializers import (
+    EngagementCardSerializer,
+    PersonFromUserSerializer,
+    PersonSerializer,
+    TaskSummarySerializer,
+)
+
+
+class IntroductionOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.CharField()
+    note = serializers.CharField()
+    task = TaskSummarySerializer()
+    drafter = PersonFromUserSerializer()
+    introducer = PersonFromUserSerializer()
+    created_at = serializers.DateTimeField()
+
+
+class DashboardTaskSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    state = serializers.CharField()
+    slots = serializers.IntegerField()
+    filled_slots = serializers.IntegerField()
+    applications_total = serializers.IntegerField()
+    applications_pending = serializers.IntegerField()
+    published_at = serializers.DateTimeField(allow_null=True)
+
+
+class DashboardApplicationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    task = TaskSummarySerializer()
+    drafter = PersonFromUserSerializer()
+
+
+class DashboardNextStepSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    url = serializers.CharField()
+
+
+class DashboardMentorSerializer(serializers.Serializer):
+    tasks = DashboardTaskSerializer(many=True)
+    applications_to_review = DashboardApplicationSerializer(many=True)
+    engagements = EngagementCardSerializer(many=True)
+
+
+class DashboardDrafterSerializer(serializers.Serializer):
+    applications = DashboardApplicationSerializer(many=True)
+    engagements = EngagementCardSerializer(many=True)
+    introductions = IntroductionOutputSerializer(many=True)
+    next_steps = DashboardNextStepSerializer(many=True)
+
+
+class DashboardRolesSerializer(serializers.Serializer):
+    mentor = serializers.BooleanField()
+    drafter = serializers.BooleanField()
+
+
+class DashboardSerializer(serializers.Serializer):
+    roles = DashboardRolesSerializer()
+    mentor = DashboardMentorSerializer()
+    drafter = DashboardDrafterSerializer()
+    unread_messages = serializers.IntegerField()
+
+
+class EndorsementSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    skills = serializers.ListField(child=serializers.CharField())
+
+
+class ExperienceEntrySerializer(serializers.Serializer):
+    engagement_id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    mentor = PersonSerializer()
+    skills = serializers.ListField(child=serializers.CharField())
+    started_at = serializers.DateTimeField(allow_null=True)
+    completed_at = serializers.DateTimeField(allow_null=True)
+    endorsement = EndorsementSerializer(allow_null=True)
+    introduced_by = PersonSerializer(many=True)
+    share_url = serializers.CharField()
+
+
+class PublicThanksSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    body = serializers.CharField()
+    task_title = serializers.CharField()
+    sender = PersonSerializer()
+    created_at = serializers.DateTimeField()
+
+
+class OpenTaskLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+
+
+class ExperienceSerializer(serializers.Serializer):
+    verified_experience = ExperienceEntrySerializer(many=True)
+    thanks = PublicThanksSerializer(many=True)
+    helped_count = serializers.IntegerField()
+    open_tasks = OpenTaskLinkSerializer(many=True)
+    introductions_made = serializers.IntegerField()
+
+
+class ThreadSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["application", "engagement"])
+    id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    other = PersonSerializer()
+    last_message_at = serializers.DateTimeField()
+    last_message_excerpt = serializers.CharField()
+    unread_count = serializers.IntegerField()
+    url = serializers.CharField()
+
+
+class ThreadListSerializer(serializers.Serializer):
+    results = ThreadSerializer(many=True)
+    unread_total = serializers.IntegerField()
+
+
+class PublicExperienceSerializer(serializers.Serializer):
+    engagement_id = serializers.IntegerField()
+    task_title = serializers.CharField()
+    mentor = PersonSerializer()
+    drafter = PersonSerializer()
+    started_at = serializers.DateTimeField(allow_null=True)
+    completed_at = serializers.DateTimeField(allow_null=True)
+    skills = serializers.ListField(child=serializers.CharField())
+    endorsement = EndorsementSerializer(allow_null=True)
+    linkedin_url = serializers.SerializerMethodField()
+
+    def get_linkedin_url(self, experience: dict) -> str:
+        """LinkedIn's "Add to profile" link for a certification-like entry."""
+        completed = experience["completed_at"]
+        params = {
+            "startTask": "CERTIFICATION_NAME",
+            "name": f"Verified draft: {experience['task_title']}"[:200],
+            "organizationName": "Slipstream",
+            "certUrl": f"{settings.SITE_URL}/experience/{experience['engagement_id']}/",
+            "certId": f"slipstream-{experience['engagement_id']}",
+        }
+        if completed:
+            params |= {"issueYear": completed.year, "issueMonth": completed.month}
+        return f"https://www.linkedin.com/profile/add?{urlencode(params)}"

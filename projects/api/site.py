@@ -1,0 +1,60 @@
+"""The limits and terms pages show (upload size, auto-release, feedback blindness), so the
+browser never keeps a copy of a rule the server enforces."""
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
+from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
+from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
+from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
+
+ConfigSerializer = inline_serializer(
+    "SiteConfig",
+    {
+        "upload": inline_serializer(
+            "UploadLimits",
+            {
+                "max_bytes": serializers.IntegerField(),
+                "extensions": serializers.ListField(child=serializers.CharField()),
+            },
+        ),
+        "auto_release_days": serializers.IntegerField(),
+        "funding_window_days": serializers.IntegerField(),
+        "feedback_reveal_days": serializers.IntegerField(),
+        "page_size_max": serializers.IntegerField(),
+        "portfolio_max_items": serializers.IntegerField(),
+        "avatar_max_mb": serializers.IntegerField(),
+        "avatar_size_px": serializers.IntegerField(),
+    },
+)
+
+
+class SiteConfigView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="site_config", responses=ConfigSerializer)
+    def get(self, request: Request) -> Response:
+        extensions = [f".{kind.extension}" for kind in DOCUMENT_KINDS]
+        if JPEG in DOCUMENT_KINDS:
+            extensions.append(".jpeg")  # the same format, under its other common name
+        response = Response(
+            {
+                "upload": {"max_bytes": MAX_UPLOAD_BYTES, "extensions": extensions},
+                "auto_release_days": AUTO_RELEASE_AFTER.days,
+                "funding_window_days": FUNDING_WINDOW.days,
+                "feedback_reveal_days": FEEDBACK_BLIND_PERIOD.days,
+                "page_size_max": settings.API_MAX_PAGE_SIZE,
+                "portfolio_max_items": PORTFOLIO_MAX_ITEMS,
+                "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
+                "avatar_size_px": AVATAR_SIZE,
+            }
+        )
+        response["Cache-Control"] = "public, max-age=300"
+        return response

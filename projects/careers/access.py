@@ -1,0 +1,68 @@
+"""Who is asking the careers API, for which institution — and the one door to its students.
+
+Every careers selector takes a `CareersAccess` and builds its rows from `access.students(scope)`
+(consenting students of that one institution, evaluated per request): there is no other way
+to reach student rows from here, so a new endpoint cannot forget the institution or consent.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.signing import salted_hmac
+from django.db.models import QuerySet
+
+from accounts.models import Consent, Institution, InstitutionApiKey, InstitutionMembership, User
+from accounts.selectors.consent import consenting_students
+from accounts.selectors.institutions import staff_membership_get
+
+PARTICIPATION = Consent.Scope.PARTICIPATION
+EVALUATIONS = Consent.Scope.EVALUATIONS
+STIPEND_AMOUNTS = Consent.Scope.STIPEND_AMOUNTS
+
+
+@dataclass(frozen=True)
+class CareersAccess:
+    institution: Institution
+    api_key: InstitutionApiKey | None = None
+    staff: InstitutionMembership | None = None
+
+    def students(self, scope: str = PARTICIPATION) -> QuerySet[User]:
+        return consenting_students(institution=self.institution, scope=scope)
+
+    def student_public_id(self, user_id: int) -> str:
+        """A student's id as this institution sees it: stable for the institution, different
+        at every other one, so two offices cannot join their data on it."""
+        digest = salted_hmac(
+            "slipstream.careers.student", f"{self.institution.pk}:{user_id}", algorithm="sha256"
+        ).hexdigest()
+        return f"stu_{digest[:20]}"
+
+    def student_get(self, *, public_id: str, scope: str = PARTICIPATION) -> User | None:
+        """The consenting student behind `public_id`, or None (absent, other institution's,
+        or no longer consenting)."""
+        for pk in self.students(scope).values_list("pk", flat=True).iterator():
+            if self.student_public_id(pk) == public_id:
+                return User.objects.select_related("profile").get(pk=pk)
+        return None
+
+    @property
+    def is_staff_session(self) -> bool:
+        return self.staff is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.staff is not None and self.staff.staff_role == self.staff.StaffRole.ADMIN
+
+
+def careers_access_resolve(
+    *,
+    user: User | AnonymousUser,
+    api_key: InstitutionApiKey | None,
+    institution_slug: str | None = None,
+) -> CareersAccess:
+    """A key speaks for its own institution only; a signed-in person for an institution where
+    they are active career-office staff (403 otherwise)."""
+    if api_key is not None:
+        return CareersAccess(institution=api_key.institution, api_key=api_key)
+    membership = staff_membership_get(user=user, institution_slug=institution_slug)
+    return CareersAccess(institution=membership.institution, staff=membership)

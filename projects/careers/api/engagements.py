@@ -1,0 +1,32 @@
+"""GET careers/engagements/: every engagement of your consenting students."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from projects.careers.api import serializers as s
+from projects.careers.api.base import CareersView
+from projects.careers.api.pagination import CareersPagination
+from projects.careers.api.students import CURSOR, PAGE_SIZE, UPDATED_SINCE, synced_page
+from projects.careers.selectors.engagements import (
+    careers_engagement_rows_shape,
+    careers_engagements,
+)
+
+
+class EngagementListView(CareersView):
+    """Engagements of consenting students; stipend amounts and competency ratings only where
+    the student's consent covers them."""
+
+    pagination_class = CareersPagination
+    disclosed_fields = ("engagements", "stipend_amounts", "competencies")
+
+    @extend_schema(
+        operation_id="careers_engagements_list",
+        parameters=[UPDATED_SINCE, CURSOR, PAGE_SIZE],
+        responses=s.EngagementSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        since = self.updated_since()
+        rows = careers_engagements(access=self.access, updated_since=since)
+        return synced_page(self, request, rows, careers_engagement_rows_shape, since)

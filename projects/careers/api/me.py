@@ -1,0 +1,66 @@
+"""GET /api/v1/me/disclosures/: a student sees which institutions saw their data, when, how."""
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from projects.careers.api.pagination import NewestFirstPagination
+from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_student
+from projects.careers.selectors.featured import featured_badges_for_student
+
+
+class MyDisclosuresView(APIView):
+    """Which institutions saw your data, when, through what and which fields; newest first."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = NewestFirstPagination
+
+    @extend_schema(
+        operation_id="me_disclosures_list",
+        responses=inline_serializer(
+            "MyDisclosure",
+            {
+                "id": serializers.IntegerField(),
+                "at": serializers.DateTimeField(),
+                "institution": serializers.CharField(),
+                "by": serializers.DictField(),
+                "endpoint": serializers.CharField(),
+                "fields": serializers.ListField(child=serializers.CharField()),
+            },
+            many=True,
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        paginator = NewestFirstPagination()
+        page = paginator.paginate_queryset(
+            disclosures_for_student(student=request.user), request, view=self
+        )
+        return paginator.get_paginated_response(
+            [disclosure_shape(row, for_student=True) for row in page]
+        )
+
+
+class MyFeaturedTasksView(APIView):
+    """Tasks your career office features for you: the "Featured by your career office" badge
+    on task cards ({task id: [institution names]})."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_featured_tasks",
+        responses=inline_serializer(
+            "MyFeaturedTasks",
+            {
+                "featured": serializers.DictField(
+                    child=serializers.ListField(child=serializers.CharField()),
+                    help_text="Task id -> names of your institutions featuring it.",
+                )
+            },
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        badges = featured_badges_for_student(viewer=request.user)
+        return Response({"featured": {str(k): v for k, v in badges.items()}})

@@ -1,0 +1,331 @@
+"""Input serializers, and the documented shape of every careers response.
+
+The views return the selectors' dicts as they are (fast lists); these serializers describe
+them in the OpenAPI schema, with a description and an example on every field, so an office's
+developer can integrate from the docs alone. Golden-JSON tests pin that the two agree.
+"""
+
+from rest_framework import serializers
+
+from accounts.models import InstitutionMembership
+from projects.careers.selectors.reports import GROUP_BY
+
+
+def _f(field: serializers.Field, help_text: str, example: object) -> serializers.Field:
+    """A documented field. DRF copies declared fields by re-calling the constructor with the
+    original keyword arguments, so the description and example go in those too."""
+    field.help_text = help_text
+    field.style = {**field.style, "example": example}
+    field._kwargs = {**field._kwargs, "help_text": help_text, "style": field.style}
+    return field
+
+
+class TaskRefSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The task's id on Slipstream.", 42)
+    title = _f(serializers.CharField(), "The task's title.", "Clean up a survey dataset")
+
+
+class CountsSerializer(serializers.Serializer):
+    applications = _f(serializers.IntegerField(), "Applications ever made.", 3)
+    engagements = _f(serializers.IntegerField(), "Engagements (accepted applications).", 2)
+    completed_engagements = _f(serializers.IntegerField(), "Engagements completed.", 1)
+
+
+class ConsentInfoSerializer(serializers.Serializer):
+    scopes = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "What the student agreed to share: participation, evaluations, stipend_amounts.",
+        ["participation", "evaluations"],
+    )
+    granted_at = _f(
+        serializers.DateTimeField(), "When the current consent was given.", "2026-02-01T10:00:00Z"
+    )
+
+
+class StudentSerializer(serializers.Serializer):
+    id = _f(
+        serializers.CharField(),
+        "The student's id for your institution: stable, and different at every institution.",
+        "stu_3f9a0c1b2d4e5f607182",
+    )
+    name = _f(serializers.CharField(), "Display name.", "Lin Chen")
+    programme = _f(
+        serializers.CharField(allow_null=True),
+        "Programme or major, if the student gave it.",
+        "Economics",
+    )
+    class_year = _f(
+        serializers.IntegerField(allow_null=True), "Class year, if the student gave it.", 2027
+    )
+    skills = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Skills on the student's profile, by name.",
+        ["Data analysis", "Python"],
+    )
+    counts = CountsSerializer(help_text="Participation counts.")
+    consent = ConsentInfoSerializer(help_text="The consent this data is shared under.")
+    outcomes = _f(
+        serializers.JSONField(allow_null=True),
+        "Relationship outcomes after drafts (reserved; null until reported).",
+        None,
+    )
+    updated_at = _f(
+        serializers.DateTimeField(),
+        "Last change to anything shown here; compare with `updated_since`.",
+        "2026-03-04T12:30:00Z",
+    )
+
+
+class StipendSerializer(serializers.Serializer):
+    amount = _f(serializers.IntegerField(), "In the currency's minor unit (cents).", 25000)
+    currency = _f(serializers.CharField(), "ISO 4217, lower case.", "usd")
+
+
+class EngagementSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The engagement's id.", 7)
+    student_id = _f(
+        serializers.CharField(),
+        "The student's id for your institution.",
+        "stu_3f9a0c1b2d4e5f607182",
+    )
+    task = TaskRefSerializer(help_text="The task worked on.")
+    state = _f(
+        serializers.CharField(),
+        "awaiting_funding, active, delivered, completed or cancelled.",
+        "completed",
+    )
+    created_at = _f(
+        serializers.DateTimeField(), "When the application was accepted.", "2026-02-10T09:00:00Z"
+    )
+    started_at = _f(
+        serializers.DateTimeField(allow_null=True), "When work started.", "2026-02-11T09:00:00Z"
+    )
+    delivered_at = _f(
+        serializers.DateTimeField(allow_null=True), "Last delivery.", "2026-02-20T09:00:00Z"
+    )
+    completed_at = _f(
+        serializers.DateTimeField(allow_null=True),
+        "When the mentor approved.",
+        "2026-02-21T09:00:00Z",
+    )
+    cancelled_at = _f(serializers.DateTimeField(allow_null=True), "When it was cancelled.", None)
+    hours = _f(serializers.IntegerField(), "The task's estimated hours.", 8)
+    paid = _f(serializers.BooleanField(), "Whether the task pays a stipend.", True)
+    stipend = StipendSerializer(
+        allow_null=True,
+        help_text="The stipend, only if paid and the student shares stipend amounts; else null.",
+    )
+    deliverable_count = _f(serializers.IntegerField(), "Deliverables handed in.", 2)
+    competencies = _f(
+        serializers.DictField(child=serializers.IntegerField(), allow_null=True),
+        "The mentor's NACE competency ratings (1-5), only if the student shares evaluations.",
+        {"communication": 4, "teamwork": 5},
+    )
+    outcomes = _f(
+        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    )
+    updated_at = _f(
+        serializers.DateTimeField(), "Last change to anything shown here.", "2026-02-21T09:00:00Z"
+    )
+
+
+class ApplicationSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The application's id.", 11)
+    task = TaskRefSerializer(help_text="The task applied to.")
+    state = _f(
+        serializers.CharField(),
+        "submitted, shortlisted, accepted, declined or withdrawn.",
+        "accepted",
+    )
+    applied_at = _f(
+        serializers.DateTimeField(), "When the student applied.", "2026-02-08T09:00:00Z"
+    )
+    updated_at = _f(serializers.DateTimeField(), "Last change of state.", "2026-02-10T09:00:00Z")
+
+
+class ParticipationSerializer(serializers.Serializer):
+    student = StudentSerializer(help_text="The student.")
+    applications = ApplicationSerializer(many=True, help_text="Applications, oldest first.")
+    engagements = EngagementSerializer(many=True, help_text="Engagements, oldest first.")
+    outcomes = _f(
+        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    )
+
+
+class ReportCellSerializer(serializers.Serializer):
+    students = _f(
+        serializers.IntegerField(allow_null=True), "Distinct students (null if suppressed).", 12
+    )
+    engagements = _f(serializers.IntegerField(allow_null=True), "Engagements.", 20)
+    completed = _f(serializers.IntegerField(allow_null=True), "Engagements completed.", 15)
+    completion_rate = _f(
+        serializers.FloatField(allow_null=True), "completed ÷ engagements, 0-1.", 0.75
+    )
+    paid = _f(serializers.IntegerField(allow_null=True), "Engagements on paid tasks.", 9)
+    unpaid = _f(serializers.IntegerField(allow_null=True), "Engagements on unpaid tasks.", 11)
+    hours = _f(serializers.IntegerField(allow_null=True), "Estimated hours, summed.", 160)
+    stipend_totals = _f(
+        serializers.DictField(child=serializers.IntegerField(), allow_null=True),
+        "Stipends by currency in minor units; null unless 5+ students here share amounts.",
+        {"usd": 250000},
+    )
+    suppressed = _f(
+        serializers.BooleanField(), "True when fewer than 5 students: numbers withheld.", False
+    )
+
+
+class ReportGroupSerializer(ReportCellSerializer):
+    key = _f(serializers.CharField(), "The term, major, skill or month (YYYY-MM).", "2026 Spring")
+
+
+class TopSkillSerializer(serializers.Serializer):
+    skill = _f(serializers.CharField(), "Skill name.", "Python")
+    students = _f(serializers.IntegerField(), "Students who used it (5 or more).", 7)
+
+
+class ReportSerializer(serializers.Serializer):
+    date_from = _f(serializers.DateField(allow_null=True), "Start of the period.", "2026-01-01")
+    to = _f(serializers.DateField(allow_null=True), "End of the period.", "2026-06-30")
+    group_by = _f(serializers.CharField(allow_null=True), "How groups are formed.", "term")
+    suppression_threshold = _f(serializers.IntegerField(), "Smallest cell shown.", 5)
+    totals = ReportCellSerializer(help_text="All consenting students in the period.")
+    groups = ReportGroupSerializer(many=True, help_text="One cell per group.")
+    top_skills = TopSkillSerializer(many=True, help_text="Up to 10 skills, most students first.")
+    outcomes = _f(
+        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("date_from")
+        return fields
+
+
+class ReportInputSerializer(serializers.Serializer):
+    date_from = serializers.DateField(required=False, help_text="YYYY-MM-DD, inclusive.")
+    to = serializers.DateField(required=False, help_text="YYYY-MM-DD, inclusive.")
+    group_by = serializers.ChoiceField(choices=GROUP_BY, required=False, help_text="Group cells.")
+    term = serializers.CharField(required=False, help_text='Only this term, e.g. "2026 Spring".')
+    major = serializers.CharField(required=False, help_text="Only this programme or major.")
+
+
+class FeaturedTaskSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The feature's id.", 3)
+    task = TaskRefSerializer(help_text="The featured task.")
+    note = _f(
+        serializers.CharField(allow_blank=True),
+        "Why the office recommends it.",
+        "Great first draft",
+    )
+    featured_by = _f(
+        serializers.CharField(allow_null=True), "Staff member who featured it.", "Ana Ruiz"
+    )
+    active = _f(
+        serializers.BooleanField(), "False once unfeatured (seen through updated_since).", True
+    )
+    created_at = _f(serializers.DateTimeField(), "When it was featured.", "2026-02-01T10:00:00Z")
+    updated_at = _f(serializers.DateTimeField(), "Last change.", "2026-02-01T10:00:00Z")
+
+
+class FeaturedTaskInputSerializer(serializers.Serializer):
+    task_id = _f(serializers.IntegerField(), "An open task to recommend to your students.", 42)
+    note = _f(
+        serializers.CharField(required=False, allow_blank=True, max_length=300, default=""),
+        "Why your office recommends it (shown to staff).",
+        "Great first draft for economics students",
+    )
+
+
+class ApiKeySerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The key's id.", 1)
+    name = _f(serializers.CharField(), "What the key is for.", "Handshake sync")
+    prefix = _f(serializers.CharField(), "The key's public prefix.", "a1b2c3d4")
+    created_at = _f(serializers.DateTimeField(), "When it was made.", "2026-02-01T10:00:00Z")
+    expires_at = _f(serializers.DateTimeField(allow_null=True), "When it stops working.", None)
+    revoked_at = _f(serializers.DateTimeField(allow_null=True), "When it was revoked.", None)
+    last_used_at = _f(serializers.DateTimeField(allow_null=True), "Last successful use.", None)
+    usable = _f(serializers.BooleanField(), "Neither revoked nor expired.", True)
+
+
+class IssuedApiKeySerializer(ApiKeySerializer):
+    key = _f(
+        serializers.CharField(),
+        "The whole key. Shown once: store it now; Slipstream keeps only a hash.",
+        "slk_a1b2c3d4.Zx…",
+    )
+
+
+class ApiKeyInputSerializer(serializers.Serializer):
+    name = _f(serializers.CharField(max_length=80), "What the key is for.", "Handshake sync")
+    expires_at = _f(
+        serializers.DateTimeField(required=False, allow_null=True),
+        "When the key stops working (optional; never if empty).",
+        "2026-12-31T23:59:59Z",
+    )
+
+
+class StaffInviteInputSerializer(serializers.Serializer):
+    email = _f(
+        serializers.EmailField(),
+        "A colleague's verified address on Slipstream.",
+        "lee@northfield.edu",
+    )
+    role = _f(
+        serializers.ChoiceField(
+            choices=InstitutionMembership.StaffRole.choices,
+            default=InstitutionMembership.StaffRole.VIEWER,
+        ),
+        "admin (keys and colleagues) or viewer.",
+        "viewer",
+    )
+
+
+class ColleagueSerializer(serializers.Serializer):
+    name = _f(serializers.CharField(), "Display name.", "Ana Ruiz")
+    email = _f(serializers.EmailField(), "Their address.", "ana@northfield.edu")
+    role = _f(serializers.CharField(), "admin or viewer.", "admin")
+
+
+class InstitutionSerializer(serializers.Serializer):
+    slug = _f(serializers.CharField(), "The institution's short name.", "northfield-university")
+    name = _f(serializers.CharField(), "Full name.", "Northfield University")
+    email_domains = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Domains whose verified addresses make students members.",
+        ["northfield.edu"],
+    )
+    my_role = _f(serializers.CharField(), "Your role: admin or viewer.", "admin")
+    staff = ColleagueSerializer(many=True, help_text="Career-office staff.")
+
+
+class ReportFiltersSerializer(serializers.Serializer):
+    terms = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Terms with engagements.",
+        ["2026 Spring"],
+    )
+    majors = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Majors students gave.",
+        ["Economics"],
+    )
+
+
+class DisclosedBySerializer(serializers.Serializer):
+    kind = _f(serializers.CharField(), "api_key or staff.", "api_key")
+    name = _f(
+        serializers.CharField(), "The key's name or the staff member's.", "Sync job (a1b2c3d4…)"
+    )
+
+
+class DisclosureSerializer(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The log entry's id.", 90)
+    at = _f(serializers.DateTimeField(), "When the data was disclosed.", "2026-03-04T12:30:00Z")
+    by = DisclosedBySerializer(help_text="Who received it.")
+    endpoint = _f(serializers.CharField(), "The request.", "/api/v1/careers/students/")
+    fields = _f(
+        serializers.ListField(child=serializers.CharField()),
+        "Which kinds of student data.",
+        ["name", "skills"],
+    )
+    student_count = _f(serializers.IntegerField(), "How many students.", 20)

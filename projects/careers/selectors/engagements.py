@@ -1,0 +1,115 @@
+"""Engagements of consenting students: dates, hours, paid or not, and — only where the
+student's consent covers them — stipend amounts and the mentor's NACE competency ratings."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+
+from accounts.models import Consent
+from projects.careers.access import EVALUATIONS, PARTICIPATION, STIPEND_AMOUNTS, CareersAccess
+from projects.careers.selectors.students import EPOCH, subquery_count
+from projects.models import Deliverable, Engagement, Feedback
+
+
+def careers_engagements(
+    *, access: CareersAccess, updated_since: datetime | None = None, student_id: int | None = None
+) -> QuerySet[dict[str, Any]]:
+    consent_granted = Consent.objects.filter(
+        student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
+    ).values("granted_at")[:1]
+    feedback_changed = (
+        Feedback.objects.filter(engagement=OuterRef("pk"), author=OuterRef("mentor_id"))
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
+    epoch = Value(EPOCH, output_field=DateTimeField())
+    rows = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION)).annotate(
+        deliverable_count=subquery_count(
+            Deliverable.objects.filter(engagement=OuterRef("pk")), "engagement"
+        ),
+        # A student who consents today makes their older engagements new to the institution.
+        changed_at=Greatest(
+            F("updated_at"),
+            Coalesce(Subquery(consent_granted, output_field=DateTimeField()), epoch),
+            Coalesce(Subquery(feedback_changed, output_field=DateTimeField()), epoch),
+        ),
+    )
+    if student_id is not None:
+        rows = rows.filter(drafter_id=student_id)
+    if updated_since is not None:
+        rows = rows.filter(changed_at__gt=updated_since)
+    return rows.values(
+        "pk",
+        "drafter_id",
+        "mentor_id",
+        "task_id",
+        "task__title",
+        "task__estimated_hours",
+        "task__stipend_amount",
+        "task__stipend_currency",
+        "state",
+        "started_at",
+        "delivered_at",
+        "completed_at",
+        "cancelled_at",
+        "created_at",
+        "deliverable_count",
+        "changed_at",
+    )
+
+
+def careers_engagement_rows_shape(
+    *, access: CareersAccess, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The public shape of a page of engagement rows; consent scopes and ratings in two
+    queries for the whole page."""
+    drafters = {row["drafter_id"] for row in rows}
+    may_see_amounts = set(
+        access.students(STIPEND_AMOUNTS).filter(pk__in=drafters).values_list("pk", flat=True)
+    )
+    may_see_ratings = set(
+        access.students(EVALUATIONS).filter(pk__in=drafters).values_list("pk", flat=True)
+    )
+    ratings = {
+        engagement_id: competencies
+        for engagement_id, competencies in Feedback.objects.filter(
+            engagement_id__in=[r["pk"] for r in rows if r["drafter_id"] in may_see_ratings],
+            author_id=F("engagement__mentor_id"),
+        ).values_list("engagement_id", "competencies")
+    }
+    shaped = []
+    for row in rows:
+        paid = bool(row["task__stipend_amount"])
+        shaped.append(
+            {
+                "id": row["pk"],
+                "student_id": access.student_public_id(row["drafter_id"]),
+                "task": {"id": row["task_id"], "title": row["task__title"]},
+                "state": row["state"],
+                "created_at": row["created_at"],
+                "started_at": row["started_at"],
+                "delivered_at": row["delivered_at"],
+                "completed_at": row["completed_at"],
+                "cancelled_at": row["cancelled_at"],
+                "hours": row["task__estimated_hours"],
+                "paid": paid,
+                "stipend": (
+                    {
+                        "amount": row["task__stipend_amount"],
+                        "currency": row["task__stipend_currency"],
+                    }
+                    if paid and row["drafter_id"] in may_see_amounts
+                    else None
+                ),
+                "deliverable_count": row["deliverable_count"],
+                "competencies": (
+                    ratings.get(row["pk"]) or None if row["drafter_id"] in may_see_ratings else None
+                ),
+                # Relationship outcomes (issue 11) are reported here once they exist.
+                "outcomes": None,
+                "updated_at": row["changed_at"],
+            }
+        )
+    return shaped

@@ -1,0 +1,182 @@
+"""Consenting students as an institution sees them, and their participation.
+
+Rows are plain dicts: the list is one query for the page plus one for the page's skills.
+`changed_at` is the latest of every change that alters what the institution sees (profile,
+membership details, consent, skills, applications, engagements), so `updated_since` returns
+exactly the students to re-read; students who stopped consenting come back as removals.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+
+from accounts.models import Consent, InstitutionMembership, UserSkill
+from projects.careers.access import PARTICIPATION, CareersAccess
+from projects.models import Application, Engagement
+
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _latest(queryset: QuerySet, field: str) -> Coalesce:
+    subquery = Subquery(
+        queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField()
+    )
+    return Coalesce(subquery, Value(EPOCH, output_field=DateTimeField()))
+
+
+def subquery_count(queryset: QuerySet, group_field: str) -> Coalesce:
+    counted = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _active_consent(access: CareersAccess) -> QuerySet[Consent]:
+    return Consent.objects.filter(
+        student=OuterRef("pk"), institution=access.institution, revoked_at__isnull=True
+    )
+
+
+def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
+    return InstitutionMembership.objects.filter(
+        user=OuterRef("pk"),
+        institution=access.institution,
+        role=InstitutionMembership.Role.STUDENT,
+        ended_at__isnull=True,
+    )
+
+
+def careers_students(
+    *, access: CareersAccess, updated_since: datetime | None = None
+) -> QuerySet[dict[str, Any]]:
+    consent = _active_consent(access)
+    membership = _membership(access)
+    applications = Application.objects.filter(drafter=OuterRef("pk"))
+    engagements = Engagement.objects.filter(drafter=OuterRef("pk"))
+    rows = access.students(PARTICIPATION).annotate(
+        consent_granted_at=Subquery(consent.values("granted_at")[:1]),
+        consent_evaluations=Subquery(consent.values("evaluations")[:1]),
+        consent_stipend_amounts=Subquery(consent.values("stipend_amounts")[:1]),
+        programme=Subquery(membership.values("programme")[:1]),
+        class_year=Subquery(membership.values("class_year")[:1]),
+        applications_count=subquery_count(applications, "drafter"),
+        engagements_count=subquery_count(engagements, "drafter"),
+        completed_count=subquery_count(
+            engagements.filter(state=Engagement.State.COMPLETED), "drafter"
+        ),
+        changed_at=Greatest(
+            Coalesce("profile__updated_at", Value(EPOCH, output_field=DateTimeField())),
+            _latest(consent, "granted_at"),
+            _latest(membership, "updated_at"),
+            _latest(UserSkill.objects.filter(user=OuterRef("pk")), "created_at"),
+            _latest(applications, "updated_at"),
+            _latest(engagements, "updated_at"),
+        ),
+    )
+    if updated_since is not None:
+        rows = rows.filter(changed_at__gt=updated_since)
+    return rows.values(
+        "pk",
+        "profile__display_name",
+        "profile__handle",
+        "programme",
+        "class_year",
+        "consent_granted_at",
+        "consent_evaluations",
+        "consent_stipend_amounts",
+        "applications_count",
+        "engagements_count",
+        "completed_count",
+        "changed_at",
+    )
+
+
+def careers_students_removed(*, access: CareersAccess, since: datetime) -> list[str]:
+    """Students who stopped being visible since `since` (consent revoked or narrowed, or
+    membership ended) and are not visible now: the client deletes its copy."""
+    visible = access.students(PARTICIPATION).values("pk")
+    revoked = Consent.objects.filter(institution=access.institution, revoked_at__gt=since)
+    ended = InstitutionMembership.objects.filter(
+        institution=access.institution,
+        role=InstitutionMembership.Role.STUDENT,
+        ended_at__gt=since,
+    )
+    ids = set(revoked.exclude(student__in=visible).values_list("student_id", flat=True))
+    ids |= set(ended.exclude(user__in=visible).values_list("user_id", flat=True))
+    return sorted(access.student_public_id(pk) for pk in ids)
+
+
+def careers_student_rows_shape(
+    *, access: CareersAccess, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The public shape of a page of student rows, with their skills in one query."""
+    skills: dict[int, list[str]] = {}
+    for user_id, name in (
+        UserSkill.objects.filter(user_id__in=[row["pk"] for row in rows])
+        .order_by("skill__name")
+        .values_list("user_id", "skill__name")
+    ):
+        skills.setdefault(user_id, []).append(name)
+    return [
+        {
+            "id": access.student_public_id(row["pk"]),
+            "name": row["profile__display_name"] or row["profile__handle"] or "",
+            "programme": row["programme"] or None,
+            "class_year": row["class_year"],
+            "skills": skills.get(row["pk"], []),
+            "counts": {
+                "applications": row["applications_count"],
+                "engagements": row["engagements_count"],
+                "completed_engagements": row["completed_count"],
+            },
+            "consent": {
+                "scopes": [
+                    scope
+                    for scope, given in (
+                        ("participation", True),
+                        ("evaluations", row["consent_evaluations"]),
+                        ("stipend_amounts", row["consent_stipend_amounts"]),
+                    )
+                    if given
+                ],
+                "granted_at": row["consent_granted_at"],
+            },
+            # Relationship outcomes (issue 11) are reported here once they exist.
+            "outcomes": None,
+            "updated_at": row["changed_at"],
+        }
+        for row in rows
+    ]
+
+
+def careers_student_row(*, access: CareersAccess, student_id: int) -> dict[str, Any] | None:
+    row = careers_students(access=access).filter(pk=student_id).first()
+    return careers_student_rows_shape(access=access, rows=[row])[0] if row else None
+
+
+def careers_student_applications(*, access: CareersAccess, student_id: int) -> list[dict[str, Any]]:
+    if not access.students(PARTICIPATION).filter(pk=student_id).exists():
+        return []
+    rows = (
+        Application.objects.filter(drafter_id=student_id)
+        .order_by("created_at", "pk")
+        .values("pk", "task_id", "task__title", "state", "created_at", "updated_at")
+    )
+    return [
+        {
+            "id": row["pk"],
+            "task": {"id": row["task_id"], "title": row["task__title"]},
+            "state": row["state"],
+            "applied_at": row["created_at"],
+            "updated_at": row["updated_at"],
+        }
+        for row in rows
+    ]

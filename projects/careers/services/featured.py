@@ -1,0 +1,59 @@
+"""Career-office staff feature open tasks for their students, and stop featuring them."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from marketplace.errors import Conflict, Forbidden, NotFound
+from projects.careers import error_codes
+from projects.careers.access import CareersAccess
+from projects.careers.models import FeaturedTask
+from projects.models import Task
+
+
+def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "") -> FeaturedTask:
+    if not access.is_staff_session:
+        raise Forbidden("Only career-office staff can feature tasks.", code=error_codes.STAFF_ONLY)
+    task = Task.objects.filter(pk=task_id).first()
+    visible = task is not None and (
+        task.visibility == Task.Visibility.PUBLIC
+        or task.institutions.filter(pk=access.institution.pk).exists()
+    )
+    if not visible:
+        raise NotFound("No such task.")
+    if task.state != Task.State.OPEN:
+        raise Conflict("Only open tasks can be featured.", code=error_codes.TASK_NOT_OPEN)
+    existing = FeaturedTask.objects.filter(
+        institution=access.institution, task=task, ended_at__isnull=True
+    ).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return FeaturedTask.objects.create(
+                institution=access.institution,
+                task=task,
+                featured_by=access.staff.user,
+                note=note.strip(),
+            )
+    except IntegrityError:
+        # A colleague featured it in the same instant: theirs stands.
+        return FeaturedTask.objects.get(
+            institution=access.institution, task=task, ended_at__isnull=True
+        )
+
+
+def featured_task_end(*, access: CareersAccess, featured_id: int) -> None:
+    if not access.is_staff_session:
+        raise Forbidden(
+            "Only career-office staff can unfeature tasks.", code=error_codes.STAFF_ONLY
+        )
+    with transaction.atomic():
+        row = (
+            FeaturedTask.objects.select_for_update(of=("self",))
+            .filter(pk=featured_id, institution=access.institution, ended_at__isnull=True)
+            .first()
+        )
+        if row is None:
+            raise NotFound("No such featured task.")
+        row.ended_at = timezone.now()
+        row.save(update_fields=["ended_at", "updated_at"])

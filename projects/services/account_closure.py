@@ -1,0 +1,48 @@
+"""Closing an account is one use case: the marketplace lets go of the person first (tasks,
+applications, engagements, money), then accounts anonymises them.
+
+It lives in projects because accounts may not import projects; the API's delete endpoint
+calls this, never accounts' user_delete directly.
+"""
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from accounts.models import User
+from accounts.services.deletion import user_delete, user_password_confirm
+from projects.models import Application, Engagement, Task
+from projects.services.applications import application_withdraw, applications_decline_pending
+from projects.services.engagements import engagement_cancel
+from projects.services.tasks import task_cancel
+from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
+
+CLOSED_REASON = "The other person closed their Slipstream account."
+CLOSED_NOTE = "The mentor closed their account, so this task will not go ahead."
+
+
+def account_close(*, user: User, password: str) -> None:
+    """Cancel the person's open tasks (declining their applicants), withdraw their pending
+    applications, cancel their live engagements (a funded stipend is refunded after commit),
+    then anonymise the account. All or nothing."""
+    user_password_confirm(user=user, password=password)
+    with transaction.atomic():
+        cancellable = Task.objects.filter(
+            mentor=user, state__in=[Task.State.DRAFT, Task.State.OPEN]
+        )
+        for task_id in _ids(cancellable):
+            task_cancel(task_id=task_id, mentor=user)
+        for task in Task.objects.filter(mentor=user, state=Task.State.CLOSED).order_by("pk"):
+            applications_decline_pending(task=task, note=CLOSED_NOTE)
+        pending = Application.objects.filter(drafter=user, state__in=PENDING_APPLICATION_STATES)
+        for application_id in _ids(pending):
+            application_withdraw(application_id=application_id, drafter=user)
+        live = Engagement.objects.filter(
+            Q(mentor=user) | Q(drafter=user), state__in=LIVE_ENGAGEMENT_STATES
+        )
+        for engagement_id in _ids(live):
+            engagement_cancel(engagement_id=engagement_id, user=user, reason=CLOSED_REASON)
+        user_delete(user=user, password=password)
+
+
+def _ids(queryset: QuerySet) -> list[int]:
+    return list(queryset.order_by("pk").values_list("pk", flat=True))

@@ -1,0 +1,23 @@
+"""`make run` shows a populated career-office dashboard: the demo office's staff sign in and
+see numbers (not suppressed cells), and the student who never shared is not among them."""
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from projects.management.commands.seed_demo import CAREERS_STAFF_EMAIL
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_career_office_has_a_populated_dashboard(client):
+    call_command("seed_demo")
+    call_command("seed_demo")  # idempotent
+    client.force_login(User.objects.get(email=CAREERS_STAFF_EMAIL))
+    summary = client.get("/api/v1/careers/reports/summary/?group_by=major").json()
+    assert summary["totals"]["students"] == 7
+    assert summary["totals"]["completed"] >= 5
+    assert summary["top_skills"]
+    names = {s["name"] for s in client.get("/api/v1/careers/students/").json()["results"]}
+    assert len(names) == 7 and "Private Person" not in names
+    assert client.get("/careers/").status_code == 200

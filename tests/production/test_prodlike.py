@@ -1,0 +1,121 @@
+"""The production topology holds no state in an app server: two gunicorn servers behind nginx,
+sharing PostgreSQL, Redis and S3 (moto), started on loopback by devtools/prodlike.py."""
+
+import io
+from collections.abc import Iterator
+
+import pytest
+import requests
+from PIL import Image
+
+from devtools.prodlike import Topology
+
+EMAIL, PASSWORD = "prodlike.drafter@example.org", "a-long-prodlike-password"
+
+# The topology brings its own PostgreSQL, so one pass of `make test` (the PostgreSQL one) is
+# enough; it takes about 30 s.
+pytestmark = [pytest.mark.prodlike, pytest.mark.postgres_only]
+
+
+@pytest.fixture(scope="module")
+def topology() -> Iterator[Topology]:
+    # A low anonymous rate, so the shared throttle shows after a handful of requests.
+    with Topology(extra_env={"API_THROTTLE_ANON": "4/minute"}) as topo:
+        topo.manage(
+            "shell",
+            "--no-imports",
+            "-c",
+            "from accounts.services import user_create; "
+            f"user_create(email={EMAIL!r}, password={PASSWORD!r}, email_verified=True)",
+        )
+        yield topo
+
+
+def _sign_in(base_url: str) -> requests.Session:
+    session = requests.Session()
+    session.get(f"{base_url}/accounts/login/", timeout=10).raise_for_status()
+    response = session.post(
+        f"{base_url}/accounts/login/",
+        data={
+            "login": EMAIL,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        headers={"Referer": f"{base_url}/accounts/login/"},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert response.status_code == 302, response.text[:500]
+    return session
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 40, 90)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_session_made_on_server_a_works_on_server_b(topology):
+    session = _sign_in(topology.url("app_a"))
+
+    on_b = session.get(f"{topology.url('app_b')}/api/v1/me/", timeout=10)
+
+    assert on_b.status_code == 200, on_b.text
+    assert on_b.json()["email"] == EMAIL
+
+
+def test_an_upload_through_server_a_downloads_through_server_b(topology):
+    session = _sign_in(topology.url("app_a"))
+    picture = _png()
+
+    created = session.post(
+        f"{topology.url('app_a')}/api/v1/me/portfolio/",
+        data={"title": "A chart I made", "visibility": "applications"},
+        files={"file": ("chart.png", picture, "image/png")},
+        headers={"X-CSRFToken": session.cookies["csrftoken"]},
+        timeout=10,
+    )
+    assert created.status_code == 201, created.text
+    item_id = created.json()["id"]
+
+    download = session.get(f"{topology.url('app_b')}/api/v1/portfolio/{item_id}/file/", timeout=10)
+    anonymous = requests.get(
+        f"{topology.url('app_b')}/api/v1/portfolio/{item_id}/file/", timeout=10
+    )
+
+    assert download.status_code == 200, download.text[:300]
+    assert download.content == picture
+    # The file lives in the object store, not on either server's disk.
+    assert not list(topology.dir.glob("media-must-stay-empty/**/*.png"))
+    # Private stays private: a stranger gets nothing through the app.
+    assert anonymous.status_code == 404
+
+
+def test_a_throttle_counted_on_server_a_holds_on_server_b(topology):
+    browse = "/api/v1/tasks/"
+    on_a = [requests.get(f"{topology.url('app_a')}{browse}", timeout=10) for _ in range(4)]
+
+    on_b = requests.get(f"{topology.url('app_b')}{browse}", timeout=10)
+
+    assert [r.status_code for r in on_a] == [200] * 4
+    assert on_b.status_code == 429
+
+
+def test_the_load_balancer_serves_both_servers_and_the_worker_sends_queued_mail(topology):
+    health = [requests.get(f"{topology.url('lb')}/healthz", timeout=10) for _ in range(4)]
+
+    topology.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import transaction; from accounts.models import User; "
+        "from accounts.services import notification_send\n"
+        "with transaction.atomic():\n"
+        f"    notification_send(recipient=User.objects.get(email={EMAIL!r}), kind='system', "
+        "title='Queued, then sent by the worker')",
+    )
+
+    assert [r.json()["database"] for r in health] == ["ok"] * 4
+    assert topology.wait_for_mail(count=1, timeout=30) == 1
+    (message,) = (topology.dir / "mail").glob("*.eml")
+    assert b"Queued, then sent by the worker" in message.read_bytes()

@@ -1,0 +1,123 @@
+"""The world the authorization matrix runs in: seven roles and one object of every kind,
+each belonging to drafter A and/or the owning mentor, so every other role is a stranger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from accounts.models import Consent, InstitutionMembership, PortfolioItem, User
+from projects.models import Deliverable, Engagement, Introduction, Message, Task, ThankYouNote
+from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
+from tests.factories import (
+    ApplicationFactory,
+    EngagementFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    PortfolioItemFactory,
+    TaskFactory,
+    UserFactory,
+)
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+ROLES = (
+    "anonymous",
+    "drafter_a",
+    "drafter_b",
+    "mentor_owner",
+    "mentor_other",
+    "institution_staff",
+    "site_staff",
+)
+
+
+@dataclass
+class World:
+    users: dict[str, User] = field(default_factory=dict)
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a stranger must not be able to change."""
+        a = self.users["drafter_a"]
+        return {
+            "task": Task.objects.filter(pk=self.task.pk).values_list("state", "title").get(),
+            "application": self.application.__class__.objects.get(pk=self.application.pk).state,
+            "engagement": Engagement.objects.get(pk=self.engagement.pk).state,
+            "deliverables": Deliverable.objects.count(),
+            "messages": Message.objects.count(),
+            "introduction": Introduction.objects.get(pk=self.introduction.pk).state,
+            "thanks": ThankYouNote.objects.get(pk=self.thanks.pk).shown_on_profile,
+            "consent": Consent.objects.get(pk=self.consent.pk).revoked_at,
+            "membership": InstitutionMembership.objects.get(pk=self.membership.pk).ended_at,
+            "portfolio": list(
+                PortfolioItem.objects.filter(owner=a).values_list("pk", "title", "position")
+            ),
+            "staff": InstitutionMembership.objects.filter(role="staff").count(),
+            "active": sorted(User.objects.filter(is_active=True).values_list("pk", flat=True)),
+        }
+
+
+def world_build() -> World:
+    world = World()
+    users = world.users
+    users["drafter_a"] = UserFactory()
+    users["drafter_b"] = UserFactory()
+    users["mentor_owner"] = UserFactory()
+    users["mentor_other"] = UserFactory()
+    users["institution_staff"] = UserFactory()
+    users["site_staff"] = UserFactory(is_staff=True)
+    a, owner = users["drafter_a"], users["mentor_owner"]
+
+    institution = InstitutionFactory()
+    MembershipFactory(
+        user=users["institution_staff"],
+        institution=institution,
+        role=InstitutionMembership.Role.STAFF,
+    )
+    item = PortfolioItemFactory(owner=a)
+    item.file.save("cv.pdf", ContentFile(PDF_BYTES), save=False)
+    item.file_kind, item.file_size, item.file_name = "pdf", len(PDF_BYTES), "cv.pdf"
+    item.save()
+    task = TaskFactory(mentor=owner, slots=3)
+    application = ApplicationFactory(task=task, drafter=a)
+    application.portfolio_items.add(item)
+    engagement = EngagementFactory(
+        application__task=TaskFactory(mentor=owner, stipend_amount=5_000),
+        application__drafter=a,
+        state=Engagement.State.ACTIVE,
+    )
+    stipend_on_engagement_accepted(engagement=engagement)
+    deliverable = Deliverable(engagement=engagement, submitted_by=a, note="Draft")
+    deliverable.file.save("draft.pdf", ContentFile(PDF_BYTES), save=False)
+    deliverable.file_name = "draft.pdf"
+    deliverable.save()
+    world.objects.update(
+        institution=institution,
+        item=item,
+        task=task,
+        application=application,
+        engagement=engagement,
+        deliverable=deliverable,
+        membership=MembershipFactory(user=a, institution=institution),
+        consent=Consent.objects.create(
+            student=a, institution=institution, participation=True, purpose="p", version="v1"
+        ),
+        introduction=Introduction.objects.create(
+            task=TaskFactory(mentor=users["mentor_other"]),
+            drafter=a,
+            introducer=users["drafter_b"],
+            note="You would be good at this.",
+        ),
+        thanks=ThankYouNote.objects.create(
+            engagement=engagement, sender=owner, receiver=a, body="Thank you!"
+        ),
+    )
+    return world

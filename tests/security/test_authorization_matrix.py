@@ -1,0 +1,464 @@
+"""The authorization matrix: every operation of the OpenAPI schema by seven roles, against
+objects that belong to drafter A and/or the owning mentor (so for every other role they are
+foreign). A stranger gets 401 (anonymous) or 404/403 and changes nothing; an allowed role gets
+past authorization (2xx, or a 400/409 about the request itself). A meta-test fails when the
+schema has an operation this table does not list.
+
+Adding a route is one row in ROWS: method, path template, how to fill it from the world, a
+body, who may (PUBLIC, SIGNED_IN or a set of roles), and exceptions in `expect`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework.test import APIClient
+
+from projects.careers.access import CareersAccess
+from tests.factories import DEFAULT_PASSWORD
+from tests.security.authz_world import ROLES, World, world_build
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+ALLOW = "allow"  # past authorization: 2xx, or 400/409/503 about the request or the world
+A, OWNER = "drafter_a", "mentor_owner"
+PARTIES = frozenset({A, OWNER})
+INSTITUTION = frozenset({"institution_staff", "site_staff"})
+OFFICE = frozenset({"institution_staff"})
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    template: str
+    fill: Callable[[World], dict[str, Any]] = lambda w: {}
+    body: Callable[[World], Any] | dict | None = None
+    who: str | frozenset[str] = SIGNED_IN
+    deny: int = 404  # what a signed-in stranger gets (404 hides existence)
+    expect: dict[str, int | str] = field(default_factory=dict)  # per-role exceptions
+    multipart: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method, self.template)
+
+    def expected(self, role: str) -> int | str:
+        if role in self.expect:
+            return self.expect[role]
+        if self.who == PUBLIC:
+            return ALLOW
+        if role == "anonymous":
+            return 401
+        if self.who == SIGNED_IN or role in self.who:
+            return ALLOW
+        return self.deny
+
+
+def _task(w: World) -> dict:
+    return {"task_id": w.task.pk}
+
+
+def _app(w: World) -> dict:
+    return {"application_id": w.application.pk}
+
+
+def _eng(w: World) -> dict:
+    return {"engagement_id": w.engagement.pk}
+
+
+def _student(w: World) -> dict:
+    access = CareersAccess(institution=w.institution)
+    return {"student_id": access.student_public_id(w.users["drafter_a"].pk)}
+
+
+def _item(w: World) -> dict:
+    return {"item_id": w.item.pk}
+
+
+ROWS: list[Row] = [
+    Row("GET", "/api/v1/", who=PUBLIC),
+    Row("GET", "/api/v1/config/", who=PUBLIC),
+    Row("GET", "/api/v1/me/threads/"),
+    Row("GET", "/api/v1/me/disclosures/"),
+    Row("GET", "/api/v1/me/featured-tasks/"),
+    Row("GET", "/api/v1/institutions/"),
+    Row(
+        "POST",
+        "/api/v1/institutions/",
+        body={"name": "Northfield College", "domains": ["northfield.edu"]},
+    ),
+    # The career office's API: its staff (or keys, tested in tests/careers) and nobody else.
+    *[
+        Row("GET", f"/api/v1/careers/{path}", who=OFFICE, deny=403)
+        for path in [
+            "students/",
+            "engagements/",
+            "reports/summary/",
+            "reports/summary.csv",
+            "reports/filters/",
+            "featured-tasks/",
+            "disclosures/",
+            "disclosures.csv",
+            "institution/",
+            "keys/",
+        ]
+    ],
+    Row(
+        "GET",
+        "/api/v1/careers/students/{student_id}/participation/",
+        _student,
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "POST",
+        "/api/v1/careers/featured-tasks/",
+        body=lambda w: {"task_id": w.task.pk},
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/careers/featured-tasks/{featured_id}/",
+        lambda w: {"featured_id": 999_999},
+        who=OFFICE,
+        deny=403,
+        expect={"institution_staff": 404},
+    ),
+    Row("POST", "/api/v1/careers/keys/", body={"name": "Student system"}, who=OFFICE, deny=403),
+    Row(
+        "DELETE",
+        "/api/v1/careers/keys/{key_id}/",
+        lambda w: {"key_id": 999_999},
+        who=OFFICE,
+        deny=403,
+        expect={"institution_staff": 404},
+    ),
+    Row(
+        "POST",
+        "/api/v1/careers/institution/staff/",
+        body={"email": "colleague@example.org"},
+        who=OFFICE,
+        deny=403,
+    ),
+    # Public once the draft is completed; the world's engagement is still live: hidden from all.
+    Row(
+        "GET",
+        "/api/v1/experience/{engagement_id}/",
+        _eng,
+        who=PUBLIC,
+        expect=dict.fromkeys(ROLES, 404),
+    ),
+    Row("GET", "/api/v1/consent-terms/", who=PUBLIC),
+    Row("GET", "/api/v1/skills/", who=PUBLIC),
+    Row("POST", "/api/v1/skills/", body={"name": "Survey design"}),
+    Row(
+        "GET",
+        "/api/v1/profiles/{handle}/",
+        lambda w: {"handle": w.users[A].profile.handle},
+        who=PUBLIC,
+    ),
+    Row(
+        "GET",
+        "/api/v1/profiles/{handle}/experience/",
+        lambda w: {"handle": w.users[A].profile.handle},
+        who=PUBLIC,
+    ),
+    # Tasks
+    Row("GET", "/api/v1/tasks/", who=PUBLIC),
+    Row(
+        "POST",
+        "/api/v1/tasks/",
+        body={"title": "T", "description": "D", "estimated_hours": 2, "what_you_gain": "G"},
+    ),
+    Row("GET", "/api/v1/tasks/{task_id}/", _task, who=PUBLIC),
+    Row("PATCH", "/api/v1/tasks/{task_id}/", _task, {"title": "Renamed"}, who={OWNER}),
+    Row("DELETE", "/api/v1/tasks/{task_id}/", _task, who={OWNER}),
+    Row("POST", "/api/v1/tasks/{task_id}/publish/", _task, who={OWNER}),
+    Row("POST", "/api/v1/tasks/{task_id}/close/", _task, who={OWNER}),
+    Row("POST", "/api/v1/tasks/{task_id}/archive/", _task, who={OWNER}),
+    Row("POST", "/api/v1/tasks/{task_id}/cancel/", _task, who={OWNER}),
+    Row("GET", "/api/v1/tasks/{task_id}/applications/", _task, who={OWNER}),
+    Row(
+        "POST",
+        "/api/v1/tasks/{task_id}/applications/",
+        _task,
+        {"note": "I can help.", "work_sample_link": "https://example.org/w"},
+        expect={OWNER: 403},  # not on one's own task
+    ),
+    # Applications
+    Row("GET", "/api/v1/applications/{application_id}/", _app, who=PARTIES),
+    Row("POST", "/api/v1/applications/{application_id}/shortlist/", _app, who={OWNER}),
+    Row("POST", "/api/v1/applications/{application_id}/accept/", _app, who={OWNER}),
+    Row(
+        "POST", "/api/v1/applications/{application_id}/decline/", _app, {"note": "No"}, who={OWNER}
+    ),
+    Row("POST", "/api/v1/applications/{application_id}/withdraw/", _app, who={A}),
+    Row("GET", "/api/v1/applications/{application_id}/messages/", _app, who=PARTIES),
+    Row(
+        "POST", "/api/v1/applications/{application_id}/messages/", _app, {"body": "Hi"}, who=PARTIES
+    ),
+    Row(
+        "GET",
+        "/api/v1/applications/{application_id}/portfolio/{item_id}/file/",
+        lambda w: {**_app(w), **_item(w)},
+        who=PARTIES,
+    ),
+    # Engagements and money
+    Row("GET", "/api/v1/engagements/{engagement_id}/", _eng, who=PARTIES),
+    Row(
+        "POST",
+        "/api/v1/engagements/{engagement_id}/deliverables/",
+        _eng,
+        {"link": "https://example.org/d"},
+        who={A},
+    ),
+    Row(
+        "POST",
+        "/api/v1/engagements/{engagement_id}/request-revision/",
+        _eng,
+        {"comment": "More"},
+        who={OWNER},
+    ),
+    Row("POST", "/api/v1/engagements/{engagement_id}/approve/", _eng, who={OWNER}),
+    Row(
+        "POST", "/api/v1/engagements/{engagement_id}/cancel/", _eng, {"reason": "Stop"}, who=PARTIES
+    ),
+    Row("POST", "/api/v1/engagements/{engagement_id}/feedback/", _eng, {"rating": 5}, who=PARTIES),
+    Row(
+        "POST", "/api/v1/engagements/{engagement_id}/thanks/", _eng, {"body": "Thanks"}, who=PARTIES
+    ),
+    Row("GET", "/api/v1/engagements/{engagement_id}/messages/", _eng, who=PARTIES),
+    Row("POST", "/api/v1/engagements/{engagement_id}/messages/", _eng, {"body": "Hi"}, who=PARTIES),
+    Row("POST", "/api/v1/engagements/{engagement_id}/fund/", _eng, who={OWNER}),
+    Row("GET", "/api/v1/engagements/{engagement_id}/stipend/", _eng, who=PARTIES),
+    Row(
+        "GET",
+        "/api/v1/deliverables/{deliverable_id}/file/",
+        lambda w: {"deliverable_id": w.deliverable.pk},
+        who=PARTIES,
+    ),
+    Row(
+        "POST",
+        "/api/v1/thanks/{thanks_id}/show/",
+        lambda w: {"thanks_id": w.thanks.pk},
+        {"shown_on_profile": True},
+        who={A},
+    ),
+    # Introductions
+    Row(
+        "POST",
+        "/api/v1/introductions/",
+        body=lambda w: {
+            "task_id": w.task.pk,
+            "drafter_handle": w.users["drafter_b"].profile.handle,
+            "note": "Try it",
+        },
+    ),
+    Row(
+        "POST",
+        "/api/v1/introductions/{introduction_id}/accept/",
+        lambda w: {"introduction_id": w.introduction.pk},
+        who={A},
+    ),
+    Row(
+        "POST",
+        "/api/v1/introductions/{introduction_id}/decline/",
+        lambda w: {"introduction_id": w.introduction.pk},
+        who={A},
+    ),
+    # Institutions
+    Row(
+        "POST",
+        "/api/v1/institutions/{slug}/staff/",
+        lambda w: {"slug": w.institution.slug},
+        {"email": "colleague@example.org"},
+        who=INSTITUTION,
+        deny=403,
+    ),
+    # The signed-in person's own things (/me/): objects are drafter A's; others get 404.
+    Row("GET", "/api/v1/me/"),
+    Row("PATCH", "/api/v1/me/", body={"headline": "Hello"}),
+    Row("POST", "/api/v1/me/delete/", body={"password": DEFAULT_PASSWORD}),
+    Row("POST", "/api/v1/me/avatar/", body={}, multipart=True),
+    Row("DELETE", "/api/v1/me/avatar/"),
+    Row("GET", "/api/v1/me/applications/"),
+    Row("GET", "/api/v1/me/engagements/"),
+    Row("GET", "/api/v1/me/dashboard/"),
+    Row("GET", "/api/v1/me/ledger/"),
+    Row("GET", "/api/v1/me/notifications/"),
+    Row("POST", "/api/v1/me/notifications/read/", body={}),
+    Row("GET", "/api/v1/me/recommendations/"),
+    Row("GET", "/api/v1/me/payouts/onboarding/"),
+    Row("POST", "/api/v1/me/payouts/onboarding/"),
+    Row("GET", "/api/v1/me/skills/"),
+    Row("PUT", "/api/v1/me/skills/", body={"skills": []}),
+    Row("GET", "/api/v1/me/consents/"),
+    Row(
+        "POST",
+        "/api/v1/me/consents/",
+        body=lambda w: {"institution_slug": w.institution.slug, "scopes": ["participation"]},
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/me/consents/{consent_id}/",
+        lambda w: {"consent_id": w.consent.pk},
+        who={A},
+    ),
+    Row("GET", "/api/v1/me/memberships/"),
+    Row(
+        "DELETE",
+        "/api/v1/me/memberships/{membership_id}/",
+        lambda w: {"membership_id": w.membership.pk},
+        who={A},
+    ),
+    Row("GET", "/api/v1/me/portfolio/"),
+    Row(
+        "POST",
+        "/api/v1/me/portfolio/",
+        body={"title": "Case study", "link": "https://example.org/c"},
+    ),
+    Row(
+        "POST", "/api/v1/me/portfolio/reorder/", body=lambda w: {"item_ids": [w.item.pk]}, expect={}
+    ),
+    Row("GET", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),
+    Row("PATCH", "/api/v1/me/portfolio/{item_id}/", _item, {"title": "Renamed"}, who={A}),
+    Row("DELETE", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),
+]
+
+
+def _schema_operations() -> set[tuple[str, str]]:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return {
+        (method.upper(), path)
+        for path, item in schema["paths"].items()
+        for method in item
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
+
+
+def test_every_schema_operation_is_in_the_matrix():
+    listed = [row.key for row in ROWS]
+    assert len(listed) == len(set(listed)), "a route is listed twice"
+    missing = sorted(_schema_operations() - set(listed))
+    stale = sorted(set(listed) - _schema_operations())
+    assert (missing, stale) == ([], [])
+
+
+def _client(world: World, role: str) -> APIClient:
+    client = APIClient()
+    if role != "anonymous":
+        client.force_authenticate(world.users[role])
+    return client
+
+
+def _call(world: World, row: Row, role: str):
+    path = row.template.format(**row.fill(world))
+    body = row.body(world) if callable(row.body) else row.body
+    kwargs: dict[str, Any] = {"format": "multipart" if row.multipart else "json"}
+    if body is not None:
+        kwargs["data"] = body
+    return getattr(_client(world, role), row.method.lower())(path, **kwargs)
+
+
+def _passes(status: int) -> bool:
+    return status not in {401, 403, 404, 405} and (status < 500 or status == 503)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STRIPE_SECRET_KEY = ""  # no Stripe: a call that would reach it answers 503
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row.method} {row.template}")
+def test_authorization(row: Row):
+    world = world_build()
+    # Strangers first, on an untouched world: each is refused and changes nothing.
+    denied = [role for role in ROLES if row.expected(role) != ALLOW]
+    allowed = [role for role in ROLES if row.expected(role) == ALLOW]
+    before = world.snapshot()
+    outcomes: dict[str, Any] = {}
+    for role in denied:
+        response = _call(world, row, role)
+        outcomes[role] = response.status_code
+        if response.status_code != row.expected(role):
+            outcomes[role] = (response.status_code, response.content[:200])
+    assert world.snapshot() == before, f"a stranger changed something: {outcomes}"
+    for role in allowed:
+        status = _call(world, row, role).status_code
+        outcomes[role] = ALLOW if _passes(status) else status
+
+    assert outcomes == {role: row.expected(role) for role in ROLES}
+
+
+@pytest.mark.django_db
+def test_read_only_fields_written_change_nothing():
+    world = world_build()
+    a, owner = world.users[A], world.users[OWNER]
+    other = world.users["mentor_other"]
+    as_a, as_owner = _client(world, A), _client(world, OWNER)
+
+    as_a.patch(
+        "/api/v1/me/",
+        {"email": "evil@example.org", "is_staff": True, "id": other.pk, "headline": "Hi"},
+        format="json",
+    )
+    as_owner.patch(
+        f"/api/v1/tasks/{world.task.pk}/",
+        {"state": "cancelled", "mentor": other.pk, "filled_slots": 3, "id": 1},
+        format="json",
+    )
+    applied = _client(world, "drafter_b").post(
+        f"/api/v1/tasks/{world.task.pk}/applications/",
+        {
+            "note": "I can help.",
+            "work_sample_link": "https://example.org/w",
+            "state": "accepted",
+            "drafter": a.pk,
+            "engagement_id": 1,
+        },
+        format="json",
+    )
+    as_a.patch(f"/api/v1/me/portfolio/{world.item.pk}/", {"owner": other.pk}, format="json")
+    as_a.post(
+        f"/api/v1/engagements/{world.engagement.pk}/deliverables/",
+        {"link": "https://example.org/d", "state": "completed"},
+        format="json",
+    )
+    as_owner.post(
+        f"/api/v1/engagements/{world.engagement.pk}/fund/",
+        {"amount": 1, "payment_intent_id": "pi_forged", "state": "funded"},
+        format="json",
+    )
+
+    a.refresh_from_db()
+    world.task.refresh_from_db()
+    world.item.refresh_from_db()
+    world.engagement.refresh_from_db()
+    stipend = world.engagement.stipend
+    assert (a.email != "evil@example.org", a.is_staff, a.profile.headline) == (True, False, "Hi")
+    assert (world.task.state, world.task.mentor_id, world.task.filled_slots) == (
+        "open",
+        owner.pk,
+        0,
+    )
+    assert applied.status_code == 201
+    assert applied.json()["state"] == "submitted"
+    assert world.item.owner_id == a.pk
+    assert world.engagement.state in {"active", "delivered"}
+    assert (stipend.amount, stipend.payment_intent_id, stipend.state) == (5_000, "", "unfunded")
+
+
+def test_the_matrix_table_is_readable_as_json():
+    """The table doubles as documentation: role -> expectation per route."""
+    table = {
+        f"{row.method} {row.template}": {role: row.expected(role) for role in ROLES} for row in ROWS
+    }
+    assert json.loads(json.dumps(table)) == table
