@@ -31,6 +31,12 @@ class Cluster:
                 [str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A",
                  "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8", ">/dev/null"]
             )  # fmt: skip
+        if (self.data / "postmaster.pid").exists():  # left running by an interrupted run
+            subprocess.run(
+                _as_postgres([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast",
+                              "stop", ">/dev/null"]),
+                check=False,
+            )  # fmt: skip
         self.port = _free_port()
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.folder}"
