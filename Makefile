@@ -76,8 +76,9 @@ format: venv
 test-sqlite: venv system-deps
 	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# Browser tests drive pages, not SQL: they run once, in the SQLite pass, to keep make test short.
 test-postgres: venv system-deps
-	$(PY) devtools/pgtemp.py -- $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) devtools/pgtemp.py -- $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
