@@ -23,7 +23,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 
-from accounts.services import user_create  # noqa: E402
+from accounts.services.profiles import user_create  # noqa: E402
 from bench.generate import WORDS, generate  # noqa: E402
 from projects import services  # noqa: E402
 from projects.models import Task  # noqa: E402

@@ -25,7 +25,7 @@ def topology() -> Iterator[Topology]:
             "shell",
             "--no-imports",
             "-c",
-            "from accounts.services import user_create; "
+            "from accounts.services.profiles import user_create; "
             f"user_create(email={EMAIL!r}, password={PASSWORD!r}, email_verified=True)",
         )
         yield topo
@@ -109,7 +109,7 @@ def test_the_load_balancer_serves_both_servers_and_the_worker_sends_queued_mail(
         "--no-imports",
         "-c",
         "from django.db import transaction; from accounts.models import User; "
-        "from accounts.services import notification_send\n"
+        "from accounts.services.notifications import notification_send\n"
         "with transaction.atomic():\n"
         f"    notification_send(recipient=User.objects.get(email={EMAIL!r}), kind='system', "
         "title='Queued, then sent by the worker')",
