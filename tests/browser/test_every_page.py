@@ -1,6 +1,6 @@
 """The guard (issue 13): every page, in every role, at a desktop and a phone width, shows no
 `null`, `undefined`, `[object …]` or raw framework message, passes axe (serious/critical), and is
-saved as a screenshot under test-results/screens/ for people to look at.
+saved as a screenshot under test-artifacts/screens/ for people to look at.
 
 One logged-in browser context per role; the demo data (seed_demo) gives every page something to
 draw: open, draft and closed tasks, applications, engagements in each state, feedback, thanks."""
@@ -20,7 +20,7 @@ from projects.models import Application, Engagement, Task
 from tests.browser.conftest import assert_accessible
 from tests.factories import DEFAULT_PASSWORD, TaskFactory
 
-SCREENS = Path("test-results/screens")
+SCREENS = Path("test-artifacts/screens")  # pytest-playwright empties test-results/ per run
 WIDTHS = (1280, 390)
 # What must never reach a reader: values leaking from code, and the framework's stock sentences.
 FORBIDDEN = re.compile(
