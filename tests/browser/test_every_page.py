@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from accounts.models import User
 from accounts.services.profiles import profile_update
-from projects.management.commands.seed_demo import CAREERS_STAFF_EMAIL
+from projects.management.demo_career_office import CAREERS_STAFF_EMAIL
 from projects.models import Application, Engagement, Task
 from tests.browser.conftest import assert_accessible
 from tests.factories import DEFAULT_PASSWORD, TaskFactory

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from projects.management.commands.seed_demo import CAREERS_STAFF_EMAIL
+from projects.management.demo_career_office import CAREERS_STAFF_EMAIL
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,147 @@
+"""Demo data for the career-office dashboard: Riverbend University with staff and students who
+consent (and one who never shared), made through the real services (seed_demo calls this)."""
+
+from django.utils.text import slugify
+
+from accounts import consent_terms
+from accounts.models import Institution, InstitutionMembership, Skill
+from accounts.services.consent import consent_grant
+from accounts.services.institutions import (
+    institution_membership_on_email_verified,
+    membership_details_set,
+)
+from accounts.services.profiles import profile_update, user_create
+from projects.services.applications import (
+    application_accept,
+    application_create,
+)
+from projects.services.engagements import engagement_approve, engagement_deliver
+from projects.services.feedback import feedback_submit
+from projects.services.tasks import (
+    TASK_FIELDS,
+    task_create,
+    task_publish,
+)
+
+_GAIN = "A reference, a portfolio piece and an hour of career advice."
+
+CAREERS_SLUG = "riverbend-university"
+CAREERS_STAFF_EMAIL = "priya.careers@riverbend.edu"
+CAREERS_MENTOR_EMAIL = "rita.mentor@riverbend-partners.example"
+CAREERS_STUDENTS = [
+    # (name, programme, class year, consent scopes; None = never shared)
+    ("Noah Kim", "Economics", 2026, ["participation", "evaluations", "stipend_amounts"]),
+    ("Zara Ahmed", "Economics", 2027, ["participation", "evaluations", "stipend_amounts"]),
+    ("Luis Romero", "Computer Science", 2026, ["participation", "evaluations"]),
+    ("Mei Tanaka", "Computer Science", 2027, ["participation", "stipend_amounts"]),
+    ("Omar Haddad", "Design", 2026, ["participation", "evaluations", "stipend_amounts"]),
+    ("Ines Costa", "Economics", 2028, ["participation", "evaluations", "stipend_amounts"]),
+    ("Tom Becker", "Computer Science", 2027, ["participation", "stipend_amounts"]),
+    ("Private Person", "Design", 2026, None),
+]
+CAREERS_TASKS = [
+    {
+        "title": "Tidy a survey of 2,000 small businesses",
+        "description": "Clean, label and document a messy survey export.",
+        "estimated_hours": 10,
+        "slots": 8,
+        "what_you_gain": _GAIN,
+        "skills": ["Python", "Data analysis"],
+    },
+    {
+        "title": "Write plain-language summaries of three reports",
+        "description": "Turn three policy reports into one-page summaries.",
+        "estimated_hours": 6,
+        "slots": 8,
+        "what_you_gain": "A published byline and a reference.",
+        "skills": ["Copywriting"],
+    },
+    {
+        "title": "Paid: build a small spreadsheet model",
+        "description": "A cash-flow model for a community bakery.",
+        "estimated_hours": 8,
+        "slots": 8,
+        "stipend_amount": 20000,
+        "skills": ["Spreadsheets", "Data analysis"],
+    },
+]
+
+
+def seed_career_office(*, password: str) -> None:
+    """Riverbend University: live, one admin, seven consenting students (and one who never
+    shared), with engagements at every step — made through the real services."""
+    institution = Institution.objects.create(
+        name="Riverbend University",
+        slug=CAREERS_SLUG,
+        email_domains=["riverbend.edu"],
+        country="US",
+        status=Institution.Status.APPROVED,
+    )
+    staff = user_create(
+        email=CAREERS_STAFF_EMAIL,
+        password=password,
+        display_name="Priya Shah",
+        email_verified=True,
+    )
+    # What site staff do in the admin for the first member of an office.
+    InstitutionMembership.objects.get_or_create(
+        user=staff,
+        institution=institution,
+        role=InstitutionMembership.Role.STAFF,
+        defaults={"staff_role": InstitutionMembership.StaffRole.ADMIN, "email": staff.email},
+    )
+    mentor = user_create(
+        email=CAREERS_MENTOR_EMAIL,
+        password=password,
+        display_name="Rita Gomez",
+        email_verified=True,
+    )
+    profile_update(user=mentor, data={"wants_to_mentor": True, "headline": "Analyst"})
+    tasks = []
+    for spec in CAREERS_TASKS:
+        skill_ids = [
+            Skill.objects.get_or_create(slug=slugify(n), defaults={"name": n})[0].pk
+            for n in spec["skills"]
+        ]
+        data = {k: v for k, v in spec.items() if k in TASK_FIELDS}
+        task = task_create(mentor=mentor, data=data, skill_ids=skill_ids)
+        task_publish(task_id=task.pk, mentor=mentor)
+        tasks.append(task)
+    for index, (name, programme, year, scopes) in enumerate(CAREERS_STUDENTS):
+        email = f"{slugify(name).replace('-', '.')}@riverbend.edu"
+        student = user_create(
+            email=email, password=password, display_name=name, email_verified=True
+        )
+        institution_membership_on_email_verified(user=student, email=email)
+        membership_details_set(
+            user=student, institution_slug=CAREERS_SLUG, programme=programme, class_year=year
+        )
+        if scopes:
+            consent_grant(
+                student=student,
+                institution_slug=CAREERS_SLUG,
+                scopes=scopes,
+                version=consent_terms.VERSION,
+            )
+        for task in (tasks[0], tasks[2]) if index % 2 else (tasks[1], tasks[2]):
+            application = application_create(
+                task_id=task.pk,
+                drafter=student,
+                note="I have done similar work for a student society; happy to start this week.",
+                work_sample_link=f"https://example.org/{slugify(name)}/sample",
+                answers=[],
+            )
+            engagement = application_accept(application_id=application.pk, mentor=mentor)
+            if task.stipend_amount or index >= 5:
+                continue  # paid ones wait for funding; two students are still working
+            engagement_deliver(
+                engagement_id=engagement.pk, drafter=student, link="https://example.org/work"
+            )
+            engagement_approve(engagement_id=engagement.pk, mentor=mentor)
+            feedback_submit(
+                engagement_id=engagement.pk,
+                author=mentor,
+                rating=5,
+                text="Careful and clear.",
+                competencies={"communication": 4 + index % 2, "professionalism": 5},
+            )
