@@ -14,9 +14,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 
 BATCH = 5_000
+# Values of these types go to the driver as they are: Django's preparation would return them
+# unchanged (an enum member, a date or a dict is prepared by its field).
+PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class Progress:
@@ -71,13 +74,29 @@ def _write(table: str, columns: list[str], rows: list[tuple]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
+def _preparers(fields: list[Any]) -> list[tuple[str, Any, bool]]:
+    """(attname, field, whether a PLAIN raw value may be written as it is) per column: auto_now
+    dates, dates, times and JSON always go through their field."""
+    plain = (models.CharField, models.TextField, models.IntegerField, models.BooleanField,
+             models.ForeignKey, models.FloatField)  # fmt: skip
+    return [(f.attname, f, isinstance(f, plain)) for f in fields]
+
+
 def insert(progress: Progress, label: str, model: Any, rows: Iterable[Any], total: int) -> list:
     """Write `rows` (unsaved instances of `model`) in one transaction; return them with ids."""
     meta = model._meta
-    fields = [f for f in meta.concrete_fields if not f.generated]
-    pk, others = meta.pk, [f for f in fields if not f.primary_key]
-    columns = [pk.column, *(f.column for f in others)]
+    fields = [f for f in meta.concrete_fields if not f.generated and not f.primary_key]
+    columns = [meta.pk.column, *(f.column for f in fields)]
+    preparers = _preparers(fields)
+    db = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the thread-local proxy
     created: list = []
+
+    def prepared(obj: Any) -> Iterator[Any]:
+        for attname, field, passthrough in preparers:
+            if passthrough and type(value := getattr(obj, attname)) in PLAIN:
+                yield value
+            else:
+                yield field.get_db_prep_save(field.pre_save(obj, True), db)
 
     def chunks() -> Iterator[int]:
         next_id = _next_id(meta.db_table)
@@ -86,23 +105,18 @@ def insert(progress: Progress, label: str, model: Any, rows: Iterable[Any], tota
             for obj in batch:
                 obj.pk = next_id
                 next_id += 1
-                values.append(
-                    (
-                        obj.pk,
-                        *(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in others),
-                    )
-                )
+                values.append((obj.pk, *prepared(obj)))
                 obj._state.adding = False
-                obj._state.db = connection.alias
+                obj._state.db = db.alias
             _write(meta.db_table, columns, values)
             created.extend(batch)
             yield len(batch)
 
     with transaction.atomic():
         progress.track(label, total, chunks())
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                for sql in connection.ops.sequence_reset_sql(no_style(), [model]):
+        if db.vendor == "postgresql":
+            with db.cursor() as cursor:
+                for sql in db.ops.sequence_reset_sql(no_style(), [model]):
                     cursor.execute(sql)
     return created
 
