@@ -19,6 +19,7 @@ from django.db.models import Count
 from accounts.models import Skill, User
 from bench.scale import persona_email
 from projects.models import Application, Task
+from projects.search import RANK_WINDOW
 
 Context = dict[str, Any]
 
@@ -73,22 +74,29 @@ def _browse(where: str = "", params: tuple = ()) -> Callable[[Context], tuple[st
 
 
 def _search_floor(ctx: Context) -> tuple[str, list]:
+    """Ranked within the same window as the product: the RANK_WINDOW newest matches."""
     viewer, word = ctx["drafter"].pk, ctx["search_word"]
+    offset = RANK_WINDOW - 1
     if connection.vendor == "postgresql":
         vector = "t.search_vector"  # stored, GIN-indexed (projects migration 0004)
         query = "to_tsquery('english'::regconfig, %s)"
         sql = f"""SELECT {CARD_COLUMNS}, ts_rank({vector}, {query}) AS rank,
                 {_skills_json("t")} AS skills
             FROM projects_task t JOIN accounts_profile p ON p.user_id = t.mentor_id
-            WHERE {vector} @@ {query} AND t.state = 'open' AND {VISIBLE}
+            WHERE {vector} @@ {query} AND t.id IN (SELECT w.id FROM projects_task w
+                WHERE w.search_vector @@ {query} ORDER BY w.id DESC LIMIT {RANK_WINDOW})
+              AND t.state = 'open' AND {VISIBLE}
             ORDER BY rank DESC, t.id DESC LIMIT 21"""
-        return sql, [f"{word}:*", f"{word}:*", viewer, viewer]
+        return sql, [f"{word}:*", f"{word}:*", f"{word}:*", viewer, viewer]
     sql = f"""SELECT {CARD_COLUMNS}, -f.rank AS rank, {_skills_json("t")} AS skills
         FROM projects_task_fts f JOIN projects_task t ON t.id = f.rowid
         JOIN accounts_profile p ON p.user_id = t.mentor_id
-        WHERE projects_task_fts MATCH %s AND t.state = 'open' AND {VISIBLE}
+        WHERE projects_task_fts MATCH %s AND f.rowid >= coalesce((SELECT rowid
+                FROM projects_task_fts WHERE projects_task_fts MATCH %s
+                ORDER BY rowid DESC LIMIT 1 OFFSET {offset}), 0)
+          AND t.state = 'open' AND {VISIBLE}
         ORDER BY f.rank, t.id DESC LIMIT 21"""
-    return sql, [f'"{word}"*', viewer, viewer]
+    return sql, [f'"{word}"*', f'"{word}"*', viewer, viewer]
 
 
 def _detail_floor(ctx: Context) -> tuple[str, list]:

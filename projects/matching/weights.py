@@ -66,4 +66,7 @@ SAME_MENTOR_DECAY = 0.6
 CANDIDATES_BY_SKILL = 150
 CANDIDATES_BY_TEXT = 60
 CANDIDATES_NEWEST = 20
+# Text relevance is computed for this many of the newest tasks mentioning the drafter's words
+# (projects/search.py's window): bounded work whatever the catalogue size.
+TEXT_RANK_WINDOW = 1000
 DRAFTER_CANDIDATES = 200

@@ -32,7 +32,7 @@ from projects.models import (
     Application,
     Task,
 )
-from projects.search import search_tokens, task_search
+from projects.search import RANK_WINDOW, search_tokens, task_search
 
 COUNT_CAP = 1000
 COUNT_CACHE_SECONDS = 60
@@ -124,7 +124,9 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
     # A query without any word in it (only punctuation) searches for nothing: no filter.
     q = (filters.get("q") or "").strip() if search_tokens(filters.get("q") or "") else ""
     if q:
-        qs = task_search(qs, q)
+        # Relevance ranks a bounded window of the newest matches (projects/search.py); the
+        # other orderings list every match and need no rank.
+        qs = task_search(qs, q, window=RANK_WINDOW if ordering_name == "relevance" else None)
     elif ordering_name == "relevance":
         ordering_name = "newest"
     qs = qs.annotate(
