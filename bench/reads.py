@@ -212,11 +212,11 @@ READS = [
             f"/api/v1/tasks/?page_size=20&skills={c['skill']}&paid=true&min_hours=4&max_hours=20"
         ),
         _browse(
+            # The skill by id, as the product filters (its ids are cached by slug).
             """AND EXISTS (SELECT 1 FROM projects_task_skills ts2
-                JOIN accounts_skill s2 ON s2.id = ts2.skill_id
-                WHERE ts2.task_id = t.id AND s2.slug = %s)
+                WHERE ts2.task_id = t.id AND ts2.skill_id = %s)
                AND t.stipend_amount > 0 AND t.estimated_hours BETWEEN 4 AND 20""",
-            (lambda c: c["skill"],),
+            (lambda c: c["skill_id"],),
         ),
         2,
     ),
@@ -265,5 +265,6 @@ def context(size: str) -> Context:
         "mentor_task_id": busiest["task_id"],
         "task_id": open_ids.values_list("id", flat=True)[middle],
         "skill": popular.slug,
+        "skill_id": popular.pk,
         "search_word": "dashboard",
     }

@@ -216,3 +216,13 @@ def test_a_window_larger_than_the_matches_keeps_every_match():
     for n in range(3):
         TaskFactory(title=f"Podcast {n}")
     assert task_search(Task.objects.all(), "podcast", window=10).count() == 3
+
+
+def test_a_skill_filter_finds_a_skill_created_after_a_lookup_found_nothing(api_client):
+    # Given a browse filtered by a skill that does not exist yet
+    assert titles(api_client.get("/api/v1/tasks/?skills=rust")) == []
+    # When the skill is created and a task asks for it
+    TaskFactory(title="Port a parser", skills=[SkillFactory(name="Rust", slug="rust")])
+    # Then the same filter finds it, by slug and by its printed name
+    assert titles(api_client.get("/api/v1/tasks/?skills=rust")) == ["Port a parser"]
+    assert titles(api_client.get("/api/v1/tasks/?skills=Rust")) == ["Port a parser"]
