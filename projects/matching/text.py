@@ -19,9 +19,9 @@ def task_text_rank(queryset: QuerySet, words: list[str]) -> QuerySet:
     if not words:
         return queryset.none()
     if connection.vendor == "postgresql":
-        query = " | ".join(f"{word}:*" for word in words)
+        query = " | ".join(words)
     else:
-        query = " OR ".join(f'"{word}"*' for word in words)
+        query = " OR ".join(f'"{word}"' for word in words)
     return task_match_ranked(
         queryset, query=query, rank_name="text_rank", window=w.TEXT_RANK_WINDOW
     )
