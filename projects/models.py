@@ -69,6 +69,8 @@ class Task(TimeStampedModel):
             models.Index(fields=["state", "deadline"]),
             models.Index(fields=["mentor", "state"]),
             models.Index(fields=["state", "visibility"]),
+            # A mentor's newest tasks (their reply time is read from the most recent ones).
+            models.Index(fields=["mentor", "-id"], name="projects_task_mentor_newest"),
         ]
 
     def __str__(self) -> str:
