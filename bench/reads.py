@@ -18,6 +18,7 @@ from django.db.models import Count
 
 from accounts.models import Skill, User
 from bench.scale import persona_email
+from projects.matching.weights import CANDIDATES_BY_SKILL
 from projects.models import Application, Task
 from projects.search import RANK_WINDOW
 
@@ -179,21 +180,28 @@ def _dashboard_floor(ctx: Context) -> tuple[str, list]:
 
 
 def _recommendations_floor(ctx: Context) -> tuple[str, list]:
+    """The product's bounded pool in SQL: the CANDIDATES_BY_SKILL newest open tasks the drafter
+    may apply to that share a skill with their declared skills or portfolio, best matched first.
+    (The product adds text and newest candidates and scores in Python; this is the SQL floor.)"""
     me = ctx["drafter"].pk
-    sql = f"""SELECT {CARD_COLUMNS}, {_skills_json("t")} AS skills, m.matches
-        FROM (SELECT ts.task_id, count(*) AS matches FROM projects_task_skills ts
-              WHERE ts.skill_id IN (
-                SELECT pis.skill_id FROM accounts_portfolioitem_skills pis
-                JOIN accounts_portfolioitem pi ON pi.id = pis.portfolioitem_id
-                WHERE pi.owner_id = %s)
-              GROUP BY ts.task_id) m
-        JOIN projects_task t ON t.id = m.task_id
+    mine = """SELECT us.skill_id FROM accounts_userskill us WHERE us.user_id = %s
+        UNION SELECT pis.skill_id FROM accounts_portfolioitem_skills pis
+        JOIN accounts_portfolioitem pi ON pi.id = pis.portfolioitem_id WHERE pi.owner_id = %s"""
+    sql = f"""SELECT {CARD_COLUMNS}, {_skills_json("t")} AS skills,
+            (SELECT count(*) FROM projects_task_skills ms
+             WHERE ms.task_id = t.id AND ms.skill_id IN ({mine})) AS matches
+        FROM (SELECT t.id FROM projects_task t
+              WHERE t.state = 'open' AND t.mentor_id <> %s AND t.filled_slots < t.slots
+                AND {VISIBLE}
+                AND EXISTS (SELECT 1 FROM projects_task_skills ts
+                            WHERE ts.task_id = t.id AND ts.skill_id IN ({mine}))
+                AND NOT EXISTS (SELECT 1 FROM projects_application a
+                                WHERE a.task_id = t.id AND a.drafter_id = %s)
+              ORDER BY t.published_at DESC, t.id DESC LIMIT {CANDIDATES_BY_SKILL}) pool
+        JOIN projects_task t ON t.id = pool.id
         JOIN accounts_profile p ON p.user_id = t.mentor_id
-        WHERE t.state = 'open' AND t.mentor_id <> %s AND {VISIBLE}
-          AND NOT EXISTS (SELECT 1 FROM projects_application a
-                          WHERE a.task_id = t.id AND a.drafter_id = %s)
-        ORDER BY m.matches DESC, t.published_at DESC, t.id DESC LIMIT 20"""
-    return sql, [me, me, me, me, me]
+        ORDER BY matches DESC, t.published_at DESC, t.id DESC LIMIT 20"""
+    return sql, [me, me, me, me, me, me, me, me]
 
 
 READS = [
