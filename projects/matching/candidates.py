@@ -8,10 +8,9 @@ from django.db import connection
 from django.db.models import (
     Avg,
     Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
+    FloatField,
     OuterRef,
     Q,
     QuerySet,
@@ -94,6 +93,23 @@ def _recent_task_ids(*, mentor_ids: set[int]) -> RawSQL:
     return RawSQL(sql, ids)  # noqa: S611 — constant SQL, the ids are parameters
 
 
+def _days_to_answer() -> RawSQL:
+    """Days from an application to its last change, in the database's own date arithmetic (a
+    duration through the ORM called a Python function per row on SQLite: half the time of the
+    reply-time query)."""
+    if connection.vendor == "postgresql":
+        sql = (
+            "EXTRACT(EPOCH FROM (projects_application.updated_at"
+            " - projects_application.created_at)) / 86400"
+        )
+    else:
+        sql = (
+            "julianday(projects_application.updated_at)"
+            " - julianday(projects_application.created_at)"
+        )
+    return RawSQL(sql, (), output_field=FloatField())  # noqa: S611 — constant SQL
+
+
 def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float]:
     """Average days each mentor took to answer (shortlist, accept or decline) applications over
     the window, on their RESPONSIVE_RECENT_TASKS most recent tasks, for mentors who answered
@@ -117,13 +133,11 @@ def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float
         .values("task__mentor_id")
         .annotate(
             n=Count("id"),
-            wait=Avg(
-                ExpressionWrapper(F("updated_at") - F("created_at"), output_field=DurationField())
-            ),
+            wait=Avg(_days_to_answer()),
         )
     )
     return {
-        row["task__mentor_id"]: row["wait"].total_seconds() / 86400
+        row["task__mentor_id"]: row["wait"]
         for row in rows
         if row["n"] >= w.RESPONSIVE_MIN_ANSWERED and row["wait"] is not None
     }
