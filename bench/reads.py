@@ -18,7 +18,9 @@ from django.db.models import Count
 
 from accounts.models import Skill, User
 from bench.scale import persona_email
+from projects.matching.weights import CANDIDATES_BY_SKILL
 from projects.models import Application, Task
+from projects.search import RANK_WINDOW
 
 Context = dict[str, Any]
 
@@ -73,22 +75,29 @@ def _browse(where: str = "", params: tuple = ()) -> Callable[[Context], tuple[st
 
 
 def _search_floor(ctx: Context) -> tuple[str, list]:
+    """Ranked within the same window as the product: the RANK_WINDOW newest matches."""
     viewer, word = ctx["drafter"].pk, ctx["search_word"]
+    offset = RANK_WINDOW - 1
     if connection.vendor == "postgresql":
         vector = "t.search_vector"  # stored, GIN-indexed (projects migration 0004)
         query = "to_tsquery('english'::regconfig, %s)"
         sql = f"""SELECT {CARD_COLUMNS}, ts_rank({vector}, {query}) AS rank,
                 {_skills_json("t")} AS skills
             FROM projects_task t JOIN accounts_profile p ON p.user_id = t.mentor_id
-            WHERE {vector} @@ {query} AND t.state = 'open' AND {VISIBLE}
+            WHERE {vector} @@ {query} AND t.id IN (SELECT w.id FROM projects_task w
+                WHERE w.search_vector @@ {query} ORDER BY w.id DESC LIMIT {RANK_WINDOW})
+              AND t.state = 'open' AND {VISIBLE}
             ORDER BY rank DESC, t.id DESC LIMIT 21"""
-        return sql, [f"{word}:*", f"{word}:*", viewer, viewer]
+        return sql, [f"{word}:*", f"{word}:*", f"{word}:*", viewer, viewer]
     sql = f"""SELECT {CARD_COLUMNS}, -f.rank AS rank, {_skills_json("t")} AS skills
         FROM projects_task_fts f JOIN projects_task t ON t.id = f.rowid
         JOIN accounts_profile p ON p.user_id = t.mentor_id
-        WHERE projects_task_fts MATCH %s AND t.state = 'open' AND {VISIBLE}
+        WHERE projects_task_fts MATCH %s AND f.rowid >= coalesce((SELECT rowid
+                FROM projects_task_fts WHERE projects_task_fts MATCH %s
+                ORDER BY rowid DESC LIMIT 1 OFFSET {offset}), 0)
+          AND t.state = 'open' AND {VISIBLE}
         ORDER BY f.rank, t.id DESC LIMIT 21"""
-    return sql, [f'"{word}"*', viewer, viewer]
+    return sql, [f'"{word}"*', f'"{word}"*', viewer, viewer]
 
 
 def _detail_floor(ctx: Context) -> tuple[str, list]:
@@ -171,21 +180,28 @@ def _dashboard_floor(ctx: Context) -> tuple[str, list]:
 
 
 def _recommendations_floor(ctx: Context) -> tuple[str, list]:
+    """The product's bounded pool in SQL: the CANDIDATES_BY_SKILL newest open tasks the drafter
+    may apply to that share a skill with their declared skills or portfolio, best matched first.
+    (The product adds text and newest candidates and scores in Python; this is the SQL floor.)"""
     me = ctx["drafter"].pk
-    sql = f"""SELECT {CARD_COLUMNS}, {_skills_json("t")} AS skills, m.matches
-        FROM (SELECT ts.task_id, count(*) AS matches FROM projects_task_skills ts
-              WHERE ts.skill_id IN (
-                SELECT pis.skill_id FROM accounts_portfolioitem_skills pis
-                JOIN accounts_portfolioitem pi ON pi.id = pis.portfolioitem_id
-                WHERE pi.owner_id = %s)
-              GROUP BY ts.task_id) m
-        JOIN projects_task t ON t.id = m.task_id
+    mine = """SELECT us.skill_id FROM accounts_userskill us WHERE us.user_id = %s
+        UNION SELECT pis.skill_id FROM accounts_portfolioitem_skills pis
+        JOIN accounts_portfolioitem pi ON pi.id = pis.portfolioitem_id WHERE pi.owner_id = %s"""
+    sql = f"""SELECT {CARD_COLUMNS}, {_skills_json("t")} AS skills,
+            (SELECT count(*) FROM projects_task_skills ms
+             WHERE ms.task_id = t.id AND ms.skill_id IN ({mine})) AS matches
+        FROM (SELECT t.id FROM projects_task t
+              WHERE t.state = 'open' AND t.mentor_id <> %s AND t.filled_slots < t.slots
+                AND {VISIBLE}
+                AND EXISTS (SELECT 1 FROM projects_task_skills ts
+                            WHERE ts.task_id = t.id AND ts.skill_id IN ({mine}))
+                AND NOT EXISTS (SELECT 1 FROM projects_application a
+                                WHERE a.task_id = t.id AND a.drafter_id = %s)
+              ORDER BY t.published_at DESC, t.id DESC LIMIT {CANDIDATES_BY_SKILL}) pool
+        JOIN projects_task t ON t.id = pool.id
         JOIN accounts_profile p ON p.user_id = t.mentor_id
-        WHERE t.state = 'open' AND t.mentor_id <> %s AND {VISIBLE}
-          AND NOT EXISTS (SELECT 1 FROM projects_application a
-                          WHERE a.task_id = t.id AND a.drafter_id = %s)
-        ORDER BY m.matches DESC, t.published_at DESC, t.id DESC LIMIT 20"""
-    return sql, [me, me, me, me, me]
+        ORDER BY matches DESC, t.published_at DESC, t.id DESC LIMIT 20"""
+    return sql, [me, me, me, me, me, me, me, me]
 
 
 READS = [
@@ -204,11 +220,11 @@ READS = [
             f"/api/v1/tasks/?page_size=20&skills={c['skill']}&paid=true&min_hours=4&max_hours=20"
         ),
         _browse(
+            # The skill by id, as the product filters (its ids are cached by slug).
             """AND EXISTS (SELECT 1 FROM projects_task_skills ts2
-                JOIN accounts_skill s2 ON s2.id = ts2.skill_id
-                WHERE ts2.task_id = t.id AND s2.slug = %s)
+                WHERE ts2.task_id = t.id AND ts2.skill_id = %s)
                AND t.stipend_amount > 0 AND t.estimated_hours BETWEEN 4 AND 20""",
-            (lambda c: c["skill"],),
+            (lambda c: c["skill_id"],),
         ),
         2,
     ),
@@ -257,5 +273,6 @@ def context(size: str) -> Context:
         "mentor_task_id": busiest["task_id"],
         "task_id": open_ids.values_list("id", flat=True)[middle],
         "skill": popular.slug,
+        "skill_id": popular.pk,
         "search_word": "dashboard",
     }

@@ -4,17 +4,18 @@ bounded pool of candidates in a fixed number of queries."""
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
+    FloatField,
     OuterRef,
     Q,
     QuerySet,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower, Substr
 
 from accounts.models import User
@@ -70,30 +71,73 @@ def candidate_task_ids(
     return list(ids), ranks
 
 
+def _recent_task_ids(*, mentor_ids: set[int]) -> RawSQL:
+    """A subquery of the RESPONSIVE_RECENT_TASKS newest task ids of each mentor, read from the
+    (mentor, -id) index: a few index entries per mentor, however many tasks they posted."""
+    ids = sorted(mentor_ids)
+    marks = ", ".join(["%s"] * len(ids))
+    recent = int(w.RESPONSIVE_RECENT_TASKS)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT r.id FROM accounts_user m CROSS JOIN LATERAL (SELECT t.id"  # noqa: S608
+            " FROM projects_task t WHERE t.mentor_id = m.id"
+            f" ORDER BY t.id DESC LIMIT {recent}) r WHERE m.id IN ({marks})"
+        )
+    else:
+        # The bound is a correlated scalar per mentor, so SQLite seeks (mentor_id, id >= bound).
+        sql = (
+            "SELECT t.id FROM accounts_user m JOIN projects_task t ON t.mentor_id = m.id"  # noqa: S608
+            " AND t.id >= COALESCE((SELECT r.id FROM projects_task r WHERE r.mentor_id = m.id"
+            f" ORDER BY r.id DESC LIMIT 1 OFFSET {recent - 1}), 0) WHERE m.id IN ({marks})"
+        )
+    return RawSQL(sql, ids)  # noqa: S611 — constant SQL, the ids are parameters
+
+
+def _days_to_answer() -> RawSQL:
+    """Days from an application to its last change, in the database's own date arithmetic (a
+    duration through the ORM called a Python function per row on SQLite: half the time of the
+    reply-time query)."""
+    if connection.vendor == "postgresql":
+        sql = (
+            "EXTRACT(EPOCH FROM (projects_application.updated_at"
+            " - projects_application.created_at)) / 86400"
+        )
+    else:
+        sql = (
+            "julianday(projects_application.updated_at)"
+            " - julianday(projects_application.created_at)"
+        )
+    return RawSQL(sql, (), output_field=FloatField())  # noqa: S611 — constant SQL
+
+
 def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float]:
     """Average days each mentor took to answer (shortlist, accept or decline) applications over
-    the window, for mentors who answered enough of them. One query."""
+    the window, on their RESPONSIVE_RECENT_TASKS most recent tasks, for mentors who answered
+    enough of them. One query.
+
+    The recent-tasks bound keeps the work per mentor fixed: the busiest mentor posts a tenth of
+    all tasks, and averaging all of their applications read 2 s of rows at 100,000 tasks."""
     answered = [
         Application.State.SHORTLISTED,
         Application.State.ACCEPTED,
         Application.State.DECLINED,
     ]
+    if not mentor_ids:
+        return {}
     rows = (
         Application.objects.filter(
-            task__mentor_id__in=mentor_ids,
+            task_id__in=_recent_task_ids(mentor_ids=mentor_ids),
             state__in=answered,
             created_at__gte=now - timedelta(days=w.RESPONSIVE_WINDOW_DAYS),
         )
         .values("task__mentor_id")
         .annotate(
             n=Count("id"),
-            wait=Avg(
-                ExpressionWrapper(F("updated_at") - F("created_at"), output_field=DurationField())
-            ),
+            wait=Avg(_days_to_answer()),
         )
     )
     return {
-        row["task__mentor_id"]: row["wait"].total_seconds() / 86400
+        row["task__mentor_id"]: row["wait"]
         for row in rows
         if row["n"] >= w.RESPONSIVE_MIN_ANSWERED and row["wait"] is not None
     }

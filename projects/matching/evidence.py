@@ -1,10 +1,12 @@
 """What drafters bring, loaded for many drafters at once in a fixed number of queries."""
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 
@@ -201,15 +203,36 @@ def drafter_evidence_load(
 
 
 def skill_rarity_load(*, keys: Iterable[str]) -> dict[str, float]:
-    """How rare each skill is among drafters who list skills (two queries)."""
+    """How rare each skill is among drafters who list skills (two queries on a cold cache).
+
+    Both counts are cached for RARITY_CACHE_SECONDS: they are statistics over every drafter
+    (a COUNT DISTINCT over all declared skills, 40 ms at 50,000 users and growing with them)
+    that one more drafter barely moves."""
     keys = list(set(keys))
     if not keys:
         return {}
-    drafters = UserSkill.objects.values("user_id").distinct().count()
-    holders = dict(
-        UserSkill.objects.filter(skill__spelling_key__in=keys)
-        .values_list("skill__spelling_key")
-        .annotate(n=Count("user_id", distinct=True))
-        .values_list("skill__spelling_key", "n")
-    )
-    return rarity_from_counts(holders={k: holders.get(k, 0) for k in keys}, drafters=drafters)
+    names = {key: f"skill-holders:{_cache_name(key)}" for key in keys}
+    cached = cache.get_many([*names.values(), _DRAFTERS_KEY])
+    drafters = cached.get(_DRAFTERS_KEY)
+    if drafters is None:
+        drafters = UserSkill.objects.values("user_id").distinct().count()
+        cache.set(_DRAFTERS_KEY, drafters, w.RARITY_CACHE_SECONDS)
+    holders = {key: cached[name] for key, name in names.items() if name in cached}
+    if missing := [key for key in keys if key not in holders]:
+        counted = dict(
+            UserSkill.objects.filter(skill__spelling_key__in=missing)
+            .values_list("skill__spelling_key")
+            .annotate(n=Count("user_id", distinct=True))
+            .values_list("skill__spelling_key", "n")
+        )
+        fresh = {key: counted.get(key, 0) for key in missing}
+        cache.set_many({names[key]: n for key, n in fresh.items()}, w.RARITY_CACHE_SECONDS)
+        holders.update(fresh)
+    return rarity_from_counts(holders=holders, drafters=drafters)
+
+
+_DRAFTERS_KEY = "skill-holders:drafters"
+
+
+def _cache_name(key: str) -> str:
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()

@@ -1,11 +1,15 @@
 """Text relevance from the full-text index that search uses (projects/search.py, migration
-0003): the drafter's words, any of them, each as a prefix; higher rank is better."""
+0003): the drafter's words, any of them, each as a prefix; higher rank is better.
+
+Only the TEXT_RANK_WINDOW most recently posted tasks mentioning a word are ranked (the window of
+projects/search.py): a drafter's dozen words, any of them, match nearly every task, and scoring
+them all grew with the catalogue (minutes at 100,000 tasks on SQLite)."""
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 
-from projects.search import POSTGRES_VECTOR
+from projects.matching import weights as w
+from projects.search import task_match_ranked
 
 
 def task_text_rank(queryset: QuerySet, words: list[str]) -> QuerySet:
@@ -15,26 +19,9 @@ def task_text_rank(queryset: QuerySet, words: list[str]) -> QuerySet:
     if not words:
         return queryset.none()
     if connection.vendor == "postgresql":
-        tsquery = " | ".join(f"{word}:*" for word in words)
-        rank = RawSQL(  # noqa: S611 — constant SQL, the words are a parameter
-            f"ts_rank({POSTGRES_VECTOR}, to_tsquery('english'::regconfig, %s))",
-            (tsquery,),
-            output_field=FloatField(),
-        )
-        matches = RawSQL(  # noqa: S611
-            f"{POSTGRES_VECTOR} @@ to_tsquery('english'::regconfig, %s)",
-            (tsquery,),
-            output_field=BooleanField(),
-        )
-        return queryset.filter(matches).annotate(text_rank=rank)
-    match = " OR ".join(f'"{word}"*' for word in words)
-    rank = RawSQL(
-        "SELECT -bm25(projects_task_fts) FROM projects_task_fts "
-        "WHERE projects_task_fts MATCH %s AND projects_task_fts.rowid = projects_task.id",
-        (match,),
-        output_field=FloatField(),
+        query = " | ".join(words)
+    else:
+        query = " OR ".join(f'"{word}"' for word in words)
+    return task_match_ranked(
+        queryset, query=query, rank_name="text_rank", window=w.TEXT_RANK_WINDOW
     )
-    matching_ids = RawSQL(
-        "SELECT rowid FROM projects_task_fts WHERE projects_task_fts MATCH %s", (match,)
-    )
-    return queryset.filter(id__in=matching_ids).annotate(text_rank=rank)

@@ -24,6 +24,8 @@ CATEGORY_CREDIT = 0.1
 # Rare skills are worth more than common ones: a direct match is multiplied by
 # 1 + RARITY_BONUS * (inverse document frequency among drafters, scaled to 0…1).
 RARITY_BONUS = 0.3
+# How long the counts behind rarity (drafters, holders of each skill) are cached, in seconds.
+RARITY_CACHE_SECONDS = 600
 
 # --- Text ---------------------------------------------------------------------------------------
 # Full-text relevance between the task and the drafter's headline, bio and portfolio, scaled to
@@ -52,6 +54,8 @@ RESPONSIVE_POINTS = 4.0
 RESPONSIVE_DAYS = 3
 RESPONSIVE_MIN_ANSWERED = 2
 RESPONSIVE_WINDOW_DAYS = 180
+# … counting applications to their most recent tasks only (bounded work for the busiest mentor).
+RESPONSIVE_RECENT_TASKS = 10
 # Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
 FRESHNESS_POINTS = 6.0
 FRESHNESS_HALF_LIFE_DAYS = 14
@@ -66,4 +70,7 @@ SAME_MENTOR_DECAY = 0.6
 CANDIDATES_BY_SKILL = 150
 CANDIDATES_BY_TEXT = 60
 CANDIDATES_NEWEST = 20
+# Text relevance is computed for this many of the newest tasks mentioning the drafter's words
+# (projects/search.py's window): bounded work whatever the catalogue size.
+TEXT_RANK_WINDOW = 1000
 DRAFTER_CANDIDATES = 200

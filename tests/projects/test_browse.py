@@ -196,3 +196,33 @@ def test_postgres_search_can_use_the_gin_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "projects_task_search_vector_gin" in plan
+
+
+def test_relevance_ranks_only_the_newest_matches_within_the_window():
+    # Given five tasks mentioning "podcast", the oldest with it in the title (the best rank)
+    tasks = [TaskFactory(title="Podcast show notes podcast")] + [
+        TaskFactory(title=f"Edit episode {n}", description="A podcast episode.") for n in range(4)
+    ]
+    TaskFactory(title="Refresh a logo")
+    # When a search ranks a window of the three newest matches
+    ranked = task_search(Task.objects.all(), "podcast", window=3).order_by("-rank", "-id")
+    # Then only those three are listed, and the older, better-ranked one is not among them
+    assert {row.pk for row in ranked} == {task.pk for task in tasks[-3:]}
+    # And without a window (newest, deadline or stipend ordering) every match is listed
+    assert task_search(Task.objects.all(), "podcast").count() == 5
+
+
+def test_a_window_larger_than_the_matches_keeps_every_match():
+    for n in range(3):
+        TaskFactory(title=f"Podcast {n}")
+    assert task_search(Task.objects.all(), "podcast", window=10).count() == 3
+
+
+def test_a_skill_filter_finds_a_skill_created_after_a_lookup_found_nothing(api_client):
+    # Given a browse filtered by a skill that does not exist yet
+    assert titles(api_client.get("/api/v1/tasks/?skills=rust")) == []
+    # When the skill is created and a task asks for it
+    TaskFactory(title="Port a parser", skills=[SkillFactory(name="Rust", slug="rust")])
+    # Then the same filter finds it, by slug and by its printed name
+    assert titles(api_client.get("/api/v1/tasks/?skills=rust")) == ["Port a parser"]
+    assert titles(api_client.get("/api/v1/tasks/?skills=Rust")) == ["Port a parser"]

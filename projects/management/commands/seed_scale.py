@@ -1,4 +1,4 @@
-"""Fill an empty database with a marketplace at benchmark scale (see bench/scale.py).
+"""Fill an empty database with a marketplace at benchmark scale (see bench/scale/).
 
 manage.py seed_scale --size large --seed 7
 """
