@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import avatar_url_for
+from marketplace.api.caching import PublicReadCaching
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
@@ -53,8 +54,9 @@ def _task_data(validated: dict[str, Any]) -> tuple[dict, list | None, list | Non
 _TASK_CARD_FIELDS = tuple(s.TaskCardSerializer().fields)
 
 
-class TaskListView(APIView):
-    """Browse and search open tasks (anyone); create a task (signed in)."""
+class TaskListView(PublicReadCaching, APIView):
+    """Browse and search open tasks (anyone); create a task (signed in). Anonymous browsing is
+    publicly cacheable with an ETag; a signed-in viewer's list is private."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     pagination_class = BrowsePagination
@@ -111,7 +113,7 @@ class TaskListView(APIView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-class TaskDetailView(APIView):
+class TaskDetailView(PublicReadCaching, APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
