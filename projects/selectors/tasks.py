@@ -226,16 +226,18 @@ def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
     or any task they have applied to. Adds `viewer_application_id` (or None)."""
     qs = _task_detail_qs().filter(pk=task_id)
     if _signed_in(viewer):
+        # One subquery both names the viewer's application and lets them see a task they applied
+        # to (compiling it twice was a visible share of the request).
         applied = Application.objects.filter(task_id=OuterRef("pk"), drafter=viewer)
         qs = qs.annotate(
-            viewer_application_id=applied.values("id")[:1],
+            viewer_application_id=Subquery(applied.values("id")[:1]),
         ).filter(
             Q(mentor=viewer)
             | (
                 task_visible_q(viewer)
                 & Q(state__in=[Task.State.OPEN, Task.State.CLOSED, Task.State.ARCHIVED])
             )
-            | Q(Exists(applied))
+            | Q(viewer_application_id__isnull=False)
         )
     else:
         qs = qs.annotate(viewer_application_id=Value(None, output_field=IntegerField())).filter(
