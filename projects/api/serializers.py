@@ -1,6 +1,9 @@
 """Output serializers: they render what selectors return, batch-loaded (no per-row queries),
 and read the transition tables for each viewer's `allowed_actions`."""
 
+from types import SimpleNamespace
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -244,6 +247,92 @@ class ApplicationOutputSerializer(serializers.Serializer):
             return None
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement else None
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def application_rows_output(
+    *, task: dict[str, Any], rows: list[dict[str, Any]], viewer: Any
+) -> list[dict[str, Any]]:
+    """ApplicationOutputSerializer's output for rows of one task (selectors/applications.py
+    application_rows_for_task + application_rows_attach_portfolio), without a serializer pass
+    over model instances: the mentor's list of 20 applications spent most of its time there.
+    tests/projects/test_application_rows.py checks both give the same JSON."""
+    task_summary = {key: task[key] for key in TaskSummarySerializer().fields}
+    questions = [str(question) for question in task["questions"]]
+    mentor = {
+        "id": task["mentor_id"],
+        "handle": task["mentor_handle"],
+        "display_name": task["mentor_display_name"],
+    }
+    task_for_actions = SimpleNamespace(**task)
+    actions: dict[str, tuple[str, list[str]]] = {}
+    out = []
+    for row in rows:
+        state = row["state"]
+        if state not in actions:
+            actions[state] = application_actions_for(
+                SimpleNamespace(state=state, task=task_for_actions), viewer=viewer
+            )
+        role, allowed = actions[state]
+        out.append(
+            {
+                "id": row["id"],
+                "state": state,
+                "note": row["note"],
+                "work_sample_link": row["work_sample_link"],
+                "answers": [str(answer) for answer in row["answers"]],
+                "decline_note": row["decline_note"],
+                "created_at": _DATETIME.to_representation(row["created_at"]),
+                "updated_at": _DATETIME.to_representation(row["updated_at"]),
+                "task": task_summary,
+                "task_questions": questions,
+                "mentor": mentor,
+                "drafter": {
+                    "id": row["drafter_id"],
+                    "handle": row["drafter_handle"],
+                    "display_name": row["drafter_display_name"],
+                    "headline": row["drafter_headline"],
+                },
+                "portfolio_items": [
+                    _portfolio_item_output(item, application_id=row["id"])
+                    for item in row["portfolio_items"]
+                ],
+                "engagement_id": row["engagement_id"] if state == "accepted" else None,
+                "introduced_by": (
+                    {
+                        "handle": row["introduced_by_handle"],
+                        "display_name": row["introduced_by_name"] or "",
+                    }
+                    if row["introduced_by_handle"]
+                    else None
+                ),
+                "viewer_role": role,
+                "allowed_actions": list(allowed),
+            }
+        )
+    return out
+
+
+def _portfolio_item_output(item: dict[str, Any], *, application_id: int) -> dict[str, Any]:
+    """ApplicationPortfolioItemSerializer's output for an application_rows_attach_portfolio item."""
+    file = None
+    if item["file"]:
+        file = {
+            "url": f"/api/v1/applications/{application_id}/portfolio/{item['id']}/file/",
+            "name": item["file_name"] or item["title"],
+            "is_image": upload_kind_is_image(item["file_kind"]),
+        }
+    return {
+        "id": item["id"],
+        "title": item["title"],
+        "description": item["description"],
+        "link": item["link"],
+        "visibility": item["visibility"],
+        "skills": item["skills"],
+        "file": file,
+    }
 
 
 class DeliverableOutputSerializer(serializers.Serializer):

@@ -17,10 +17,11 @@ from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
-from projects.api.pagination import BrowsePagination, paginated_response
+from projects.api.pagination import BrowsePagination
 from projects.selectors.applications import (
     application_get_for_participant,
-    application_list_for_task,
+    application_rows_attach_portfolio,
+    application_rows_for_task,
 )
 from projects.selectors.tasks import (
     task_count_capped,
@@ -187,10 +188,16 @@ class TaskApplicationsView(APIView):
         responses=s.ApplicationOutputSerializer(many=True),
     )
     def get(self, request: Request, task_id: int) -> Response:
-        queryset = application_list_for_task(
+        task, rows = application_rows_for_task(
             task_id=task_id, mentor=request.user, state=request.query_params.get("state", "")
         )
-        return paginated_response(self, request, queryset, s.ApplicationOutputSerializer)
+        paginator = self.pagination_class()
+        page = application_rows_attach_portfolio(
+            rows=list(paginator.paginate_queryset(rows, request, view=self))
+        )
+        return paginator.get_paginated_response(
+            s.application_rows_output(task=task, rows=page, viewer=request.user)
+        )
 
     @extend_schema(
         operation_id="task_applications_create",
