@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
-from rest_framework.test import APIClient
 
 from accounts.models import PortfolioItem
 from marketplace.api.renderers import JSONRenderer
