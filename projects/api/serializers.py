@@ -31,6 +31,10 @@ def _personal_actions(table: dict) -> list[str]:
 
 TASK_ACTIONS = _personal_actions(TASK_TRANSITIONS)
 
+# Field formats for the outputs built without a serializer pass (the same as the serializers').
+_DATE = serializers.DateField()
+_DATETIME = serializers.DateTimeField()
+
 
 APPLICATION_ACTIONS = _personal_actions(APPLICATION_TRANSITIONS)
 
@@ -157,6 +161,62 @@ class TaskDetailSerializer(_TaskTermsSerializer):
         return getattr(task, "viewer_application_id", None)
 
 
+def _or_none(value: Any, convert: Any) -> Any:
+    return None if value is None else convert(value)
+
+
+def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
+    """TaskDetailSerializer's output for task_get_for_viewer's task (with its `skill_list` and
+    `institution_list`), without a serializer pass: building the nested serializers cost more
+    than the task's query. tests/projects/test_task_detail_output.py checks both agree."""
+    role, actions = task_actions_for(task, viewer=viewer)
+    mentor = task.mentor
+    card = mentor_trust_card(mentor=mentor)
+    return {
+        "id": task.pk,
+        "title": task.title,
+        "estimated_hours": _or_none(task.estimated_hours, int),
+        "deadline": _or_none(task.deadline, _DATE.to_representation),
+        "is_remote": task.is_remote,
+        "location": task.location,
+        "slots": task.slots,
+        "filled_slots": task.filled_slots,
+        "stipend_amount": _or_none(task.stipend_amount, int),
+        "stipend_currency": task.stipend_currency,
+        "what_you_gain": task.what_you_gain,
+        "visibility": task.visibility,
+        "description": task.description,
+        "description_html": markdown_to_safe_html(task.description, document=True),
+        "skills": [{"id": s.pk, "slug": s.slug, "name": s.name} for s in task.skill_list],
+        "institutions": [{"id": i.pk, "name": i.name} for i in task.institution_list],
+        "questions": _or_none(task.questions, lambda items: [str(item) for item in items]),
+        "state": task.state,
+        "published_at": _or_none(task.published_at, _DATETIME.to_representation),
+        "created_at": _or_none(task.created_at, _DATETIME.to_representation),
+        "mentor": {
+            "id": mentor.pk,
+            "handle": mentor.profile.handle,
+            "display_name": mentor.profile.display_name,
+        },
+        "mentor_card": {
+            "handle": card["handle"],
+            "display_name": card["display_name"],
+            "avatar_url": avatar_url_for(handle=card["handle"], avatar_name=card["avatar"]),
+            "organisation": card["organisation"],
+            "job_title": card["job_title"],
+            "drafts_completed": card["drafts_completed"],
+            "people_helped": card["people_helped"],
+            "reply_hours": card["reply_hours"],
+            "member_since": _or_none(card["member_since"], _DATE.to_representation),
+        },
+        "applicant_count": task.applicant_count,
+        "is_mine": bool(viewer and viewer.is_authenticated and viewer.pk == task.mentor_id),
+        "viewer_application_id": getattr(task, "viewer_application_id", None),
+        "viewer_role": role,
+        "allowed_actions": actions,
+    }
+
+
 class TaskSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -247,9 +307,6 @@ class ApplicationOutputSerializer(serializers.Serializer):
             return None
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement else None
-
-
-_DATETIME = serializers.DateTimeField()
 
 
 def application_rows_output(

@@ -120,7 +120,7 @@ class TaskDetailView(PublicReadCaching, APIView):
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
     def get(self, request: Request, task_id: int) -> Response:
         task = task_get_for_viewer(task_id=task_id, viewer=request.user)
-        return Response(s.TaskDetailSerializer(task, context={"viewer": request.user}).data)
+        return Response(s.task_detail_output(task, viewer=request.user))
 
     @extend_schema(
         operation_id="tasks_update",
