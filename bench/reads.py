@@ -209,8 +209,10 @@ CONSENTING = """u.is_active
 def _careers_students_floor(ctx: Context) -> tuple[str, list]:
     """A page of consenting students changed since `updated_since`, with counts and skills."""
     inst, epoch = ctx["institution"].pk, _datetime(ctx["epoch"])
-    o = _j("obj")
-    sql = f"""SELECT * FROM (
+    sql = f"""SELECT x.*,
+            (SELECT coalesce({_j("agg")}(s.name), {_j("empty")}) FROM accounts_userskill us
+             JOIN accounts_skill s ON s.id = us.skill_id WHERE us.user_id = x.id) AS skills
+        FROM (
         SELECT u.id, p.display_name, p.handle, m.programme, m.class_year,
             c.granted_at, c.evaluations, c.stipend_amounts,
             (SELECT count(*) FROM projects_application a WHERE a.drafter_id = u.id) AS applications,
@@ -223,10 +225,7 @@ def _careers_students_floor(ctx: Context) -> tuple[str, list]:
                 coalesce((SELECT max(a.updated_at) FROM projects_application a
                           WHERE a.drafter_id = u.id), %s),
                 coalesce((SELECT max(e.updated_at) FROM projects_engagement e
-                          WHERE e.drafter_id = u.id), %s)) AS changed_at,
-            (SELECT coalesce({_j("agg")}(s.name), {_j("empty")}) FROM accounts_userskill us
-             JOIN accounts_skill s ON s.id = us.skill_id WHERE us.user_id = u.id) AS skills,
-            {o}('scopes', 'participation') AS consent
+                          WHERE e.drafter_id = u.id), %s)) AS changed_at
         FROM accounts_user u JOIN accounts_profile p ON p.user_id = u.id
         JOIN accounts_institutionmembership m ON m.user_id = u.id AND m.institution_id = %s
             AND m.role = 'student' AND m.ended_at IS NULL

@@ -64,7 +64,7 @@ QUERIES = {
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
     "drafter dashboard": 10,  # + feedback, thanks and payouts still waiting (next steps)
     "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
-    "careers students": 7,  # + skills, removals since updated_since, the disclosure log
+    "careers students": 7,  # + skills, removals, the disclosure log (+ BEGIN/COMMIT outside tests)
     "careers summary": 7,  # + majors, stipend consents, skills, the disclosure log
 }
 
