@@ -17,6 +17,7 @@ from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
+from projects.api.outputs import application_rows_output, task_detail_output
 from projects.api.pagination import BrowsePagination
 from projects.selectors.applications import (
     application_get_for_participant,
@@ -120,7 +121,7 @@ class TaskDetailView(PublicReadCaching, APIView):
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
     def get(self, request: Request, task_id: int) -> Response:
         task = task_get_for_viewer(task_id=task_id, viewer=request.user)
-        return Response(s.task_detail_output(task, viewer=request.user))
+        return Response(task_detail_output(task, viewer=request.user))
 
     @extend_schema(
         operation_id="tasks_update",
@@ -196,7 +197,7 @@ class TaskApplicationsView(APIView):
             rows=list(paginator.paginate_queryset(rows, request, view=self))
         )
         return paginator.get_paginated_response(
-            s.application_rows_output(task=task, rows=page, viewer=request.user)
+            application_rows_output(task=task, rows=page, viewer=request.user)
         )
 
     @extend_schema(
