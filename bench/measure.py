@@ -29,10 +29,13 @@ from bench.reads import READS, Read, context, slug  # noqa: E402
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def _client(user) -> Client:
+def _client(read: Read, ctx: dict) -> Client:
+    """Signed in as the read's persona: a session, or an institution's API key header."""
+    if read.persona == "careers key":
+        return Client(headers={"Authorization": f"Api-Key {ctx['careers key']}"})
     client = Client()
-    if user is not None:
-        client.force_login(user)
+    if read.persona != "anonymous":
+        client.force_login(ctx[read.persona])
     return client
 
 
@@ -56,7 +59,7 @@ def _p95(samples: list[float]) -> float:
 
 
 def measure_read(read: Read, ctx: dict, *, requests: int, warmup: int, budget: float) -> dict:
-    client = _client(None if read.persona == "anonymous" else ctx[read.persona])
+    client = _client(read, ctx)
     url, floor_url = read.url(ctx), f"/bench/floor/{slug(read)}/"
     for _ in range(warmup):
         _get(client, url)

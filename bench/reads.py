@@ -10,13 +10,16 @@ SQL differs between the two databases only in JSON functions (`_j`) and full-tex
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 
-from accounts.models import Skill, User
+from accounts.models import Institution, InstitutionApiKey, InstitutionMembership, Skill, User
+from accounts.services.institution_keys import institution_api_key_create
 from bench.scale import persona_email
 from projects.matching.weights import CANDIDATES_BY_SKILL
 from projects.models import Application, Task
@@ -28,7 +31,7 @@ Context = dict[str, Any]
 @dataclass(frozen=True)
 class Read:
     name: str
-    persona: str  # "mentor" | "drafter" | "anonymous"
+    persona: str  # "mentor" | "drafter" | "anonymous" | "careers key" (an institution's API key)
     url: Callable[[Context], str]
     floor: Callable[[Context], tuple[str, list[Any]]]
     target: float  # the ratio to the floor this read should stay under
@@ -204,6 +207,85 @@ def _recommendations_floor(ctx: Context) -> tuple[str, list]:
     return sql, [me, me, me, me, me, me, me, me]
 
 
+def _greatest() -> str:
+    return "greatest" if connection.vendor == "postgresql" else "max"
+
+
+def _datetime(value: Any) -> Any:
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+CONSENTING = """u.is_active
+    AND EXISTS (SELECT 1 FROM accounts_institutionmembership m WHERE m.user_id = u.id
+        AND m.institution_id = %s AND m.role = 'student' AND m.ended_at IS NULL)
+    AND EXISTS (SELECT 1 FROM accounts_consent c WHERE c.student_id = u.id
+        AND c.institution_id = %s AND c.revoked_at IS NULL AND c.participation)"""
+
+
+def _careers_students_floor(ctx: Context) -> tuple[str, list]:
+    """A page of consenting students changed since `updated_since`, with counts and skills."""
+    inst, epoch = ctx["institution"].pk, _datetime(ctx["epoch"])
+    sql = f"""SELECT x.*,
+            (SELECT coalesce({_j("agg")}(s.name), {_j("empty")}) FROM accounts_userskill us
+             JOIN accounts_skill s ON s.id = us.skill_id WHERE us.user_id = x.id) AS skills
+        FROM (
+        SELECT u.id, p.display_name, p.handle, m.programme, m.class_year,
+            c.granted_at, c.evaluations, c.stipend_amounts,
+            (SELECT count(*) FROM projects_application a WHERE a.drafter_id = u.id) AS applications,
+            (SELECT count(*) FROM projects_engagement e WHERE e.drafter_id = u.id) AS engagements,
+            (SELECT count(*) FROM projects_engagement e
+             WHERE e.drafter_id = u.id AND e.state = 'completed') AS completed,
+            {_greatest()}(p.updated_at, c.granted_at, m.updated_at,
+                coalesce((SELECT max(us.created_at) FROM accounts_userskill us
+                          WHERE us.user_id = u.id), %s),
+                coalesce((SELECT max(a.updated_at) FROM projects_application a
+                          WHERE a.drafter_id = u.id), %s),
+                coalesce((SELECT max(e.updated_at) FROM projects_engagement e
+                          WHERE e.drafter_id = u.id), %s)) AS changed_at
+        FROM accounts_user u JOIN accounts_profile p ON p.user_id = u.id
+        JOIN accounts_institutionmembership m ON m.user_id = u.id AND m.institution_id = %s
+            AND m.role = 'student' AND m.ended_at IS NULL
+        JOIN accounts_consent c ON c.student_id = u.id AND c.institution_id = %s
+            AND c.revoked_at IS NULL AND c.participation
+        WHERE u.is_active) x
+        WHERE x.changed_at > %s ORDER BY x.id LIMIT 21"""
+    return sql, [epoch, epoch, epoch, inst, inst, _datetime(ctx["updated_since"])]
+
+
+def _careers_summary_floor(ctx: Context) -> tuple[str, list]:
+    """The summary report's totals, stipend totals and top skills in one statement."""
+    inst = ctx["institution"].pk
+    o, agg, empty = _j("obj"), _j("agg"), _j("empty")
+    sql = f"""WITH eng AS (
+            SELECT e.drafter_id, e.state, e.task_id, t.estimated_hours, t.stipend_amount,
+                t.stipend_currency
+            FROM projects_engagement e JOIN projects_task t ON t.id = e.task_id
+            WHERE e.drafter_id IN (SELECT u.id FROM accounts_user u WHERE {CONSENTING})),
+        skills AS (
+            SELECT s.name AS skill, count(DISTINCT r.drafter_id) AS n FROM eng r
+            JOIN projects_task_skills ts ON ts.task_id = r.task_id
+            JOIN accounts_skill s ON s.id = ts.skill_id
+            GROUP BY s.name HAVING count(DISTINCT r.drafter_id) >= 5
+            ORDER BY n DESC, s.name LIMIT 10),
+        stipends AS (
+            SELECT r.stipend_currency AS currency, sum(r.stipend_amount) AS total FROM eng r
+            WHERE r.stipend_amount > 0 AND r.drafter_id IN (
+                SELECT c.student_id FROM accounts_consent c WHERE c.institution_id = %s
+                AND c.revoked_at IS NULL AND c.stipend_amounts)
+            GROUP BY r.stipend_currency)
+        SELECT count(DISTINCT drafter_id) AS students, count(*) AS engagements,
+            sum(CASE WHEN state = 'completed' THEN 1 ELSE 0 END) AS completed,
+            sum(CASE WHEN stipend_amount > 0 THEN 1 ELSE 0 END) AS paid,
+            sum(CASE WHEN coalesce(stipend_amount, 0) = 0 THEN 1 ELSE 0 END) AS unpaid,
+            sum(coalesce(estimated_hours, 0)) AS hours,
+            (SELECT coalesce({agg}({o}('currency', currency, 'total', total)), {empty})
+             FROM stipends) AS stipend_totals,
+            (SELECT coalesce({agg}({o}('skill', skill, 'students', n)), {empty})
+             FROM skills) AS top_skills
+        FROM eng"""
+    return sql, [inst, inst, inst]
+
+
 READS = [
     Read("browse", "drafter", lambda c: "/api/v1/tasks/?page_size=20", _browse(), 2),
     Read(
@@ -244,12 +326,43 @@ READS = [
         _recommendations_floor,
         4,
     ),
+    Read(
+        "careers students",
+        "careers key",
+        lambda c: (
+            "/api/v1/careers/students/?page_size=20&updated_since="
+            + c["updated_since"].strftime("%Y-%m-%dT%H:%M:%SZ")
+        ),
+        _careers_students_floor,
+        4,
+    ),
+    Read(
+        "careers summary",
+        "careers key",
+        lambda c: "/api/v1/careers/reports/summary/",
+        _careers_summary_floor,
+        4,
+    ),
 ]
 READS_BY_SLUG = {read.name.replace(" ", "-").replace("'", ""): read for read in READS}
 
 
 def slug(read: Read) -> str:
     return read.name.replace(" ", "-").replace("'", "")
+
+
+def _careers_key(institution: Institution) -> str:
+    """A fresh API key of the institution (its admin staff issue it, as on the dashboard); the
+    previous run's bench keys are removed."""
+    InstitutionApiKey.objects.filter(institution=institution, name="bench").delete()
+    staff = InstitutionMembership.objects.filter(
+        institution=institution, role=InstitutionMembership.Role.STAFF, ended_at=None
+    ).first()
+    staff.staff_role = InstitutionMembership.StaffRole.ADMIN
+    staff.save(update_fields=["staff_role"])
+    return institution_api_key_create(
+        actor=staff.user, institution=institution, name="bench"
+    ).secret
 
 
 @cache
@@ -267,7 +380,14 @@ def context(size: str) -> Context:
     open_ids = Task.objects.filter(state="open", visibility="public").order_by("id")
     middle = open_ids.count() // 2
     popular = Skill.objects.annotate(n=Count("tasks")).order_by("-n", "id").first()
+    # The career office with the most consenting students; its key reads the careers API.
+    institution = Institution.objects.annotate(n=Count("consents")).order_by("-n", "id").first()
     return {
+        "institution": institution,
+        "careers key": _careers_key(institution),
+        # A nightly sync: what changed in the last day (the generated rows all did).
+        "updated_since": timezone.now() - timedelta(days=1),
+        "epoch": timezone.now().replace(year=2000, month=1, day=1),
         "mentor": mentor,
         "drafter": drafter,
         "mentor_task_id": busiest["task_id"],

@@ -15,3 +15,5 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_CLASSES": [],
 }
+# The careers API throttles per key with its own class (not a default one): no limit either.
+CAREERS_API_KEY_THROTTLE = None

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
 from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
+from marketplace.api.caching import PublicReadCaching
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 
@@ -36,15 +37,17 @@ ConfigSerializer = inline_serializer(
 )
 
 
-class SiteConfigView(APIView):
+class SiteConfigView(PublicReadCaching, APIView):
     permission_classes = [AllowAny]
+    public_cache_viewer_independent = True
+    public_cache_max_age = 300
 
     @extend_schema(operation_id="site_config", responses=ConfigSerializer)
     def get(self, request: Request) -> Response:
         extensions = [f".{kind.extension}" for kind in DOCUMENT_KINDS]
         if JPEG in DOCUMENT_KINDS:
             extensions.append(".jpeg")  # the same format, under its other common name
-        response = Response(
+        return Response(
             {
                 "upload": {"max_bytes": MAX_UPLOAD_BYTES, "extensions": extensions},
                 "auto_release_days": AUTO_RELEASE_AFTER.days,
@@ -56,5 +59,3 @@ class SiteConfigView(APIView):
                 "avatar_size_px": AVATAR_SIZE,
             }
         )
-        response["Cache-Control"] = "public, max-age=300"
-        return response

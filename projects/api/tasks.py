@@ -12,14 +12,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import avatar_url_for
+from marketplace.api.caching import PublicReadCaching
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
-from projects.api.pagination import BrowsePagination, paginated_response
+from projects.api.outputs import application_rows_output, task_detail_output
+from projects.api.pagination import BrowsePagination
 from projects.selectors.applications import (
     application_get_for_participant,
-    application_list_for_task,
+    application_rows_attach_portfolio,
+    application_rows_for_task,
 )
 from projects.selectors.tasks import (
     task_count_capped,
@@ -53,8 +56,9 @@ def _task_data(validated: dict[str, Any]) -> tuple[dict, list | None, list | Non
 _TASK_CARD_FIELDS = tuple(s.TaskCardSerializer().fields)
 
 
-class TaskListView(APIView):
-    """Browse and search open tasks (anyone); create a task (signed in)."""
+class TaskListView(PublicReadCaching, APIView):
+    """Browse and search open tasks (anyone); create a task (signed in). Anonymous browsing is
+    publicly cacheable with an ETag; a signed-in viewer's list is private."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     pagination_class = BrowsePagination
@@ -111,13 +115,13 @@ class TaskListView(APIView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-class TaskDetailView(APIView):
+class TaskDetailView(PublicReadCaching, APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
     def get(self, request: Request, task_id: int) -> Response:
         task = task_get_for_viewer(task_id=task_id, viewer=request.user)
-        return Response(s.TaskDetailSerializer(task, context={"viewer": request.user}).data)
+        return Response(task_detail_output(task, viewer=request.user))
 
     @extend_schema(
         operation_id="tasks_update",
@@ -185,10 +189,16 @@ class TaskApplicationsView(APIView):
         responses=s.ApplicationOutputSerializer(many=True),
     )
     def get(self, request: Request, task_id: int) -> Response:
-        queryset = application_list_for_task(
+        task, rows = application_rows_for_task(
             task_id=task_id, mentor=request.user, state=request.query_params.get("state", "")
         )
-        return paginated_response(self, request, queryset, s.ApplicationOutputSerializer)
+        paginator = self.pagination_class()
+        page = application_rows_attach_portfolio(
+            rows=list(paginator.paginate_queryset(rows, request, view=self))
+        )
+        return paginator.get_paginated_response(
+            application_rows_output(task=task, rows=page, viewer=request.user)
+        )
 
     @extend_schema(
         operation_id="task_applications_create",

@@ -21,52 +21,109 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
-from projects.people import display_name
 from projects.selectors.conversations import message_unread_count
-from projects.selectors.engagements import engagement_qs
 from projects.stipends.selectors import payouts_waiting_for_setup
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
+_TASK_SUMMARY = ("title", "state", "stipend_amount", "stipend_currency")
+
+
+def _task_fields(prefix: str = "task") -> list[str]:
+    return [f"{prefix}_id", *(f"{prefix}__{field}" for field in _TASK_SUMMARY)]
+
+
+def _person_fields(prefix: str) -> list[str]:
+    return [f"{prefix}_id", f"{prefix}__profile__handle", f"{prefix}__profile__display_name"]
+
+
+def _task(row: dict[str, Any], prefix: str = "task") -> dict[str, Any]:
+    return {"id": row[f"{prefix}_id"], **{f: row[f"{prefix}__{f}"] for f in _TASK_SUMMARY}}
+
+
+def _person(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """A user as the serializers read one (`id`, `profile.handle`, `profile.display_name`)."""
+    profile = {
+        "handle": row[f"{prefix}__profile__handle"],
+        "display_name": row[f"{prefix}__profile__display_name"],
+    }
+    return {"id": row[f"{prefix}_id"], "profile": profile}
+
 
 def dashboard_for_user(*, user: User) -> dict[str, Any]:
-    """Everything the signed-in person's home shows, in a fixed number of queries."""
+    """Everything the signed-in person's home shows, in a fixed number of queries.
+
+    Sections are values() rows nested as the dashboard serializers read them (dicts, not
+    model instances): building instances with their joined profiles was most of the request."""
     pending = PENDING_APPLICATION_STATES
     live = LIVE_ENGAGEMENT_STATES
     my_tasks = list(
         Task.objects.filter(mentor=user)
         .exclude(state=Task.State.ARCHIVED)
+        .values("id", "title", "state", "slots", "filled_slots", "published_at")
         .annotate(
             applications_total=Count("applications"),
             applications_pending=Count("applications", filter=Q(applications__state__in=pending)),
         )
         .order_by("-id")[:50]
     )
-    to_review = list(
-        Application.objects.filter(task__mentor=user, state__in=pending)
-        .select_related("task", "drafter__profile")
-        .order_by("-id")[:20]
-    )
-    engagements = list(
-        engagement_qs()
-        .filter(Q(mentor=user) | Q(drafter=user))
+    to_review = [
+        {**row, "task": _task(row), "drafter": _person(row, "drafter")}
+        for row in Application.objects.filter(task__mentor=user, state__in=pending)
+        .order_by("-id")
+        .values("id", "state", "created_at", *_task_fields(), *_person_fields("drafter"))[:20]
+    ]
+    engagements = [
+        {
+            **row,
+            "task": _task(row),
+            "mentor": _person(row, "mentor"),
+            "drafter": _person(row, "drafter"),
+        }
+        for row in Engagement.objects.filter(Q(mentor=user) | Q(drafter=user))
         .filter(Q(state__in=live) | Q(completed_at__gte=timezone.now() - timedelta(days=60)))
-        .order_by("-id")[:50]
-    )
-    my_applications = list(
-        Application.objects.filter(drafter=user)
-        # The card names the drafter too: without drafter__profile, two queries per row.
-        .select_related("task", "task__mentor__profile", "drafter__profile")
-        .order_by("-id")[:50]
-    )
-    introductions = list(
-        Introduction.objects.filter(drafter=user, state=Introduction.State.PENDING)
-        .select_related("task", "introducer__profile", "drafter__profile")
-        .order_by("-id")[:20]
-    )
+        .order_by("-id")
+        .values(
+            "id",
+            "state",
+            "application_id",
+            "started_at",
+            "delivered_at",
+            "completed_at",
+            "cancelled_at",
+            *_task_fields(),
+            *_person_fields("mentor"),
+            *_person_fields("drafter"),
+        )[:50]
+    ]
+    my_applications = [
+        {**row, "task": _task(row), "drafter": _person(row, "drafter")}
+        for row in Application.objects.filter(drafter=user)
+        .order_by("-id")
+        .values("id", "state", "created_at", *_task_fields(), *_person_fields("drafter"))[:50]
+    ]
+    introductions = [
+        {
+            **row,
+            "task": _task(row),
+            "drafter": _person(row, "drafter"),
+            "introducer": _person(row, "introducer"),
+        }
+        for row in Introduction.objects.filter(drafter=user, state=Introduction.State.PENDING)
+        .order_by("-id")
+        .values(
+            "id",
+            "state",
+            "note",
+            "created_at",
+            *_task_fields(),
+            *_person_fields("drafter"),
+            *_person_fields("introducer"),
+        )[:20]
+    ]
     unread = message_unread_count(user=user)
-    mentoring = [e for e in engagements if e.mentor_id == user.pk]
-    drafting = [e for e in engagements if e.drafter_id == user.pk]
-    completed_ids = [e.pk for e in engagements if e.state == Engagement.State.COMPLETED]
+    mentoring = [e for e in engagements if e["mentor"]["id"] == user.pk]
+    drafting = [e for e in engagements if e["drafter"]["id"] == user.pk]
+    completed_ids = [e["id"] for e in engagements if e["state"] == Engagement.State.COMPLETED]
     reviewed = set(
         Feedback.objects.filter(author=user, engagement_id__in=completed_ids).values_list(
             "engagement_id", flat=True
@@ -101,7 +158,7 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
                 unfinished_thanks=[
                     e
                     for e in engagements
-                    if e.pk in completed_ids and not {e.pk} <= reviewed & thanked
+                    if e["id"] in completed_ids and not {e["id"]} <= reviewed & thanked
                 ],
                 payouts_waiting=payouts_waiting_for_setup(user=user),
             ),
@@ -110,14 +167,22 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
     }
 
 
+def _name(person: dict[str, Any]) -> str:
+    """projects.people.display_name for a person row."""
+    profile = person["profile"]
+    if profile["handle"] is None:
+        return "Someone"
+    return profile["display_name"] or profile["handle"]
+
+
 def _next_steps(
     *,
-    applications: list[Application],
-    drafting: list[Engagement],
-    mentoring: list[Engagement],
-    to_review: list[Application],
+    applications: list[dict[str, Any]],
+    drafting: list[dict[str, Any]],
+    mentoring: list[dict[str, Any]],
+    to_review: list[dict[str, Any]],
     has_tasks: bool,
-    unfinished_thanks: list[Engagement],
+    unfinished_thanks: list[dict[str, Any]],
     payouts_waiting: list,
 ) -> list[dict[str, str]]:
     steps = []
@@ -133,39 +198,40 @@ def _next_steps(
     for application in to_review[:3]:
         steps.append(
             {
-                "text": f"Review {display_name(application.drafter)}'s application to "
-                f"“{application.task.title}”.",
-                "url": f"/applications/{application.pk}/",
+                "text": f"Review {_name(application['drafter'])}'s application to "
+                f"“{application['task']['title']}”.",
+                "url": f"/applications/{application['id']}/",
             }
         )
     for engagement in mentoring:
-        if engagement.state == Engagement.State.DELIVERED:
+        if engagement["state"] == Engagement.State.DELIVERED:
             steps.append(
                 {
-                    "text": f"Review the work delivered on “{engagement.task.title}”.",
-                    "url": f"/engagements/{engagement.pk}/",
+                    "text": f"Review the work delivered on “{engagement['task']['title']}”.",
+                    "url": f"/engagements/{engagement['id']}/",
                 }
             )
     for engagement in drafting:
-        if engagement.state == Engagement.State.ACTIVE:
+        if engagement["state"] == Engagement.State.ACTIVE:
             steps.append(
                 {
-                    "text": f"Deliver your work on “{engagement.task.title}”.",
-                    "url": f"/engagements/{engagement.pk}/",
+                    "text": f"Deliver your work on “{engagement['task']['title']}”.",
+                    "url": f"/engagements/{engagement['id']}/",
                 }
             )
-        elif engagement.state == Engagement.State.AWAITING_FUNDING:
+        elif engagement["state"] == Engagement.State.AWAITING_FUNDING:
             steps.append(
                 {
-                    "text": f"“{engagement.task.title}” starts once the mentor funds the stipend.",
-                    "url": f"/engagements/{engagement.pk}/",
+                    "text": f"“{engagement['task']['title']}” starts once the mentor funds "
+                    "the stipend.",
+                    "url": f"/engagements/{engagement['id']}/",
                 }
             )
     for engagement in unfinished_thanks:
         steps.append(
             {
-                "text": f"Leave feedback and say thanks for “{engagement.task.title}”.",
-                "url": f"/engagements/{engagement.pk}/#feedback",
+                "text": f"Leave feedback and say thanks for “{engagement['task']['title']}”.",
+                "url": f"/engagements/{engagement['id']}/#feedback",
             }
         )
     if not applications and not drafting and not has_tasks:

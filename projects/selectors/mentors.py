@@ -3,12 +3,17 @@ drafts with them get finished, and how soon they answer."""
 
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
 from projects.matching.candidates import mentor_reply_days
 from projects.models import Engagement
+
+# The track record is aggregated over all the mentor's engagements and recent applications (two
+# queries, one of them a scan of the window); it may be this many seconds old on a task page.
+TRACK_RECORD_CACHE_SECONDS = 300
 
 
 def _reply_hours(*, mentor_id: int) -> int | None:
@@ -17,21 +22,32 @@ def _reply_hours(*, mentor_id: int) -> int | None:
     return None if days is None else max(1, round(days * 24))
 
 
-def mentor_trust_card(*, mentor: User) -> dict[str, Any]:
-    """The mentor card of a task page (two queries; the profile comes with the task)."""
-    profile = mentor.profile
-    done = Engagement.objects.filter(mentor=mentor).aggregate(
+def _track_record(*, mentor_id: int) -> dict[str, Any]:
+    key = f"mentor-track-record:{mentor_id}"
+    if (cached := cache.get(key)) is not None:
+        return cached
+    done = Engagement.objects.filter(mentor_id=mentor_id).aggregate(
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),
         people_helped=Count("drafter", filter=Q(state=Engagement.State.COMPLETED), distinct=True),
     )
+    record = {**done, "reply_hours": _reply_hours(mentor_id=mentor_id)}
+    cache.set(key, record, TRACK_RECORD_CACHE_SECONDS)
+    return record
+
+
+def mentor_trust_card(*, mentor: User) -> dict[str, Any]:
+    """The mentor card of a task page: the profile comes with the task; the track record (two
+    queries) is cached per mentor for TRACK_RECORD_CACHE_SECONDS."""
+    profile = mentor.profile
+    record = _track_record(mentor_id=mentor.pk)
     return {
         "handle": profile.handle,
         "display_name": profile.display_name,
         "avatar": profile.avatar.name if profile.avatar else "",
         "organisation": profile.organisation,
         "job_title": profile.job_title,
-        "drafts_completed": done["drafts_completed"],
-        "people_helped": done["people_helped"],
-        "reply_hours": _reply_hours(mentor_id=mentor.pk),
+        "drafts_completed": record["drafts_completed"],
+        "people_helped": record["people_helped"],
+        "reply_hours": record["reply_hours"],
         "member_since": mentor.date_joined.date(),
     }
