@@ -12,7 +12,7 @@ drafter's dozen common words at 100,000 tasks, whatever the window. Here the IDF
 of the scored texts that mention the word."""
 
 import math
-import re
+from collections import Counter
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -47,30 +47,23 @@ def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
 
 
 def text_relevance(*, texts: dict[int, str], words: list[str]) -> dict[int, float]:
-    """BM25 of each lowercase text for `words` (each counted where a word of the text starts
-    with it, so "interview" counts "interviews"), scaled so the best text scores 1. Texts that
-    mention none of the words are left out."""
+    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. A word counts
+    wherever the text contains it, as the reasons' "Mentions …" does (so "interview" counts
+    "interviews"). Texts that mention none of the words are left out."""
     if not texts or not words:
         return {}
-    finder = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + ")")
     counts: dict[int, dict[str, int]] = {}
     lengths: dict[int, int] = {}
     for task_id, text in texts.items():
-        found = finder.findall(text)
-        if found:
-            tally: dict[str, int] = {}
-            for word in found:
-                tally[word] = tally.get(word, 0) + 1
+        tally = {word: n for word in words if (n := text.count(word))}
+        if tally:
             counts[task_id] = tally
         lengths[task_id] = text.count(" ") + 1
     if not counts:
         return {}
     total = len(texts)
     average = sum(lengths.values()) / total
-    mentions: dict[str, int] = {}
-    for tally in counts.values():
-        for word in tally:
-            mentions[word] = mentions.get(word, 0) + 1
+    mentions = Counter(word for tally in counts.values() for word in tally)
     idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in mentions.items()}
     scores = {}
     for task_id, tally in counts.items():

@@ -74,7 +74,7 @@ def test_text_relevance_prefers_more_mentions_of_rarer_words():
     assert relevance[1] > relevance[2] > relevance[3]
 
 
-def test_words_count_where_a_word_of_the_text_starts_with_them():
+def test_a_word_counts_in_its_longer_forms():
     relevance = text_relevance(
         texts={1: "user interviews and interviewing", 2: "a preview of it"}, words=["interview"]
     )
