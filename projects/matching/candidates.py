@@ -170,10 +170,12 @@ def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float
 
 
 def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
-    """Each task's skills with their matching keys. One query."""
+    """Each task's skills with their matching keys. One query; one SkillRef per skill (a
+    few dozen), shared by the tasks that have it (hundreds of links)."""
     by_task: dict[int, list[SkillRef]] = defaultdict(list)
+    refs: dict[int, SkillRef] = {}
     links = Task.skills.through.objects.filter(task_id__in=task_ids).order_by("skill__name")
-    for row in links.values(
+    for task_id, skill_id, *fields in links.values_list(
         "task_id",
         "skill_id",
         "skill__name",
@@ -182,16 +184,9 @@ def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
         "skill__family",
         "skill__category",
     ):
-        by_task[row["task_id"]].append(
-            SkillRef(
-                id=row["skill_id"],
-                name=row["skill__name"],
-                slug=row["skill__slug"],
-                spelling_key=row["skill__spelling_key"],
-                family=row["skill__family"],
-                category=row["skill__category"],
-            )
-        )
+        if (ref := refs.get(skill_id)) is None:
+            ref = refs[skill_id] = SkillRef(skill_id, *fields)
+        by_task[task_id].append(ref)
     return by_task
 
 
