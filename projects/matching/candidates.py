@@ -4,6 +4,7 @@ bounded pool of candidates in a fixed number of queries."""
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Avg,
@@ -22,7 +23,7 @@ from accounts.models import User
 from projects.matching import weights as w
 from projects.matching.featured import task_ids_featured_for
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
-from projects.matching.text import task_text_rank
+from projects.matching.text import task_text_matches, text_relevance
 from projects.models import Application, Invitation, Task
 from projects.selectors.tasks import task_visible_q
 
@@ -45,12 +46,10 @@ def tasks_recommendable_for(*, user: User, now: datetime) -> QuerySet:
     )
 
 
-def candidate_task_ids(
-    *, eligible: QuerySet, drafter: DrafterEvidence
-) -> tuple[list[int], dict[int, float]]:
-    """A bounded pool: tasks sharing a skill or a skill family, tasks the full-text index finds
-    for the drafter's words, and the newest tasks. Returns ids and the text rank of those found
-    by text, scaled to 0…1. Three queries."""
+def candidate_task_ids(*, eligible: QuerySet, drafter: DrafterEvidence) -> list[int]:
+    """A bounded pool: tasks sharing a skill or a skill family, the tasks most relevant to the
+    drafter's words among the newest the full-text index finds, and the newest tasks. Three
+    queries."""
     keys = set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed)
     ids: dict[int, None] = {}
     if keys or drafter.families:
@@ -59,16 +58,20 @@ def candidate_task_ids(
         )
         by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
         ids.update(dict.fromkeys(by_skill.values_list("id", flat=True)[: w.CANDIDATES_BY_SKILL]))
-    ranks: dict[int, float] = {}
     if drafter.words:
-        found = task_text_rank(eligible, drafter.words).order_by("-text_rank", "-id")
-        ranks = dict(found.values_list("id", "text_rank")[: w.CANDIDATES_BY_TEXT])
-        ids.update(dict.fromkeys(ranks))
-        best = max(ranks.values(), default=0) or 1.0
-        ranks = {task_id: max(rank, 0) / best for task_id, rank in ranks.items()}
+        found = task_text_matches(eligible, drafter.words)
+        texts = {
+            row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
+            for row in found.values(
+                "id", "title", "skills_text", text=Lower(Substr("description", 1, 3000))
+            )[: w.TEXT_SCORED]
+        }
+        relevance = text_relevance(texts=texts, words=drafter.words)
+        best = sorted(relevance, key=lambda task_id: (-relevance[task_id], -task_id))
+        ids.update(dict.fromkeys(best[: w.CANDIDATES_BY_TEXT]))
     newest = eligible.order_by("-published_at", "-id").values_list("id", flat=True)
     ids.update(dict.fromkeys(newest[: w.CANDIDATES_NEWEST]))
-    return list(ids), ranks
+    return list(ids)
 
 
 def _recent_task_ids(*, mentor_ids: set[int]) -> RawSQL:
@@ -110,6 +113,29 @@ def _days_to_answer() -> RawSQL:
     return RawSQL(sql, (), output_field=FloatField())  # noqa: S611 — constant SQL
 
 
+def mentor_reply_days_cached(*, mentor_ids: set[int], now: datetime) -> dict[int, float]:
+    """mentor_reply_days, each mentor's figure (or its absence) cached for
+    RESPONSIVE_CACHE_SECONDS: one query on a cold cache, none when every figure is cached.
+
+    Recommendations read it for every candidate's mentor (a hundred or more) on every request:
+    20-40 ms of application rows at 100,000 tasks, for an average over half a year that one
+    more answer barely moves. (The task page's mentor card reads it uncached, for one mentor.)"""
+    if not mentor_ids:
+        return {}
+    names = {mentor_id: f"mentor-reply-days:{mentor_id}" for mentor_id in mentor_ids}
+    cached = cache.get_many(list(names.values()))
+    days = {mentor_id: cached[name] for mentor_id, name in names.items() if name in cached}
+    if missing := mentor_ids - set(days):
+        fresh = dict.fromkeys(missing, _NO_FIGURE)
+        fresh.update(mentor_reply_days(mentor_ids=missing, now=now))
+        cache.set_many({names[m]: d for m, d in fresh.items()}, w.RESPONSIVE_CACHE_SECONDS)
+        days.update(fresh)
+    return {mentor_id: d for mentor_id, d in days.items() if d != _NO_FIGURE}
+
+
+_NO_FIGURE = -1.0  # cached for a mentor who answered too few applications to have a figure
+
+
 def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float]:
     """Average days each mentor took to answer (shortlist, accept or decline) applications over
     the window, on their RESPONSIVE_RECENT_TASKS most recent tasks, for mentors who answered
@@ -117,13 +143,13 @@ def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float
 
     The recent-tasks bound keeps the work per mentor fixed: the busiest mentor posts a tenth of
     all tasks, and averaging all of their applications read 2 s of rows at 100,000 tasks."""
+    if not mentor_ids:
+        return {}
     answered = [
         Application.State.SHORTLISTED,
         Application.State.ACCEPTED,
         Application.State.DECLINED,
     ]
-    if not mentor_ids:
-        return {}
     rows = (
         Application.objects.filter(
             task_id__in=_recent_task_ids(mentor_ids=mentor_ids),
@@ -144,10 +170,12 @@ def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float
 
 
 def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
-    """Each task's skills with their matching keys. One query."""
+    """Each task's skills with their matching keys. One query; one SkillRef per skill (a
+    few dozen), shared by the tasks that have it (hundreds of links)."""
     by_task: dict[int, list[SkillRef]] = defaultdict(list)
+    refs: dict[int, SkillRef] = {}
     links = Task.skills.through.objects.filter(task_id__in=task_ids).order_by("skill__name")
-    for row in links.values(
+    for task_id, skill_id, *fields in links.values_list(
         "task_id",
         "skill_id",
         "skill__name",
@@ -156,24 +184,18 @@ def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
         "skill__family",
         "skill__category",
     ):
-        by_task[row["task_id"]].append(
-            SkillRef(
-                id=row["skill_id"],
-                name=row["skill__name"],
-                slug=row["skill__slug"],
-                spelling_key=row["skill__spelling_key"],
-                family=row["skill__family"],
-                category=row["skill__category"],
-            )
-        )
+        if (ref := refs.get(skill_id)) is None:
+            ref = refs[skill_id] = SkillRef(skill_id, *fields)
+        by_task[task_id].append(ref)
     return by_task
 
 
 def task_features_load(
-    *, user: User, task_ids: list[int], text_ranks: dict[int, float], now: datetime
+    *, user: User, task_ids: list[int], words: list[str], now: datetime
 ) -> tuple[dict[int, TaskFeatures], dict[int, dict]]:
-    """Features for scoring and the card rows for output, for the candidate tasks. Three
-    queries (rows, skills, mentors' reply times) and the careers hook."""
+    """Features for scoring and the card rows for output, for the candidate tasks; text
+    relevance to `words` is ranked among them. Three queries on a cold cache (rows, skills,
+    mentors' reply times) and the careers hook."""
     rows = {
         row["id"]: row
         for row in Task.objects.filter(id__in=task_ids).values(
@@ -200,8 +222,15 @@ def task_features_load(
         )
     }
     skills = task_skill_refs(task_ids=list(rows))
-    replies = mentor_reply_days(mentor_ids={row["mentor_id"] for row in rows.values()}, now=now)
+    mentor_ids = {row["mentor_id"] for row in rows.values()}
+    replies = mentor_reply_days_cached(mentor_ids=mentor_ids, now=now)
     featured = task_ids_featured_for(user=user, task_ids=list(rows))
+    texts = {
+        task_id: f"{row['title'].lower()} {row['text']} "
+        + " ".join(s.name.lower() for s in skills[task_id])
+        for task_id, row in rows.items()
+    }
+    relevance = text_relevance(texts=texts, words=words)
     features = {
         task_id: TaskFeatures(
             id=task_id,
@@ -210,12 +239,11 @@ def task_features_load(
             estimated_hours=row["estimated_hours"],
             deadline=row["deadline"],
             published_at=row["published_at"],
-            text=f"{row['title'].lower()} {row['text']} "
-            + " ".join(s.name.lower() for s in skills[task_id]),
+            text=texts[task_id],
             paid=bool(row["stipend_amount"]),
             featured=task_id in featured,
             mentor_reply_days=replies.get(row["mentor_id"]),
-            text_relevance=text_ranks.get(task_id, 0.0),
+            text_relevance=relevance.get(task_id, 0.0),
         )
         for task_id, row in rows.items()
     }

@@ -1,9 +1,18 @@
-"""Text relevance from the full-text index that search uses (projects/search.py, migration
-0003): the drafter's words, any of them, each as a prefix; higher rank is better.
+"""Text relevance between a drafter's words and tasks.
 
-Only the TEXT_RANK_WINDOW most recently posted tasks mentioning a word are ranked (the window of
-projects/search.py): a drafter's dozen words, any of them, match nearly every task, and scoring
-them all grew with the catalogue (minutes at 100,000 tasks on SQLite)."""
+The full-text index that search uses (projects/search.py, migration 0003) only *finds* tasks:
+the TEXT_RANK_WINDOW most recently posted tasks mentioning any of the words (the window of
+projects/search.py), of which the newest TEXT_SCORED the drafter may apply to. Relevance is a
+BM25 computed here, in Python, over the texts the recommendation already loads (title, the
+first 3,000 characters of the description, skill names), so both databases rank alike.
+
+Why not the engine's rank: FTS5's bm25 counts, once per query and per word, every task in the
+whole index containing the word (its IDF), a C loop over the full posting list: 40-60 ms for a
+drafter's dozen common words at 100,000 tasks, whatever the window. Here the IDF is the share
+of the scored texts that mention the word."""
+
+import math
+from collections import Counter
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -11,10 +20,14 @@ from django.db.models import QuerySet
 from projects.matching import weights as w
 from projects.search import task_match_ranked
 
+BM25_K1 = 1.2  # term-frequency saturation (FTS5's and Lucene's default)
+BM25_B = 0.75  # document-length normalisation (FTS5's and Lucene's default)
 
-def task_text_rank(queryset: QuerySet, words: list[str]) -> QuerySet:
-    """Filter `queryset` (of Task) to tasks mentioning any of `words` and annotate `text_rank`.
-    Words come from profile_words (letters, digits, + and #), never raw query syntax."""
+
+def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
+    """Filter `queryset` (of Task) to the TEXT_RANK_WINDOW newest tasks mentioning any of
+    `words` (whole words), newest first, ranking nothing. Words come from profile_words
+    (letters, digits, + and #), never raw query syntax."""
     words = [word.strip("+#") for word in words if word.strip("+#").isalnum()]
     if not words:
         return queryset.none()
@@ -22,6 +35,41 @@ def task_text_rank(queryset: QuerySet, words: list[str]) -> QuerySet:
         query = " | ".join(words)
     else:
         query = " OR ".join(f'"{word}"' for word in words)
-    return task_match_ranked(
+    # The engine's rank is annotated but never selected, so it is never computed.
+    found = task_match_ranked(
         queryset, query=query, rank_name="text_rank", window=w.TEXT_RANK_WINDOW
     )
+    if connection.vendor == "postgresql":
+        return found.order_by("-id")
+    # In the index's own order, so FTS5 walks its posting lists from the newest row and the
+    # LIMIT stops it; ordered by the task's id, SQLite read and sorted the whole window.
+    return found.order_by().extra(order_by=["-projects_task_fts.rowid"])
+
+
+def text_relevance(*, texts: dict[int, str], words: list[str]) -> dict[int, float]:
+    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. A word counts
+    wherever the text contains it, as the reasons' "Mentions …" does (so "interview" counts
+    "interviews"). Texts that mention none of the words are left out."""
+    if not texts or not words:
+        return {}
+    counts: dict[int, dict[str, int]] = {}
+    lengths: dict[int, int] = {}
+    for task_id, text in texts.items():
+        tally = {word: n for word in words if (n := text.count(word))}
+        if tally:
+            counts[task_id] = tally
+        lengths[task_id] = text.count(" ") + 1
+    if not counts:
+        return {}
+    total = len(texts)
+    average = sum(lengths.values()) / total
+    mentions = Counter(word for tally in counts.values() for word in tally)
+    idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in mentions.items()}
+    scores = {}
+    for task_id, tally in counts.items():
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[task_id] / average)
+        scores[task_id] = sum(
+            idf[word] * tf * (BM25_K1 + 1) / (tf + norm) for word, tf in tally.items()
+        )
+    best = max(scores.values()) or 1.0
+    return {task_id: score / best for task_id, score in scores.items()}

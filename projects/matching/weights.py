@@ -28,9 +28,9 @@ RARITY_BONUS = 0.3
 RARITY_CACHE_SECONDS = 600
 
 # --- Text ---------------------------------------------------------------------------------------
-# Full-text relevance between the task and the drafter's headline, bio and portfolio, scaled to
-# 0…1 within the candidates; worth at most this many points. Words are counted only when at
-# least TEXT_MIN_WORDS of the drafter's words appear in the task.
+# Text relevance (BM25, projects/matching/text.py) between the task and the drafter's headline,
+# bio and portfolio, scaled to 0…1 within the candidates; worth at most this many points. Words
+# are counted only when at least TEXT_MIN_WORDS of the drafter's words appear in the task.
 TEXT_POINTS = 12.0
 TEXT_MIN_WORDS = 2
 # How many of the drafter's most frequent words go into the full-text query.
@@ -56,6 +56,8 @@ RESPONSIVE_MIN_ANSWERED = 2
 RESPONSIVE_WINDOW_DAYS = 180
 # … counting applications to their most recent tasks only (bounded work for the busiest mentor).
 RESPONSIVE_RECENT_TASKS = 10
+# How long each mentor's figure is cached, in seconds.
+RESPONSIVE_CACHE_SECONDS = 600
 # Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
 FRESHNESS_POINTS = 6.0
 FRESHNESS_HALF_LIFE_DAYS = 14
@@ -70,7 +72,10 @@ SAME_MENTOR_DECAY = 0.6
 CANDIDATES_BY_SKILL = 150
 CANDIDATES_BY_TEXT = 60
 CANDIDATES_NEWEST = 20
-# Text relevance is computed for this many of the newest tasks mentioning the drafter's words
-# (projects/search.py's window): bounded work whatever the catalogue size.
+# The newest tasks mentioning the drafter's words whose text relevance is ranked to choose the
+# CANDIDATES_BY_TEXT (projects/matching/text.py).
+TEXT_SCORED = 200
+# The full-text index looks for the drafter's words among this many of the newest tasks mentioning
+# any of them (projects/search.py's window): bounded work whatever the catalogue size.
 TEXT_RANK_WINDOW = 1000
 DRAFTER_CANDIDATES = 200

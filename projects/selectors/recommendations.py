@@ -40,8 +40,8 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
     eligible = tasks_recommendable_for(user=user, now=now)
-    ids, ranks = candidate_task_ids(eligible=eligible, drafter=drafter)
-    features, rows = task_features_load(user=user, task_ids=ids, text_ranks=ranks, now=now)
+    ids = candidate_task_ids(eligible=eligible, drafter=drafter)
+    features, rows = task_features_load(user=user, task_ids=ids, words=drafter.words, now=now)
     rarity = skill_rarity_load(
         keys={s.spelling_key for f in features.values() for s in f.skills}
         & (set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
@@ -164,7 +164,7 @@ def task_reasons_for_drafter(*, task_id: int, user: User) -> list[str]:
     number of queries."""
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
-    features, _ = task_features_load(user=user, task_ids=[task_id], text_ranks={}, now=now)
+    features, _ = task_features_load(user=user, task_ids=[task_id], words=[], now=now)
     if task_id not in features:
         return []
     task = features[task_id]
