@@ -40,6 +40,20 @@ def _audit(url: str, session: str = "") -> dict:
     return json.loads(done.stdout)
 
 
+def _audit_measured(url: str, session: str = "", attempts: int = 3) -> dict:
+    """Lighthouse now and then cannot measure a page on a loaded machine (null scores with a
+    runtime error such as NO_LCP): audit again, and report the error if it persists."""
+    for _ in range(attempts):
+        result = _audit(url, session)
+        if None not in (result[key] for key in ("performance", "accessibility", "best_practices")):
+            return result
+    return result
+
+
+def _score(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
 def run(env: dict[str, str]) -> dict:
     version = _install()
     env = dict(
@@ -59,12 +73,12 @@ def run(env: dict[str, str]) -> dict:
     results = {}
     with gunicorn(env) as base:
         for name, (path, session) in pages.items():
-            results[name] = _audit(base + path, session)
-            r = results[name]
+            results[name] = r = _audit_measured(base + path, session)
             print(
-                f"  lighthouse {name:<18} perf {r['performance']:.2f}  a11y "
-                f"{r['accessibility']:.2f}  bp {r['best_practices']:.2f}  "
-                f"{r['bytes'] / 1024:.0f} KB",
+                f"  lighthouse {name:<18} perf {_score(r['performance'])}  a11y "
+                f"{_score(r['accessibility'])}  bp {_score(r['best_practices'])}  "
+                f"{r['bytes'] / 1024:.0f} KB"
+                + (f"  ({r['runtime_error']})" if r.get("runtime_error") else ""),
                 flush=True,
             )
     return {"version": version, "size": env["BENCH_SIZE"], "pages": results}

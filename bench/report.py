@@ -70,10 +70,15 @@ def _lighthouse(result: dict[str, Any]) -> list[str]:
         "| page | performance | accessibility | best practices | transferred |",
         "|---|---:|---:|---:|---:|",
     ]
+
+    def score(value: float | None) -> str:
+        return "not measured" if value is None else f"{value:.2f}"
+
     for page, r in result["pages"].items():
+        error = f" ({r['runtime_error']})" if r.get("runtime_error") else ""
         lines.append(
-            f"| {page} | {r['performance']:.2f} | {r['accessibility']:.2f} "
-            f"| {r['best_practices']:.2f} | {r['bytes'] / 1024:.0f} KB |"
+            f"| {page}{error} | {score(r['performance'])} | {score(r['accessibility'])} "
+            f"| {score(r['best_practices'])} | {r['bytes'] / 1024:.0f} KB |"
         )
     return [*lines, ""]
 

@@ -29,6 +29,8 @@ try {
     accessibility: categories.accessibility.score,
     best_practices: categories["best-practices"].score,
     bytes: audits["total-byte-weight"].numericValue,
+    // A page Lighthouse could not measure (e.g. NO_LCP under load) has null scores and says why.
+    runtime_error: result.lhr.runtimeError?.code || null,
     failed: Object.values(audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
       .map((a) => a.id),
