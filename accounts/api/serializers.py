@@ -6,13 +6,19 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts import consent_terms
-from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField
+from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField, UploadField
 from accounts.completeness import profile_completeness
 from accounts.models import Consent, PortfolioItem, Profile, UserSkill
+from accounts.services.profiles import AVATAR_MAX_BYTES
 from accounts.text import markdown_to_safe_html
-from accounts.uploads import upload_kind_is_image
+from accounts.uploads import (
+    DOCUMENT_KINDS,
+    IMAGE_KINDS,
+    MAX_UPLOAD_BYTES,
+    upload_kind_is_image,
+)
 from marketplace.api.fields import ObjectIdField
-from marketplace.api.inputs import InputSerializer
+from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer, UniqueListField
 
 
 class PageQuerySerializer(InputSerializer):
@@ -273,7 +279,7 @@ class AccountDeleteInputSerializer(InputSerializer):
 
 
 class AvatarInputSerializer(InputSerializer):
-    avatar = serializers.FileField()
+    avatar = UploadField(kinds=IMAGE_KINDS, max_bytes=AVATAR_MAX_BYTES)
 
 
 class SkillQuerySerializer(InputSerializer):
@@ -309,18 +315,29 @@ class UserSkillsInputSerializer(InputSerializer):
         return value
 
 
-class PortfolioItemInputSerializer(InputSerializer):
+class PortfolioItemInputSerializer(CrossFieldRules, InputSerializer):
+    # Something people can see: a link or a file (`portfolio_link_or_file_required`).
+    schema_any_of = [
+        [
+            {"required": ["link"], "properties": {"link": {"pattern": NOT_BLANK}}},
+            {"required": ["file"]},
+        ]
+    ]
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     link = HttpUrlField(required=False, allow_blank=True)
     visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices, required=False)
     skill_ids = serializers.ListField(child=ObjectIdField(), max_length=10, required=False)
-    file = serializers.FileField(required=False, max_length=200)
+    file = UploadField(kinds=DOCUMENT_KINDS, max_bytes=MAX_UPLOAD_BYTES, required=False)
     remove_file = serializers.BooleanField(required=False, default=False)
 
 
 class PortfolioReorderInputSerializer(InputSerializer):
-    item_ids = serializers.ListField(child=ObjectIdField(), max_length=100)
+    item_ids = UniqueListField(
+        child=ObjectIdField(),
+        max_length=100,
+        duplicate=("List each item once.", "portfolio_reorder_mismatch"),
+    )
 
 
 class StaffAddInputSerializer(InputSerializer):

@@ -225,7 +225,8 @@ def test_reorder_refuses_anything_but_the_full_list(auth_client, user, case):
         "someone_elses": [b.pk, a.pk, PortfolioItemFactory().pk],
     }[case]
     response = auth_client.post(f"{URL}reorder/", {"item_ids": ids})
-    assert response.status_code == 400
+    # A repeated id is a malformed list (400); a list that is not the stored items is 409.
+    assert response.status_code == (400 if case == "duplicate" else 409)
     assert response.json()["error"]["code"] == "portfolio_reorder_mismatch"
     assert list(PortfolioItem.objects.filter(owner=user).values_list("position", flat=True)) == [
         0,

@@ -107,7 +107,8 @@ def test_put_my_skills_replaces_the_set_with_levels(auth_client, user):
 def test_bad_skill_lists_change_nothing(auth_client, user, items, code):
     UserSkillFactory(user=user, skill=SkillFactory(name="Excel"))
     response = auth_client.put("/api/v1/me/skills/", {"skills": items})
-    assert response.status_code == 400
+    # A well-formed list naming a skill that is not in the catalogue: 404, like a path would.
+    assert response.status_code == (404 if code == "skill_unknown" else 400)
     assert response.json()["error"]["code"] == code
     assert "skills" in response.json()["error"]["fields"]
     assert list(UserSkill.objects.filter(user=user).values_list("skill__name", flat=True)) == [

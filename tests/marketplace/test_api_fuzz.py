@@ -7,6 +7,7 @@ explores new ones: FUZZ_EXAMPLES per operation, as anonymous, drafter and mentor
 examples, coverage and fuzzing phases all run.
 """
 
+import io
 import os
 
 import pytest
@@ -14,12 +15,15 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from PIL import Image
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from schemathesis.specs.openapi.checks import (
     ignored_auth,
     negative_data_rejection,
     positive_data_acceptance,
 )
+from schemathesis.transport.serialization import Binary
 
 from marketplace.wsgi import application
 from tests.factories import DEFAULT_PASSWORD, TaskFactory, UserFactory
@@ -33,8 +37,33 @@ FUZZ_ALL_CHECKS = os.environ.get("FUZZ_ALL_CHECKS") == "1"
 FUZZ_CASES_FILE = os.environ.get("FUZZ_CASES_FILE", "")
 
 
+def _image(kind: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), (200, 80, 40)).save(buffer, kind)
+    return buffer.getvalue()
+
+
+# Uploads are checked by content: the schema names the media types each file part takes
+# (`encoding.contentType`: PNG, JPEG, WEBP, and PDF for documents), but schemathesis makes file
+# bytes without reading it. So every generated file is swapped for a real image of one of those
+# types, which every file field takes (tests/accounts/ check that other content is refused).
+_FILES = [_image("PNG"), _image("JPEG"), _image("WEBP")]
+_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+# A part declared as application/pdf needs a serializer; the bytes are still the drawn file.
+schemathesis.openapi.media_type("application/pdf", st.just(_PDF))
+
+
+def _with_real_files(case) -> None:
+    if isinstance(case.body, dict):
+        for key, value in case.body.items():
+            if isinstance(value, Binary) and value.data not in _FILES:
+                case.body[key] = Binary(_FILES[len(value.data) % len(_FILES)])
+
+
 # Loaded at collection time: generating the schema needs no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+# DRF refuses a NUL character in any text field (Django's ProhibitNullCharactersValidator).
+schema.config.generation.update(allow_x00=False)
 
 # The session token of the role being fuzzed ("" when anonymous), set by the fixture below.
 _signed_in = {"token": ""}
@@ -113,4 +142,5 @@ def test_api_answers_every_generated_request_without_a_server_error(case, sessio
     if FUZZ_CASES_FILE:
         with open(FUZZ_CASES_FILE, "a") as cases:
             cases.write(f"{case.method} {case.path}\n")
+    _with_real_files(case)
     case.call_and_validate(excluded_checks=excluded)
