@@ -135,6 +135,8 @@ def _time_zones() -> frozenset[str]:
 
 
 class TimeZoneField(serializers.CharField):
+    """An IANA time zone name; the schema lists them."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 64)
         super().__init__(**kwargs)
@@ -146,3 +148,11 @@ class TimeZoneField(serializers.CharField):
                 "Use a time zone name like Europe/Berlin or America/New_York.", code="time_zone"
             )
         return value
+
+
+class TimeZoneFieldScheme(OpenApiSerializerFieldExtension):
+    target_class = TimeZoneField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        names = sorted(_time_zones())
+        return {"type": "string", "enum": [*names, ""] if self.target.allow_blank else names}

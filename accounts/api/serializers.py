@@ -19,6 +19,7 @@ from accounts.uploads import (
 )
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer, UniqueListField
+from marketplace.errors import Conflict
 
 
 class PageQuerySerializer(InputSerializer):
@@ -306,12 +307,22 @@ class UserSkillInputSerializer(InputSerializer):
 
 
 class UserSkillsInputSerializer(InputSerializer):
-    skills = UserSkillInputSerializer(many=True, max_length=50)
+    # The same entry twice is malformed (the schema says `uniqueItems`); one skill at two levels
+    # is a contradiction no schema can state, answered 409 `skill_level_conflict`.
+    skills = UniqueListField(
+        child=UserSkillInputSerializer(),
+        max_length=50,
+        duplicate=("List each skill once.", "invalid"),
+    )
 
     def validate_skills(self, value):
         ids = [item["skill_id"] for item in value]
         if len(ids) != len(set(ids)):
-            raise serializers.ValidationError("List each skill once.")
+            raise Conflict(
+                "Give each skill one level.",
+                code="skill_level_conflict",
+                fields={"skills": ["List each skill once, with one level."]},
+            )
         return value
 
 

@@ -121,7 +121,7 @@ class UniqueListField(serializers.ListField):
 
     def to_internal_value(self, data: Any) -> list:
         value = super().to_internal_value(data)
-        if len(value) != len(set(value)):
+        if any(item in value[:position] for position, item in enumerate(value)):
             message, code = self.duplicate
             raise serializers.ValidationError(message, code=code)
         return value

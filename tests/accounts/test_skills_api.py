@@ -124,3 +124,19 @@ def test_the_same_skill_twice_is_refused(auth_client):
     )
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["skills"] == ["List each skill once."]
+
+
+def test_one_skill_at_two_levels_is_a_conflict_and_changes_nothing(auth_client, user):
+    python = SkillFactory(name="Python")
+    response = auth_client.put(
+        "/api/v1/me/skills/",
+        {
+            "skills": [
+                {"skill_id": python.pk, "level": "expert"},
+                {"skill_id": python.pk, "level": "learning"},
+            ]
+        },
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "skill_level_conflict"
+    assert not UserSkill.objects.filter(user=user).exists()
