@@ -1,5 +1,6 @@
 """Input serializers validate; output serializers shape. Neither writes (services do)."""
 
+from django.core.validators import RegexValidator
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -18,7 +19,12 @@ from accounts.uploads import (
     upload_kind_is_image,
 )
 from marketplace.api.fields import ObjectIdField
-from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer, UniqueListField
+from marketplace.api.inputs import (
+    LINK_OR_FILE,
+    CrossFieldRules,
+    InputSerializer,
+    UniqueListField,
+)
 from marketplace.errors import Conflict
 
 
@@ -289,7 +295,17 @@ class SkillQuerySerializer(InputSerializer):
 
 
 class SkillProposeInputSerializer(InputSerializer):
-    name = serializers.CharField(max_length=80)
+    # A name the catalogue can key (accounts/skill_keys.py): a Latin letter, a digit, + or #.
+    name = serializers.CharField(
+        max_length=80,
+        validators=[
+            RegexValidator(
+                r"[A-Za-z0-9+#]",
+                message="Use letters or digits in a skill name.",
+                code="skill_name_invalid",
+            )
+        ],
+    )
     category = serializers.ChoiceField(
         choices=[
             "software", "design", "data", "writing", "marketing", "research", "finance",
@@ -328,12 +344,7 @@ class UserSkillsInputSerializer(InputSerializer):
 
 class PortfolioItemInputSerializer(CrossFieldRules, InputSerializer):
     # Something people can see: a link or a file (`portfolio_link_or_file_required`).
-    schema_any_of = [
-        [
-            {"required": ["link"], "properties": {"link": {"pattern": NOT_BLANK}}},
-            {"required": ["file"]},
-        ]
-    ]
+    schema_any_of = [LINK_OR_FILE]
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     link = HttpUrlField(required=False, allow_blank=True)

@@ -111,6 +111,13 @@ class CrossFieldRules:
     schema_any_of: list[list[dict[str, Any]]] = []
 
 
+# "A link or a file": a non-blank `link`, or a `file` (the schema's `anyOf` alternatives).
+LINK_OR_FILE = [
+    {"required": ["link"], "properties": {"link": {"type": "string", "pattern": NOT_BLANK}}},
+    {"required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}},
+]
+
+
 class UniqueListField(serializers.ListField):
     """A list whose items are all different (the schema says `uniqueItems`); a repeat answers
     400 with `duplicate=(message, code)`."""

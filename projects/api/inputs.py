@@ -8,7 +8,13 @@ from rest_framework import serializers
 from accounts.api.fields import HandleField, HttpUrlField, UploadField
 from accounts.uploads import DOCUMENT_KINDS, MAX_UPLOAD_BYTES
 from marketplace.api.fields import ObjectIdField
-from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer, TextField
+from marketplace.api.inputs import (
+    LINK_OR_FILE,
+    NOT_BLANK,
+    CrossFieldRules,
+    InputSerializer,
+    TextField,
+)
 from projects.models import Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
 from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
@@ -58,12 +64,21 @@ class _StipendAmountScheme(OpenApiSerializerFieldExtension):
 
 # An unpaid task says what the drafter gains; a task off-site says where.
 _PAID_OR_SAYS_WHAT_YOU_GAIN = [
-    {"required": ["stipend_amount"], "properties": {"stipend_amount": {"minimum": 1}}},
-    {"required": ["what_you_gain"], "properties": {"what_you_gain": {"pattern": NOT_BLANK}}},
+    {
+        "required": ["stipend_amount"],
+        "properties": {"stipend_amount": {"type": "integer", "minimum": 1}},
+    },
+    {
+        "required": ["what_you_gain"],
+        "properties": {"what_you_gain": {"type": "string", "pattern": NOT_BLANK}},
+    },
 ]
 _REMOTE_OR_SAYS_WHERE = [
     {"properties": {"is_remote": {"enum": [True]}}},
-    {"required": ["location"], "properties": {"location": {"pattern": NOT_BLANK}}},
+    {
+        "required": ["location"],
+        "properties": {"location": {"type": "string", "pattern": NOT_BLANK}},
+    },
 ]
 
 
@@ -160,12 +175,7 @@ class DeclineInputSerializer(InputSerializer):
 
 class DeliverableInputSerializer(CrossFieldRules, InputSerializer):
     # A link or a file with the work (the service refuses neither with `deliverable_required`).
-    schema_any_of = [
-        [
-            {"required": ["link"], "properties": {"link": {"pattern": NOT_BLANK}}},
-            {"required": ["file"]},
-        ]
-    ]
+    schema_any_of = [LINK_OR_FILE]
     link = HttpUrlField(max_length=500, required=False, allow_blank=True, default="")
     file = UploadField(
         kinds=DOCUMENT_KINDS,
