@@ -1,5 +1,6 @@
 """Input serializers validate; output serializers shape. Neither writes (services do)."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -30,7 +31,12 @@ from marketplace.errors import Conflict
 
 class PageQuerySerializer(InputSerializer):
     cursor = serializers.CharField(required=False, help_text="From the previous page's links.")
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=100)
+    # As the paginator reads it (marketplace/api/pagination.py): larger values are capped.
+    page_size = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text=f"Results per page; larger values are capped at {settings.API_MAX_PAGE_SIZE}.",
+    )
 
 
 _pages: dict[type, type] = {}
