@@ -102,6 +102,7 @@ _FILE_MEDIA = "multipart/form-data"
 
 def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    _enum_var_names(result["components"]["schemas"])
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
@@ -127,6 +128,25 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
 
 # The paginator reads `page_size` itself and refuses an empty one.
 _EMPTY_MEANS_INVALID = {"page_size"}
+
+
+def _enum_var_names(schemas: dict[str, Any]) -> None:
+    """Generated clients name each enum value after its letters ("Etc/GMT+1" and "Etc/GMT-1"
+    would both be ETC_GMT1): where names would collide, `x-enum-varnames` gives distinct ones."""
+    for component in schemas.values():
+        values = component.get("enum") or []
+        if not all(isinstance(value, str) and value for value in values):
+            continue
+        names = [re.sub(r"[^A-Za-z0-9]+", "", value).upper() for value in values]
+        if len(set(names)) == len(names):
+            continue
+        component["x-enum-varnames"] = [_var_name(value) for value in values]
+
+
+def _var_name(value: str) -> str:
+    value = re.sub(r"\+(?=\d)", "_plus_", value)
+    value = re.sub(r"-(?=\d)", "_minus_", value)
+    return re.sub(r"[^A-Za-z0-9]+", "_", value).strip("_").upper()
 
 
 def _empty_query_values_allowed(operation: dict[str, Any]) -> None:
