@@ -66,7 +66,9 @@ class HttpUrlFieldScheme(OpenApiSerializerFieldExtension):
         field = self.target
         pattern = field.schema_pattern
         if field.allow_blank:
-            pattern = f"^[ \\t\\r\\n]*$|{pattern}"
+            # Only spaces are blank too; "" itself is the `maxLength: 0` alternative that
+            # drf-spectacular adds beside this schema.
+            pattern = f"^[ \\t\\r\\n]+$|{pattern}"
         schema: dict[str, Any] = {"type": "string", "pattern": pattern}
         if field.max_length is not None:
             schema["maxLength"] = field.max_length

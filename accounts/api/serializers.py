@@ -246,7 +246,23 @@ class ConsentTermsSerializer(serializers.Serializer):
 # --- Input ---------------------------------------------------------------------------------------
 
 
-class MeInputSerializer(InputSerializer):
+class _LinkText(HttpUrlField):
+    """A profile link: the schema states the http(s) pattern; `validate_links` checks it, to
+    answer one flat message per link ("Link 2: ...")."""
+
+    def to_internal_value(self, data):
+        return serializers.CharField.to_internal_value(self, data)
+
+
+class MeInputSerializer(CrossFieldRules, InputSerializer):
+    # Not both roles turned off (`validate`): one of them is true, or left out.
+    schema_any_of_always = [
+        [
+            {"properties": {"wants_to_mentor": {"enum": [True]}}},
+            {"properties": {"wants_to_draft": {"enum": [True]}}},
+        ]
+    ]
+
     handle = HandleField(required=False)
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     headline = serializers.CharField(max_length=160, required=False, allow_blank=True)
@@ -256,9 +272,7 @@ class MeInputSerializer(InputSerializer):
     weekly_hours = serializers.IntegerField(
         min_value=0, max_value=80, required=False, allow_null=True
     )
-    links = serializers.ListField(
-        child=serializers.CharField(max_length=500), max_length=5, required=False
-    )
+    links = serializers.ListField(child=_LinkText(), max_length=5, required=False)
     wants_to_mentor = serializers.BooleanField(required=False)
     wants_to_draft = serializers.BooleanField(required=False)
     organisation = serializers.CharField(max_length=160, required=False, allow_blank=True)

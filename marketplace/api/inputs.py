@@ -109,6 +109,8 @@ class CrossFieldRules:
     # serializer's description from the first docstring in its classes.)
 
     schema_any_of: list[list[dict[str, Any]]] = []
+    # Rules about the request alone, which a partial update (PATCH) obeys too.
+    schema_any_of_always: list[list[dict[str, Any]]] = []
 
 
 # "A link or a file": a non-blank `link`, or a `file` (the schema's `anyOf` alternatives).

@@ -50,11 +50,13 @@ class CrossFieldRulesScheme(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
-        if direction == "request" and not getattr(self.target, "partial", False):
-            groups = copy.deepcopy(self.target.schema_any_of)
+        if direction == "request":
+            groups = copy.deepcopy(self.target.schema_any_of_always)
+            if not getattr(self.target, "partial", False):
+                groups += copy.deepcopy(self.target.schema_any_of)
             if len(groups) == 1:
                 schema["anyOf"] = groups[0]
-            else:
+            elif groups:
                 schema["allOf"] = [{"anyOf": group} for group in groups]
         return schema
 
