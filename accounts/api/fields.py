@@ -66,16 +66,12 @@ class HttpUrlFieldScheme(OpenApiSerializerFieldExtension):
         field = self.target
         pattern = field.schema_pattern
         if field.allow_blank:
-            # Only spaces are blank too; "" itself is the `maxLength: 0` alternative that
-            # drf-spectacular adds beside this schema.
-            pattern = f"^[ \\t\\r\\n]+$|{pattern}"
+            pattern = f"^[ \\t\\r\\n]*$|{pattern}"  # blank: spaces only, or nothing
         schema: dict[str, Any] = {"type": "string", "pattern": pattern}
         if field.max_length is not None:
             schema["maxLength"] = field.max_length
         if field.allow_null:
             schema["nullable"] = True
-        if isinstance(field.default, str):
-            schema["default"] = field.default
         return schema
 
 

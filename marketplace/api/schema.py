@@ -54,11 +54,42 @@ class CrossFieldRulesScheme(OpenApiSerializerExtension):
             groups = copy.deepcopy(self.target.schema_any_of_always)
             if not getattr(self.target, "partial", False):
                 groups += copy.deepcopy(self.target.schema_any_of)
-            if len(groups) == 1:
-                schema["anyOf"] = groups[0]
-            elif groups:
-                schema["allOf"] = [{"anyOf": group} for group in groups]
+            if groups:
+                # Set as anyOf/allOf by `add_error_responses`, after drf-spectacular has named
+                # the enums (it would name the `enum: [true]` of a rule as a choice set).
+                schema[_RULES_KEY] = groups
         return schema
+
+
+_RULES_KEY = "x-cross-field-rules"
+
+
+def _cross_field_rules(schemas: dict[str, Any]) -> None:
+    for component in schemas.values():
+        groups = component.pop(_RULES_KEY, None)
+        if groups and len(groups) == 1:
+            component["anyOf"] = groups[0]
+        elif groups:
+            component["allOf"] = [{"anyOf": group} for group in groups]
+
+
+def _blank_alternatives_overlap(node: Any) -> None:
+    """drf-spectacular states a text field that may be blank as `oneOf: [the field, a string of
+    length 0]`; where the field's own pattern also takes "" that `oneOf` would refuse "", so it
+    is an `anyOf` (either is fine)."""
+    if isinstance(node, dict):
+        alternatives = node.get("oneOf")
+        if (
+            isinstance(alternatives, list)
+            and len(alternatives) == 2
+            and alternatives[1] == {"type": "string", "maxLength": 0}
+        ):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_alternatives_overlap(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_alternatives_overlap(value)
 
 
 ERROR_SCHEMA = {
@@ -105,6 +136,8 @@ _FILE_MEDIA = "multipart/form-data"
 def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     _enum_var_names(result["components"]["schemas"])
+    _cross_field_rules(result["components"]["schemas"])
+    _blank_alternatives_overlap(result["components"]["schemas"])
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
