@@ -28,7 +28,7 @@ def _portfolio_check_storage(*, owner: User, extra_bytes: int, exclude_id: int |
     )
     if used + extra_bytes > PORTFOLIO_MAX_BYTES:
         limit_mb = PORTFOLIO_MAX_BYTES // (1024 * 1024)
-        raise DomainError(
+        raise Conflict(
             f"Your portfolio files may use at most {limit_mb} MB in total.",
             code=error_codes.PORTFOLIO_STORAGE_LIMIT,
             fields={"file": [f"This would take your portfolio over {limit_mb} MB."]},
@@ -71,7 +71,8 @@ def portfolio_item_create(
             user_lock(owner)
             existing = PortfolioItem.objects.filter(owner=owner)
             if existing.count() >= PORTFOLIO_MAX_ITEMS:
-                raise DomainError(
+                # 409: a well-formed item that the full portfolio cannot take now.
+                raise Conflict(
                     f"A portfolio holds at most {PORTFOLIO_MAX_ITEMS} items.",
                     code=error_codes.PORTFOLIO_ITEM_LIMIT,
                     fields={"non_field_errors": [f"At most {PORTFOLIO_MAX_ITEMS} items."]},
