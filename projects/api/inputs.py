@@ -146,7 +146,21 @@ class BrowseQuerySerializer(InputSerializer):
         return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
 
 
-class ApplicationInputSerializer(InputSerializer):
+class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
+    # Evidence: a portfolio item, or a link to a work sample (`evidence_required`).
+    schema_any_of = [
+        [
+            {
+                "required": ["portfolio_item_ids"],
+                "properties": {"portfolio_item_ids": {"type": "array", "minItems": 1}},
+            },
+            {
+                "required": ["work_sample_link"],
+                "properties": {"work_sample_link": {"type": "string", "pattern": NOT_BLANK}},
+            },
+        ]
+    ]
+
     note = TextField(
         not_blank=(
             "Write a short note: what you would do, and which work shows you can.",
