@@ -19,7 +19,7 @@ STRIPE_STANDIN_PORT ?= 12111
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
-	@echo "make fuzz   fuzz every API operation with many generated requests (FUZZ_EXAMPLES=300)"
+	@echo "make fuzz   fuzz every API operation and linked workflows, every check, both databases"
 	@echo "make bench  benchmark every hot read against its raw-SQL floor, small + large, SQLite +"
 	@echo "            PostgreSQL, plus wrk throughput and Lighthouse (generates bench/data once)"
 	@echo "make bench-small   the same at the small size only (a few minutes)"
@@ -83,10 +83,12 @@ test-postgres: venv system-deps
 test: lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
-# Every operation x anonymous, drafter and mentor, every schemathesis check on, both databases;
-# prints the number of cases run (FUZZ_EXAMPLES per operation and role, 100 at least).
+# Every operation x anonymous, drafter and mentor, every schemathesis check on, both databases:
+# FUZZ_EXAMPLES per operation and role (examples, coverage and fuzzing phases), then
+# FUZZ_STATEFUL_EXAMPLES chains of linked calls per role (stateful phase); prints the cases run
+# per phase and database. About 40 minutes per database on two busy shared cores.
 FUZZ_ENV = FUZZ_RANDOM=1 FUZZ_ALL_CHECKS=1 FUZZ_ROLES=$${FUZZ_ROLES:-anonymous,drafter,mentor} \
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300}
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_STATEFUL_EXAMPLES=$${FUZZ_STATEFUL_EXAMPLES:-100}
 FUZZ_PYTEST = -m pytest -p no:xdist -q -p no:cacheprovider tests/marketplace/test_api_fuzz.py
 fuzz: venv system-deps
 	@rm -f fuzz-cases-*.txt
@@ -94,7 +96,8 @@ fuzz: venv system-deps
 		$(PY) $(FUZZ_PYTEST) | tee fuzz-sqlite.log
 	set -o pipefail; FUZZ_CASES_FILE=fuzz-cases-postgres.txt $(FUZZ_ENV) \
 		$(PY) devtools/pgtemp.py -- $(PY) $(FUZZ_PYTEST) | tee fuzz-postgres.log
-	@echo "Cases: SQLite $$(wc -l < fuzz-cases-sqlite.txt), PostgreSQL $$(wc -l < fuzz-cases-postgres.txt)"
+	@for db in sqlite postgres; do echo "Cases on $$db: $$(wc -l < fuzz-cases-$$db.txt)"; \
+		cut -d' ' -f1 fuzz-cases-$$db.txt | sort | uniq -c; done
 
 bench-deps: venv system-deps
 	@command -v wrk >/dev/null || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \

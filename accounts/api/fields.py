@@ -3,18 +3,34 @@
 import re
 import zoneinfo
 from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator, URLValidator
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
+from accounts.uploads import UploadKind
+
 _url_validator = URLValidator(schemes=["http", "https"])
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
+# The web addresses accepted, as the schema states them: http(s), a host name with a dot (or
+# localhost), an optional port and path. Every address it matches also passes Django's
+# URLValidator; the field checks both, so the schema and the code agree exactly.
+HTTP_URL_PATTERN = (
+    r"^[ \t\r\n]*[Hh][Tt][Tt][Pp][Ss]?://"
+    rf"(?:{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,20}}|localhost)"
+    r"(?::[1-9][0-9]{0,3})?(?:[/?#][!-~]{0,400})?[ \t\r\n]*$"
+)
+_http_url_shape = re.compile(HTTP_URL_PATTERN)
 HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 
 
 class HttpUrlField(serializers.CharField):
     """An absolute http:// or https:// URL; `javascript:`, `data:`, `ftp:` ... are refused."""
+
+    schema_pattern = HTTP_URL_PATTERN
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 500)
@@ -30,12 +46,64 @@ class HttpUrlField(serializers.CharField):
                 "Only http:// and https:// links are allowed.", code="url_scheme"
             )
         try:
+            if not _http_url_shape.match(value):
+                raise DjangoValidationError("not an http(s) web address")
             _url_validator(value)
         except DjangoValidationError as error:
             raise serializers.ValidationError(
                 "Enter a complete web address, like https://example.org/work.", code="invalid_url"
             ) from error
         return value
+
+
+class HttpUrlFieldScheme(OpenApiSerializerFieldExtension):
+    """A link field states the exact shape of web address it accepts (blank too, if allowed)."""
+
+    target_class = HttpUrlField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        field = self.target
+        pattern = field.schema_pattern
+        if field.allow_blank:
+            pattern = f"^[ \\t\\r\\n]*$|{pattern}"  # blank: spaces only, or nothing
+        schema: dict[str, Any] = {"type": "string", "pattern": pattern}
+        if field.max_length is not None:
+            schema["maxLength"] = field.max_length
+        if field.allow_null:
+            schema["nullable"] = True
+        return schema
+
+
+class UploadField(serializers.FileField):
+    """A file checked by its content (accounts.uploads): the schema names the media types it
+    takes and its size limits."""
+
+    def __init__(self, *, kinds: tuple[UploadKind, ...], max_bytes: int, **kwargs: Any) -> None:
+        self.kinds = kinds
+        self.max_bytes = max_bytes
+        super().__init__(**kwargs)
+
+
+class UploadFieldScheme(OpenApiSerializerFieldExtension):
+    target_class = UploadField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        field = self.target
+        schema: dict[str, Any] = {
+            "type": "string",
+            "format": "binary",
+            # The size limit is in the description, not `maxLength` (a length in bytes that
+            # tools read as characters): a larger file answers 400 `file_too_large`.
+            "x-content-types": [kind.content_type for kind in field.kinds],
+            "description": "Checked by content: "
+            + ", ".join(kind.name.upper() for kind in field.kinds)
+            + f", not empty, at most {field.max_bytes // (1024 * 1024)} MB.",
+        }
+        if field.allow_null:
+            schema["nullable"] = True
+        return schema
 
 
 # What the schema states: surrounding spaces are trimmed, letters are lowercased.
@@ -65,6 +133,8 @@ def _time_zones() -> frozenset[str]:
 
 
 class TimeZoneField(serializers.CharField):
+    """An IANA time zone name; the schema lists them."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 64)
         super().__init__(**kwargs)
@@ -76,3 +146,11 @@ class TimeZoneField(serializers.CharField):
                 "Use a time zone name like Europe/Berlin or America/New_York.", code="time_zone"
             )
         return value
+
+
+class TimeZoneFieldScheme(OpenApiSerializerFieldExtension):
+    target_class = TimeZoneField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        names = sorted(_time_zones())
+        return {"type": "string", "enum": [*names, ""] if self.target.allow_blank else names}

@@ -1,6 +1,7 @@
 """GET/POST /api/v1/institutions/: a career-office member's institutions, and creating one
 (it waits for site staff's approval)."""
 
+from django.core.validators import RegexValidator
 from django.http import QueryDict
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -10,17 +11,31 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.fields import UploadField
 from accounts.models import Institution, InstitutionMembership
 from accounts.selectors.institutions import staff_memberships_for
-from accounts.services.institution_onboarding import institution_create
+from accounts.services.institution_onboarding import LOGO_MAX_BYTES, institution_create
+from accounts.uploads import IMAGE_KINDS
+from marketplace.api.inputs import InputSerializer
+
+# An e-mail domain with at least one dot (a leading "@" is dropped): "uni.edu", "@cs.uni.edu".
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_DOMAIN_PATTERN = rf"^@?{_LABEL}(?:\.{_LABEL})+$"
 
 
-class InstitutionCreateInput(serializers.Serializer):
+class InstitutionCreateInput(InputSerializer):
     name = serializers.CharField(max_length=200)
     email_domains = serializers.ListField(
-        child=serializers.CharField(max_length=120), min_length=1, max_length=10
+        child=serializers.CharField(
+            max_length=120,
+            validators=[
+                RegexValidator(EMAIL_DOMAIN_PATTERN, message="Give an e-mail domain, like uni.edu.")
+            ],
+        ),
+        min_length=1,
+        max_length=10,
     )
-    logo = serializers.FileField(required=False)
+    logo = UploadField(kinds=IMAGE_KINDS, max_bytes=LOGO_MAX_BYTES, required=False)
 
 
 class StaffInstitutionOutput(serializers.Serializer):

@@ -1,23 +1,42 @@
 """Input serializers validate; output serializers shape. Neither writes (services do)."""
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts import consent_terms
-from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField
+from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField, UploadField
 from accounts.completeness import profile_completeness
 from accounts.models import Consent, PortfolioItem, Profile, UserSkill
+from accounts.services.profiles import AVATAR_MAX_BYTES
 from accounts.text import markdown_to_safe_html
-from accounts.uploads import upload_kind_is_image
+from accounts.uploads import (
+    DOCUMENT_KINDS,
+    IMAGE_KINDS,
+    MAX_UPLOAD_BYTES,
+    upload_kind_is_image,
+)
 from marketplace.api.fields import ObjectIdField
-from marketplace.api.inputs import InputSerializer
+from marketplace.api.inputs import (
+    LINK_OR_FILE,
+    CrossFieldRules,
+    InputSerializer,
+    UniqueListField,
+)
+from marketplace.errors import Conflict
 
 
 class PageQuerySerializer(InputSerializer):
     cursor = serializers.CharField(required=False, help_text="From the previous page's links.")
-    page_size = serializers.IntegerField(required=False, min_value=1, max_value=100)
+    # As the paginator reads it (marketplace/api/pagination.py): larger values are capped.
+    page_size = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text=f"Results per page; larger values are capped at {settings.API_MAX_PAGE_SIZE}.",
+    )
 
 
 _pages: dict[type, type] = {}
@@ -227,7 +246,23 @@ class ConsentTermsSerializer(serializers.Serializer):
 # --- Input ---------------------------------------------------------------------------------------
 
 
-class MeInputSerializer(InputSerializer):
+class _LinkText(HttpUrlField):
+    """A profile link: the schema states the http(s) pattern; `validate_links` checks it, to
+    answer one flat message per link ("Link 2: ...")."""
+
+    def to_internal_value(self, data):
+        return serializers.CharField.to_internal_value(self, data)
+
+
+class MeInputSerializer(CrossFieldRules, InputSerializer):
+    # Not both roles turned off (`validate`): one of them is true, or left out.
+    schema_any_of_always = [
+        [
+            {"properties": {"wants_to_mentor": {"enum": [True]}}},
+            {"properties": {"wants_to_draft": {"enum": [True]}}},
+        ]
+    ]
+
     handle = HandleField(required=False)
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     headline = serializers.CharField(max_length=160, required=False, allow_blank=True)
@@ -237,9 +272,7 @@ class MeInputSerializer(InputSerializer):
     weekly_hours = serializers.IntegerField(
         min_value=0, max_value=80, required=False, allow_null=True
     )
-    links = serializers.ListField(
-        child=serializers.CharField(max_length=500), max_length=5, required=False
-    )
+    links = serializers.ListField(child=_LinkText(), max_length=5, required=False)
     wants_to_mentor = serializers.BooleanField(required=False)
     wants_to_draft = serializers.BooleanField(required=False)
     organisation = serializers.CharField(max_length=160, required=False, allow_blank=True)
@@ -273,7 +306,7 @@ class AccountDeleteInputSerializer(InputSerializer):
 
 
 class AvatarInputSerializer(InputSerializer):
-    avatar = serializers.FileField()
+    avatar = UploadField(kinds=IMAGE_KINDS, max_bytes=AVATAR_MAX_BYTES)
 
 
 class SkillQuerySerializer(InputSerializer):
@@ -282,7 +315,17 @@ class SkillQuerySerializer(InputSerializer):
 
 
 class SkillProposeInputSerializer(InputSerializer):
-    name = serializers.CharField(max_length=80)
+    # A name the catalogue can key (accounts/skill_keys.py): a Latin letter, a digit, + or #.
+    name = serializers.CharField(
+        max_length=80,
+        validators=[
+            RegexValidator(
+                r"[A-Za-z0-9+#]",
+                message="Use letters or digits in a skill name.",
+                code="skill_name_invalid",
+            )
+        ],
+    )
     category = serializers.ChoiceField(
         choices=[
             "software", "design", "data", "writing", "marketing", "research", "finance",
@@ -300,27 +343,43 @@ class UserSkillInputSerializer(InputSerializer):
 
 
 class UserSkillsInputSerializer(InputSerializer):
-    skills = UserSkillInputSerializer(many=True, max_length=50)
+    # The same entry twice is malformed (the schema says `uniqueItems`); one skill at two levels
+    # is a contradiction no schema can state, answered 409 `skill_level_conflict`.
+    skills = UniqueListField(
+        child=UserSkillInputSerializer(),
+        max_length=50,
+        duplicate=("List each skill once.", "invalid"),
+    )
 
     def validate_skills(self, value):
         ids = [item["skill_id"] for item in value]
         if len(ids) != len(set(ids)):
-            raise serializers.ValidationError("List each skill once.")
+            raise Conflict(
+                "Give each skill one level.",
+                code="skill_level_conflict",
+                fields={"skills": ["List each skill once, with one level."]},
+            )
         return value
 
 
-class PortfolioItemInputSerializer(InputSerializer):
+class PortfolioItemInputSerializer(CrossFieldRules, InputSerializer):
+    # Something people can see: a link or a file (`portfolio_link_or_file_required`).
+    schema_any_of = [LINK_OR_FILE]
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     link = HttpUrlField(required=False, allow_blank=True)
     visibility = serializers.ChoiceField(choices=PortfolioItem.Visibility.choices, required=False)
     skill_ids = serializers.ListField(child=ObjectIdField(), max_length=10, required=False)
-    file = serializers.FileField(required=False, max_length=200)
+    file = UploadField(kinds=DOCUMENT_KINDS, max_bytes=MAX_UPLOAD_BYTES, required=False)
     remove_file = serializers.BooleanField(required=False, default=False)
 
 
 class PortfolioReorderInputSerializer(InputSerializer):
-    item_ids = serializers.ListField(child=ObjectIdField(), max_length=100)
+    item_ids = UniqueListField(
+        child=ObjectIdField(),
+        max_length=100,
+        duplicate=("List each item once.", "portfolio_reorder_mismatch"),
+    )
 
 
 class StaffAddInputSerializer(InputSerializer):

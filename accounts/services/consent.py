@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts import consent_terms, error_codes
 from accounts.locks import user_lock
 from accounts.models import Consent, InstitutionMembership, User
-from marketplace.errors import DomainError, NotFound
+from marketplace.errors import DomainError, Forbidden, NotFound
 
 
 def consent_grant(
@@ -39,7 +39,7 @@ def consent_grant(
             .first()
         )
         if membership is None:
-            raise DomainError(
+            raise Forbidden(
                 "You can only share with an institution you are a verified student of.",
                 code=error_codes.NOT_A_STUDENT,
                 fields={"institution": ["Verify an e-mail address of this institution first."]},

@@ -9,13 +9,13 @@ from accounts.locks import user_lock
 from accounts.models import Consent, InstitutionMembership, PortfolioItem, Profile, User, UserSkill
 from accounts.services.institutions import membership_end
 from accounts.uploads import stored_file_delete_on_commit
-from marketplace.errors import DomainError
+from marketplace.errors import Forbidden
 
 
 def user_password_confirm(*, user: User, password: str) -> None:
     """Deleting an account needs its current password (accounts without one need nothing)."""
     if user.has_usable_password() and not user.check_password(password):
-        raise DomainError(
+        raise Forbidden(
             "That password is not right.",
             code=error_codes.PASSWORD_INCORRECT,
             fields={"password": ["Enter your current password to delete your account."]},

@@ -87,10 +87,10 @@ def institution_create(
         )
     ]
     if not any(_on_domains(address, domains) for address in verified):
-        raise field_error(
+        raise Forbidden(
             "Verify an address on one of these domains on your account first.",
             code=error_codes.DOMAIN_NOT_VERIFIED,
-            field="email_domains",
+            fields={"email_domains": ["Verify an address on one of these domains first."]},
         )
     logo_name = _logo_store(logo) if logo else ""
     with transaction.atomic():

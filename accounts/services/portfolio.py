@@ -13,7 +13,7 @@ from accounts.locks import user_lock
 from accounts.models import PortfolioItem, User
 from accounts.services.skills import skills_get_known
 from accounts.uploads import DOCUMENT_KINDS, stored_file_delete_on_commit, upload_validate
-from marketplace.errors import DomainError, NotFound
+from marketplace.errors import Conflict, DomainError, NotFound
 
 PORTFOLIO_MAX_ITEMS = 50
 PORTFOLIO_MAX_BYTES = 200 * 1024 * 1024
@@ -28,7 +28,7 @@ def _portfolio_check_storage(*, owner: User, extra_bytes: int, exclude_id: int |
     )
     if used + extra_bytes > PORTFOLIO_MAX_BYTES:
         limit_mb = PORTFOLIO_MAX_BYTES // (1024 * 1024)
-        raise DomainError(
+        raise Conflict(
             f"Your portfolio files may use at most {limit_mb} MB in total.",
             code=error_codes.PORTFOLIO_STORAGE_LIMIT,
             fields={"file": [f"This would take your portfolio over {limit_mb} MB."]},
@@ -71,7 +71,8 @@ def portfolio_item_create(
             user_lock(owner)
             existing = PortfolioItem.objects.filter(owner=owner)
             if existing.count() >= PORTFOLIO_MAX_ITEMS:
-                raise DomainError(
+                # 409: a well-formed item that the full portfolio cannot take now.
+                raise Conflict(
                     f"A portfolio holds at most {PORTFOLIO_MAX_ITEMS} items.",
                     code=error_codes.PORTFOLIO_ITEM_LIMIT,
                     fields={"non_field_errors": [f"At most {PORTFOLIO_MAX_ITEMS} items."]},
@@ -166,7 +167,9 @@ def portfolio_reorder(*, owner: User, item_ids: list[int]) -> list[PortfolioItem
         user_lock(owner)
         items = {item.pk: item for item in PortfolioItem.objects.filter(owner=owner)}
         if len(item_ids) != len(set(item_ids)) or set(item_ids) != set(items):
-            raise DomainError(
+            # 409: a valid list that no longer matches the stored items (one was added or
+            # removed in another tab), not a malformed request.
+            raise Conflict(
                 "Send every one of your portfolio item ids once, in the new order.",
                 code=error_codes.PORTFOLIO_REORDER_MISMATCH,
                 fields={"item_ids": ["Must list each of your portfolio items exactly once."]},

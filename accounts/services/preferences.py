@@ -7,7 +7,7 @@ from django.db import transaction
 
 from accounts import error_codes
 from accounts.models import NotificationPreference, Profile, User
-from marketplace.errors import DomainError
+from marketplace.errors import DomainError, NotFound
 
 PREFERENCE_FIELDS = (
     "saved_search_digest",
@@ -54,17 +54,17 @@ def unsubscribe_token_make(*, user: User, topic: str) -> str:
 
 def unsubscribe_by_token(*, token: str) -> tuple[User, str]:
     """Turn off the topic the signed token names. A tampered or foreign token changes nothing
-    and raises a 400."""
+    and answers 404 (no such link)."""
     try:
         data = signing.loads(token, salt=_SALT)
         user = User.objects.get(pk=data["u"], is_active=True)
         topic = data["t"]
     except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError) as error:
-        raise DomainError(
+        raise NotFound(
             "This unsubscribe link is not valid.", code=error_codes.UNSUBSCRIBE_LINK_INVALID
         ) from error
     if topic not in UNSUBSCRIBE_TOPICS:
-        raise DomainError(
+        raise NotFound(
             "This unsubscribe link is not valid.", code=error_codes.UNSUBSCRIBE_LINK_INVALID
         )
     notification_preferences_update(user=user, **{topic: False})

@@ -14,17 +14,17 @@ from accounts.skill_keys import (
     skill_search_key,
     skill_spelling_key,
 )
-from marketplace.errors import DomainError
+from marketplace.errors import DomainError, NotFound
 
 MAX_SKILLS_PER_USER = 50
 
 
 def skills_get_known(*, skill_ids: Iterable[int], field: str) -> list[Skill]:
-    """The catalogue's skills with these ids, or a 400 naming `field` and the unknown ids."""
+    """The catalogue's skills with these ids, or a 404 naming `field` and the unknown ids."""
     skill_ids = list(dict.fromkeys(skill_ids))
     skills = list(Skill.objects.filter(pk__in=skill_ids))
     if missing := sorted(set(skill_ids) - {skill.pk for skill in skills}):
-        raise DomainError(
+        raise NotFound(
             "Some skills are not in the catalogue.",
             code=error_codes.SKILL_UNKNOWN,
             fields={field: [f"Unknown skill ids: {', '.join(map(str, missing))}."]},

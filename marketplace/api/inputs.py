@@ -13,6 +13,12 @@ from typing import Any
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.http import QueryDict
 from rest_framework import serializers
+from rest_framework.fields import empty
+
+# "Has a character that is not a space", as Python's str.strip() sees spaces (the code trims
+# with it), written so JSON Schema's ECMA regexes agree: ECMA's \s lacks \x1c-\x1f and \x85
+# (Python trims them) and has \ufeff (Python keeps it).
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]|\ufeff"
 
 _STRING_FIELDS = (serializers.CharField, serializers.DateField, serializers.DateTimeField)
 
@@ -96,6 +102,40 @@ class InputSerializer(serializers.Serializer):
         return value
 
 
+class CrossFieldRules:
+    # Mixin for an input serializer with rules across fields: `schema_any_of` states each rule
+    # in the schema as a group of JSON Schema `anyOf` alternatives (all groups must hold); the
+    # serializer's `validate` or the service enforces them. (No docstring: the schema takes a
+    # serializer's description from the first docstring in its classes.)
+
+    schema_any_of: list[list[dict[str, Any]]] = []
+    # Rules about the request alone, which a partial update (PATCH) obeys too.
+    schema_any_of_always: list[list[dict[str, Any]]] = []
+
+
+# "A link or a file": a non-blank `link`, or a `file` (the schema's `anyOf` alternatives).
+LINK_OR_FILE = [
+    {"required": ["link"], "properties": {"link": {"type": "string", "pattern": NOT_BLANK}}},
+    {"required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}},
+]
+
+
+class UniqueListField(serializers.ListField):
+    """A list whose items are all different (the schema says `uniqueItems`); a repeat answers
+    400 with `duplicate=(message, code)`."""
+
+    def __init__(self, *, duplicate: tuple[str, str], **kwargs: Any) -> None:
+        self.duplicate = duplicate
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> list:
+        value = super().to_internal_value(data)
+        if any(item in value[:position] for position, item in enumerate(value)):
+            message, code = self.duplicate
+            raise serializers.ValidationError(message, code=code)
+        return value
+
+
 class TextField(serializers.CharField):
     """Free text whose rules the schema states: `not_blank=(message, code)` documents and checks
     "has a non-space character", `limit=(length, message, code)` the maximum length. The codes
@@ -111,15 +151,23 @@ class TextField(serializers.CharField):
         # Spaces are kept: the length the schema states is the length checked.
         kwargs.setdefault("trim_whitespace", False)
         validators = list(kwargs.pop("validators", []))
+        self._blank_error = not_blank
         if not_blank:
             message, code = not_blank
-            validators.append(RegexValidator(r"\S", message=message, code=code))
-            kwargs.setdefault("allow_blank", True)  # "" reaches the service, which refuses it
+            validators.append(RegexValidator(NOT_BLANK, message=message, code=code))
         if limit:
             length, message, code = limit
             validators.append(MaxLengthValidator(length, message=message))
             validators[-1].code = code
         super().__init__(validators=validators, **kwargs)
+
+    def run_validation(self, data: Any = empty) -> Any:
+        # "" is refused with the field's own message and code (DRF's would be a generic "blank"),
+        # and the schema states no empty-string alternative.
+        if data == "" and self._blank_error:
+            message, code = self._blank_error
+            raise serializers.ValidationError(message, code=code)
+        return super().run_validation(data)
 
 
 def _state_not_blank(field: serializers.Field) -> None:
@@ -133,5 +181,5 @@ def _state_not_blank(field: serializers.Field) -> None:
         and not any(isinstance(v, RegexValidator) for v in field.validators)
     ):
         field.validators.append(
-            RegexValidator(r"\S", message="This field may not be blank.", code="blank")
+            RegexValidator(NOT_BLANK, message="This field may not be blank.", code="blank")
         )

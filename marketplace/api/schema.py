@@ -5,7 +5,11 @@ import re
 from typing import Any
 
 from drf_spectacular.authentication import SessionScheme as _SessionScheme
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
@@ -24,6 +28,68 @@ class XSessionTokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
+
+
+class UniqueListFieldScheme(OpenApiSerializerFieldExtension):
+    target_class = "marketplace.api.inputs.UniqueListField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        return {**schema, "uniqueItems": True}
+
+
+class CrossFieldRulesScheme(OpenApiSerializerExtension):
+    """Rules across fields ("a link or a file") are stated as `anyOf` on the request body.
+
+    A partial update (PATCH) leaves them out: the stored object supplies the missing half.
+    """
+
+    target_class = "marketplace.api.inputs.CrossFieldRules"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            groups = copy.deepcopy(self.target.schema_any_of_always)
+            if not getattr(self.target, "partial", False):
+                groups += copy.deepcopy(self.target.schema_any_of)
+            if groups:
+                # Set as anyOf/allOf by `add_error_responses`, after drf-spectacular has named
+                # the enums (it would name the `enum: [true]` of a rule as a choice set).
+                schema[_RULES_KEY] = groups
+        return schema
+
+
+_RULES_KEY = "x-cross-field-rules"
+
+
+def _cross_field_rules(schemas: dict[str, Any]) -> None:
+    for component in schemas.values():
+        groups = component.pop(_RULES_KEY, None)
+        if groups and len(groups) == 1:
+            component["anyOf"] = groups[0]
+        elif groups:
+            component["allOf"] = [{"anyOf": group} for group in groups]
+
+
+def _blank_alternatives_overlap(node: Any) -> None:
+    """drf-spectacular states a text field that may be blank as `oneOf: [the field, a string of
+    length 0]`; where the field's own pattern also takes "" that `oneOf` would refuse "", so it
+    is an `anyOf` (either is fine)."""
+    if isinstance(node, dict):
+        alternatives = node.get("oneOf")
+        if (
+            isinstance(alternatives, list)
+            and len(alternatives) == 2
+            and alternatives[1] == {"type": "string", "maxLength": 0}
+        ):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_alternatives_overlap(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_alternatives_overlap(value)
 
 
 ERROR_SCHEMA = {
@@ -69,15 +135,20 @@ _FILE_MEDIA = "multipart/form-data"
 
 def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    _enum_var_names(result["components"]["schemas"])
+    _cross_field_rules(result["components"]["schemas"])
+    _blank_alternatives_overlap(result["components"]["schemas"])
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in _METHODS:
                 continue
             responses = operation.setdefault("responses", {})
+            _empty_query_values_allowed(operation)
             errors = dict(_ERRORS)
             if "requestBody" in operation:
                 errors |= _BODY_ERRORS
+                _body_required_by_rules(result, operation)
                 _files_only_in_multipart(result, operation)
             if method in _WRITE_METHODS:
                 errors |= _CONFLICT
@@ -90,11 +161,68 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
     return result
 
 
+# The paginator reads `page_size` itself and refuses an empty one.
+_EMPTY_MEANS_INVALID = {"page_size"}
+
+
+def _enum_var_names(schemas: dict[str, Any]) -> None:
+    """Generated clients name each enum value after its letters ("Etc/GMT+1" and "Etc/GMT-1"
+    would both be ETC_GMT1): where names would collide, `x-enum-varnames` gives distinct ones."""
+    for component in schemas.values():
+        values = component.get("enum") or []
+        if not all(isinstance(value, str) and value for value in values):
+            continue
+        names = [re.sub(r"[^A-Za-z0-9]+", "", value).upper() for value in values]
+        if len(set(names)) == len(names):
+            continue
+        component["x-enum-varnames"] = [_var_name(value) for value in values]
+
+
+def _var_name(value: str) -> str:
+    value = re.sub(r"\+(?=\d)", "_plus_", value)
+    value = re.sub(r"-(?=\d)", "_minus_", value)
+    return re.sub(r"[^A-Za-z0-9]+", "_", value).strip("_").upper()
+
+
+def _empty_query_values_allowed(operation: dict[str, Any]) -> None:
+    """An optional query parameter sent empty (`?ordering=`) is read as not sent, as HTML forms
+    send it: the schema says so rather than calling such a request invalid."""
+    for parameter in operation.get("parameters", []):
+        if parameter.get("name") in _EMPTY_MEANS_INVALID:
+            continue
+        if parameter.get("in") == "query" and not parameter.get("required"):
+            parameter["allowEmptyValue"] = True
+
+
+def _body_required_by_rules(result: dict[str, Any], operation: dict[str, Any]) -> None:
+    """A body whose cross-field rules ask for a field (`anyOf` alternatives that each require
+    one) cannot be left out."""
+    schemas = result["components"]["schemas"]
+    for media in operation["requestBody"].get("content", {}).values():
+        name = media.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+        component = schemas.get(name, {})
+        groups = [component] if "anyOf" in component else component.get("allOf", [])
+        if any(all(alt.get("required") for alt in group["anyOf"]) for group in groups):
+            operation["requestBody"]["required"] = True
+
+
+def _file_encodings(schemas: dict[str, Any], multipart: dict[str, Any] | None) -> None:
+    """A file field naming the media types it takes (`x-content-types`, checked by content)
+    states them as the multipart part's `encoding.contentType`."""
+    if not multipart:
+        return
+    name = multipart.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+    for key, prop in schemas.get(name, {}).get("properties", {}).items():
+        if types := prop.get("x-content-types"):
+            multipart.setdefault("encoding", {})[key] = {"contentType": ", ".join(types)}
+
+
 def _files_only_in_multipart(result: dict[str, Any], operation: dict[str, Any]) -> None:
     """A JSON or urlencoded body cannot carry a file: its schema leaves file fields out, and
     the media type is dropped when a file is required."""
     schemas = result["components"]["schemas"]
     content = operation["requestBody"].get("content", {})
+    _file_encodings(schemas, content.get(_FILE_MEDIA))
     for media_type in list(content):
         if media_type == _FILE_MEDIA:
             continue
@@ -113,6 +241,12 @@ def _files_only_in_multipart(result: dict[str, Any], operation: dict[str, Any]) 
         without = copy.deepcopy(component)
         for key in files:
             del without["properties"][key]
+        # Alternatives that need a file cannot be met without one.
+        groups = [without] if "anyOf" in without else without.get("allOf", [])
+        for group in groups:
+            group["anyOf"] = [
+                alt for alt in group["anyOf"] if not files & set(alt.get("required", []))
+            ]
         schemas[f"{name}WithoutFiles"] = without
         content[media_type]["schema"] = {"$ref": f"#/components/schemas/{name}WithoutFiles"}
 

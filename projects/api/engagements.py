@@ -6,6 +6,7 @@ from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -52,9 +53,10 @@ class MyEngagementsView(APIView):
         responses=s.EngagementCardSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        queryset = engagement_list_for_user(
-            user=request.user, role=request.query_params.get("role", "")
-        )
+        role = request.query_params.get("role", "")
+        if role not in ("", "mentor", "drafter"):
+            raise ValidationError({"role": ["Use mentor or drafter."]})
+        queryset = engagement_list_for_user(user=request.user, role=role)
         return paginated_response(self, request, queryset, s.EngagementCardSerializer)
 
 

@@ -1,22 +1,90 @@
 """Input serializers: they validate shapes only. Business rules live in projects/services/, so
 nothing here saves a model."""
 
+from django.conf import settings
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
-from accounts.api.fields import HandleField
+from accounts.api.fields import HandleField, HttpUrlField, UploadField
+from accounts.uploads import DOCUMENT_KINDS, MAX_UPLOAD_BYTES
 from marketplace.api.fields import ObjectIdField
-from marketplace.api.inputs import InputSerializer, TextField
+from marketplace.api.inputs import (
+    LINK_OR_FILE,
+    NOT_BLANK,
+    CrossFieldRules,
+    InputSerializer,
+    TextField,
+)
 from projects.models import Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
 from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
 from projects.services.conversations import MESSAGE_MAX_LENGTH
+from projects.services.tasks import STIPEND_MIN_MINOR
 
 CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
 # The longest task a mentor can post; filters on hours use the same bound.
 MAX_TASK_HOURS = 400
 
 
-class TaskInputSerializer(InputSerializer):
+class _StipendAmountField(serializers.IntegerField):
+    """0 or null: unpaid; otherwise an amount in cents within the site's range."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(min_value=0, **kwargs)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value and not STIPEND_MIN_MINOR <= value <= settings.STIPEND_MAX_MINOR:
+            raise serializers.ValidationError(
+                f"A stipend must be between {STIPEND_MIN_MINOR} and "
+                f"{settings.STIPEND_MAX_MINOR} (in cents).",
+                code="stipend_out_of_range",
+            )
+        return value
+
+
+class _StipendAmountScheme(OpenApiSerializerFieldExtension):
+    target_class = _StipendAmountField
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {
+            "type": "integer",
+            "nullable": True,
+            "description": "In cents; 0 or null for an unpaid task.",
+            "anyOf": [
+                {"type": "integer", "enum": [0]},
+                {
+                    "type": "integer",
+                    "minimum": STIPEND_MIN_MINOR,
+                    "maximum": settings.STIPEND_MAX_MINOR,
+                },
+            ],
+        }
+
+
+# An unpaid task says what the drafter gains; a task off-site says where.
+_PAID_OR_SAYS_WHAT_YOU_GAIN = [
+    {
+        "required": ["stipend_amount"],
+        "properties": {"stipend_amount": {"type": "integer", "minimum": 1}},
+    },
+    {
+        "required": ["what_you_gain"],
+        "properties": {"what_you_gain": {"type": "string", "pattern": NOT_BLANK}},
+    },
+]
+_REMOTE_OR_SAYS_WHERE = [
+    {"properties": {"is_remote": {"enum": [True]}}},
+    {
+        "required": ["location"],
+        "properties": {"location": {"type": "string", "pattern": NOT_BLANK}},
+    },
+]
+
+
+class TaskInputSerializer(CrossFieldRules, InputSerializer):
+    schema_any_of = [_PAID_OR_SAYS_WHAT_YOU_GAIN, _REMOTE_OR_SAYS_WHERE]
+
     title = serializers.CharField(max_length=160)
     description = serializers.CharField(max_length=10_000)
     skill_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
@@ -25,7 +93,7 @@ class TaskInputSerializer(InputSerializer):
     is_remote = serializers.BooleanField(required=False, default=True)
     location = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     slots = serializers.IntegerField(min_value=1, max_value=50, required=False, default=1)
-    stipend_amount = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    stipend_amount = _StipendAmountField(required=False, allow_null=True)
     stipend_currency = serializers.ChoiceField(choices=CURRENCIES, required=False, default="usd")
     what_you_gain = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""
@@ -40,6 +108,21 @@ class TaskInputSerializer(InputSerializer):
 
     def validate_stipend_amount(self, value: int | None) -> int | None:
         return value or None  # 0 means unpaid
+
+    def validate(self, attrs: dict) -> dict:
+        # The same rules as the services' (which answer with these codes), checked before any
+        # lookup, so a request the schema calls invalid is refused as such.
+        if self.partial:
+            return attrs
+        if not attrs.get("stipend_amount") and not attrs.get("what_you_gain", "").strip():
+            message = "An unpaid task must say what the drafter will gain."
+            raise serializers.ValidationError(
+                {"what_you_gain": [message]}, code="what_you_gain_required"
+            )
+        if not attrs.get("is_remote", True) and not attrs.get("location", "").strip():
+            message = "Give a location, or mark the task as remote."
+            raise serializers.ValidationError({"location": [message]}, code="task_invalid")
+        return attrs
 
 
 class BrowseQuerySerializer(InputSerializer):
@@ -63,7 +146,21 @@ class BrowseQuerySerializer(InputSerializer):
         return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
 
 
-class ApplicationInputSerializer(InputSerializer):
+class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
+    # Evidence: a portfolio item, or a link to a work sample (`evidence_required`).
+    schema_any_of = [
+        [
+            {
+                "required": ["portfolio_item_ids"],
+                "properties": {"portfolio_item_ids": {"type": "array", "minItems": 1}},
+            },
+            {
+                "required": ["work_sample_link"],
+                "properties": {"work_sample_link": {"type": "string", "pattern": NOT_BLANK}},
+            },
+        ]
+    ]
+
     note = TextField(
         not_blank=(
             "Write a short note: what you would do, and which work shows you can.",
@@ -71,9 +168,7 @@ class ApplicationInputSerializer(InputSerializer):
         ),
         limit=(NOTE_MAX_LENGTH, f"Keep the note to {NOTE_MAX_LENGTH} characters.", "note_too_long"),
     )
-    work_sample_link = serializers.URLField(
-        max_length=500, required=False, allow_blank=True, default=""
-    )
+    work_sample_link = HttpUrlField(max_length=500, required=False, allow_blank=True, default="")
     portfolio_item_ids = serializers.ListField(
         child=ObjectIdField(), max_length=10, required=False, default=list
     )
@@ -92,9 +187,17 @@ class DeclineInputSerializer(InputSerializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
-class DeliverableInputSerializer(InputSerializer):
-    link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
-    file = serializers.FileField(required=False, allow_null=True, default=None)
+class DeliverableInputSerializer(CrossFieldRules, InputSerializer):
+    # A link or a file with the work (the service refuses neither with `deliverable_required`).
+    schema_any_of = [LINK_OR_FILE]
+    link = HttpUrlField(max_length=500, required=False, allow_blank=True, default="")
+    file = UploadField(
+        kinds=DOCUMENT_KINDS,
+        max_bytes=MAX_UPLOAD_BYTES,
+        required=False,
+        allow_null=True,
+        default=None,
+    )
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 

@@ -19,7 +19,7 @@ from projects.models import ReportBack
 from projects.selectors.nudges import nudge_list_for_user
 from projects.selectors.outcomes import profile_outcomes, report_back_list_for_participant
 from projects.selectors.saved_searches import saved_search_list_for_user
-from projects.services.nudges import nudge_snooze, nudge_turn_off
+from projects.services.nudges import SNOOZE_MAX_DAYS, nudge_snooze, nudge_turn_off
 from projects.services.report_back import report_back_create
 from projects.services.saved_searches import saved_search_create, saved_search_delete
 
@@ -59,7 +59,7 @@ class NudgeOutput(serializers.Serializer):
 
 
 class SnoozeInput(serializers.Serializer):
-    days = serializers.IntegerField()
+    days = serializers.IntegerField(min_value=1, max_value=SNOOZE_MAX_DAYS)
 
 
 class ReportBackInput(serializers.Serializer):

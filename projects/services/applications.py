@@ -100,10 +100,10 @@ def application_create(
             )
         items = list(PortfolioItem.objects.filter(owner=drafter, id__in=item_ids))
         if len(items) != len(item_ids):
-            raise field_error(
-                "Attach only items from your own portfolio.",
-                code=codes.PORTFOLIO_ITEM_INVALID,
-                field="portfolio_item_ids",
+            # Like a path naming a missing object: 404 (the request itself is well formed).
+            message = "Attach only items from your own portfolio."
+            raise NotFound(
+                message, code=codes.PORTFOLIO_ITEM_INVALID, fields={"portfolio_item_ids": [message]}
             )
         if not items and not work_sample_link:
             raise field_error(

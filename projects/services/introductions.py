@@ -32,8 +32,10 @@ def introduction_create(
         .first()
     )
     if profile is None:
-        raise field_error(
-            "Nobody has that handle.", code=codes.INTRODUCTION_INVALID, field="drafter_handle"
+        raise NotFound(
+            "Nobody has that handle.",
+            code=codes.INTRODUCTION_INVALID,
+            fields={"drafter_handle": ["Nobody has that handle."]},
         )
     drafter = profile.user
     task = (

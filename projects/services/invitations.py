@@ -45,8 +45,10 @@ def invitation_create(
             .first()
         )
         if profile is None or profile.user_id == mentor.pk:
-            raise field_error(
-                "Nobody has that handle.", code=codes.INVITATION_INVALID, field="drafter_handle"
+            raise NotFound(
+                "Nobody has that handle.",
+                code=codes.INVITATION_INVALID,
+                fields={"drafter_handle": ["Nobody has that handle."]},
             )
         if not profile.discoverable:
             raise Conflict(

@@ -98,11 +98,9 @@ def _task_set_institutions(task: Task, institution_ids: Iterable[int] | None) ->
     wanted = set(institution_ids)
     institutions = list(Institution.objects.filter(id__in=wanted))
     if len(institutions) != len(wanted):
-        raise field_error(
-            "One or more of the chosen institutions do not exist.",
-            code=codes.TASK_INVALID,
-            field="institution_ids",
-        )
+        # Like a path naming a missing object: 404 (the request itself is well formed).
+        message = "One or more of the chosen institutions do not exist."
+        raise NotFound(message, code=codes.TASK_INVALID, fields={"institution_ids": [message]})
     task.institutions.set(institutions)
 
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_wrong_password_deletes_nothing(auth_client, user):
     response = auth_client.post("/api/v1/me/delete/", {"password": "nope"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert response.json()["error"]["code"] == "password_incorrect"
     user.refresh_from_db()
     assert user.is_active

@@ -104,7 +104,7 @@ def test_a_new_grant_replaces_the_old_one_and_keeps_it_in_history(auth_client, u
 def test_consent_needs_a_student_membership_the_current_wording_and_a_scope(auth_client, user):
     uni = InstitutionFactory()
     not_member = _grant(auth_client, uni)
-    assert not_member.status_code == 400
+    assert not_member.status_code == 403
     assert not_member.json()["error"]["code"] == "not_a_student_member"
 
     MembershipFactory(user=user, institution=uni)

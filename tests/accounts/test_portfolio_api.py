@@ -161,7 +161,7 @@ def test_html_in_text_is_kept_as_text(auth_client):
 def test_item_quota(auth_client, user):
     PortfolioItemFactory.create_batch(PORTFOLIO_MAX_ITEMS, owner=user)
     response = post_item(auth_client, link="https://example.org/one-more")
-    assert response.status_code == 400
+    assert response.status_code == 409  # a full portfolio, not a bad item
     error = response.json()["error"]
     assert error["code"] == "portfolio_item_limit_reached"
     assert "50" in error["message"]
@@ -171,7 +171,7 @@ def test_item_quota(auth_client, user):
 def test_storage_quota(auth_client, user, media_root):
     PortfolioItemFactory(owner=user, file_size=PORTFOLIO_MAX_BYTES - 10)
     response = post_item(auth_client, file=upload("cv.pdf", PDF_BYTES))
-    assert response.status_code == 400
+    assert response.status_code == 409  # the storage left, not the file, says no
     error = response.json()["error"]
     assert error["code"] == "portfolio_storage_limit_reached"
     assert "200 MB" in error["message"]
@@ -225,7 +225,8 @@ def test_reorder_refuses_anything_but_the_full_list(auth_client, user, case):
         "someone_elses": [b.pk, a.pk, PortfolioItemFactory().pk],
     }[case]
     response = auth_client.post(f"{URL}reorder/", {"item_ids": ids})
-    assert response.status_code == 400
+    # A repeated id is a malformed list (400); a list that is not the stored items is 409.
+    assert response.status_code == (400 if case == "duplicate" else 409)
     assert response.json()["error"]["code"] == "portfolio_reorder_mismatch"
     assert list(PortfolioItem.objects.filter(owner=user).values_list("position", flat=True)) == [
         0,

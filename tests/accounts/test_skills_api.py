@@ -107,7 +107,8 @@ def test_put_my_skills_replaces_the_set_with_levels(auth_client, user):
 def test_bad_skill_lists_change_nothing(auth_client, user, items, code):
     UserSkillFactory(user=user, skill=SkillFactory(name="Excel"))
     response = auth_client.put("/api/v1/me/skills/", {"skills": items})
-    assert response.status_code == 400
+    # A well-formed list naming a skill that is not in the catalogue: 404, like a path would.
+    assert response.status_code == (404 if code == "skill_unknown" else 400)
     assert response.json()["error"]["code"] == code
     assert "skills" in response.json()["error"]["fields"]
     assert list(UserSkill.objects.filter(user=user).values_list("skill__name", flat=True)) == [
@@ -123,3 +124,19 @@ def test_the_same_skill_twice_is_refused(auth_client):
     )
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["skills"] == ["List each skill once."]
+
+
+def test_one_skill_at_two_levels_is_a_conflict_and_changes_nothing(auth_client, user):
+    python = SkillFactory(name="Python")
+    response = auth_client.put(
+        "/api/v1/me/skills/",
+        {
+            "skills": [
+                {"skill_id": python.pk, "level": "expert"},
+                {"skill_id": python.pk, "level": "learning"},
+            ]
+        },
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "skill_level_conflict"
+    assert not UserSkill.objects.filter(user=user).exists()

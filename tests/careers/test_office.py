@@ -133,7 +133,7 @@ def test_a_domain_cannot_be_claimed_twice_nor_without_owning_it(office):
     unowned = client.post(
         "/api/v1/institutions/", {"name": "Fake U", "email_domains": ["fake.edu"]}
     )
-    assert unowned.status_code == 400
+    assert unowned.status_code == 403
     assert unowned.json()["error"]["code"] == "domain_not_verified_by_you"
     EmailAddress.objects.create(user=outsider, email="me@northfield.edu", verified=True)
     taken = client.post(

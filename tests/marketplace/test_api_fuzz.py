@@ -3,8 +3,10 @@
 Whatever the input, the API answers with a documented status and never a 500. `make test`
 replays a fixed set (a few derandomized examples per operation, as a drafter); `make fuzz`
 explores new ones: FUZZ_EXAMPLES per operation, as anonymous, drafter and mentor
-(FUZZ_ROLES), with every check on (FUZZ_ALL_CHECKS=1), on SQLite and PostgreSQL. Schemathesis'
-examples, coverage and fuzzing phases all run.
+(FUZZ_ROLES), with every check on (FUZZ_ALL_CHECKS=1), on SQLite and PostgreSQL.
+Schemathesis' examples, coverage and fuzzing phases run per operation; the stateful phase
+(FUZZ_STATEFUL_EXAMPLES scenarios per role) follows the links schemathesis infers between
+operations, e.g. a task's applications -> accept -> the engagement -> deliver.
 """
 
 import os
@@ -12,29 +14,38 @@ import os
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
-from schemathesis.specs.openapi.checks import (
-    ignored_auth,
-    negative_data_rejection,
-    positive_data_acceptance,
-)
 
 from marketplace.wsgi import application
-from tests.factories import DEFAULT_PASSWORD, TaskFactory, UserFactory
+from tests.factories import DEFAULT_PASSWORD
+from tests.marketplace.fuzz_support import (
+    case_count,
+    excluded_checks,
+    form_type_mutation_only,
+    real_files,
+    role_world,
+)
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+# Scenarios (each a chain of up to FUZZ_STATEFUL_STEPS linked calls) per role.
+FUZZ_STATEFUL_EXAMPLES = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "3"))
+FUZZ_STATEFUL_STEPS = int(os.environ.get("FUZZ_STATEFUL_STEPS", "10"))
 # make test replays the same examples every run (no flaky CI); make fuzz explores new ones.
 FUZZ_RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 FUZZ_ROLES = os.environ.get("FUZZ_ROLES", "drafter").split(",")
-FUZZ_ALL_CHECKS = os.environ.get("FUZZ_ALL_CHECKS") == "1"
-# make fuzz counts the cases it ran: one line per case in this file.
-FUZZ_CASES_FILE = os.environ.get("FUZZ_CASES_FILE", "")
-
 
 # Loaded at collection time: generating the schema needs no database.
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+# DRF refuses a NUL character in any text field (Django's ProhibitNullCharactersValidator).
+schema.config.generation.update(allow_x00=False)
+
+
+@schema.hook
+def filter_failure(context, failure, case, response) -> bool:
+    return not form_type_mutation_only(failure, case)
+
 
 # The session token of the role being fuzzed ("" when anonymous), set by the fixture below.
 _signed_in = {"token": ""}
@@ -66,30 +77,22 @@ def session_token(request, db, client, monkeypatch, stripe_standin_settings):
     the test client puts the signal back when its own request ends. Throttling is lifted so
     every example is served; payment calls go to the local Stripe stand-in.
     """
-    role = request.param
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute"})
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/minute"})
-    if role == "anonymous":
-        request_started.disconnect(close_old_connections)
-        request_finished.disconnect(close_old_connections)
-        _signed_in["token"] = ""
-        yield ""
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-        return
-    user = UserFactory()
-    if role == "mentor":
-        TaskFactory(mentor=user)
-    response = client.post(
-        "/_allauth/app/v1/auth/login",
-        {"email": user.email, "password": DEFAULT_PASSWORD},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
+    user = role_world(request.param)
+    token = ""
+    if user is not None:
+        response = client.post(
+            "/_allauth/app/v1/auth/login",
+            {"email": user.email, "password": DEFAULT_PASSWORD},
+            content_type="application/json",
+        )
+        assert response.status_code == 200, response.content
+        token = response.json()["meta"]["session_token"]
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    _signed_in["token"] = response.json()["meta"]["session_token"]
-    yield _signed_in["token"]
+    _signed_in["token"] = token
+    yield token
     _signed_in["token"] = ""
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
@@ -103,14 +106,46 @@ def session_token(request, db, client, monkeypatch, stripe_standin_settings):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_answers_every_generated_request_without_a_server_error(case, session_token):
-    # `make test` leaves out the checks that send extra requests per case (auth probes) or
-    # need many examples to mean much (positive and negative data acceptance), to stay fast;
-    # `make fuzz` runs every check (FUZZ_ALL_CHECKS=1). The rest always apply: no 5xx,
-    # documented status codes and content types, responses that match their schemas.
-    excluded = (
-        [] if FUZZ_ALL_CHECKS else [ignored_auth, negative_data_rejection, positive_data_acceptance]
+    case_count(case)
+    real_files(case)
+    case.call_and_validate(excluded_checks=excluded_checks())
+
+
+class _Workflow(schema.as_state_machine()):
+    """Chains of calls along the links between operations, every check on each response.
+
+    Each scenario starts from the same seeded world (a savepoint rolled back at its end), so a
+    replayed scenario meets the state it met first, as Hypothesis requires.
+    """
+
+    def setup(self):
+        self._scenario = transaction.atomic()
+        self._scenario.__enter__()
+
+    def teardown(self):
+        transaction.set_rollback(True)
+        self._scenario.__exit__(None, None, None)
+
+    def before_call(self, case):
+        case_count(case)
+        real_files(case)
+
+    def validate_response(self, response, case, additional_checks=None, **kwargs):
+        case.validate_response(
+            response,
+            additional_checks=additional_checks,
+            excluded_checks=excluded_checks(),
+            transport_kwargs=kwargs,
+        )
+
+
+def test_api_holds_up_along_linked_workflows(session_token):
+    _Workflow.run(
+        settings=settings(
+            max_examples=FUZZ_STATEFUL_EXAMPLES,
+            stateful_step_count=FUZZ_STATEFUL_STEPS,
+            deadline=None,
+            derandomize=not FUZZ_RANDOM,
+            suppress_health_check=list(HealthCheck),
+        )
     )
-    if FUZZ_CASES_FILE:
-        with open(FUZZ_CASES_FILE, "a") as cases:
-            cases.write(f"{case.method} {case.path}\n")
-    case.call_and_validate(excluded_checks=excluded)

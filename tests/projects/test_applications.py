@@ -109,7 +109,7 @@ def test_someone_elses_portfolio_item_cannot_be_attached(client_for, drafter):
     task = TaskFactory()
     other_item = PortfolioItemFactory()
     response = apply(client_for(drafter), task, portfolio_item_ids=[other_item.pk])
-    assert response.status_code == 400
+    assert response.status_code == 404  # not one of yours
     assert response.json()["error"]["code"] == "portfolio_item_invalid"
 
 

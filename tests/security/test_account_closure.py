@@ -60,7 +60,7 @@ def test_a_wrong_password_closes_nothing():
 
     response = _client(person).post("/api/v1/me/delete/", {"password": "nope"}, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert Task.objects.get(pk=task.pk).state == Task.State.OPEN
 
 
@@ -117,5 +117,5 @@ def test_a_closed_accounts_handle_takes_no_introductions():
         format="json",
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 404  # nobody (active) has that handle
     assert not Introduction.objects.exists()

@@ -145,7 +145,7 @@ ROWS: list[Row] = [
         "/api/v1/unsubscribe/{token}/",
         lambda w: {"token": "not-a-signed-token"},
         who=PUBLIC,
-        expect=dict.fromkeys(ROLES, 400),
+        expect=dict.fromkeys(ROLES, 404),
     ),
     Row("GET", "/api/v1/me/disclosures/"),
     Row("GET", "/api/v1/me/featured-tasks/"),
