@@ -130,7 +130,11 @@ class UniqueListField(serializers.ListField):
 
     def to_internal_value(self, data: Any) -> list:
         value = super().to_internal_value(data)
-        if any(item in value[:position] for position, item in enumerate(value)):
+        # Repeats are judged as `uniqueItems` judges them: on the items as sent. Two entries that
+        # differ only in keys the server ignores are different items, not a malformed list (a
+        # rule about their meaning, e.g. one skill at two levels, may still refuse them).
+        sent = list(data)
+        if any(item in sent[:position] for position, item in enumerate(sent)):
             message, code = self.duplicate
             raise serializers.ValidationError(message, code=code)
         return value

@@ -126,6 +126,18 @@ def test_the_same_skill_twice_is_refused(auth_client):
     assert response.json()["error"]["fields"]["skills"] == ["List each skill once."]
 
 
+def test_the_same_skill_twice_with_an_ignored_key_is_a_conflict_not_a_malformed_list(auth_client):
+    # The schema's `uniqueItems` compares entries as sent, and these two differ (an unknown key,
+    # which the server ignores), so the list is well-formed; naming one skill twice is the 409.
+    python = SkillFactory(name="Python")
+    entry = {"skill_id": python.pk, "level": "expert"}
+    response = auth_client.put(
+        "/api/v1/me/skills/", {"skills": [entry, {**entry, "note": "again"}]}
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "skill_level_conflict"
+
+
 def test_one_skill_at_two_levels_is_a_conflict_and_changes_nothing(auth_client, user):
     python = SkillFactory(name="Python")
     response = auth_client.put(
