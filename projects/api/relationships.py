@@ -13,6 +13,7 @@ from accounts.services.preferences import (
     notification_preferences_update,
     unsubscribe_by_token,
 )
+from marketplace.api.inputs import InputSerializer
 from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import BrowseQuerySerializer
 from projects.models import ReportBack
@@ -36,7 +37,7 @@ class SavedSearchOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class PreferencesSerializer(serializers.Serializer):
+class PreferencesSerializer(InputSerializer):
     saved_search_digest = serializers.BooleanField(required=False)
     recommendation_digest = serializers.BooleanField(required=False)
     recommendation_threshold = serializers.IntegerField(required=False, min_value=0, max_value=100)
@@ -58,11 +59,11 @@ class NudgeOutput(serializers.Serializer):
     engagement_id = serializers.IntegerField(allow_null=True)
 
 
-class SnoozeInput(serializers.Serializer):
+class SnoozeInput(InputSerializer):
     days = serializers.IntegerField(min_value=1, max_value=SNOOZE_MAX_DAYS)
 
 
-class ReportBackInput(serializers.Serializer):
+class ReportBackInput(InputSerializer):
     outcomes = serializers.ListField(
         child=serializers.ChoiceField(choices=ReportBack.Outcome.choices), max_length=4
     )

@@ -151,3 +151,27 @@ def test_preferences_can_be_read_and_changed_including_discoverability(client_fo
         False,
         True,
     )
+
+
+def test_preferences_refuse_a_number_for_a_switch_and_change_nothing(client_for, make_drafter):
+    # Found by `make fuzz`: `0` was read as False, so a client sending the wrong type turned a
+    # switch off without being told.
+    drafter = make_drafter()
+    client = client_for(drafter)
+
+    response = client.patch(
+        "/api/v1/me/notification-preferences/",
+        {"discoverable": 0, "report_back_prompts": 0, "nudges": False},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"discoverable", "report_back_prompts"}
+    assert notification_preferences_get(user=drafter).nudges is True
+
+
+def test_snoozing_refuses_days_sent_as_text(client_for, make_drafter):
+    client = client_for(make_drafter())
+    response = client.post("/api/v1/nudges/1/snooze/", {"days": "3"}, format="json")
+    assert response.status_code == 400
+    assert "days" in response.json()["error"]["fields"]
