@@ -52,3 +52,11 @@ NUDGE_INVALID = "nudge_invalid"
 REPORT_BACK_NOT_YET = "report_back_not_yet"
 REPORT_BACK_EXISTS = "report_back_exists"
 REPORT_BACK_INVALID = "report_back_invalid"
+
+# The showable-work clause
+SHOWABLE_INVALID = "showable_invalid"
+SHOWABLE_NO_PROPOSAL = "showable_no_proposal"
+CASE_STUDY_NOT_ALLOWED = "case_study_not_allowed"
+CASE_STUDY_NOT_SUBMITTED = "case_study_not_submitted"
+PORTFOLIO_NOT_SHOWABLE = "portfolio_not_showable"
+PORTFOLIO_ALREADY_ADDED = "portfolio_already_added"

@@ -122,6 +122,17 @@ class Engagement(TimeStampedModel):
         COMPLETED = "completed", "Completed"
         CANCELLED = "cancelled", "Cancelled"
 
+    class Showable(models.TextChoices):
+        FULL = "full", "The work may be shown publicly"
+        CASE_STUDY = "case_study", "A case study approved by the mentor may be shown"
+        AFTER = "after", "The work may be shown publicly from a date"
+        PRIVATE = "private", "Only the fact, the title and the endorsement may be shown"
+
+    class CaseStudyState(models.TextChoices):
+        NONE = "none", "Not written"
+        SUBMITTED = "submitted", "Waiting for the mentor"
+        APPROVED = "approved", "Approved"
+
     application = models.OneToOneField(
         Application, on_delete=models.PROTECT, related_name="engagement"
     )
@@ -141,6 +152,18 @@ class Engagement(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     cancel_reason = models.TextField(blank=True, max_length=1000)
+    # The showable-work clause (chosen at approval): what the drafter may show publicly.
+    # `private` by default, so client work never becomes public unless the mentor says so.
+    showable = models.CharField(max_length=12, choices=Showable.choices, default=Showable.PRIVATE)
+    show_after = models.DateField(null=True, blank=True)  # `after`: full from this date (UTC)
+    public_title = models.CharField(max_length=160, blank=True)  # blank: the task's title
+    showable_proposed = models.CharField(max_length=12, choices=Showable.choices, blank=True)
+    show_after_proposed = models.DateField(null=True, blank=True)
+    public_title_proposed = models.CharField(max_length=160, blank=True)
+    case_study = models.TextField(blank=True, max_length=3000)
+    case_study_state = models.CharField(
+        max_length=10, choices=CaseStudyState.choices, default=CaseStudyState.NONE
+    )
 
     class Meta:
         indexes = [

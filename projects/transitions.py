@@ -7,6 +7,8 @@ the API and never keep a copy of the rules.
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from marketplace.errors import Conflict
 from projects import error_codes as codes
 from projects.models import Application, Engagement, Task
@@ -140,5 +142,55 @@ def engagement_actions_for(
         "fund": not engagement.task.is_paid,
         "feedback": feedback_given,
         "thanks": thanks_given,
+        **showable_unavailable(engagement, today=timezone.localdate()),
     }
     return role, [name for name in actions if not unavailable.get(name, False)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The showable-work clause (what a completed draft may show publicly). Its actions keep the
+# engagement's state and live in their own table, merged into ENGAGEMENT_TRANSITIONS so
+# `transition_require` and `allowed_actions` treat them like every other engagement action.
+# ---------------------------------------------------------------------------------------------
+
+SHOWABLE_TRANSITIONS: dict[str, Transition] = {
+    "showable_propose": _t({E.COMPLETED}, None, {DRAFTER}, "given a new showing proposal"),
+    "showable_confirm": _t({E.COMPLETED}, None, {MENTOR}, "given a new showing choice"),
+    "case_study_submit": _t({E.COMPLETED}, None, {DRAFTER}, "given a case study"),
+    "case_study_approve": _t({E.COMPLETED}, None, {MENTOR}, "given an approved case study"),
+    "portfolio_add": _t({E.COMPLETED}, None, {DRAFTER}, "added to a portfolio"),
+}
+ENGAGEMENT_TRANSITIONS.update(SHOWABLE_TRANSITIONS)
+
+
+def showable_unavailable(engagement: Engagement, *, today) -> dict[str, bool]:
+    """Guards beyond state for the clause's actions: a proposal must be waiting to be
+    confirmed, a case study exists only under `case_study`, and only work that is public now
+    (full, or an approved case study) goes to the portfolio."""
+    choice = engagement.showable
+    case_study = choice == Engagement.Showable.CASE_STUDY
+    return {
+        "showable_confirm": not engagement.showable_proposed,
+        "case_study_submit": not case_study,
+        "case_study_approve": not (
+            case_study and engagement.case_study_state == Engagement.CaseStudyState.SUBMITTED
+        ),
+        "portfolio_add": showable_effective(engagement, today=today) == "private",
+    }
+
+
+def showable_effective(engagement: Engagement, *, today) -> str:
+    """What the public may see today: `full`, `case_study` or `private`. An `after` embargo
+    opens by itself on its date; a case study shows only once the mentor approved it."""
+    choice = engagement.showable
+    if choice == Engagement.Showable.FULL:
+        return "full"
+    if choice == Engagement.Showable.AFTER:
+        opens = engagement.show_after
+        return "full" if opens is not None and today >= opens else "private"
+    if (
+        choice == Engagement.Showable.CASE_STUDY
+        and engagement.case_study_state == Engagement.CaseStudyState.APPROVED
+    ):
+        return "case_study"
+    return "private"

@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -20,11 +20,11 @@ from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.pagination import paginated_response
 from projects.selectors.engagements import (
-    deliverable_get_for_participant,
     engagement_get_for_participant,
     engagement_list_for_user,
     feedback_visible_to,
 )
+from projects.selectors.showable import deliverable_get_for_viewer
 from projects.services.engagements import (
     engagement_approve,
     engagement_cancel,
@@ -109,10 +109,17 @@ class EngagementApproveView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        operation_id="engagements_approve", request=None, responses=s.EngagementOutputSerializer
+        operation_id="engagements_approve",
+        request=inputs.ShowableInputSerializer,
+        responses=s.EngagementOutputSerializer,
+        description="Approve the delivered work and choose the showable-work clause: `full`, "
+        "`case_study`, `after` with `show_after`, or `private` (the default: client work stays "
+        "confidential unless the mentor says more).",
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        engagement_approve(engagement_id=engagement_id, mentor=request.user)
+        form = inputs.ShowableInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        engagement_approve(engagement_id=engagement_id, mentor=request.user, **form.validated_data)
         return engagement_response(request, engagement_id)
 
 
@@ -183,18 +190,17 @@ class ThanksShowView(APIView):
 
 
 class DeliverableFileView(APIView):
-    """Download a delivered file: only the engagement's mentor and drafter may."""
+    """Download a delivered file: the engagement's mentor and drafter always; anyone else only
+    while the showable-work clause makes the approved work public (checked at each request)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [AllowAny]
 
     @extend_schema(
         operation_id="deliverables_file",
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     def get(self, request: Request, deliverable_id: int) -> FileResponse:
-        deliverable = deliverable_get_for_participant(
-            deliverable_id=deliverable_id, user=request.user
-        )
+        deliverable = deliverable_get_for_viewer(deliverable_id=deliverable_id, user=request.user)
         kind = upload_kind_of_stored(deliverable.file.name)
         return stored_file_response(
             name=deliverable.file.name,

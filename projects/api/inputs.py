@@ -258,3 +258,39 @@ class IntroductionInputSerializer(InputSerializer):
         not_blank=("Write a short note (up to 500 characters).", "introduction_invalid"),
         limit=(500, "Write a short note (up to 500 characters).", "introduction_invalid"),
     )
+
+
+SHOWABLE_CHOICES = ["full", "case_study", "after", "private"]
+
+
+class ShowableInputSerializer(InputSerializer):
+    """The showable-work clause: at approval (all optional: private by default) or proposed by
+    the drafter later. `show_after` (a future date) goes with `after` only."""
+
+    showable = serializers.ChoiceField(choices=SHOWABLE_CHOICES, required=False, default="private")
+    show_after = serializers.DateField(required=False, allow_null=True, default=None)
+    public_title = serializers.CharField(
+        max_length=160, required=False, allow_blank=True, default=""
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs["showable"] == "after" and attrs["show_after"] is None:
+            raise serializers.ValidationError(
+                {"show_after": ["Give the date from which the work may be shown."]}
+            )
+        if attrs["showable"] != "after" and attrs["show_after"] is not None:
+            raise serializers.ValidationError(
+                {"show_after": ["A date goes with the `after` choice only."]}
+            )
+        return attrs
+
+
+class ShowableProposalInputSerializer(ShowableInputSerializer):
+    showable = serializers.ChoiceField(choices=SHOWABLE_CHOICES)
+
+
+class CaseStudyInputSerializer(InputSerializer):
+    text = TextField(
+        not_blank=("Write the case study.", "showable_invalid"),
+        limit=(3000, "Write the case study in up to 3,000 characters.", "showable_invalid"),
+    )

@@ -77,9 +77,31 @@ class EndorsementSerializer(serializers.Serializer):
     skills = serializers.ListField(child=serializers.CharField())
 
 
+class ShownWorkSerializer(serializers.Serializer):
+    link = serializers.CharField()
+    file_url = serializers.CharField(allow_null=True)
+    file_name = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ShowingSerializer(serializers.Serializer):
+    """The showable-work clause as the public sees it today."""
+
+    choice = serializers.ChoiceField(choices=["full", "case_study", "after", "private"])
+    show_after = serializers.DateField(allow_null=True)
+    effective = serializers.ChoiceField(
+        choices=["full", "case_study", "private"],
+        help_text="What is shown now: an `after` choice is `private` until its date.",
+    )
+    label = serializers.CharField(help_text="The clause in plain words.")
+    deliverable = ShownWorkSerializer(allow_null=True)
+    case_study = serializers.CharField(allow_null=True)
+
+
 class ExperienceEntrySerializer(serializers.Serializer):
     engagement_id = serializers.IntegerField()
     task_title = serializers.CharField()
+    showing = ShowingSerializer()
     mentor = PersonSerializer()
     skills = serializers.ListField(child=serializers.CharField())
     started_at = serializers.DateTimeField(allow_null=True)
@@ -130,6 +152,8 @@ class ThreadListSerializer(serializers.Serializer):
 class PublicExperienceSerializer(serializers.Serializer):
     engagement_id = serializers.IntegerField()
     task_title = serializers.CharField()
+    estimated_hours = serializers.IntegerField()
+    showing = ShowingSerializer()
     mentor = PersonSerializer()
     drafter = PersonSerializer()
     started_at = serializers.DateTimeField(allow_null=True)

@@ -8,6 +8,7 @@ from accounts.api.serializers import avatar_url_for
 from accounts.models import PortfolioItem
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
+from projects.api.showable_serializers import EngagementShowableSerializer
 from projects.models import Feedback, Task
 from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import (
@@ -312,6 +313,7 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     feedback = serializers.SerializerMethodField()
     thanks = ThanksOutputSerializer(many=True, source="thanks.all")
     competency_choices = serializers.SerializerMethodField()
+    showable = EngagementShowableSerializer(source="*")
 
     def _actions(self, engagement) -> tuple[str, list[str]]:
         viewer = self.context["viewer"]

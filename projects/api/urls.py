@@ -8,6 +8,7 @@ from projects.api import (
     matching,
     people,
     relationships,
+    showable,
     site,
     tasks,
 )
@@ -181,5 +182,30 @@ urlpatterns = [
         "profiles/<slug:handle>/experience/",
         people.ProfileExperienceView.as_view(),
         name="profile-experience",
+    ),
+    path(
+        "engagements/<id:engagement_id>/showable/",
+        showable.ShowableProposeView.as_view(),
+        name="engagement-showable",
+    ),
+    path(
+        "engagements/<id:engagement_id>/showable/confirm/",
+        showable.ShowableConfirmView.as_view(),
+        name="engagement-showable-confirm",
+    ),
+    path(
+        "engagements/<id:engagement_id>/case-study/",
+        showable.CaseStudySubmitView.as_view(),
+        name="engagement-case-study",
+    ),
+    path(
+        "engagements/<id:engagement_id>/case-study/approve/",
+        showable.CaseStudyApproveView.as_view(),
+        name="engagement-case-study-approve",
+    ),
+    path(
+        "engagements/<id:engagement_id>/portfolio/",
+        showable.ShowablePortfolioAddView.as_view(),
+        name="engagement-portfolio-add",
     ),
 ]

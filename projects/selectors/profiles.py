@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.models import Profile, User
 from marketplace.errors import NotFound
 from projects.models import (
+    Deliverable,
     Engagement,
     Feedback,
     Introduction,
@@ -23,6 +24,7 @@ from projects.models import (
 )
 from projects.people import display_name
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+from projects.selectors.showable import public_title, showing_public
 
 
 def profile_experience(*, handle: str) -> dict[str, Any]:
@@ -42,6 +44,7 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
                 "feedback",
                 queryset=Feedback.objects.prefetch_related("endorsed_skills"),
             ),
+            Prefetch("deliverables", queryset=Deliverable.objects.order_by("id")),
         )
         .order_by("-completed_at", "-id")
     )
@@ -57,13 +60,15 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
             }
         )
     now = timezone.now()
+    today = timezone.localdate(now)
     experience = []
     for engagement in completed:
         endorsement = _endorsement(engagement, now=now)
         experience.append(
             {
                 "engagement_id": engagement.pk,
-                "task_title": engagement.task.title,
+                "task_title": public_title(engagement),
+                "showing": showing_public(engagement, today=today),
                 "mentor": {
                     "handle": engagement.mentor.profile.handle,
                     "display_name": engagement.mentor.profile.display_name,
@@ -125,15 +130,19 @@ def experience_get_public(*, engagement_id: int) -> dict[str, Any]:
         .prefetch_related(
             "task__skills",
             Prefetch("feedback", queryset=Feedback.objects.prefetch_related("endorsed_skills")),
+            Prefetch("deliverables", queryset=Deliverable.objects.order_by("id")),
         )
         .first()
     )
     if engagement is None:
         raise NotFound("Experience not found.")
-    endorsement = _endorsement(engagement, now=timezone.now())
+    now = timezone.now()
+    endorsement = _endorsement(engagement, now=now)
     return {
         "engagement_id": engagement.pk,
-        "task_title": engagement.task.title,
+        "task_title": public_title(engagement),
+        "estimated_hours": engagement.task.estimated_hours,
+        "showing": showing_public(engagement, today=timezone.localdate(now)),
         "mentor": _person(engagement.mentor),
         "drafter": _person(engagement.drafter),
         "started_at": engagement.started_at,

@@ -7,7 +7,7 @@ outcome sends the same notices, credits the same introducers and takes the same 
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO
 
 from django.core.files.storage import default_storage
@@ -196,12 +196,47 @@ def engagement_request_revision(*, engagement_id: int, mentor: User, comment: st
     return engagement
 
 
-def engagement_approve(*, engagement_id: int, mentor: User) -> Engagement:
-    """delivered -> completed: the work becomes verified experience on the drafter's profile."""
+def engagement_approve(
+    *,
+    engagement_id: int,
+    mentor: User,
+    showable: str = Engagement.Showable.PRIVATE,
+    show_after: date | None = None,
+    public_title: str = "",
+) -> Engagement:
+    """delivered -> completed: the work becomes verified experience on the drafter's profile.
+
+    The mentor also chooses the showable-work clause (projects/services/showable.py); without
+    a choice the work stays private, which protects client work until the mentor says more."""
+    show_after = showable_validate(showable=showable, show_after=show_after)
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=mentor, role="mentor")
+        transition_require(engagement, "approve")
+        engagement.showable = showable
+        engagement.show_after = show_after
+        engagement.public_title = public_title.strip()[:160]
+        engagement.save(update_fields=["showable", "show_after", "public_title", "updated_at"])
         _engagement_complete(engagement, automatic=False)
     return engagement
+
+
+def showable_validate(*, showable: str, show_after: date | None) -> date | None:
+    """`after` needs a date in the future; the other choices carry none."""
+    if showable not in Engagement.Showable.values:
+        raise field_error(
+            "Choose full, case_study, after or private.",
+            code=codes.SHOWABLE_INVALID,
+            field="showable",
+        )
+    if showable != Engagement.Showable.AFTER:
+        return None
+    if show_after is None or show_after <= timezone.localdate():
+        raise field_error(
+            "Give the date from which the work may be shown (a future date).",
+            code=codes.SHOWABLE_INVALID,
+            field="show_after",
+        )
+    return show_after
 
 
 def engagement_cancel(*, engagement_id: int, user: User, reason: str) -> Engagement:

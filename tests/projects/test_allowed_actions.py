@@ -92,7 +92,11 @@ ENGAGEMENT_CASES = [
     (E.AWAITING_FUNDING, ["fund", "cancel", "message"], ["cancel", "message"]),
     (E.ACTIVE, ["cancel", "message"], ["deliver", "cancel", "message"]),
     (E.DELIVERED, ["request_revision", "approve", "cancel", "message"], ["cancel", "message"]),
-    (E.COMPLETED, ["message", "feedback", "thanks"], ["message", "feedback", "thanks"]),
+    (
+        E.COMPLETED,
+        ["message", "feedback", "thanks"],
+        ["message", "feedback", "thanks", "showable_propose"],
+    ),
     (E.CANCELLED, ["message"], ["message"]),
 ]
 
