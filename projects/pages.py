@@ -16,6 +16,8 @@ def experience_page(request: HttpRequest, engagement_id: int) -> HttpResponse:
         experience = experience_get_public(engagement_id=engagement_id)
     except NotFound as error:
         raise Http404(error.message) from error
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    viewer_is_drafter = profile is not None and profile.handle == experience["drafter"]["handle"]
     drafter = experience["drafter"]["display_name"]
     mentor = experience["mentor"]["display_name"]
     return render(
@@ -23,6 +25,7 @@ def experience_page(request: HttpRequest, engagement_id: int) -> HttpResponse:
         "frontend/experience.html",
         {
             "experience": experience,
+            "viewer_is_drafter": viewer_is_drafter,
             "og_title": f"{drafter}: {experience['task_title']}",
             "og_description": f"Verified experience on Slipstream, confirmed by {mentor}."
             + (f" Skills: {', '.join(experience['skills'])}." if experience["skills"] else ""),

@@ -129,7 +129,12 @@ def test_unpaid_engagement_never_offers_fund_and_done_feedback_or_thanks_disappe
     url = f"/api/v1/engagements/{engagement.pk}/"
 
     assert get(engagement.mentor, url)["allowed_actions"] == ["message"]
-    assert get(engagement.drafter, url)["allowed_actions"] == ["message", "feedback", "thanks"]
+    assert get(engagement.drafter, url)["allowed_actions"] == [
+        "message",
+        "feedback",
+        "thanks",
+        "showable_propose",
+    ]
 
     awaiting = EngagementFactory(state=E.AWAITING_FUNDING)  # unpaid task: nothing to fund
     assert (

@@ -4,6 +4,7 @@
 import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { confirmAct } from "./dialog.js";
+import { renderShowable, showableBody, showableFields } from "./engagement_showable.js";
 import { announce, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
@@ -208,14 +209,16 @@ function workActions(e, allowed, config) {
     }));
   }
   if (allowed.has("approve")) {
-    const box = el("div", { class: "action-form" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }));
+    const box = el("form", { class: "action-form", novalidate: true }, el("h3", { text: "Approve the work" }),
+      el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), showableFields("a"));
+    box.addEventListener("submit", (event) => event.preventDefault());  // the button below acts
     box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
       const paid = e.task && e.task.stipend_amount;
       const asked = await confirmAct({ title: "Approve the work?", confirm: "Approve",
         body: paid ? "Approving releases the stipend to the drafter. This cannot be undone." : "Approving completes the engagement and adds it to the drafter's verified experience. This cannot be undone." });
       if (!asked) return;
       try {
-        await api(`engagements/${id}/approve/`, { method: "POST" });
+        await api(`engagements/${id}/approve/`, { method: "POST", body: showableBody(box) });
         await render();
         announce($("[data-flash]"), DONE.approve, nextStep("approve"));
       } catch (error) { showErrors(box, error); }
@@ -263,6 +266,10 @@ async function render() {
     : el("li", { class: "muted", text: allowed.has("deliver") ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." }));
   fill($("[data-work-actions]"), workActions(e, allowed, config));
   $("[data-feedback-section]").hidden = !renderFeedback(e, meId, allowed, config);
+  renderShowable($("[data-showable-section]"), e, allowed, async (message) => {
+    await render();
+    announce($("[data-flash]"), message);
+  });
 
   fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
     actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
