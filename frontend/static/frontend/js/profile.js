@@ -64,6 +64,19 @@ function person(p) {
   return el("a", { href: `/u/${p.handle}/`, text: p.display_name || p.handle });
 }
 
+// What the showable-work clause lets the public see today: the work, a case study, or nothing.
+function shownWork(showing, title) {
+  if (!showing) return null;
+  const work = showing.deliverable;
+  const links = [];
+  if (work?.link) links.push(el("a", { href: work.link, rel: "noopener nofollow" }, "See the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
+  if (work?.file_url) links.push(el("a", { href: work.file_url }, "Download the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
+  return el("div", { class: "shown-work", "data-shown": showing.effective },
+    links.length ? el("p", { class: "small" }, ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
+    showing.case_study ? el("details", {}, el("summary", { text: "Case study" }), el("p", { text: showing.case_study })) : null,
+    showing.effective === "private" ? el("p", { class: "small muted", text: showing.label }) : null);
+}
+
 function experienceEntry(entry) {
   return el("li", {},
     el("h3", { text: entry.task_title || "Completed draft" }),
@@ -74,6 +87,7 @@ function experienceEntry(entry) {
       el("p", { text: `“${entry.endorsement.text}”` }),
       el("footer", { class: "small muted" }, "— ", person(entry.mentor),
         entry.endorsement.skills.length ? `, endorsing ${entry.endorsement.skills.join(", ")}` : "")) : null,
+    shownWork(entry.showing, entry.task_title),
     entry.introduced_by.length ? el("p", { class: "small muted" }, "Introduced by ", entry.introduced_by.flatMap((p, i) => (i ? [", ", person(p)] : [person(p)]))) : null,
     entry.share_url ? el("p", { class: "small" }, el("a", { href: entry.share_url }, "Shareable page", el("span", { class: "visually-hidden", text: ` for ${entry.task_title}` }))) : null);
 }
