@@ -41,4 +41,5 @@ urlpatterns = [
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
     path("messages/", views.MessagesPage.as_view(), name="messages"),
     path("careers/", views.CareersPage.as_view(), name="careers"),
+    path("verify/", views.VerifyPage.as_view(), name="verify"),
 ]

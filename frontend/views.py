@@ -1,6 +1,8 @@
 """Page shells. Pages get their data from /api/v1/; nothing here imports other apps' models."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
 
 
@@ -108,3 +110,10 @@ class UnsubscribePage(TemplateView):
     """One click from a digest e-mail: no sign-in needed, the link is signed."""
 
     template_name = "frontend/unsubscribe.html"
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class VerifyPage(TemplateView):
+    """/verify/: anyone checks a credential (verify.js posts it to the API)."""
+
+    template_name = "frontend/verify.html"

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "projects",
     "projects.stipends",
     "projects.careers",
+    "projects.credentials",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -401,6 +402,18 @@ MESSAGE_RATE_PER_MINUTE = env.int("MESSAGE_RATE_PER_MINUTE", default=20)
 # Messages are e-mailed as one "unread messages" digest once they have waited this long unread
 # (sent by the scheduled due work), never one e-mail per message.
 MESSAGE_DIGEST_DELAY_SECONDS = env.int("MESSAGE_DIGEST_DELAY_SECONDS", default=900)
+
+# --- Credentials (Open Badges 3.0, VC-JWT) -----------------------------------------------------
+# The private signing key (an Ed25519 or RSA key as PEM or JWK JSON). In production it comes from
+# the environment; with DEBUG on and no key set, one is generated once and kept in
+# CREDENTIAL_LOCAL_KEY_FILE (gitignored). Old public keys stay published after a rotation:
+# CREDENTIAL_SIGNING_KEYS_RETIRED holds them (a JSON list of JWKs, or PEM blocks one after another).
+CREDENTIAL_SIGNING_KEY = env.str("CREDENTIAL_SIGNING_KEY", default="")
+CREDENTIAL_SIGNING_KEYS_RETIRED = env.str("CREDENTIAL_SIGNING_KEYS_RETIRED", default="")
+CREDENTIAL_LOCAL_KEY_FILE = env.path(
+    "CREDENTIAL_LOCAL_KEY_FILE", default=BASE_DIR / "var" / "credential-signing-key.jwk"
+)
+CREDENTIAL_ISSUER_NAME = env.str("CREDENTIAL_ISSUER_NAME", default="Slipstream")
 
 # --- Logging: one JSON object per line on stdout ------------------------------------------------
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")

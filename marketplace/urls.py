@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("projects.stipends.api.urls")),
     path("careers/", include("projects.careers.api.urls")),
     path("", include("projects.careers.api.me_urls")),
+    path("", include("projects.credentials.api.urls")),
 ]
 
 # Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay
@@ -41,6 +42,7 @@ urlpatterns = [
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("projects.page_urls")),
+    path("", include("projects.credentials.public_urls")),
     path("", include("frontend.urls")),
 ]
 

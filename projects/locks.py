@@ -3,7 +3,7 @@
 Every transaction that locks more than one of these rows takes them in this order, and only
 through these functions:
 
-    task -> application -> engagement -> stipend -> payout
+    task -> application -> engagement -> stipend -> payout -> credential
 
 Locking the parent first means a participant's action, a Stripe webhook and an hourly job that
 meet on one engagement queue up instead of deadlocking. Each lock names its own table with
@@ -14,6 +14,7 @@ no row locks, these are plain reads inside the caller's transaction.
 from typing import Any
 
 from accounts.models import User
+from projects.credentials.models import IssuedCredential
 from projects.models import Application, Engagement, Task
 from projects.stipends.models import Payout, Stipend
 
@@ -69,4 +70,13 @@ def stipend_lock(*, engagement_id: int) -> Stipend | None:
 def payout_lock(*, engagement_id: int) -> Payout | None:
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
+    )
+
+
+def credential_lock(*, engagement_id: int) -> IssuedCredential | None:
+    """Lock a verified experience's credential; the caller holds the engagement already."""
+    return (
+        IssuedCredential.objects.select_for_update(of=("self",))
+        .filter(engagement_id=engagement_id)
+        .first()
     )

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from marketplace.errors import Conflict
 from projects import error_codes as codes
+from projects.credentials import error_codes as credential_codes
+from projects.credentials.models import IssuedCredential
 from projects.models import Application, Engagement, Task
 
 MENTOR = "mentor"
@@ -194,3 +196,17 @@ def showable_effective(engagement: Engagement, *, today) -> str:
     ):
         return "case_study"
     return "private"
+
+
+# ---------------------------------------------------------------------------------------------
+# Open Badges credentials (projects.credentials): one per verified experience; its drafter or
+# site staff may revoke it, and a revocation is final (the status list only ever gains bits).
+# ---------------------------------------------------------------------------------------------
+
+SITE_STAFF = "site_staff"
+C = IssuedCredential.State
+CREDENTIAL_TRANSITIONS: dict[str, Transition] = {
+    "revoke": _t({C.ACTIVE}, C.REVOKED, {DRAFTER, SITE_STAFF}, "revoked"),
+}
+_TABLES[IssuedCredential] = CREDENTIAL_TRANSITIONS
+_STATE_CODES[IssuedCredential] = credential_codes.CREDENTIAL_REVOKED

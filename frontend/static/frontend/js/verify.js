@@ -1,0 +1,52 @@
+// /verify/: paste or upload a credential; POST /api/v1/credentials/verify/ says whether it is
+// valid, tampered, revoked or from an unknown issuer, and what work it certifies.
+import { api, showErrors } from "./api.js";
+import { el, fill } from "./ui.js";
+
+const root = document.querySelector("[data-verify-page]");
+const form = root.querySelector("[data-verify-form]");
+const result = root.querySelector("[data-verify-result]");
+const TITLES = {
+  valid: ["Valid credential", "badge-success"],
+  revoked: ["Revoked credential", "badge-danger"],
+  tampered: ["Tampered credential", "badge-danger"],
+  unknown_issuer: ["Unknown issuer", "badge-warning"],
+  malformed: ["Not a credential", "badge-warning"],
+};
+
+function person(p) {
+  return el("a", { href: `/u/${p.handle}/`, text: p.display_name || p.handle });
+}
+
+function details(c) {
+  if (!c) return null;
+  const done = c.completed_at ? new Date(c.completed_at).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) : null;
+  return [
+    el("p", {}, person(c.drafter), " drafted ", el("strong", { text: `“${c.title}”` }), " for ", person(c.mentor),
+      `, about ${c.hours} hours`, done ? `, confirmed on ${done}.` : "."),
+    c.skills.length ? el("ul", { class: "badge-list", "aria-label": "Skills" }, c.skills.map((s) => el("li", { class: "chip-item" }, el("span", { class: "badge chip", text: s })))) : null,
+    c.evidence.length ? el("dl", { class: "experience-facts" }, c.evidence.map((e) => el("div", {}, el("dt", { text: e.name }), el("dd", { text: e.narrative || "—" })))) : null,
+    el("p", {}, el("a", { href: c.experience_url, text: "See the verified experience page" })),
+  ];
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const file = form.elements.file.files[0];
+  const body = new FormData();
+  if (file) body.append("file", file);
+  else body.append("credential", form.elements.credential.value);
+  try {
+    const answer = await api("credentials/verify/", { method: "POST", body });
+    const [title, cls] = TITLES[answer.result] || [answer.result, ""];
+    const heading = result.querySelector("[data-result-title]");
+    fill(heading, el("span", { class: `badge ${cls}`, "data-result": answer.result, text: title }));
+    fill(result.querySelector("[data-result-message]"), answer.message);
+    fill(result.querySelector("[data-result-details]"), details(answer.certifies));
+    result.hidden = false;
+    heading.focus();
+  } catch (error) {
+    result.hidden = true;
+    showErrors(form, error);
+  }
+});
