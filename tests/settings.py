@@ -5,9 +5,14 @@ Only environment defaults live here: tests exercise marketplace.settings itself.
 
 import os
 
+from jwcrypto import jwk
+
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
 os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# Each test run signs credentials with a key of its own (never a key from a file or the repo).
+if "CREDENTIAL_SIGNING_KEY" not in os.environ:
+    os.environ["CREDENTIAL_SIGNING_KEY"] = jwk.JWK.generate(kty="OKP", crv="Ed25519").export()
 
 from marketplace.settings import *  # noqa: F403
 

@@ -29,7 +29,7 @@ class KeySet:
 
     @property
     def alg(self) -> str:
-        return "EdDSA" if self.signing.key_type == "OKP" else "RS256"
+        return "EdDSA" if self.signing.kty == "OKP" else "RS256"
 
 
 def _parse(text: str) -> jwk.JWK:
@@ -55,7 +55,7 @@ def _public(key: jwk.JWK) -> jwk.JWK:
 @lru_cache(maxsize=4)
 def _keyset(signing_text: str, retired_text: str) -> KeySet:
     signing = _parse(signing_text)
-    if not signing.has_private or signing.key_type not in ("OKP", "RSA"):
+    if not signing.has_private or signing.kty not in ("OKP", "RSA"):
         raise ValueError("CREDENTIAL_SIGNING_KEY must be a private Ed25519 or RSA key")
     verifying = {signing.thumbprint(): _public(signing)}
     for key in _parse_many(retired_text):
