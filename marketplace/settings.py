@@ -363,6 +363,12 @@ SPECTACULAR_SETTINGS = {
             ("visitor", "visitor"),
         ],
         "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
+        "ShowableChoiceEnum": [
+            ("full", "full"),
+            ("case_study", "case_study"),
+            ("after", "after"),
+            ("private", "private"),
+        ],
     },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "POSTPROCESSING_HOOKS": [

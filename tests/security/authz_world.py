@@ -9,6 +9,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from accounts.models import Consent, InstitutionMembership, PortfolioItem, User
+from projects.credentials.models import IssuedCredential
 from projects.models import (
     Deliverable,
     Engagement,
@@ -72,6 +73,10 @@ class World:
             ),
             "staff": InstitutionMembership.objects.filter(role="staff").count(),
             "active": sorted(User.objects.filter(is_active=True).values_list("pk", flat=True)),
+            "clause": Engagement.objects.filter(pk=self.completed.pk)
+            .values_list("showable", "showable_proposed", "case_study", "case_study_state")
+            .get(),
+            "credential": IssuedCredential.objects.get(pk=self.credential.pk).state,
         }
 
 
@@ -139,6 +144,18 @@ def world_build() -> World:
             key=f"authz-world:{engagement.pk}",
             engagement=engagement,
             due_at=engagement.created_at,
+        ),
+    )
+    # A verified experience of drafter A for the owning mentor, with its credential issued.
+    completed = EngagementFactory(
+        application__task=TaskFactory(mentor=owner),
+        application__drafter=a,
+        state=Engagement.State.COMPLETED,
+    )
+    world.objects.update(
+        completed=completed,
+        credential=IssuedCredential.objects.create(
+            engagement=completed, status_index=7, identity_salt="0" * 32
         ),
     )
     return world

@@ -71,6 +71,10 @@ def _eng(w: World) -> dict:
     return {"engagement_id": w.engagement.pk}
 
 
+def _done(w: World) -> dict:
+    return {"engagement_id": w.completed.pk}
+
+
 def _student(w: World) -> dict:
     access = CareersAccess(institution=w.institution)
     return {"student_id": access.student_public_id(w.users["drafter_a"].pk)}
@@ -300,12 +304,43 @@ ROWS: list[Row] = [
     Row("POST", "/api/v1/engagements/{engagement_id}/messages/", _eng, {"body": "Hi"}, who=PARTIES),
     Row("POST", "/api/v1/engagements/{engagement_id}/fund/", _eng, who={OWNER}),
     Row("GET", "/api/v1/engagements/{engagement_id}/stipend/", _eng, who=PARTIES),
+    # Files are for the two people; public only while a completed draft's clause allows
+    # (tests/projects/test_showable_work.py), so an anonymous caller gets 404, not 401.
     Row(
         "GET",
         "/api/v1/deliverables/{deliverable_id}/file/",
         lambda w: {"deliverable_id": w.deliverable.pk},
         who=PARTIES,
+        expect={"anonymous": 404},
     ),
+    # The showable-work clause of a completed draft: the drafter proposes and writes the case
+    # study, the mentor confirms and approves.
+    Row(
+        "POST",
+        "/api/v1/engagements/{engagement_id}/showable/",
+        _done,
+        {"showable": "full"},
+        who={A},
+    ),
+    Row("POST", "/api/v1/engagements/{engagement_id}/showable/confirm/", _done, who={OWNER}),
+    Row(
+        "POST",
+        "/api/v1/engagements/{engagement_id}/case-study/",
+        _done,
+        {"text": "What I did and how."},
+        who={A},
+    ),
+    Row("POST", "/api/v1/engagements/{engagement_id}/case-study/approve/", _done, who={OWNER}),
+    Row("POST", "/api/v1/engagements/{engagement_id}/portfolio/", _done, who={A}),
+    # Credentials: only the drafter downloads; the drafter or site staff revoke; anyone verifies.
+    Row("GET", "/api/v1/experience/{engagement_id}/credential/", _done, who={A}),
+    Row(
+        "POST",
+        "/api/v1/experience/{engagement_id}/credential/revoke/",
+        _done,
+        who={A, "site_staff"},
+    ),
+    Row("POST", "/api/v1/credentials/verify/", body={"credential": "a.b.c"}, who=PUBLIC),
     Row(
         "POST",
         "/api/v1/thanks/{thanks_id}/show/",

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api.inputs import CrossFieldRules, InputSerializer
+from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer
 from marketplace.api.schema import ErrorSerializer
 from marketplace.errors import Conflict, field_error
 from projects.credentials import error_codes as codes
@@ -32,7 +32,15 @@ MAX_CREDENTIAL_BYTES = 64 * 1024
 class VerifyInputSerializer(CrossFieldRules, InputSerializer):
     """A pasted credential (the JWT text) or an uploaded .jwt file."""
 
-    schema_any_of = [{"required": ["credential"]}, {"required": ["file"]}]
+    schema_any_of = [
+        [
+            {
+                "required": ["credential"],
+                "properties": {"credential": {"type": "string", "pattern": NOT_BLANK}},
+            },
+            {"required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}},
+        ]
+    ]
     credential = serializers.CharField(
         max_length=MAX_CREDENTIAL_BYTES, required=False, allow_blank=True, default=""
     )
