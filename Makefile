@@ -43,6 +43,9 @@ venv: $(STAMP)
 run: venv
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
+	@# Credentials are signed with CREDENTIAL_SIGNING_KEY; unset in debug, a local key is made
+	@# once in var/ (gitignored) and kept, so downloaded credentials stay verifiable.
+	@[ -n "$$CREDENTIAL_SIGNING_KEY" ] || DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py credential_key show >/dev/null
 	@# Without Stripe keys, stipends run against the local stand-in (stopped with the server).
 	@# SITE_URL follows HOST/PORT, so Stripe's return links come back to this server.
 	@if [ -z "$$STRIPE_SECRET_KEY" ]; then \

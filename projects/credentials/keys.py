@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from jwcrypto import jwk
@@ -65,7 +66,7 @@ def _keyset(signing_text: str, retired_text: str) -> KeySet:
 
 def local_key_ensure() -> str:
     """Development only: the key kept in CREDENTIAL_LOCAL_KEY_FILE, made on first use."""
-    path = settings.CREDENTIAL_LOCAL_KEY_FILE
+    path = Path(str(settings.CREDENTIAL_LOCAL_KEY_FILE))
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         key = jwk.JWK.generate(kty="OKP", crv="Ed25519")

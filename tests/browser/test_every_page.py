@@ -92,6 +92,7 @@ def _pages_for(role: str, world: dict) -> list[str]:
             "/accounts/login/",
             "/accounts/signup/",
             "/api/docs/",
+            "/verify/",
         ]
         if world["completed"]:
             pages.append(f"/experience/{world['completed'].pk}/")
