@@ -309,3 +309,18 @@ def test_in_debug_a_local_key_is_made_once_and_kept(api, approved, settings, tmp
     assert first == second
     assert settings.CREDENTIAL_LOCAL_KEY_FILE.exists()
     assert _verify(api, _download(api, approved).content.decode())["result"] == "valid"
+
+
+def test_the_experience_page_offers_credential_links_to_the_drafter_only(approved, client):
+    url = f"/experience/{approved.pk}/"
+
+    client.force_login(approved.drafter)
+    as_drafter = client.get(url).content.decode()
+    client.force_login(approved.mentor)
+    as_mentor = client.get(url).content.decode()
+    client.logout()
+    as_visitor = client.get(url).content.decode()
+
+    link = f"/api/v1/experience/{approved.pk}/credential/"
+    assert link in as_drafter and "/verify/" in as_drafter
+    assert link not in as_mentor and link not in as_visitor
