@@ -8,7 +8,7 @@ from accounts.api.serializers import avatar_url_for
 from accounts.models import PortfolioItem
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
-from projects.models import Feedback, Task
+from projects.models import Application, Feedback, Task
 from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
@@ -240,7 +240,7 @@ class ApplicationOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_engagement_id(self, application) -> int | None:
-        if application.state != "accepted":
+        if application.state != Application.State.ACCEPTED:
             return None
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement else None
