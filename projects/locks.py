@@ -4,8 +4,9 @@ Only modules named `locks.py` call `select_for_update` (tests/marketplace/test_l
 fails otherwise). Every transaction that locks more than one of these rows takes them in this
 order, and only through these functions:
 
-    stripe event -> task -> invitation -> application -> engagement -> stipend -> payout
-    leaves, locked last and alone: thank-you note, nudge, introduction, connected account
+    1 stripe event -> 2 task -> 3 invitation -> 4 application -> 5 engagement -> 6 stipend
+    -> 7 payout; leaves, locked last or alone: thank-you note, nudge, introduction, connected
+    account (each function's docstring names its place)
 
 - stripe event: a webhook's record is locked first; its handler then locks the lifecycle rows.
 - task: the parent of everything a drafter or mentor changes; taken before its children.
@@ -37,17 +38,20 @@ from projects.models import (
     ThankYouNote,
 )
 from projects.stipends.models import ConnectedAccount, Payout, Stipend, StripeEvent
+from projects.transitions import PENDING_APPLICATION_STATES
 
 
 def stripe_event_lock(*, event_id: str, defaults: dict[str, Any]) -> tuple[StripeEvent, bool]:
-    """First in the order: the record of one Stripe event, created if new (get_or_create)."""
+    """Order 1 (stripe event): the record of one Stripe event, created if new. Taken before
+    the handler locks any lifecycle or money row."""
     return StripeEvent.objects.select_for_update(of=("self",)).get_or_create(
         event_id=event_id, defaults=defaults
     )
 
 
 def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
-    """Lock one task (with its mentor loaded); `conditions`/`filters` scope it to the caller."""
+    """Order 2 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
+    caller (None when it is not theirs). Nothing of the task's is held yet."""
     return (
         Task.objects.select_for_update(of=("self",))
         .filter(*conditions, pk=task_id, **filters)
@@ -57,7 +61,8 @@ def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
 
 
 def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
-    """One of the drafter's invitations (after its task, when the caller holds that too)."""
+    """Order 3 (invitation): one of the drafter's invitations, after its task when the caller
+    holds that too (declining locks it alone)."""
     return (
         Invitation.objects.select_for_update(of=("self",))
         .filter(pk=invitation_id, drafter=drafter)
@@ -66,19 +71,18 @@ def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
 
 
 def applications_lock_pending(*, task_id: int) -> list[Application]:
-    """The pending applications of a task the caller has locked, in id order (with drafters)."""
+    """Order 4 (application): the pending applications of a task the caller has locked
+    (order 2), in id order so two callers queue the same way; drafters loaded."""
     return list(
         Application.objects.select_for_update(of=("self",))
-        .filter(
-            task_id=task_id, state__in=(Application.State.SUBMITTED, Application.State.SHORTLISTED)
-        )
+        .filter(task_id=task_id, state__in=PENDING_APPLICATION_STATES)
         .select_related("drafter")
         .order_by("pk")
     )
 
 
 def application_lock(*, application_id: int, **filters: Any) -> Application | None:
-    """Lock the application's task, then the application (with task and people loaded)."""
+    """Order 2 then 4: the application's task, then the application (task and people loaded)."""
     found = Application.objects.filter(pk=application_id, **filters).values("task_id").first()
     if found is None:
         return None
@@ -93,8 +97,9 @@ def application_lock(*, application_id: int, **filters: Any) -> Application | No
 def engagement_lock(
     *, engagement_id: int, participant: User | None = None, role: str = "either"
 ) -> Engagement | None:
-    """Lock the engagement's task, then the engagement. With `participant`, only that person's
-    engagement is found (as `role`: mentor, drafter or either); without, any (system work)."""
+    """Order 2 then 5 (engagement): the engagement's task, then the engagement. With
+    `participant`, only that person's engagement is found (as `role`: mentor, drafter or
+    either); without, any (system work)."""
     qs = Engagement.objects.filter(pk=engagement_id)
     if participant is not None:
         if role == "mentor":
@@ -115,20 +120,24 @@ def engagement_lock(
 
 
 def stipend_lock(*, engagement_id: int) -> Stipend | None:
-    """Lock an engagement's stipend; the caller already holds the engagement (or needs no more)."""
+    """Order 6 (stipend): an engagement's stipend, after the engagement (order 5), which every
+    caller that changes the stipend's state holds first."""
     return (
         Stipend.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
     )
 
 
 def payout_lock(*, engagement_id: int) -> Payout | None:
+    """Order 7 (payout): an engagement's payout, after its stipend when the caller holds it
+    (a failed transfer is recorded holding only the payout)."""
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
     )
 
 
 def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
-    """The payout a Stripe transfer paid (transfer.reversed names only the transfer)."""
+    """Order 7 (payout), found by the transfer that paid it (transfer.reversed names only the
+    transfer); locked alone."""
     if not transfer_id:
         return None
     return Payout.objects.select_for_update(of=("self",)).filter(transfer_id=transfer_id).first()
@@ -138,6 +147,7 @@ def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
 
 
 def thanks_lock(*, thanks_id: int, receiver: User) -> ThankYouNote | None:
+    """Leaf (thank-you note): the receiver showing or hiding a note; locked alone."""
     return (
         ThankYouNote.objects.select_for_update(of=("self",))
         .filter(pk=thanks_id, receiver=receiver)
@@ -146,7 +156,8 @@ def thanks_lock(*, thanks_id: int, receiver: User) -> ThankYouNote | None:
 
 
 def nudge_lock(*, nudge_id: int, **filters: Any) -> Nudge | None:
-    """One nudge (with what it is about loaded), scoped by `filters` (recipient, state)."""
+    """Leaf (nudge): one nudge, with what it is about loaded (read, never locked), scoped by
+    `filters` (recipient, state); locked alone in its own transaction."""
     return (
         Nudge.objects.select_for_update(of=("self",))
         .select_related("recipient", "application__task", "engagement__task")
@@ -156,7 +167,8 @@ def nudge_lock(*, nudge_id: int, **filters: Any) -> Nudge | None:
 
 
 def introduction_lock(*, introduction_id: int, drafter: User) -> Introduction | None:
-    """One of the drafter's introductions (with task, mentor and introducer loaded)."""
+    """Leaf (introduction): one of the drafter's introductions, with task, mentor and
+    introducer loaded (read, never locked); locked alone."""
     return (
         Introduction.objects.select_for_update(of=("self",))
         .select_related("task", "task__mentor", "introducer")
@@ -166,7 +178,8 @@ def introduction_lock(*, introduction_id: int, drafter: User) -> Introduction | 
 
 
 def connected_account_lock(*, stripe_account_id: str) -> ConnectedAccount | None:
-    """A drafter's connected account (onboarding links, account.updated)."""
+    """Leaf (connected account): a drafter's Stripe account (onboarding links, account.updated);
+    locked alone, and the payouts it releases are only read and scheduled after commit."""
     if not stripe_account_id:
         return None
     return (
