@@ -41,9 +41,7 @@ def lock_calls(source: str) -> list[tuple[int, bool]]:
 
 def product_files() -> list[Path]:
     return sorted(
-        path
-        for path in ROOT.rglob("*.py")
-        if not SKIPPED_DIRS & set(path.relative_to(ROOT).parts)
+        path for path in ROOT.rglob("*.py") if not SKIPPED_DIRS & set(path.relative_to(ROOT).parts)
     )
 
 
