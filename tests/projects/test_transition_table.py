@@ -62,6 +62,7 @@ from projects.transitions import (
     SYSTEM,
     actions_allowed,
     transition_allows,
+    transition_require,
     transition_tables,
 )
 from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory, UserFactory
@@ -515,3 +516,17 @@ def test_a_guard_that_refuses_removes_the_action_and_the_service_refuses(
     with pytest.raises(DomainError) as refusal:
         SERVICES[(model, action)].person(world.obj, user)
     assert refusal.value.status_code in (403, 409)
+
+
+@pytest.mark.django_db
+def test_an_actor_the_table_does_not_name_is_refused_before_the_state_is_read():
+    engagement = EngagementFactory(state=Engagement.State.ACTIVE)
+
+    with pytest.raises(DomainError) as refusal:
+        transition_require(engagement, "deliver", role=MENTOR)
+    assert (refusal.value.status_code, refusal.value.code) == (403, "action_not_yours")
+
+    with pytest.raises(DomainError) as refusal:
+        transition_require(engagement, "approve", role=MENTOR)
+    assert (refusal.value.status_code, refusal.value.code) == (409, "engagement_state_invalid")
+    assert refusal.value.message == "An active engagement cannot be approved."
