@@ -127,6 +127,13 @@ ENGAGEMENT_TRANSITIONS: dict[str, Transition] = {
         "thanked",
         (codes.THANKS_NOT_YET, "Thanks open once the work is approved."),
     ),
+    "report_back": _t(
+        {E.COMPLETED},
+        None,
+        {MENTOR, DRAFTER},
+        "reported back on",
+        (codes.REPORT_BACK_NOT_YET, "You can report back once the draft is completed."),
+    ),
 }
 
 # Money: the mentor starts a checkout; every other step is Stripe's event or our own job.
@@ -301,6 +308,14 @@ def guard_thanks_not_given(*, given: bool) -> DomainError | None:
     return None
 
 
+def guard_report_back_not_given(*, given: bool) -> DomainError | None:
+    if given:
+        return Conflict(
+            "You have already reported back on this draft.", code=codes.REPORT_BACK_EXISTS
+        )
+    return None
+
+
 # --- What each viewer may do now (read by the output serializers) ---------------------------
 
 
@@ -336,7 +351,12 @@ def application_actions_for(application: Any, *, viewer: Any) -> tuple[str, list
 
 
 def engagement_actions_for(
-    engagement: Engagement, *, viewer: Any, feedback_given: bool, thanks_given: bool
+    engagement: Engagement,
+    *,
+    viewer: Any,
+    feedback_given: bool,
+    thanks_given: bool,
+    report_back_given: bool,
 ) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the engagement's two people."""
     role = MENTOR if _is_person(viewer) and viewer.pk == engagement.mentor_id else DRAFTER
@@ -345,6 +365,7 @@ def engagement_actions_for(
         "fund": guard_task_paid(engagement.task),
         "feedback": guard_feedback_not_given(given=feedback_given),
         "thanks": guard_thanks_not_given(given=thanks_given),
+        "report_back": guard_report_back_not_given(given=report_back_given),
     }
     return role, _without_refused(actions, refused)
 

@@ -320,6 +320,9 @@ class EngagementOutputSerializer(EngagementCardSerializer):
             viewer=viewer,
             feedback_given=self.context["feedback"]["mine"] is not None,
             thanks_given=any(note.sender_id == viewer.pk for note in engagement.thanks.all()),
+            report_back_given=any(
+                report.author_id == viewer.pk for report in engagement.report_backs.all()
+            ),
         )
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))

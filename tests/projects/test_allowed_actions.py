@@ -92,7 +92,11 @@ ENGAGEMENT_CASES = [
     (E.AWAITING_FUNDING, ["fund", "cancel", "message"], ["cancel", "message"]),
     (E.ACTIVE, ["cancel", "message"], ["deliver", "cancel", "message"]),
     (E.DELIVERED, ["request_revision", "approve", "cancel", "message"], ["cancel", "message"]),
-    (E.COMPLETED, ["message", "feedback", "thanks"], ["message", "feedback", "thanks"]),
+    (
+        E.COMPLETED,
+        ["message", "feedback", "thanks", "report_back"],
+        ["message", "feedback", "thanks", "report_back"],
+    ),
     (E.CANCELLED, ["message"], ["message"]),
 ]
 
@@ -124,8 +128,13 @@ def test_unpaid_engagement_never_offers_fund_and_done_feedback_or_thanks_disappe
     )
     url = f"/api/v1/engagements/{engagement.pk}/"
 
-    assert get(engagement.mentor, url)["allowed_actions"] == ["message"]
-    assert get(engagement.drafter, url)["allowed_actions"] == ["message", "feedback", "thanks"]
+    assert get(engagement.mentor, url)["allowed_actions"] == ["message", "report_back"]
+    assert get(engagement.drafter, url)["allowed_actions"] == [
+        "message",
+        "feedback",
+        "thanks",
+        "report_back",
+    ]
 
     awaiting = EngagementFactory(state=E.AWAITING_FUNDING)  # unpaid task: nothing to fund
     assert (

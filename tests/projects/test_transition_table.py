@@ -38,6 +38,7 @@ from projects.services.engagements import (
 )
 from projects.services.feedback import feedback_submit, thanks_send
 from projects.services.invitations import invitation_create
+from projects.services.report_back import report_back_create
 from projects.services.tasks import (
     task_archive,
     task_cancel,
@@ -325,6 +326,11 @@ SERVICES: dict[tuple[type, str], Entry] = {
     (Engagement, "thanks"): Entry(
         person=lambda e, u: thanks_send(engagement_id=e.pk, sender=u, body="Thank you!")
     ),
+    (Engagement, "report_back"): Entry(
+        person=lambda e, u: report_back_create(
+            engagement_id=e.pk, author=u, outcomes=[], note="It led to a second project."
+        )
+    ),
     (Stipend, "checkout"): Entry(
         person=lambda s, u: engagement_fund_start(engagement_id=s.engagement_id, user=u)
     ),
@@ -481,6 +487,10 @@ def _thanks_given(world: World, user: Any) -> None:
     thanks_send(engagement_id=world.obj.pk, sender=user, body="Thanks already.")
 
 
+def _reported_back(world: World, user: Any) -> None:
+    report_back_create(engagement_id=world.obj.pk, author=user, outcomes=[], note="Told already.")
+
+
 GUARD_CASES = [
     # (model, action, state, role, what makes the guard refuse)
     (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _full_task(w)),
@@ -499,6 +509,8 @@ GUARD_CASES = [
     (Engagement, "feedback", Engagement.State.COMPLETED, DRAFTER, _feedback_given),
     (Engagement, "thanks", Engagement.State.COMPLETED, MENTOR, _thanks_given),
     (Engagement, "thanks", Engagement.State.COMPLETED, DRAFTER, _thanks_given),
+    (Engagement, "report_back", Engagement.State.COMPLETED, MENTOR, _reported_back),
+    (Engagement, "report_back", Engagement.State.COMPLETED, DRAFTER, _reported_back),
 ]
 
 
