@@ -13,7 +13,7 @@ from projects import error_codes as codes
 
 def text_limit(model: type[Model], field: str) -> int:
     """The `max_length` of `model.field`: the one number every check of that text uses."""
-    limit = model._meta.get_field(field).max_length
+    limit = getattr(model._meta.get_field(field), "max_length", None)
     if limit is None:
         raise ValueError(f"{model.__name__}.{field} has no max_length")
     return int(limit)

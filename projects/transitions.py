@@ -3,8 +3,9 @@
 Every action a person or the system takes on a task, an application, an engagement or a stipend
 is allowed or refused here and nowhere else:
 
-- the services call `transition_require(obj, action, role=...)` before they write (or, for the
-  system's idempotent steps, `transition_allows(...)` to skip what no longer applies);
+- the services call `transition_require(obj, action, role=...)` before they write
+  (`transition_target(...)` for an action that moves obj: it returns the new state), and, for
+  the system's idempotent steps, `transition_allows(...)` to skip what no longer applies;
 - rules that are more than state — a place left, not your own task, feedback already given, the
   task is paid — are the named `guard_*` functions below the tables. Each returns the refusal
   (a DomainError) or None; services raise it (`guard_require`), and the `*_actions_for`
@@ -218,6 +219,14 @@ def transition_require(obj: Stateful, action: str, *, role: str | None = None) -
     if obj.state not in transition.sources:
         raise transition_refusal(obj, action)
     return transition
+
+
+def transition_target(obj: Stateful, action: str, *, role: str | None = None) -> str:
+    """`transition_require`, for an action that moves obj: the state it moves to."""
+    target = transition_require(obj, action, role=role).target
+    if target is None:
+        raise ValueError(f"{action} keeps the {type(obj).__name__}'s state; it has no target")
+    return target
 
 
 def actions_allowed(table: dict[str, Transition], *, state: str, role: str) -> list[str]:

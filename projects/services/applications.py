@@ -32,6 +32,7 @@ from projects.transitions import (
     guard_task_takes_drafters,
     transition_allows,
     transition_require,
+    transition_target,
 )
 
 MAX_ANSWER_LENGTH = 1000
@@ -50,7 +51,7 @@ KIND_FULL_NOTE = (
 def applications_decline_pending(*, task: Task, note: str) -> None:
     """Decline, kindly, every pending application of a task the caller has locked."""
     for application in locks.applications_lock_pending(task_id=task.pk):
-        application.state = transition_require(application, "decline", role=SYSTEM).target
+        application.state = transition_target(application, "decline", role=SYSTEM)
         application.decline_note = note
         application.save(update_fields=["state", "decline_note", "updated_at"])
         notification_send(
@@ -159,7 +160,7 @@ def application_withdraw(*, application_id: int, drafter: User) -> Application:
         application = _application_lock(
             application_id=application_id, user=drafter, as_mentor=False
         )
-        application.state = transition_require(application, "withdraw", role=DRAFTER).target
+        application.state = transition_target(application, "withdraw", role=DRAFTER)
         application.save(update_fields=["state", "updated_at"])
     return application
 
@@ -168,7 +169,7 @@ def application_shortlist(*, application_id: int, mentor: User) -> Application:
     """submitted -> shortlisted."""
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
-        application.state = transition_require(application, "shortlist", role=MENTOR).target
+        application.state = transition_target(application, "shortlist", role=MENTOR)
         application.save(update_fields=["state", "updated_at"])
         notification_send(
             recipient=application.drafter,
@@ -184,7 +185,7 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
     """submitted|shortlisted -> declined, with an optional kind note the drafter sees."""
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
-        application.state = transition_require(application, "decline", role=MENTOR).target
+        application.state = transition_target(application, "decline", role=MENTOR)
         application.decline_note = text_within_limit(
             note.strip(), model=Application, field="decline_note", input_field="note"
         )
@@ -213,7 +214,7 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
         # Slots first: an accept that lost the race finds its application already declined
         # by the winner, and "the places are filled" is the true reason.
         guard_require(guard_slots_left(task), guard_task_takes_drafters(task))
-        accepted = transition_require(application, "accept", role=MENTOR).target
+        accepted = transition_target(application, "accept", role=MENTOR)
         now = timezone.now()
         Task.objects.filter(pk=task.pk).update(filled_slots=F("filled_slots") + 1, updated_at=now)
         task.refresh_from_db(fields=["filled_slots"])
@@ -243,7 +244,7 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
         )
         if task.filled_slots >= task.slots:
             if transition_allows(task, "close", role=SYSTEM):
-                task.state = transition_require(task, "close", role=SYSTEM).target
+                task.state = transition_target(task, "close", role=SYSTEM)
                 task.save(update_fields=["state", "updated_at"])
             applications_decline_pending(task=task, note=KIND_FULL_NOTE)
     return engagement

@@ -41,7 +41,7 @@ from projects.transitions import (
     SYSTEM,
     engagement_role_of,
     transition_allows,
-    transition_require,
+    transition_target,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,11 +57,11 @@ def engagement_lock_for(*, engagement_id: int, user: User, role: str = "either")
 
 def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
     """delivered -> completed, by the mentor or the 14-day rule: same notices, same credit."""
-    engagement.state = transition_require(
+    engagement.state = transition_target(
         engagement,
         "auto_approve" if automatic else "approve",
         role=SYSTEM if automatic else MENTOR,
-    ).target
+    )
     engagement.completed_at = timezone.now()
     engagement.save(update_fields=["state", "completed_at", "updated_at"])
     # A paid task's stipend is released: one Payout row now, the Transfer after commit.
@@ -101,7 +101,7 @@ def _engagement_end(engagement: Engagement, *, action: str, by: User | None, rea
     """-> cancelled (by a person, or lapsed): the slot goes back to the task and a funded
     stipend is refunded after commit. The caller holds the task and engagement locks."""
     role = SYSTEM if by is None else engagement_role_of(engagement, user=by)
-    engagement.state = transition_require(engagement, action, role=role).target
+    engagement.state = transition_target(engagement, action, role=role)
     engagement.cancelled_at = timezone.now()
     engagement.cancelled_by = by
     engagement.cancel_reason = text_within_limit(
@@ -127,7 +127,7 @@ def engagement_activate_after_funding(*, engagement_id: int) -> Engagement:
             raise NotFound("Engagement not found.")
         if not transition_allows(engagement, "activate", role=SYSTEM):
             return engagement  # already moved on: webhooks only move forward
-        engagement.state = transition_require(engagement, "activate", role=SYSTEM).target
+        engagement.state = transition_target(engagement, "activate", role=SYSTEM)
         engagement.started_at = timezone.now()
         engagement.save(update_fields=["state", "started_at", "updated_at"])
         for person in (engagement.drafter, engagement.mentor):
@@ -157,7 +157,7 @@ def engagement_deliver(
     kind = upload_validate(file=file, field="file") if file is not None else None
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=drafter, role="drafter")
-        delivered = transition_require(engagement, "deliver", role=DRAFTER).target
+        delivered = transition_target(engagement, "deliver", role=DRAFTER)
         deliverable = Deliverable(engagement=engagement, submitted_by=drafter, link=link, note=note)
         if file is not None and kind is not None:
             # Stored under a generated name with the checked kind's extension; the client's
@@ -191,7 +191,7 @@ def engagement_request_revision(*, engagement_id: int, mentor: User, comment: st
     text_within_limit(comment, model=Deliverable, field="revision_comment", input_field="comment")
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=mentor, role="mentor")
-        revised = transition_require(engagement, "request_revision", role=MENTOR).target
+        revised = transition_target(engagement, "request_revision", role=MENTOR)
         latest = engagement.deliverables.order_by("-id").first()
         if latest is not None:
             latest.revision_comment = comment

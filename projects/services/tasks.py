@@ -21,6 +21,7 @@ from projects.transitions import (
     guard_require,
     guard_stipend_unchanged,
     transition_require,
+    transition_target,
 )
 
 STIPEND_MIN_MINOR = 100
@@ -164,7 +165,7 @@ def task_update(
 
 def _task_transition(*, task_id: int, mentor: User, action: str) -> Task:
     task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
-    task.state = transition_require(task, action, role=MENTOR).target
+    task.state = transition_target(task, action, role=MENTOR)
     return task
 
 

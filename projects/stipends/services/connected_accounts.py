@@ -41,7 +41,8 @@ def connected_account_onboarding_link(*, user: User) -> str:
     """A fresh Stripe-hosted onboarding link for the drafter (links are single-use)."""
     account = connected_account_ensure(user=user)
     with transaction.atomic():
-        account = locks.connected_account_lock(stripe_account_id=account.stripe_account_id)
+        locked = locks.connected_account_lock(stripe_account_id=account.stripe_account_id)
+        account = locked or account  # ensured just above, so always found
         account.links_created += 1
         account.save(update_fields=["links_created", "updated_at"])
     page = f"{settings.SITE_URL}/settings/payouts/"

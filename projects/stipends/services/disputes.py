@@ -14,7 +14,7 @@ from projects.stipends.models import LedgerEntry, Payout
 from projects.stipends.selectors import stipend_for_charge
 from projects.stipends.services import schedule
 from projects.stipends.services.ledger import ledger_add, money_format
-from projects.transitions import SYSTEM, transition_allows, transition_require
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +28,15 @@ def stipend_dispute_opened(*, dispute: dict[str, Any]) -> bool:
         # The documented order: the engagement (and its task) first, then its stipend.
         locks.engagement_lock(engagement_id=found.engagement_id)
         stipend = locks.stipend_lock(engagement_id=found.engagement_id)
+        if stipend is None:
+            return False
         if stipend.dispute_id == dispute.get("id"):
             return True
         stipend.dispute_id = dispute.get("id") or ""
         if not stipend.charge_id:
             stipend.charge_id = dispute.get("charge") or ""
         if transition_allows(stipend, "freeze", role=SYSTEM):
-            stipend.state = transition_require(stipend, "freeze", role=SYSTEM).target
+            stipend.state = transition_target(stipend, "freeze", role=SYSTEM)
             stipend.frozen_at = timezone.now()
         stipend.save()
         amount = money_format(int(dispute.get("amount") or stipend.amount), stipend.currency)
@@ -61,7 +63,7 @@ def stipend_dispute_closed(*, dispute: dict[str, Any]) -> bool:
         if not transition_allows(stipend, "unfreeze", role=SYSTEM):
             return True  # not frozen (any more): nothing waits for this dispute
         if dispute.get("status") == "won":
-            stipend.state = transition_require(stipend, "unfreeze", role=SYSTEM).target
+            stipend.state = transition_target(stipend, "unfreeze", role=SYSTEM)
             stipend.save(update_fields=["state", "updated_at"])
             payout = Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING).first()
             if payout is not None:
@@ -72,7 +74,7 @@ def stipend_dispute_closed(*, dispute: dict[str, Any]) -> bool:
                 schedule.stipend_refund_after_commit(stipend.pk)
             return True
         if dispute.get("status") == "lost":
-            stipend.state = transition_require(stipend, "forfeit", role=SYSTEM).target
+            stipend.state = transition_target(stipend, "forfeit", role=SYSTEM)
             stipend.refunded_at = timezone.now()
             stipend.save(update_fields=["state", "refunded_at", "updated_at"])
             ledger_add(

@@ -15,7 +15,7 @@ from projects.stipends.models import LedgerEntry, Stipend
 from projects.stipends.selectors import engagement_id_of
 from projects.stipends.services import schedule
 from projects.stipends.services.ledger import ledger_add
-from projects.transitions import SYSTEM, transition_allows, transition_require
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 def stipend_void(stipend: Stipend) -> None:
     """unfunded -> cancelled: no money moved; its open Checkout page is closed after commit."""
     session_id = stipend.checkout_session_id
-    stipend.state = transition_require(stipend, "void", role=SYSTEM).target
+    stipend.state = transition_target(stipend, "void", role=SYSTEM)
     stipend.checkout_url = ""
     stipend.save(update_fields=["state", "checkout_url", "updated_at"])
     if session_id:
@@ -87,7 +87,7 @@ def stipend_fund_from_checkout(*, session: dict[str, Any]) -> Funding:
             )
             return Funding.MISMATCH
         was_cancelled = stipend.state == Stipend.State.CANCELLED
-        stipend.state = transition_require(stipend, "fund", role=SYSTEM).target
+        stipend.state = transition_target(stipend, "fund", role=SYSTEM)
         stipend.payment_intent_id = session.get("payment_intent") or ""
         stipend.checkout_session_id = session.get("id") or stipend.checkout_session_id
         stipend.checkout_url = ""

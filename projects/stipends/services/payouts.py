@@ -11,7 +11,7 @@ from projects import locks
 from projects.stipends.models import LedgerEntry, Payout
 from projects.stipends.selectors import engagement_id_of
 from projects.stipends.services.ledger import ledger_add, money_format
-from projects.transitions import SYSTEM, transition_allows, transition_require
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def payout_record_transfer(*, transfer: dict[str, Any]) -> bool:
         payout.paid_at = timezone.now()
         payout.save()
         if transition_allows(stipend, "release", role=SYSTEM):
-            stipend.state = transition_require(stipend, "release", role=SYSTEM).target
+            stipend.state = transition_target(stipend, "release", role=SYSTEM)
             stipend.released_at = payout.paid_at
             stipend.save(update_fields=["state", "released_at", "updated_at"])
         ledger_add(

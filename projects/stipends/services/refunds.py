@@ -11,7 +11,7 @@ from projects import locks
 from projects.stipends.models import LedgerEntry, Payout, Stipend
 from projects.stipends.selectors import stipend_for_charge
 from projects.stipends.services.ledger import ledger_add, money_format
-from projects.transitions import SYSTEM, transition_allows, transition_require
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ def stipend_record_refund(*, stipend_id: int, refund_id: str = "") -> bool:
         stipend = locks.stipend_lock(engagement_id=found["engagement_id"])
         if not transition_allows(stipend, "refund", role=SYSTEM):
             return True
-        stipend.state = transition_require(stipend, "refund", role=SYSTEM).target
+        stipend.state = transition_target(stipend, "refund", role=SYSTEM)
         stipend.refund_id = refund_id or stipend.refund_id
         stipend.refunded_at = timezone.now()
         stipend.save()
