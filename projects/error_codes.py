@@ -6,6 +6,11 @@ STIPEND_OUT_OF_RANGE = "stipend_out_of_range"
 WHAT_YOU_GAIN_REQUIRED = "what_you_gain_required"
 TASK_STATE_INVALID = "task_state_invalid"
 TASK_HAS_APPLICATIONS = "task_has_applications"
+# An action by someone who is not one of its actors (services find rows as the caller's first,
+# so a page never sees this; it guards a service called with the wrong role).
+ACTION_NOT_YOURS = "action_not_yours"
+# Text longer than the field that stores it (the limit comes from the model field).
+TEXT_TOO_LONG = "text_too_long"
 
 # Applications
 TASK_NOT_OPEN = "task_not_open"

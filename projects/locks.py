@@ -1,9 +1,22 @@
 """The one lock order of the marketplace, written once (in the style of Saleor's lock_objects).
 
-Every transaction that locks more than one of these rows takes them in this order, and only
-through these functions:
+Only modules named `locks.py` call `select_for_update` (tests/marketplace/test_lock_discipline.py
+fails otherwise). Every transaction that locks more than one of these rows takes them in this
+order, and only through these functions:
 
-    task -> application -> engagement -> stipend -> payout -> credential
+    1 stripe event -> 2 task -> 3 invitation -> 4 application -> 5 engagement -> 6 stipend
+    -> 7 payout -> 8 credential; leaves, locked last or alone: thank-you note, nudge, introduction, connected
+    account (each function's docstring names its place)
+
+- stripe event: a webhook's record is locked first; its handler then locks the lifecycle rows.
+- task: the parent of everything a drafter or mentor changes; taken before its children.
+- invitation: a task's invitation (invitation_create holds the task; decline locks it alone).
+- application: always after its task (application_lock takes the task first).
+- engagement: always after its task (engagement_lock takes the task first).
+- stipend, payout: the money of one engagement, after the engagement (money never locks up).
+- credential: a verified experience's credential, after its engagement when the caller holds it.
+- thank-you note, nudge, introduction, connected account: each locked alone in its own short
+  transaction, or after the rows above; nothing is locked after them.
 
 Locking the parent first means a participant's action, a Stripe webhook and an hourly job that
 meet on one engagement queue up instead of deadlocking. Each lock names its own table with
@@ -13,18 +26,65 @@ no row locks, these are plain reads inside the caller's transaction.
 
 from typing import Any
 
+from django.db.models import Q
+
 from accounts.models import User
 from projects.credentials.models import IssuedCredential
-from projects.models import Application, Engagement, Task
-from projects.stipends.models import Payout, Stipend
+from projects.models import (
+    Application,
+    Engagement,
+    Introduction,
+    Invitation,
+    Nudge,
+    Task,
+    ThankYouNote,
+)
+from projects.stipends.models import ConnectedAccount, Payout, Stipend, StripeEvent
+from projects.transitions import PENDING_APPLICATION_STATES
 
 
-def task_lock(*, task_id: int, **filters: Any) -> Task | None:
-    return Task.objects.select_for_update(of=("self",)).filter(pk=task_id, **filters).first()
+def stripe_event_lock(*, event_id: str, defaults: dict[str, Any]) -> tuple[StripeEvent, bool]:
+    """Order 1 (stripe event): the record of one Stripe event, created if new. Taken before
+    the handler locks any lifecycle or money row."""
+    return StripeEvent.objects.select_for_update(of=("self",)).get_or_create(
+        event_id=event_id, defaults=defaults
+    )
+
+
+def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
+    """Order 2 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
+    caller (None when it is not theirs). Nothing of the task's is held yet."""
+    return (
+        Task.objects.select_for_update(of=("self",))
+        .filter(*conditions, pk=task_id, **filters)
+        .select_related("mentor")
+        .first()
+    )
+
+
+def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
+    """Order 3 (invitation): one of the drafter's invitations, after its task when the caller
+    holds that too (declining locks it alone)."""
+    return (
+        Invitation.objects.select_for_update(of=("self",))
+        .filter(pk=invitation_id, drafter=drafter)
+        .first()
+    )
+
+
+def applications_lock_pending(*, task_id: int) -> list[Application]:
+    """Order 4 (application): the pending applications of a task the caller has locked
+    (order 2), in id order so two callers queue the same way; drafters loaded."""
+    return list(
+        Application.objects.select_for_update(of=("self",))
+        .filter(task_id=task_id, state__in=PENDING_APPLICATION_STATES)
+        .select_related("drafter")
+        .order_by("pk")
+    )
 
 
 def application_lock(*, application_id: int, **filters: Any) -> Application | None:
-    """Lock the application's task, then the application (with task and people loaded)."""
+    """Order 2 then 4: the application's task, then the application (task and people loaded)."""
     found = Application.objects.filter(pk=application_id, **filters).values("task_id").first()
     if found is None:
         return None
@@ -39,8 +99,9 @@ def application_lock(*, application_id: int, **filters: Any) -> Application | No
 def engagement_lock(
     *, engagement_id: int, participant: User | None = None, role: str = "either"
 ) -> Engagement | None:
-    """Lock the engagement's task, then the engagement. With `participant`, only that person's
-    engagement is found (as `role`: mentor, drafter or either); without, any (system work)."""
+    """Order 2 then 5 (engagement): the engagement's task, then the engagement. With
+    `participant`, only that person's engagement is found (as `role`: mentor, drafter or
+    either); without, any (system work)."""
     qs = Engagement.objects.filter(pk=engagement_id)
     if participant is not None:
         if role == "mentor":
@@ -61,22 +122,80 @@ def engagement_lock(
 
 
 def stipend_lock(*, engagement_id: int) -> Stipend | None:
-    """Lock an engagement's stipend; the caller already holds the engagement (or needs no more)."""
+    """Order 6 (stipend): an engagement's stipend, after the engagement (order 5), which every
+    caller that changes the stipend's state holds first."""
     return (
         Stipend.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
     )
 
 
 def payout_lock(*, engagement_id: int) -> Payout | None:
+    """Order 7 (payout): an engagement's payout, after its stipend when the caller holds it
+    (a failed transfer is recorded holding only the payout)."""
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
     )
 
 
+def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
+    """Order 7 (payout), found by the transfer that paid it (transfer.reversed names only the
+    transfer); locked alone."""
+    if not transfer_id:
+        return None
+    return Payout.objects.select_for_update(of=("self",)).filter(transfer_id=transfer_id).first()
+
+
 def credential_lock(*, engagement_id: int) -> IssuedCredential | None:
-    """Lock a verified experience's credential; the caller holds the engagement already."""
+    """Order 8 (credential): a verified experience's credential, after its engagement when the
+    caller holds it (revocation locks it alone)."""
     return (
         IssuedCredential.objects.select_for_update(of=("self",))
         .filter(engagement_id=engagement_id)
+        .first()
+    )
+
+
+# --- Leaves: locked alone, or after everything above ------------------------------------------
+
+
+def thanks_lock(*, thanks_id: int, receiver: User) -> ThankYouNote | None:
+    """Leaf (thank-you note): the receiver showing or hiding a note; locked alone."""
+    return (
+        ThankYouNote.objects.select_for_update(of=("self",))
+        .filter(pk=thanks_id, receiver=receiver)
+        .first()
+    )
+
+
+def nudge_lock(*, nudge_id: int, **filters: Any) -> Nudge | None:
+    """Leaf (nudge): one nudge, with what it is about loaded (read, never locked), scoped by
+    `filters` (recipient, state); locked alone in its own transaction."""
+    return (
+        Nudge.objects.select_for_update(of=("self",))
+        .select_related("recipient", "application__task", "engagement__task")
+        .filter(pk=nudge_id, **filters)
+        .first()
+    )
+
+
+def introduction_lock(*, introduction_id: int, drafter: User) -> Introduction | None:
+    """Leaf (introduction): one of the drafter's introductions, with task, mentor and
+    introducer loaded (read, never locked); locked alone."""
+    return (
+        Introduction.objects.select_for_update(of=("self",))
+        .select_related("task", "task__mentor", "introducer")
+        .filter(pk=introduction_id, drafter=drafter)
+        .first()
+    )
+
+
+def connected_account_lock(*, stripe_account_id: str) -> ConnectedAccount | None:
+    """Leaf (connected account): a drafter's Stripe account (onboarding links, account.updated);
+    locked alone, and the payouts it releases are only read and scheduled after commit."""
+    if not stripe_account_id:
+        return None
+    return (
+        ConnectedAccount.objects.select_for_update(of=("self",))
+        .filter(stripe_account_id=stripe_account_id)
         .first()
     )

@@ -1,19 +1,35 @@
-"""One transition table per stateful model (DESIGN.md "Lifecycles").
+"""One transition table per stateful model (DESIGN.md "Lifecycles"): the one source of truth.
 
-The services enforce these tables (`transition_require`) and the output serializers read them
-(`actions_allowed`) to tell each viewer what they may do now, so pages draw their buttons from
-the API and never keep a copy of the rules.
+Every action a person or the system takes on a task, an application, an engagement or a stipend
+is allowed or refused here and nowhere else:
+
+- the services call `transition_require(obj, action, role=...)` before they write
+  (`transition_target(...)` for an action that moves obj: it returns the new state), and, for
+  the system's idempotent steps, `transition_allows(...)` to skip what no longer applies;
+- rules that are more than state — a place left, not your own task, feedback already given, the
+  task is paid — are the named `guard_*` functions below the tables. Each returns the refusal
+  (a DomainError) or None; services raise it (`guard_require`), and the `*_actions_for`
+  functions drop the action when it is refused, so the two cannot drift;
+- the output serializers read `*_actions_for` to return `allowed_actions` and the viewer's role,
+  and pages draw their buttons from that, never from their own copy of the rules.
+
+A new model registers by adding its table to `_TABLES` and its 409 code to `_STATE_CODES`.
+tests/projects/test_transition_table.py walks every (model, action, state, role) and proves the
+services and `allowed_actions` agree; it fails when an action has no service mapped to it.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
-from marketplace.errors import Conflict
+from marketplace.errors import Conflict, DomainError, Forbidden
 from projects import error_codes as codes
 from projects.credentials import error_codes as credential_codes
 from projects.credentials.models import IssuedCredential
 from projects.models import Application, Engagement, Task
+from projects.stipends import error_codes as stipend_codes
+from projects.stipends.models import Stipend
 
 MENTOR = "mentor"
 DRAFTER = "drafter"
@@ -26,38 +42,74 @@ class Transition:
     target: str | None  # None: an action that keeps the state (edit, message, feedback)
     actors: frozenset[str]
     verb: str  # "A <state> task cannot be <verb>."
+    # (code, message) that clients already key on, used instead of the generic state refusal.
+    refusal: tuple[str, str] | None = None
 
 
-def _t(sources, target, actors, verb) -> Transition:
-    return Transition(frozenset(sources), target, frozenset(actors), verb)
+def _t(sources, target, actors, verb, refusal=None) -> Transition:
+    return Transition(frozenset(sources), target, frozenset(actors), verb, refusal)
 
 
-T, A, E = Task.State, Application.State, Engagement.State
+T, A, E, S = Task.State, Application.State, Engagement.State, Stipend.State
 PENDING_APPLICATION_STATES = (A.SUBMITTED, A.SHORTLISTED)
 LIVE_ENGAGEMENT_STATES = (E.AWAITING_FUNDING, E.ACTIVE, E.DELIVERED)
 
 TASK_TRANSITIONS: dict[str, Transition] = {
     "edit": _t({T.DRAFT, T.OPEN}, None, {MENTOR}, "edited"),
     "publish": _t({T.DRAFT}, T.OPEN, {MENTOR}, "published"),
-    "close": _t({T.OPEN}, T.CLOSED, {MENTOR}, "closed"),
+    # The system closes a task whose last place was just filled.
+    "close": _t({T.OPEN}, T.CLOSED, {MENTOR, SYSTEM}, "closed"),
     "archive": _t({T.CLOSED}, T.ARCHIVED, {MENTOR}, "archived"),
     "cancel": _t({T.DRAFT, T.OPEN}, T.CANCELLED, {MENTOR}, "cancelled"),
-    "delete": _t({T.DRAFT}, None, {MENTOR}, "deleted"),
-    "apply": _t({T.OPEN}, None, {DRAFTER}, "applied to"),
+    "delete": _t(
+        {T.DRAFT},
+        None,
+        {MENTOR},
+        "deleted",
+        (
+            codes.TASK_HAS_APPLICATIONS,
+            "Only an unpublished draft without applications can be deleted; cancel it instead.",
+        ),
+    ),
+    "apply": _t(
+        {T.OPEN},
+        None,
+        {DRAFTER},
+        "applied to",
+        (codes.TASK_NOT_OPEN, "This task is not taking applications."),
+    ),
+    "invite": _t(
+        {T.OPEN},
+        None,
+        {MENTOR},
+        "offered to a drafter",
+        (codes.TASK_NOT_OPEN, "Only an open task with a free place can take invitations."),
+    ),
 }
 
 APPLICATION_TRANSITIONS: dict[str, Transition] = {
     "shortlist": _t({A.SUBMITTED}, A.SHORTLISTED, {MENTOR}, "shortlisted"),
     "accept": _t(PENDING_APPLICATION_STATES, A.ACCEPTED, {MENTOR}, "accepted"),
+    # The system declines the pending rest when the last place is filled or the task ends.
     "decline": _t(PENDING_APPLICATION_STATES, A.DECLINED, {MENTOR, SYSTEM}, "declined"),
     "withdraw": _t(PENDING_APPLICATION_STATES, A.WITHDRAWN, {DRAFTER}, "withdrawn"),
     "message": _t(
-        {A.SUBMITTED, A.SHORTLISTED, A.ACCEPTED, A.DECLINED}, None, {MENTOR, DRAFTER}, "discussed"
+        {A.SUBMITTED, A.SHORTLISTED, A.ACCEPTED, A.DECLINED},
+        None,
+        {MENTOR, DRAFTER},
+        "discussed",
+        (codes.THREAD_CLOSED, "This application was withdrawn."),
     ),
 }
 
 ENGAGEMENT_TRANSITIONS: dict[str, Transition] = {
-    "fund": _t({E.AWAITING_FUNDING}, None, {MENTOR}, "funded"),
+    "fund": _t(
+        {E.AWAITING_FUNDING},
+        None,
+        {MENTOR},
+        "funded",
+        (stipend_codes.NOT_AWAITING_FUNDING, "This engagement is not waiting for funding."),
+    ),
     "activate": _t({E.AWAITING_FUNDING}, E.ACTIVE, {SYSTEM}, "activated"),
     "deliver": _t({E.ACTIVE}, E.DELIVERED, {DRAFTER}, "delivered"),
     "request_revision": _t({E.DELIVERED}, E.ACTIVE, {MENTOR}, "sent back for revision"),
@@ -66,33 +118,119 @@ ENGAGEMENT_TRANSITIONS: dict[str, Transition] = {
     "cancel": _t(LIVE_ENGAGEMENT_STATES, E.CANCELLED, {MENTOR, DRAFTER}, "cancelled"),
     "lapse": _t({E.AWAITING_FUNDING}, E.CANCELLED, {SYSTEM}, "lapsed"),
     "message": _t(set(E.values), None, {MENTOR, DRAFTER}, "discussed"),
-    "feedback": _t({E.COMPLETED}, None, {MENTOR, DRAFTER}, "reviewed"),
-    "thanks": _t({E.COMPLETED}, None, {MENTOR, DRAFTER}, "thanked"),
+    "feedback": _t(
+        {E.COMPLETED},
+        None,
+        {MENTOR, DRAFTER},
+        "reviewed",
+        (codes.FEEDBACK_NOT_YET, "Feedback opens once the work is approved."),
+    ),
+    "thanks": _t(
+        {E.COMPLETED},
+        None,
+        {MENTOR, DRAFTER},
+        "thanked",
+        (codes.THANKS_NOT_YET, "Thanks open once the work is approved."),
+    ),
+    "report_back": _t(
+        {E.COMPLETED},
+        None,
+        {MENTOR, DRAFTER},
+        "reported back on",
+        (codes.REPORT_BACK_NOT_YET, "You can report back once the draft is completed."),
+    ),
 }
 
-_STATE_CODES = {
+# Money: the mentor starts a checkout; every other step is Stripe's event or our own job.
+STIPEND_TRANSITIONS: dict[str, Transition] = {
+    # A cancelled (voided) stipend passes here; the engagement's "fund" then refuses it.
+    "checkout": _t(
+        {S.UNFUNDED, S.CANCELLED},
+        None,
+        {MENTOR},
+        "paid",
+        (stipend_codes.ALREADY_FUNDED, "This stipend is already funded."),
+    ),
+    # Its checkout page is recorded, replaced or forgotten only while nothing is paid.
+    "set_checkout_page": _t({S.UNFUNDED}, None, {SYSTEM}, "given a new checkout page"),
+    # Paid after its engagement ended (voided): funded, then refunded at once.
+    "fund": _t({S.UNFUNDED, S.CANCELLED}, S.FUNDED, {SYSTEM}, "funded"),
+    "void": _t({S.UNFUNDED}, S.CANCELLED, {SYSTEM}, "voided"),
+    # Approval records the payout; a frozen stipend's payout waits for the dispute.
+    "pay_out": _t({S.FUNDED, S.FROZEN}, None, {SYSTEM}, "paid out"),
+    # The 14-day rule pays only money that is not disputed.
+    "auto_release": _t({S.FUNDED}, None, {SYSTEM}, "released automatically"),
+    "release": _t({S.FUNDED}, S.RELEASED, {SYSTEM}, "released"),
+    # A cancelled engagement's funded stipend goes back; a frozen one waits for the bank.
+    "refund_on_cancel": _t({S.FUNDED}, None, {SYSTEM}, "refunded"),
+    "refund": _t({S.FUNDED, S.FROZEN}, S.REFUNDED, {SYSTEM}, "refunded"),
+    "freeze": _t({S.FUNDED}, S.FROZEN, {SYSTEM}, "frozen"),
+    "unfreeze": _t({S.FROZEN}, S.FUNDED, {SYSTEM}, "unfrozen"),
+    "forfeit": _t({S.FROZEN}, S.REFUNDED, {SYSTEM}, "returned through a dispute"),
+}
+
+_STATE_CODES: dict[type, str] = {
     Task: codes.TASK_STATE_INVALID,
     Application: codes.APPLICATION_STATE_INVALID,
     Engagement: codes.ENGAGEMENT_STATE_INVALID,
+    Stipend: stipend_codes.STIPEND_STATE_INVALID,
 }
-_TABLES = {
+_TABLES: dict[type, dict[str, Transition]] = {
     Task: TASK_TRANSITIONS,
     Application: APPLICATION_TRANSITIONS,
     Engagement: ENGAGEMENT_TRANSITIONS,
+    Stipend: STIPEND_TRANSITIONS,
 }
 
+Stateful = Task | Application | Engagement | Stipend
 
-def transition_require(obj: Task | Application | Engagement, action: str) -> Transition:
-    """Raise 409 with the model's state code when `action` is not allowed from obj's state."""
+
+def transition_tables() -> dict[type, dict[str, Transition]]:
+    """Every registered table, by model (the transition-table test walks these)."""
+    return dict(_TABLES)
+
+
+def transition_refusal(obj: Stateful, action: str) -> DomainError:
+    """The 409 for `action` refused in obj's state (the table's own wording when it has one)."""
     transition = _TABLES[type(obj)][action]
-    if obj.state not in transition.sources:
-        label = obj.get_state_display().lower()
-        article = "An" if label[:1] in "aeiou" else "A"
-        noun = type(obj).__name__.lower()
-        raise Conflict(
-            f"{article} {label} {noun} cannot be {transition.verb}.", code=_STATE_CODES[type(obj)]
+    if transition.refusal is not None:
+        code, message = transition.refusal
+        return Conflict(message, code=code)
+    label = obj.get_state_display().lower()
+    article = "An" if label[:1] in "aeiou" else "A"
+    noun = type(obj).__name__.lower()
+    return Conflict(
+        f"{article} {label} {noun} cannot be {transition.verb}.", code=_STATE_CODES[type(obj)]
+    )
+
+
+def transition_allows(obj: Stateful, action: str, *, role: str | None = None) -> bool:
+    """Whether `action` is allowed from obj's state (and, with `role`, to that actor)."""
+    transition = _TABLES[type(obj)][action]
+    return obj.state in transition.sources and (role is None or role in transition.actors)
+
+
+def transition_require(obj: Stateful, action: str, *, role: str | None = None) -> Transition:
+    """The transition for `action`, or raise: 403 when `role` is not one of its actors, 409
+    (with the model's state code, or the table's own refusal) when obj's state does not allow it.
+    """
+    transition = _TABLES[type(obj)][action]
+    if role is not None and role not in transition.actors:
+        raise Forbidden(
+            f"Only the {' or '.join(sorted(transition.actors))} can do that.",
+            code=codes.ACTION_NOT_YOURS,
         )
+    if obj.state not in transition.sources:
+        raise transition_refusal(obj, action)
     return transition
+
+
+def transition_target(obj: Stateful, action: str, *, role: str | None = None) -> str:
+    """`transition_require`, for an action that moves obj: the state it moves to."""
+    target = transition_require(obj, action, role=role).target
+    if target is None:
+        raise ValueError(f"{action} keeps the {type(obj).__name__}'s state; it has no target")
+    return target
 
 
 def actions_allowed(table: dict[str, Transition], *, state: str, role: str) -> list[str]:
@@ -104,49 +242,158 @@ def actions_allowed(table: dict[str, Transition], *, state: str, role: str) -> l
     ]
 
 
+# --- Guards: rules that are more than state -------------------------------------------------
+# Each returns the refusal, or None when the rule holds. Duck-typed on purpose: the hot lists
+# pass plain rows (SimpleNamespace) with the same attribute names as the models.
+
+
+def guard_require(*refusals: DomainError | None) -> None:
+    """Raise the first refusal (guards are listed in the order their errors take priority)."""
+    for refusal in refusals:
+        if refusal is not None:
+            raise refusal
+
+
+def guard_not_own_task(task: Any, *, user_id: int) -> DomainError | None:
+    """Nobody applies to their own task."""
+    if task.mentor_id == user_id:
+        return Forbidden("You cannot apply to your own task.", code=codes.OWN_TASK)
+    return None
+
+
+def guard_slots_left(task: Any) -> DomainError | None:
+    """A place is free (a mentor may edit slots down to the places filled without closing)."""
+    if task.filled_slots >= task.slots:
+        return Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
+    return None
+
+
+def guard_not_applied(*, applied: bool) -> DomainError | None:
+    """One application per drafter per task."""
+    if applied:
+        return Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
+    return None
+
+
+def guard_task_takes_drafters(task: Any) -> DomainError | None:
+    """Drafters are accepted while the task is open or closed to new applications."""
+    if task.state not in (T.OPEN, T.CLOSED):
+        label = Task.State(task.state).label.lower()
+        return Conflict(f"A {label} task cannot take on drafters.", code=codes.TASK_STATE_INVALID)
+    return None
+
+
+def guard_no_applications(*, has_applications: bool) -> DomainError | None:
+    """Only a task nobody has applied to may disappear."""
+    if has_applications:
+        code, message = TASK_TRANSITIONS["delete"].refusal or ("", "")
+        return Conflict(message, code=code)
+    return None
+
+
+def guard_stipend_unchanged(task: Task, *, data: dict[str, Any]) -> DomainError | None:
+    """The stipend is fixed once someone has been accepted."""
+    money = {"stipend_amount", "stipend_currency"} & set(data)
+    if task.filled_slots and any(getattr(task, name) != data[name] for name in money):
+        return Conflict(
+            "The stipend cannot change after a drafter has been accepted.",
+            code=codes.TASK_STATE_INVALID,
+        )
+    return None
+
+
+def guard_task_paid(task: Any) -> DomainError | None:
+    """Only a paid task has a stipend to fund."""
+    if task.stipend_amount is None:
+        return Conflict("This task has no stipend to fund.", code=stipend_codes.TASK_UNPAID)
+    return None
+
+
+def guard_feedback_not_given(*, given: bool) -> DomainError | None:
+    if given:
+        return Conflict("You have already left feedback.", code=codes.FEEDBACK_EXISTS)
+    return None
+
+
+def guard_thanks_not_given(*, given: bool) -> DomainError | None:
+    if given:
+        return Conflict("You have already sent thanks.", code=codes.THANKS_EXISTS)
+    return None
+
+
+def guard_report_back_not_given(*, given: bool) -> DomainError | None:
+    if given:
+        return Conflict(
+            "You have already reported back on this draft.", code=codes.REPORT_BACK_EXISTS
+        )
+    return None
+
+
+# --- What each viewer may do now (read by the output serializers) ---------------------------
+
+
 def _is_person(viewer: object) -> bool:
     return bool(viewer is not None and getattr(viewer, "is_authenticated", False))
 
 
-def task_actions_for(task: Task, *, viewer: object) -> tuple[str, list[str]]:
+def _without_refused(actions: list[str], refused: dict[str, DomainError | None]) -> list[str]:
+    return [name for name in actions if refused.get(name) is None]
+
+
+def task_actions_for(task: Any, *, viewer: Any) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for a task page: the owner manages it, anyone else
     signed in may apply while a place is free and they have not applied yet."""
     if not _is_person(viewer):
         return "visitor", []
     if viewer.pk == task.mentor_id:
-        return MENTOR, actions_allowed(TASK_TRANSITIONS, state=task.state, role=MENTOR)
+        actions = actions_allowed(TASK_TRANSITIONS, state=task.state, role=MENTOR)
+        return MENTOR, _without_refused(actions, {"invite": guard_slots_left(task)})
     actions = actions_allowed(TASK_TRANSITIONS, state=task.state, role=DRAFTER)
-    full_or_applied = task.filled_slots >= task.slots or getattr(
-        task, "viewer_application_id", None
-    )
-    return DRAFTER, [name for name in actions if not (name == "apply" and full_or_applied)]
+    applied = bool(getattr(task, "viewer_application_id", None))
+    refused = {"apply": guard_slots_left(task) or guard_not_applied(applied=applied)}
+    return DRAFTER, _without_refused(actions, refused)
 
 
-def application_actions_for(application: Application, *, viewer: object) -> tuple[str, list[str]]:
+def application_actions_for(application: Any, *, viewer: Any) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the application's two people."""
     task = application.task
     role = MENTOR if _is_person(viewer) and viewer.pk == task.mentor_id else DRAFTER
     actions = actions_allowed(APPLICATION_TRANSITIONS, state=application.state, role=role)
-    if "accept" in actions and (
-        task.filled_slots >= task.slots or task.state not in (T.OPEN, T.CLOSED)
-    ):
-        actions.remove("accept")
-    return role, actions
+    refused = {"accept": guard_slots_left(task) or guard_task_takes_drafters(task)}
+    return role, _without_refused(actions, refused)
 
 
 def engagement_actions_for(
-    engagement: Engagement, *, viewer: object, feedback_given: bool, thanks_given: bool
+    engagement: Engagement,
+    *,
+    viewer: Any,
+    feedback_given: bool,
+    thanks_given: bool,
+    report_back_given: bool,
 ) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the engagement's two people."""
     role = MENTOR if _is_person(viewer) and viewer.pk == engagement.mentor_id else DRAFTER
     actions = actions_allowed(ENGAGEMENT_TRANSITIONS, state=engagement.state, role=role)
-    unavailable = {
-        "fund": not engagement.task.is_paid,
-        "feedback": feedback_given,
-        "thanks": thanks_given,
-        **showable_unavailable(engagement, today=timezone.localdate()),
+    refused = {
+        "fund": guard_task_paid(engagement.task),
+        "feedback": guard_feedback_not_given(given=feedback_given),
+        "thanks": guard_thanks_not_given(given=thanks_given),
+        "report_back": guard_report_back_not_given(given=report_back_given),
     }
-    return role, [name for name in actions if not unavailable.get(name, False)]
+    refused.update(
+        {
+            name: transition_refusal(engagement, name) if blocked else None
+            for name, blocked in showable_unavailable(
+                engagement, today=timezone.localdate()
+            ).items()
+        }
+    )
+    return role, _without_refused(actions, refused)
+
+
+def engagement_role_of(engagement: Engagement, *, user: Any) -> str:
+    """The role a participant acts in on an engagement (the caller found it as theirs)."""
+    return MENTOR if user.pk == engagement.mentor_id else DRAFTER
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import consent_terms, error_codes
+from accounts import consent_terms, error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import Consent, InstitutionMembership, User
 from marketplace.errors import DomainError, Forbidden, NotFound
@@ -61,12 +61,7 @@ def consent_grant(
 def consent_revoke(*, student: User, consent_id: int) -> Consent:
     """Stop sharing from now on. The row stays, with its revocation date, as history."""
     with transaction.atomic():
-        consent = (
-            Consent.objects.select_for_update(of=("self",))
-            .filter(pk=consent_id, student=student)
-            .select_related("institution")
-            .first()
-        )
+        consent = locks.consent_lock(consent_id=consent_id, student=student)
         if consent is None:
             raise NotFound("No such consent.")
         if consent.revoked_at is None:

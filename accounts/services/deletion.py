@@ -4,9 +4,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.locks import user_lock
-from accounts.models import Consent, InstitutionMembership, PortfolioItem, Profile, User, UserSkill
+from accounts.models import Consent, InstitutionMembership, PortfolioItem, User, UserSkill
 from accounts.services.institutions import membership_end
 from accounts.uploads import stored_file_delete_on_commit
 from marketplace.errors import Forbidden
@@ -43,7 +43,7 @@ def user_delete(*, user: User, password: str) -> None:
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
 
-        profile = Profile.objects.select_for_update(of=("self",)).get(user=user)
+        profile = locks.profile_lock(user)
         stored_file_delete_on_commit(profile.avatar.name)
         for name, value in {
             "handle": f"deleted-{user.pk}",

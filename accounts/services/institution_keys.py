@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.models import Institution, InstitutionApiKey, User
 from accounts.selectors.institutions import staff_membership_get
 from marketplace.errors import Forbidden, NotFound, field_error
@@ -65,11 +65,7 @@ def institution_api_key_revoke(
 ) -> InstitutionApiKey:
     _require_admin(actor=actor, institution=institution)
     with transaction.atomic():
-        key = (
-            InstitutionApiKey.objects.select_for_update(of=("self",))
-            .filter(pk=key_id, institution=institution)
-            .first()
-        )
+        key = locks.institution_api_key_lock(key_id=key_id, institution=institution)
         if key is None:
             raise NotFound("No such API key.")
         if key.revoked_at is None:

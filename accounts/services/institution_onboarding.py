@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import Institution, InstitutionMembership, User
 from accounts.services.notifications import notification_send
@@ -130,9 +130,7 @@ def institution_review(*, actor: User, institution_id: int, approve: bool) -> In
     if not actor.is_staff:
         raise Forbidden("Only site staff review institutions.")
     with transaction.atomic():
-        institution = (
-            Institution.objects.select_for_update(of=("self",)).filter(pk=institution_id).first()
-        )
+        institution = locks.institution_lock(institution_id=institution_id)
         if institution is None or institution.status != Institution.Status.PENDING:
             raise Conflict("Only a pending institution can be reviewed.", code="not_pending")
         institution.status = Institution.Status.APPROVED if approve else Institution.Status.REJECTED

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import Consent, Institution, InstitutionMembership, User
 from accounts.services.notifications import notification_send
@@ -90,11 +90,7 @@ def membership_end(*, membership: InstitutionMembership) -> None:
 
 def membership_leave(*, user: User, membership_id: int) -> None:
     with transaction.atomic():
-        membership = (
-            InstitutionMembership.objects.select_for_update(of=("self",))
-            .filter(pk=membership_id, user=user, ended_at__isnull=True)
-            .first()
-        )
+        membership = locks.membership_lock(pk=membership_id, user=user, ended_at__isnull=True)
         if membership is None:
             raise NotFound("No such membership.")
         membership_end(membership=membership)
@@ -188,15 +184,11 @@ def membership_details_set(
     """A student's own programme/major and class year at an institution (both optional);
     shown to that institution only while the student consents."""
     with transaction.atomic():
-        membership = (
-            InstitutionMembership.objects.select_for_update(of=("self",))
-            .filter(
-                user=user,
-                institution__slug=institution_slug,
-                role=InstitutionMembership.Role.STUDENT,
-                ended_at__isnull=True,
-            )
-            .first()
+        membership = locks.membership_lock(
+            user=user,
+            institution__slug=institution_slug,
+            role=InstitutionMembership.Role.STUDENT,
+            ended_at__isnull=True,
         )
         if membership is None:
             raise NotFound("No such membership.")

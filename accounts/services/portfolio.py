@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils.text import get_valid_filename
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import PortfolioItem, User
 from accounts.services.skills import skills_get_known
@@ -147,8 +147,10 @@ def portfolio_item_update(
 
 
 def _portfolio_item_for_owner(*, owner: User, item_id: int, lock: bool = False) -> PortfolioItem:
-    queryset = PortfolioItem.objects.filter(owner=owner, pk=item_id)
-    item = (queryset.select_for_update(of=("self",)) if lock else queryset).first()
+    if lock:
+        item = locks.portfolio_item_lock(owner=owner, item_id=item_id)
+    else:
+        item = PortfolioItem.objects.filter(owner=owner, pk=item_id).first()
     if item is None:  # missing or someone else's: the same answer
         raise NotFound("No such portfolio item.")
     return item

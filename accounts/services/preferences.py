@@ -5,7 +5,7 @@ from typing import Any
 from django.core import signing
 from django.db import transaction
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.models import NotificationPreference, Profile, User
 from marketplace.errors import DomainError, NotFound
 
@@ -37,9 +37,7 @@ def notification_preferences_update(
     if unknown:
         raise DomainError(f"Unknown preferences: {', '.join(sorted(unknown))}.")
     with transaction.atomic():
-        preferences, _ = NotificationPreference.objects.select_for_update(
-            of=("self",)
-        ).get_or_create(user=user)
+        preferences = locks.notification_preferences_lock(user)
         for field, value in changes.items():
             setattr(preferences, field, value)
         preferences.save()

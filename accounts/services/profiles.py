@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps
 
-from accounts import error_codes
+from accounts import error_codes, locks
 from accounts.models import Profile, User
 from accounts.uploads import IMAGE_KINDS, stored_file_delete_on_commit, upload_validate
 from marketplace.errors import DomainError
@@ -48,10 +48,6 @@ def _handle_candidates(base: str) -> Iterator[str]:
     yield base
     for n in range(2, 10_000):
         yield f"{base}-{n}"
-
-
-def _profile_lock(user: User) -> Profile:
-    return Profile.objects.select_for_update(of=("self",)).get(user=user)
 
 
 def profile_ensure(*, user: User, display_name: str = "") -> Profile:
@@ -97,7 +93,7 @@ def profile_update(*, user: User, data: dict[str, Any]) -> Profile:
         raise ValueError(f"not profile fields: {sorted(unknown)}")
     profile_ensure(user=user)
     with transaction.atomic():
-        profile = _profile_lock(user)
+        profile = locks.profile_lock(user)
         if "handle" in data:
             data["handle"] = data["handle"].lower()
             _check_handle(handle=data["handle"], profile=profile)
@@ -156,7 +152,7 @@ def avatar_set(*, user: User, file: IO[bytes]) -> Profile:
     name = default_storage.save(f"avatars/{uuid.uuid4().hex}.webp", ContentFile(out.getvalue()))
     try:
         with transaction.atomic():
-            profile = _profile_lock(user)
+            profile = locks.profile_lock(user)
             stored_file_delete_on_commit(profile.avatar.name)
             profile.avatar.name = name
             profile.save(update_fields=["avatar", "updated_at"])
@@ -168,7 +164,7 @@ def avatar_set(*, user: User, file: IO[bytes]) -> Profile:
 
 def avatar_remove(*, user: User) -> Profile:
     with transaction.atomic():
-        profile = _profile_lock(user)
+        profile = locks.profile_lock(user)
         stored_file_delete_on_commit(profile.avatar.name)
         profile.avatar = ""
         profile.save(update_fields=["avatar", "updated_at"])

@@ -14,7 +14,7 @@ from accounts.api.serializers import avatar_url_for
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from projects.api.serializers import TaskSummarySerializer
-from projects.models import Task
+from projects.models import Application, Task
 from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import application_actions_for, task_actions_for
 
@@ -126,7 +126,9 @@ def application_rows_output(
                     _portfolio_item_output(item, application_id=row["id"])
                     for item in row["portfolio_items"]
                 ],
-                "engagement_id": row["engagement_id"] if state == "accepted" else None,
+                "engagement_id": (
+                    row["engagement_id"] if state == Application.State.ACCEPTED else None
+                ),
                 "introduced_by": (
                     {
                         "handle": row["introduced_by_handle"],

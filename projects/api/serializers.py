@@ -9,7 +9,7 @@ from accounts.models import PortfolioItem
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from projects.api.showable_serializers import EngagementShowableSerializer
-from projects.models import Feedback, Task
+from projects.models import Application, Feedback, Task
 from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
@@ -241,7 +241,7 @@ class ApplicationOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_engagement_id(self, application) -> int | None:
-        if application.state != "accepted":
+        if application.state != Application.State.ACCEPTED:
             return None
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement else None
@@ -322,6 +322,9 @@ class EngagementOutputSerializer(EngagementCardSerializer):
             viewer=viewer,
             feedback_given=self.context["feedback"]["mine"] is not None,
             thanks_given=any(note.sender_id == viewer.pk for note in engagement.thanks.all()),
+            report_back_given=any(
+                report.author_id == viewer.pk for report in engagement.report_backs.all()
+            ),
         )
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))

@@ -53,6 +53,7 @@ def engagement_get_for_participant(*, engagement_id: int, user: User) -> Engagem
             ),
             Prefetch("thanks", queryset=ThankYouNote.objects.order_by("id")),
             "task__skills",
+            "report_backs",  # whether the viewer may still report back (allowed_actions)
         )
         .filter(Q(mentor=user) | Q(drafter=user), pk=engagement_id)
         .first()

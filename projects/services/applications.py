@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from accounts.models import PortfolioItem, User
 from accounts.services.notifications import notification_send
-from marketplace.errors import Conflict, Forbidden, NotFound, field_error
+from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
+from projects.limits import text_within_limit
 from projects.models import (
     Application,
     Engagement,
@@ -20,7 +21,19 @@ from projects.models import (
 from projects.people import display_name
 from projects.selectors.tasks import task_visible_q
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
-from projects.transitions import PENDING_APPLICATION_STATES, transition_require
+from projects.transitions import (
+    DRAFTER,
+    MENTOR,
+    SYSTEM,
+    guard_not_applied,
+    guard_not_own_task,
+    guard_require,
+    guard_slots_left,
+    guard_task_takes_drafters,
+    transition_allows,
+    transition_require,
+    transition_target,
+)
 
 MAX_ANSWER_LENGTH = 1000
 
@@ -37,14 +50,8 @@ KIND_FULL_NOTE = (
 
 def applications_decline_pending(*, task: Task, note: str) -> None:
     """Decline, kindly, every pending application of a task the caller has locked."""
-    pending = list(
-        Application.objects.select_for_update(of=("self",))
-        .filter(task=task, state__in=PENDING_APPLICATION_STATES)
-        .select_related("drafter")
-        .order_by("pk")
-    )
-    for application in pending:
-        application.state = Application.State.DECLINED
+    for application in locks.applications_lock_pending(task_id=task.pk):
+        application.state = transition_target(application, "decline", role=SYSTEM)
         application.decline_note = note
         application.save(update_fields=["state", "decline_note", "updated_at"])
         notification_send(
@@ -69,23 +76,17 @@ def application_create(
     answers = list(answers or [])
     item_ids = sorted(set(portfolio_item_ids))
     with transaction.atomic():
-        task = (
-            Task.objects.select_for_update(of=("self",))
-            .filter(task_visible_q(drafter), pk=task_id, mentor__is_active=True)
-            .select_related("mentor")
-            .first()
-        )
+        task = locks.task_lock(task_visible_q(drafter), task_id=task_id, mentor__is_active=True)
         if task is None or (task.state == Task.State.DRAFT and task.mentor_id != drafter.pk):
             raise NotFound("Task not found.")
-        if task.mentor_id == drafter.pk:
-            raise Forbidden("You cannot apply to your own task.", code=codes.OWN_TASK)
-        if task.state != Task.State.OPEN:
-            raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
-        if task.filled_slots >= task.slots:
-            # A mentor may edit slots down to the places already filled without closing.
-            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
-        if Application.objects.filter(task=task, drafter=drafter).exists():
-            raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
+        guard_require(guard_not_own_task(task, user_id=drafter.pk))
+        transition_require(task, "apply", role=DRAFTER)
+        guard_require(
+            guard_slots_left(task),
+            guard_not_applied(
+                applied=Application.objects.filter(task=task, drafter=drafter).exists()
+            ),
+        )
         if not note.strip():
             raise field_error(
                 "Write a short note: what you would do, and which work shows you can.",
@@ -159,7 +160,7 @@ def application_withdraw(*, application_id: int, drafter: User) -> Application:
         application = _application_lock(
             application_id=application_id, user=drafter, as_mentor=False
         )
-        application.state = transition_require(application, "withdraw").target
+        application.state = transition_target(application, "withdraw", role=DRAFTER)
         application.save(update_fields=["state", "updated_at"])
     return application
 
@@ -168,7 +169,7 @@ def application_shortlist(*, application_id: int, mentor: User) -> Application:
     """submitted -> shortlisted."""
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
-        application.state = transition_require(application, "shortlist").target
+        application.state = transition_target(application, "shortlist", role=MENTOR)
         application.save(update_fields=["state", "updated_at"])
         notification_send(
             recipient=application.drafter,
@@ -184,8 +185,10 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
     """submitted|shortlisted -> declined, with an optional kind note the drafter sees."""
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
-        application.state = transition_require(application, "decline").target
-        application.decline_note = note.strip()[:1000]
+        application.state = transition_target(application, "decline", role=MENTOR)
+        application.decline_note = text_within_limit(
+            note.strip(), model=Application, field="decline_note", input_field="note"
+        )
         application.save(update_fields=["state", "decline_note", "updated_at"])
         notification_send(
             recipient=application.drafter,
@@ -210,18 +213,12 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
         task = application.task
         # Slots first: an accept that lost the race finds its application already declined
         # by the winner, and "the places are filled" is the true reason.
-        if task.filled_slots >= task.slots:
-            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
-        if task.state not in (Task.State.OPEN, Task.State.CLOSED):
-            raise Conflict(
-                f"A {task.get_state_display().lower()} task cannot take on drafters.",
-                code=codes.TASK_STATE_INVALID,
-            )
-        transition_require(application, "accept")
+        guard_require(guard_slots_left(task), guard_task_takes_drafters(task))
+        accepted = transition_target(application, "accept", role=MENTOR)
         now = timezone.now()
         Task.objects.filter(pk=task.pk).update(filled_slots=F("filled_slots") + 1, updated_at=now)
         task.refresh_from_db(fields=["filled_slots"])
-        application.state = Application.State.ACCEPTED
+        application.state = accepted
         application.save(update_fields=["state", "updated_at"])
         paid = task.is_paid
         engagement = Engagement.objects.create(
@@ -246,8 +243,8 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
             url=f"/engagements/{engagement.pk}/",
         )
         if task.filled_slots >= task.slots:
-            if task.state == Task.State.OPEN:
-                task.state = Task.State.CLOSED
+            if transition_allows(task, "close", role=SYSTEM):
+                task.state = transition_target(task, "close", role=SYSTEM)
                 task.save(update_fields=["state", "updated_at"])
             applications_decline_pending(task=task, note=KIND_FULL_NOTE)
     return engagement

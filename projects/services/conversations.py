@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.services.notifications import notification_send
-from marketplace.errors import Conflict, DomainError, NotFound, field_error
+from marketplace.errors import DomainError, NotFound, field_error
 from projects import error_codes as codes
 from projects.models import (
     Application,
@@ -16,6 +16,7 @@ from projects.models import (
     Message,
 )
 from projects.people import display_name
+from projects.transitions import DRAFTER, MENTOR, transition_require
 
 MESSAGE_MAX_LENGTH = 2000
 
@@ -57,9 +58,9 @@ def message_send(
         )
         if application is None:
             raise NotFound("Conversation not found.")
-        if application.state == Application.State.WITHDRAWN:
-            raise Conflict("This application was withdrawn.", code=codes.THREAD_CLOSED)
         mentor_id, drafter_id = application.task.mentor_id, application.drafter_id
+        role = MENTOR if sender.pk == mentor_id else DRAFTER
+        transition_require(application, "message", role=role)
         thread = {"application": application}
         url, title = f"/applications/{application.pk}/", application.task.title
     else:
@@ -72,6 +73,9 @@ def message_send(
         if engagement is None:
             raise NotFound("Conversation not found.")
         mentor_id, drafter_id = engagement.mentor_id, engagement.drafter_id
+        transition_require(
+            engagement, "message", role=MENTOR if sender.pk == mentor_id else DRAFTER
+        )
         thread = {"engagement": engagement}
         url, title = f"/engagements/{engagement.pk}/", engagement.task.title
     _message_rate_check(sender)

@@ -21,6 +21,7 @@ from accounts.uploads import upload_display_name, upload_stored_name, upload_val
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
+from projects.limits import text_within_limit
 from projects.models import (
     Deliverable,
     Engagement,
@@ -34,7 +35,15 @@ from projects.stipends.services.engagement_money import (
     stipend_on_engagement_cancelled,
 )
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
-from projects.transitions import transition_require
+from projects.transitions import (
+    DRAFTER,
+    MENTOR,
+    SYSTEM,
+    engagement_role_of,
+    transition_allows,
+    transition_require,
+    transition_target,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +58,11 @@ def engagement_lock_for(*, engagement_id: int, user: User, role: str = "either")
 
 def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
     """delivered -> completed, by the mentor or the 14-day rule: same notices, same credit."""
-    engagement.state = transition_require(
-        engagement, "auto_approve" if automatic else "approve"
-    ).target
+    engagement.state = transition_target(
+        engagement,
+        "auto_approve" if automatic else "approve",
+        role=SYSTEM if automatic else MENTOR,
+    )
     engagement.completed_at = timezone.now()
     engagement.save(update_fields=["state", "completed_at", "updated_at"])
     # A paid task's stipend is released: one Payout row now, the Transfer after commit.
@@ -90,10 +101,13 @@ def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
 def _engagement_end(engagement: Engagement, *, action: str, by: User | None, reason: str) -> None:
     """-> cancelled (by a person, or lapsed): the slot goes back to the task and a funded
     stipend is refunded after commit. The caller holds the task and engagement locks."""
-    engagement.state = transition_require(engagement, action).target
+    role = SYSTEM if by is None else engagement_role_of(engagement, user=by)
+    engagement.state = transition_target(engagement, action, role=role)
     engagement.cancelled_at = timezone.now()
     engagement.cancelled_by = by
-    engagement.cancel_reason = reason[:1000]
+    engagement.cancel_reason = text_within_limit(
+        reason, model=Engagement, field="cancel_reason", input_field="reason"
+    )
     engagement.save(
         update_fields=["state", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
     )
@@ -112,9 +126,9 @@ def engagement_activate_after_funding(*, engagement_id: int) -> Engagement:
         engagement = locks.engagement_lock(engagement_id=engagement_id)
         if engagement is None:
             raise NotFound("Engagement not found.")
-        if engagement.state != Engagement.State.AWAITING_FUNDING:
+        if not transition_allows(engagement, "activate", role=SYSTEM):
             return engagement  # already moved on: webhooks only move forward
-        engagement.state = transition_require(engagement, "activate").target
+        engagement.state = transition_target(engagement, "activate", role=SYSTEM)
         engagement.started_at = timezone.now()
         engagement.save(update_fields=["state", "started_at", "updated_at"])
         for person in (engagement.drafter, engagement.mentor):
@@ -140,13 +154,12 @@ def engagement_deliver(
         raise field_error(
             "Add a link or a file with your work.", code=codes.DELIVERABLE_REQUIRED, field="link"
         )
+    note = text_within_limit(note.strip(), model=Deliverable, field="note")
     kind = upload_validate(file=file, field="file") if file is not None else None
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=drafter, role="drafter")
-        delivered = transition_require(engagement, "deliver").target
-        deliverable = Deliverable(
-            engagement=engagement, submitted_by=drafter, link=link, note=note.strip()
-        )
+        delivered = transition_target(engagement, "deliver", role=DRAFTER)
+        deliverable = Deliverable(engagement=engagement, submitted_by=drafter, link=link, note=note)
         if file is not None and kind is not None:
             # Stored under a generated name with the checked kind's extension; the client's
             # name survives only as the (safe) download name.
@@ -176,12 +189,13 @@ def engagement_request_revision(*, engagement_id: int, mentor: User, comment: st
     comment = comment.strip()
     if not comment:
         raise field_error("Say what should change.", code=codes.COMMENT_REQUIRED, field="comment")
+    text_within_limit(comment, model=Deliverable, field="revision_comment", input_field="comment")
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=mentor, role="mentor")
-        revised = transition_require(engagement, "request_revision").target
+        revised = transition_target(engagement, "request_revision", role=MENTOR)
         latest = engagement.deliverables.order_by("-id").first()
         if latest is not None:
-            latest.revision_comment = comment[:2000]
+            latest.revision_comment = comment
             latest.revision_requested_at = timezone.now()
             latest.save(update_fields=["revision_comment", "revision_requested_at", "updated_at"])
         engagement.state = revised
@@ -209,12 +223,14 @@ def engagement_approve(
     The mentor also chooses the showable-work clause (projects/services/showable.py); without
     a choice the work stays private, which protects client work until the mentor says more."""
     show_after = showable_validate(showable=showable, show_after=show_after)
+    public_title = public_title.strip()
+    text_within_limit(public_title, model=Engagement, field="public_title")
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=mentor, role="mentor")
-        transition_require(engagement, "approve")
+        transition_require(engagement, "approve", role=MENTOR)
         engagement.showable = showable
         engagement.show_after = show_after
-        engagement.public_title = public_title.strip()[:160]
+        engagement.public_title = public_title
         engagement.save(update_fields=["showable", "show_after", "public_title", "updated_at"])
         _engagement_complete(engagement, automatic=False)
     return engagement
@@ -251,6 +267,7 @@ def engagement_cancel(*, engagement_id: int, user: User, reason: str) -> Engagem
             code=codes.REASON_REQUIRED,
             field="reason",
         )
+    text_within_limit(reason, model=Engagement, field="cancel_reason", input_field="reason")
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=user)
         _engagement_end(engagement, action="cancel", by=user, reason=reason)
@@ -273,7 +290,7 @@ def engagement_lapse_unfunded(*, engagement_id: int) -> bool:
     """
     with transaction.atomic():
         engagement = locks.engagement_lock(engagement_id=engagement_id)
-        if engagement is None or engagement.state != Engagement.State.AWAITING_FUNDING:
+        if engagement is None or not transition_allows(engagement, "lapse", role=SYSTEM):
             return False
         days = FUNDING_WINDOW.days
         _engagement_end(
@@ -304,10 +321,10 @@ def engagement_auto_approve(*, engagement_id: int) -> bool:
     """delivered -> completed when the mentor has not answered in time; True when moved."""
     with transaction.atomic():
         engagement = locks.engagement_lock(engagement_id=engagement_id)
-        if engagement is None or engagement.state != Engagement.State.DELIVERED:
+        if engagement is None or not transition_allows(engagement, "auto_approve", role=SYSTEM):
             return False
         stipend = locks.stipend_lock(engagement_id=engagement_id)
-        if stipend is None or stipend.state != Stipend.State.FUNDED:
+        if stipend is None or not transition_allows(stipend, "auto_release", role=SYSTEM):
             return False  # frozen by a dispute, or no money to release: a person decides
         _engagement_complete(engagement, automatic=True)
     return True

@@ -6,15 +6,23 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.services.notifications import notification_send
-from marketplace.errors import Conflict, NotFound, field_error
+from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
+from projects import locks
+from projects.limits import text_limit, text_within_limit
 from projects.models import (
-    Engagement,
     Feedback,
     ThankYouNote,
 )
 from projects.people import display_name
 from projects.services.engagements import engagement_lock_for
+from projects.transitions import (
+    engagement_role_of,
+    guard_feedback_not_given,
+    guard_require,
+    guard_thanks_not_given,
+    transition_require,
+)
 
 
 def feedback_submit(
@@ -31,10 +39,12 @@ def feedback_submit(
     the mentor's to give."""
     competencies = dict(competencies or {})
     endorsed_skill_ids = sorted(set(endorsed_skill_ids))
+    text = text_within_limit(text.strip(), model=Feedback, field="text")
+    endorsement = text_within_limit(endorsement.strip(), model=Feedback, field="endorsement")
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=author)
-        if engagement.state != Engagement.State.COMPLETED:
-            raise Conflict("Feedback opens once the work is approved.", code=codes.FEEDBACK_NOT_YET)
+        role = engagement_role_of(engagement, user=author)
+        transition_require(engagement, "feedback", role=role)
         is_mentor = author.pk == engagement.mentor_id
         if not 1 <= int(rating) <= 5:
             raise field_error("Rate from 1 to 5.", code=codes.FEEDBACK_INVALID, field="rating")
@@ -61,17 +71,17 @@ def feedback_submit(
                 code=codes.FEEDBACK_INVALID,
                 field="endorsed_skill_ids",
             )
-        if Feedback.objects.filter(engagement=engagement, author=author).exists():
-            raise Conflict("You have already left feedback.", code=codes.FEEDBACK_EXISTS)
+        given = Feedback.objects.filter(engagement=engagement, author=author).exists()
+        guard_require(guard_feedback_not_given(given=given))
         subject = engagement.drafter if is_mentor else engagement.mentor
         feedback = Feedback.objects.create(
             engagement=engagement,
             author=author,
             subject=subject,
             rating=int(rating),
-            text=text.strip()[:2000],
+            text=text,
             competencies=competencies,
-            endorsement=endorsement.strip()[:300],
+            endorsement=endorsement,
         )
         feedback.endorsed_skills.set(skills)
         notification_send(
@@ -87,16 +97,18 @@ def feedback_submit(
 def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
     """A thank-you note to the other side of a completed engagement (once each)."""
     body = body.strip()
-    if not body or len(body) > 1000:
+    limit = text_limit(ThankYouNote, "body")
+    if not body or len(body) > limit:
         raise field_error(
-            "Write a note of up to 1,000 characters.", code=codes.FEEDBACK_INVALID, field="body"
+            f"Write a note of up to {limit:,} characters.",
+            code=codes.FEEDBACK_INVALID,
+            field="body",
         )
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=sender)
-        if engagement.state != Engagement.State.COMPLETED:
-            raise Conflict("Thanks open once the work is approved.", code=codes.THANKS_NOT_YET)
-        if ThankYouNote.objects.filter(engagement=engagement, sender=sender).exists():
-            raise Conflict("You have already sent thanks.", code=codes.THANKS_EXISTS)
+        transition_require(engagement, "thanks", role=engagement_role_of(engagement, user=sender))
+        given = ThankYouNote.objects.filter(engagement=engagement, sender=sender).exists()
+        guard_require(guard_thanks_not_given(given=given))
         receiver = engagement.mentor if sender.pk == engagement.drafter_id else engagement.drafter
         note = ThankYouNote.objects.create(
             engagement=engagement, sender=sender, receiver=receiver, body=body
@@ -114,10 +126,7 @@ def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
 def thanks_set_shown(*, thanks_id: int, receiver: User, shown: bool) -> ThankYouNote:
     """The receiver decides whether a note appears on their public profile."""
     with transaction.atomic():
-        note = ThankYouNote.objects.select_for_update(of=("self",)).filter(
-            pk=thanks_id, receiver=receiver
-        )
-        note = note.first()
+        note = locks.thanks_lock(thanks_id=thanks_id, receiver=receiver)
         if note is None:
             raise NotFound("Thank-you note not found.")
         note.shown_on_profile = shown

@@ -9,10 +9,11 @@ from accounts.services.notifications import notification_send
 from accounts.services.preferences import notification_preferences_get
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
-from projects.locks import task_lock
-from projects.models import Application, Invitation, Task
+from projects import locks
+from projects.models import Application, Invitation
 from projects.people import display_name
 from projects.selectors.recommendations import task_reasons_for_drafter
+from projects.transitions import MENTOR, guard_slots_left, transition_refusal, transition_require
 
 NOTE_MAX_LENGTH = 500
 
@@ -31,14 +32,13 @@ def invitation_create(
             field="note",
         )
     with transaction.atomic():
-        task = task_lock(task_id=task_id, mentor=mentor)
+        task = locks.task_lock(task_id=task_id, mentor=mentor)
         if task is None:
             raise NotFound("Task not found.")
-        if task.state != Task.State.OPEN or task.filled_slots >= task.slots:
-            raise Conflict(
-                "Only an open task with a free place can take invitations.",
-                code=codes.TASK_NOT_OPEN,
-            )
+        transition_require(task, "invite", role=MENTOR)
+        if guard_slots_left(task) is not None:
+            # One answer for both reasons, as clients have always been told.
+            raise transition_refusal(task, "invite")
         profile = (
             Profile.objects.select_related("user")
             .filter(handle=drafter_handle, deleted_at__isnull=True, user__is_active=True)
@@ -85,11 +85,7 @@ def invitation_create(
 def invitation_decline(*, invitation_id: int, drafter: User) -> Invitation:
     """The drafter says no thanks. The task then leaves their recommendations."""
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update(of=("self",))
-            .filter(pk=invitation_id, drafter=drafter)
-            .first()
-        )
+        invitation = locks.invitation_lock(invitation_id=invitation_id, drafter=drafter)
         if invitation is None:
             raise NotFound("Invitation not found.")
         if invitation.state != Invitation.State.PENDING:

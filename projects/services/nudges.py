@@ -17,6 +17,7 @@ from accounts.services.notifications import notification_send
 from accounts.services.preferences import notification_preferences_get
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
+from projects import locks
 from projects.models import Application, Deliverable, Engagement, Nudge, ReportBack
 from projects.stipends.terms import AUTO_RELEASE_AFTER
 
@@ -205,12 +206,7 @@ def nudges_send_due(*, now: datetime | None = None) -> dict[str, int]:
     )
     for nudge_id in due_ids:
         with transaction.atomic():
-            nudge = (
-                Nudge.objects.select_for_update(of=("self",))
-                .select_related("recipient", "application__task", "engagement__task")
-                .filter(pk=nudge_id, state=Nudge.State.PENDING)
-                .first()
-            )
+            nudge = locks.nudge_lock(nudge_id=nudge_id, state=Nudge.State.PENDING)
             if nudge is None:  # another worker got there first
                 continue
             if not _still_relevant(nudge) or not _wanted(nudge):
@@ -244,9 +240,7 @@ def nudges_send_due(*, now: datetime | None = None) -> dict[str, int]:
 
 
 def _mine(*, nudge_id: int, user: User) -> Nudge:
-    nudge = (
-        Nudge.objects.select_for_update(of=("self",)).filter(pk=nudge_id, recipient=user).first()
-    )
+    nudge = locks.nudge_lock(nudge_id=nudge_id, recipient=user)
     if nudge is None:
         raise NotFound("Nudge not found.")
     return nudge

@@ -5,10 +5,16 @@ from django.db.models import Q
 
 from accounts.models import User
 from accounts.services.notifications import notification_send
-from marketplace.errors import Conflict, NotFound, field_error
+from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects.models import Engagement, ReportBack
 from projects.people import display_name
+from projects.transitions import (
+    engagement_role_of,
+    guard_report_back_not_given,
+    guard_require,
+    transition_require,
+)
 
 NOTE_MAX_LENGTH = 2000
 
@@ -24,10 +30,7 @@ def report_back_create(
     )
     if engagement is None:
         raise NotFound("Engagement not found.")
-    if engagement.state != Engagement.State.COMPLETED:
-        raise Conflict(
-            "You can report back once the draft is completed.", code=codes.REPORT_BACK_NOT_YET
-        )
+    transition_require(engagement, "report_back", role=engagement_role_of(engagement, user=author))
     outcomes = list(dict.fromkeys(outcomes))
     if any(outcome not in ReportBack.Outcome.values for outcome in outcomes):
         raise field_error(
@@ -44,6 +47,8 @@ def report_back_create(
             code=codes.REPORT_BACK_INVALID,
             field="note",
         )
+    given = ReportBack.objects.filter(engagement=engagement, author=author).exists()
+    guard_require(guard_report_back_not_given(given=given))
     other = engagement.mentor if author.pk == engagement.drafter_id else engagement.drafter
     try:
         with transaction.atomic():
@@ -57,8 +62,7 @@ def report_back_create(
                 body=note[:300],
                 url=f"/engagements/{engagement.pk}/",
             )
-    except IntegrityError as error:
-        raise Conflict(
-            "You have already reported back on this draft.", code=codes.REPORT_BACK_EXISTS
-        ) from error
+    except IntegrityError:  # a double click that raced past the guard
+        guard_require(guard_report_back_not_given(given=True))
+        raise
     return report

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.locks import user_lock
 from accounts.models import NotificationPreference, User, UserSkill
 from accounts.services.preferences import notification_preferences_get, unsubscribe_token_make
 from accounts.tasks import send_notification_email
@@ -31,7 +32,7 @@ def saved_search_create(*, user: User, name: str, query: dict[str, Any]) -> Save
             "Give the search a short name.", code=codes.SAVED_SEARCH_INVALID, field="name"
         )
     with transaction.atomic():
-        User.objects.select_for_update(of=("self",)).filter(pk=user.pk).first()
+        user_lock(user)  # counted, then created: one person's saves queue up
         if SavedSearch.objects.filter(user=user).count() >= MAX_SAVED_SEARCHES:
             raise Conflict(
                 f"You can keep at most {MAX_SAVED_SEARCHES} saved searches.",

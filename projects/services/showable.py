@@ -17,6 +17,7 @@ from accounts.services.notifications import notification_send
 from accounts.services.portfolio import portfolio_item_create
 from marketplace.errors import Conflict, field_error
 from projects import error_codes as codes
+from projects.limits import text_within_limit
 from projects.models import Engagement
 from projects.people import display_name
 from projects.services.engagements import engagement_lock_for, showable_validate
@@ -32,7 +33,9 @@ def showable_apply(
     """Set the clause on a locked engagement; returns the fields changed, for `save`."""
     engagement.showable = showable
     engagement.show_after = showable_validate(showable=showable, show_after=show_after)
-    engagement.public_title = public_title.strip()[:160]
+    engagement.public_title = text_within_limit(
+        public_title.strip(), model=Engagement, field="public_title"
+    )
     return ["showable", "show_after", "public_title"]
 
 
@@ -52,12 +55,15 @@ def showable_propose(
 ) -> Engagement:
     """The drafter asks for a different clause; nothing changes until the mentor confirms."""
     show_after = showable_validate(showable=showable, show_after=show_after)
+    public_title = text_within_limit(
+        public_title.strip(), model=Engagement, field="public_title_proposed"
+    )
     with transaction.atomic():
         engagement = engagement_lock_for(engagement_id=engagement_id, user=drafter, role="drafter")
         transition_require(engagement, "showable_propose")
         engagement.showable_proposed = showable
         engagement.show_after_proposed = show_after
-        engagement.public_title_proposed = public_title.strip()[:160]
+        engagement.public_title_proposed = public_title
         engagement.save(
             update_fields=[
                 "showable_proposed",

@@ -8,14 +8,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Institution, Skill, User
-from marketplace.errors import Conflict, NotFound, field_error
+from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
 from projects.models import (
     Task,
 )
 from projects.services.applications import applications_decline_pending
-from projects.transitions import TASK_TRANSITIONS, transition_require
+from projects.transitions import (
+    MENTOR,
+    guard_no_applications,
+    guard_require,
+    guard_stipend_unchanged,
+    transition_require,
+    transition_target,
+)
 
 STIPEND_MIN_MINOR = 100
 
@@ -145,15 +152,8 @@ def task_update(
         raise ValueError(f"not task fields: {sorted(unknown)}")
     with transaction.atomic():
         task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
-        transition_require(task, "edit")
-        money = {"stipend_amount", "stipend_currency"}
-        if money & set(data) and task.filled_slots:
-            changed = any(getattr(task, name) != data[name] for name in money & set(data))
-            if changed:
-                raise Conflict(
-                    "The stipend cannot change after a drafter has been accepted.",
-                    code=codes.TASK_STATE_INVALID,
-                )
+        transition_require(task, "edit", role=MENTOR)
+        guard_require(guard_stipend_unchanged(task, data=data))
         for name, value in data.items():
             setattr(task, name, value)
         task_rules_check(task)
@@ -165,7 +165,7 @@ def task_update(
 
 def _task_transition(*, task_id: int, mentor: User, action: str) -> Task:
     task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
-    task.state = transition_require(task, action).target
+    task.state = transition_target(task, action, role=MENTOR)
     return task
 
 
@@ -217,9 +217,6 @@ def task_delete(*, task_id: int, mentor: User) -> None:
     """Only a draft nobody has applied to may disappear; anything else is kept (cancel it)."""
     with transaction.atomic():
         task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
-        if task.state not in TASK_TRANSITIONS["delete"].sources or task.applications.exists():
-            raise Conflict(
-                "Only an unpublished draft without applications can be deleted; cancel it instead.",
-                code=codes.TASK_HAS_APPLICATIONS,
-            )
+        transition_require(task, "delete", role=MENTOR)
+        guard_require(guard_no_applications(has_applications=task.applications.exists()))
         task.delete()

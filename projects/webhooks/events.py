@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from projects import locks
 from projects.services.engagements import engagement_activate_after_funding
 from projects.stipends.models import StripeEvent
 from projects.stipends.selectors import engagement_id_of
@@ -104,7 +105,7 @@ def stripe_event_process(
     stripe_created = _created_at(event)
     try:
         with transaction.atomic():
-            record, is_new = StripeEvent.objects.select_for_update(of=("self",)).get_or_create(
+            record, is_new = locks.stripe_event_lock(
                 event_id=event_id,
                 defaults={
                     "type": event_type[:100],

@@ -6,6 +6,7 @@ from django.utils import timezone
 from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
 from projects.careers.access import CareersAccess
+from projects.careers.locks import featured_task_lock
 from projects.careers.models import FeaturedTask
 from projects.models import Task
 
@@ -48,10 +49,8 @@ def featured_task_end(*, access: CareersAccess, featured_id: int) -> None:
             "Only career-office staff can unfeature tasks.", code=error_codes.STAFF_ONLY
         )
     with transaction.atomic():
-        row = (
-            FeaturedTask.objects.select_for_update(of=("self",))
-            .filter(pk=featured_id, institution=access.institution, ended_at__isnull=True)
-            .first()
+        row = featured_task_lock(
+            featured_id=featured_id, institution=access.institution, ended_at__isnull=True
         )
         if row is None:
             raise NotFound("No such featured task.")

@@ -6,13 +6,19 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts.models import User
-from marketplace.errors import Conflict, NotFound
+from marketplace.errors import NotFound
 from projects import locks
-from projects.models import Engagement
-from projects.stipends import error_codes, stripe_client
-from projects.stipends.models import Stipend
+from projects.stipends import stripe_client
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from projects.stipends.services.provider import provider_unavailable
+from projects.transitions import (
+    MENTOR,
+    SYSTEM,
+    guard_require,
+    guard_task_paid,
+    transition_allows,
+    transition_require,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,21 +35,13 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
         )
         if engagement is None:
             raise NotFound("Engagement not found.")
-        if not engagement.task.is_paid:
-            raise Conflict("This task has no stipend to fund.", code=error_codes.TASK_UNPAID)
+        guard_require(guard_task_paid(engagement.task))
         stipend = locks.stipend_lock(engagement_id=engagement.pk)
-        if stipend is None and engagement.state == Engagement.State.AWAITING_FUNDING:
+        if stipend is None and transition_allows(engagement, "fund"):
             stipend = stipend_on_engagement_accepted(engagement=engagement)
-        if stipend is not None and stipend.state not in (
-            Stipend.State.UNFUNDED,
-            Stipend.State.CANCELLED,
-        ):
-            raise Conflict("This stipend is already funded.", code=error_codes.ALREADY_FUNDED)
-        if stipend is None or engagement.state != Engagement.State.AWAITING_FUNDING:
-            raise Conflict(
-                "This engagement is not waiting for funding.",
-                code=error_codes.NOT_AWAITING_FUNDING,
-            )
+        if stipend is not None:
+            transition_require(stipend, "checkout", role=MENTOR)
+        transition_require(engagement, "fund", role=MENTOR)
         if stipend.checkout_url:
             return stipend.checkout_url
         attempt = stipend.checkout_attempts + 1
@@ -67,7 +65,10 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
 
     with transaction.atomic():
         stipend = locks.stipend_lock(engagement_id=engagement.pk)
-        if stipend.state == Stipend.State.UNFUNDED and stipend.checkout_attempts < attempt:
+        if (
+            transition_allows(stipend, "set_checkout_page", role=SYSTEM)
+            and stipend.checkout_attempts < attempt
+        ):
             stipend.checkout_session_id = session["id"]
             stipend.checkout_url = session["url"]
             stipend.checkout_attempts = attempt

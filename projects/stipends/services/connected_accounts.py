@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
+from projects import locks
 from projects.stipends import stripe_client
 from projects.stipends.models import ConnectedAccount, Payout, Stipend, StripeEvent
 from projects.stipends.services import schedule
@@ -40,7 +41,8 @@ def connected_account_onboarding_link(*, user: User) -> str:
     """A fresh Stripe-hosted onboarding link for the drafter (links are single-use)."""
     account = connected_account_ensure(user=user)
     with transaction.atomic():
-        account = ConnectedAccount.objects.select_for_update(of=("self",)).get(pk=account.pk)
+        locked = locks.connected_account_lock(stripe_account_id=account.stripe_account_id)
+        account = locked or account  # ensured just above, so always found
         account.links_created += 1
         account.save(update_fields=["links_created", "updated_at"])
     page = f"{settings.SITE_URL}/settings/payouts/"
@@ -87,11 +89,7 @@ def connected_account_sync(
     account describes a past state and is acknowledged without changing anything.
     """
     with transaction.atomic():
-        local = (
-            ConnectedAccount.objects.select_for_update(of=("self",))
-            .filter(stripe_account_id=account.get("id"))
-            .first()
-        )
+        local = locks.connected_account_lock(stripe_account_id=account.get("id") or "")
         if local is None:
             return False
         if event_created is not None and _newer_event_applied(

@@ -10,10 +10,11 @@ from accounts.models import User
 from accounts.services.notifications import notification_send
 from projects import locks
 from projects.models import Engagement
-from projects.stipends.models import LedgerEntry, Payout, Stipend
+from projects.stipends.models import LedgerEntry, Payout
 from projects.stipends.selectors import stipend_for_charge
 from projects.stipends.services import schedule
 from projects.stipends.services.ledger import ledger_add, money_format
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -24,14 +25,18 @@ def stipend_dispute_opened(*, dispute: dict[str, Any]) -> bool:
         found = stipend_for_charge(dispute.get("charge"), dispute.get("payment_intent"))
         if found is None:
             return False
-        stipend = Stipend.objects.select_for_update(of=("self",)).get(pk=found.pk)
+        # The documented order: the engagement (and its task) first, then its stipend.
+        locks.engagement_lock(engagement_id=found.engagement_id)
+        stipend = locks.stipend_lock(engagement_id=found.engagement_id)
+        if stipend is None:
+            return False
         if stipend.dispute_id == dispute.get("id"):
             return True
         stipend.dispute_id = dispute.get("id") or ""
         if not stipend.charge_id:
             stipend.charge_id = dispute.get("charge") or ""
-        if stipend.state == Stipend.State.FUNDED:
-            stipend.state = Stipend.State.FROZEN
+        if transition_allows(stipend, "freeze", role=SYSTEM):
+            stipend.state = transition_target(stipend, "freeze", role=SYSTEM)
             stipend.frozen_at = timezone.now()
         stipend.save()
         amount = money_format(int(dispute.get("amount") or stipend.amount), stipend.currency)
@@ -55,19 +60,21 @@ def stipend_dispute_closed(*, dispute: dict[str, Any]) -> bool:
             return False
         engagement = locks.engagement_lock(engagement_id=found.engagement_id)
         stipend = locks.stipend_lock(engagement_id=found.engagement_id)
-        if stipend.state != Stipend.State.FROZEN:
-            return True
+        if not transition_allows(stipend, "unfreeze", role=SYSTEM):
+            return True  # not frozen (any more): nothing waits for this dispute
         if dispute.get("status") == "won":
-            stipend.state = Stipend.State.FUNDED
+            stipend.state = transition_target(stipend, "unfreeze", role=SYSTEM)
             stipend.save(update_fields=["state", "updated_at"])
             payout = Payout.objects.filter(stipend=stipend, state=Payout.State.PENDING).first()
             if payout is not None:
                 schedule.payout_transfer_after_commit(payout.pk)
-            elif engagement.state == Engagement.State.CANCELLED:
+            elif engagement.state == Engagement.State.CANCELLED and transition_allows(
+                stipend, "refund_on_cancel", role=SYSTEM
+            ):
                 schedule.stipend_refund_after_commit(stipend.pk)
             return True
         if dispute.get("status") == "lost":
-            stipend.state = Stipend.State.REFUNDED
+            stipend.state = transition_target(stipend, "forfeit", role=SYSTEM)
             stipend.refunded_at = timezone.now()
             stipend.save(update_fields=["state", "refunded_at", "updated_at"])
             ledger_add(

@@ -14,6 +14,7 @@ from projects.stipends.models import Payout, Stipend
 from projects.stipends.services import schedule
 from projects.stipends.services.funding import stipend_void
 from projects.stipends.services.ledger import platform_fee_for
+from projects.transitions import SYSTEM, transition_allows
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +46,7 @@ def stipend_on_engagement_approved(*, engagement: Engagement) -> Payout | None:
         if stipend is None:
             return None
         existing = Payout.objects.filter(engagement=locked).first()
-        if existing is not None or stipend.state not in (
-            Stipend.State.FUNDED,
-            Stipend.State.FROZEN,
-        ):
+        if existing is not None or not transition_allows(stipend, "pay_out", role=SYSTEM):
             return existing
         try:
             with transaction.atomic():
@@ -63,7 +61,7 @@ def stipend_on_engagement_approved(*, engagement: Engagement) -> Payout | None:
         except IntegrityError:
             # Another approval won the race (possible only without row locks, e.g. SQLite).
             return Payout.objects.get(engagement=locked)
-        if stipend.state == Stipend.State.FUNDED:
+        if transition_allows(stipend, "release", role=SYSTEM):
             schedule.payout_transfer_after_commit(payout.pk)
     return payout
 
@@ -74,10 +72,10 @@ def stipend_on_engagement_cancelled(*, engagement: Engagement) -> Stipend | None
         stipend = locks.stipend_lock(engagement_id=engagement.pk)
         if stipend is None:
             return None
-        if stipend.state == Stipend.State.UNFUNDED:
+        if transition_allows(stipend, "void", role=SYSTEM):
             stipend_void(stipend)
         elif (
-            stipend.state == Stipend.State.FUNDED
+            transition_allows(stipend, "refund_on_cancel", role=SYSTEM)
             and not Payout.objects.filter(stipend=stipend).exists()
         ):
             schedule.stipend_refund_after_commit(stipend.pk)

@@ -15,6 +15,7 @@ from projects.stipends.models import LedgerEntry, Stipend
 from projects.stipends.selectors import engagement_id_of
 from projects.stipends.services import schedule
 from projects.stipends.services.ledger import ledger_add
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 def stipend_void(stipend: Stipend) -> None:
     """unfunded -> cancelled: no money moved; its open Checkout page is closed after commit."""
     session_id = stipend.checkout_session_id
-    stipend.state = Stipend.State.CANCELLED
+    stipend.state = transition_target(stipend, "void", role=SYSTEM)
     stipend.checkout_url = ""
     stipend.save(update_fields=["state", "checkout_url", "updated_at"])
     if session_id:
@@ -73,7 +74,7 @@ def stipend_fund_from_checkout(*, session: dict[str, Any]) -> Funding:
         stipend = locks.stipend_lock(engagement_id=engagement_id)
         if engagement is None or stipend is None:
             return Funding.IGNORED
-        if stipend.state not in (Stipend.State.UNFUNDED, Stipend.State.CANCELLED):
+        if not transition_allows(stipend, "fund", role=SYSTEM):
             return Funding.ALREADY
         if mismatch := _funding_mismatch(stipend, session):
             _staff_alert(
@@ -86,7 +87,7 @@ def stipend_fund_from_checkout(*, session: dict[str, Any]) -> Funding:
             )
             return Funding.MISMATCH
         was_cancelled = stipend.state == Stipend.State.CANCELLED
-        stipend.state = Stipend.State.FUNDED
+        stipend.state = transition_target(stipend, "fund", role=SYSTEM)
         stipend.payment_intent_id = session.get("payment_intent") or ""
         stipend.checkout_session_id = session.get("id") or stipend.checkout_session_id
         stipend.checkout_url = ""
@@ -115,9 +116,9 @@ def stipend_checkout_expired(*, session: dict[str, Any]) -> bool:
         stipend = locks.stipend_lock(engagement_id=engagement_id or 0)
         if stipend is None:
             return False
-        if stipend.state == Stipend.State.UNFUNDED and stipend.checkout_session_id == session.get(
-            "id"
-        ):
+        if transition_allows(
+            stipend, "set_checkout_page", role=SYSTEM
+        ) and stipend.checkout_session_id == session.get("id"):
             stipend.checkout_session_id = ""
             stipend.checkout_url = ""
             stipend.save(update_fields=["checkout_session_id", "checkout_url", "updated_at"])

@@ -6,11 +6,13 @@ import logging
 
 from django.db import transaction
 
+from projects import locks
 from projects.models import Engagement
 from projects.stipends import stripe_client
 from projects.stipends.models import ConnectedAccount, Payout, Stipend
 from projects.stipends.services.payouts import payout_record_transfer, payout_waiting_notice
 from projects.stipends.services.refunds import stipend_record_refund
+from projects.transitions import SYSTEM, transition_allows
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +25,9 @@ def payout_execute(*, payout_id: int) -> Payout:
     """
     payout = Payout.objects.select_related("stipend").get(pk=payout_id)
     stipend = payout.stipend
-    if payout.state != Payout.State.PENDING or stipend.state != Stipend.State.FUNDED:
+    if payout.state != Payout.State.PENDING or not transition_allows(
+        stipend, "release", role=SYSTEM
+    ):
         return payout
     account = ConnectedAccount.objects.filter(user_id=payout.drafter_id).first()
     if account is None or not account.payouts_enabled:
@@ -42,7 +46,7 @@ def payout_execute(*, payout_id: int) -> Payout:
     except stripe_client.PaymentProviderError as exc:
         logger.warning("transfer for payout %s failed: %s (%s)", payout.pk, exc, exc.code)
         with transaction.atomic():
-            locked = Payout.objects.select_for_update(of=("self",)).get(pk=payout.pk)
+            locked = locks.payout_lock(engagement_id=payout.engagement_id)
             if locked.state == Payout.State.PENDING:
                 locked.failure_code = (exc.code or "provider_error")[:100]
                 if not exc.retryable and exc.code != "insufficient_capabilities_for_transfer":
@@ -70,8 +74,8 @@ def _charge_of(stipend: Stipend) -> str:
 def stipend_refund_execute(*, stipend_id: int) -> Stipend:
     """Refund the mentor in full, by payment intent (after commit; idempotent)."""
     stipend = Stipend.objects.select_related("engagement").get(pk=stipend_id)
-    if stipend.state != Stipend.State.FUNDED or stipend.engagement.state != (
-        Engagement.State.CANCELLED
+    if not transition_allows(stipend, "refund_on_cancel", role=SYSTEM) or (
+        stipend.engagement.state != Engagement.State.CANCELLED
     ):
         return stipend
     if Payout.objects.filter(stipend=stipend).exists():

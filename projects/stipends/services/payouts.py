@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from accounts.services.notifications import notification_send
 from projects import locks
-from projects.stipends.models import LedgerEntry, Payout, Stipend
+from projects.stipends.models import LedgerEntry, Payout
 from projects.stipends.selectors import engagement_id_of
 from projects.stipends.services.ledger import ledger_add, money_format
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,8 @@ def payout_record_transfer(*, transfer: dict[str, Any]) -> bool:
         payout.failure_code = ""
         payout.paid_at = timezone.now()
         payout.save()
-        if stipend.state == Stipend.State.FUNDED:
-            stipend.state = Stipend.State.RELEASED
+        if transition_allows(stipend, "release", role=SYSTEM):
+            stipend.state = transition_target(stipend, "release", role=SYSTEM)
             stipend.released_at = payout.paid_at
             stipend.save(update_fields=["state", "released_at", "updated_at"])
         ledger_add(
@@ -74,11 +75,7 @@ def payout_record_transfer(*, transfer: dict[str, Any]) -> bool:
 def payout_record_reversal(*, transfer: dict[str, Any]) -> bool:
     """transfer.reversed (in full): the drafter's payout was taken back."""
     with transaction.atomic():
-        payout = (
-            Payout.objects.select_for_update(of=("self",))
-            .filter(transfer_id=transfer.get("id"))
-            .first()
-        )
+        payout = locks.payout_lock_by_transfer(transfer_id=transfer.get("id") or "")
         if payout is None:
             return False
         if payout.state == Payout.State.PAID and transfer.get("reversed"):

@@ -11,6 +11,7 @@ from projects import locks
 from projects.stipends.models import LedgerEntry, Payout, Stipend
 from projects.stipends.selectors import stipend_for_charge
 from projects.stipends.services.ledger import ledger_add, money_format
+from projects.transitions import SYSTEM, transition_allows, transition_target
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +24,9 @@ def stipend_record_refund(*, stipend_id: int, refund_id: str = "") -> bool:
             return False
         locks.engagement_lock(engagement_id=found["engagement_id"])
         stipend = locks.stipend_lock(engagement_id=found["engagement_id"])
-        if stipend.state not in (Stipend.State.FUNDED, Stipend.State.FROZEN):
+        if not transition_allows(stipend, "refund", role=SYSTEM):
             return True
-        stipend.state = Stipend.State.REFUNDED
+        stipend.state = transition_target(stipend, "refund", role=SYSTEM)
         stipend.refund_id = refund_id or stipend.refund_id
         stipend.refunded_at = timezone.now()
         stipend.save()

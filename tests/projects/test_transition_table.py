@@ -1,0 +1,180 @@
+"""The transition tables are the one source of truth: for every (model, action, state, role) in
+every table of projects/transitions.py, the service succeeds exactly when the API offers the
+action to that person (`allowed_actions`), or, for the system's own steps, exactly when the
+table allows it. An action added to a table without a service mapped in transition_world.py
+fails the suite.
+
+One object per case, built by factories in the state under test; the services are called for
+real (Stripe is the local stand-in, used only by the mentor's checkout)."""
+
+from typing import Any
+
+import pytest
+
+from marketplace.errors import DomainError
+from projects.models import Application, Engagement, Task
+from projects.services.feedback import feedback_submit, thanks_send
+from projects.services.report_back import report_back_create
+from projects.stipends.models import Stipend
+from projects.transitions import (
+    DRAFTER,
+    MENTOR,
+    SYSTEM,
+    transition_allows,
+    transition_require,
+    transition_tables,
+)
+from tests.factories import ApplicationFactory, EngagementFactory
+from tests.projects.transition_world import BUILDERS, ROLES, SERVICES, World, offered
+
+
+def _cases() -> list[Any]:
+    return [
+        pytest.param(model, action, state, role, id=f"{model.__name__}-{action}-{state}-{role}")
+        for model, table in transition_tables().items()
+        for action in table
+        for state in model.State.values
+        for role in ROLES
+    ]
+
+
+def test_every_action_of_every_table_has_its_service_mapped():
+    """A new action in a table without a service here is an unchecked rule: map it."""
+    in_tables = {
+        (model, action) for model, table in transition_tables().items() for action in table
+    }
+    assert set(SERVICES) == in_tables
+
+
+def test_the_walk_covers_every_model_state_and_role():
+    cases = {(p.values[0], p.values[2], p.values[3]) for p in _cases()}
+    for model in (Task, Application, Engagement, Stipend):
+        for state in model.State.values:
+            for role in ROLES:
+                assert (model, state, role) in cases
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "action", "state", "role"), _cases())
+def test_service_succeeds_exactly_when_the_action_is_allowed(
+    model, action, state, role, request, django_capture_on_commit_callbacks
+):
+    entry = SERVICES[(model, action)]
+    world = BUILDERS[model](state, action)
+    if role == SYSTEM:
+        allowed = transition_allows(world.obj, action, role=SYSTEM)
+        if entry.system is None:
+            assert not allowed, f"the table lets the system {action}, but nothing does it"
+            return
+        assert entry.system(world.obj, django_capture_on_commit_callbacks) == allowed
+        return
+
+    user = world.mentor if role == MENTOR else world.drafter
+    allowed = action in offered(world.obj, user)
+    if entry.person is None:
+        assert not allowed, f"{action} is offered to the {role}, but no person can do it"
+        return
+    if allowed and action in ("fund", "checkout"):
+        request.getfixturevalue("stripe_standin_settings")  # the checkout reaches Stripe
+    try:
+        entry.person(world.obj, user)
+        succeeded = True
+    except DomainError as refusal:
+        succeeded = False
+        assert refusal.status_code in (403, 404, 409), refusal.as_dict()
+    assert succeeded == allowed, (action, state, role)
+
+
+# --- Guards: rules that are more than state, from both sides ----------------------------------
+
+
+def _fill(task: Task) -> None:
+    Task.objects.filter(pk=task.pk).update(filled_slots=task.slots)
+    task.refresh_from_db()
+
+
+def _full_task(world: World) -> None:
+    _fill(world.obj)
+
+
+def _already_applied(world: World) -> None:
+    ApplicationFactory(task=world.obj, drafter=world.drafter)
+
+
+def _full_task_of_application(world: World) -> None:
+    _fill(world.obj.task)
+
+
+def _task_cancelled(world: World) -> None:
+    Task.objects.filter(pk=world.obj.task_id).update(state=Task.State.CANCELLED)
+    world.obj.task.refresh_from_db()
+
+
+def _unpaid(world: World) -> None:
+    Task.objects.filter(pk=world.obj.task_id).update(stipend_amount=None)
+    world.obj.task.refresh_from_db()
+
+
+def _feedback_given(world: World, user: Any) -> None:
+    feedback_submit(engagement_id=world.obj.pk, author=user, rating=4)
+
+
+def _thanks_given(world: World, user: Any) -> None:
+    thanks_send(engagement_id=world.obj.pk, sender=user, body="Thanks already.")
+
+
+def _reported_back(world: World, user: Any) -> None:
+    report_back_create(engagement_id=world.obj.pk, author=user, outcomes=[], note="Told already.")
+
+
+GUARD_CASES = [
+    # (model, action, state, role, what makes the guard refuse)
+    (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _full_task(w)),
+    (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _already_applied(w)),
+    (Task, "invite", Task.State.OPEN, MENTOR, lambda w, u: _full_task(w)),
+    (
+        Application,
+        "accept",
+        Application.State.SUBMITTED,
+        MENTOR,
+        lambda w, u: _full_task_of_application(w),
+    ),
+    (Application, "accept", Application.State.SHORTLISTED, MENTOR, lambda w, u: _task_cancelled(w)),
+    (Engagement, "fund", Engagement.State.AWAITING_FUNDING, MENTOR, lambda w, u: _unpaid(w)),
+    (Engagement, "feedback", Engagement.State.COMPLETED, MENTOR, _feedback_given),
+    (Engagement, "feedback", Engagement.State.COMPLETED, DRAFTER, _feedback_given),
+    (Engagement, "thanks", Engagement.State.COMPLETED, MENTOR, _thanks_given),
+    (Engagement, "thanks", Engagement.State.COMPLETED, DRAFTER, _thanks_given),
+    (Engagement, "report_back", Engagement.State.COMPLETED, MENTOR, _reported_back),
+    (Engagement, "report_back", Engagement.State.COMPLETED, DRAFTER, _reported_back),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "action", "state", "role", "refuse"), GUARD_CASES)
+def test_a_guard_that_refuses_removes_the_action_and_the_service_refuses(
+    model, action, state, role, refuse
+):
+    """The same case without the guard's reason is offered and succeeds (the walk above)."""
+    world = BUILDERS[model](state, action)
+    user = world.mentor if role == MENTOR else world.drafter
+    refuse(world, user)
+
+    assert action not in offered(world.obj, user)
+    with pytest.raises(DomainError) as refusal:
+        SERVICES[(model, action)].person(world.obj, user)
+    assert refusal.value.status_code in (403, 409)
+
+
+@pytest.mark.django_db
+def test_an_actor_the_table_does_not_name_is_refused_before_the_state_is_read():
+    engagement = EngagementFactory(state=Engagement.State.ACTIVE)
+
+    with pytest.raises(DomainError) as refusal:
+        transition_require(engagement, "deliver", role=MENTOR)
+    assert (refusal.value.status_code, refusal.value.code) == (403, "action_not_yours")
+
+    with pytest.raises(DomainError) as refusal:
+        transition_require(engagement, "approve", role=MENTOR)
+    assert (refusal.value.status_code, refusal.value.code) == (409, "engagement_state_invalid")
+    assert refusal.value.message == "An active engagement cannot be approved."

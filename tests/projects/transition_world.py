@@ -1,0 +1,386 @@
+"""The world the transition-table walk runs in (tests/projects/test_transition_table.py): how
+to build each stateful object in any state, what each person is offered, and the service each
+table action maps to — as a person and as the system. A table action missing from SERVICES
+fails the walk: map it here."""
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from rest_framework.test import APIClient
+
+from accounts.models import Profile
+from marketplace.errors import DomainError
+from projects.models import Application, Engagement, Task
+from projects.services.applications import (
+    application_accept,
+    application_create,
+    application_decline,
+    application_shortlist,
+    application_withdraw,
+    applications_decline_pending,
+)
+from projects.services.conversations import message_send
+from projects.services.engagements import (
+    engagement_activate_after_funding,
+    engagement_approve,
+    engagement_auto_approve,
+    engagement_cancel,
+    engagement_deliver,
+    engagement_lapse_unfunded,
+    engagement_request_revision,
+)
+from projects.services.feedback import feedback_submit, thanks_send
+from projects.services.invitations import invitation_create
+from projects.services.report_back import report_back_create
+from projects.services.tasks import (
+    task_archive,
+    task_cancel,
+    task_close,
+    task_delete,
+    task_publish,
+    task_update,
+)
+from projects.stipends.models import Payout, Stipend
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.disputes import stipend_dispute_closed, stipend_dispute_opened
+from projects.stipends.services.engagement_money import (
+    stipend_on_engagement_approved,
+    stipend_on_engagement_cancelled,
+)
+from projects.stipends.services.funding import stipend_checkout_expired, stipend_fund_from_checkout
+from projects.stipends.services.payouts import payout_record_transfer
+from projects.stipends.services.refunds import stipend_record_refund
+from projects.transitions import (
+    DRAFTER,
+    MENTOR,
+    SYSTEM,
+    actions_allowed,
+    transition_tables,
+)
+from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory, UserFactory
+
+ROLES = (MENTOR, DRAFTER, SYSTEM)
+STIPEND_AMOUNT = 5000
+SESSION_ID = "cs_test_table"
+CHARGE_ID = "ch_test_table"
+
+
+@dataclass
+class World:
+    """The object under test and the people around it."""
+
+    obj: Any
+    mentor: Any
+    drafter: Any
+
+
+# --- Building one object in a given state ----------------------------------------------------
+
+
+def build_task(state: str, action: str) -> World:
+    task = TaskFactory(state=state, slots=1)
+    if action == "invite":
+        invitee = UserFactory()
+        Profile.objects.filter(user=invitee).update(discoverable=True, handle="invitee")
+    return World(task, task.mentor, UserFactory())
+
+
+def build_application(state: str, action: str) -> World:
+    application = ApplicationFactory(state=state, task=TaskFactory(slots=1))
+    return World(application, application.task.mentor, application.drafter)
+
+
+def _paid_engagement(state: str) -> Engagement:
+    return EngagementFactory(state=state, application__task__stipend_amount=STIPEND_AMOUNT)
+
+
+def build_engagement(state: str, action: str) -> World:
+    engagement = _paid_engagement(state)
+    # The stipend a paid engagement has by then: unfunded while it waits, funded after.
+    waiting = state == Engagement.State.AWAITING_FUNDING
+    _stipend(engagement, Stipend.State.UNFUNDED if waiting else Stipend.State.FUNDED)
+    return World(engagement, engagement.mentor, engagement.drafter)
+
+
+def _stipend(engagement: Engagement, state: str, **overrides: Any) -> Stipend:
+    fields = {
+        "amount": STIPEND_AMOUNT,
+        "currency": "eur",
+        "fee_amount": 500,
+        "checkout_session_id": SESSION_ID,
+        "charge_id": CHARGE_ID,
+        "payment_intent_id": "pi_test_table",
+    }
+    return Stipend.objects.create(engagement=engagement, state=state, **(fields | overrides))
+
+
+# The engagement state each stipend step happens in (the rest of the lifecycle around it).
+STIPEND_STEP_ENGAGEMENT = {
+    "checkout": Engagement.State.AWAITING_FUNDING,
+    "set_checkout_page": Engagement.State.AWAITING_FUNDING,
+    "fund": Engagement.State.AWAITING_FUNDING,
+    "void": Engagement.State.CANCELLED,
+    "pay_out": Engagement.State.COMPLETED,
+    "auto_release": Engagement.State.DELIVERED,
+    "release": Engagement.State.COMPLETED,
+    "refund_on_cancel": Engagement.State.CANCELLED,
+    "refund": Engagement.State.CANCELLED,
+    "freeze": Engagement.State.DELIVERED,
+    "unfreeze": Engagement.State.DELIVERED,
+    "forfeit": Engagement.State.DELIVERED,
+}
+
+
+def build_stipend(state: str, action: str) -> World:
+    engagement = _paid_engagement(STIPEND_STEP_ENGAGEMENT[action])
+    # A refund on cancel is seen as the only after-commit step: no checkout page to close.
+    extra = {"checkout_session_id": ""} if action == "refund_on_cancel" else {}
+    stipend = _stipend(engagement, state, **extra)
+    if action == "release":
+        Payout.objects.create(
+            engagement=engagement,
+            stipend=stipend,
+            drafter=engagement.drafter,
+            amount=stipend.payout_amount,
+            currency="eur",
+            idempotency_key=f"payout:{engagement.pk}",
+        )
+    return World(stipend, engagement.mentor, engagement.drafter)
+
+
+BUILDERS: dict[type, Callable[[str, str], World]] = {
+    Task: build_task,
+    Application: build_application,
+    Engagement: build_engagement,
+    Stipend: build_stipend,
+}
+
+
+# --- What each person is offered --------------------------------------------------------------
+
+
+def offered(obj: Any, user: Any) -> list[str]:
+    """`allowed_actions` as the API gives it to `user` (nothing when they may not see it)."""
+    if isinstance(obj, Stipend):
+        # No stipend resource: the mentor's checkout is offered as the engagement's "fund",
+        # which the engagement walk checks; here the table is what the page would say.
+        role = MENTOR if user.pk == obj.engagement.mentor_id else DRAFTER
+        return actions_allowed(transition_tables()[Stipend], state=obj.state, role=role)
+    path = {Task: "tasks", Application: "applications", Engagement: "engagements"}[type(obj)]
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/v1/{path}/{obj.pk}/")
+    if response.status_code == 404:
+        return []
+    assert response.status_code == 200, response.content
+    return response.json()["allowed_actions"]
+
+
+# --- Each action's service, as a person and as the system -------------------------------------
+
+
+def _moved(obj: Any, step: Callable[[], Any], target: str) -> bool:
+    """Run a system step; True when it moved obj into `target` (idempotent steps return quietly)."""
+    before = obj.state
+    step()
+    obj.refresh_from_db()
+    return before != target and obj.state == target
+
+
+def _system_close(task: Task) -> bool:
+    """The system closes a task when an acceptance fills its last place."""
+    before = task.state
+    application = ApplicationFactory(task=task)
+    # Refused when nobody can be taken on in this state: then there is nothing to close.
+    with contextlib.suppress(DomainError):
+        application_accept(application_id=application.pk, mentor=task.mentor)
+    task.refresh_from_db()
+    return before != Task.State.CLOSED and task.state == Task.State.CLOSED
+
+
+def _stripe_event(stipend: Stipend, **fields: Any) -> dict[str, Any]:
+    return {"metadata": {"engagement": str(stipend.engagement_id)}, **fields}
+
+
+def _paid_session(stipend: Stipend) -> dict[str, Any]:
+    return _stripe_event(
+        stipend,
+        id=SESSION_ID,
+        payment_status="paid",
+        amount_total=STIPEND_AMOUNT,
+        currency="eur",
+        payment_intent="pi_test_table",
+    )
+
+
+def _refund_scheduled(stipend: Stipend, capture: Any) -> bool:
+    with capture() as callbacks, transaction.atomic():
+        stipend_on_engagement_cancelled(engagement=stipend.engagement)
+    return bool(callbacks)
+
+
+def _payout_made(stipend: Stipend) -> bool:
+    with transaction.atomic():
+        stipend_on_engagement_approved(engagement=stipend.engagement)
+    return Payout.objects.filter(stipend=stipend).exists()
+
+
+def _page_forgotten(stipend: Stipend) -> bool:
+    stipend_checkout_expired(session=_stripe_event(stipend, id=SESSION_ID))
+    stipend.refresh_from_db()
+    return stipend.checkout_session_id == ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """How a person (as themselves) and the system reach one action; None: no way in."""
+
+    person: Callable[[Any, Any], Any] | None = None
+    system: Callable[[Any, Any], bool] | None = None
+
+
+NOTE = "I would start with the brief; my sample shows a similar piece."
+LINK = "https://example.org/work"
+
+SERVICES: dict[tuple[type, str], Entry] = {
+    (Task, "edit"): Entry(
+        person=lambda t, u: task_update(task_id=t.pk, mentor=u, data={"title": "Sharper title"})
+    ),
+    (Task, "publish"): Entry(person=lambda t, u: task_publish(task_id=t.pk, mentor=u)),
+    (Task, "close"): Entry(
+        person=lambda t, u: task_close(task_id=t.pk, mentor=u),
+        system=lambda t, _: _system_close(t),
+    ),
+    (Task, "archive"): Entry(person=lambda t, u: task_archive(task_id=t.pk, mentor=u)),
+    (Task, "cancel"): Entry(person=lambda t, u: task_cancel(task_id=t.pk, mentor=u)),
+    (Task, "delete"): Entry(person=lambda t, u: task_delete(task_id=t.pk, mentor=u)),
+    (Task, "apply"): Entry(
+        person=lambda t, u: application_create(
+            task_id=t.pk, drafter=u, note=NOTE, work_sample_link=LINK
+        )
+    ),
+    (Task, "invite"): Entry(
+        person=lambda t, u: invitation_create(mentor=u, task_id=t.pk, drafter_handle="invitee")
+    ),
+    (Application, "shortlist"): Entry(
+        person=lambda a, u: application_shortlist(application_id=a.pk, mentor=u)
+    ),
+    (Application, "accept"): Entry(
+        person=lambda a, u: application_accept(application_id=a.pk, mentor=u)
+    ),
+    (Application, "decline"): Entry(
+        person=lambda a, u: application_decline(application_id=a.pk, mentor=u),
+        system=lambda a, _: _moved(
+            a,
+            lambda: applications_decline_pending(task=a.task, note="Every place is filled."),
+            Application.State.DECLINED,
+        ),
+    ),
+    (Application, "withdraw"): Entry(
+        person=lambda a, u: application_withdraw(application_id=a.pk, drafter=u)
+    ),
+    (Application, "message"): Entry(
+        person=lambda a, u: message_send(sender=u, body="Hello", application_id=a.pk)
+    ),
+    (Engagement, "fund"): Entry(
+        person=lambda e, u: engagement_fund_start(engagement_id=e.pk, user=u)
+    ),
+    (Engagement, "activate"): Entry(
+        system=lambda e, _: _moved(
+            e, lambda: engagement_activate_after_funding(engagement_id=e.pk), "active"
+        )
+    ),
+    (Engagement, "deliver"): Entry(
+        person=lambda e, u: engagement_deliver(engagement_id=e.pk, drafter=u, link=LINK)
+    ),
+    (Engagement, "request_revision"): Entry(
+        person=lambda e, u: engagement_request_revision(
+            engagement_id=e.pk, mentor=u, comment="Tighten the summary."
+        )
+    ),
+    (Engagement, "approve"): Entry(
+        person=lambda e, u: engagement_approve(engagement_id=e.pk, mentor=u)
+    ),
+    (Engagement, "auto_approve"): Entry(
+        system=lambda e, _: engagement_auto_approve(engagement_id=e.pk)
+    ),
+    (Engagement, "cancel"): Entry(
+        person=lambda e, u: engagement_cancel(engagement_id=e.pk, user=u, reason="Plans changed.")
+    ),
+    (Engagement, "lapse"): Entry(system=lambda e, _: engagement_lapse_unfunded(engagement_id=e.pk)),
+    (Engagement, "message"): Entry(
+        person=lambda e, u: message_send(sender=u, body="Hello", engagement_id=e.pk)
+    ),
+    (Engagement, "feedback"): Entry(
+        person=lambda e, u: feedback_submit(engagement_id=e.pk, author=u, rating=5)
+    ),
+    (Engagement, "thanks"): Entry(
+        person=lambda e, u: thanks_send(engagement_id=e.pk, sender=u, body="Thank you!")
+    ),
+    (Engagement, "report_back"): Entry(
+        person=lambda e, u: report_back_create(
+            engagement_id=e.pk, author=u, outcomes=[], note="It led to a second project."
+        )
+    ),
+    (Stipend, "checkout"): Entry(
+        person=lambda s, u: engagement_fund_start(engagement_id=s.engagement_id, user=u)
+    ),
+    (Stipend, "set_checkout_page"): Entry(system=lambda s, _: _page_forgotten(s)),
+    (Stipend, "fund"): Entry(
+        system=lambda s, _: (
+            stipend_fund_from_checkout(session=_paid_session(s)).value in ("funded", "refunding")
+        )
+    ),
+    (Stipend, "void"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: stipend_on_engagement_cancelled(engagement=s.engagement),
+            Stipend.State.CANCELLED,
+        )
+    ),
+    (Stipend, "pay_out"): Entry(system=lambda s, _: _payout_made(s)),
+    (Stipend, "auto_release"): Entry(
+        system=lambda s, _: engagement_auto_approve(engagement_id=s.engagement_id)
+    ),
+    (Stipend, "release"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: payout_record_transfer(transfer=_stripe_event(s, id="tr_test_table")),
+            Stipend.State.RELEASED,
+        )
+    ),
+    (Stipend, "refund_on_cancel"): Entry(system=lambda s, capture: _refund_scheduled(s, capture)),
+    (Stipend, "refund"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: stipend_record_refund(stipend_id=s.pk, refund_id="re_test_table"),
+            Stipend.State.REFUNDED,
+        )
+    ),
+    (Stipend, "freeze"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: stipend_dispute_opened(dispute={"id": "dp_test", "charge": CHARGE_ID}),
+            Stipend.State.FROZEN,
+        )
+    ),
+    (Stipend, "unfreeze"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: stipend_dispute_closed(dispute={"charge": CHARGE_ID, "status": "won"}),
+            Stipend.State.FUNDED,
+        )
+    ),
+    (Stipend, "forfeit"): Entry(
+        system=lambda s, _: _moved(
+            s,
+            lambda: stipend_dispute_closed(
+                dispute={"id": "dp_test", "charge": CHARGE_ID, "status": "lost"}
+            ),
+            Stipend.State.REFUNDED,
+        )
+    ),
+}
