@@ -3,7 +3,9 @@
 Every transaction that locks more than one of these rows takes them in this order, and only
 through these functions:
 
-    task -> application -> engagement -> stipend -> payout
+    offer settings -> offer -> task -> application -> engagement -> stipend -> payout
+
+(An offer comes first: accepting one creates its task and engagement while the offer is held.)
 
 Locking the parent first means a participant's action, a Stripe webhook and an hourly job that
 meet on one engagement queue up instead of deadlocking. Each lock names its own table with
@@ -15,6 +17,7 @@ from typing import Any
 
 from accounts.models import User
 from projects.models import Application, Engagement, Task
+from projects.offers.models import Offer, OfferSettings
 from projects.stipends.models import Payout, Stipend
 
 
@@ -69,4 +72,25 @@ def stipend_lock(*, engagement_id: int) -> Stipend | None:
 def payout_lock(*, engagement_id: int) -> Payout | None:
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
+    )
+
+
+def offer_settings_lock(*, mentor_id: int) -> OfferSettings | None:
+    """Lock a mentor's offer settings: offers to that mentor queue up here, so the monthly cap
+    holds under concurrent requests."""
+    return (
+        OfferSettings.objects.select_for_update(of=("self",))
+        .select_related("mentor__profile")
+        .filter(mentor_id=mentor_id)
+        .first()
+    )
+
+
+def offer_lock(*, offer_id: int, **filters: Any) -> Offer | None:
+    """Lock an offer (with its two people loaded); `filters` scope it to a participant."""
+    return (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("mentor__profile", "drafter__profile")
+        .filter(pk=offer_id, **filters)
+        .first()
     )

@@ -142,3 +142,29 @@ def engagement_actions_for(
         "thanks": thanks_given,
     }
     return role, [name for name in actions if not unavailable.get(name, False)]
+
+
+# --- Offers ("may I draft for you?", projects/offers) ----------------------------------------
+# Appended as its own section: the offer table, its registration and its guards.
+
+from projects.offers import error_codes as offer_codes  # noqa: E402
+from projects.offers.models import Offer  # noqa: E402
+
+OS = Offer.State
+OFFER_TRANSITIONS: dict[str, Transition] = {
+    "accept": _t({OS.PENDING}, OS.ACCEPTED, {MENTOR}, "accepted"),
+    "decline": _t({OS.PENDING}, OS.DECLINED, {MENTOR}, "declined"),
+    "withdraw": _t({OS.PENDING}, OS.WITHDRAWN, {DRAFTER}, "withdrawn"),
+    "expire": _t({OS.PENDING}, OS.EXPIRED, {SYSTEM}, "expired"),
+    # The thread lives while the offer is open and once answered; a withdrawn or expired offer
+    # closes it (no cold messages).
+    "message": _t({OS.PENDING, OS.ACCEPTED, OS.DECLINED}, None, {MENTOR, DRAFTER}, "discussed"),
+}
+_TABLES[Offer] = OFFER_TRANSITIONS
+_STATE_CODES[Offer] = offer_codes.OFFER_STATE_INVALID
+
+
+def offer_actions_for(offer: Offer, *, viewer: object) -> tuple[str, list[str]]:
+    """(viewer_role, allowed_actions) for one of the offer's two people."""
+    role = MENTOR if _is_person(viewer) and viewer.pk == offer.mentor_id else DRAFTER
+    return role, actions_allowed(OFFER_TRANSITIONS, state=offer.state, role=role)

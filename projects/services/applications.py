@@ -56,6 +56,28 @@ def applications_decline_pending(*, task: Task, note: str) -> None:
         )
 
 
+def evidence_items_check(
+    *, drafter: User, portfolio_item_ids: Iterable[int], work_sample_link: str
+) -> list[PortfolioItem]:
+    """The drafter's own portfolio items named as evidence; at least one item or a work-sample
+    link is required. Applications and offers lead with work by this one rule."""
+    item_ids = sorted(set(portfolio_item_ids))
+    items = list(PortfolioItem.objects.filter(owner=drafter, id__in=item_ids))
+    if len(items) != len(item_ids):
+        # Like a path naming a missing object: 404 (the request itself is well formed).
+        message = "Attach only items from your own portfolio."
+        raise NotFound(
+            message, code=codes.PORTFOLIO_ITEM_INVALID, fields={"portfolio_item_ids": [message]}
+        )
+    if not items and not work_sample_link:
+        raise field_error(
+            "Attach at least one portfolio item or a link to a work sample.",
+            code=codes.EVIDENCE_REQUIRED,
+            field="portfolio_item_ids",
+        )
+    return items
+
+
 def application_create(
     *,
     task_id: int,
@@ -66,8 +88,6 @@ def application_create(
     answers: list[str] | None = None,
 ) -> Application:
     """A drafter offers to help, leading with their work."""
-    answers = list(answers or [])
-    item_ids = sorted(set(portfolio_item_ids))
     with transaction.atomic():
         task = (
             Task.objects.select_for_update(of=("self",))
@@ -77,64 +97,14 @@ def application_create(
         )
         if task is None or (task.state == Task.State.DRAFT and task.mentor_id != drafter.pk):
             raise NotFound("Task not found.")
-        if task.mentor_id == drafter.pk:
-            raise Forbidden("You cannot apply to your own task.", code=codes.OWN_TASK)
-        if task.state != Task.State.OPEN:
-            raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
-        if task.filled_slots >= task.slots:
-            # A mentor may edit slots down to the places already filled without closing.
-            raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
-        if Application.objects.filter(task=task, drafter=drafter).exists():
-            raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
-        if not note.strip():
-            raise field_error(
-                "Write a short note: what you would do, and which work shows you can.",
-                code=codes.NOTE_REQUIRED,
-                field="note",
-            )
-        if len(note) > NOTE_MAX_LENGTH:
-            raise field_error(
-                f"Keep the note to {NOTE_MAX_LENGTH} characters.",
-                code=codes.NOTE_TOO_LONG,
-                field="note",
-            )
-        items = list(PortfolioItem.objects.filter(owner=drafter, id__in=item_ids))
-        if len(items) != len(item_ids):
-            # Like a path naming a missing object: 404 (the request itself is well formed).
-            message = "Attach only items from your own portfolio."
-            raise NotFound(
-                message, code=codes.PORTFOLIO_ITEM_INVALID, fields={"portfolio_item_ids": [message]}
-            )
-        if not items and not work_sample_link:
-            raise field_error(
-                "Attach at least one portfolio item or a link to a work sample.",
-                code=codes.EVIDENCE_REQUIRED,
-                field="portfolio_item_ids",
-            )
-        questions = task.questions or []
-        if len(answers) != len(questions) or any(
-            not isinstance(a, str) or not a.strip() or len(a) > MAX_ANSWER_LENGTH for a in answers
-        ):
-            raise field_error(
-                f"Answer each of the {len(questions)} questions "
-                f"(at most {MAX_ANSWER_LENGTH} characters each).",
-                code=codes.ANSWERS_INVALID,
-                field="answers",
-            )
-        try:
-            with transaction.atomic():
-                application = Application.objects.create(
-                    task=task,
-                    drafter=drafter,
-                    note=note,
-                    work_sample_link=work_sample_link,
-                    answers=answers,
-                )
-        except IntegrityError as error:  # a double click that raced past the check above
-            raise Conflict(
-                "You have already applied to this task.", code=codes.APPLICATION_EXISTS
-            ) from error
-        application.portfolio_items.set(items)
+        application = application_create_on_task(
+            task=task,
+            drafter=drafter,
+            note=note,
+            work_sample_link=work_sample_link,
+            portfolio_item_ids=portfolio_item_ids,
+            answers=answers,
+        )
         notification_send(
             recipient=task.mentor,
             kind="application_new",
@@ -142,6 +112,70 @@ def application_create(
             body="Their note and work are waiting for you.",
             url=f"/applications/{application.pk}/",
         )
+    return application
+
+
+def application_create_on_task(
+    *,
+    task: Task,
+    drafter: User,
+    note: str,
+    work_sample_link: str = "",
+    portfolio_item_ids: Iterable[int] = (),
+    answers: list[str] | None = None,
+) -> Application:
+    """The rules of applying, on a task the caller has locked and may show this drafter (a
+    visible task, or the private task of the drafter's own accepted offer). No notification:
+    the caller says what happened."""
+    answers = list(answers or [])
+    if task.mentor_id == drafter.pk:
+        raise Forbidden("You cannot apply to your own task.", code=codes.OWN_TASK)
+    if task.state != Task.State.OPEN:
+        raise Conflict("This task is not taking applications.", code=codes.TASK_NOT_OPEN)
+    if task.filled_slots >= task.slots:
+        # A mentor may edit slots down to the places already filled without closing.
+        raise Conflict("Every place on this task is already filled.", code=codes.SLOTS_FULL)
+    if Application.objects.filter(task=task, drafter=drafter).exists():
+        raise Conflict("You have already applied to this task.", code=codes.APPLICATION_EXISTS)
+    if not note.strip():
+        raise field_error(
+            "Write a short note: what you would do, and which work shows you can.",
+            code=codes.NOTE_REQUIRED,
+            field="note",
+        )
+    if len(note) > NOTE_MAX_LENGTH:
+        raise field_error(
+            f"Keep the note to {NOTE_MAX_LENGTH} characters.",
+            code=codes.NOTE_TOO_LONG,
+            field="note",
+        )
+    items = evidence_items_check(
+        drafter=drafter, portfolio_item_ids=portfolio_item_ids, work_sample_link=work_sample_link
+    )
+    questions = task.questions or []
+    if len(answers) != len(questions) or any(
+        not isinstance(a, str) or not a.strip() or len(a) > MAX_ANSWER_LENGTH for a in answers
+    ):
+        raise field_error(
+            f"Answer each of the {len(questions)} questions "
+            f"(at most {MAX_ANSWER_LENGTH} characters each).",
+            code=codes.ANSWERS_INVALID,
+            field="answers",
+        )
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                task=task,
+                drafter=drafter,
+                note=note,
+                work_sample_link=work_sample_link,
+                answers=answers,
+            )
+    except IntegrityError as error:  # a double click that raced past the check above
+        raise Conflict(
+            "You have already applied to this task.", code=codes.APPLICATION_EXISTS
+        ) from error
+    application.portfolio_items.set(items)
     return application
 
 
