@@ -127,3 +127,12 @@ def test_reply_rate_counts_applications_and_offers_answered_within_14_days(api_c
     card = api_client.get("/api/v1/mentors/").json()["results"][0]
 
     assert card["reply_rate"] == 0.6  # 3 of the 5 that were due
+
+
+def test_the_mentors_list_answers_for_one_handle(api_client, mentor):
+    closed = UserFactory()
+
+    mine = api_client.get(f"/api/v1/mentors/?handle={mentor.profile.handle}").json()["results"]
+    theirs = api_client.get(f"/api/v1/mentors/?handle={closed.profile.handle}").json()["results"]
+
+    assert ([c["handle"] for c in mine], theirs) == ([mentor.profile.handle], [])

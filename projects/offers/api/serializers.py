@@ -46,6 +46,13 @@ class OfferSettingsInputSerializer(InputSerializer):
 
 class MentorQuerySerializer(InputSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
+    handle = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        default="",
+        help_text="Only this mentor (empty list when they are not open to offers).",
+    )
     skills = serializers.CharField(
         required=False,
         allow_blank=True,

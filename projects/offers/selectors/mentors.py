@@ -27,12 +27,15 @@ _ANSWERED_APPLICATION = (
 _ANSWERED_OFFER = (Offer.State.ACCEPTED, Offer.State.DECLINED)
 
 
-def mentor_list_for_offers(*, skills: list[str], q: str) -> QuerySet:
+def mentor_list_for_offers(*, skills: list[str], q: str, handle: str = "") -> QuerySet:
     """Open settings of active mentors, newest first, as values() rows for the page; cards are
-    completed by mentor_rows_attach_cards (a fixed number of queries per page)."""
+    completed by mentor_rows_attach_cards (a fixed number of queries per page). `handle` asks
+    about one mentor (a profile page's "Offer to help" button)."""
     qs = OfferSettings.objects.filter(
         is_open=True, mentor__is_active=True, mentor__profile__deleted_at__isnull=True
     )
+    if handle:
+        qs = qs.filter(mentor__profile__handle=handle)
     if skills:
         qs = qs.filter(topics__in=skill_ids_for_browse(values=skills)).distinct()
     if q := q.strip()[:Q_MAX_LENGTH]:
