@@ -124,7 +124,7 @@ class OfferSettingsOutputSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
-class MentorCardSerializer(serializers.Serializer):
+class OfferMentorCardSerializer(serializers.Serializer):
     """A public card: never an e-mail address."""
 
     handle = serializers.CharField()

@@ -64,7 +64,7 @@ class MentorListView(APIView):
     @extend_schema(
         operation_id="mentors_open_to_offers",
         parameters=[s.MentorQuerySerializer],
-        responses=s.MentorCardSerializer(many=True),
+        responses=s.OfferMentorCardSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         query = s.MentorQuerySerializer(data=request.query_params)
@@ -74,7 +74,7 @@ class MentorListView(APIView):
         rows = mentor_rows_attach_cards(
             rows=list(paginator.paginate_queryset(queryset, request, view=self))
         )
-        return paginator.get_paginated_response(s.MentorCardSerializer(rows, many=True).data)
+        return paginator.get_paginated_response(s.OfferMentorCardSerializer(rows, many=True).data)
 
 
 def _offer_response(request: Request, offer_id: int, code: int = status.HTTP_200_OK) -> Response:
