@@ -232,12 +232,13 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
     return application
 
 
-def application_accept(*, application_id: int, mentor: User) -> Engagement:
+def application_accept(*, application_id: int, mentor: User, notify: bool = True) -> Engagement:
     """submitted|shortlisted -> accepted, creating the Engagement.
 
     The task row is locked, so concurrent accepts queue up and each sees the real
     filled_slots; the CheckConstraint filled_slots <= slots is the last line of defence.
     Unpaid tasks start `active`; paid ones wait in `awaiting_funding` for the stipend.
+    `notify=False`: the caller tells the drafter in its own words (an accepted offer).
     """
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
@@ -268,17 +269,18 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
         )
         if paid:
             stipend_on_engagement_accepted(engagement=engagement)
-        notification_send(
-            recipient=application.drafter,
-            kind="application_accepted",
-            title=f"You are drafting on “{task.title}”",
-            body=(
-                "The mentor accepted your application. Work starts once the stipend is funded."
-                if paid
-                else "The mentor accepted your application. Say hello and get started."
-            ),
-            url=f"/engagements/{engagement.pk}/",
-        )
+        if notify:
+            notification_send(
+                recipient=application.drafter,
+                kind="application_accepted",
+                title=f"You are drafting on “{task.title}”",
+                body=(
+                    "The mentor accepted your application. Work starts once the stipend is funded."
+                    if paid
+                    else "The mentor accepted your application. Say hello and get started."
+                ),
+                url=f"/engagements/{engagement.pk}/",
+            )
         if task.filled_slots >= task.slots:
             if task.state == Task.State.OPEN:
                 task.state = Task.State.CLOSED

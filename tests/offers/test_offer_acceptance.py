@@ -36,9 +36,9 @@ def test_accepting_makes_a_private_task_filled_by_the_drafter_and_its_engagement
     assert (engagement.state, engagement.drafter, engagement.task) == ("active", drafter, task)
     application = Application.objects.get(engagement=engagement)
     assert (application.state, list(application.portfolio_items.all())) == ("accepted", [item])
-    assert Notification.objects.filter(
-        recipient=drafter, url=f"/engagements/{engagement.pk}/"
-    ).exists()
+    told = Notification.objects.filter(recipient=drafter, url=f"/engagements/{engagement.pk}/")
+    assert [n.kind for n in told] == ["offer_accepted"]
+    assert "accepted your offer" in told[0].title
 
 
 def test_the_private_task_is_seen_only_by_its_mentor_and_drafter(

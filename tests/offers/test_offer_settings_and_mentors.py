@@ -136,3 +136,14 @@ def test_the_mentors_list_answers_for_one_handle(api_client, mentor):
     theirs = api_client.get(f"/api/v1/mentors/?handle={closed.profile.handle}").json()["results"]
 
     assert ([c["handle"] for c in mine], theirs) == ([mentor.profile.handle], [])
+
+
+def test_site_staff_read_offers_in_the_admin(client, send_offer, mentor, drafter):
+    send_offer(drafter, mentor)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    offers = client.get("/admin/offers/offer/")
+    settings_page = client.get("/admin/offers/offersettings/")
+
+    assert (offers.status_code, settings_page.status_code) == (200, 200)
+    assert "Tidy your interview notes" in offers.content.decode()

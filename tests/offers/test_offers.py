@@ -11,7 +11,7 @@ from projects.models import AuditEntry
 from projects.offers.models import Offer
 from projects.offers.services.offers import offers_expire_due
 from projects.offers.services.settings import offer_settings_update
-from tests.factories import PortfolioItemFactory, UserFactory
+from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -336,3 +336,26 @@ def test_offer_messages_share_the_rate_limit_of_every_thread(
         for i in range(3)
     ]
     assert statuses == [201, 201, 429]
+
+
+def test_closing_an_account_answers_its_offers_and_stops_new_ones(
+    send_offer, client_for, mentor, drafter
+):
+    received = send_offer(drafter, mentor).json()["id"]
+    other_mentor = UserFactory()
+    offer_settings_update(mentor=other_mentor, data={"is_open": True})
+    PortfolioItemFactory(owner=mentor)
+    sent = send_offer(
+        mentor, other_mentor, portfolio_item_ids=[], work_sample_link="https://e.org/w"
+    ).json()["id"]
+
+    closed = client_for(mentor).post(
+        "/api/v1/me/delete/", {"password": DEFAULT_PASSWORD}, format="json"
+    )
+
+    assert closed.status_code in (200, 204)
+    assert Offer.objects.get(pk=received).state == "declined"
+    assert Offer.objects.get(pk=sent).state == "withdrawn"
+    cards = client_for(drafter).get("/api/v1/mentors/").json()["results"]
+    assert mentor.profile.handle not in [c["handle"] for c in cards]
+    assert Notification.objects.filter(recipient=drafter, kind="offer_declined").exists()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services.notifications import notification_send
 from marketplace.errors import NotFound, field_error
 from projects import locks
 from projects.models import Task
@@ -70,9 +71,21 @@ def offer_accept(
             work_sample_link=offer.work_sample_link,
             portfolio_item_ids=list(offer.portfolio_items.values_list("pk", flat=True)),
         )
-        engagement = application_accept(application_id=application.pk, mentor=mentor)
+        engagement = application_accept(application_id=application.pk, mentor=mentor, notify=False)
         offer.state = Offer.State.ACCEPTED
         offer.responded_at = timezone.now()
         offer.task, offer.engagement = task, engagement
         offer.save(update_fields=["state", "responded_at", "task", "engagement", "updated_at"])
+        paid = task.is_paid
+        notification_send(
+            recipient=offer.drafter,
+            kind="offer_accepted",
+            title=f"{display_name(mentor)} accepted your offer “{offer.title}”",
+            body=(
+                "You are drafting for them. Work starts once they fund the stipend."
+                if paid
+                else "You are drafting for them. Say hello and get started."
+            ),
+            url=f"/engagements/{engagement.pk}/",
+        )
     return offer
