@@ -42,4 +42,8 @@ urlpatterns = [
     path("messages/", views.MessagesPage.as_view(), name="messages"),
     path("careers/", views.CareersPage.as_view(), name="careers"),
     path("verify/", views.VerifyPage.as_view(), name="verify"),
+    path("mentors/", views.MentorsPage.as_view(), name="mentors"),
+    path("mentors/<slug:handle>/offer/", views.OfferFormPage.as_view(), name="offer-new"),
+    path("offers/", views.OffersPage.as_view(), name="offers"),
+    path("offers/<id:offer_id>/", views.OfferPage.as_view(), name="offer"),
 ]

@@ -117,3 +117,28 @@ class VerifyPage(TemplateView):
     """/verify/: anyone checks a credential (verify.js posts it to the API)."""
 
     template_name = "frontend/verify.html"
+
+
+class MentorsPage(TemplateView):
+    """Mentors open to offers (data: /api/v1/mentors/)."""
+
+    template_name = "frontend/mentors.html"
+
+
+class OfferFormPage(LoginRequiredMixin, TemplateView):
+    """The offer form, which teaches the etiquette (data: /api/v1/mentors/?handle=, POST
+    /api/v1/mentors/<handle>/offers/)."""
+
+    template_name = "frontend/offer_form.html"
+
+
+class OffersPage(LoginRequiredMixin, TemplateView):
+    """Offers sent and received (data: /api/v1/me/offers/)."""
+
+    template_name = "frontend/offers.html"
+
+
+class OfferPage(LoginRequiredMixin, TemplateView):
+    """One offer, its thread and its answers (data: /api/v1/offers/<id>/)."""
+
+    template_name = "frontend/offer.html"

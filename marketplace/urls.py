@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
     path("", include("projects.stipends.api.urls")),
+    path("", include("projects.offers.api.urls")),
     path("careers/", include("projects.careers.api.urls")),
     path("", include("projects.careers.api.me_urls")),
     path("", include("projects.credentials.api.urls")),

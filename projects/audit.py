@@ -116,9 +116,10 @@ def _record_movement(
 def audit_connect() -> None:
     """Called once from ProjectsConfig.ready()."""
     from projects.models import Application, Engagement, Task
+    from projects.offers.models import Offer
     from projects.stipends.models import LedgerEntry, Payout, Stipend
 
-    for model in (Task, Application, Engagement, Stipend, Payout):
+    for model in (Task, Application, Engagement, Stipend, Payout, Offer):
         uid = f"audit-{model._meta.label_lower}"
         post_init.connect(_remember_state, sender=model, dispatch_uid=f"{uid}-init")
         post_save.connect(_record_transition, sender=model, dispatch_uid=f"{uid}-save")

@@ -4,11 +4,14 @@ Only modules named `locks.py` call `select_for_update` (tests/marketplace/test_l
 fails otherwise). Every transaction that locks more than one of these rows takes them in this
 order, and only through these functions:
 
-    1 stripe event -> 2 task -> 3 invitation -> 4 application -> 5 engagement -> 6 stipend
-    -> 7 payout -> 8 credential; leaves, locked last or alone: thank-you note, nudge, introduction, connected
-    account (each function's docstring names its place)
+    1 stripe event -> 2 offer settings -> 3 offer -> 4 task -> 5 invitation -> 6 application
+    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential; leaves, locked last or alone:
+    thank-you note, nudge, introduction, connected account (each function's docstring names
+    its place)
 
 - stripe event: a webhook's record is locked first; its handler then locks the lifecycle rows.
+- offer settings, offer: a mentor's offer settings first (the monthly cap), then the offer;
+  accepting an offer creates its task and engagement while the offer is held.
 - task: the parent of everything a drafter or mentor changes; taken before its children.
 - invitation: a task's invitation (invitation_create holds the task; decline locks it alone).
 - application: always after its task (application_lock takes the task first).
@@ -39,6 +42,7 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
+from projects.offers.models import Offer, OfferSettings
 from projects.stipends.models import ConnectedAccount, Payout, Stipend, StripeEvent
 from projects.transitions import PENDING_APPLICATION_STATES
 
@@ -52,7 +56,7 @@ def stripe_event_lock(*, event_id: str, defaults: dict[str, Any]) -> tuple[Strip
 
 
 def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
-    """Order 2 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
+    """Order 4 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
     caller (None when it is not theirs). Nothing of the task's is held yet."""
     return (
         Task.objects.select_for_update(of=("self",))
@@ -63,7 +67,7 @@ def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
 
 
 def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
-    """Order 3 (invitation): one of the drafter's invitations, after its task when the caller
+    """Order 5 (invitation): one of the drafter's invitations, after its task when the caller
     holds that too (declining locks it alone)."""
     return (
         Invitation.objects.select_for_update(of=("self",))
@@ -73,8 +77,8 @@ def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
 
 
 def applications_lock_pending(*, task_id: int) -> list[Application]:
-    """Order 4 (application): the pending applications of a task the caller has locked
-    (order 2), in id order so two callers queue the same way; drafters loaded."""
+    """Order 6 (application): the pending applications of a task the caller has locked
+    (order 4), in id order so two callers queue the same way; drafters loaded."""
     return list(
         Application.objects.select_for_update(of=("self",))
         .filter(task_id=task_id, state__in=PENDING_APPLICATION_STATES)
@@ -84,7 +88,7 @@ def applications_lock_pending(*, task_id: int) -> list[Application]:
 
 
 def application_lock(*, application_id: int, **filters: Any) -> Application | None:
-    """Order 2 then 4: the application's task, then the application (task and people loaded)."""
+    """Order 4 then 6: the application's task, then the application (task and people loaded)."""
     found = Application.objects.filter(pk=application_id, **filters).values("task_id").first()
     if found is None:
         return None
@@ -99,7 +103,7 @@ def application_lock(*, application_id: int, **filters: Any) -> Application | No
 def engagement_lock(
     *, engagement_id: int, participant: User | None = None, role: str = "either"
 ) -> Engagement | None:
-    """Order 2 then 5 (engagement): the engagement's task, then the engagement. With
+    """Order 4 then 7 (engagement): the engagement's task, then the engagement. With
     `participant`, only that person's engagement is found (as `role`: mentor, drafter or
     either); without, any (system work)."""
     qs = Engagement.objects.filter(pk=engagement_id)
@@ -122,7 +126,7 @@ def engagement_lock(
 
 
 def stipend_lock(*, engagement_id: int) -> Stipend | None:
-    """Order 6 (stipend): an engagement's stipend, after the engagement (order 5), which every
+    """Order 8 (stipend): an engagement's stipend, after the engagement (order 7), which every
     caller that changes the stipend's state holds first."""
     return (
         Stipend.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
@@ -130,7 +134,7 @@ def stipend_lock(*, engagement_id: int) -> Stipend | None:
 
 
 def payout_lock(*, engagement_id: int) -> Payout | None:
-    """Order 7 (payout): an engagement's payout, after its stipend when the caller holds it
+    """Order 9 (payout): an engagement's payout, after its stipend when the caller holds it
     (a failed transfer is recorded holding only the payout)."""
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
@@ -138,7 +142,7 @@ def payout_lock(*, engagement_id: int) -> Payout | None:
 
 
 def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
-    """Order 7 (payout), found by the transfer that paid it (transfer.reversed names only the
+    """Order 9 (payout), found by the transfer that paid it (transfer.reversed names only the
     transfer); locked alone."""
     if not transfer_id:
         return None
@@ -146,11 +150,33 @@ def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
 
 
 def credential_lock(*, engagement_id: int) -> IssuedCredential | None:
-    """Order 8 (credential): a verified experience's credential, after its engagement when the
+    """Order 10 (credential): a verified experience's credential, after its engagement when the
     caller holds it (revocation locks it alone)."""
     return (
         IssuedCredential.objects.select_for_update(of=("self",))
         .filter(engagement_id=engagement_id)
+        .first()
+    )
+
+
+def offer_settings_lock(*, mentor_id: int) -> OfferSettings | None:
+    """Order 2 (offer settings): a mentor's offer settings; offers to that mentor queue up
+    here, so the monthly cap holds under concurrent requests."""
+    return (
+        OfferSettings.objects.select_for_update(of=("self",))
+        .select_related("mentor__profile")
+        .filter(mentor_id=mentor_id)
+        .first()
+    )
+
+
+def offer_lock(*, offer_id: int, **filters: Any) -> Offer | None:
+    """Order 3 (offer): an offer (with its two people loaded), after the mentor's settings when
+    the caller holds them; `filters` scope it to a participant."""
+    return (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("mentor__profile", "drafter__profile")
+        .filter(pk=offer_id, **filters)
         .first()
     )
 

@@ -23,6 +23,8 @@ class Task(TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Everyone"
         INSTITUTIONS = "institutions", "Only students of chosen institutions"
+        # An accepted offer's task: only its mentor and the offering drafter see it.
+        PRIVATE = "private", "Only the mentor and the drafter of an accepted offer"
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks"
@@ -195,14 +197,17 @@ class Deliverable(TimeStampedModel):
 
 
 class Message(models.Model):
-    """One line in the thread of an application or of an engagement — never anywhere else
-    (no cold outreach). Only the thread's two people can read or write it."""
+    """One line in the thread of an application, an engagement or an offer — never anywhere
+    else (no cold outreach). Only the thread's two people can read or write it."""
 
     application = models.ForeignKey(
         Application, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
     engagement = models.ForeignKey(
         Engagement, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    offer = models.ForeignKey(
+        "offers.Offer", null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recipient = models.ForeignKey(
@@ -216,8 +221,13 @@ class Message(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(application__isnull=False, engagement__isnull=True)
-                    | models.Q(application__isnull=True, engagement__isnull=False)
+                    models.Q(application__isnull=False, engagement__isnull=True, offer__isnull=True)
+                    | models.Q(
+                        application__isnull=True, engagement__isnull=False, offer__isnull=True
+                    )
+                    | models.Q(
+                        application__isnull=True, engagement__isnull=True, offer__isnull=False
+                    )
                 ),
                 name="message_in_exactly_one_thread",
             )
@@ -225,6 +235,7 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=["application", "id"]),
             models.Index(fields=["engagement", "id"]),
+            models.Index(fields=["offer", "id"], name="message_offer_thread"),
             models.Index(
                 fields=["recipient"],
                 condition=models.Q(read_at__isnull=True),
@@ -326,7 +337,7 @@ class AuditEntry(models.Model):
     """One state transition or money movement: who (or which system), when, from -> to.
 
     Written by projects.audit in the same transaction as the change it records, for tasks,
-    applications, engagements, stipends, payouts and ledger entries. Append-only; site staff
+    applications, engagements, offers, stipends, payouts and ledger entries. Append-only; site staff
     read it in the admin.
     """
 

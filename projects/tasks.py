@@ -2,6 +2,7 @@
 
 from django.tasks import task
 
+from projects.offers.services.offers import offers_expire_due
 from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
@@ -14,13 +15,14 @@ from projects.stipends.services.outbound import payouts_retry_pending, stipends_
 
 def due_work_run() -> dict[str, int]:
     """Lapse unfunded acceptances, auto-approve (and pay) overdue deliveries, retry payouts and
-    refunds that Stripe could not make."""
+    refunds that Stripe could not make, and close offers left unanswered for 14 days."""
     return {
         "lapsed": engagements_lapse_unfunded_due(),
         "auto_released": engagements_auto_approve_due(),
         "payouts_retried": payouts_retry_pending(),
         "refunds_retried": stipends_refunds_retry(),
         "message_digests": messages_digest_send_due(),
+        "offers_expired": offers_expire_due(),
     }
 
 

@@ -98,8 +98,14 @@ class TaskInputSerializer(CrossFieldRules, InputSerializer):
     what_you_gain = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""
     )
+    # A private task is made only by accepting an offer (projects/offers), never chosen here.
     visibility = serializers.ChoiceField(
-        choices=Task.Visibility.choices, required=False, default=Task.Visibility.PUBLIC
+        choices=[
+            (Task.Visibility.PUBLIC, "Everyone"),
+            (Task.Visibility.INSTITUTIONS, "Only students of chosen institutions"),
+        ],
+        required=False,
+        default=Task.Visibility.PUBLIC,
     )
     institution_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
     questions = serializers.ListField(
@@ -146,20 +152,22 @@ class BrowseQuerySerializer(InputSerializer):
         return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
 
 
+# Evidence: a portfolio item, or a link to a work sample (`evidence_required`); applications and
+# offers share the rule (projects.services.applications.evidence_items_check).
+PORTFOLIO_OR_WORK_SAMPLE = [
+    {
+        "required": ["portfolio_item_ids"],
+        "properties": {"portfolio_item_ids": {"type": "array", "minItems": 1}},
+    },
+    {
+        "required": ["work_sample_link"],
+        "properties": {"work_sample_link": {"type": "string", "pattern": NOT_BLANK}},
+    },
+]
+
+
 class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
-    # Evidence: a portfolio item, or a link to a work sample (`evidence_required`).
-    schema_any_of = [
-        [
-            {
-                "required": ["portfolio_item_ids"],
-                "properties": {"portfolio_item_ids": {"type": "array", "minItems": 1}},
-            },
-            {
-                "required": ["work_sample_link"],
-                "properties": {"work_sample_link": {"type": "string", "pattern": NOT_BLANK}},
-            },
-        ]
-    ]
+    schema_any_of = [PORTFOLIO_OR_WORK_SAMPLE]
 
     note = TextField(
         not_blank=(

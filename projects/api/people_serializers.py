@@ -134,7 +134,7 @@ class ExperienceSerializer(serializers.Serializer):
 
 
 class ThreadSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["application", "engagement"])
+    kind = serializers.ChoiceField(choices=["application", "engagement", "offer"])
     id = serializers.IntegerField()
     task_title = serializers.CharField()
     other = PersonSerializer()

@@ -13,6 +13,7 @@ from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
 from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from marketplace.api.caching import PublicReadCaching
+from projects.offers.services.offers import OFFER_EXPIRY_DAYS
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 
@@ -33,6 +34,9 @@ ConfigSerializer = inline_serializer(
         "portfolio_max_items": serializers.IntegerField(),
         "avatar_max_mb": serializers.IntegerField(),
         "avatar_size_px": serializers.IntegerField(),
+        "offer_expiry_days": serializers.IntegerField(
+            help_text="An offer waits this long for an answer; reply rates count answers within it."
+        ),
     },
 )
 
@@ -57,5 +61,6 @@ class SiteConfigView(PublicReadCaching, APIView):
                 "portfolio_max_items": PORTFOLIO_MAX_ITEMS,
                 "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
                 "avatar_size_px": AVATAR_SIZE,
+                "offer_expiry_days": OFFER_EXPIRY_DAYS,
             }
         )

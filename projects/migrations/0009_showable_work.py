@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0007_browse_walks_the_published_index"),
+        ("projects", "0008_message_offer"),
     ]
 
     operations = [

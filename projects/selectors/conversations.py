@@ -1,4 +1,4 @@
-"""Message threads of applications and engagements, for their two people.
+"""Message threads of applications, engagements and offers, for their two people.
 
 "Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
 so a 404 never reveals that something exists."""
@@ -10,16 +10,25 @@ from django.db.models import Count, Max, Q, QuerySet
 from accounts.models import User
 from marketplace.errors import NotFound
 from projects.models import Application, Engagement, Message
+from projects.offers.models import Offer
 from projects.selectors.applications import application_get_for_participant
 
 
 def message_list_for_thread(
-    *, user: User, application_id: int | None = None, engagement_id: int | None = None
+    *,
+    user: User,
+    application_id: int | None = None,
+    engagement_id: int | None = None,
+    offer_id: int | None = None,
 ) -> QuerySet:
     """A thread's messages, only for its two people (anyone else: NotFound)."""
     if application_id is not None:
         application_get_for_participant(application_id=application_id, user=user)
         thread = {"application_id": application_id}
+    elif offer_id is not None:
+        if not Offer.objects.filter(Q(mentor=user) | Q(drafter=user), pk=offer_id).exists():
+            raise NotFound("Offer not found.")
+        thread = {"offer_id": offer_id}
     else:
         if not Engagement.objects.filter(
             Q(mentor=user) | Q(drafter=user), pk=engagement_id
@@ -38,11 +47,11 @@ THREADS_SHOWN = 100
 
 def thread_list_for_user(*, user: User) -> dict[str, Any]:
     """The person's message inbox: every thread they write in, newest activity first, with the
-    unread count of each — four queries whatever the number of threads."""
+    unread count of each — five queries whatever the number of threads."""
     mine = Q(sender=user) | Q(recipient=user)
     threads = list(
         Message.objects.filter(mine)
-        .values("application_id", "engagement_id")
+        .values("application_id", "engagement_id", "offer_id")
         .annotate(
             last_at=Max("created_at"),
             last_id=Max("id"),
@@ -59,20 +68,26 @@ def thread_list_for_user(*, user: User) -> dict[str, Any]:
     engagements = Engagement.objects.select_related(
         "task", "mentor__profile", "drafter__profile"
     ).in_bulk([t["engagement_id"] for t in threads if t["engagement_id"]])
+    offers = Offer.objects.select_related("mentor__profile", "drafter__profile").in_bulk(
+        [t["offer_id"] for t in threads if t["offer_id"]]
+    )
     results = []
     for thread in threads:
         if thread["application_id"]:
             kind, obj = "application", applications[thread["application_id"]]
-            mentor, drafter = obj.task.mentor, obj.drafter
+            mentor, drafter, title = obj.task.mentor, obj.drafter, obj.task.title
+        elif thread["offer_id"]:
+            kind, obj = "offer", offers[thread["offer_id"]]
+            mentor, drafter, title = obj.mentor, obj.drafter, obj.title
         else:
             kind, obj = "engagement", engagements[thread["engagement_id"]]
-            mentor, drafter = obj.mentor, obj.drafter
+            mentor, drafter, title = obj.mentor, obj.drafter, obj.task.title
         other = drafter if user.pk == mentor.pk else mentor
         results.append(
             {
                 "kind": kind,
                 "id": obj.pk,
-                "task_title": obj.task.title,
+                "task_title": title,
                 "other": {
                     "handle": other.profile.handle,
                     "display_name": other.profile.display_name,

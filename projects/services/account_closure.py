@@ -11,6 +11,8 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from accounts.services.deletion import user_delete, user_password_confirm
 from projects.models import Application, Engagement, Task
+from projects.offers.models import Offer, OfferSettings
+from projects.offers.services.offers import offer_decline, offer_withdraw
 from projects.services.applications import application_withdraw, applications_decline_pending
 from projects.services.engagements import engagement_cancel
 from projects.services.tasks import task_cancel
@@ -18,12 +20,14 @@ from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STA
 
 CLOSED_REASON = "The other person closed their Slipstream account."
 CLOSED_NOTE = "The mentor closed their account, so this task will not go ahead."
+CLOSED_OFFER_NOTE = "The mentor closed their Slipstream account, so they cannot take offers."
 
 
 def account_close(*, user: User, password: str) -> None:
     """Cancel the person's open tasks (declining their applicants), withdraw their pending
-    applications, cancel their live engagements (a funded stipend is refunded after commit),
-    then anonymise the account. All or nothing."""
+    applications and offers, decline offers waiting for them and stop taking new ones, cancel
+    their live engagements (a funded stipend is refunded after commit), then anonymise the
+    account. All or nothing."""
     user_password_confirm(user=user, password=password)
     with transaction.atomic():
         cancellable = Task.objects.filter(
@@ -36,6 +40,16 @@ def account_close(*, user: User, password: str) -> None:
         pending = Application.objects.filter(drafter=user, state__in=PENDING_APPLICATION_STATES)
         for application_id in _ids(pending):
             application_withdraw(application_id=application_id, drafter=user)
+        OfferSettings.objects.filter(mentor=user).update(is_open=False)
+        for offer_id in _ids(Offer.objects.filter(drafter=user, state=Offer.State.PENDING)):
+            offer_withdraw(offer_id=offer_id, drafter=user)
+        for offer_id in _ids(Offer.objects.filter(mentor=user, state=Offer.State.PENDING)):
+            offer_decline(
+                offer_id=offer_id,
+                mentor=user,
+                reason=Offer.DeclineReason.OTHER,
+                note=CLOSED_OFFER_NOTE,
+            )
         live = Engagement.objects.filter(
             Q(mentor=user) | Q(drafter=user), state__in=LIVE_ENGAGEMENT_STATES
         )

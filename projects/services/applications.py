@@ -63,6 +63,28 @@ def applications_decline_pending(*, task: Task, note: str) -> None:
         )
 
 
+def evidence_items_check(
+    *, drafter: User, portfolio_item_ids: Iterable[int], work_sample_link: str
+) -> list[PortfolioItem]:
+    """The drafter's own portfolio items named as evidence; at least one item or a work-sample
+    link is required. Applications and offers lead with work by this one rule."""
+    item_ids = sorted(set(portfolio_item_ids))
+    items = list(PortfolioItem.objects.filter(owner=drafter, id__in=item_ids))
+    if len(items) != len(item_ids):
+        # Like a path naming a missing object: 404 (the request itself is well formed).
+        message = "Attach only items from your own portfolio."
+        raise NotFound(
+            message, code=codes.PORTFOLIO_ITEM_INVALID, fields={"portfolio_item_ids": [message]}
+        )
+    if not items and not work_sample_link:
+        raise field_error(
+            "Attach at least one portfolio item or a link to a work sample.",
+            code=codes.EVIDENCE_REQUIRED,
+            field="portfolio_item_ids",
+        )
+    return items
+
+
 def application_create(
     *,
     task_id: int,
@@ -73,69 +95,18 @@ def application_create(
     answers: list[str] | None = None,
 ) -> Application:
     """A drafter offers to help, leading with their work."""
-    answers = list(answers or [])
-    item_ids = sorted(set(portfolio_item_ids))
     with transaction.atomic():
         task = locks.task_lock(task_visible_q(drafter), task_id=task_id, mentor__is_active=True)
         if task is None or (task.state == Task.State.DRAFT and task.mentor_id != drafter.pk):
             raise NotFound("Task not found.")
-        guard_require(guard_not_own_task(task, user_id=drafter.pk))
-        transition_require(task, "apply", role=DRAFTER)
-        guard_require(
-            guard_slots_left(task),
-            guard_not_applied(
-                applied=Application.objects.filter(task=task, drafter=drafter).exists()
-            ),
+        application = application_create_on_task(
+            task=task,
+            drafter=drafter,
+            note=note,
+            work_sample_link=work_sample_link,
+            portfolio_item_ids=portfolio_item_ids,
+            answers=answers,
         )
-        if not note.strip():
-            raise field_error(
-                "Write a short note: what you would do, and which work shows you can.",
-                code=codes.NOTE_REQUIRED,
-                field="note",
-            )
-        if len(note) > NOTE_MAX_LENGTH:
-            raise field_error(
-                f"Keep the note to {NOTE_MAX_LENGTH} characters.",
-                code=codes.NOTE_TOO_LONG,
-                field="note",
-            )
-        items = list(PortfolioItem.objects.filter(owner=drafter, id__in=item_ids))
-        if len(items) != len(item_ids):
-            # Like a path naming a missing object: 404 (the request itself is well formed).
-            message = "Attach only items from your own portfolio."
-            raise NotFound(
-                message, code=codes.PORTFOLIO_ITEM_INVALID, fields={"portfolio_item_ids": [message]}
-            )
-        if not items and not work_sample_link:
-            raise field_error(
-                "Attach at least one portfolio item or a link to a work sample.",
-                code=codes.EVIDENCE_REQUIRED,
-                field="portfolio_item_ids",
-            )
-        questions = task.questions or []
-        if len(answers) != len(questions) or any(
-            not isinstance(a, str) or not a.strip() or len(a) > MAX_ANSWER_LENGTH for a in answers
-        ):
-            raise field_error(
-                f"Answer each of the {len(questions)} questions "
-                f"(at most {MAX_ANSWER_LENGTH} characters each).",
-                code=codes.ANSWERS_INVALID,
-                field="answers",
-            )
-        try:
-            with transaction.atomic():
-                application = Application.objects.create(
-                    task=task,
-                    drafter=drafter,
-                    note=note,
-                    work_sample_link=work_sample_link,
-                    answers=answers,
-                )
-        except IntegrityError as error:  # a double click that raced past the check above
-            raise Conflict(
-                "You have already applied to this task.", code=codes.APPLICATION_EXISTS
-            ) from error
-        application.portfolio_items.set(items)
         notification_send(
             recipient=task.mentor,
             kind="application_new",
@@ -143,6 +114,67 @@ def application_create(
             body="Their note and work are waiting for you.",
             url=f"/applications/{application.pk}/",
         )
+    return application
+
+
+def application_create_on_task(
+    *,
+    task: Task,
+    drafter: User,
+    note: str,
+    work_sample_link: str = "",
+    portfolio_item_ids: Iterable[int] = (),
+    answers: list[str] | None = None,
+) -> Application:
+    """The rules of applying, on a task the caller has locked and may show this drafter (a
+    visible task, or the private task of the drafter's own accepted offer). No notification:
+    the caller says what happened."""
+    answers = list(answers or [])
+    guard_require(guard_not_own_task(task, user_id=drafter.pk))
+    transition_require(task, "apply", role=DRAFTER)
+    guard_require(
+        guard_slots_left(task),
+        guard_not_applied(applied=Application.objects.filter(task=task, drafter=drafter).exists()),
+    )
+    if not note.strip():
+        raise field_error(
+            "Write a short note: what you would do, and which work shows you can.",
+            code=codes.NOTE_REQUIRED,
+            field="note",
+        )
+    if len(note) > NOTE_MAX_LENGTH:
+        raise field_error(
+            f"Keep the note to {NOTE_MAX_LENGTH} characters.",
+            code=codes.NOTE_TOO_LONG,
+            field="note",
+        )
+    items = evidence_items_check(
+        drafter=drafter, portfolio_item_ids=portfolio_item_ids, work_sample_link=work_sample_link
+    )
+    questions = task.questions or []
+    if len(answers) != len(questions) or any(
+        not isinstance(a, str) or not a.strip() or len(a) > MAX_ANSWER_LENGTH for a in answers
+    ):
+        raise field_error(
+            f"Answer each of the {len(questions)} questions "
+            f"(at most {MAX_ANSWER_LENGTH} characters each).",
+            code=codes.ANSWERS_INVALID,
+            field="answers",
+        )
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                task=task,
+                drafter=drafter,
+                note=note,
+                work_sample_link=work_sample_link,
+                answers=answers,
+            )
+    except IntegrityError as error:  # a double click that raced past the check above
+        raise Conflict(
+            "You have already applied to this task.", code=codes.APPLICATION_EXISTS
+        ) from error
+    application.portfolio_items.set(items)
     return application
 
 
@@ -201,12 +233,13 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
     return application
 
 
-def application_accept(*, application_id: int, mentor: User) -> Engagement:
+def application_accept(*, application_id: int, mentor: User, notify: bool = True) -> Engagement:
     """submitted|shortlisted -> accepted, creating the Engagement.
 
     The task row is locked, so concurrent accepts queue up and each sees the real
     filled_slots; the CheckConstraint filled_slots <= slots is the last line of defence.
     Unpaid tasks start `active`; paid ones wait in `awaiting_funding` for the stipend.
+    `notify=False`: the caller tells the drafter in its own words (an accepted offer).
     """
     with transaction.atomic():
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
@@ -231,17 +264,18 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
         )
         if paid:
             stipend_on_engagement_accepted(engagement=engagement)
-        notification_send(
-            recipient=application.drafter,
-            kind="application_accepted",
-            title=f"You are drafting on “{task.title}”",
-            body=(
-                "The mentor accepted your application. Work starts once the stipend is funded."
-                if paid
-                else "The mentor accepted your application. Say hello and get started."
-            ),
-            url=f"/engagements/{engagement.pk}/",
-        )
+        if notify:
+            notification_send(
+                recipient=application.drafter,
+                kind="application_accepted",
+                title=f"You are drafting on “{task.title}”",
+                body=(
+                    "The mentor accepted your application. Work starts once the stipend is funded."
+                    if paid
+                    else "The mentor accepted your application. Say hello and get started."
+                ),
+                url=f"/engagements/{engagement.pk}/",
+            )
         if task.filled_slots >= task.slots:
             if transition_allows(task, "close", role=SYSTEM):
                 task.state = transition_target(task, "close", role=SYSTEM)

@@ -1,4 +1,4 @@
-"""Messages: a conversation exists only inside an application or an engagement."""
+"""Messages: a conversation exists only inside an application, an engagement or an offer."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,6 +15,7 @@ from projects.models import (
     Engagement,
     Message,
 )
+from projects.offers.models import Offer
 from projects.people import display_name
 from projects.transitions import DRAFTER, MENTOR, transition_require
 
@@ -38,8 +39,10 @@ def message_send(
     body: str,
     application_id: int | None = None,
     engagement_id: int | None = None,
+    offer_id: int | None = None,
 ) -> Message:
-    """Write in the thread of an application or an engagement you are one of the two people in."""
+    """Write in the thread of an application, an engagement or an offer you are one of the two
+    people in."""
     body = body.strip()
     if not body:
         raise field_error("Write something first.", code=codes.MESSAGE_EMPTY, field="body")
@@ -63,6 +66,19 @@ def message_send(
         transition_require(application, "message", role=role)
         thread = {"application": application}
         url, title = f"/applications/{application.pk}/", application.task.title
+    elif offer_id is not None:
+        offer = (
+            Offer.objects.filter(pk=offer_id)
+            .filter(_participant_q(sender, mentor_path="mentor"))
+            .first()
+        )
+        if offer is None:
+            raise NotFound("Conversation not found.")
+        mentor_id, drafter_id = offer.mentor_id, offer.drafter_id
+        role = MENTOR if sender.pk == mentor_id else DRAFTER
+        transition_require(offer, "message", role=role)
+        thread = {"offer": offer}
+        url, title = f"/offers/{offer.pk}/", offer.title
     else:
         engagement = (
             Engagement.objects.filter(pk=engagement_id)
@@ -101,14 +117,19 @@ def _participant_q(user: User, *, mentor_path: str) -> Q:
 
 
 def messages_mark_read(
-    *, user: User, application_id: int | None = None, engagement_id: int | None = None
+    *,
+    user: User,
+    application_id: int | None = None,
+    engagement_id: int | None = None,
+    offer_id: int | None = None,
 ) -> int:
     """Mark the messages sent to `user` in one thread as read; returns how many changed."""
-    thread = (
-        {"application_id": application_id}
-        if application_id is not None
-        else {"engagement_id": engagement_id}
-    )
+    if application_id is not None:
+        thread = {"application_id": application_id}
+    elif offer_id is not None:
+        thread = {"offer_id": offer_id}
+    else:
+        thread = {"engagement_id": engagement_id}
     return Message.objects.filter(recipient=user, read_at__isnull=True, **thread).update(
         read_at=timezone.now()
     )

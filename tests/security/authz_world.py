@@ -3,6 +3,7 @@ each belonging to drafter A and/or the owning mentor, so every other role is a s
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,9 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
+from projects.offers.models import Offer
+from projects.offers.services.offers import offer_create
+from projects.offers.services.settings import offer_settings_update
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.factories import (
     ApplicationFactory,
@@ -72,6 +76,7 @@ class World:
                 PortfolioItem.objects.filter(owner=a).values_list("pk", "title", "position")
             ),
             "staff": InstitutionMembership.objects.filter(role="staff").count(),
+            "offers": list(Offer.objects.values_list("pk", "state").order_by("pk")),
             "active": sorted(User.objects.filter(is_active=True).values_list("pk", flat=True)),
             "clause": Engagement.objects.filter(pk=self.completed.pk)
             .values_list("showable", "showable_proposed", "case_study", "case_study_state")
@@ -157,5 +162,15 @@ def world_build() -> World:
         credential=IssuedCredential.objects.create(
             engagement=completed, status_index=7, identity_salt="0" * 32
         ),
+    )
+    offer_settings_update(mentor=owner, data={"is_open": True, "monthly_cap": 10})
+    world.objects["offer"] = offer_create(
+        mentor_handle=owner.profile.handle,
+        drafter=a,
+        title="Tidy your interview notes",
+        what="I will turn your interview notes into one findings table.",
+        estimated_hours=3,
+        by_when=engagement.created_at.date() + datetime.timedelta(days=10),
+        portfolio_item_ids=[item.pk],
     )
     return world

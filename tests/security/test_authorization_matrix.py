@@ -10,6 +10,7 @@ body, who may (PUBLIC, SIGNED_IN or a set of roles), and exceptions in `expect`.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,6 +87,20 @@ def _handle_a(w: World) -> dict:
 
 def _item(w: World) -> dict:
     return {"item_id": w.item.pk}
+
+
+def _offer(w: World) -> dict:
+    return {"offer_id": w.offer.pk}
+
+
+def _new_offer(w: World) -> dict:
+    return {
+        "title": "Proofread your launch post",
+        "what": "I will proofread the launch post and suggest a shorter opening.",
+        "estimated_hours": 2,
+        "by_when": str(datetime.date.today() + datetime.timedelta(days=7)),
+        "work_sample_link": "https://example.org/sample",
+    }
 
 
 ROWS: list[Row] = [
@@ -424,6 +439,27 @@ ROWS: list[Row] = [
     Row(
         "POST", "/api/v1/me/portfolio/reorder/", body=lambda w: {"item_ids": [w.item.pk]}, expect={}
     ),
+    # Offers: anyone signed in may offer to an open mentor (not to themselves); an offer is read
+    # and discussed by its two people; the mentor answers it, the drafter withdraws it.
+    Row("GET", "/api/v1/me/offer-settings/"),
+    Row("PATCH", "/api/v1/me/offer-settings/", body={"note": "Small research tasks welcome."}),
+    Row("GET", "/api/v1/mentors/", who=PUBLIC),
+    Row(
+        "POST",
+        "/api/v1/mentors/{handle}/offers/",
+        lambda w: {"handle": w.users[OWNER].profile.handle},
+        body=_new_offer,
+        expect={OWNER: 403},
+    ),
+    Row("GET", "/api/v1/me/offers/"),
+    Row("GET", "/api/v1/offers/{offer_id}/", _offer, who=PARTIES),
+    Row("POST", "/api/v1/offers/{offer_id}/accept/", _offer, body={}, who={OWNER}),
+    Row(
+        "POST", "/api/v1/offers/{offer_id}/decline/", _offer, body={"reason": "other"}, who={OWNER}
+    ),
+    Row("POST", "/api/v1/offers/{offer_id}/withdraw/", _offer, who={A}),
+    Row("GET", "/api/v1/offers/{offer_id}/messages/", _offer, who=PARTIES),
+    Row("POST", "/api/v1/offers/{offer_id}/messages/", _offer, body={"body": "Hi"}, who=PARTIES),
     Row("GET", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),
     Row("PATCH", "/api/v1/me/portfolio/{item_id}/", _item, {"title": "Renamed"}, who={A}),
     Row("DELETE", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),

@@ -8,7 +8,8 @@ from projects.tasks import due_work_run
 class Command(BaseCommand):
     help = (
         "Lapse acceptances unfunded for 7 days, release stipends 14 days after delivery with "
-        "no mentor response (unless frozen), and retry payouts that are waiting."
+        "no mentor response (unless frozen), retry payouts that are waiting, and close offers "
+        "unanswered for 14 days."
     )
 
     def handle(self, *args, **options) -> None:
@@ -16,5 +17,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{done['lapsed']} lapsed, {done['auto_released']} auto-released, "
             f"{done['payouts_retried']} waiting payout(s) retried, "
-            f"{done['refunds_retried']} owed refund(s) made."
+            f"{done['refunds_retried']} owed refund(s) made, "
+            f"{done['offers_expired']} unanswered offer(s) closed."
         )

@@ -2,6 +2,7 @@
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
 import { allPages, api, featuredTasks, showErrors, showLoadError } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
+import { mentorCardData, offerLink } from "./offer_cards.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
@@ -62,6 +63,13 @@ function renderTask(task) {
   root.querySelector("[data-task-meta]").textContent = meta.join(" · ");
   fill(root.querySelector("[data-task-skills]"), skillBadges(task.skills));
   fill(root.querySelector("[data-task-mentor]"), mentorCard(task));
+  if (task.viewer_role !== "mentor") {
+    // "Offer to help" beside a mentor who is open to offers: a decoration, silent when absent.
+    mentorCardData((task.mentor_card || task.mentor).handle).then((card) => {
+      const link = card && offerLink(card, { className: "button button-secondary button-small" });
+      if (link) root.querySelector("[data-task-mentor] .mentor-card > div").append(link);
+    }).catch(() => {});
+  }
   fill(root.querySelector("[data-task-reward]"), rewardLine(task));
   fillSanitised(root.querySelector("[data-task-description]"), task.description_html);
   root.querySelector("[data-task]").hidden = false;

@@ -1,0 +1,143 @@
+// /offers/<id>/: one offer for its two people — what is offered and the work behind it, the
+// answers the API allows the viewer (accept with an optional stipend, decline with a reason,
+// withdraw), and the thread that exists only because of the offer.
+import { api, showErrors, showLoadError } from "./api.js";
+import { confirmAct } from "./dialog.js";
+import { offerStateBadge } from "./offer_states.js";
+import { announce, date, el, fill, mountThread, skillBadges, workItem } from "./ui.js";
+
+const root = document.querySelector("[data-offer-page]");
+const id = root.dataset.offerId;
+const $ = (sel) => root.querySelector(sel);
+const REASONS = [
+  ["not_a_fit", "Not a fit for my work right now"],
+  ["no_capacity", "No capacity to guide it right now"],
+  ["already_covered", "Already covered"],
+  ["other", "Another reason"],
+];
+const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"];
+
+const nameOf = (person) => person.display_name || person.handle;
+
+function summary(offer) {
+  const mentorView = offer.viewer_role === "mentor";
+  const other = mentorView ? offer.drafter : offer.mentor;
+  return [
+    el("p", {}, offerStateBadge(offer.state), " ", mentorView ? "From " : "To ",
+      el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }),
+      el("span", { class: "muted", text: ` · sent ${date(offer.created_at)}` })),
+    el("ul", { class: "fact-list offer-facts" },
+      el("li", { text: `About ${offer.estimated_hours} h` }),
+      el("li", { text: `Done by ${date(offer.by_when)}` }),
+      offer.expires_at ? el("li", { text: `Closes by itself on ${date(offer.expires_at)} if unanswered` }) : null),
+    el("h2", { class: "h3", text: "What they will do" }),
+    el("p", { class: "note", text: offer.what }),
+    skillBadges(offer.skills, { link: false }),
+    offer.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, offer.portfolio_items.map(workItem))] : null,
+    offer.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: offer.work_sample_link, rel: "noopener noreferrer", text: offer.work_sample_link })) : null,
+    offer.state === "declined" ? el("p", { class: "flash" }, el("strong", { text: "Declined: " }), offer.decline_reason_label.toLowerCase(), offer.decline_note ? ` — “${offer.decline_note}”` : "") : null,
+    offer.state === "expired" ? el("p", { class: "flash", text: "This offer closed automatically without an answer — not a judgement of the work. Other mentors are open to offers." }) : null,
+  ];
+}
+
+function acceptForm(offer) {
+  const form = el("form", { class: "card action-form", "aria-labelledby": "accept-heading" },
+    el("h2", { class: "h3", id: "accept-heading", text: "Accept" }),
+    el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
+    el("p", { text: `Accepting makes a private task that only you and ${nameOf(offer.drafter)} can see, and starts the draft.` }),
+    el("div", { class: "field-row" },
+      el("div", { class: "field" },
+        el("label", { for: "accept-stipend", text: "Stipend (optional)" }),
+        el("input", { id: "accept-stipend", name: "stipend_amount", type: "number", min: "0", step: "0.01", inputmode: "decimal", "aria-describedby": "accept-stipend-help" }),
+        el("p", { class: "helptext", id: "accept-stipend-help", text: "Leave empty for an unpaid draft. A stipend is funded before work starts and paid on approval." })),
+      el("div", { class: "field" },
+        el("label", { for: "accept-currency", text: "Currency" }),
+        el("select", { id: "accept-currency", name: "stipend_currency" }, CURRENCIES.map((c) => el("option", { value: c, text: c.toUpperCase() }))))),
+    el("button", { type: "submit", text: "Accept offer" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const amount = form.elements.stipend_amount.value;
+    const cents = amount === "" ? null : Math.round(Number(amount) * 100);
+    const asked = await confirmAct({
+      title: `Accept ${nameOf(offer.drafter)}’s offer?`,
+      body: cents ? "This starts the draft. You fund the stipend next; it is held until you approve the work." : "This starts the draft with them, unpaid, as offered.",
+      confirm: "Accept offer",
+    });
+    if (!asked) return;
+    try {
+      const result = await api(`offers/${id}/accept/`, { method: "POST", body: { stipend_amount: cents, stipend_currency: form.elements.stipend_currency.value } });
+      window.location.assign(`/engagements/${result.engagement_id}/`);
+    } catch (error) { showErrors(form, error); }
+  });
+  return form;
+}
+
+function declineForm() {
+  const form = el("form", { class: "card action-form", "aria-labelledby": "decline-heading" },
+    el("h2", { class: "h3", id: "decline-heading", text: "Decline" }),
+    el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
+    el("fieldset", {},
+      el("legend", { text: "Why not this time?" }),
+      REASONS.map(([value, label], i) => el("div", { class: "check" },
+        el("input", { type: "radio", id: `reason-${value}`, name: "reason", value, checked: i === 0 }),
+        el("label", { for: `reason-${value}`, text: label })))),
+    el("div", { class: "field" },
+      el("label", { for: "decline-note", text: "A kind note (optional, they will see it)" }),
+      el("textarea", { id: "decline-note", name: "note", rows: "3", maxlength: "1000" })),
+    el("button", { type: "submit", class: "button-secondary", text: "Decline offer" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api(`offers/${id}/decline/`, { method: "POST", body: { reason: form.elements.reason.value, note: form.elements.note.value } });
+      await render();
+      announce($("[data-result]"), "Offer declined. They have been told, kindly, with your reason.", { href: "/offers/?box=received", text: "Back to received offers" });
+    } catch (error) { showErrors(form, error); }
+  });
+  return form;
+}
+
+function withdrawButton() {
+  return el("button", { type: "button", class: "button-secondary", text: "Withdraw offer", onclick: async (event) => {
+    const asked = await confirmAct({ title: "Withdraw your offer?", body: "The mentor will no longer see it as waiting. You can offer again later.", confirm: "Withdraw", danger: true });
+    if (!asked) return;
+    try {
+      await api(`offers/${id}/withdraw/`, { method: "POST" });
+      await render();
+      announce($("[data-result]"), "Offer withdrawn. It no longer counts toward your open offers.", { href: "/mentors/", text: "Mentors open to offers" });
+    } catch (error) { showErrors(event.target.parentElement, error); }
+  } });
+}
+
+function actions(offer, allowed) {
+  fill($("[data-actions]"),
+    offer.engagement_id ? el("p", {}, el("a", { class: "button", href: `/engagements/${offer.engagement_id}/`, text: "Open the engagement" })) : null,
+    allowed.has("accept") || allowed.has("decline")
+      ? el("div", { class: "offer-answer" }, allowed.has("accept") ? acceptForm(offer) : null, allowed.has("decline") ? declineForm() : null)
+      : null,
+    allowed.has("withdraw") ? el("div", { class: "button-row" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), withdrawButton()) : null);
+}
+
+let threadShownFor = null;
+
+async function render() {
+  const offer = await api(`offers/${id}/`);
+  const allowed = new Set(offer.allowed_actions || []);
+  document.title = `${offer.title} · Offer · Slipstream`;
+  fill($("[data-title]"), offer.title);
+  fill($("[data-summary]"), summary(offer));
+  actions(offer, allowed);
+  $("[data-status]").hidden = true;
+  $("[data-offer]").hidden = false;
+  const canSend = allowed.has("message");
+  if (threadShownFor !== canSend) {
+    threadShownFor = canSend;
+    await mountThread($("[data-thread]"), `offers/${id}/messages/`, { canSend });
+  }
+}
+
+render().then(() => {
+  if (new URLSearchParams(window.location.search).get("sent")) {
+    announce($("[data-result]"), "Offer sent. The mentor is notified and answers here; you can withdraw it while it waits.", { href: "/offers/", text: "All your offers" });
+    history.replaceState(null, "", window.location.pathname);
+  }
+}).catch((error) => showLoadError(error, $("[data-status]")));

@@ -1,0 +1,52 @@
+// What a drafter reads about a mentor before offering: the card of /mentors/, the head of the
+// offer form, and the "Offer to help" button of a profile — all from /api/v1/mentors/ rows.
+import { api } from "./api.js";
+import { avatar, date, el, plural, skillBadges } from "./ui.js";
+
+export function mentorName(card) {
+  return card.display_name || card.handle;
+}
+
+// "Answers 80 % within N days" (N from /api/v1/config/), or a plain "new" when there are too
+// few answers to say.
+export function replyRateText(card, days) {
+  if (card.reply_rate === null || card.reply_rate === undefined) return "New to offers: no reply rate yet";
+  return `Answers ${Math.round(card.reply_rate * 100)} % within ${plural(days, "day")}`;
+}
+
+export function offersLeftText(card) {
+  if (card.offers_left_this_month > 0) return `${plural(card.offers_left_this_month, "offer")} left this month`;
+  return `Full this month — open again on ${date(card.opens_again_on)}`;
+}
+
+// The way to offer: a link to the form while places are left (signed-out people log in first).
+export function offerLink(card, { viewer = "", className = "button" } = {}) {
+  if (viewer && viewer === card.handle) return el("p", { class: "muted small", text: "This is you: drafters see an “Offer to help” button here." });
+  if (card.offers_left_this_month <= 0) return null;
+  const form = `/mentors/${card.handle}/offer/`;
+  const href = "signedIn" in document.body.dataset ? form : `/accounts/login/?next=${encodeURIComponent(form)}`;
+  return el("a", { class: className, href }, "Offer to help", el("span", { class: "visually-hidden", text: ` ${mentorName(card)}` }));
+}
+
+export function mentorCard(card, { viewer = "", days, headingLevel = "h2" } = {}) {
+  const name = mentorName(card);
+  const role = [card.job_title, card.organisation].filter(Boolean).join(", ");
+  return el("li", { class: "card offer-mentor-card" },
+    el("div", { class: "byline" }, avatar("", name),
+      el("div", {},
+        el(headingLevel, { class: "h3 offer-mentor-name" }, el("a", { href: `/u/${card.handle}/`, text: name })),
+        role ? el("p", { class: "muted small", text: role }) : null)),
+    card.headline ? el("p", { text: card.headline }) : null,
+    skillBadges(card.topics, { link: false }),
+    card.note ? el("blockquote", { class: "offer-note", text: card.note }) : null,
+    el("ul", { class: "fact-list offer-facts" },
+      el("li", { text: replyRateText(card, days) }),
+      el("li", { text: offersLeftText(card) })),
+    offerLink(card, { viewer }));
+}
+
+// One mentor's card, or null when they are not open to offers.
+export async function mentorCardData(handle) {
+  const page = await api(`mentors/?handle=${encodeURIComponent(handle)}`);
+  return page.results[0] || null;
+}

@@ -1,0 +1,69 @@
+// /mentors/<handle>/offer/: the offer form. It teaches the etiquette beside the fields, shows
+// the mentor's card (their note and topics), and lists the drafter's own work to attach.
+import { allPages, api, showErrors, showLoadError, siteConfig } from "./api.js";
+import { mentorCardData, mentorName, offersLeftText, replyRateText } from "./offer_cards.js";
+import { el, fill, skillBadges } from "./ui.js";
+
+const root = document.querySelector("[data-offer-form-page]");
+const handle = root.dataset.handle;
+const $ = (sel) => root.querySelector(sel);
+const form = $("[data-offer-form]");
+
+function mentorHead(card, days) {
+  const role = [card.job_title, card.organisation].filter(Boolean).join(", ");
+  return el("div", { class: "mentor-card offer-form-mentor" },
+    el("div", {},
+      el("p", { class: "mentor-card-name" }, "To ", el("a", { href: `/u/${card.handle}/`, text: mentorName(card) }), role ? `, ${role}` : ""),
+      card.note ? el("blockquote", { class: "offer-note" }, el("span", { class: "visually-hidden", text: "Their note to drafters: " }), card.note) : null,
+      skillBadges(card.topics, { link: false }),
+      el("p", { class: "muted small", text: `${replyRateText(card, days)} · ${offersLeftText(card)}` })));
+}
+
+function portfolioChoices(items) {
+  $("[data-portfolio-empty]").hidden = items.length > 0;
+  fill($("[data-portfolio-items]"), items.map((item) => el("div", { class: "check" },
+    el("input", { type: "checkbox", id: `pi-${item.id}`, name: "portfolio_item_ids", value: String(item.id) }),
+    el("label", { for: `pi-${item.id}`, text: item.title }))));
+}
+
+async function load() {
+  const [card, items, config] = await Promise.all([mentorCardData(handle), allPages("me/portfolio/"), siteConfig()]);
+  $("[data-status]").hidden = true;
+  if (!card || card.offers_left_this_month <= 0) {
+    $("[data-closed]").hidden = false;
+    return;
+  }
+  document.title = `Offer to help ${mentorName(card)} · Slipstream`;
+  fill($("[data-title]"), `May I draft for ${mentorName(card)}?`);
+  fill($("[data-mentor]"), mentorHead(card, config?.offer_expiry_days));
+  portfolioChoices(items);
+  // Tomorrow at the earliest: an offer is dated in the future.
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  form.elements.by_when.min = tomorrow.toISOString().slice(0, 10);
+  $("[data-offer-body]").hidden = false;
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const hours = form.elements.estimated_hours.value;
+  const body = {
+    title: form.elements.title.value,
+    what: form.elements.what.value,
+    estimated_hours: hours === "" ? null : Number(hours),
+    by_when: form.elements.by_when.value || null,
+    work_sample_link: form.elements.work_sample_link.value,
+    portfolio_item_ids: [...form.querySelectorAll("[name=portfolio_item_ids]:checked")].map((i) => Number(i.value)),
+  };
+  try {
+    const offer = await api(`mentors/${encodeURIComponent(handle)}/offers/`, { method: "POST", body });
+    window.location.assign(`/offers/${offer.id}/?sent=1`);
+  } catch (error) {
+    // Without portfolio checkboxes, "attach work" is said under the work-sample link.
+    if (error.fields?.portfolio_item_ids && !form.querySelector("[name=portfolio_item_ids]")) {
+      error.fields.work_sample_link = error.fields.portfolio_item_ids;
+    }
+    showErrors(form, error);
+  }
+});
+
+load().catch((error) => showLoadError(error, $("[data-status]")));

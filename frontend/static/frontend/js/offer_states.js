@@ -1,0 +1,15 @@
+// An offer's state as a labelled badge (pending, accepted, declined, withdrawn, expired).
+import { el } from "./ui.js";
+
+const LABELS = {
+  pending: ["Waiting for an answer", "badge-warning"],
+  accepted: ["Accepted", "badge-success"],
+  declined: ["Declined", "badge-muted"],
+  withdrawn: ["Withdrawn", "badge-muted"],
+  expired: ["Closed without an answer", "badge-muted"],
+};
+
+export function offerStateBadge(state) {
+  const [label, cls] = LABELS[state] || [state, ""];
+  return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
+}

@@ -1,0 +1,197 @@
+"""Offer inputs (shapes only; the rules live in projects/offers/services) and outputs."""
+
+import datetime
+
+from rest_framework import serializers
+
+from accounts.api.fields import HttpUrlField
+from marketplace.api.fields import ObjectIdField
+from marketplace.api.inputs import CrossFieldRules, InputSerializer, TextField
+from projects.api.inputs import CURRENCIES, PORTFOLIO_OR_WORK_SAMPLE
+from projects.api.serializers import PersonFromUserSerializer, SkillOutputSerializer
+from projects.offers.models import OFFER_MAX_HOURS, Offer
+from projects.offers.services.offers import (
+    DECLINE_NOTE_MAX_LENGTH,
+    OFFER_EXPIRY_DAYS,
+    TITLE_MAX_LENGTH,
+    WHAT_MAX_LENGTH,
+)
+from projects.offers.services.settings import CAP_MAX, CAP_MIN, MAX_TOPICS, NOTE_MAX_LENGTH
+from projects.transitions import offer_actions_for
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+class OfferSettingsInputSerializer(InputSerializer):
+    is_open = serializers.BooleanField(required=False, help_text="Whether you take offers now.")
+    monthly_cap = serializers.IntegerField(
+        min_value=CAP_MIN,
+        max_value=CAP_MAX,
+        required=False,
+        help_text="Offers you take in a calendar month (pending and accepted ones count).",
+    )
+    topic_ids = serializers.ListField(
+        child=ObjectIdField(),
+        max_length=MAX_TOPICS,
+        required=False,
+        help_text="Catalogue skills you welcome offers on.",
+    )
+    note = serializers.CharField(
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="A short note drafters read before offering.",
+    )
+
+
+class MentorQuerySerializer(InputSerializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
+    handle = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        default="",
+        help_text="Only this mentor (empty list when they are not open to offers).",
+    )
+    skills = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Comma-separated skill names (as on the chips) or slugs.",
+    )
+
+    def validate_skills(self, value: str) -> list[str]:
+        return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
+
+
+class OfferInputSerializer(CrossFieldRules, InputSerializer):
+    """A drafter's offer: small (1-10 hours), specific, dated, and led by their work."""
+
+    schema_any_of = [PORTFOLIO_OR_WORK_SAMPLE]
+
+    title = TextField(
+        not_blank=("Give the offer a short title.", "offer_invalid"),
+        limit=(TITLE_MAX_LENGTH, "Keep the title short.", "offer_invalid"),
+        help_text="A short name for the piece of work.",
+    )
+    what = TextField(
+        not_blank=("Say what you will do.", "offer_invalid"),
+        limit=(WHAT_MAX_LENGTH, f"Keep it to {WHAT_MAX_LENGTH} characters.", "offer_invalid"),
+        help_text="What you will do and deliver, in the mentor's words of their work.",
+    )
+    estimated_hours = serializers.IntegerField(min_value=1, max_value=OFFER_MAX_HOURS)
+    by_when = serializers.DateField(help_text="The date you will deliver by (in the future).")
+    work_sample_link = HttpUrlField(max_length=500, required=False, allow_blank=True, default="")
+    portfolio_item_ids = serializers.ListField(
+        child=ObjectIdField(), max_length=10, required=False, default=list
+    )
+    skill_ids = serializers.ListField(
+        child=ObjectIdField(), max_length=10, required=False, default=list
+    )
+
+
+class OfferAcceptInputSerializer(InputSerializer):
+    stipend_amount = serializers.IntegerField(
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="In cents; 0 or null for an unpaid draft. Paid drafts are funded as usual.",
+    )
+    stipend_currency = serializers.ChoiceField(choices=CURRENCIES, required=False, default="usd")
+    what_you_gain = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
+    deadline = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Defaults to the offer's date."
+    )
+
+
+class OfferDeclineInputSerializer(InputSerializer):
+    reason = serializers.ChoiceField(choices=Offer.DeclineReason.choices)
+    note = serializers.CharField(
+        max_length=DECLINE_NOTE_MAX_LENGTH, required=False, allow_blank=True, default=""
+    )
+
+
+# --- outputs ------------------------------------------------------------------------------------
+
+
+class OfferSettingsOutputSerializer(serializers.Serializer):
+    is_open = serializers.BooleanField()
+    monthly_cap = serializers.IntegerField()
+    topics = SkillOutputSerializer(many=True)
+    note = serializers.CharField()
+
+
+class OfferMentorCardSerializer(serializers.Serializer):
+    """A public card: never an e-mail address."""
+
+    handle = serializers.CharField()
+    display_name = serializers.CharField()
+    headline = serializers.CharField()
+    organisation = serializers.CharField()
+    job_title = serializers.CharField()
+    note = serializers.CharField(help_text="The mentor's note to drafters.")
+    topics = SkillOutputSerializer(many=True)
+    reply_rate = serializers.FloatField(
+        allow_null=True,
+        help_text=(
+            "Share (0-1) of applications and offers answered within 14 days over the last 90 "
+            "days; null when too few were due an answer."
+        ),
+    )
+    monthly_cap = serializers.IntegerField()
+    offers_left_this_month = serializers.IntegerField()
+    opens_again_on = serializers.DateField(
+        allow_null=True, help_text="When no offers are left: the 1st of next month."
+    )
+
+
+class OfferEvidenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    link = serializers.CharField()
+
+
+class OfferOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=Offer.State.choices)
+    state_label = serializers.CharField(source="get_state_display")
+    title = serializers.CharField()
+    what = serializers.CharField()
+    estimated_hours = serializers.IntegerField()
+    by_when = serializers.DateField()
+    work_sample_link = serializers.CharField()
+    portfolio_items = OfferEvidenceSerializer(many=True, source="portfolio_items.all")
+    skills = SkillOutputSerializer(many=True, source="skills.all")
+    mentor = PersonFromUserSerializer()
+    drafter = PersonFromUserSerializer()
+    decline_reason = serializers.CharField(
+        help_text="not_a_fit, no_capacity, already_covered, other; blank unless declined."
+    )
+    decline_reason_label = serializers.SerializerMethodField()
+    decline_note = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    responded_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.SerializerMethodField()
+    task_id = serializers.IntegerField(allow_null=True)
+    engagement_id = serializers.IntegerField(allow_null=True)
+    viewer_role = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    def get_decline_reason_label(self, offer: Offer) -> str:
+        return offer.get_decline_reason_display() if offer.decline_reason else ""
+
+    def get_expires_at(self, offer: Offer) -> datetime.datetime | None:
+        """When a pending offer closes by itself (null once answered)."""
+        if offer.state != Offer.State.PENDING:
+            return None
+        return offer.created_at + datetime.timedelta(days=OFFER_EXPIRY_DAYS)
+
+    def get_viewer_role(self, offer: Offer) -> str:
+        return offer_actions_for(offer, viewer=self.context["viewer"])[0]
+
+    def get_allowed_actions(self, offer: Offer) -> list[str]:
+        return offer_actions_for(offer, viewer=self.context["viewer"])[1]

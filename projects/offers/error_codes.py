@@ -1,0 +1,10 @@
+"""Stable error codes of offers. Clients match on these strings: never rename one."""
+
+OFFERS_CLOSED = "offers_closed"
+OWN_OFFER = "own_offer"
+OFFER_EXISTS = "offer_exists"
+OFFER_PENDING_LIMIT = "offer_pending_limit"
+OFFER_CAP_REACHED = "offer_cap_reached"
+OFFER_INVALID = "offer_invalid"
+OFFER_STATE_INVALID = "offer_state_invalid"
+OFFER_SETTINGS_INVALID = "offer_settings_invalid"

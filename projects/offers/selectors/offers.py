@@ -1,0 +1,61 @@
+"""Offers and offer settings as their people see them. "Fetch and authorise in one step": an
+offer that is missing and one that is not yours are both NotFound."""
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from accounts.models import PortfolioItem, User
+from marketplace.errors import NotFound, field_error
+from projects.offers import error_codes as codes
+from projects.offers.models import Offer, OfferSettings
+
+BOXES = ("sent", "received")
+
+
+def offer_settings_for_mentor(*, mentor: User) -> dict[str, Any]:
+    """A mentor's settings, or the defaults (closed, 3 a month) before they first save them."""
+    found = OfferSettings.objects.filter(mentor=mentor).prefetch_related("topics").first()
+    if found is None:
+        found = OfferSettings(mentor=mentor)
+        topics: list = []
+    else:
+        topics = list(found.topics.all())
+    return {
+        "is_open": found.is_open,
+        "monthly_cap": found.monthly_cap,
+        "note": found.note,
+        "topics": [{"id": t.pk, "slug": t.slug, "name": t.name} for t in topics],
+    }
+
+
+def _offer_qs() -> QuerySet:
+    return Offer.objects.select_related("mentor__profile", "drafter__profile").prefetch_related(
+        Prefetch(
+            "portfolio_items",
+            queryset=PortfolioItem.objects.order_by("position", "id").only(
+                "id", "title", "description", "link", "file_name"
+            ),
+        ),
+        "skills",
+    )
+
+
+def offer_get_for_participant(*, offer_id: int, user: User) -> Offer:
+    offer = _offer_qs().filter(Q(mentor=user) | Q(drafter=user), pk=offer_id).first()
+    if offer is None:
+        raise NotFound("Offer not found.")
+    return offer
+
+
+def offer_list_for_user(*, user: User, box: str = "") -> QuerySet:
+    """Offers the person sent (`sent`), received (`received`), or both (no box), newest first."""
+    if box and box not in BOXES:
+        raise field_error("Choose sent or received.", code=codes.OFFER_INVALID, field="box")
+    if box == "sent":
+        mine = Q(drafter=user)
+    elif box == "received":
+        mine = Q(mentor=user)
+    else:
+        mine = Q(drafter=user) | Q(mentor=user)
+    return _offer_qs().filter(mine)
