@@ -7,8 +7,10 @@ from allauth.core.internal.ratelimit import parse_rate, respond_429
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 
 from accounts.models import Profile, User
+from accounts.selectors.email_addresses import user_email_unverified
 from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
@@ -36,6 +38,11 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ImmediateHttpResponse(response) from exc
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        """A new member is signed in at once (verification is "optional"); the page that asks
+        for the e-mailed link, with resend and correct-the-address, comes first, then the
+        wizard."""
+        if request.user.is_authenticated and user_email_unverified(user=request.user):
+            return reverse("account_email_verification_sent")
         return WELCOME_URL
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import PortfolioItem, User
+from accounts.selectors.email_addresses import user_email_verified_require
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound, field_error
 from projects import error_codes as codes
@@ -65,7 +66,8 @@ def application_create(
     portfolio_item_ids: Iterable[int] = (),
     answers: list[str] | None = None,
 ) -> Application:
-    """A drafter offers to help, leading with their work."""
+    """A drafter offers to help, leading with their work (with a confirmed e-mail address)."""
+    user_email_verified_require(user=drafter, action="apply")
     answers = list(answers or [])
     item_ids = sorted(set(portfolio_item_ids))
     with transaction.atomic():
