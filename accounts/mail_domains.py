@@ -22,5 +22,16 @@ def email_domain(email: str) -> str:
     return email.rpartition("@")[2].strip().lower().rstrip(".")
 
 
-def domain_is_free_mail(domain: str) -> bool:
-    return domain.lower() in FREE_MAIL_DOMAINS
+# Reserved for documentation and testing (RFC 2606 / 6761): nobody works there.
+_RESERVED_DOMAINS = frozenset({"example.com", "example.org", "example.net"})
+_RESERVED_SUFFIXES = (".test", ".example", ".invalid", ".localhost")
+
+
+def domain_counts_as_work(domain: str) -> bool:
+    """Whether a confirmed address on `domain` says where its owner works: not free webmail,
+    not a reserved example domain."""
+    domain = domain.lower()
+    if not domain or "." not in domain:
+        return False
+    reserved = domain in _RESERVED_DOMAINS or domain.endswith(_RESERVED_SUFFIXES)
+    return not reserved and domain not in FREE_MAIL_DOMAINS

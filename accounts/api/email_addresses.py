@@ -18,6 +18,13 @@ class EmailStatusSerializer(serializers.Serializer):
     verified = serializers.BooleanField(help_text="False until the confirmation link is opened.")
 
 
+class EmailResendSerializer(EmailStatusSerializer):
+    sent = serializers.BooleanField(
+        help_text="False when the last link went out a moment ago (one e-mail per address every "
+        "few minutes); that link still works."
+    )
+
+
 class EmailCorrectInputSerializer(InputSerializer):
     email = serializers.EmailField(max_length=254)
 
@@ -58,10 +65,12 @@ class MyEmailResendView(APIView):
 
     @extend_schema(
         request=None,
-        responses=EmailStatusSerializer,
+        responses=EmailResendSerializer,
         description="Send the confirmation link again (409 `email_already_verified` when "
         "there is nothing to confirm).",
     )
     def post(self, request: Request) -> Response:
-        email = email_confirmation_resend(request=request, user=request.user)
-        return _status(request, email)
+        email, sent = email_confirmation_resend(request=request, user=request.user)
+        return Response(
+            EmailResendSerializer({"email": email, "verified": False, "sent": sent}).data
+        )

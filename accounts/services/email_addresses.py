@@ -8,6 +8,7 @@ from allauth.account.internal.flows.email_verification import (
     send_verification_email_to_address,
 )
 from allauth.account.models import EmailAddress
+from allauth.core.context import request_context
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.http import HttpRequest
@@ -27,14 +28,14 @@ def _already_confirmed() -> Conflict:
     )
 
 
-def email_confirmation_resend(*, request: HttpRequest, user: User) -> str:
-    """Send the confirmation link again; the address it went to. allauth's rate limit (one
-    e-mail per address every few minutes) quietly skips a resend: the earlier link still works."""
+def email_confirmation_resend(*, request: HttpRequest, user: User) -> tuple[str, bool]:
+    """Send the confirmation link again: the address, and whether an e-mail went out. allauth's
+    rate limit (one e-mail per address every few minutes) skips a resend too soon after the
+    last one; the link already sent still works."""
     address = user_email_unverified(user=user)
     if address is None:
         raise _already_confirmed()
-    send_verification_email_to_address(request, address)
-    return address.email
+    return address.email, send_verification_email_to_address(request, address)
 
 
 def email_address_correct(*, request: HttpRequest, user: User, email: str) -> str:
@@ -55,8 +56,14 @@ def email_address_correct(*, request: HttpRequest, user: User, email: str) -> st
         user.email = email
         user.save(update_fields=["email"])
         address = EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-        transaction.on_commit(lambda: send_verification_email_to_address(request, address))
+        transaction.on_commit(lambda: _send_link(request=request, address=address))
     return email
+
+
+def _send_link(*, request: HttpRequest, address: EmailAddress) -> None:
+    # allauth reads the request from its context too; after commit that may be gone.
+    with request_context(request):
+        send_verification_email_to_address(request, address)
 
 
 def _address_in_use(*, email: str, user: User) -> bool:

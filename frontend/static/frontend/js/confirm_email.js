@@ -19,7 +19,10 @@ resendForm.addEventListener("submit", async (event) => {
   clearErrors(resendForm);
   try {
     const result = await api("me/email/resend/", { method: "POST" });
-    if (!confirmed(result)) announce(status, `We sent a new link to ${result.email}.`);
+    if (confirmed(result)) return;
+    announce(status, result.sent
+      ? `We sent a new link to ${result.email}.`
+      : `We sent a link to ${result.email} a moment ago and it still works. You can ask for another in a few minutes.`);
   } catch (error) {
     showErrors(resendForm, error);
   }
