@@ -1,6 +1,7 @@
 """What every page's layout needs to know about the signed-in account."""
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 from accounts.selectors.email_addresses import user_email_unverified
 
@@ -13,6 +14,8 @@ def email_confirmation(request: HttpRequest) -> dict[str, str]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or request.session.get(_CONFIRMED):
         return {}
+    if request.path == reverse("account_email_verification_sent"):
+        return {}  # that page asks for the link itself
     waiting = user_email_unverified(user=user)
     if waiting is None:
         request.session[_CONFIRMED] = True

@@ -23,7 +23,6 @@ def user_email_verified_require(*, user: User, action: str) -> None:
         return
     raise Forbidden(
         f"Confirm your e-mail address to {action}: open the link we sent to {waiting.email}. "
-        "No e-mail? Resend it or correct the address from the banner at the top of the page "
-        "or at /accounts/confirm-email/.",
+        "No e-mail? Use “Resend the link or correct the address” at the top of the page.",
         code=error_codes.EMAIL_UNVERIFIED,
     )

@@ -66,9 +66,12 @@ async function finish() {
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
   progress.value = progress.max;
   progressLabel.textContent = "All steps done";
+  const found = me.discoverable
+    ? " Mentors whose tasks fit your skills can now find you and invite you."
+    : " Mentors cannot find you; you can change that in Settings → Matching.";
   document.querySelector("[data-done-text]").textContent = mentor && !drafter
     ? "Next: post a piece of overflow work. Drafters apply with their work; you choose who helps."
-    : "Next: find a task that fits your skills and offer to help. Lead with your work.";
+    : `Next: find a task that fits your skills and offer to help. Lead with your work.${me.wants_to_draft ? found : ""}`;
   fill(document.querySelector("[data-done-actions]"),
     drafter ? el("a", { class: "button", href: "/for-you/", text: "See tasks that fit you" }) : null,
     mentor ? el("a", { class: drafter ? "button button-secondary" : "button", href: "/tasks/new/", text: "Post a task" }) : null,
