@@ -335,6 +335,8 @@ REST_FRAMEWORK = {
         "introductions": env.str("API_THROTTLE_INTRODUCTIONS", default="20/day"),
         "applications": env.str("API_THROTTLE_APPLICATIONS", default="30/day"),
         "task_create": env.str("API_THROTTLE_TASK_CREATE", default="20/day"),
+        # Each correction of an unconfirmed address e-mails the new one (accounts.api).
+        "email_correct": env.str("API_THROTTLE_EMAIL_CORRECT", default="5/hour"),
     },
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

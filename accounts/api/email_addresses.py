@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from accounts.selectors.email_addresses import user_email_unverified
 from accounts.services.email_addresses import email_address_correct, email_confirmation_resend
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.throttling import WriteScopedRateThrottle
 
 
 class EmailStatusSerializer(serializers.Serializer):
@@ -36,9 +37,12 @@ def _status(request: Request, email: str | None = None) -> Response:
 
 
 class MyEmailView(APIView):
-    """Whether my address is confirmed; correct it while it is not."""
+    """Whether my address is confirmed; correct it while it is not. A correction e-mails the
+    new address, so it is throttled per person (API_THROTTLE_EMAIL_CORRECT)."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
+    throttle_scope = "email_correct"
 
     @extend_schema(responses=EmailStatusSerializer)
     def get(self, request: Request) -> Response:

@@ -157,3 +157,14 @@ def test_correcting_is_refused_for_another_accounts_address_and_after_confirming
     assert late.status_code == 409
     assert late.json()["error"]["code"] == "email_already_verified"
     assert client.post("/api/v1/me/email/resend/").status_code == 409
+
+
+def test_corrections_are_limited_because_each_one_sends_an_email(client):
+    _sign_up(client)
+    answers = [
+        client.put(
+            "/api/v1/me/email/", {"email": f"lin{n}@example.org"}, content_type="application/json"
+        ).status_code
+        for n in range(6)
+    ]
+    assert answers == [200] * 5 + [429]
