@@ -47,7 +47,8 @@ _PLACEHOLDER_HANDLE = re.compile(r"^member-[0-9a-f]{6}$")
 
 def _handle_candidates(base: str) -> Iterator[str]:
     base = (slugify(base) or "member")[: _HANDLE_MAX - 6].strip("-") or "member"
-    if base in RESERVED_HANDLES or len(base) < 3:
+    # "deleted-<id>" is what account deletion gives a profile: never made from a name.
+    if base in RESERVED_HANDLES or len(base) < 3 or base.startswith("deleted"):
         base = f"{base}-member"
     yield base
     for n in range(2, 10_000):
@@ -137,7 +138,11 @@ def profile_update(*, user: User, data: dict[str, Any]) -> Profile:
             profile.handle_chosen_at = timezone.now()
             data["handle_chosen_at"] = profile.handle_chosen_at
             data["handle"] = new_handle
-        elif data.get("display_name") and _PLACEHOLDER_HANDLE.match(profile.handle):
+        elif (
+            data.get("display_name")
+            and profile.handle_chosen_at is None
+            and _PLACEHOLDER_HANDLE.match(profile.handle)
+        ):
             _handle_move(
                 profile=profile,
                 new_handle=_free_handle_from(data["display_name"], profile_id=profile.pk),

@@ -253,3 +253,9 @@ def test_the_wizard_asks_mentors_for_linkedin_and_refuses_other_sites(auth_clien
     bad = auth_client.patch("/api/v1/me/", {"linkedin_url": "https://evil.example/in/ada"})
     assert bad.status_code == 400
     assert "linkedin" in str(bad.json()["error"]["fields"]["linkedin_url"]).lower()
+
+
+def test_a_name_never_makes_a_handle_that_account_deletion_uses():
+    user = _new_member("d@example.org", "member-d00d00")
+    body = _client(user).patch("/api/v1/me/", {"display_name": f"Deleted {user.pk}"}).json()
+    assert body["handle"] == f"deleted-{user.pk}-member"
