@@ -168,3 +168,11 @@ def test_corrections_are_limited_because_each_one_sends_an_email(client):
         for n in range(6)
     ]
     assert answers == [200] * 5 + [429]
+
+
+def test_the_waiting_page_after_sign_up_is_not_buried_under_flash_messages(client):
+    _sign_up(client)
+    page = client.get("/accounts/confirm-email/").content.decode()
+    assert "Successfully signed in" not in page
+    assert "Confirmation email sent" not in page
+    assert page.count("lin@example.org") == 1  # said once, in the page itself
