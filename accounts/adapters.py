@@ -7,11 +7,16 @@ from allauth.core.internal.ratelimit import parse_rate, respond_429
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 
 from accounts.models import Profile, User
+from accounts.selectors.email_addresses import user_email_unverified
 from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
+_SIGNUP_QUIET = frozenset(
+    {"account/messages/logged_in.txt", "account/messages/email_confirmation_sent.txt"}
+)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,6 +41,11 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ImmediateHttpResponse(response) from exc
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        """A new member is signed in at once (verification is "optional"); the page that asks
+        for the e-mailed link, with resend and correct-the-address, comes first, then the
+        wizard."""
+        if request.user.is_authenticated and user_email_unverified(user=request.user):
+            return reverse("account_email_verification_sent")
         return WELCOME_URL
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
@@ -43,6 +53,23 @@ class AccountAdapter(DefaultAccountAdapter):
             user=request.user, onboarding_completed_at__isnull=False
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
+
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        # Straight after sign-up the page says it all ("we sent a link to ..."): no flash that
+        # the new member was signed in, nor that an e-mail was sent, above it.
+        if request.path == reverse("account_signup") and message_template in _SIGNUP_QUIET:
+            return
+        super().add_message(
+            request, level, message_template, message_context, extra_tags, message=message
+        )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # E-mails name the site and link to its public address, never the host that happened

@@ -71,8 +71,17 @@ class Profile(TimeStampedModel):
     organisation = models.CharField(max_length=160, blank=True)
     job_title = models.CharField(max_length=160, blank=True)
     years_experience = models.PositiveSmallIntegerField(null=True, blank=True)
+    linkedin_url = models.URLField(max_length=300, blank=True)
+    # The domain of a verified, non-free-mail address ("acme.com"): what a mentor's public
+    # profile and task cards show as "verified at". Kept in step by accounts.services.work_email.
+    verified_work_domain = models.CharField(max_length=253, blank=True)
+    # When the person chose their handle themselves: that may happen once (old handles redirect,
+    # and a link shared twice over should keep working). A handle made from the display name
+    # does not count.
+    handle_chosen_at = models.DateTimeField(null=True, blank=True)
     onboarding_completed_at = models.DateTimeField(null=True, blank=True)
     # Opt-in: mentors may find this drafter among a task's recommended drafters and invite them.
+    # Off for accounts made outside the wizard; the welcome wizard asks, with "yes" preselected.
     discoverable = models.BooleanField(default=False)
     # Set when the account was deleted: the row stays (others' records point at the user) but
     # holds no personal data and the public profile is gone.
@@ -80,6 +89,18 @@ class Profile(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.display_name or self.handle
+
+
+class HandleRedirect(models.Model):
+    """A handle a profile used before: /u/<old>/ answers 301 to the current one for good, so
+    the old handle is never given to anyone else."""
+
+    old_handle = models.SlugField(max_length=40, unique=True)
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="handle_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_handle} → {self.profile_id}"
 
 
 class Skill(models.Model):

@@ -14,6 +14,8 @@ urlpatterns = [
         views.InstitutionsSettingsPage.as_view(),
         name="settings-institutions",
     ),
+    # /u/<handle>/ and /tasks/<id>/ are answered by accounts.pages and projects.pages (mounted
+    # first: their <head> needs server data); these entries keep the names templates reverse.
     path("u/<slug:handle>/", views.PublicProfilePage.as_view(), name="profile"),
     path("settings/payouts/", views.PayoutSettingsPage.as_view(), name="payout-settings"),
     path("ledger/", views.LedgerPage.as_view(), name="ledger"),

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.email_confirmation",
             ],
         },
     },
@@ -157,11 +158,15 @@ ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# "optional": a new member is signed in at once and can browse and fill their profile (a banner
+# asks them to confirm); applying, posting a task and sending an offer check a confirmed
+# address themselves (accounts.selectors.email_addresses.user_email_verified_require).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# One click on the e-mailed link confirms (no second "Confirm" page).
+ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Slipstream: "
 # Proxies in front of the app that append to X-Forwarded-For (nginx = 1; none by default, so a
@@ -333,6 +338,8 @@ REST_FRAMEWORK = {
         "applications": env.str("API_THROTTLE_APPLICATIONS", default="30/day"),
         "task_create": env.str("API_THROTTLE_TASK_CREATE", default="20/day"),
         "offers": env.str("API_THROTTLE_OFFERS", default="20/day"),
+        # Each correction of an unconfirmed address e-mails the new one (accounts.api).
+        "email_correct": env.str("API_THROTTLE_EMAIL_CORRECT", default="5/hour"),
     },
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -42,6 +42,7 @@ urlpatterns = [
     re_path(r"^api/", views.api_not_found),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("accounts.page_urls")),
     path("", include("projects.page_urls")),
     path("", include("projects.credentials.public_urls")),
     path("", include("frontend.urls")),

@@ -2,8 +2,10 @@
 
 from django.urls import path
 
-from projects.pages import experience_page
+from projects.pages import TaskPage, experience_page
 
 urlpatterns = [
     path("experience/<int:engagement_id>/", experience_page, name="experience"),
+    # Before frontend's route of the same path (which keeps the name `frontend:task`).
+    path("tasks/<id:task_id>/", TaskPage.as_view(), name="task-page"),
 ]

@@ -1,13 +1,48 @@
-"""Pages the server must fill itself: a verified experience is shared on social sites, whose
-crawlers read its Open Graph tags from the HTML and run no JavaScript."""
+"""Pages the server must fill itself: a verified experience or a task is shared on social
+sites, whose crawlers read its Open Graph tags from the HTML and run no JavaScript."""
+
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
+from accounts.share_text import markdown_preview
 from marketplace.errors import NotFound
 from projects.selectors.profiles import experience_get_public
+from projects.selectors.tasks import task_get_for_viewer
+
+
+class TaskPage(TemplateView):
+    """/tasks/<id>/: the shell (task_detail.js fills it from the API) with the task's title and
+    preview tags, for the tasks this viewer may see; others get the shell with 404, and the
+    script says "not found" as before."""
+
+    template_name = "frontend/task_detail.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        task_id = kwargs["task_id"]
+        try:
+            task = task_get_for_viewer(task_id=task_id, viewer=request.user)
+        except NotFound:
+            return self.render_to_response(self.get_context_data(**kwargs), status=404)
+        skills = ", ".join(skill.name for skill in task.skill_list)
+        terms = [f"About {task.estimated_hours} h"] if task.estimated_hours else []
+        terms.append("Paid" if task.stipend_amount else "Unpaid")
+        if skills:
+            terms.append(f"Skills: {skills}")
+        excerpt = markdown_preview(task.description, chars=180)
+        share = {
+            "title": task.title,
+            "description": " · ".join(terms) + (f". {excerpt}" if excerpt else "."),
+            "url": f"{settings.SITE_URL}{reverse('frontend:task', kwargs={'task_id': task.pk})}",
+            "type": "article",
+            "image": "",
+        }
+        return self.render_to_response(self.get_context_data(share=share, **kwargs))
 
 
 @require_GET

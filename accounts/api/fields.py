@@ -56,6 +56,33 @@ class HttpUrlField(serializers.CharField):
         return value
 
 
+# A LinkedIn profile address: linkedin.com or one of its country subdomains (uk.linkedin.com).
+LINKEDIN_URL_PATTERN = (
+    r"^[ \t\r\n]*[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9-]{1,30}\.)?[Ll][Ii][Nn][Kk][Ee][Dd]"
+    r"[Ii][Nn]\.[Cc][Oo][Mm](?:[/?#][!-~]{0,280})?[ \t\r\n]*$"
+)
+_linkedin_shape = re.compile(LINKEDIN_URL_PATTERN)
+
+
+class LinkedInUrlField(HttpUrlField):
+    """A web address on linkedin.com: a mentor's public career record."""
+
+    schema_pattern = LINKEDIN_URL_PATTERN
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 300)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value and not _linkedin_shape.match(value):
+            raise serializers.ValidationError(
+                "Enter your LinkedIn profile address, like https://www.linkedin.com/in/your-name.",
+                code="linkedin_url",
+            )
+        return value
+
+
 class HttpUrlFieldScheme(OpenApiSerializerFieldExtension):
     """A link field states the exact shape of web address it accepts (blank too, if allowed)."""
 

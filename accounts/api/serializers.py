@@ -8,7 +8,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts import consent_terms
-from accounts.api.fields import HandleField, HttpUrlField, TimeZoneField, UploadField
+from accounts.api.fields import (
+    HandleField,
+    HttpUrlField,
+    LinkedInUrlField,
+    TimeZoneField,
+    UploadField,
+)
 from accounts.completeness import profile_completeness
 from accounts.models import Consent, PortfolioItem, Profile, UserSkill
 from accounts.services.profiles import AVATAR_MAX_BYTES
@@ -150,6 +156,7 @@ class _ProfileFieldsSerializer(serializers.Serializer):
     organisation = serializers.CharField()
     job_title = serializers.CharField()
     years_experience = serializers.IntegerField(allow_null=True)
+    linkedin_url = serializers.CharField()
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_bio_html(self, profile: Profile) -> str:
@@ -162,8 +169,17 @@ class _ProfileFieldsSerializer(serializers.Serializer):
 
 class PublicProfileSerializer(_ProfileFieldsSerializer):
     member_since = serializers.DateTimeField(source="user.date_joined")
+    verified_work_domain = serializers.SerializerMethodField(
+        help_text='A mentor\'s confirmed work domain ("verified at acme.com"); "" when there is '
+        "none, and always for someone who does not mentor (where a drafter works is theirs "
+        "to say)."
+    )
     skills = UserSkillSerializer(many=True, source="user.user_skills.all")
     portfolio = PortfolioItemOutputSerializer(many=True, source="user.public_portfolio")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_verified_work_domain(self, profile: Profile) -> str:
+        return profile.verified_work_domain if profile.wants_to_mentor else ""
 
 
 class MeOutputSerializer(_ProfileFieldsSerializer):
@@ -178,6 +194,18 @@ class MeOutputSerializer(_ProfileFieldsSerializer):
     portfolio_count = serializers.IntegerField(source="user.portfolio_count")
     onboarding_completed = serializers.SerializerMethodField()
     completeness = serializers.SerializerMethodField()
+    discoverable = serializers.BooleanField(
+        help_text="Mentors may find me among a task's recommended drafters and invite me."
+    )
+    verified_work_domain = serializers.CharField(
+        help_text="The domain of my newest confirmed address that is not free webmail; shown "
+        "publicly while I mentor."
+    )
+    email_verified = serializers.SerializerMethodField(
+        help_text="False while my address waits for its confirmation link: applying, posting "
+        "and sending offers need it."
+    )
+    handle_changeable = serializers.SerializerMethodField()
 
     def to_representation(self, user):
         return super().to_representation(user.profile)
@@ -185,6 +213,16 @@ class MeOutputSerializer(_ProfileFieldsSerializer):
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_has_usable_password(self, profile: Profile) -> bool:
         return profile.user.has_usable_password()
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_email_verified(self, profile: Profile) -> bool:
+        user = profile.user
+        return user.has_verified_address or not user.has_address
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_handle_changeable(self, profile: Profile) -> bool:
+        """A handle may be chosen once (old ones redirect)."""
+        return profile.handle_chosen_at is None
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_onboarding_completed(self, profile: Profile) -> bool:
@@ -279,6 +317,11 @@ class MeInputSerializer(CrossFieldRules, InputSerializer):
     job_title = serializers.CharField(max_length=160, required=False, allow_blank=True)
     years_experience = serializers.IntegerField(
         min_value=0, max_value=70, required=False, allow_null=True
+    )
+    linkedin_url = LinkedInUrlField(required=False, allow_blank=True)
+    discoverable = serializers.BooleanField(
+        required=False,
+        help_text="Let mentors find me among a task's recommended drafters and invite me.",
     )
     onboarding_completed = serializers.BooleanField(required=False)
 

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from accounts import views as file_views
-from accounts.api import institutions, notifications, views
+from accounts.api import email_addresses, institutions, notifications, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     # me/delete/ is projects.api.account.MeDeleteView: closing an account ends its tasks,
     # applications and engagements first, which accounts cannot see.
+    path("me/email/", email_addresses.MyEmailView.as_view(), name="me-email"),
+    path("me/email/resend/", email_addresses.MyEmailResendView.as_view(), name="me-email-resend"),
     path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
     path("me/skills/", views.MySkillsView.as_view(), name="me-skills"),
     path("me/portfolio/", views.PortfolioListView.as_view(), name="portfolio-list"),

@@ -1,6 +1,8 @@
 """Thin API views: validate input → one service or selector → shape output."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -12,7 +14,11 @@ from accounts.api import serializers as s
 from accounts.selectors.consent import consents_for_student
 from accounts.selectors.institutions import memberships_for_user
 from accounts.selectors.portfolio import portfolio_item_get_for_owner, portfolio_items_for_owner
-from accounts.selectors.profiles import profile_get_public, user_get_with_profile
+from accounts.selectors.profiles import (
+    profile_get_public,
+    profile_handle_current,
+    user_get_with_profile,
+)
 from accounts.selectors.skills import skill_search, user_skills_for_user
 from accounts.services.consent import consent_grant, consent_revoke
 from accounts.services.institutions import institution_staff_add, membership_leave
@@ -25,6 +31,7 @@ from accounts.services.portfolio import (
 from accounts.services.profiles import avatar_remove, avatar_set, profile_update
 from accounts.services.skills import skill_propose, user_skills_set
 from marketplace.api.pagination import CursorPagination
+from marketplace.errors import NotFound
 
 
 class PortfolioPagination(CursorPagination):
@@ -223,13 +230,25 @@ class PortfolioReorderView(APIView):
 
 
 class PublicProfileView(APIView):
-    """Anyone's public profile: never an e-mail address."""
+    """Anyone's public profile: never an e-mail address. A handle the person used before
+    answers 301 to the current one (links shared before a rename keep working)."""
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=s.PublicProfileSerializer)
-    def get(self, request: Request, handle: str) -> Response:
-        profile = profile_get_public(handle=handle)
+    @extend_schema(
+        responses={
+            200: s.PublicProfileSerializer,
+            301: OpenApiResponse(description="An old handle: Location names the current one."),
+        }
+    )
+    def get(self, request: Request, handle: str) -> Response | HttpResponsePermanentRedirect:
+        try:
+            profile = profile_get_public(handle=handle)
+        except NotFound:
+            current = profile_handle_current(old_handle=handle)  # NotFound again: a 404
+            return HttpResponsePermanentRedirect(
+                reverse("v1:profile-detail", kwargs={"handle": current})
+            )
         return Response(s.PublicProfileSerializer(profile).data)
 
 

@@ -1,8 +1,9 @@
 """Reads of accounts and profiles: one's own account, anyone's public profile."""
 
-from django.db.models import Count, Prefetch
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Exists, OuterRef, Prefetch
 
-from accounts.models import PortfolioItem, Profile, Skill, User, UserSkill
+from accounts.models import HandleRedirect, PortfolioItem, Profile, Skill, User, UserSkill
 from marketplace.errors import NotFound
 
 
@@ -13,10 +14,16 @@ def _user_skills_prefetch(lookup: str) -> Prefetch:
 
 
 def user_get_with_profile(*, user_id: int) -> User:
-    """The signed-in account for /api/v1/me/: profile, skills and portfolio size in two queries."""
+    """The signed-in account for /api/v1/me/: profile, skills and portfolio size in two queries;
+    `email_verified` says what accounts.selectors.email_addresses would."""
+    addresses = EmailAddress.objects.filter(user_id=OuterRef("pk"))
     return (
         User.objects.select_related("profile")
-        .annotate(portfolio_count=Count("portfolio_items"))
+        .annotate(
+            portfolio_count=Count("portfolio_items"),
+            has_verified_address=Exists(addresses.filter(verified=True)),
+            has_address=Exists(addresses),
+        )
         .prefetch_related(_user_skills_prefetch("user_skills"))
         .get(pk=user_id)
     )
@@ -53,4 +60,33 @@ def profile_get_for_avatar(*, handle: str) -> Profile:
     )
     if profile is None:
         raise NotFound("No such avatar.")
+    return profile
+
+
+def profile_handle_current(*, old_handle: str) -> str:
+    """The handle a live profile uses now, for one it used before (a permanent redirect)."""
+    current = (
+        HandleRedirect.objects.filter(
+            old_handle=old_handle.lower(),
+            profile__deleted_at__isnull=True,
+            profile__user__is_active=True,
+        )
+        .values_list("profile__handle", flat=True)
+        .first()
+    )
+    if current is None:
+        raise NotFound("No such profile.")
+    return current
+
+
+def profile_get_for_page(*, handle: str) -> Profile:
+    """What the /u/<handle>/ page's head needs (title, description, preview image), one query;
+    the rest of the page comes from the API."""
+    profile = (
+        Profile.objects.filter(handle=handle.lower(), deleted_at__isnull=True, user__is_active=True)
+        .only("handle", "display_name", "headline", "bio", "avatar", "wants_to_mentor")
+        .first()
+    )
+    if profile is None:
+        raise NotFound("No such profile.")
     return profile

@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from accounts import error_codes, locks
 from accounts.locks import user_lock
-from accounts.models import Consent, InstitutionMembership, PortfolioItem, User, UserSkill
+from accounts.models import (
+    Consent,
+    HandleRedirect,
+    InstitutionMembership,
+    PortfolioItem,
+    User,
+    UserSkill,
+)
 from accounts.services.institutions import membership_end
 from accounts.uploads import stored_file_delete_on_commit
 from marketplace.errors import Forbidden
@@ -58,12 +65,17 @@ def user_delete(*, user: User, password: str) -> None:
             "organisation": "",
             "job_title": "",
             "years_experience": None,
+            "linkedin_url": "",
+            "verified_work_domain": "",
+            "discoverable": False,
             "wants_to_mentor": False,
             "wants_to_draft": False,
             "deleted_at": now,
         }.items():
             setattr(profile, name, value)
         profile.save()
+        # Old handles are often the person's name; their links now lead nowhere.
+        HandleRedirect.objects.filter(profile=profile).delete()
 
         UserSkill.objects.filter(user=user).delete()
         for item in PortfolioItem.objects.filter(owner=user):

@@ -1,6 +1,7 @@
 """Accounts and profiles: creating them, editing the profile, the avatar."""
 
 import io
+import re
 import secrets
 import uuid
 from collections.abc import Iterator
@@ -15,9 +16,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageOps
 
 from accounts import error_codes, locks
-from accounts.models import Profile, User
+from accounts.models import HandleRedirect, Profile, User
 from accounts.uploads import IMAGE_KINDS, stored_file_delete_on_commit, upload_validate
-from marketplace.errors import DomainError
+from marketplace.errors import Conflict, DomainError
 
 _HANDLE_MAX = 40
 # Words that would make a profile URL look like one of ours (/u/admin/, /u/settings/ ...).
@@ -36,18 +37,47 @@ PROFILE_FIELDS = frozenset(
     {
         "handle", "display_name", "headline", "bio", "wants_to_mentor", "wants_to_draft",
         "location", "time_zone", "weekly_hours", "links", "organisation", "job_title",
-        "years_experience",
+        "years_experience", "linkedin_url", "discoverable",
     }
 )  # fmt: skip
+# The neutral handle an account gets before it has a name (profile_ensure): replaced by one
+# made from the display name as soon as the person gives it.
+_PLACEHOLDER_HANDLE = re.compile(r"^member-[0-9a-f]{6}$")
 
 
 def _handle_candidates(base: str) -> Iterator[str]:
     base = (slugify(base) or "member")[: _HANDLE_MAX - 6].strip("-") or "member"
-    if base in RESERVED_HANDLES or len(base) < 3:
+    # "deleted-<id>" is what account deletion gives a profile: never made from a name.
+    if base in RESERVED_HANDLES or len(base) < 3 or base.startswith("deleted"):
         base = f"{base}-member"
     yield base
     for n in range(2, 10_000):
         yield f"{base}-{n}"
+
+
+def _handle_in_use(handle: str, *, profile_id: int | None = None) -> bool:
+    """Taken by another profile now, or once (an old handle redirects to its owner for good)."""
+    taken = Profile.objects.filter(handle=handle).exclude(pk=profile_id).exists()
+    return (
+        taken
+        or HandleRedirect.objects.filter(old_handle=handle).exclude(profile_id=profile_id).exists()
+    )
+
+
+def _free_handle_from(name: str, *, profile_id: int | None = None) -> str:
+    """The first free handle made from `name`: "ada-lovelace", else "ada-lovelace-2", ..."""
+    for handle in _handle_candidates(name):
+        if not _handle_in_use(handle, profile_id=profile_id):
+            return handle
+    raise RuntimeError("no free handle")  # unreachable in practice: 10,000 suffixes
+
+
+def _handle_move(*, profile: Profile, new_handle: str) -> None:
+    """Point `profile` at `new_handle`, keeping its old handle as a permanent redirect (and
+    taking back a handle of its own it used before)."""
+    HandleRedirect.objects.filter(profile=profile, old_handle=new_handle).delete()
+    HandleRedirect.objects.get_or_create(old_handle=profile.handle, defaults={"profile": profile})
+    profile.handle = new_handle
 
 
 def profile_ensure(*, user: User, display_name: str = "") -> Profile:
@@ -58,7 +88,7 @@ def profile_ensure(*, user: User, display_name: str = "") -> Profile:
         return existing
     seed = display_name or f"member-{secrets.token_hex(3)}"
     for handle in _handle_candidates(seed):
-        if Profile.objects.filter(handle=handle).exists():
+        if _handle_in_use(handle):
             continue
         try:
             with transaction.atomic():
@@ -84,7 +114,10 @@ def user_create(
 def profile_update(*, user: User, data: dict[str, Any]) -> Profile:
     """Apply already-validated profile fields; callers validate shape with an input serializer.
 
-    `onboarding_completed=True` stamps the end of the welcome wizard.
+    `onboarding_completed=True` stamps the end of the welcome wizard. A person may choose
+    their handle once (HANDLE_CHANGE_USED after that); until then, giving a display name
+    replaces the neutral "member-xxxxxx" with a handle made from it. Every handle left behind
+    redirects to the profile for good.
     """
     data = dict(data)
     onboarding_completed = data.pop("onboarding_completed", None)
@@ -94,9 +127,23 @@ def profile_update(*, user: User, data: dict[str, Any]) -> Profile:
     profile_ensure(user=user)
     with transaction.atomic():
         profile = locks.profile_lock(user)
-        if "handle" in data:
-            data["handle"] = data["handle"].lower()
-            _check_handle(handle=data["handle"], profile=profile)
+        new_handle = data.pop("handle", "").lower()
+        if new_handle and new_handle != profile.handle:
+            _check_handle(handle=new_handle, profile=profile)
+            _handle_move(profile=profile, new_handle=new_handle)
+            profile.handle_chosen_at = timezone.now()
+            data["handle_chosen_at"] = profile.handle_chosen_at
+            data["handle"] = new_handle
+        elif (
+            data.get("display_name")
+            and profile.handle_chosen_at is None
+            and _PLACEHOLDER_HANDLE.match(profile.handle)
+        ):
+            _handle_move(
+                profile=profile,
+                new_handle=_free_handle_from(data["display_name"], profile_id=profile.pk),
+            )
+            data["handle"] = profile.handle
         for name, value in data.items():
             setattr(profile, name, value)
         changed = list(data)
@@ -120,15 +167,20 @@ def _handle_taken() -> DomainError:
 
 
 def _check_handle(*, handle: str, profile: Profile) -> None:
-    if handle == profile.handle:
-        return
+    if profile.handle_chosen_at is not None:
+        raise Conflict(
+            "You have already changed your handle once; it stays as it is so the links you "
+            "shared keep working.",
+            code=error_codes.HANDLE_CHANGE_USED,
+            fields={"handle": ["Your handle can be changed only once."]},
+        )
     if handle in RESERVED_HANDLES or handle.startswith("deleted-"):
         raise DomainError(
             "That handle is reserved.",
             code=error_codes.HANDLE_RESERVED,
             fields={"handle": ["This handle is reserved; try another."]},
         )
-    if Profile.objects.filter(handle=handle).exclude(pk=profile.pk).exists():
+    if _handle_in_use(handle, profile_id=profile.pk):
         raise _handle_taken()
 
 

@@ -66,6 +66,7 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
             "avatar_url": avatar_url_for(handle=card["handle"], avatar_name=card["avatar"]),
             "organisation": card["organisation"],
             "job_title": card["job_title"],
+            "verified_work_domain": card["verified_work_domain"],
             "drafts_completed": card["drafts_completed"],
             "people_helped": card["people_helped"],
             "reply_hours": card["reply_hours"],

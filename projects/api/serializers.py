@@ -79,6 +79,9 @@ class TaskCardSerializer(_TaskTermsSerializer):
     mentor_name = serializers.CharField()
     mentor_avatar_url = serializers.SerializerMethodField()
     mentor_organisation = serializers.CharField()
+    mentor_verified_work_domain = serializers.CharField(
+        help_text='The mentor\'s confirmed work domain, for "verified at acme.com" ("" if none).'
+    )
     skills = SkillOutputSerializer(many=True)
     rank = serializers.FloatField(required=False)
 
@@ -95,6 +98,9 @@ class MentorCardSerializer(serializers.Serializer):
     avatar_url = serializers.SerializerMethodField()
     organisation = serializers.CharField()
     job_title = serializers.CharField()
+    verified_work_domain = serializers.CharField(
+        help_text='The mentor\'s confirmed work domain, for "verified at acme.com" ("" if none).'
+    )
     drafts_completed = serializers.IntegerField()
     people_helped = serializers.IntegerField()
     reply_hours = serializers.IntegerField(allow_null=True)

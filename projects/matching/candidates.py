@@ -219,6 +219,7 @@ def task_features_load(
             mentor_name=F("mentor__profile__display_name"),
             mentor_avatar=F("mentor__profile__avatar"),
             mentor_organisation=F("mentor__profile__organisation"),
+            mentor_verified_work_domain=F("mentor__profile__verified_work_domain"),
         )
     }
     skills = task_skill_refs(task_ids=list(rows))

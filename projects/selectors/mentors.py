@@ -46,6 +46,7 @@ def mentor_trust_card(*, mentor: User) -> dict[str, Any]:
         "avatar": profile.avatar.name if profile.avatar else "",
         "organisation": profile.organisation,
         "job_title": profile.job_title,
+        "verified_work_domain": profile.verified_work_domain,
         "drafts_completed": record["drafts_completed"],
         "people_helped": record["people_helped"],
         "reply_hours": record["reply_hours"],

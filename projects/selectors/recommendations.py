@@ -29,6 +29,7 @@ CARD_FIELDS = (
     "id", "title", "excerpt", "estimated_hours", "deadline", "is_remote", "location", "slots",
     "filled_slots", "stipend_amount", "stipend_currency", "what_you_gain", "visibility",
     "published_at", "mentor_handle", "mentor_name", "mentor_avatar", "mentor_organisation",
+    "mentor_verified_work_domain",
 )  # fmt: skip
 
 

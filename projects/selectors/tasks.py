@@ -161,6 +161,7 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         mentor_name=F("mentor__profile__display_name"),
         mentor_avatar=F("mentor__profile__avatar"),
         mentor_organisation=F("mentor__profile__organisation"),
+        mentor_verified_work_domain=F("mentor__profile__verified_work_domain"),
     )
     fields = [
         "id",
@@ -181,6 +182,7 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         "mentor_name",
         "mentor_avatar",
         "mentor_organisation",
+        "mentor_verified_work_domain",
         "deadline_sort",
         "stipend_sort",
     ]

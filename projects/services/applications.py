@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import PortfolioItem, User
+from accounts.selectors.email_addresses import user_email_verified_require
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
@@ -94,7 +95,8 @@ def application_create(
     portfolio_item_ids: Iterable[int] = (),
     answers: list[str] | None = None,
 ) -> Application:
-    """A drafter offers to help, leading with their work."""
+    """A drafter offers to help, leading with their work (with a confirmed e-mail address)."""
+    user_email_verified_require(user=drafter, action="apply")
     with transaction.atomic():
         task = locks.task_lock(task_visible_q(drafter), task_id=task_id, mentor__is_active=True)
         if task is None or (task.state == Task.State.DRAFT and task.mentor_id != drafter.pk):

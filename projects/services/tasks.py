@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Institution, Skill, User
+from accounts.selectors.email_addresses import user_email_verified_require
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
@@ -170,7 +171,9 @@ def _task_transition(*, task_id: int, mentor: User, action: str) -> Task:
 
 
 def task_publish(*, task_id: int, mentor: User) -> Task:
-    """draft -> open: the task appears in browse and search."""
+    """draft -> open: the task appears in browse and search (its mentor's e-mail address is
+    confirmed: drafters will write to it)."""
+    user_email_verified_require(user=mentor, action="post a task")
     with transaction.atomic():
         task = _task_transition(task_id=task_id, mentor=mentor, action="publish")
         if task.deadline and task.deadline < timezone.localdate():

@@ -57,10 +57,12 @@ def test_the_matching_journey(page):
     page.get_by_role("link", name="Python gigs").wait_for()
     assert "“python” · remote" in page.locator("[data-saved-searches]").inner_text()
     assert_accessible(page)
-    page.goto(page.base + "/settings/notifications/")
+    # The switch lives with the profile in /settings/ (issue 22), where people look for it.
+    page.goto(page.base + "/settings/#discoverability")
+    page.get_by_text("Your profile is").wait_for()
     page.get_by_label("Let mentors find me").check()
-    page.get_by_role("button", name="Save").click()
-    page.get_by_text("Saved.", exact=True).wait_for()
+    page.get_by_role("button", name="Save profile").click()
+    page.get_by_text("Profile saved.").wait_for()
     drafter.profile.refresh_from_db()
     assert drafter.profile.discoverable
     assert_accessible(page)

@@ -400,6 +400,10 @@ ROWS: list[Row] = [
     Row("POST", "/api/v1/me/delete/", body={"password": DEFAULT_PASSWORD}),
     Row("POST", "/api/v1/me/avatar/", body={}, multipart=True),
     Row("DELETE", "/api/v1/me/avatar/"),
+    # A confirmed account (every role here) gets 409 email_already_verified: past authorization.
+    Row("GET", "/api/v1/me/email/"),
+    Row("PUT", "/api/v1/me/email/", body={"email": "corrected@example.org"}),
+    Row("POST", "/api/v1/me/email/resend/"),
     Row("GET", "/api/v1/me/applications/"),
     Row("GET", "/api/v1/me/engagements/"),
     Row("GET", "/api/v1/me/dashboard/"),

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Profile, Skill, User
+from accounts.selectors.email_addresses import user_email_verified_require
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound, field_error
 from projects import locks
@@ -90,6 +91,7 @@ def offer_create(
     mentor_id = profile.user_id
     if mentor_id == drafter.pk:
         raise Forbidden("You cannot send an offer to yourself.", code=codes.OWN_OFFER)
+    user_email_verified_require(user=drafter, action="send an offer")
     _offer_fields_check(title=title, what=what, estimated_hours=estimated_hours, by_when=by_when)
     with transaction.atomic():
         offer_settings = locks.offer_settings_lock(mentor_id=mentor_id)

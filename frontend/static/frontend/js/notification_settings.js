@@ -4,7 +4,7 @@ import { dateTime, el } from "./ui.js";
 
 const form = document.querySelector("[data-preferences-form]");
 const status = form.querySelector("[data-status]");
-const BOOLEANS = ["discoverable", "saved_search_digest", "recommendation_digest", "nudges", "report_back_prompts", "invitations"];
+const BOOLEANS = ["saved_search_digest", "recommendation_digest", "nudges", "report_back_prompts", "invitations"];
 
 function showPreferences(prefs) {
   for (const name of BOOLEANS) form.elements[name].checked = Boolean(prefs[name]);

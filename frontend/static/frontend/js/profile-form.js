@@ -1,12 +1,13 @@
 // Fill a profile form from /api/v1/me/ and read it back as a PATCH body (only fields present).
 const NUMBERS = new Set(["weekly_hours", "years_experience"]);
-const BOOLEANS = new Set(["wants_to_draft", "wants_to_mentor"]);
+const BOOLEANS = new Set(["wants_to_draft", "wants_to_mentor", "discoverable"]);
 
 export function fillProfileForm(form, me) {
   for (const input of form.querySelectorAll("[name]")) {
     const name = input.name;
     if (!(name in me)) continue;
-    if (BOOLEANS.has(name)) input.checked = Boolean(me[name]);
+    if (input.type === "radio") input.checked = input.value === String(Boolean(me[name]));
+    else if (BOOLEANS.has(name)) input.checked = Boolean(me[name]);
     else if (name === "links") input.value = (me.links || []).join("\n");
     else input.value = me[name] ?? "";
   }
@@ -16,7 +17,8 @@ export function readProfileForm(form) {
   const body = {};
   for (const input of form.querySelectorAll("[name]")) {
     const name = input.name;
-    if (BOOLEANS.has(name)) body[name] = input.checked;
+    if (input.type === "radio") { if (input.checked) body[name] = input.value === "true"; }
+    else if (BOOLEANS.has(name)) body[name] = input.checked;
     else if (name === "links") body.links = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
     else if (NUMBERS.has(name)) body[name] = input.value === "" ? null : Number(input.value);
     else body[name] = input.value.trim();

@@ -160,7 +160,9 @@ async function load() {
   text("[data-meta]", meta.join(" · "));
   fill($("[data-roles]"),
     profile.wants_to_draft ? el("li", { class: "badge", text: "Drafter" }) : null,
-    profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null);
+    profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null,
+    // Only the domain of a confirmed work address: never the address itself.
+    profile.verified_work_domain ? el("li", { class: "badge badge-verified", title: "This mentor confirmed an e-mail address at this domain", text: `✓ Verified at ${profile.verified_work_domain}` }) : null);
   if (profile.avatar_url) {
     const img = $("[data-avatar]");
     img.src = profile.avatar_url;
@@ -173,10 +175,11 @@ async function load() {
   else $("[data-about-section]").hidden = true;
 
   renderSkills(profile.skills);
-  if (profile.links.length) {
+  const links = [...(profile.linkedin_url ? [profile.linkedin_url] : []), ...profile.links];
+  if (links.length) {
     $("[data-links-section]").hidden = false;
-    fill($("[data-links]"), profile.links.map((link) =>
-      el("li", {}, el("a", { href: link, rel: "nofollow noopener ugc me", text: link.replace(/^https?:\/\//, "") }))));
+    fill($("[data-links]"), links.map((link) =>
+      el("li", {}, el("a", { href: link, rel: "nofollow noopener ugc me", text: link === profile.linkedin_url ? "LinkedIn" : link.replace(/^https?:\/\//, "") }))));
   }
   renderPortfolio(profile.portfolio);
   // A mentor who does not draft is not asked for a portfolio.

@@ -29,15 +29,26 @@ function showAvatar(me) {
   if (me.avatar_url) avatarImg.src = me.avatar_url;
 }
 
-function showHandle(handle) {
-  handlePreview.textContent = `${window.location.origin}/u/${handle}/`;
+function showHandle(me) {
+  handlePreview.textContent = `${window.location.origin}/u/${me.handle}/`;
+  // A handle may be chosen once: after that the field is read-only and says why.
+  profileForm.elements.handle.readOnly = !me.handle_changeable;
+  document.querySelector("[data-handle-rule]").textContent = me.handle_changeable
+    ? "You can change it once; links to the old address keep working."
+    : "You have changed it once already, so it stays: links you shared keep working.";
+}
+
+function showWorkDomain(me) {
+  if (!me.verified_work_domain) return;
+  fill(document.querySelector("[data-work-domain]"), `Your profile says “verified at ${me.verified_work_domain}”.`);
 }
 
 async function load() {
   const me = await api("me/");
   fillProfileForm(profileForm, me);
   profileForm.elements.bio.value = me.bio;
-  showHandle(me.handle);
+  showHandle(me);
+  showWorkDomain(me);
   showAvatar(me);
   showCompleteness(me);
 }
@@ -47,9 +58,11 @@ profileForm.addEventListener("submit", async (event) => {
   clearErrors(profileForm);
   profileStatus.textContent = "Saving…";
   try {
-    const me = await api("me/", { method: "PATCH", body: readProfileForm(profileForm) });
+    const body = readProfileForm(profileForm);
+    if (profileForm.elements.handle.readOnly) delete body.handle;
+    const me = await api("me/", { method: "PATCH", body });
     fillProfileForm(profileForm, me);
-    showHandle(me.handle);
+    showHandle(me);
     showCompleteness(me);
     announce(profileStatus, "Profile saved.", { href: `/u/${me.handle}/`, text: "See your public profile" });
   } catch (error) {

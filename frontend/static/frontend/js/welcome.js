@@ -40,21 +40,43 @@ function go(step, focus = true) {
   if (focus) document.querySelector(`[data-step="${step}"] h2`).focus();
 }
 
-// The end: say what is next for this person, by role.
+// Who is asked what in step 1: drafters whether mentors may find them (yes preselected),
+// mentors what makes them credible (organisation, job title, LinkedIn).
+const discoverableQuestion = document.querySelector("[data-discoverable-question]");
+const mentorQuestions = document.querySelector("[data-mentor-questions]");
+function showRoleQuestions() {
+  discoverableQuestion.hidden = !profileForm.elements.wants_to_draft.checked;
+  mentorQuestions.hidden = !profileForm.elements.wants_to_mentor.checked;
+}
+profileForm.elements.wants_to_draft.addEventListener("change", showRoleQuestions);
+profileForm.elements.wants_to_mentor.addEventListener("change", showRoleQuestions);
+
+function discoverableAnswer() {
+  return profileForm.querySelector("input[name=discoverable]:checked")?.value !== "false";
+}
+
+// The end: say what is next for this person, by role. A drafter who skipped step 1 keeps the
+// preselected "yes, let mentors find me".
 async function finish() {
-  await api("me/", { method: "PATCH", body: { onboarding_completed: true } });
+  const body = { onboarding_completed: true };
+  if (me.wants_to_draft) body.discoverable = discoverableAnswer();
+  me = await api("me/", { method: "PATCH", body });
   const mentor = me.wants_to_mentor;
   const drafter = me.wants_to_draft || !mentor;
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
   progress.value = progress.max;
   progressLabel.textContent = "All steps done";
+  const found = me.discoverable
+    ? " Mentors whose tasks fit your skills can now find you and invite you."
+    : " Mentors cannot find you; you can change that in Settings → Matching.";
   document.querySelector("[data-done-text]").textContent = mentor && !drafter
     ? "Next: post a piece of overflow work. Drafters apply with their work; you choose who helps."
-    : "Next: find a task that fits your skills and offer to help. Lead with your work.";
+    : `Next: find a task that fits your skills and offer to help. Lead with your work.${me.wants_to_draft ? found : ""}`;
   fill(document.querySelector("[data-done-actions]"),
     drafter ? el("a", { class: "button", href: "/for-you/", text: "See tasks that fit you" }) : null,
     mentor ? el("a", { class: drafter ? "button button-secondary" : "button", href: "/tasks/new/", text: "Post a task" }) : null,
-    el("a", { class: "button button-secondary", href: `/u/${me.handle}/`, text: "See your profile" }));
+    el("a", { class: "button button-secondary", href: `/u/${me.handle}/`, text: "See your profile" }),
+    mentor && !me.verified_work_domain ? el("a", { class: "button button-secondary", href: "/accounts/email/", text: "Confirm a work e-mail address" }) : null);
   document.querySelector("[data-step=done] h2").focus();
 }
 
@@ -62,6 +84,9 @@ profileForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(profileForm);
   const body = readProfileForm(profileForm);
+  // Questions for a role the person does not take are not sent.
+  if (discoverableQuestion.hidden) delete body.discoverable;
+  if (mentorQuestions.hidden) for (const name of ["organisation", "job_title", "linkedin_url"]) delete body[name];
   if (!body.display_name) {
     showErrors(profileForm, { fields: { display_name: ["Add your name: it is the first thing people see."] } });
     return;
@@ -101,6 +126,9 @@ showUploadLimits(portfolioForm);
 (async () => {
   me = await api("me/");
   fillProfileForm(profileForm, me);
+  // First time here: "yes" stays preselected (fillProfileForm would show the stored "off").
+  if (!me.onboarding_completed) profileForm.querySelector("#discoverable-yes").checked = true;
+  showRoleQuestions();
   await picker.load();
   go(1, false);
   // Seen once is enough: the login redirect stops sending this person here.
