@@ -13,7 +13,7 @@ from rest_framework import serializers
 from accounts.api.serializers import avatar_url_for
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
-from projects.api.serializers import TaskSummarySerializer
+from projects.api.serializers import TaskSummarySerializer, stipend_terms
 from projects.models import Task
 from projects.selectors.mentors import mentor_trust_card
 from projects.transitions import application_actions_for, task_actions_for
@@ -45,6 +45,7 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
         "filled_slots": task.filled_slots,
         "stipend_amount": _or_none(task.stipend_amount, int),
         "stipend_currency": task.stipend_currency,
+        **stipend_terms(task.stipend_amount),
         "what_you_gain": task.what_you_gain,
         "visibility": task.visibility,
         "description": task.description,

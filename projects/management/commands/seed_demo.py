@@ -101,7 +101,9 @@ class Command(BaseCommand):
             )
         profile_update(
             user=user,
-            data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")},
+            data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")}
+            # Demo people are set up already: logging in as one opens the app, not the wizard.
+            | {"onboarding_completed": True},
         )
         return user
 
