@@ -16,6 +16,7 @@ from accounts.uploads import upload_kind_is_image
 from projects.api.serializers import TaskSummarySerializer, stipend_terms
 from projects.models import Task
 from projects.selectors.mentors import mentor_trust_card
+from projects.services.applications import AUTOMATIC_DECLINE_NOTES
 from projects.transitions import application_actions_for, task_actions_for
 
 # Field formats: the same as the serializers'.
@@ -112,6 +113,7 @@ def application_rows_output(
                 "work_sample_link": row["work_sample_link"],
                 "answers": [str(answer) for answer in row["answers"]],
                 "decline_note": row["decline_note"],
+                "decline_automatic": row["decline_note"] in AUTOMATIC_DECLINE_NOTES,
                 "created_at": _DATETIME.to_representation(row["created_at"]),
                 "updated_at": _DATETIME.to_representation(row["updated_at"]),
                 "task": task_summary,

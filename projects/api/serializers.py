@@ -13,6 +13,7 @@ from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
 from projects.models import Feedback, Task
 from projects.selectors.mentors import mentor_trust_card
+from projects.services.applications import AUTOMATIC_DECLINE_NOTES
 from projects.stipends.services.ledger import stipend_after_fee
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
@@ -239,6 +240,9 @@ class ApplicationOutputSerializer(serializers.Serializer):
     work_sample_link = serializers.CharField()
     answers = serializers.ListField(child=serializers.CharField())
     decline_note = serializers.CharField()
+    decline_automatic = serializers.SerializerMethodField(
+        help_text="Declined by Slipstream itself (the task filled up or ended), not by a person."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     task = TaskSummarySerializer()
@@ -252,6 +256,9 @@ class ApplicationOutputSerializer(serializers.Serializer):
     allowed_actions = serializers.SerializerMethodField()
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
+    def get_decline_automatic(self, application: Any) -> bool:
+        return application.decline_note in AUTOMATIC_DECLINE_NOTES
+
     def get_viewer_role(self, application) -> str:
         return application_actions_for(application, viewer=self.context.get("viewer"))[0]
 

@@ -11,13 +11,17 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from accounts.services.deletion import user_delete, user_password_confirm
 from projects.models import Application, Engagement, Task
-from projects.services.applications import application_withdraw, applications_decline_pending
+from projects.services.applications import (
+    ACCOUNT_CLOSED_NOTE,
+    application_withdraw,
+    applications_decline_pending,
+)
 from projects.services.engagements import engagement_cancel
 from projects.services.tasks import task_cancel
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
 CLOSED_REASON = "The other person closed their Slipstream account."
-CLOSED_NOTE = "The mentor closed their account, so this task will not go ahead."
+CLOSED_NOTE = ACCOUNT_CLOSED_NOTE
 
 
 def account_close(*, user: User, password: str) -> None:

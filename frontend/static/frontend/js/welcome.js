@@ -101,6 +101,10 @@ showUploadLimits(portfolioForm);
 (async () => {
   me = await api("me/");
   fillProfileForm(profileForm, me);
+  // The role was chosen at sign-up (from "Start drafting" too): say it, do not ask again.
+  const roles = profileForm.querySelector("fieldset.roles");
+  const joinedAs = [me.wants_to_draft && "a drafter", me.wants_to_mentor && "a mentor"].filter(Boolean).join(" and ");
+  if (roles && joinedAs) roles.replaceWith(el("p", { class: "muted small", "data-joined-as": true, text: `You joined as ${joinedAs}. You can change this in Settings.` }));
   await picker.load();
   go(1, false);
   // Seen once is enough: the login redirect stops sending this person here.
