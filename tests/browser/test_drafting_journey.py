@@ -275,5 +275,5 @@ def test_application_page_draws_only_what_is_there_and_declines_in_place(page):
     page.get_by_role("button", name="Decline Sam Drafter").press("Enter")
     confirm(page, "Decline", note="Thank you — we went another way.")
     expect(page.get_by_role("status").filter(has_text="Declined.")).to_be_focused()
-    page.get_by_text("Note from the mentor: Thank you — we went another way.").wait_for()
+    page.get_by_text("Your note: Thank you — we went another way.").wait_for()
     assert not page.get_by_role("button", name="Accept Sam Drafter").is_visible()

@@ -187,7 +187,8 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     text = row.first.inner_text()
     assert "Payout" in text and "+$112.50" in text
     assert "Fact-check a grant proposal" in text
-    assert re.search(r"Receipt tr_", text)
+    assert re.search(r"Receipt #\d+, \d+ \w+ \d{4}", text)  # a number and a date, not an id
+    assert "tr_" in row.first.locator(".ledger-receipt").text_content()  # Stripe's, folded
     assert_accessible(page)
     assert_fits_width(page)
     payout = Payout.objects.get(engagement=engagement)
