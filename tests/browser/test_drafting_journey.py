@@ -147,6 +147,7 @@ def test_the_drafting_journey(page):
     page.get_by_role("heading", name="Leave feedback").wait_for()
     expect(page.get_by_role("status").filter(has_text="Work approved")).to_be_focused()
     page.get_by_label("What went well").fill("Careful interviews, clear write-up.")
+    page.get_by_text("Rate career-readiness (optional)").press("Enter")  # folded (issue 22)
     page.get_by_label("Communication").select_option("5")
     page.get_by_label("Endorsement (shown on their profile)").fill("Sam runs great interviews.")
     assert_accessible(page)

@@ -278,7 +278,7 @@ async function render() {
 
   fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
     actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
-      stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
+      stipend && stipend.state === "funded" ? (mentorView ? "The stipend you paid comes back to your card in full." : "The stipend already paid goes back to the mentor's card in full.") : null)],
       submit: "Cancel engagement", secondary: true,
       confirm: { title: "Cancel this engagement?", body: "The other person is told, and the work stops. This cannot be undone.", confirm: "Cancel the engagement", danger: true },
       onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })) : null);
