@@ -255,10 +255,10 @@ class ApplicationOutputSerializer(serializers.Serializer):
     viewer_role = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
 
-    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
     def get_decline_automatic(self, application: Any) -> bool:
         return application.decline_note in AUTOMATIC_DECLINE_NOTES
 
+    @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
     def get_viewer_role(self, application) -> str:
         return application_actions_for(application, viewer=self.context.get("viewer"))[0]
 
