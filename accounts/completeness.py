@@ -35,9 +35,13 @@ def profile_completeness(*, profile: Profile, skill_count: int, portfolio_count:
             Step("headline", "Write a one-line headline", "/settings/#profile", 15),
             bool(profile.headline),
         ),
+        # A drafter's skills are how mentors find them (three make a match likely); a mentor's
+        # show drafters what they know, and one is a start.
         (
-            Step("skills", f"Add at least {MIN_SKILLS} skills", "/settings/#skills", 20),
-            skill_count >= MIN_SKILLS,
+            Step("skills", f"Add at least {MIN_SKILLS} skills", "/settings/#skills", 20)
+            if is_drafter
+            else Step("skills", "Add the skills you work in", "/settings/#skills", 20),
+            skill_count >= (MIN_SKILLS if is_drafter else 1),
         ),
     ]
     if is_drafter:

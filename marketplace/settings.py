@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.email_confirmation",
+                "accounts.context_processors.navigation_roles",
             ],
         },
     },

@@ -3,7 +3,15 @@
 from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch
 
-from accounts.models import HandleRedirect, PortfolioItem, Profile, Skill, User, UserSkill
+from accounts.models import (
+    HandleRedirect,
+    InstitutionMembership,
+    PortfolioItem,
+    Profile,
+    Skill,
+    User,
+    UserSkill,
+)
 from marketplace.errors import NotFound
 
 
@@ -90,3 +98,17 @@ def profile_get_for_page(*, handle: str) -> Profile:
     if profile is None:
         raise NotFound("No such profile.")
     return profile
+
+
+def person_roles(*, user: User) -> dict[str, bool]:
+    """What the person does on Slipstream, for a navigation that shows only their own pages.
+
+    Someone who neither mentors nor works in a career office is a drafter whatever the flag
+    says (the wizard and dashboard read it the same way: accounts/completeness.py)."""
+    profile = Profile.objects.filter(user=user).only("wants_to_draft", "wants_to_mentor").first()
+    career_staff = InstitutionMembership.objects.filter(
+        user=user, role=InstitutionMembership.Role.STAFF, ended_at__isnull=True
+    ).exists()
+    mentor = bool(profile and profile.wants_to_mentor)
+    drafter = bool(profile and profile.wants_to_draft) or not (mentor or career_staff)
+    return {"drafter": drafter, "mentor": mentor, "career_staff": career_staff}

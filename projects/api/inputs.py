@@ -26,7 +26,7 @@ CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"]
 MAX_TASK_HOURS = 400
 
 
-class _StipendAmountField(serializers.IntegerField):
+class StipendAmountField(serializers.IntegerField):
     """0 or null: unpaid; otherwise an amount in cents within the site's range."""
 
     def __init__(self, **kwargs) -> None:
@@ -44,7 +44,7 @@ class _StipendAmountField(serializers.IntegerField):
 
 
 class _StipendAmountScheme(OpenApiSerializerFieldExtension):
-    target_class = _StipendAmountField
+    target_class = StipendAmountField
 
     def map_serializer_field(self, auto_schema, direction):
         return {
@@ -93,7 +93,7 @@ class TaskInputSerializer(CrossFieldRules, InputSerializer):
     is_remote = serializers.BooleanField(required=False, default=True)
     location = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     slots = serializers.IntegerField(min_value=1, max_value=50, required=False, default=1)
-    stipend_amount = _StipendAmountField(required=False, allow_null=True)
+    stipend_amount = StipendAmountField(required=False, allow_null=True)
     stipend_currency = serializers.ChoiceField(choices=CURRENCIES, required=False, default="usd")
     what_you_gain = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""

@@ -13,9 +13,10 @@ from rest_framework import serializers
 from accounts.api.serializers import avatar_url_for
 from accounts.text import markdown_to_safe_html
 from accounts.uploads import upload_kind_is_image
-from projects.api.serializers import TaskSummarySerializer
+from projects.api.serializers import TaskSummarySerializer, stipend_terms
 from projects.models import Application, Task
 from projects.selectors.mentors import mentor_trust_card
+from projects.services.applications import AUTOMATIC_DECLINE_NOTES
 from projects.transitions import application_actions_for, task_actions_for
 
 # Field formats: the same as the serializers'.
@@ -45,6 +46,7 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
         "filled_slots": task.filled_slots,
         "stipend_amount": _or_none(task.stipend_amount, int),
         "stipend_currency": task.stipend_currency,
+        **stipend_terms(task.stipend_amount),
         "what_you_gain": task.what_you_gain,
         "visibility": task.visibility,
         "description": task.description,
@@ -112,6 +114,7 @@ def application_rows_output(
                 "work_sample_link": row["work_sample_link"],
                 "answers": [str(answer) for answer in row["answers"]],
                 "decline_note": row["decline_note"],
+                "decline_automatic": row["decline_note"] in AUTOMATIC_DECLINE_NOTES,
                 "created_at": _DATETIME.to_representation(row["created_at"]),
                 "updated_at": _DATETIME.to_representation(row["updated_at"]),
                 "task": task_summary,

@@ -1,6 +1,9 @@
 """Output serializers: they render what selectors return, batch-loaded (no per-row queries),
 and read the transition tables for each viewer's `allowed_actions`."""
 
+from typing import Any
+
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -11,6 +14,8 @@ from accounts.uploads import upload_kind_is_image
 from projects.api.showable_serializers import EngagementShowableSerializer
 from projects.models import Application, Feedback, Task
 from projects.selectors.mentors import mentor_trust_card
+from projects.services.applications import AUTOMATIC_DECLINE_NOTES
+from projects.stipends.services.ledger import stipend_after_fee
 from projects.transitions import (
     APPLICATION_TRANSITIONS,
     ENGAGEMENT_TRANSITIONS,
@@ -53,6 +58,17 @@ class SkillOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+def stipend_terms(stipend_amount: int | None) -> dict[str, Any]:
+    """What a paid task's drafter receives, by the payout's own arithmetic: pages quote it
+    ("you receive $135 after the 10 % platform fee") and never compute a fee themselves."""
+    if not stipend_amount:
+        return {"stipend_after_fee": None, "platform_fee_percent": None}
+    return {
+        "stipend_after_fee": stipend_after_fee(stipend_amount),
+        "platform_fee_percent": float(settings.PLATFORM_FEE_PERCENT),
+    }
+
+
 class _TaskTermsSerializer(serializers.Serializer):
     """What a task asks and offers: the fields its card and its page share."""
 
@@ -66,8 +82,27 @@ class _TaskTermsSerializer(serializers.Serializer):
     filled_slots = serializers.IntegerField()
     stipend_amount = serializers.IntegerField(allow_null=True)
     stipend_currency = serializers.CharField()
+    stipend_after_fee = serializers.SerializerMethodField(
+        help_text="Minor units: what the drafter receives after the platform fee (paid tasks)."
+    )
+    platform_fee_percent = serializers.SerializerMethodField(
+        help_text="The platform fee taken from a paid task's stipend, in percent."
+    )
     what_you_gain = serializers.CharField()
     visibility = serializers.CharField()
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_stipend_after_fee(self, task: Any) -> int | None:
+        return stipend_terms(_stipend_of(task))["stipend_after_fee"]
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_platform_fee_percent(self, task: Any) -> float | None:
+        return stipend_terms(_stipend_of(task))["platform_fee_percent"]
+
+
+def _stipend_of(task: Any) -> int | None:
+    # Cards render selector rows (dicts); the task page renders a Task.
+    return task.get("stipend_amount") if isinstance(task, dict) else task.stipend_amount
 
 
 class TaskCardSerializer(_TaskTermsSerializer):
@@ -212,6 +247,9 @@ class ApplicationOutputSerializer(serializers.Serializer):
     work_sample_link = serializers.CharField()
     answers = serializers.ListField(child=serializers.CharField())
     decline_note = serializers.CharField()
+    decline_automatic = serializers.SerializerMethodField(
+        help_text="Declined by Slipstream itself (the task filled up or ended), not by a person."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     task = TaskSummarySerializer()
@@ -223,6 +261,9 @@ class ApplicationOutputSerializer(serializers.Serializer):
     introduced_by = serializers.SerializerMethodField()
     viewer_role = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+
+    def get_decline_automatic(self, application: Any) -> bool:
+        return application.decline_note in AUTOMATIC_DECLINE_NOTES
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
     def get_viewer_role(self, application) -> str:

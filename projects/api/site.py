@@ -13,8 +13,12 @@ from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
 from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from marketplace.api.caching import PublicReadCaching
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.schema import ErrorSerializer
+from projects.api.inputs import StipendAmountField
 from projects.offers.services.offers import OFFER_EXPIRY_DAYS
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+from projects.stipends.services.ledger import stipend_after_fee
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 
 ConfigSerializer = inline_serializer(
@@ -37,8 +41,22 @@ ConfigSerializer = inline_serializer(
         "offer_expiry_days": serializers.IntegerField(
             help_text="An offer waits this long for an answer; reply rates count answers within it."
         ),
+        "platform_fee_percent": serializers.FloatField(),
     },
 )
+
+
+class StipendQuoteQuery(InputSerializer):
+    amount = StipendAmountField(help_text="A stipend in minor units (cents).")
+
+
+class StipendQuoteSerializer(serializers.Serializer):
+    amount = serializers.IntegerField(help_text="Minor units: what the mentor pays.")
+    fee_amount = serializers.IntegerField(help_text="Minor units: the platform fee.")
+    stipend_after_fee = serializers.IntegerField(
+        help_text="Minor units: what the drafter receives."
+    )
+    platform_fee_percent = serializers.FloatField()
 
 
 class SiteConfigView(PublicReadCaching, APIView):
@@ -62,5 +80,34 @@ class SiteConfigView(PublicReadCaching, APIView):
                 "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
                 "avatar_size_px": AVATAR_SIZE,
                 "offer_expiry_days": OFFER_EXPIRY_DAYS,
+                "platform_fee_percent": float(settings.PLATFORM_FEE_PERCENT),
+            }
+        )
+
+
+class StipendQuoteView(PublicReadCaching, APIView):
+    """What a stipend leaves the drafter, for the task editor's "you pay $150; the drafter
+    receives $135" line: the payout's own arithmetic, so the page keeps no copy of it."""
+
+    permission_classes = [AllowAny]
+    public_cache_viewer_independent = True
+    public_cache_max_age = 300
+
+    @extend_schema(
+        operation_id="site_stipend_quote",
+        parameters=[StipendQuoteQuery],
+        responses={200: StipendQuoteSerializer, 400: ErrorSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        query = StipendQuoteQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        amount = query.validated_data["amount"]
+        after = stipend_after_fee(amount) or 0
+        return Response(
+            {
+                "amount": amount,
+                "fee_amount": amount - after,
+                "stipend_after_fee": after,
+                "platform_fee_percent": float(settings.PLATFORM_FEE_PERCENT),
             }
         )

@@ -87,6 +87,7 @@ class TaskListView(PublicReadCaching, APIView):
         cards = [
             {
                 **{key: row[key] for key in _TASK_CARD_FIELDS if key in row},
+                **s.stipend_terms(row["stipend_amount"]),
                 "mentor_avatar_url": avatar_url_for(
                     handle=row["mentor_handle"], avatar_name=row["mentor_avatar"]
                 ),

@@ -15,6 +15,7 @@ from projects.api import (
 
 urlpatterns = [
     path("config/", site.SiteConfigView.as_view(), name="site-config"),
+    path("config/stipend-quote/", site.StipendQuoteView.as_view(), name="stipend-quote"),
     path("me/delete/", account.MeDeleteView.as_view(), name="me-delete"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("tasks/<id:task_id>/", tasks.TaskDetailView.as_view(), name="task"),

@@ -90,13 +90,18 @@ def seed_career_office(*, password: str) -> None:
         role=InstitutionMembership.Role.STAFF,
         defaults={"staff_role": InstitutionMembership.StaffRole.ADMIN, "email": staff.email},
     )
+    # Priya works in the office; she neither drafts nor mentors (her nav shows Careers).
+    profile_update(user=staff, data={"wants_to_draft": False, "onboarding_completed": True})
     mentor = user_create(
         email=CAREERS_MENTOR_EMAIL,
         password=password,
         display_name="Rita Gomez",
         email_verified=True,
     )
-    profile_update(user=mentor, data={"wants_to_mentor": True, "headline": "Analyst"})
+    profile_update(
+        user=mentor,
+        data={"wants_to_mentor": True, "headline": "Analyst", "onboarding_completed": True},
+    )
     tasks = []
     for spec in CAREERS_TASKS:
         skill_ids = [

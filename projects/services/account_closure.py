@@ -13,13 +13,17 @@ from accounts.services.deletion import user_delete, user_password_confirm
 from projects.models import Application, Engagement, Task
 from projects.offers.models import Offer, OfferSettings
 from projects.offers.services.offers import offer_decline, offer_withdraw
-from projects.services.applications import application_withdraw, applications_decline_pending
+from projects.services.applications import (
+    ACCOUNT_CLOSED_NOTE,
+    application_withdraw,
+    applications_decline_pending,
+)
 from projects.services.engagements import engagement_cancel
 from projects.services.tasks import task_cancel
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
 CLOSED_REASON = "The other person closed their Slipstream account."
-CLOSED_NOTE = "The mentor closed their account, so this task will not go ahead."
+CLOSED_NOTE = ACCOUNT_CLOSED_NOTE
 CLOSED_OFFER_NOTE = "The mentor closed their Slipstream account, so they cannot take offers."
 
 

@@ -47,6 +47,13 @@ KIND_FULL_NOTE = (
     "could not go ahead with you this time. Your work stays on your profile; there are "
     "other tasks that would suit it."
 )
+TASK_CANCELLED_NOTE = (
+    "The mentor cancelled this task, so it will not go ahead. Thank you for offering."
+)
+ACCOUNT_CLOSED_NOTE = "The mentor closed their account, so this task will not go ahead."
+# Declines Slipstream makes on its own (no person wrote them): pages label them as such,
+# never as "a note from the mentor".
+AUTOMATIC_DECLINE_NOTES = frozenset({KIND_FULL_NOTE, TASK_CANCELLED_NOTE, ACCOUNT_CLOSED_NOTE})
 
 
 def applications_decline_pending(*, task: Task, note: str) -> None:

@@ -15,7 +15,7 @@ from projects import locks
 from projects.models import (
     Task,
 )
-from projects.services.applications import applications_decline_pending
+from projects.services.applications import TASK_CANCELLED_NOTE, applications_decline_pending
 from projects.transitions import (
     MENTOR,
     guard_no_applications,
@@ -211,7 +211,7 @@ def task_cancel(*, task_id: int, mentor: User) -> Task:
         task.save(update_fields=["state", "updated_at"])
         applications_decline_pending(
             task=task,
-            note="The mentor cancelled this task, so it will not go ahead. Thank you for offering.",
+            note=TASK_CANCELLED_NOTE,
         )
     return task
 

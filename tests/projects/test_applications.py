@@ -269,3 +269,23 @@ def test_accept_a_withdrawn_application_is_refused(client_for, mentor):
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "application_state_invalid"
     assert not Engagement.objects.exists()
+
+
+def test_a_decline_slipstream_makes_itself_is_marked_automatic_and_a_mentors_is_not(
+    client_for, mentor
+):
+    written = ApplicationFactory(task=TaskFactory(mentor=mentor))
+    task = TaskFactory(mentor=mentor)
+    pending = ApplicationFactory(task=task)
+    client = client_for(mentor)
+    declined = client.post(
+        f"/api/v1/applications/{written.pk}/decline/", {"note": "We went another way."}
+    ).json()
+    client.post(f"/api/v1/tasks/{task.pk}/cancel/")
+
+    assert declined["decline_automatic"] is False
+    cancelled = client_for(pending.drafter).get(f"/api/v1/applications/{pending.pk}/").json()
+    assert cancelled["state"] == "declined"
+    assert cancelled["decline_automatic"] is True  # the page says "From Slipstream"
+    listed = client.get(f"/api/v1/tasks/{task.pk}/applications/").json()["results"]
+    assert [row["decline_automatic"] for row in listed] == [True]

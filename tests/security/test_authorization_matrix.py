@@ -106,6 +106,7 @@ def _new_offer(w: World) -> dict:
 ROWS: list[Row] = [
     Row("GET", "/api/v1/", who=PUBLIC),
     Row("GET", "/api/v1/config/", who=PUBLIC),
+    Row("GET", "/api/v1/config/stipend-quote/", who=PUBLIC),
     Row("GET", "/api/v1/me/threads/"),
     # Matchmaking and relationships: each person's own lists; object routes for their owner.
     Row("GET", "/api/v1/me/invitations/"),

@@ -1,5 +1,7 @@
 """Idempotent demo data for `make run`: a few mentors and drafters, printed logins."""
 
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -101,7 +103,9 @@ class Command(BaseCommand):
             )
         profile_update(
             user=user,
-            data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")},
+            data={k: person[k] for k in ("headline", "wants_to_mentor", "wants_to_draft")}
+            # Demo people are set up already: logging in as one opens the app, not the wizard.
+            | {"onboarding_completed": True},
         )
         return user
 
@@ -231,6 +235,9 @@ DEMO_SKILLS = [
     "Spreadsheets",
 ]
 _GAIN = "A reference, a portfolio piece and an hour of career advice."
+# Deadlines a few weeks out from the day the demo is seeded, so cards show real dates.
+_SOON = datetime.date.today() + datetime.timedelta(days=21)
+_LATER = datetime.date.today() + datetime.timedelta(days=45)
 DEMO_TASKS = [
     {
         "key": "research",
@@ -252,8 +259,9 @@ DEMO_TASKS = [
         "description": "Turn a CSV from the weather service into three clear charts for a story.",
         "skills": ["Python", "Data analysis"],
         "estimated_hours": 6,
+        "deadline": _SOON,
         "stipend_amount": 15000,
-        "what_you_gain": "",
+        "what_you_gain": "A byline credit for the charts and a reference letter.",
     },
     {
         "key": "onboarding",
@@ -263,6 +271,7 @@ DEMO_TASKS = [
         "description": "Five screens of copy need a friendlier, plainer voice.",
         "skills": ["Copywriting"],
         "estimated_hours": 4,
+        "deadline": _SOON,
         "slots": 2,
         "what_you_gain": _GAIN,
     },
@@ -285,8 +294,9 @@ DEMO_TASKS = [
         "description": "Check 40 claims against their sources and flag anything shaky.",
         "skills": ["Data analysis"],
         "estimated_hours": 12,
+        "deadline": _LATER,
         "stipend_amount": 30000,
-        "what_you_gain": "",
+        "what_you_gain": _GAIN,
     },
     {
         "key": "audit",

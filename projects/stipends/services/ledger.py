@@ -20,6 +20,14 @@ def platform_fee_for(amount: int) -> int:
     return int(fee.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def stipend_after_fee(amount: int | None) -> int | None:
+    """What the drafter receives of a stipend: the payout's own arithmetic (a stipend's
+    `fee_amount` is platform_fee_for(amount)), so pages quote exactly what will be paid."""
+    if not amount:
+        return None
+    return amount - platform_fee_for(amount)
+
+
 def ledger_add(
     *,
     key: str,

@@ -12,6 +12,14 @@ const DONE = {
   withdraw: "Application withdrawn. The mentor has been told.",
 };
 
+// Who wrote the decline note, said to the person reading it: Slipstream's own (the task filled
+// up or ended) is never passed off as the mentor's words.
+function declineLabel(app) {
+  if (app.decline_automatic) return "From Slipstream: ";
+  if (app.viewer_role === "mentor") return "Your note: ";
+  return `Note from ${app.mentor.display_name || app.mentor.handle}: `;
+}
+
 function summary(app) {
   const mentorView = app.viewer_role === "mentor";
   const name = app.drafter.display_name || app.drafter.handle;
@@ -26,7 +34,7 @@ function summary(app) {
     app.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, app.portfolio_items.map(workItem))] : null,
     app.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: app.work_sample_link, rel: "noopener noreferrer", text: app.work_sample_link })) : null,
     answers,
-    app.decline_note ? el("p", { class: "flash" }, el("strong", { text: "Note from the mentor: " }), app.decline_note) : null,
+    app.decline_note ? el("p", { class: "flash", "data-decline-note": true }, el("strong", { text: declineLabel(app) }), app.decline_note) : null,
   ];
 }
 

@@ -1,6 +1,7 @@
 // /dashboard/: what is waiting for this person, by role (GET /api/v1/me/dashboard/ `roles`): a
 // drafter sees drafting, a mentor mentoring, someone doing both sees both; next steps first.
 import { api, showErrors, showLoadError } from "./api.js";
+import { shareCard } from "./share_card.js";
 import { announce, el, fill, plural, stateBadge } from "./ui.js";
 
 const root = document.querySelector("[data-dashboard]");
@@ -76,6 +77,15 @@ async function main() {
   if (roles.mentor && reviews) steps.unshift({ text: `Review ${plural(reviews, "application")}`, url: `/applications/${data.mentor.applications_to_review[0].id}/` });
   $("[data-next]").hidden = !steps.length;
   fill($("[data-next-list]"), steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
+
+  // The drafter's latest approved work, ready to share (the engagement page offers it too).
+  const finished = roles.drafter && data.drafter.engagements.find((e) => e.state === "completed");
+  const shareSlot = $("[data-share-slot]");
+  if (finished) {
+    shareCard(finished.id).then((card) => { fill(shareSlot, card); shareSlot.hidden = !card; });
+  } else {
+    shareSlot.hidden = true;
+  }
 
   $("[data-drafting]").hidden = !roles.drafter;
   $("[data-mentoring]").hidden = !roles.mentor;

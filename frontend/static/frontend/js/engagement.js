@@ -5,6 +5,7 @@ import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { confirmAct } from "./dialog.js";
 import { renderShowable, showableBody, showableFields } from "./engagement_showable.js";
+import { shareCard } from "./share_card.js";
 import { announce, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
@@ -79,7 +80,7 @@ function timeline(e, stipend) {
   const minute = (when) => Math.floor(new Date(when).getTime() / 60000);
   items.forEach((item, index) => { item.push(index); });
   items.sort((a, b) => minute(a[0]) - minute(b[0]) || a[2] - b[2]);
-  if (e.state === "awaiting_funding") items.push([null, "Waiting for the mentor to fund the stipend"]);
+  if (e.state === "awaiting_funding") items.push([null, e.viewer_role === "mentor" ? "Waiting for you to fund the stipend" : "Waiting for the mentor to fund the stipend"]);
   return items.map(([when, what]) => el("li", {}, el("span", { class: "muted small", text: when ? dateTime(when) : "Next" }), el("span", { text: what })));
 }
 
@@ -107,11 +108,13 @@ function feedbackView(fb, label, e) {
     Object.keys(fb.competencies).length ? el("p", { class: "small muted", text: Object.entries(fb.competencies).map(([k, v]) => `${competencyName(e, k)}: ${v} / 5`).join(" · ") }) : null);
 }
 
+const LEVELS = { 5: "excellent", 4: "good", 3: "fine", 2: "poor", 1: "very poor" };
+
 function feedbackForm(e) {
   // No default: a rating is a choice the person makes, never a pre-filled 5.
   const rating = el("select", { id: "fb-rating", name: "rating", required: true },
     el("option", { value: "", text: "Choose a rating" }),
-    ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: `${v} — ${{ 5: "excellent", 4: "good", 3: "fine", 2: "poor", 1: "very poor" }[v]}` })));
+    ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: `${v} — ${LEVELS[v]}` })));
   const text = el("textarea", { id: "fb-text", name: "text", rows: "3", maxlength: "2000" });
   const fields = [field("Overall rating", rating), field("What went well, what could be better", text)];
   const competencySelects = [];
@@ -120,11 +123,16 @@ function feedbackForm(e) {
     const grid = el("div", { class: "competency-grid" });
     for (const c of e.competency_choices) {
       const select = el("select", { id: `c-${c.slug}`, name: c.slug },
-        el("option", { value: "", text: "Not observed" }), ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: v })));
+        el("option", { value: "", text: "Did not see it" }), ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: `${v} — ${LEVELS[v]}` })));
       competencySelects.push(select);
       grid.append(field(c.name, select));
     }
-    fields.push(el("fieldset", { class: "field" }, el("legend", { text: "Career-readiness competencies (NACE), 1–5" }), grid));
+    // Optional and folded: eight drop-downs are a lot to meet unasked. Their career office
+    // reports these (the NACE career-readiness competencies), so they stay one click away.
+    fields.push(el("details", { class: "field competency-details", "data-competencies": true },
+      el("summary", { text: "Rate career-readiness (optional)" }),
+      el("p", { class: "helptext", text: "How ready for work did they show themselves? Rate only what you saw; universities use these ratings to help their students grow." }),
+      grid));
     if (e.task_skills.length) {
       fields.push(el("fieldset", { class: "field" }, el("legend", { text: "Endorse skills you saw in action" }),
         e.task_skills.map((s) => el("div", { class: "check" },
@@ -234,7 +242,7 @@ function workActions(e, allowed, config) {
   }
   // What happens next, when the viewer has nothing to do right now.
   if (!work.length && e.state === "awaiting_funding") work.push(el("p", { class: "muted", text: e.viewer_role === "mentor" ? "Work starts once you have funded the stipend." : "Work starts once the mentor has funded the stipend." }));
-  if (!work.length && e.state === "delivered") work.push(el("p", { class: "muted", text: "Delivered — waiting for your mentor to review." }));
+  if (!work.length && e.state === "delivered") work.push(el("p", { class: "muted", text: e.viewer_role === "mentor" ? "Delivered — your review is next." : "Delivered — waiting for your mentor to review." }));
   return work;
 }
 
@@ -261,6 +269,10 @@ async function render() {
   fill($("[data-title]"), el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
   fill($("[data-subtitle]"), stateBadge(e.state), ` You are the ${e.viewer_role}; working with ${other.display_name || other.handle}.`);
   renderStipend(root, e, stipend, { allowed, config });
+  // The drafter's finishing moment: approved work is verified experience worth sharing.
+  if (e.state === "completed" && !mentorView) {
+    shareCard(id).then((card) => { fill($("[data-share-slot]"), card); $("[data-share-slot]").hidden = !card; });
+  }
   fill($("[data-timeline]"), timeline(e, stipend));
   fill($("[data-deliverables]"), e.deliverables.length ? e.deliverables.map(deliverableItem)
     : el("li", { class: "muted", text: allowed.has("deliver") ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." }));
@@ -273,7 +285,7 @@ async function render() {
 
   fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
     actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
-      stipend && stipend.state === "funded" ? "The stipend already paid goes back to the mentor's card in full." : null)],
+      stipend && stipend.state === "funded" ? (mentorView ? "The stipend you paid comes back to your card in full." : "The stipend already paid goes back to the mentor's card in full.") : null)],
       submit: "Cancel engagement", secondary: true,
       confirm: { title: "Cancel this engagement?", body: "The other person is told, and the work stops. This cannot be undone.", confirm: "Cancel the engagement", danger: true },
       onSubmit: (form) => api(`engagements/${id}/cancel/`, { method: "POST", body: { reason: form.elements.reason.value } }) })) : null);

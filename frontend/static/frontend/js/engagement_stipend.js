@@ -125,7 +125,7 @@ export function renderStipend(root, engagement, stipend, { allowed = new Set(), 
   fill(root.querySelector("[data-stipend-badge]"), stateBadge(stipend));
   root.querySelector("[data-stipend-amount]").textContent = money(stipend.amount, stipend.currency);
   root.querySelector("[data-stipend-split]").textContent =
-    `The drafter receives ${money(stipend.payout_amount, stipend.currency)} after the ${money(stipend.fee_amount, stipend.currency)} platform fee.`;
+    `${engagement.viewer_role === "mentor" ? "The drafter receives" : "You receive"} ${money(stipend.payout_amount, stipend.currency)} after the ${money(stipend.fee_amount, stipend.currency)} platform fee.`;
   fill(root.querySelector("[data-stipend-body]"), explain(engagement, stipend, allowed, config));
 }
 

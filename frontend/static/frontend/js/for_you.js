@@ -1,6 +1,7 @@
 // /for-you/: GET /api/v1/me/recommendations/, each task with the reasons it was picked.
 import { api, showLoadError } from "./api.js";
-import { el, emptyState, fill, taskCard } from "./ui.js";
+import { taskCard } from "./task_card.js";
+import { el, emptyState, fill } from "./ui.js";
 
 const list = document.querySelector("[data-recommendations]");
 const status = document.querySelector("[data-status]");

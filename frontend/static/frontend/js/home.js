@@ -1,6 +1,7 @@
 // Home: a few featured (newest open) tasks from GET /api/v1/tasks/.
 import { api, featuredTasks, showLoadError } from "./api.js";
-import { el, emptyState, fill, taskCard } from "./ui.js";
+import { taskCard } from "./task_card.js";
+import { el, emptyState, fill } from "./ui.js";
 
 const list = document.querySelector("[data-featured]");
 Promise.all([api("tasks/?page_size=3&ordering=newest"), featuredTasks()]).then(([data, featured]) => {

@@ -16,6 +16,14 @@ function money(amount, currency) {
 }
 
 
+// A receipt people can quote: Slipstream's own number and the date. Stripe's id for the same
+// movement stays available (folded) for anyone reconciling with Stripe or asking support.
+function receipt(entry) {
+  return el("details", { class: "ledger-receipt" },
+    el("summary", { text: `Receipt #${entry.id}, ${date(entry.created_at)}` }),
+    el("span", { class: "small muted" }, "Stripe reference: ", el("code", { text: entry.receipt })));
+}
+
 function row(entry) {
   const direction = entry.amount < 0 ? "out" : "in";
   return el("li", { class: "ledger-row" },
@@ -25,7 +33,7 @@ function row(entry) {
       el("p", { class: "ledger-meta muted" },
         el("time", { datetime: entry.created_at, text: date(entry.created_at) }),
         " · ", el("a", { href: `/engagements/${Number(entry.engagement_id)}/`, text: entry.task_title }),
-        entry.receipt ? [" · Receipt ", el("code", { text: entry.receipt })] : null)),
+        entry.receipt ? [" · ", receipt(entry)] : null)),
     el("p", { class: `ledger-amount ledger-${direction}` },
       el("span", { class: "visually-hidden", text: direction === "in" ? "Received" : "Paid" }),
       " ", money(entry.amount, entry.currency)));

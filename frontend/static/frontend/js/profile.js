@@ -7,6 +7,9 @@ import { date, el, fill, fillSanitised, plural, skillBadges } from "./ui.js";
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
 const $ = (selector) => root.querySelector(selector);
+// The owner sees their own page with an Edit button and the empty states that say what to add;
+// visitors see only sections with something in them.
+const isOwner = document.body.dataset.me === handle;
 
 function text(selector, value) { $(selector).textContent = value; }
 
@@ -97,7 +100,7 @@ function renderExperience(data, profile) {
   const experience = data.verified_experience || [];
   if (experience.length) {
     fill($("[data-experience]"), el("ol", { class: "timeline-list", "aria-label": "Verified experience, newest first" }, experience.map(experienceEntry)));
-  } else if (mentorOnly) {
+  } else if (mentorOnly || !isOwner) {
     $("[data-experience-section]").hidden = true;
   }
   const thanks = data.thanks || [];
@@ -105,7 +108,7 @@ function renderExperience(data, profile) {
     fill($("[data-thanks]"), el("ul", { class: "thanks-list" }, thanks.map((note) => el("li", { class: "card" },
       el("blockquote", { text: note.body }),
       el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? ` · ${date(note.created_at)}` : "")))));
-  } else if (mentorOnly) {
+  } else if (mentorOnly || !isOwner) {
     $("[data-thanks-section]").hidden = true;
   }
   const open = data.open_tasks || [];
@@ -134,6 +137,8 @@ function renderSkills(skills, endorsed = new Map()) {
   const listed = new Set(skills.map((s) => s.name));
   const all = [...skills, ...[...endorsed.keys()].filter((n) => !listed.has(n)).map((name) => ({ name, level: "working" }))];
   $("[data-skills-empty]").hidden = all.length > 0;
+  $("[data-skills-section]").hidden = !all.length && !isOwner;
+  $("[data-skills-figure]").hidden = !all.length;
   fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, `${s.name} `,
     el("span", { class: "level", text: `· ${LEVEL_LABEL[s.level] || ""}` }),
     endorsed.get(s.name) ? el("span", { class: "level", text: ` · endorsed ${endorsed.get(s.name)}×` }) : null)));
@@ -168,7 +173,13 @@ async function load() {
     img.src = profile.avatar_url;
     img.alt = `Photo of ${name}`;
     img.hidden = false;
+  } else {
+    // No photo yet: their initials, as on task cards (the name is written next to it).
+    const initials = $("[data-initials]");
+    initials.textContent = name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join("");
+    initials.hidden = false;
   }
+  $("[data-owner-actions]").hidden = !isOwner;
   // bio_html is produced server-side from Markdown with the person's own HTML escaped and the
   // result cleaned by an allow-list sanitiser (accounts/text.py), so it is safe to insert.
   if (profile.bio_html) fillSanitised($("[data-bio]"), profile.bio_html);
@@ -183,7 +194,8 @@ async function load() {
   }
   renderPortfolio(profile.portfolio);
   // A mentor who does not draft is not asked for a portfolio.
-  if (!profile.portfolio.length && profile.wants_to_mentor && !profile.wants_to_draft) $("[data-portfolio-section]").hidden = true;
+  if (!profile.portfolio.length && ((profile.wants_to_mentor && !profile.wants_to_draft) || !isOwner)) $("[data-portfolio-section]").hidden = true;
+  if (!profile.portfolio.length && isOwner) fill($("[data-portfolio-empty]"), "No public work yet. ", el("a", { href: "/settings/portfolio/", text: "Add a piece of work" }));
   $("[data-profile-status]").textContent = "";
   $("[data-profile-body]").hidden = false;
 

@@ -1,16 +1,12 @@
-// On a mentor's task page: GET /api/v1/tasks/<id>/recommended-drafters/ with an invite button
-// each (POST /api/v1/tasks/<id>/invitations/). Anyone but the task's mentor gets a 404: the
-// section then stays hidden.
+// On a mentor's own task page: GET /api/v1/tasks/<id>/recommended-drafters/ with an invite
+// button each (POST /api/v1/tasks/<id>/invitations/). task_detail.js mounts it only when the
+// task's `viewer_role` says the viewer is its mentor, so nobody else's page asks (and 404s).
 import { api } from "./api.js";
 import { el } from "./ui.js";
 
-const section = document.querySelector("[data-recommended-drafters]");
-const taskId = section.dataset.taskId;
-const list = section.querySelector("[data-drafter-list]");
-const status = section.querySelector("[data-drafter-status]");
-
-function row(drafter) {
-  const name = drafter.display_name;
+function row(section, taskId, drafter) {
+  const status = section.querySelector("[data-drafter-status]");
+  const name = drafter.display_name || drafter.handle;
   const button = el("button", { type: "button", class: "button-secondary", text: drafter.invited ? `Invited ${name}` : `Invite ${name}`, disabled: drafter.invited });
   button.addEventListener("click", async () => {
     button.disabled = true;
@@ -24,16 +20,21 @@ function row(drafter) {
     }
   });
   return el("li", { class: "card" },
-    el("h3", {}, el("a", { href: `/u/${drafter.handle}/`, text: drafter.display_name })),
+    el("h3", {}, el("a", { href: `/u/${drafter.handle}/`, text: name })),
     drafter.headline ? el("p", { class: "muted", text: drafter.headline }) : null,
-    el("ul", { class: "reasons", "aria-label": `Why ${drafter.display_name}` }, drafter.reasons.map((r) => el("li", { text: r }))),
+    el("ul", { class: "reasons", "aria-label": `Why ${name}` }, drafter.reasons.map((r) => el("li", { text: r }))),
     button);
 }
 
-if (section.dataset.signedIn === "true") {
-  api(`tasks/${taskId}/recommended-drafters/`).then((rows) => {
+export async function mountRecommendedDrafters(task) {
+  const section = document.querySelector("[data-recommended-drafters]");
+  if (!section) return;
+  try {
+    const rows = await api(`tasks/${task.id}/recommended-drafters/`);
+    section.querySelector("[data-drafter-status]").textContent = rows.length ? "" : "No discoverable drafter matches this task yet. Share the task's link, or check back as people join.";
+    section.querySelector("[data-drafter-list]").replaceChildren(...rows.map((drafter) => row(section, task.id, drafter)));
     section.hidden = false;
-    status.textContent = rows.length ? "" : "No discoverable drafter matches this task yet.";
-    list.replaceChildren(...rows.map(row));
-  }).catch(() => { /* not the mentor, or the task is gone: nothing to show */ });
+  } catch {
+    // The list is a help, not the page: a failure leaves the section hidden.
+  }
 }

@@ -3,7 +3,9 @@
 import { allPages, api, featuredTasks, showErrors, showLoadError } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { mentorCardData, offerLink } from "./offer_cards.js";
-import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
+import { mountRecommendedDrafters } from "./recommended_drafters.js";
+import { feeLine, rewardLine } from "./task_card.js";
+import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, skillBadges, stateBadge, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -70,7 +72,7 @@ function renderTask(task) {
       if (link) root.querySelector("[data-task-mentor] .mentor-card > div").append(link);
     }).catch(() => {});
   }
-  fill(root.querySelector("[data-task-reward]"), rewardLine(task));
+  fill(root.querySelector("[data-task-reward]"), rewardLine(task, { payer: task.viewer_role === "mentor" }));
   fillSanitised(root.querySelector("[data-task-description]"), task.description_html);
   root.querySelector("[data-task]").hidden = false;
   status.hidden = true;
@@ -100,6 +102,9 @@ function applyPanel(task) {
       el("textarea", { id: `answer-${i}`, name: "answers", rows: "3", maxlength: "1000", required: true })));
   });
   loadPortfolio(fragment.querySelector("[data-portfolio-fieldset]"));
+  // What accepting would pay, said where the decision is made.
+  const fee = feeLine(task);
+  if (fee) form.querySelector("[type=submit]").before(fee);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body = {
@@ -248,6 +253,8 @@ async function main() {
   renderTask(task);
   if (task.viewer_role === "mentor") {
     fill(side, mentorPanel(task, allowed));
+    // Only the task's own mentor is offered drafters (anyone else would get a 404).
+    mountRecommendedDrafters(task);
     await showApplications();
   } else if (task.viewer_application_id) {
     fill(side, card(el("h2", { text: "You applied" }),

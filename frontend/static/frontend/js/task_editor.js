@@ -1,6 +1,8 @@
 // /tasks/new/ and /tasks/<id>/edit/: create or edit through POST/PATCH /api/v1/tasks/.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { skillsPicker } from "./skills-picker.js";
+import { percent } from "./task_card.js";
+import { money } from "./ui.js";
 
 const form = document.querySelector("[data-task-form]");
 const taskId = form.dataset.taskId;
@@ -54,6 +56,27 @@ async function save(publish) {
   }
 }
 
+// "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee", quoted by the
+// server (GET /api/v1/config/stipend-quote/) with the payout's own arithmetic.
+const feeQuote = form.querySelector("[data-fee-quote]");
+let quoteTimer = null;
+async function quoteFee() {
+  const amount = Math.round(Number(form.elements.stipend.value) * 100);
+  const currency = form.elements.stipend_currency.value;
+  if (!(amount > 0)) { feeQuote.hidden = true; return; }
+  try {
+    const quote = await api(`config/stipend-quote/?amount=${amount}`);
+    if (Math.round(Number(form.elements.stipend.value) * 100) !== amount) return;  // typed on
+    feeQuote.textContent = `You pay ${money(quote.amount, currency)}; the drafter receives ${money(quote.stipend_after_fee, currency)} after the ${percent(quote.platform_fee_percent)} platform fee.`;
+    feeQuote.hidden = false;
+  } catch {
+    feeQuote.hidden = true;  // out of range: saving says why, next to the field
+  }
+}
+for (const name of ["stipend", "stipend_currency"]) {
+  form.elements[name].addEventListener("input", () => { clearTimeout(quoteTimer); quoteTimer = setTimeout(quoteFee, 250); });
+}
+
 form.addEventListener("submit", (event) => { event.preventDefault(); save(false); });
 form.querySelector("[data-publish]").addEventListener("click", () => save(true));
 
@@ -61,6 +84,7 @@ async function main() {
   if (taskId) {
     const task = await api(`tasks/${taskId}/`);
     fillForm(task);
+    quoteFee();
     picker.set(task.skills);
     // A draft can still be published; a published task only saves changes.
     const canPublish = (task.allowed_actions || []).includes("publish");

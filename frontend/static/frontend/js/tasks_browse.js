@@ -1,7 +1,8 @@
 // /tasks/: the filters live in the URL (shareable); results come from GET /api/v1/tasks/.
 import { api, errorText, featuredTasks } from "./api.js";
 import { skillsPicker } from "./skills-picker.js";
-import { emptyState, taskCard } from "./ui.js";
+import { taskCard } from "./task_card.js";
+import { emptyState } from "./ui.js";
 
 const form = document.querySelector("[data-filters]");
 const list = document.querySelector("[data-task-list]");

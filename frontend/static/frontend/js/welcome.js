@@ -129,6 +129,10 @@ showUploadLimits(portfolioForm);
   // First time here: "yes" stays preselected (fillProfileForm would show the stored "off").
   if (!me.onboarding_completed) profileForm.querySelector("#discoverable-yes").checked = true;
   showRoleQuestions();
+  // The role was chosen at sign-up (from "Start drafting" too): say it, do not ask again.
+  const roles = profileForm.querySelector("fieldset.roles");
+  const joinedAs = [me.wants_to_draft && "a drafter", me.wants_to_mentor && "a mentor"].filter(Boolean).join(" and ");
+  if (roles && joinedAs) roles.replaceWith(el("p", { class: "muted small", "data-joined-as": true, text: `You joined as ${joinedAs}. You can change this in Settings.` }));
   await picker.load();
   go(1, false);
   // Seen once is enough: the login redirect stops sending this person here.

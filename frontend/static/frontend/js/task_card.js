@@ -1,0 +1,70 @@
+// A task's terms as every page shows them: the card (browse, home, for-you), and the reward
+// lines of the task page and the apply form. Amounts come from the API (`stipend_after_fee`,
+// computed by the payout's own arithmetic): the page never works out a fee itself.
+import { avatar, date, el, featuredBadge, money, placesLeft, skillBadges } from "./ui.js";
+
+// "10 %", "12.5 %": the configured fee as the server reports it.
+export function percent(value) {
+  return `${Number(value).toLocaleString("en")} %`;
+}
+
+// "You receive $135.00 after the 10 % platform fee" (a drafter), or the mentor's own view of
+// the same sum ("You pay $150.00; the drafter receives $135.00 …").
+export function feeLine(task, { payer = false } = {}) {
+  if (!task.stipend_amount || task.stipend_after_fee == null) return null;
+  const pays = money(task.stipend_amount, task.stipend_currency);
+  const receives = money(task.stipend_after_fee, task.stipend_currency);
+  const fee = percent(task.platform_fee_percent);
+  return el("p", { class: "fee-line small", "data-fee-line": true, text: payer
+    ? `You pay ${pays}; the drafter receives ${receives} after the ${fee} platform fee.`
+    : `You receive ${receives} after the ${fee} platform fee.` });
+}
+
+// What the helper gains, paid or not: a paid task's "reference letter and portfolio piece" is
+// part of the offer too, so it is shown next to the money, never instead of it.
+export function rewardLine(task, { payer = false } = {}) {
+  const gain = (task.what_you_gain || "").trim();
+  if (task.stipend_amount) {
+    return el("div", { class: "reward reward-paid" },
+      el("p", {}, el("strong", { text: "Stipend: " }), money(task.stipend_amount, task.stipend_currency)),
+      feeLine(task, { payer }),
+      gain ? el("p", { class: "reward-gain" }, el("strong", { text: payer ? "The helper also gains: " : "You also gain: " }), gain) : null);
+  }
+  return el("div", { class: "reward" },
+    el("p", {}, el("strong", { text: payer ? "Unpaid — what the helper gains: " : "Unpaid — what you'll gain: " }), gain));
+}
+
+// "Due 12 Dec 2026" or "No fixed deadline": a card always says when.
+export function deadlineText(task, prefix = "Due") {
+  return task.deadline ? `${prefix} ${date(task.deadline)}` : "No fixed deadline";
+}
+
+// Excerpts are cut from Markdown: drop its markup characters for a plain preview.
+function plain(text) {
+  return text.replace(/[*_#>`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+}
+
+// The signed-in person's handle (base.html), so their own task's card speaks to the payer.
+const myHandle = document.body.dataset.me || null;
+
+export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) {
+  const meta = [
+    `${task.estimated_hours} h`,
+    task.is_remote ? "Remote" : task.location,
+    placesLeft(task),
+  ].filter(Boolean);
+  const mentor = task.mentor_name || task.mentor_handle;
+  return el("li", { class: "card task-card" },
+    el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
+    el("p", { class: "muted task-card-meta" }, meta.join(" · "), " · ",
+      el("span", { class: "task-card-deadline", "data-deadline": true, text: deadlineText(task) })),
+    featuredBadge(featuredBy),
+    task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
+    skillBadges(task.skills),
+    rewardLine(task, { payer: Boolean(myHandle) && task.mentor_handle === myHandle }),
+    mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
+      el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
+        task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
+        task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
+  );
+}
