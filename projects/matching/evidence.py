@@ -11,10 +11,10 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 
 from accounts.models import PortfolioItem, Profile, UserSkill
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.matching import weights as w
 from projects.matching.scoring import DrafterEvidence, rarity_from_counts
 from projects.models import Engagement, Feedback
-from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 
 _STOP_WORDS = frozenset(
     [

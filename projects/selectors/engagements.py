@@ -3,7 +3,6 @@
 "Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
 so a 404 never reveals that something exists."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.db.models import (
@@ -15,14 +14,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from marketplace.errors import NotFound
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.models import (
     Deliverable,
     Engagement,
     Feedback,
     ThankYouNote,
 )
-
-FEEDBACK_BLIND_PERIOD = timedelta(days=14)
 
 
 def engagement_qs() -> QuerySet:

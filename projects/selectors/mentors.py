@@ -8,8 +8,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
-from projects.matching.candidates import mentor_reply_days
 from projects.models import Engagement
+from projects.reply_times import mentor_reply_days
 
 # The track record is aggregated over all the mentor's engagements and recent applications (two
 # queries, one of them a scan of the window); it may be this many seconds old on a task page.

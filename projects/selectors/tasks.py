@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any, TypedDict
 
 import orjson
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import (
     Count,
@@ -25,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from accounts.models import Institution, InstitutionMembership, Skill, User
+from accounts.models import Institution, Skill, User
 from accounts.skill_keys import skill_search_key
 from marketplace.errors import NotFound
 from projects.models import (
@@ -33,6 +32,7 @@ from projects.models import (
     Task,
 )
 from projects.search import RANK_WINDOW, search_tokens, task_search
+from projects.visibility import Viewer, signed_in, student_institution_ids, task_visible_q
 
 COUNT_CAP = 1000
 COUNT_CACHE_SECONDS = 60
@@ -40,9 +40,6 @@ SKILL_IDS_CACHE_SECONDS = 300
 
 
 FAR_FUTURE = date(9999, 12, 31)
-
-
-Viewer = User | AnonymousUser | None
 
 
 class BrowseFilters(TypedDict, total=False):
@@ -63,30 +60,6 @@ BROWSE_ORDERINGS = {
     "stipend": ("-stipend_sort", "-id"),
     "relevance": ("-rank", "-id"),
 }
-
-
-def _signed_in(viewer: Viewer) -> bool:
-    return viewer is not None and viewer.is_authenticated
-
-
-def student_institution_ids(viewer: User) -> QuerySet:
-    """The institutions where `viewer` is an active student (a subquery of ids)."""
-    return InstitutionMembership.objects.filter(
-        user=viewer, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True
-    ).values("institution_id")
-
-
-def task_visible_q(viewer: Viewer) -> Q:
-    """Tasks `viewer` may see: public ones, institution-only ones of an institution where the
-    viewer is an active student, and their own."""
-    visible = Q(visibility=Task.Visibility.PUBLIC)
-    if not _signed_in(viewer):
-        return visible
-    through = Task.institutions.through
-    member = through.objects.filter(
-        task_id=OuterRef("pk"), institution_id__in=student_institution_ids(viewer)
-    )
-    return visible | Q(Exists(member)) | Q(mentor=viewer)
 
 
 def skill_ids_for_browse(*, values: list[str]) -> list[int]:
@@ -218,7 +191,7 @@ def task_count_capped(
     search does not count again, and "about N tasks" may be a minute old."""
     key = None
     if filters is not None:
-        scope = f"u{viewer.pk}" if _signed_in(viewer) else "anon"
+        scope = f"u{viewer.pk}" if signed_in(viewer) else "anon"
         canonical = orjson.dumps(filters, option=orjson.OPT_SORT_KEYS, default=str)
         key = f"task-count:{scope}:{hashlib.blake2b(canonical, digest_size=16).hexdigest()}"
         if (cached := cache.get(key)) is not None:
@@ -253,7 +226,7 @@ def _task_seen_by(task: Task, viewer: Viewer) -> bool:
     """task_get_for_viewer's rule, decided on the fetched task: the same rule as
     task_visible_q and the states below, in Python (compiling that filter for one row cost
     more than the whole query). Only an institution-only task asks the database again."""
-    if not _signed_in(viewer):
+    if not signed_in(viewer):
         return task.visibility == Task.Visibility.PUBLIC and task.state in PUBLISHED_STATES[:2]
     if task.mentor_id == viewer.pk or task.viewer_application_id is not None:
         return True
@@ -270,7 +243,7 @@ def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
     or any task they have applied to. Adds `viewer_application_id` (or None), and
     `skill_list` and `institution_list` (one plain query each, cheaper than prefetching)."""
     qs = _task_detail_qs(prefetch=False)
-    if _signed_in(viewer):
+    if signed_in(viewer):
         applied = Application.objects.filter(task_id=OuterRef("pk"), drafter=viewer)
         qs = qs.annotate(viewer_application_id=Subquery(applied.values("id")[:1]))
     else:
