@@ -163,7 +163,8 @@ def careers_report_summary(
         "totals": totals.as_dict(),
         "groups": [{"key": key, **groups[key].as_dict()} for key in sorted(groups)],
         "top_skills": top_skills,
-        # Relationship outcomes (issue 11) are reported here once they exist.
+        # Relationship outcomes (report-backs, projects/selectors/outcomes.py) need the
+        # consent's `outcomes` scope: null until that scope reaches the careers API.
         "outcomes": None,
     }
     return report, totals.students

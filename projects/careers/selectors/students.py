@@ -149,7 +149,8 @@ def careers_student_rows_shape(
                 ],
                 "granted_at": row["consent_granted_at"],
             },
-            # Relationship outcomes (issue 11) are reported here once they exist.
+            # Relationship outcomes (report-backs, projects/selectors/outcomes.py) need the
+            # consent's `outcomes` scope: null until that scope reaches the careers API.
             "outcomes": None,
             "updated_at": row["changed_at"],
         }
