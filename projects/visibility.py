@@ -2,6 +2,8 @@
 recommendations all share. It sits below projects/selectors and projects/matching, which both
 read it and must not import each other (the import contracts)."""
 
+from typing import Any, TypeGuard
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -11,12 +13,12 @@ from projects.models import Task
 Viewer = User | AnonymousUser | None
 
 
-def signed_in(viewer: Viewer) -> bool:
+def signed_in(viewer: Viewer) -> TypeGuard[User]:
     """Whether `viewer` is a signed-in person (not anonymous, not absent)."""
     return viewer is not None and viewer.is_authenticated
 
 
-def student_institution_ids(viewer: User) -> QuerySet:
+def student_institution_ids(viewer: User) -> QuerySet[InstitutionMembership, Any]:
     """The institutions where `viewer` is an active student (a subquery of ids)."""
     return InstitutionMembership.objects.filter(
         user=viewer, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True

@@ -2,7 +2,9 @@
 bounded pool of candidates in a fixed number of queries."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from django.db.models import (
     Exists,
@@ -92,11 +94,11 @@ def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
 
 def task_features_load(
     *, user: User, task_ids: list[int], words: list[str], now: datetime
-) -> tuple[dict[int, TaskFeatures], dict[int, dict]]:
+) -> tuple[dict[int, TaskFeatures], dict[int, Mapping[str, Any]]]:
     """Features for scoring and the card rows for output, for the candidate tasks; text
     relevance to `words` is ranked among them. Three queries on a cold cache (rows, skills,
     mentors' reply times) and the careers hook."""
-    rows = {
+    rows: dict[int, Mapping[str, Any]] = {
         row["id"]: row
         for row in Task.objects.filter(id__in=task_ids).values(
             "id",

@@ -179,8 +179,8 @@ def drafter_evidence_load(
         drafter = evidence[row["portfolioitem__owner_id"]]
         drafter.portfolio[row["skill__spelling_key"]] = row["skill__name"]
         _add_family(drafter, row, w.LEVEL_CREDIT["working"])
-    for row in items.values("owner_id", "title", short=Substr("description", 1, 1500)):
-        texts[row["owner_id"]] += [row["title"], row["short"]]
+    for item in items.values("owner_id", "title", short=Substr("description", 1, 1500)):
+        texts[item["owner_id"]] += [item["title"], item["short"]]
     # The mentor's endorsement counts once the drafter could see it (double-blind feedback).
     drafter_wrote = Feedback.objects.filter(
         engagement_id=OuterRef("feedback__engagement_id"),

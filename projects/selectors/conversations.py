@@ -15,15 +15,18 @@ from projects.selectors.applications import application_get_for_participant
 
 def message_list_for_thread(
     *, user: User, application_id: int | None = None, engagement_id: int | None = None
-) -> QuerySet:
+) -> QuerySet[Message]:
     """A thread's messages, only for its two people (anyone else: NotFound)."""
     if application_id is not None:
         application_get_for_participant(application_id=application_id, user=user)
         thread = {"application_id": application_id}
     else:
-        if not Engagement.objects.filter(
-            Q(mentor=user) | Q(drafter=user), pk=engagement_id
-        ).exists():
+        if (
+            engagement_id is None
+            or not Engagement.objects.filter(
+                Q(mentor=user) | Q(drafter=user), pk=engagement_id
+            ).exists()
+        ):
             raise NotFound("Engagement not found.")
         thread = {"engagement_id": engagement_id}
     return Message.objects.filter(**thread).select_related("sender__profile")
@@ -61,6 +64,7 @@ def thread_list_for_user(*, user: User) -> dict[str, Any]:
     ).in_bulk([t["engagement_id"] for t in threads if t["engagement_id"]])
     results = []
     for thread in threads:
+        obj: Application | Engagement
         if thread["application_id"]:
             kind, obj = "application", applications[thread["application_id"]]
             mentor, drafter = obj.task.mentor, obj.drafter

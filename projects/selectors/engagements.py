@@ -23,13 +23,13 @@ from projects.models import (
 )
 
 
-def engagement_qs() -> QuerySet:
+def engagement_qs() -> QuerySet[Engagement]:
     return Engagement.objects.select_related(
         "task", "mentor__profile", "drafter__profile", "cancelled_by__profile"
     )
 
 
-def engagement_list_for_user(*, user: User, role: str = "") -> QuerySet:
+def engagement_list_for_user(*, user: User, role: str = "") -> QuerySet[Engagement]:
     qs = engagement_qs()
     if role == "mentor":
         return qs.filter(mentor=user)

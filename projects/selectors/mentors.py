@@ -24,7 +24,8 @@ def _reply_hours(*, mentor_id: int) -> int | None:
 
 def _track_record(*, mentor_id: int) -> dict[str, Any]:
     key = f"mentor-track-record:{mentor_id}"
-    if (cached := cache.get(key)) is not None:
+    cached: dict[str, Any] | None = cache.get(key)
+    if cached is not None:
         return cached
     done = Engagement.objects.filter(mentor_id=mentor_id).aggregate(
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),

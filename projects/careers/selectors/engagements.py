@@ -15,7 +15,7 @@ from projects.models import Deliverable, Engagement, Feedback
 
 def careers_engagements(
     *, access: CareersAccess, updated_since: datetime | None = None, student_id: int | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[Engagement, Any]:
     consent_granted = Consent.objects.filter(
         student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
     ).values("granted_at")[:1]

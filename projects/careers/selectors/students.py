@@ -20,7 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent, InstitutionMembership, UserSkill
+from accounts.models import Consent, InstitutionMembership, User, UserSkill
 from projects.careers.access import PARTICIPATION, CareersAccess
 from projects.models import Application, Engagement
 
@@ -56,7 +56,7 @@ def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
 
 def careers_students(
     *, access: CareersAccess, updated_since: datetime | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[User, Any]:
     consent = _active_consent(access)
     membership = _membership(access)
     applications = Application.objects.filter(drafter=OuterRef("pk"))
