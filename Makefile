@@ -29,7 +29,7 @@ STRIPE_STANDIN_PORT ?= 12111
 
 help:
 	@echo "make run    set up and serve the marketplace on http://$(HOST):$(PORT) (SQLite, demo data)"
-	@echo "make check  lint + the SQLite suite without browser and topology tests (no apt; ~2 min)"
+	@echo "make check  lint + the SQLite suite without browser and topology tests (no apt)"
 	@echo "make test   set up and run lint + the whole suite on SQLite and PostgreSQL, browser included"
 	@echo "make fuzz   fuzz every API operation and linked workflows, every check, both databases"
 	@echo "make bench  benchmark every hot read against its raw-SQL floor, small + large, SQLite +"
