@@ -20,7 +20,6 @@ from projects.models import (
     Task,
 )
 from projects.people import display_name
-from projects.selectors.tasks import task_visible_q
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from projects.transitions import (
     DRAFTER,
@@ -35,6 +34,7 @@ from projects.transitions import (
     transition_require,
     transition_target,
 )
+from projects.visibility import task_visible_q
 
 MAX_ANSWER_LENGTH = 1000
 

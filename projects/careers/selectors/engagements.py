@@ -15,7 +15,7 @@ from projects.models import Deliverable, Engagement, Feedback
 
 def careers_engagements(
     *, access: CareersAccess, updated_since: datetime | None = None, student_id: int | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[Engagement, Any]:
     consent_granted = Consent.objects.filter(
         student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
     ).values("granted_at")[:1]
@@ -107,7 +107,8 @@ def careers_engagement_rows_shape(
                 "competencies": (
                     ratings.get(row["pk"]) or None if row["drafter_id"] in may_see_ratings else None
                 ),
-                # Relationship outcomes (issue 11) are reported here once they exist.
+                # Relationship outcomes (report-backs, projects/selectors/outcomes.py) need the
+                # consent's `outcomes` scope: null until that scope reaches the careers API.
                 "outcomes": None,
                 "updated_at": row["changed_at"],
             }

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
+
 from accounts.models import InstitutionMembership
 from projects.careers.access import PARTICIPATION, STIPEND_AMOUNTS, CareersAccess
 from projects.models import Engagement, Task
@@ -94,23 +96,22 @@ def careers_report_summary(
     major: str | None = None,
 ) -> tuple[dict[str, Any], set[int]]:
     """The report, and the students it was computed from (for the disclosure log)."""
-    rows = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION))
+    engagements = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION))
     if date_from:
-        rows = rows.filter(created_at__date__gte=date_from)
+        engagements = engagements.filter(created_at__date__gte=date_from)
     if date_to:
-        rows = rows.filter(created_at__date__lte=date_to)
-    rows = list(
-        rows.values(
-            "pk",
-            "drafter_id",
-            "task_id",
-            "state",
-            "created_at",
-            "task__estimated_hours",
-            "task__stipend_amount",
-            "task__stipend_currency",
-        ).order_by("pk")
-    )
+        engagements = engagements.filter(created_at__date__lte=date_to)
+    values: QuerySet[Engagement, Any] = engagements.values(
+        "pk",
+        "drafter_id",
+        "task_id",
+        "state",
+        "created_at",
+        "task__estimated_hours",
+        "task__stipend_amount",
+        "task__stipend_currency",
+    ).order_by("pk")
+    rows: list[dict[str, Any]] = list(values)
     majors = dict(
         InstitutionMembership.objects.filter(
             institution=access.institution,
@@ -147,14 +148,15 @@ def careers_report_summary(
         for key in _group_keys(row, group_by, majors, task_skills):
             groups[key].add(row, shows_amount=shows_amount)
 
-    top_skills = sorted(
+    ranked = sorted(
         (
-            {"skill": name, "students": len(students)}
+            (len(students), name)
             for name, students in skill_students.items()
             if len(students) >= SUPPRESSION_THRESHOLD
         ),
-        key=lambda item: (-item["students"], item["skill"]),
-    )[:TOP_SKILLS]
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    top_skills = [{"skill": name, "students": count} for count, name in ranked[:TOP_SKILLS]]
     report = {
         "from": date_from,
         "to": date_to,
@@ -163,7 +165,8 @@ def careers_report_summary(
         "totals": totals.as_dict(),
         "groups": [{"key": key, **groups[key].as_dict()} for key in sorted(groups)],
         "top_skills": top_skills,
-        # Relationship outcomes (issue 11) are reported here once they exist.
+        # Relationship outcomes (report-backs, projects/selectors/outcomes.py) need the
+        # consent's `outcomes` scope: null until that scope reaches the careers API.
         "outcomes": None,
     }
     return report, totals.students

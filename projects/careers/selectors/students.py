@@ -20,7 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent, InstitutionMembership, UserSkill
+from accounts.models import Consent, InstitutionMembership, User, UserSkill
 from projects.careers.access import PARTICIPATION, CareersAccess
 from projects.models import Application, Engagement
 
@@ -56,7 +56,7 @@ def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
 
 def careers_students(
     *, access: CareersAccess, updated_since: datetime | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[User, Any]:
     consent = _active_consent(access)
     membership = _membership(access)
     applications = Application.objects.filter(drafter=OuterRef("pk"))
@@ -149,7 +149,8 @@ def careers_student_rows_shape(
                 ],
                 "granted_at": row["consent_granted_at"],
             },
-            # Relationship outcomes (issue 11) are reported here once they exist.
+            # Relationship outcomes (report-backs, projects/selectors/outcomes.py) need the
+            # consent's `outcomes` scope: null until that scope reaches the careers API.
             "outcomes": None,
             "updated_at": row["changed_at"],
         }
