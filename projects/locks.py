@@ -3,7 +3,7 @@
 Every transaction that locks more than one of these rows takes them in this order, and only
 through these functions:
 
-    task -> application -> engagement -> stipend -> payout
+    task -> application -> engagement -> stipend -> payout -> careers student -> summary cells
 
 Locking the parent first means a participant's action, a Stripe webhook and an hourly job that
 meet on one engagement queue up instead of deadlocking. Each lock names its own table with
@@ -12,6 +12,8 @@ no row locks, these are plain reads inside the caller's transaction.
 """
 
 from typing import Any
+
+from django.apps import apps
 
 from accounts.models import User
 from projects.models import Application, Engagement, Task
@@ -70,3 +72,24 @@ def payout_lock(*, engagement_id: int) -> Payout | None:
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
     )
+
+
+# --- Career offices (projects/careers): taken last, after any lifecycle row above, because the
+# careers hook runs inside the lifecycle's own transaction. Order: careers student -> summary
+# cells (in primary-key order). The models are looked up by label, not imported: nothing in the
+# lifecycle may import projects.careers (an import-linter contract), and this module is the
+# lifecycle's.
+
+
+def careers_student_lock(*, institution_id: int, student_id: int) -> Any:
+    return (
+        apps.get_model("careers", "CareersStudent")
+        .objects.select_for_update(of=("self",))
+        .filter(institution_id=institution_id, student_id=student_id)
+        .first()
+    )
+
+
+def summary_cells_lock(*, cell_ids: list[int]) -> list[Any]:
+    cells = apps.get_model("careers", "SummaryCell").objects
+    return list(cells.select_for_update(of=("self",)).filter(pk__in=cell_ids).order_by("pk"))

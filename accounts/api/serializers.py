@@ -389,7 +389,7 @@ class StaffAddInputSerializer(InputSerializer):
 class ConsentGrantInputSerializer(InputSerializer):
     institution = serializers.SlugField(max_length=80)
     scopes = serializers.ListField(
-        child=serializers.ChoiceField(choices=Consent.Scope.choices), min_length=1, max_length=3
+        child=serializers.ChoiceField(choices=Consent.Scope.choices), min_length=1, max_length=4
     )
     # Only the current wording can be agreed to; the schema names it.
     version = serializers.ChoiceField(choices=[consent_terms.VERSION])

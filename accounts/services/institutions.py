@@ -10,6 +10,7 @@ from accounts.locks import user_lock
 from accounts.models import Consent, Institution, InstitutionMembership, User
 from accounts.services.notifications import notification_send
 from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.events import student_activity_changed
 
 
 def _email_domain_candidates(email: str) -> list[str]:
@@ -86,6 +87,7 @@ def membership_end(*, membership: InstitutionMembership) -> None:
             institution_id=membership.institution_id,
             revoked_at__isnull=True,
         ).update(revoked_at=now)
+        student_activity_changed(user_ids=[membership.user_id], what="membership")
 
 
 def membership_leave(*, user: User, membership_id: int) -> None:
@@ -118,6 +120,8 @@ def _membership_ensure(
         membership = InstitutionMembership.objects.create(
             user=user, institution=institution, role=role, email=email.lower(), **extra
         )
+        if role == InstitutionMembership.Role.STUDENT:
+            student_activity_changed(user_ids=[user.pk], what="membership")
     elif staff_role and membership.staff_role != staff_role:
         membership.staff_role = staff_role
         membership.save(update_fields=["staff_role", "updated_at"])
@@ -203,4 +207,6 @@ def membership_details_set(
         membership.programme = programme.strip()[:160]
         membership.class_year = class_year
         membership.save(update_fields=["programme", "class_year", "updated_at"])
+        # Cohort cells move with the student, in this transaction.
+        student_activity_changed(user_ids=[user.pk], what="cohort")
     return membership

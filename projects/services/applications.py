@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import PortfolioItem, User
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.models import (
@@ -47,6 +48,7 @@ def applications_decline_pending(*, task: Task, note: str) -> None:
         application.state = Application.State.DECLINED
         application.decline_note = note
         application.save(update_fields=["state", "decline_note", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_declined",
@@ -130,6 +132,7 @@ def application_create(
                     work_sample_link=work_sample_link,
                     answers=answers,
                 )
+                student_activity_changed(user_ids=[application.drafter_id], what="application")
         except IntegrityError as error:  # a double click that raced past the check above
             raise Conflict(
                 "You have already applied to this task.", code=codes.APPLICATION_EXISTS
@@ -161,6 +164,7 @@ def application_withdraw(*, application_id: int, drafter: User) -> Application:
         )
         application.state = transition_require(application, "withdraw").target
         application.save(update_fields=["state", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
     return application
 
 
@@ -170,6 +174,7 @@ def application_shortlist(*, application_id: int, mentor: User) -> Application:
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
         application.state = transition_require(application, "shortlist").target
         application.save(update_fields=["state", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_shortlisted",
@@ -187,6 +192,7 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
         application.state = transition_require(application, "decline").target
         application.decline_note = note.strip()[:1000]
         application.save(update_fields=["state", "decline_note", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_declined",
@@ -232,6 +238,7 @@ def application_accept(*, application_id: int, mentor: User) -> Engagement:
             state=Engagement.State.AWAITING_FUNDING if paid else Engagement.State.ACTIVE,
             started_at=None if paid else now,
         )
+        student_activity_changed(user_ids=[application.drafter_id], what="engagement")
         if paid:
             stipend_on_engagement_accepted(engagement=engagement)
         notification_send(

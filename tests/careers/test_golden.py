@@ -12,6 +12,7 @@ import pytest
 import time_machine
 
 from accounts.models import UserSkill
+from projects.careers.services.summary import careers_summary_rebuild
 from projects.models import Application, Engagement, Feedback
 from tests.careers.conftest import make_student
 from tests.factories import ApplicationFactory, EngagementFactory, SkillFactory, TaskFactory
@@ -90,6 +91,9 @@ def scene(office):
                 started_at=datetime(2026, 2, 11, 9, 0, tzinfo=UTC),
             )
         make_student(office, "Never Shares", scopes=None)
+        # The factories above write rows directly, past the services that keep the summary
+        # table in step; rebuild it as `careers_rebuild_summary` would.
+        careers_summary_rebuild()
     return ada
 
 

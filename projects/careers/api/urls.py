@@ -15,6 +15,11 @@ urlpatterns = [
     path("engagements/", engagements.EngagementListView.as_view(), name="careers-engagements"),
     path("reports/summary/", reports.ReportSummaryView.as_view(), name="careers-summary"),
     path("reports/summary.csv", reports.ReportSummaryCsvView.as_view(), name="careers-summary-csv"),
+    path(
+        "reports/first-destination.csv",
+        reports.FirstDestinationCsvView.as_view(),
+        name="careers-first-destination-csv",
+    ),
     path("reports/filters/", reports.ReportFiltersView.as_view(), name="careers-filters"),
     path("featured-tasks/", featured.FeaturedTaskListView.as_view(), name="careers-featured"),
     path(
