@@ -205,6 +205,12 @@ class MembershipOutputSerializer(serializers.Serializer):
     institution_name = serializers.CharField(source="institution.name")
     role = serializers.CharField()
     email = serializers.CharField()
+    programme = serializers.CharField(
+        help_text="Students: programme or major, as you gave it (empty if not given)."
+    )
+    class_year = serializers.IntegerField(
+        allow_null=True, help_text="Students: class year (year of graduation), if given."
+    )
     created_at = serializers.DateTimeField()
 
 
@@ -379,6 +385,24 @@ class PortfolioReorderInputSerializer(InputSerializer):
         child=ObjectIdField(),
         max_length=100,
         duplicate=("List each item once.", "portfolio_reorder_mismatch"),
+    )
+
+
+class MembershipDetailsInputSerializer(InputSerializer):
+    """A student's cohort at one institution; both optional, an empty value clears it."""
+
+    programme = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=160,
+        help_text="Programme or major, e.g. Economics (empty to clear).",
+    )
+    class_year = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1950,
+        max_value=2100,
+        help_text="Class year: the year you graduate, e.g. 2027 (null to clear).",
     )
 
 

@@ -191,21 +191,42 @@ def membership_details_set(
 ) -> InstitutionMembership:
     """A student's own programme/major and class year at an institution (both optional);
     shown to that institution only while the student consents."""
+    return _membership_details_write(
+        user=user,
+        match={"institution__slug": institution_slug},
+        changes={"programme": programme, "class_year": class_year},
+    )
+
+
+def membership_details_update(
+    *, user: User, membership_id: int, **changes: str | int | None
+) -> InstitutionMembership:
+    """The same, by membership id and only for the fields given (the settings page's PATCH)."""
+    unknown = set(changes) - {"programme", "class_year"}
+    if unknown:
+        raise ValueError(f"not membership details: {sorted(unknown)}")
+    return _membership_details_write(user=user, match={"pk": membership_id}, changes=changes)
+
+
+def _membership_details_write(*, user: User, match: dict, changes: dict) -> InstitutionMembership:
     with transaction.atomic():
         membership = (
             InstitutionMembership.objects.select_for_update(of=("self",))
             .filter(
                 user=user,
-                institution__slug=institution_slug,
                 role=InstitutionMembership.Role.STUDENT,
                 ended_at__isnull=True,
+                **match,
             )
+            .select_related("institution")
             .first()
         )
         if membership is None:
             raise NotFound("No such membership.")
-        membership.programme = programme.strip()[:160]
-        membership.class_year = class_year
+        if "programme" in changes:
+            membership.programme = " ".join(str(changes["programme"] or "").split())[:160]
+        if "class_year" in changes:
+            membership.class_year = changes["class_year"]
         membership.save(update_fields=["programme", "class_year", "updated_at"])
         # Cohort cells move with the student, in this transaction.
         student_activity_changed(user_ids=[user.pk], what="cohort")
