@@ -27,6 +27,9 @@ class StaffInvitation(models.Model):
         choices=[("admin", "Admin (keys and colleagues)"), ("viewer", "Viewer")],
         default="viewer",
     )
+    # Stored: pending, accepted or revoked (projects/transitions.py moves it); "expired" is a
+    # pending invitation past expires_at, worked out when read (see `state_at`).
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     hashed_token = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -46,13 +49,9 @@ class StaffInvitation(models.Model):
         return f"{self.email} to {self.institution_id} ({self.staff_role})"
 
     def state_at(self, now: datetime) -> str:
-        if self.accepted_at is not None:
-            return self.State.ACCEPTED
-        if self.revoked_at is not None:
-            return self.State.REVOKED
-        if self.expires_at <= now:
+        if self.state == self.State.PENDING and self.expires_at <= now:
             return self.State.EXPIRED
-        return self.State.PENDING
+        return self.state
 
 
 class RosterInvitation(models.Model):

@@ -41,4 +41,5 @@ urlpatterns = [
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
     path("messages/", views.MessagesPage.as_view(), name="messages"),
     path("careers/", views.CareersPage.as_view(), name="careers"),
+    path("careers/join/<str:token>/", views.CareersJoinPage.as_view(), name="careers-join"),
 ]

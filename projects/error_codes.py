@@ -52,3 +52,7 @@ NUDGE_INVALID = "nudge_invalid"
 REPORT_BACK_NOT_YET = "report_back_not_yet"
 REPORT_BACK_EXISTS = "report_back_exists"
 REPORT_BACK_INVALID = "report_back_invalid"
+
+# Career-office staff invitations (issue 19).
+STAFF_INVITATION_STATE_INVALID = "staff_invitation_state_invalid"
+STAFF_INVITATION_EXPIRED = "staff_invitation_expired"

@@ -93,3 +93,19 @@ def careers_student_lock(*, institution_id: int, student_id: int) -> Any:
 def summary_cells_lock(*, cell_ids: list[int]) -> list[Any]:
     cells = apps.get_model("careers", "SummaryCell").objects
     return list(cells.select_for_update(of=("self",)).filter(pk__in=cell_ids).order_by("pk"))
+
+
+def staff_invitation_lock(*, hashed_token: str | None = None, **filters: Any) -> Any:
+    """A career-office staff invitation (accounts), by its token's hash or by id + office.
+    Taken before the invitee's user row (accepting makes their membership)."""
+    rows = apps.get_model("accounts", "StaffInvitation").objects.select_for_update(of=("self",))
+    if hashed_token is not None:
+        filters["hashed_token"] = hashed_token
+    return rows.filter(**filters).select_related("institution").first()
+
+
+def roster_invitations_lock(*, institution_id: int, emails: list[str]) -> list[Any]:
+    """The office's roster rows for these addresses (accounts.RosterInvitation), so two
+    uploads at once do not both e-mail an address."""
+    rows = apps.get_model("accounts", "RosterInvitation").objects.select_for_update(of=("self",))
+    return list(rows.filter(institution_id=institution_id, email__in=emails).order_by("pk"))

@@ -6,7 +6,9 @@ the API and never keep a copy of the rules.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from accounts.models import StaffInvitation
 from marketplace.errors import Conflict
 from projects import error_codes as codes
 from projects.models import Application, Engagement, Task
@@ -142,3 +144,34 @@ def engagement_actions_for(
         "thanks": thanks_given,
     }
     return role, [name for name in actions if not unavailable.get(name, False)]
+
+
+# --- Career-office staff invitations (accounts.StaffInvitation, issue 19) ---------------------
+# An office admin invites a colleague by e-mail; the colleague accepts by the link, or an admin
+# revokes it. "Expired" is not stored: a pending invitation past its date, refused by the guard
+# below before any action (an expired link can neither be accepted nor needs revoking).
+OFFICE_ADMIN = "office_admin"
+INVITEE = "invitee"
+SI = StaffInvitation.State
+
+STAFF_INVITATION_TRANSITIONS: dict[str, Transition] = {
+    "accept": _t({SI.PENDING}, SI.ACCEPTED, {INVITEE}, "accepted"),
+    "revoke": _t({SI.PENDING}, SI.REVOKED, {OFFICE_ADMIN}, "revoked"),
+}
+_TABLES[StaffInvitation] = STAFF_INVITATION_TRANSITIONS
+_STATE_CODES[StaffInvitation] = codes.STAFF_INVITATION_STATE_INVALID
+
+
+def staff_invitation_unexpired_require(invitation: StaffInvitation, *, now: datetime) -> None:
+    """Guard: an expired invitation answers 409 `staff_invitation_expired`; ask for a new one."""
+    if invitation.state_at(now) == SI.EXPIRED:
+        raise Conflict(
+            "This invitation has expired; ask your colleague to send a new one.",
+            code=codes.STAFF_INVITATION_EXPIRED,
+        )
+
+
+def staff_invitation_actions_for(invitation: StaffInvitation, *, now: datetime) -> list[str]:
+    """What an office admin may do with an invitation in the list (revoke while pending)."""
+    state = invitation.state_at(now)
+    return actions_allowed(STAFF_INVITATION_TRANSITIONS, state=state, role=OFFICE_ADMIN)
