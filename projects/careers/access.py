@@ -51,10 +51,22 @@ class CareersAccess:
     def student_get(self, *, public_id: str, scope: str = PARTICIPATION) -> User | None:
         """The consenting student behind `public_id` (an indexed lookup of the stored id), or
         None (absent, other institution's, or no longer consenting)."""
-        row = CareersStudent.objects.filter(
-            institution=self.institution, public_id=public_id
-        ).values_list("student_id", flat=True)
-        return self.students(scope).filter(pk__in=row).select_related("profile").first()
+        stored = CareersStudent.objects.filter(institution=self.institution)
+        row = stored.filter(public_id=public_id).values_list("student_id", flat=True)
+        found = self.students(scope).filter(pk__in=row).select_related("profile").first()
+        if found is not None:
+            return found
+        # A student whose row the hook has not made yet (data loaded past the services, before
+        # `careers_rebuild_summary`): normally none, so this scan is empty.
+        for pk in (
+            self.students(scope)
+            .exclude(pk__in=stored.values("student_id"))
+            .values_list("pk", flat=True)
+            .iterator()
+        ):
+            if self.student_public_id(pk) == public_id:
+                return User.objects.select_related("profile").get(pk=pk)
+        return None
 
     @property
     def is_staff_session(self) -> bool:

@@ -17,7 +17,7 @@ from accounts.models import InstitutionMembership, StaffInvitation
 from accounts.services.institution_staff import institution_staff_remove, institution_staff_role_set
 from marketplace.api.inputs import InputSerializer
 from marketplace.api.schema import ErrorSerializer
-from projects.careers.api.base import CareersView
+from projects.careers.api.base import CareersAutoSchema, CareersView
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.api.serializers import _f
 from projects.careers.services.roster import ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, roster_upload
@@ -30,6 +30,12 @@ from projects.careers.services.staff_invitations import (
 from projects.transitions import staff_invitation_actions_for
 
 ROLES = InstitutionMembership.StaffRole.choices
+MEMBERSHIP_ID = OpenApiParameter(
+    "membership_id",
+    int,
+    OpenApiParameter.PATH,
+    description="The colleague's staff membership id (from institution/).",
+)
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
 
 
@@ -89,9 +95,11 @@ class ColleagueOutput(serializers.Serializer):
 
 
 class RosterInput(InputSerializer):
-    file = serializers.FileField(
-        help_text=f"A CSV of student addresses: an `email` column, or addresses in the first "
-        f"column; at most {ROSTER_MAX_ROWS} rows and {ROSTER_MAX_BYTES // 1024} KB, UTF-8."
+    file = _f(
+        serializers.FileField(),
+        f"A CSV of student addresses: an `email` column, or addresses in the first column; at "
+        f"most {ROSTER_MAX_ROWS} rows and {ROSTER_MAX_BYTES // 1024} KB, UTF-8.",
+        "email\nada@uni.edu\n",
     )
 
 
@@ -186,7 +194,11 @@ class StaffInvitationDetailView(CareersView):
 
     @extend_schema(
         operation_id="careers_invitations_revoke",
-        parameters=[OpenApiParameter("invitation_id", int, OpenApiParameter.PATH)],
+        parameters=[
+            OpenApiParameter(
+                "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
+            )
+        ],
         responses={204: None, **ERRORS},
     )
     def delete(self, request: Request, invitation_id: int) -> Response:
@@ -198,6 +210,7 @@ class StaffInvitationAcceptView(APIView):
     """The invited colleague, signed in (with any verified address), accepts the e-mailed
     link and becomes staff in the invited role. Not a CareersView: they are not staff yet."""
 
+    schema = CareersAutoSchema()
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -227,7 +240,7 @@ class ColleagueDetailView(CareersView):
 
     @extend_schema(
         operation_id="careers_staff_update",
-        parameters=[OpenApiParameter("membership_id", int, OpenApiParameter.PATH)],
+        parameters=[MEMBERSHIP_ID],
         request=ColleagueRoleInput,
         responses={200: ColleagueOutput, **ERRORS},
     )
@@ -244,7 +257,7 @@ class ColleagueDetailView(CareersView):
 
     @extend_schema(
         operation_id="careers_staff_remove",
-        parameters=[OpenApiParameter("membership_id", int, OpenApiParameter.PATH)],
+        parameters=[MEMBERSHIP_ID],
         responses={204: None, **ERRORS},
     )
     def delete(self, request: Request, membership_id: int) -> Response:

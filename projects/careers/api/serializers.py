@@ -348,6 +348,11 @@ class StaffInviteInputSerializer(serializers.Serializer):
 
 
 class ColleagueSerializer(serializers.Serializer):
+    id = _f(
+        serializers.IntegerField(),
+        "Their staff membership id (institution/staff/{id}/ to change or remove).",
+        12,
+    )
     name = _f(serializers.CharField(), "Display name.", "Ana Ruiz")
     email = _f(serializers.EmailField(), "Their address.", "ana@northfield.edu")
     role = _f(serializers.CharField(), "admin or viewer.", "admin")
