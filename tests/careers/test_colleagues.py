@@ -40,7 +40,7 @@ def _invite(
 
 def _accept(user, token):
     return _client(user).post(
-        "/api/v1/careers/invitations/accept/", {"token": token}, format="json"
+        "/api/v1/me/staff-invitations/accept/", {"token": token}, format="json"
     )
 
 

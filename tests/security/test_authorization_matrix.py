@@ -191,7 +191,7 @@ ROWS: list[Row] = [
     # The token is the authority: whoever holds the link and is signed in may accept it.
     Row(
         "POST",
-        "/api/v1/careers/invitations/accept/",
+        "/api/v1/me/staff-invitations/accept/",
         body={"token": STAFF_INVITE_TOKEN},
         who=SIGNED_IN,
     ),

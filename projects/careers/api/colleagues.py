@@ -207,14 +207,15 @@ class StaffInvitationDetailView(CareersView):
 
 
 class StaffInvitationAcceptView(APIView):
-    """The invited colleague, signed in (with any verified address), accepts the e-mailed
-    link and becomes staff in the invited role. Not a CareersView: they are not staff yet."""
+    """POST /api/v1/me/staff-invitations/accept/: the invited colleague, signed in (with any
+    verified address), accepts the e-mailed link and becomes staff in the invited role. Not a
+    CareersView, and not under careers/: they are not staff yet."""
 
     schema = CareersAutoSchema()
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        operation_id="careers_invitations_accept",
+        operation_id="me_staff_invitations_accept",
         request=InvitationAcceptInput,
         responses={200: JoinedOutput, **ERRORS},
     )

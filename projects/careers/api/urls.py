@@ -36,11 +36,6 @@ urlpatterns = [
     ),
     path("invitations/", colleagues.StaffInvitationListView.as_view(), name="careers-invitations"),
     path(
-        "invitations/accept/",
-        colleagues.StaffInvitationAcceptView.as_view(),
-        name="careers-invitations-accept",
-    ),
-    path(
         "invitations/<id:invitation_id>/",
         colleagues.StaffInvitationDetailView.as_view(),
         name="careers-invitation-detail",

@@ -9,7 +9,7 @@ button.addEventListener("click", async () => {
   button.disabled = true;
   error.hidden = true;
   try {
-    const joined = await api("careers/invitations/accept/", { method: "POST", body: { token: root.dataset.token } });
+    const joined = await api("me/staff-invitations/accept/", { method: "POST", body: { token: root.dataset.token } });
     if (joined.institution_slug) window.location.assign("/careers/");
   } catch (failure) {
     error.textContent = failure.status === 404 ? "This invitation link is not valid. Ask your colleague to send a new one." : failure.message;
