@@ -249,3 +249,18 @@ def test_a_roster_must_be_a_small_text_csv_from_an_admin(office):
     assert _roster(_client(_viewer(office)), "a@northfield.edu").status_code == 403
     assert _roster(office.key_client(), "a@northfield.edu").status_code == 403
     assert not mail.outbox
+
+
+def test_the_invitation_list_costs_the_same_for_one_or_many(
+    office, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    for i in range(12):
+        _invite(
+            office,
+            f"colleague{i}@example.org",
+            django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+        )
+    client = office.staff_client()
+    with django_assert_max_num_queries(6):
+        page = client.get("/api/v1/careers/invitations/?page_size=10").json()
+    assert len(page["results"]) == 10 and page["next"]

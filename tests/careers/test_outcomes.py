@@ -205,3 +205,19 @@ def test_consent_terms_explain_outcomes_in_plain_words(client):
     scopes = {scope["key"]: scope for scope in terms["scopes"]}
     assert scopes["outcomes"]["label"] == "Outcomes"
     assert "job or internship offer" in scopes["outcomes"]["explanation"]
+
+
+# Key lookup and stamp, the page, skills or consent scopes and ratings, outcomes, stored ids,
+# and the disclosure log (its row and its students): none of them per row.
+@pytest.mark.parametrize("path,queries", [("students/", 9), ("engagements/", 10)])
+def test_lists_with_outcomes_cost_the_same_for_a_few_or_many_students(
+    office, path, queries, django_assert_max_num_queries
+):
+    for i in range(12):
+        _completed_with_outcomes(make_student(office, f"Many {i}", scopes=WITH_OUTCOMES))
+    client = office.key_client()
+    client.get(f"/api/v1/careers/{path}")  # the key's first use stamps it
+    with django_assert_max_num_queries(queries):
+        body = client.get(f"/api/v1/careers/{path}?page_size=10").json()
+    assert len(body["results"]) == 10
+    assert all(row["outcomes"] for row in body["results"])
