@@ -7,7 +7,7 @@ from django.db import transaction
 from accounts import error_codes
 from accounts.locks import institution_staff_lock, user_lock
 from accounts.models import Institution, InstitutionMembership, User
-from accounts.services.institutions import _membership_ensure, membership_end
+from accounts.services.institutions import membership_end
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound
 
@@ -30,13 +30,21 @@ def institution_staff_join(
         )
     with transaction.atomic():
         user_lock(user)
-        return _membership_ensure(
-            user=user,
-            institution=institution,
-            role=STAFF,
-            email=address.email,
-            staff_role=staff_role,
-        )
+        membership = InstitutionMembership.objects.filter(
+            user=user, institution=institution, role=STAFF, ended_at__isnull=True
+        ).first()
+        if membership is None:
+            return InstitutionMembership.objects.create(
+                user=user,
+                institution=institution,
+                role=STAFF,
+                staff_role=staff_role,
+                email=address.email.lower(),
+            )
+        if membership.staff_role != staff_role:
+            membership.staff_role = staff_role
+            membership.save(update_fields=["staff_role", "updated_at"])
+        return membership
 
 
 def _colleague_lock(*, actor: User, institution: Institution, membership_id: int):
