@@ -72,6 +72,7 @@ venv-run: $(RUN_STAMP)
 run: venv-run
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py careers_rebuild_summary
 	@# Credentials are signed with CREDENTIAL_SIGNING_KEY; unset in debug, a local key is made
 	@# once in var/ (gitignored) and kept, so downloaded credentials stay verifiable.
 	@[ -n "$$CREDENTIAL_SIGNING_KEY" ] || DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py credential_key show >/dev/null
