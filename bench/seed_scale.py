@@ -37,8 +37,9 @@ def seed_scale(*, size: str, seed: int, out: TextIO) -> str:
     # The generator writes past the services, so the careers summary table is built once here.
     from projects.careers.services.summary import careers_summary_rebuild
 
-    cells = careers_summary_rebuild()
-    return f"{size} data set (seed {seed}) in {result['seconds']:.1f} s ({cells} careers students summarised)"
+    students = careers_summary_rebuild()
+    took = f"{result['seconds']:.1f} s"
+    return f"{size} data set (seed {seed}) in {took} ({students} careers students summarised)"
 
 
 def main(argv: list[str] | None = None) -> int:
