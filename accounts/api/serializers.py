@@ -19,7 +19,7 @@ from accounts.uploads import (
     MAX_UPLOAD_BYTES,
     upload_kind_is_image,
 )
-from marketplace.api.fields import ObjectIdField
+from marketplace.api.fields import EmailAddressField, ObjectIdField
 from marketplace.api.inputs import (
     LINK_OR_FILE,
     CrossFieldRules,
@@ -383,7 +383,7 @@ class PortfolioReorderInputSerializer(InputSerializer):
 
 
 class StaffAddInputSerializer(InputSerializer):
-    email = serializers.EmailField()
+    email = EmailAddressField()
 
 
 class ConsentGrantInputSerializer(InputSerializer):

@@ -25,7 +25,7 @@ from projects.services.report_back import report_back_create
 from projects.services.saved_searches import saved_search_create, saved_search_delete
 
 
-class SavedSearchInput(serializers.Serializer):
+class SavedSearchInput(InputSerializer):
     name = serializers.CharField(max_length=120)
     query = BrowseQuerySerializer()
 

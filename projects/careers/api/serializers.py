@@ -8,6 +8,7 @@ developer can integrate from the docs alone. Golden-JSON tests pin that the two 
 from rest_framework import serializers
 
 from accounts.models import InstitutionMembership
+from marketplace.api.fields import EmailAddressField
 from projects.careers.selectors.reports import GROUP_BY
 
 
@@ -266,7 +267,7 @@ class ApiKeyInputSerializer(serializers.Serializer):
 
 class StaffInviteInputSerializer(serializers.Serializer):
     email = _f(
-        serializers.EmailField(),
+        EmailAddressField(),
         "A colleague's verified address on Slipstream.",
         "lee@northfield.edu",
     )
