@@ -25,6 +25,7 @@ from marketplace.api.inputs import (
     CrossFieldRules,
     InputSerializer,
     UniqueListField,
+    page_form,
 )
 from marketplace.errors import Conflict
 
@@ -254,6 +255,7 @@ class _LinkText(HttpUrlField):
         return serializers.CharField.to_internal_value(self, data)
 
 
+@page_form("profile")
 class MeInputSerializer(CrossFieldRules, InputSerializer):
     # Not both roles turned off (`validate`): one of them is true, or left out.
     schema_any_of_always = [
@@ -362,6 +364,7 @@ class UserSkillsInputSerializer(InputSerializer):
         return value
 
 
+@page_form("portfolio_item")
 class PortfolioItemInputSerializer(CrossFieldRules, InputSerializer):
     # Something people can see: a link or a file (`portfolio_link_or_file_required`).
     schema_any_of = [LINK_OR_FILE]

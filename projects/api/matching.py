@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api.inputs import InputSerializer
+from marketplace.api.inputs import InputSerializer, page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.api.serializers import TaskCardSerializer
 from projects.selectors.invitations import invitation_list_for_drafter
@@ -35,6 +35,7 @@ class RecommendedDrafterOutput(serializers.Serializer):
     invited = serializers.BooleanField()
 
 
+@page_form("invitation")
 class InvitationInput(InputSerializer):
     drafter_handle = serializers.SlugField(max_length=40)
     note = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")

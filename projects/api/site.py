@@ -1,5 +1,6 @@
-"""The limits and terms pages show (upload size, auto-release, feedback blindness), so the
-browser never keeps a copy of a rule the server enforces."""
+"""The limits and terms pages show (upload size, auto-release, feedback blindness, the length
+of every text field a page fills in), so the browser never keeps a copy of a rule the server
+enforces. Text limits come from the input serializers themselves (marketplace.api.inputs)."""
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -13,6 +14,7 @@ from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
 from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from marketplace.api.caching import PublicReadCaching
+from marketplace.api.inputs import text_limits
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 
@@ -33,6 +35,11 @@ ConfigSerializer = inline_serializer(
         "portfolio_max_items": serializers.IntegerField(),
         "avatar_max_mb": serializers.IntegerField(),
         "avatar_size_px": serializers.IntegerField(),
+        "limits": serializers.DictField(
+            child=serializers.DictField(child=serializers.IntegerField()),
+            help_text="The most characters each text field of each form takes: "
+            '{"task": {"title": 160, ...}, ...}, read from the input serializers.',
+        ),
     },
 )
 
@@ -57,5 +64,6 @@ class SiteConfigView(PublicReadCaching, APIView):
                 "portfolio_max_items": PORTFOLIO_MAX_ITEMS,
                 "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
                 "avatar_size_px": AVATAR_SIZE,
+                "limits": text_limits(),
             }
         )

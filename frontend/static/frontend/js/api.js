@@ -6,45 +6,19 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : "";
 }
 
-// The framework's stock sentences, said the way a person would. Anything not listed is already
-// written in our own words by the API.
-const PLAIN_WORDS = [
-  [/^This field (may not be null|may not be blank|is required)\.$/, () => "Fill this in."],
-  [/^A valid integer is required\.$/, () => "Enter a whole number, like 4."],
-  [/^A valid number is required\.$/, () => "Enter a number."],
-  [/^Enter a valid URL\.$/, () => "Enter a full web address, starting with https://."],
-  [/^Enter a valid email address\.$/, () => "Enter an e-mail address like name@example.org."],
-  [/^Date has wrong format\./, () => "Enter a date like 31/12/2026."],
-  [/^Ensure this value is greater than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or more.`],
-  [/^Ensure this value is less than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or less.`],
-  [/^Ensure this field has no more than (\d+) characters\.$/, (m) => `Keep it to ${m[1]} characters or fewer.`],
-  [/^Ensure this field has at least (\d+) characters\.$/, (m) => `Write at least ${m[1]} characters.`],
-  [/^"(.*)" is not a valid choice\.$/, () => "Choose one of the options."],
-  [/^Must be a valid boolean\.$/, () => "Choose yes or no."],
-  [/^Not a valid string\.$/, () => "Enter some text."],
-  [/^Expected a list of items/, () => "Choose from the list."],
-];
-
-export function plainWords(message) {
-  for (const [pattern, say] of PLAIN_WORDS) {
-    const match = String(message).match(pattern);
-    if (match) return say(match);
-  }
-  return String(message);
-}
-
-// A field's messages as plain sentences, however the API nested them (lists of row errors too).
+// A field's messages, however the API nested them (lists of row errors too). The API writes
+// every message for people (marketplace/api/inputs.py); pages show them exactly as sent.
 function messagesOf(value) {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap(messagesOf);
   if (typeof value === "object") return Object.values(value).flatMap(messagesOf);
-  return [plainWords(value)];
+  return [String(value)];
 }
 
 export class ApiError extends Error {
   constructor(status, body) {
     const error = (body && body.error) || {};
-    super(error.message ? plainWords(error.message) : `Request failed (${status})`);
+    super(error.message || `Request failed (${status})`);
     this.status = status;
     this.code = error.code || "unknown";
     this.fields = Object.fromEntries(Object.entries(error.fields || {}).map(([name, messages]) => [name, messagesOf(messages)]));
@@ -88,6 +62,15 @@ let configPromise = null;
 export function siteConfig() {
   configPromise ??= api("config/").catch(() => null);
   return configPromise;
+}
+
+// The most characters a form's text field takes ("feedback.text"), as the API's input
+// serializer says (config `limits`); null when the config could not be loaded (the API still
+// refuses longer text, with a message).
+export function textLimit(config, name) {
+  const [form, field] = name.split(".");
+  const value = config && config.limits && config.limits[form] && config.limits[form][field];
+  return value ? String(value) : null;
 }
 
 // Tasks the signed-in person's career office features for them ({task id: [office names]}).
