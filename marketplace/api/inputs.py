@@ -32,7 +32,6 @@ _PLAIN_WORDS: dict[str, str] = {
     "required": FILL_THIS_IN,
     "null": FILL_THIS_IN,
     "blank": FILL_THIS_IN,
-    "empty": "Choose at least one.",
     "invalid_choice": "Choose one of the options.",
     "not_a_list": "Choose from the list.",
     "not_a_dict": "Send this as an object of named values.",
@@ -73,6 +72,10 @@ _UNSET_LIMIT_WORDS = {
     "min_value": "Use a larger number.",
 }
 _LIMIT_VALIDATORS = (MaxLengthValidator, MinLengthValidator, MaxValueValidator, MinValueValidator)
+_FILE_WORDS = {
+    "empty": "The file is empty: choose another one.",
+    "max_length": "Give the file a shorter name.",
+}
 # Codes that mean "not what this type of field takes", said as the type's "invalid" sentence.
 _INVALID_CODES = {"invalid", "invalid_unicode", "date", "datetime", "make_aware", "overflow"}
 
@@ -329,14 +332,16 @@ def _speak_plainly(field: serializers.Field) -> None:
     for code, message in field.error_messages.items():
         if message != stock.get(code):
             continue  # set where the field is declared: kept
-        if code in _LIMIT_WORDS:
+        if isinstance(field, serializers.FileField) and code in _FILE_WORDS:
+            field.error_messages[code] = _FILE_WORDS[code]
+        elif code in _LIMIT_WORDS:
             field.error_messages[code] = _limit_words(code, getattr(field, code, None), is_list)
         elif code in _PLAIN_WORDS:
             field.error_messages[code] = _PLAIN_WORDS[code]
         elif code in _INVALID_CODES and invalid:
             field.error_messages[code] = invalid
-        elif isinstance(field, serializers.FileField) and code == "max_length":
-            field.error_messages[code] = "Give the file a shorter name."
+        elif code == "empty":
+            field.error_messages[code] = "Choose at least one." if is_list else FILL_THIS_IN
     stock_sentences = {str(message) for message in stock.values()}
     for validator in field.validators:
         # DRF's length and range validators carry its stock sentence under the rule's code; a

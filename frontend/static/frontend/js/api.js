@@ -111,6 +111,8 @@ function summaryNode(container) {
 
 // Report a failed action inside `container` (a form or any box): each field's messages under its
 // input (matched by name), a summary line, and focus on the first field in error or the summary.
+// A field's message goes as soon as the person changes that field; the summary goes with the
+// last of them (sendForm clears everything once the action succeeds).
 export function showErrors(container, error) {
   clearErrors(container);
   const fields = (error && error.fields) || {};
@@ -125,6 +127,9 @@ export function showErrors(container, error) {
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
     input.insertAdjacentElement("afterend", note);
+    const fixed = () => clearFieldError(container, input, note);
+    input.addEventListener("input", fixed, { once: true });
+    input.addEventListener("change", fixed, { once: true });
     // Focus goes to the first field in error as the page reads, whatever order the API used.
     if (!first || (first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
   }
@@ -134,14 +139,41 @@ export function showErrors(container, error) {
   (first || summary).focus();
 }
 
+function unmarkInvalid(node) {
+  node.removeAttribute("aria-invalid");
+  const rest = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+  if (rest.length) node.setAttribute("aria-describedby", rest.join(" "));
+  else node.removeAttribute("aria-describedby");
+}
+
+// One field fixed: its message and red border go; with the last field, the summary goes too.
+function clearFieldError(container, input, note) {
+  note.remove();
+  unmarkInvalid(input);
+  if (!container.querySelector("[aria-invalid]")) {
+    const summary = container.querySelector("[data-form-error]");
+    if (summary) { summary.textContent = ""; summary.hidden = true; }
+  }
+}
+
+// The one way a form sends: last time's errors are cleared, `act` runs (the request and what
+// follows on success), errors are shown on the form if it fails and cleared if it succeeds.
+// Resolves to true when `act` succeeded.
+export async function sendForm(form, act) {
+  clearErrors(form);
+  try {
+    await act();
+  } catch (error) {
+    showErrors(form, error);
+    return false;
+  }
+  clearErrors(form);
+  return true;
+}
+
 export function clearErrors(container) {
   container.querySelectorAll(".field-error:not([data-form-error])").forEach((node) => node.remove());
-  container.querySelectorAll("[aria-invalid]").forEach((node) => {
-    node.removeAttribute("aria-invalid");
-    const rest = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
-    if (rest.length) node.setAttribute("aria-describedby", rest.join(" "));
-    else node.removeAttribute("aria-describedby");
-  });
+  container.querySelectorAll("[aria-invalid]").forEach(unmarkInvalid);
   const summary = container.querySelector("[data-form-error]");
   if (summary) { summary.textContent = ""; summary.hidden = true; }
 }
