@@ -133,6 +133,7 @@ class BrowseQuerySerializer(InputSerializer):
     skills = serializers.CharField(
         required=False,
         allow_blank=True,
+        max_length=1000,
         help_text="Comma-separated skill names (as on the chips) or slugs.",
     )
     paid = serializers.BooleanField(required=False, allow_null=True, default=None)

@@ -1,6 +1,6 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
-import { allPages, api, featuredTasks, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
+import { allPages, api, featuredTasks, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, rewardLine, skillBadges, stateBadge, workItem } from "./ui.js";
 
@@ -218,13 +218,11 @@ function introduceForm(config) {
     el("button", { type: "submit", class: "button-secondary", text: "Introduce" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    try {
+    const sent = await sendForm(form, async () => {
       await api("introductions/", { method: "POST", body: { task_id: Number(taskId), drafter_handle: handle.value.trim(), note: note.value } });
       handle.value = ""; note.value = "";
-      announce(done, "Introduction sent. Thank you for connecting people.");
-    } catch (error) {
-      showErrors(form, error);
-    }
+    });
+    if (sent) announce(done, "Introduction sent. Thank you for connecting people.");
   });
   return form;
 }
