@@ -25,8 +25,8 @@ from marketplace.api.inputs import (
     CrossFieldRules,
     InputSerializer,
     UniqueListField,
-    page_form,
 )
+from marketplace.api.limits import page_form
 from marketplace.errors import Conflict
 
 

@@ -6,7 +6,7 @@ The same numbers GET /api/v1/config/ serves as `limits`, rendered into the page 
 
 from django import template
 
-from marketplace.api.inputs import text_limits
+from marketplace.api.limits import text_limits
 
 register = template.Library()
 

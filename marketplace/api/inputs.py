@@ -7,77 +7,15 @@ value first (nested lists, dicts and serializers included) and leaves form, mult
 input (a QueryDict) to DRF's usual parsing.
 """
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.validators import (
-    MaxLengthValidator,
-    MaxValueValidator,
-    MinLengthValidator,
-    MinValueValidator,
-    ProhibitNullCharactersValidator,
-    RegexValidator,
-)
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.http import QueryDict
 from rest_framework import serializers
 from rest_framework.fields import empty
 
-# What a person reads when a field is refused: DRF's stock sentences ("This field may not be
-# blank.", "Ensure this value is less than or equal to 5.") rewritten once, here, by error code,
-# for every field of every input serializer. Pages show messages exactly as the API sends them.
-# A field's own message, set where it is declared (e.g. TextField's), is kept.
-FILL_THIS_IN = "Fill this in."
-_PLAIN_WORDS: dict[str, str] = {
-    "required": FILL_THIS_IN,
-    "null": FILL_THIS_IN,
-    "blank": FILL_THIS_IN,
-    "invalid_choice": "Choose one of the options.",
-    "not_a_list": "Choose from the list.",
-    "not_a_dict": "Send this as an object of named values.",
-    "null_characters_not_allowed": "Remove the NUL character (an invisible control character).",
-    "surrogate_characters_not_allowed": "Remove the unpaired surrogate character.",
-    "max_string_length": "Enter a smaller number.",
-    "max_digits": "Enter a smaller number.",
-    "max_decimal_places": "Use fewer decimal places.",
-    "no_name": "Choose a file.",
-    "invalid_image": "Choose a picture (PNG, JPEG or WEBP).",
-}
-# "invalid" means what the field's type asks for (the most specific class listed first).
-_INVALID_BY_TYPE: list[tuple[type, str]] = [
-    (serializers.BooleanField, "Choose yes or no."),
-    (serializers.IntegerField, "Enter a whole number, like 4."),
-    (serializers.FloatField, "Enter a number."),
-    (serializers.DecimalField, "Enter a number."),
-    (serializers.URLField, "Enter a full web address, starting with https://."),
-    (serializers.EmailField, "Enter an e-mail address like name@example.org."),
-    (serializers.SlugField, "Use only letters, digits, hyphens and underscores."),
-    (serializers.DateTimeField, "Enter a date and time like 2026-12-31T17:00:00Z."),
-    (serializers.DateField, "Enter a date like 2026-12-31."),
-    (serializers.FileField, "Choose a file."),
-    (serializers.CharField, "Enter some text."),
-    (serializers.ListField, "Choose from the list."),
-]
-# Rules with a number in them, said with the number (1,000 rather than 1000).
-_LIMIT_WORDS = {
-    "max_length": ("Keep it to {:,} characters or fewer.", "Choose at most {:,}."),
-    "min_length": ("Write at least {:,} characters.", "Choose at least {:,}."),
-    "max_value": ("Use {} or less.", "Use {} or less."),
-    "min_value": ("Use {} or more.", "Use {} or more."),
-}
-_UNSET_LIMIT_WORDS = {
-    "max_length": "Keep it shorter.",
-    "min_length": "Write a little more.",
-    "max_value": "Use a smaller number.",
-    "min_value": "Use a larger number.",
-}
-_LIMIT_VALIDATORS = (MaxLengthValidator, MinLengthValidator, MaxValueValidator, MinValueValidator)
-_FILE_WORDS = {
-    "empty": "The file is empty: choose another one.",
-    "max_length": "Give the file a shorter name.",
-}
-# Codes that mean "not what this type of field takes", said as the type's "invalid" sentence.
-_INVALID_CODES = {"invalid", "invalid_unicode", "date", "datetime", "make_aware", "overflow"}
+from marketplace.api.messages import FILL_THIS_IN, speak_plainly
 
 # "Has a character that is not a space", as Python's str.strip() sees spaces (the code trims
 # with it), written so JSON Schema's ECMA regexes agree: ECMA's \s lacks \x1c-\x1f and \x85
@@ -148,7 +86,7 @@ class InputSerializer(serializers.Serializer):
         fields = super().get_fields()
         for field in fields.values():
             _state_not_blank(field)
-            _speak_plainly(field)
+            speak_plainly(field)
         return fields
 
     def to_internal_value(self, data: Any) -> Any:
@@ -165,56 +103,6 @@ class InputSerializer(serializers.Serializer):
         if type_errors:
             raise serializers.ValidationError(type_errors, code="invalid")
         return value
-
-
-# --- Text limits the pages show --------------------------------------------------------------
-# An input serializer is the one source of its fields' limits: pages read them from
-# GET /api/v1/config/ (`limits`) or from the server-rendered page ({% limit "task.title" %}),
-# never from a copy. A serializer a page fills in registers under a short form name.
-_PAGE_FORMS: dict[str, type[serializers.Serializer]] = {}
-
-
-def page_form(name: str):
-    """Class decorator: the text limits of this input serializer reach pages as `name`."""
-
-    def register(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
-        if _PAGE_FORMS.setdefault(name, serializer_class) is not serializer_class:
-            raise ValueError(f"Two input serializers registered as the page form {name!r}.")
-        return serializer_class
-
-    return register
-
-
-def field_text_limit(field: serializers.Field) -> int | None:
-    """The most characters `field` (or each item of a list field) takes, or None."""
-    if isinstance(field, serializers.ListField):
-        field = field.child
-    if (stated := getattr(field, "text_limit", None)) is not None:
-        return stated  # a field whose pattern bounds its length (a handle) says so itself
-    if not isinstance(field, serializers.CharField):
-        return None
-    lengths = [v.limit_value for v in field.validators if isinstance(v, MaxLengthValidator)]
-    return min(lengths) if lengths else None
-
-
-def text_limits() -> dict[str, dict[str, int]]:
-    """{form name: {field: most characters}} for every registered page form (worked out once
-    per set of registered forms: fields are built by instantiating each serializer)."""
-    key = tuple(sorted(_PAGE_FORMS))
-    if _limits_cache.get("key") != key:
-        limits = {}
-        for name in key:
-            fields = _PAGE_FORMS[name]().fields
-            limits[name] = {
-                field_name: limit
-                for field_name, field in fields.items()
-                if (limit := field_text_limit(field))
-            }
-        _limits_cache.update(key=key, limits=limits)
-    return copy.deepcopy(_limits_cache["limits"])
-
-
-_limits_cache: dict[str, Any] = {}
 
 
 class CrossFieldRules:
@@ -306,55 +194,3 @@ def _state_not_blank(field: serializers.Field) -> None:
         and not any(isinstance(v, RegexValidator) for v in field.validators)
     ):
         field.validators.append(RegexValidator(NOT_BLANK, message=FILL_THIS_IN, code="blank"))
-
-
-def _stock_messages(field: serializers.Field) -> dict[str, str]:
-    """DRF's own messages for this kind of field, as its __init__ collects them."""
-    messages: dict[str, str] = {}
-    for cls in reversed(type(field).__mro__):
-        messages.update(getattr(cls, "default_error_messages", {}))
-    return messages
-
-
-def _speak_plainly(field: serializers.Field) -> None:
-    """Rewrite the stock messages of `field` (and of a list's items) in plain words."""
-    stock = _stock_messages(field)
-    if isinstance(field, serializers.Serializer | serializers.ListSerializer):
-        # A nested input serializer words its own fields; only "missing" is said here.
-        for code in ("required", "null"):
-            if field.error_messages.get(code) == stock.get(code):
-                field.error_messages[code] = FILL_THIS_IN
-        return
-    if isinstance(field, serializers.ListField | serializers.DictField):
-        _speak_plainly(field.child)
-    is_list = isinstance(field, serializers.ListField | serializers.MultipleChoiceField)
-    invalid = next((words for kind, words in _INVALID_BY_TYPE if isinstance(field, kind)), None)
-    for code, message in field.error_messages.items():
-        if message != stock.get(code):
-            continue  # set where the field is declared: kept
-        if isinstance(field, serializers.FileField) and code in _FILE_WORDS:
-            field.error_messages[code] = _FILE_WORDS[code]
-        elif code in _LIMIT_WORDS:
-            field.error_messages[code] = _limit_words(code, getattr(field, code, None), is_list)
-        elif code in _PLAIN_WORDS:
-            field.error_messages[code] = _PLAIN_WORDS[code]
-        elif code in _INVALID_CODES and invalid:
-            field.error_messages[code] = invalid
-        elif code == "empty":
-            field.error_messages[code] = "Choose at least one." if is_list else FILL_THIS_IN
-    stock_sentences = {str(message) for message in stock.values()}
-    for validator in field.validators:
-        # DRF's length and range validators carry its stock sentence under the rule's code; a
-        # validator with a code of ours (TextField's `note_too_long`) already speaks plainly.
-        if isinstance(validator, _LIMIT_VALIDATORS) and validator.code in _LIMIT_WORDS:
-            validator.message = _limit_words(validator.code, validator.limit_value, is_list)
-        elif isinstance(validator, ProhibitNullCharactersValidator):
-            validator.message = _PLAIN_WORDS["null_characters_not_allowed"]
-        elif str(getattr(validator, "message", "")) in stock_sentences and invalid:
-            validator.message = invalid  # e.g. EmailField's EmailValidator, SlugField's regex
-
-
-def _limit_words(code: str, limit: Any, is_list: bool) -> str:
-    if limit is None:  # the rule is not set on this field: a sentence that needs no number
-        return _UNSET_LIMIT_WORDS[code]
-    return _LIMIT_WORDS[code][is_list].format(limit)

@@ -14,8 +14,8 @@ from marketplace.api.inputs import (
     CrossFieldRules,
     InputSerializer,
     TextField,
-    page_form,
 )
+from marketplace.api.limits import page_form
 from projects.models import Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
 from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH

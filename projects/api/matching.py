@@ -7,7 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api.inputs import InputSerializer, page_form
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.api.serializers import TaskCardSerializer
 from projects.selectors.invitations import invitation_list_for_drafter

@@ -13,7 +13,8 @@ from accounts.services.preferences import (
     notification_preferences_update,
     unsubscribe_by_token,
 )
-from marketplace.api.inputs import InputSerializer, page_form
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import BrowseQuerySerializer
 from projects.models import ReportBack

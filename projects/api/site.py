@@ -1,6 +1,6 @@
 """The limits and terms pages show (upload size, auto-release, feedback blindness, the length
 of every text field a page fills in), so the browser never keeps a copy of a rule the server
-enforces. Text limits come from the input serializers themselves (marketplace.api.inputs)."""
+enforces. Text limits come from the input serializers themselves (marketplace.api.limits)."""
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -14,7 +14,7 @@ from accounts.services.portfolio import PORTFOLIO_MAX_ITEMS
 from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from marketplace.api.caching import PublicReadCaching
-from marketplace.api.inputs import text_limits
+from marketplace.api.limits import text_limits
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 

@@ -11,7 +11,8 @@ from django.urls import get_resolver
 from rest_framework import fields as drf_fields
 from rest_framework.test import APIClient
 
-from marketplace.api.inputs import InputSerializer, field_text_limit, text_limits
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import field_text_limit, text_limits
 from projects.models import Engagement
 from tests.factories import (
     EngagementFactory,

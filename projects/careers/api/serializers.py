@@ -9,7 +9,8 @@ from rest_framework import serializers
 
 from accounts.models import InstitutionMembership
 from marketplace.api.fields import EmailAddressField
-from marketplace.api.inputs import InputSerializer, page_form
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from projects.careers.selectors.reports import GROUP_BY
 
 

@@ -7,7 +7,7 @@ export function csrfToken() {
 }
 
 // A field's messages, however the API nested them (lists of row errors too). The API writes
-// every message for people (marketplace/api/inputs.py); pages show them exactly as sent.
+// every message for people (marketplace/api/messages.py); pages show them exactly as sent.
 function messagesOf(value) {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap(messagesOf);
