@@ -260,7 +260,7 @@ STORAGES = {
     "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "marketplace.storage.HashedStaticFilesStorage"
             if env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -44,6 +44,7 @@ THANKS_NOT_YET = "thanks_not_yet"
 THANKS_EXISTS = "thanks_exists"
 INTRODUCTION_INVALID = "introduction_invalid"
 INTRODUCTION_EXISTS = "introduction_exists"
+INTRODUCTION_NOT_ALLOWED = "introduction_not_allowed"
 INTRODUCTION_STATE_INVALID = "introduction_state_invalid"
 
 # Matching: invitations, saved searches, nudges, report-back

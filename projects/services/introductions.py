@@ -48,10 +48,10 @@ def introduction_create(
     if task is None:
         raise NotFound("Task not found.")
     if drafter.pk in (introducer.pk, task.mentor_id):
-        raise field_error(
-            "Introduce someone else to a task that is not theirs.",
-            code=codes.INTRODUCTION_INVALID,
-            field="drafter_handle",
+        # The request is well formed; who the people are makes it impossible (409, not 400).
+        message = "Introduce someone else to a task that is not theirs."
+        raise Conflict(
+            message, code=codes.INTRODUCTION_NOT_ALLOWED, fields={"drafter_handle": [message]}
         )
     try:
         with transaction.atomic():

@@ -1,5 +1,5 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { api, showErrors, siteConfig } from "./api.js";
+import { api, sendForm, siteConfig } from "./api.js";
 import { barChart } from "./careers_charts.js";
 import { dateTime, el, emptyState } from "./ui.js";
 
@@ -130,34 +130,34 @@ function wireForms() {
   $("[data-feature-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = event.target;
-    try {
+    await sendForm(form, async () => {
       await api("careers/featured-tasks/", { method: "POST", body: { task_id: Number(form.task_id.value), note: form.note.value } });
       form.reset();
       await loadFeatured();
-    } catch (error) { showErrors(form, error); }
+    });
   });
   $("[data-key-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = event.target;
     const body = { name: form.name.value };
     if (form.expires_at.value) body.expires_at = `${form.expires_at.value}T23:59:59Z`;
-    try {
+    await sendForm(form, async () => {
       const made = await api("careers/keys/", { method: "POST", body });
       $("[data-new-key-value]").textContent = made.key;
       $("[data-new-key]").hidden = false;
       form.reset();
       await loadKeys();
-    } catch (error) { showErrors(form, error); }
+    });
   });
   $("[data-create-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = event.target;
     const data = new FormData(form);
     if (!form.logo.files.length) data.delete("logo");
-    try {
+    await sendForm(form, async () => {
       await api("institutions/", { method: "POST", body: data });
       await start();
-    } catch (error) { showErrors(form, error); }
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
-import { allPages, api, featuredTasks, showErrors, showLoadError } from "./api.js";
+import { allPages, api, featuredTasks, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
@@ -93,13 +93,13 @@ async function loadPortfolio(fieldset) {
   fieldset.hidden = false;
 }
 
-function applyPanel(task) {
+function applyPanel(task, config) {
   const fragment = document.querySelector("[data-apply-template]").content.cloneNode(true);
   const form = fragment.querySelector("[data-apply-form]");
   task.questions.forEach((question, i) => {
     form.querySelector("[data-questions]").append(el("div", { class: "field" },
       el("label", { for: `answer-${i}`, text: question }),
-      el("textarea", { id: `answer-${i}`, name: "answers", rows: "3", maxlength: "1000", required: true })));
+      el("textarea", { id: `answer-${i}`, name: "answers", rows: "3", maxlength: textLimit(config, "application.answers"), required: true })));
   });
   loadPortfolio(fragment.querySelector("[data-portfolio-fieldset]"));
   // What accepting would pay, said where the decision is made.
@@ -217,9 +217,9 @@ async function showApplications() {
 }
 
 // Anyone signed in can point someone else to this task; the drafter decides, then the mentor sees.
-function introduceForm() {
-  const handle = el("input", { id: "intro-handle", name: "drafter_handle", maxlength: "40", autocomplete: "off" });
-  const note = el("textarea", { id: "intro-note", name: "note", rows: "2", maxlength: "500" });
+function introduceForm(config) {
+  const handle = el("input", { id: "intro-handle", name: "drafter_handle", maxlength: textLimit(config, "introduction.drafter_handle"), autocomplete: "off" });
+  const note = el("textarea", { id: "intro-note", name: "note", rows: "2", maxlength: textLimit(config, "introduction.note") });
   const done = el("p", { class: "flash flash-success", role: "status", tabindex: "-1", hidden: true });
   const form = el("form", { class: "card section-tight", novalidate: true },
     el("h2", { class: "h3", text: "Know someone for this?" }),
@@ -231,13 +231,11 @@ function introduceForm() {
     el("button", { type: "submit", class: "button-secondary", text: "Introduce" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    try {
+    const sent = await sendForm(form, async () => {
       await api("introductions/", { method: "POST", body: { task_id: Number(taskId), drafter_handle: handle.value.trim(), note: note.value } });
       handle.value = ""; note.value = "";
-      announce(done, "Introduction sent. Thank you for connecting people.");
-    } catch (error) {
-      showErrors(form, error);
-    }
+    });
+    if (sent) announce(done, "Introduction sent. Thank you for connecting people.");
   });
   return form;
 }
@@ -268,7 +266,8 @@ async function main() {
   } else if (!allowed.has("apply")) {
     fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else {
-    fill(side, applyPanel(task), introduceForm());
+    const config = await siteConfig();
+    fill(side, applyPanel(task, config), introduceForm(config));
   }
 }
 

@@ -1,6 +1,6 @@
 // The one way pages build DOM: el() and fill() create nodes with text as textContent, so user
 // text can never become markup. Absent values (null, undefined, false) render as nothing.
-import { api, errorText, showErrors } from "./api.js";
+import { api, errorText, showErrors, siteConfig, textLimit } from "./api.js";
 
 function nodes(children) {
   return children.flat(Infinity)
@@ -201,12 +201,13 @@ export function emptyState(text, link) {
 // A message thread; with `canSend`, a send form under it. `url` is the API path of the thread.
 export async function mountThread(container, url, { canSend = true } = {}) {
   const list = el("ol", { class: "thread", "aria-live": "polite" });
-  const textarea = el("textarea", { id: "message-body", name: "body", maxlength: "2000", rows: "3", required: true });
+  const limit = textLimit(await siteConfig(), "message.body");
+  const textarea = el("textarea", { id: "message-body", name: "body", maxlength: limit, rows: "3", required: true });
   const form = canSend ? el("form", { class: "thread-form" },
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     el("label", { for: "message-body", text: "Write a message" }),
     textarea,
-    el("p", { class: "helptext", text: "Plain text, up to 2,000 characters. Only the two of you can read this." }),
+    el("p", { class: "helptext", text: `Plain text${limit ? `, up to ${Number(limit).toLocaleString("en-US")} characters` : ""}. Only the two of you can read this.` }),
     el("button", { type: "submit", text: "Send message" }),
   ) : null;
   fill(container, list, form);
