@@ -390,6 +390,7 @@ SCHEDULED_COMMANDS = [
     ("stipends_due", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
     ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
     ("nudges_due", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
+    ("applications_close_due", env.int("SCHEDULE_APPLICATIONS_CLOSE_SECONDS", default=3600)),
     ("digests_due", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
 ]
 

@@ -52,3 +52,6 @@ NUDGE_INVALID = "nudge_invalid"
 REPORT_BACK_NOT_YET = "report_back_not_yet"
 REPORT_BACK_EXISTS = "report_back_exists"
 REPORT_BACK_INVALID = "report_back_invalid"
+
+# The closure guarantee (projects/services/closure.py)
+DECLINE_REASON_INVALID = "decline_reason_invalid"

@@ -2,6 +2,7 @@
 
 from django.tasks import task
 
+from projects.services.closure import applications_close_due
 from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
@@ -40,3 +41,9 @@ def nudges_run() -> dict[str, int]:
 def digests_run() -> int:
     """The daily digest e-mail of saved searches and recommendations."""
     return digests_send()
+
+
+@task
+def applications_close_run() -> int:
+    """The closure guarantee: decline, as the system, what waited 14 days unanswered."""
+    return applications_close_due()

@@ -24,6 +24,7 @@ from projects.selectors.applications import (
     application_rows_attach_portfolio,
     application_rows_for_task,
 )
+from projects.selectors.response_rates import task_rows_attach_response_rates
 from projects.selectors.tasks import (
     task_count_capped,
     task_get_for_mentor,
@@ -77,7 +78,7 @@ class TaskListView(PublicReadCaching, APIView):
         paginator = self.pagination_class()
         paginator.ordering = ordering
         page = paginator.paginate_queryset(queryset, request, view=self)
-        rows = task_rows_attach_skills(rows=list(page))
+        rows = task_rows_attach_response_rates(rows=task_rows_attach_skills(rows=list(page)))
         count, capped = task_count_capped(
             queryset=queryset, filters=query.validated_data, viewer=request.user
         )

@@ -74,12 +74,12 @@ def candidate_task_ids(*, eligible: QuerySet, drafter: DrafterEvidence) -> list[
     return list(ids)
 
 
-def _recent_task_ids(*, mentor_ids: set[int]) -> RawSQL:
+def _recent_task_ids(*, mentor_ids: set[int], recent: int = w.RESPONSIVE_RECENT_TASKS) -> RawSQL:
     """A subquery of the RESPONSIVE_RECENT_TASKS newest task ids of each mentor, read from the
     (mentor, -id) index: a few index entries per mentor, however many tasks they posted."""
     ids = sorted(mentor_ids)
     marks = ", ".join(["%s"] * len(ids))
-    recent = int(w.RESPONSIVE_RECENT_TASKS)
+    recent = int(recent)
     if connection.vendor == "postgresql":
         sql = (
             "SELECT r.id FROM accounts_user m CROSS JOIN LATERAL (SELECT t.id"  # noqa: S608
@@ -111,6 +111,11 @@ def _days_to_answer() -> RawSQL:
             " - julianday(projects_application.created_at)"
         )
     return RawSQL(sql, (), output_field=FloatField())  # noqa: S611 — constant SQL
+
+
+def recent_task_ids(*, mentor_ids: set[int], recent: int) -> RawSQL:
+    """The `recent` newest task ids of each mentor, as a subquery (for response rates)."""
+    return _recent_task_ids(mentor_ids=mentor_ids, recent=recent)
 
 
 def mentor_reply_days_cached(*, mentor_ids: set[int], now: datetime) -> dict[int, float]:
@@ -212,6 +217,7 @@ def task_features_load(
             "what_you_gain",
             "visibility",
             "published_at",
+            "level",
             "mentor_id",
             excerpt=Substr("description", 1, 240),
             text=Lower(Substr("description", 1, 3000)),
@@ -244,6 +250,7 @@ def task_features_load(
             featured=task_id in featured,
             mentor_reply_days=replies.get(row["mentor_id"]),
             text_relevance=relevance.get(task_id, 0.0),
+            level=row["level"],
         )
         for task_id, row in rows.items()
     }

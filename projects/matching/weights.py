@@ -58,11 +58,31 @@ RESPONSIVE_WINDOW_DAYS = 180
 RESPONSIVE_RECENT_TASKS = 10
 # How long each mentor's figure is cached, in seconds.
 RESPONSIVE_CACHE_SECONDS = 600
+# Response rate (projects/selectors/response_rates.py): the share of applications of the last
+# RESPONSE_RATE_WINDOW_DAYS the mentor answered (shortlisted, accepted or declined — not closed
+# automatically) within RESPONSE_RATE_ANSWER_DAYS, on their RESPONSE_RATE_RECENT_TASKS most
+# recent tasks; shown once RESPONSE_RATE_MIN_APPLICATIONS could have been answered (the median
+# reply time once as many were answered).
+RESPONSE_RATE_WINDOW_DAYS = 90
+RESPONSE_RATE_ANSWER_DAYS = 14
+RESPONSE_RATE_RECENT_TASKS = 20
+RESPONSE_RATE_MIN_APPLICATIONS = 5
+# A mentor who answers under LOW_RESPONSE_RATE of LOW_RESPONSE_MIN_APPLICATIONS or more ranks
+# lower by this many points (and is asked to pause or close tasks, once a month).
+LOW_RESPONSE_RATE = 0.5
+LOW_RESPONSE_MIN_APPLICATIONS = 10
+LOW_RESPONSE_PENALTY = 10.0
 # Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
 FRESHNESS_POINTS = 6.0
 FRESHNESS_HALF_LIFE_DAYS = 14
 NEW_DAYS = 14
 STIPEND_POINTS = 1.0
+
+# --- Levels -------------------------------------------------------------------------------------
+# A task's level (Task.Level). An `experienced` task is never shown to someone only *learning*
+# its skills (a hard rule, not a weight); a `beginner_friendly` one gains these points for them,
+# and the reason says "Beginner-friendly".
+BEGINNER_FRIENDLY_POINTS = 8.0
 
 # --- The list -----------------------------------------------------------------------------------
 # Diversification: each further task of a mentor already in the list is worth this fraction of

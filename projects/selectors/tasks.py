@@ -54,6 +54,7 @@ class BrowseFilters(TypedDict, total=False):
     remote: bool | None
     deadline_before: date | None
     institution_only: bool
+    level: str
     ordering: str
 
 
@@ -144,6 +145,8 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         qs = qs.filter(deadline__lte=deadline_before)
     if filters.get("institution_only"):
         qs = qs.filter(visibility=Task.Visibility.INSTITUTIONS)
+    if level := filters.get("level"):
+        qs = qs.filter(level=level)
     ordering_name = filters.get("ordering") or "newest"
     # A query without any word in it (only punctuation) searches for nothing: no filter.
     q = (filters.get("q") or "").strip() if search_tokens(filters.get("q") or "") else ""
@@ -176,7 +179,9 @@ def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[Que
         "stipend_currency",
         "what_you_gain",
         "visibility",
+        "level",
         "published_at",
+        "mentor_id",
         "mentor_handle",
         "mentor_name",
         "mentor_avatar",

@@ -39,6 +39,7 @@ TASK_FIELDS = {
     "what_you_gain",
     "visibility",
     "questions",
+    "level",
 }
 
 
