@@ -87,6 +87,7 @@ def test_a_mentor_who_answers_under_half_is_asked_once_a_month_to_pause_or_close
     with time_machine.travel(timezone.now() + timedelta(days=32), tick=False):
         for _ in range(2):
             nudges_plan()
+            nudges_send_due()
     # Still low the next month (those applications are still within 90 days): asked once more.
     assert Notification.objects.filter(kind="nudge_low_response_rate").count() == 2
 
