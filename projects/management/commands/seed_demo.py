@@ -265,6 +265,7 @@ DEMO_TASKS = [
         "estimated_hours": 4,
         "slots": 2,
         "what_you_gain": _GAIN,
+        "level": "beginner_friendly",
     },
     {
         "key": "cleanup",
@@ -287,6 +288,7 @@ DEMO_TASKS = [
         "estimated_hours": 12,
         "stipend_amount": 30000,
         "what_you_gain": "",
+        "level": "experienced",
     },
     {
         "key": "audit",
