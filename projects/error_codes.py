@@ -69,3 +69,5 @@ PORTFOLIO_ALREADY_ADDED = "portfolio_already_added"
 # Career-office staff invitations (issue 19).
 STAFF_INVITATION_STATE_INVALID = "staff_invitation_state_invalid"
 STAFF_INVITATION_EXPIRED = "staff_invitation_expired"
+# The closure guarantee (projects/services/closure.py)
+DECLINE_REASON_INVALID = "decline_reason_invalid"

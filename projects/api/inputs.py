@@ -16,7 +16,7 @@ from marketplace.api.inputs import (
     TextField,
 )
 from marketplace.api.limits import page_form
-from projects.models import Task
+from projects.models import Application, Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
 from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
 from projects.services.conversations import MESSAGE_MAX_LENGTH
@@ -109,6 +109,9 @@ class TaskInputSerializer(CrossFieldRules, InputSerializer):
         required=False,
         default=Task.Visibility.PUBLIC,
     )
+    level = serializers.ChoiceField(
+        choices=Task.Level.choices, required=False, default=Task.Level.SOME_EXPERIENCE
+    )
     institution_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
     questions = serializers.ListField(
         child=serializers.CharField(max_length=300), max_length=3, required=False, default=list
@@ -148,6 +151,7 @@ class BrowseQuerySerializer(InputSerializer):
     remote = serializers.BooleanField(required=False, allow_null=True, default=None)
     deadline_before = serializers.DateField(required=False)
     institution_only = serializers.BooleanField(required=False, default=False)
+    level = serializers.ChoiceField(choices=Task.Level.choices, required=False)
     ordering = serializers.ChoiceField(
         choices=list(BROWSE_ORDERINGS), required=False, default="newest"
     )
@@ -199,6 +203,11 @@ class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
 @page_form("decline")
 class DeclineInputSerializer(InputSerializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    # One of the short list of reasons (the day-7 reminder's one-click links); optional.
+    reason = serializers.ChoiceField(
+        choices=[c for c in Application.DeclineReason.choices if c[0] != "no_answer"],
+        required=False,
+    )
 
 
 @page_form("deliverable")

@@ -12,7 +12,7 @@ from projects.models import (
     Task,
 )
 from projects.people import display_name
-from projects.selectors.tasks import task_visible_q
+from projects.visibility import task_visible_q
 
 
 def introduction_create(

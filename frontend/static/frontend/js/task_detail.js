@@ -6,6 +6,7 @@ import { mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
 import { feeLine, rewardLine } from "./task_card.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, skillBadges, stateBadge, workItem } from "./ui.js";
+import { levelBadge, responseRateText } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -36,7 +37,8 @@ function mentorCard(task) {
     card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
     card.drafts_completed != null ? plural(card.drafts_completed, "draft") + " completed" : null,
     card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
-    card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null,
+    responseRateText(card.response_rate, card.median_reply_hours)
+      || (card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null),
     card.member_since ? `member since ${date(card.member_since)}` : null,
   ].filter(Boolean) : [];
   return el("div", { class: "mentor-card" },
@@ -49,7 +51,7 @@ function mentorCard(task) {
 function renderTask(task) {
   document.title = `${task.title} · Slipstream`;
   root.querySelector("[data-task-title]").textContent = task.title;
-  fill(root.querySelector("[data-task-state]"), stateBadge(task.state));
+  fill(root.querySelector("[data-task-state]"), stateBadge(task.state), " ", levelBadge(task.level));
   featuredTasks().then((featured) => {
     const badge = featuredBadge(featured[task.id]);
     if (badge) root.querySelector("[data-task-state]").append(" ", badge);

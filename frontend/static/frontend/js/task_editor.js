@@ -18,6 +18,7 @@ function fillForm(task) {
   form.elements.stipend.value = task.stipend_amount ? (task.stipend_amount / 100).toFixed(2) : "";
   const questions = form.querySelectorAll("[name=question]");
   task.questions.forEach((q, i) => { if (questions[i]) questions[i].value = q; });
+  if (task.level) form.elements.level.value = task.level;
 }
 
 function payload() {
@@ -35,6 +36,7 @@ function payload() {
     what_you_gain: form.elements.what_you_gain.value,
     questions: [...form.querySelectorAll("[name=question]")].map((i) => i.value.trim()).filter(Boolean),
     skill_ids: picker.value().map((s) => s.id).filter(Boolean),
+    level: form.elements.level.value || "some_experience",
   };
 }
 
