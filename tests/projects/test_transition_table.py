@@ -20,6 +20,7 @@ from projects.models import Application, Engagement, Task
 from projects.offers.models import Offer
 from projects.services.feedback import feedback_submit, thanks_send
 from projects.services.report_back import report_back_create
+from projects.services.showable import showable_portfolio_add
 from projects.stipends.models import Stipend
 from projects.transitions import (
     DRAFTER,
@@ -166,6 +167,10 @@ def _showable(**fields: Any) -> Callable[[World, Any], None]:
     return refuse
 
 
+def _added_to_portfolio(world: World, user: Any) -> None:
+    showable_portfolio_add(engagement_id=world.obj.pk, drafter=user)
+
+
 COMPLETED = Engagement.State.COMPLETED
 Showable, CaseStudy = Engagement.Showable, Engagement.CaseStudyState
 
@@ -231,6 +236,7 @@ GUARD_CASES = [
         DRAFTER,
         _showable(showable=Showable.CASE_STUDY, case_study_state=CaseStudy.SUBMITTED),
     ),
+    (Engagement, "portfolio_add", COMPLETED, DRAFTER, _added_to_portfolio),
 ]
 
 
