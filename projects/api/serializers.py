@@ -405,6 +405,7 @@ class EngagementOutputSerializer(EngagementCardSerializer):
             report_back_given=any(
                 report.author_id == viewer.pk for report in engagement.report_backs.all()
             ),
+            in_portfolio=self.context["in_portfolio"],
         )
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))
