@@ -7,6 +7,7 @@ from accounts.models import Profile, User
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
+from projects import locks
 from projects.models import (
     Introduction,
     Task,
@@ -76,12 +77,7 @@ def introduction_create(
 def introduction_respond(*, introduction_id: int, drafter: User, accept: bool) -> Introduction:
     """pending -> accepted|declined, by the drafter. Accepting tells the mentor."""
     with transaction.atomic():
-        introduction = (
-            Introduction.objects.select_for_update(of=("self",))
-            .select_related("task", "task__mentor", "introducer")
-            .filter(pk=introduction_id, drafter=drafter)
-            .first()
-        )
+        introduction = locks.introduction_lock(introduction_id=introduction_id, drafter=drafter)
         if introduction is None:
             raise NotFound("Introduction not found.")
         if introduction.state != Introduction.State.PENDING:
