@@ -6,11 +6,14 @@ Starts, from Debian packages and PyPI only, each bound to 127.0.0.1 on a free po
 PostgreSQL, Redis, an S3-compatible object store (moto in server mode), an SMTP sink, the Stripe
 stand-in, two gunicorn app servers (A and B), nginx balancing them, the task worker and (with
 --scheduler) the scheduler. Runs migrations and the deployment checks, prints the URLs and waits
-for Ctrl-C; then stops everything and deletes its folder. `Topology` does the same from Python.
+for Ctrl-C, SIGTERM or SIGHUP (a CI timeout, a process manager, `kill`); then stops everything,
+every process group it started included, and deletes its folder. `Topology` does the same from
+Python.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -50,20 +53,89 @@ http {{
         server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
         keepalive 16;
     }}
+
+    # --- A cache in front of anonymous public reads ---------------------------------------
+    # Anonymous public reads may be up to 30 s stale (the app says `public, max-age=30`, with
+    # an ETag). nginx stores only what the app marks cacheable: no proxy_cache_valid, so a
+    # response without `max-age`/`Expires` is never stored, and nginx itself refuses
+    # `private`, `no-store`, `no-cache` and any response with Set-Cookie. A task edit, close or
+    # cancel is not purged (open-source nginx cannot purge): the 30 s TTL covers it.
+    proxy_cache_path {dir}/nginx-cache levels=1:2 keys_zone=public_reads:10m max_size=256m
+                     inactive=10m use_temp_path=off;
+    # Signed in = a session cookie or an Authorization header (the careers API key): such a
+    # request is never answered from the cache and its response is never stored.
+    map "$cookie_sessionid$http_authorization" $signed_in {{
+        "" 0;
+        default 1;
+    }}
+
+    # --- Compression ------------------------------------------------------------------------
+    # gzip (this nginx has no brotli module) for HTML, JSON and the other text types, above
+    # 1 KB, with `Vary: Accept-Encoding`. Off for signed-in HTML pages (BREACH): they embed the
+    # CSRF token of the logout form and reflect the URL's query string, and a page request is
+    # what a hostile site can make a signed-in browser repeat (top-level navigations carry the
+    # SameSite=Lax session cookie). Anonymous responses hold no secret. JSON stays compressed
+    # for signed-in people: the API puts no token or credential in a GET body (the session and
+    # CSRF token travel in cookies), and a hostile site's fetch() of /api/ carries no session
+    # cookie (SameSite=Lax), so it cannot repeat a signed-in read to measure its length.
+    map "$signed_in$uri" $breach_exposed {{
+        "~^1/api/" 0;
+        "~^1" 1;
+        default 0;
+    }}
+    # The app's responses reach nginx plain (the cache holds plain bodies, nginx compresses on
+    # the way out), except static files: whitenoise serves them precompressed (brotli, gzip).
+    map $uri $upstream_accept_encoding {{
+        "~^/static/" $http_accept_encoding;
+        default "";
+    }}
+    gzip on;
+    gzip_types application/json application/problem+json application/vnd.oai.openapi
+               application/vnd.oai.openapi+json text/css text/javascript application/javascript
+               image/svg+xml text/plain;
+    gzip_min_length 1024;
+    gzip_comp_level 5;
+    gzip_proxied any;
+    gzip_vary on;
+
     server {{
         listen 127.0.0.1:{port_lb};
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_set_header Host $http_host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_set_header Accept-Encoding $upstream_accept_encoding;
+        # A dead app server: retry the request on the other one (safe methods only; nginx
+        # never repeats a POST that may have reached the app).
+        proxy_next_upstream error timeout http_502 http_503;
+        proxy_connect_timeout 2s;
+        proxy_read_timeout 35s;
+
         location / {{
             proxy_pass http://app;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            # A dead app server: retry the request on the other one (safe methods only; nginx
-            # never repeats a POST that may have reached the app).
-            proxy_next_upstream error timeout http_502 http_503;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 35s;
+            proxy_cache public_reads;
+            # Keyed without cookies: one copy per URL for every anonymous visitor. The app's
+            # `Vary: Cookie` is ignored here, safely: the only cookie a public read depends on
+            # is the session cookie, and a request with it never reaches the cache.
+            proxy_cache_key $scheme$host$request_uri;
+            proxy_ignore_headers Vary;
+            proxy_cache_bypass $signed_in;
+            proxy_no_cache $signed_in;
+            # One request refreshes an expired entry; the others get the stale copy meanwhile.
+            proxy_cache_lock on;
+            proxy_cache_lock_timeout 5s;
+            proxy_cache_use_stale updating;
+            proxy_cache_revalidate on;
+            add_header X-Cache-Status $upstream_cache_status always;
+            if ($breach_exposed) {{
+                gzip off;
+            }}
+        }}
+        location /static/ {{
+            # Hashed, immutable and precompressed by whitenoise: not cached here (the
+            # cache ignores Vary, and these vary by Accept-Encoding).
+            proxy_pass http://app;
         }}
     }}
 }}
@@ -140,6 +212,21 @@ def _wait_for_port(port: int, *, deadline: float) -> None:
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
 
 
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP stop this process as Ctrl-C does: they raise KeyboardInterrupt, so
+    the same `with`/`finally` blocks stop every service. Once stopping, further signals (a
+    second Ctrl-C, a process manager repeating SIGTERM) are ignored so the cleanup finishes;
+    each service's stop is bounded by a timeout, then SIGKILL."""
+
+    def _stop(signum: int, frame: object) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop)
+
+
 class Topology:
     """Start with `with Topology() as topo:`; `topo.env` is the app's environment."""
 
@@ -156,6 +243,9 @@ class Topology:
         self.gunicorn_workers, self.extra_env = gunicorn_workers, extra_env or {}
         self.dir = Path(tempfile.mkdtemp(prefix="slipstream-prodlike-"))
         self.processes: dict[str, subprocess.Popen] = {}
+        # Every process group ever started (each service runs in a session of its own, so a
+        # terminal's Ctrl-C reaches only us): reaped in close(), whatever is left in them.
+        self.groups: set[int] = set()
         self.ports = {
             name: _free_port()
             for name in ("pg", "redis", "s3", "smtp", "stripe", "app_a", "app_b", "lb")
@@ -207,6 +297,7 @@ class Topology:
             args, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True, **kwargs
         )
         self.processes[name] = process
+        self.groups.add(process.pid)
         return process
 
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -284,6 +375,10 @@ class Topology:
         ).create_bucket(Bucket=BUCKET)
 
     def _start_nginx(self) -> None:
+        if os.geteuid() == 0:
+            # As root, nginx's workers run as nobody: they must reach their cache and temp
+            # folders inside ours (traverse only: nothing in it becomes listable).
+            self.dir.chmod(0o711)
         conf = self.dir / "nginx.conf"
         conf.write_text(
             NGINX_CONF.format(
@@ -343,6 +438,11 @@ class Topology:
     def close(self) -> None:
         for name in reversed(list(self.processes)):
             self.stop(name)
+        # A service's children (gunicorn's workers after a killed master, nginx's cache
+        # manager) die with their group, not only with their leader.
+        for group in self.groups:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(group, signal.SIGKILL)
         if self.sink is not None:
             self.sink.shutdown()
             self.sink.server_close()
@@ -372,7 +472,7 @@ class Topology:
             [
                 f"  site (nginx)     {self.url('lb')}/",
                 f"  app server A     {self.url('app_a')}/   app server B  {self.url('app_b')}/",
-                f"  PostgreSQL       {self.env['DATABASE_URL']}",
+                f"  PostgreSQL       {self.env['DATABASE_URL']} (data {self.pg_data})",
                 f"  Redis            redis://127.0.0.1:{p['redis']}/0",
                 f"  S3 (moto)        {self.url('s3')}/{BUCKET}",
                 f"  SMTP sink        127.0.0.1:{p['smtp']} -> {self.dir / 'mail'}",
@@ -384,17 +484,19 @@ class Topology:
 
 def main(argv: list[str]) -> int:
     seed, scheduler = "--seed" in argv, "--scheduler" in argv
-    with Topology(seed=seed, scheduler=scheduler, collectstatic=True) as topo:
-        print("Slipstream, production topology on loopback:\n" + topo.describe(), flush=True)
-        print("Ctrl-C stops everything.", flush=True)
-        try:
+    stop_on_signals()
+    try:
+        with Topology(seed=seed, scheduler=scheduler, collectstatic=True) as topo:
+            print("Slipstream, production topology on loopback:\n" + topo.describe(), flush=True)
+            print("Ctrl-C (or SIGTERM, SIGHUP) stops everything.", flush=True)
             while all(p.poll() is None for p in topo.processes.values()):
                 time.sleep(1)
             dead = [n for n, p in topo.processes.items() if p.poll() is not None]
             print(f"stopped: {', '.join(dead)} exited (see the logs)", file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            print("\nstopping…", flush=True)
+    except KeyboardInterrupt as stop:
+        # The `with` has stopped every service by now, also when the signal came mid-start.
+        print(f"\nstopped ({stop or 'SIGINT'}): every service is down.", flush=True)
     return 0
 
 
