@@ -62,9 +62,10 @@ http {{
     # cancel is not purged (open-source nginx cannot purge): the 30 s TTL covers it.
     proxy_cache_path {dir}/nginx-cache levels=1:2 keys_zone=public_reads:10m max_size=256m
                      inactive=10m use_temp_path=off;
-    # Signed in = a session cookie or an Authorization header (the careers API key): such a
-    # request is never answered from the cache and its response is never stored.
-    map "$cookie_sessionid$http_authorization" $signed_in {{
+    # Signed in = a session cookie, an Authorization header (the careers API key) or an
+    # X-Session-Token (allauth's app clients): such a request is never answered from the cache
+    # and its response is never stored.
+    map "$cookie_sessionid$http_authorization$http_x_session_token" $signed_in {{
         "" 0;
         default 1;
     }}

@@ -88,6 +88,7 @@ def test_a_signed_in_request_is_never_answered_from_the_cache_nor_stored(topolog
     signed_in_first = mentor.get(fresh, timeout=10)
     anonymous_after = _anonymous(fresh)
     with_api_key = requests.get(cached, headers={"Authorization": "Api-Key nope"}, timeout=10)
+    app_client = requests.get(cached, headers={"X-Session-Token": "nope"}, timeout=10)
 
     assert [r.headers["X-Cache-Status"] for r in signed_in] == ["BYPASS", "BYPASS"]
     assert all(r.headers["Cache-Control"] == "private, no-store" for r in signed_in)
@@ -95,6 +96,7 @@ def test_a_signed_in_request_is_never_answered_from_the_cache_nor_stored(topolog
     # What the signed-in person got was not kept for the next (anonymous) visitor.
     assert anonymous_after.headers["X-Cache-Status"] == "MISS"
     assert with_api_key.headers["X-Cache-Status"] == "BYPASS"
+    assert app_client.headers["X-Cache-Status"] == "BYPASS"
 
 
 def _png() -> bytes:
