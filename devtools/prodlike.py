@@ -204,6 +204,14 @@ def _wait_for(url: str, *, deadline: float, process: subprocess.Popen | None = N
     raise RuntimeError(f"{url} did not answer in time")
 
 
+def _wait_or_kill(process: subprocess.Popen, *, timeout: float) -> None:
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
 def _wait_for_port(port: int, *, deadline: float) -> None:
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -340,11 +348,7 @@ class Topology:
         if process is None or process.poll() is not None:
             return
         process.send_signal(sig)
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        _wait_or_kill(process, timeout=timeout)
 
     def _start_postgres(self) -> None:
         bindir, pgdir = _bindir(), self.pg_dir
@@ -437,8 +441,14 @@ class Topology:
         return self
 
     def close(self) -> None:
-        for name in reversed(list(self.processes)):
-            self.stop(name)
+        # Signalled together, they stop side by side (each gunicorn takes seconds to drain).
+        stopping = [self.processes.pop(name) for name in reversed(list(self.processes))]
+        stopping = [process for process in stopping if process.poll() is None]
+        for process in stopping:
+            process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        for process in stopping:
+            _wait_or_kill(process, timeout=max(0.1, deadline - time.monotonic()))
         # A service's children (gunicorn's workers after a killed master, nginx's cache
         # manager) die with their group, not only with their leader.
         for group in self.groups:
