@@ -4,7 +4,8 @@
 
 1. starts devtools/prodlike.py's topology (2 gunicorn servers behind nginx, PostgreSQL, Redis,
    S3, worker) and seeds it (bench/loadseed.py: bench.scale's data set at --size);
-2. "steady": the mixed scenario (bench/locustfile.py) for --seconds;
+2. a warm-up (--warm-up seconds of the mix's reads, not measured), then "steady": the mixed
+   scenario (bench/locustfile.py) for --seconds;
 3. "faults": the same, while it kills app server A's gunicorn master (SIGKILL) and restarts it,
    stops the task worker (SIGTERM) and starts it again, and restarts Redis (its data is lost);
 4. after each phase proves nothing was lost (bench/loadverify.py) and prints the figures;
@@ -44,6 +45,30 @@ def _stats(prefix: Path) -> dict:
     return out
 
 
+def _locust_args(topo: Topology, *, users: int, seconds: int, csv: Path) -> list[str]:
+    return [
+        LOCUST, "-f", "bench/locustfile.py", "--headless", "-u", str(users), "-r", "8",
+        "-t", f"{seconds}s", "--host", topo.url("lb"), "--csv", str(csv), "--only-summary",
+        "--stop-timeout", "5", "--loglevel", "WARNING",
+    ]  # fmt: skip
+
+
+def _warm_up(topo: Topology, *, seed: Path, out: Path, users: int, seconds: int) -> None:
+    """The reads of the mix, unmeasured, so the steady phase starts warm: every gunicorn
+    worker forked and past its first requests, PostgreSQL's and Redis' caches filled."""
+    env = {
+        **topo.env,
+        "LOAD_SEED": str(seed),
+        "LOAD_RESULTS": str(out / "warm-up-writes.json"),
+        "LOAD_MIX": "apply=0,message=0",
+    }
+    args = _locust_args(topo, users=users, seconds=seconds, csv=out / "warm-up")
+    with (out / "warm-up-locust.log").open("w") as log:
+        subprocess.run(
+            args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=seconds + 120
+        )
+
+
 def _phase(
     topo: Topology,
     *,
@@ -57,27 +82,7 @@ def _phase(
     since = datetime.now(UTC).isoformat()
     results = out / f"{name}-writes.json"
     env = {**topo.env, "LOAD_SEED": str(seed), "LOAD_PHASE": name, "LOAD_RESULTS": str(results)}
-    args = [
-        LOCUST,
-        "-f",
-        "bench/locustfile.py",
-        "--headless",
-        "-u",
-        str(users),
-        "-r",
-        "8",
-        "-t",
-        f"{seconds}s",
-        "--host",
-        topo.url("lb"),
-        "--csv",
-        str(out / name),
-        "--only-summary",
-        "--stop-timeout",
-        "5",
-        "--loglevel",
-        "WARNING",
-    ]
+    args = _locust_args(topo, users=users, seconds=seconds, csv=out / name)
     log = (out / f"{name}-locust.log").open("w")
     started = time.monotonic()
     locust = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -153,6 +158,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--warm-up", type=int, default=20, help="seconds of reads first")
     parser.add_argument("--size", choices=["tiny", "small", "large"], default="small")
     options = parser.parse_args()
     stop_on_signals()
@@ -185,6 +191,9 @@ def _run(options: argparse.Namespace) -> int:
             check=True,
             timeout=600,
         )
+        if options.warm_up:
+            print(f"warm-up: {options.warm_up} s of reads, not measured", flush=True)
+            _warm_up(topo, seed=seed, out=out, users=options.users, seconds=options.warm_up)
         reports = [
             _phase(
                 topo,
