@@ -35,112 +35,7 @@ from devtools.pgtemp import _as_postgres, _bindir, _free_port  # noqa: E402
 
 PY = sys.executable
 BUCKET = "slipstream-uploads"
-NGINX_CONF = """
-worker_processes 1;
-pid {dir}/nginx.pid;
-error_log {dir}/logs/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/nginx-body;
-    proxy_temp_path {dir}/nginx-proxy;
-    fastcgi_temp_path {dir}/nginx-fastcgi;
-    uwsgi_temp_path {dir}/nginx-uwsgi;
-    scgi_temp_path {dir}/nginx-scgi;
-    client_max_body_size 12m;
-    upstream app {{
-        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
-        keepalive 16;
-    }}
-
-    # --- A cache in front of anonymous public reads ---------------------------------------
-    # Anonymous public reads may be up to 30 s stale (the app says `public, max-age=30`, with
-    # an ETag). nginx stores only what the app marks cacheable: no proxy_cache_valid, so a
-    # response without `max-age`/`Expires` is never stored, and nginx itself refuses
-    # `private`, `no-store`, `no-cache` and any response with Set-Cookie. A task edit, close or
-    # cancel is not purged (open-source nginx cannot purge): the 30 s TTL covers it.
-    proxy_cache_path {dir}/nginx-cache levels=1:2 keys_zone=public_reads:10m max_size=256m
-                     inactive=10m use_temp_path=off;
-    # Signed in = a session cookie, an Authorization header (the careers API key) or an
-    # X-Session-Token (allauth's app clients): such a request is never answered from the cache
-    # and its response is never stored.
-    map "$cookie_sessionid$http_authorization$http_x_session_token" $signed_in {{
-        "" 0;
-        default 1;
-    }}
-
-    # --- Compression ------------------------------------------------------------------------
-    # gzip (this nginx has no brotli module) for HTML, JSON and the other text types, above
-    # 1 KB, with `Vary: Accept-Encoding`. Off for signed-in HTML pages (BREACH): they embed the
-    # CSRF token of the logout form and reflect the URL's query string, and a page request is
-    # what a hostile site can make a signed-in browser repeat (top-level navigations carry the
-    # SameSite=Lax session cookie). Anonymous responses hold no secret. JSON stays compressed
-    # for signed-in people: the API puts no token or credential in a GET body (the session and
-    # CSRF token travel in cookies), and a hostile site's fetch() of /api/ carries no session
-    # cookie (SameSite=Lax), so it cannot repeat a signed-in read to measure its length.
-    map "$signed_in$uri" $breach_exposed {{
-        "~^1/api/" 0;
-        "~^1" 1;
-        default 0;
-    }}
-    # The app's responses reach nginx plain (the cache holds plain bodies, nginx compresses on
-    # the way out), except static files: whitenoise serves them precompressed (brotli, gzip).
-    map $uri $upstream_accept_encoding {{
-        "~^/static/" $http_accept_encoding;
-        default "";
-    }}
-    gzip on;
-    gzip_types application/json application/problem+json application/vnd.oai.openapi
-               application/vnd.oai.openapi+json text/css text/javascript application/javascript
-               image/svg+xml text/plain;
-    gzip_min_length 1024;
-    gzip_comp_level 5;
-    gzip_proxied any;
-    gzip_vary on;
-
-    server {{
-        listen 127.0.0.1:{port_lb};
-        proxy_http_version 1.1;
-        proxy_set_header Connection "";
-        proxy_set_header Host $http_host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_set_header Accept-Encoding $upstream_accept_encoding;
-        # A dead app server: retry the request on the other one (safe methods only; nginx
-        # never repeats a POST that may have reached the app).
-        proxy_next_upstream error timeout http_502 http_503;
-        proxy_connect_timeout 2s;
-        proxy_read_timeout 35s;
-
-        location / {{
-            proxy_pass http://app;
-            proxy_cache public_reads;
-            # Keyed without cookies: one copy per URL for every anonymous visitor. The app's
-            # `Vary: Cookie` is ignored here, safely: the only cookie a public read depends on
-            # is the session cookie, and a request with it never reaches the cache.
-            proxy_cache_key $scheme$host$request_uri;
-            proxy_ignore_headers Vary;
-            proxy_cache_bypass $signed_in;
-            proxy_no_cache $signed_in;
-            # One request refreshes an expired entry; the others get the stale copy meanwhile.
-            proxy_cache_lock on;
-            proxy_cache_lock_timeout 5s;
-            proxy_cache_use_stale updating;
-            proxy_cache_revalidate on;
-            add_header X-Cache-Status $upstream_cache_status always;
-            if ($breach_exposed) {{
-                gzip off;
-            }}
-        }}
-        location /static/ {{
-            # Hashed, immutable and precompressed by whitenoise: not cached here (the
-            # cache ignores Vary, and these vary by Accept-Encoding).
-            proxy_pass http://app;
-        }}
-    }}
-}}
-"""
+NGINX_CONF = Path(__file__).with_name("prodlike-nginx.conf")
 
 
 class _SmtpHandler(socketserver.StreamRequestHandler):
@@ -385,14 +280,15 @@ class Topology:
             # folders inside ours (traverse only: nothing in it becomes listable).
             self.dir.chmod(0o711)
         conf = self.dir / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(
-                dir=self.dir,
-                port_a=self.ports["app_a"],
-                port_b=self.ports["app_b"],
-                port_lb=self.ports["lb"],
-            )
-        )
+        text = NGINX_CONF.read_text()
+        for name, value in {
+            "dir": self.dir,
+            "port_a": self.ports["app_a"],
+            "port_b": self.ports["app_b"],
+            "port_lb": self.ports["lb"],
+        }.items():
+            text = text.replace(f"@{name}@", str(value))
+        conf.write_text(text)
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         process = self._spawn(
             "nginx", [nginx, "-p", str(self.dir), "-c", str(conf), "-g", "daemon off;"]
