@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "projects.careers",
     "projects.credentials",
     "projects.offers",
+    "projects.circles",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -5,7 +5,8 @@ fails otherwise). Every transaction that locks more than one of these rows takes
 order, and only through these functions:
 
     1 stripe event -> 2 offer settings -> 3 offer -> 4 task -> 5 invitation -> 6 application
-    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential; leaves, locked last or alone:
+    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential -> 11 circle -> 12 critique
+    -> 13 critique balance; leaves, locked last or alone:
     thank-you note, nudge, introduction, connected account (each function's docstring names
     its place)
 
@@ -18,6 +19,9 @@ order, and only through these functions:
 - engagement: always after its task (engagement_lock takes the task first).
 - stipend, payout: the money of one engagement, after the engagement (money never locks up).
 - credential: a verified experience's credential, after its engagement when the caller holds it.
+- circle, critique, critique balance (peer critique circles): a circle (its member count,
+  the cap of 8) before a critique (marked helpful once) before a person's credit balance; no
+  lifecycle row is held while they are, so they come after the money.
 - thank-you note, nudge, introduction, connected account: each locked alone in its own short
   transaction, or after the rows above; nothing is locked after them.
 
@@ -32,6 +36,7 @@ from typing import Any
 from django.db.models import Q
 
 from accounts.models import User
+from projects.circles.models import Circle, Critique, CritiqueBalance
 from projects.credentials.models import IssuedCredential
 from projects.models import (
     Application,
@@ -225,3 +230,30 @@ def connected_account_lock(*, stripe_account_id: str) -> ConnectedAccount | None
         .filter(stripe_account_id=stripe_account_id)
         .first()
     )
+
+
+# --- Peer critique circles (order 11 circle -> 12 critique -> 13 critique balance) ------------
+
+
+def circle_lock(*, circle_id: int) -> Circle | None:
+    """Order 11 (circle): one circle, for a membership change (its member count and cap)."""
+    return Circle.objects.select_for_update(of=("self",)).filter(pk=circle_id).first()
+
+
+def critique_lock(*, critique_id: int) -> Critique | None:
+    """Order 12 (critique): one critique with its request and circle loaded (read, never
+    locked), so it is marked helpful once."""
+    return (
+        Critique.objects.select_for_update(of=("self",))
+        .select_related("request__circle")
+        .filter(pk=critique_id)
+        .first()
+    )
+
+
+def critique_balance_lock(*, user_id: int) -> CritiqueBalance:
+    """Order 13 (critique balance): a person's credits, created with the starting credit the
+    first time (a conflict-ignoring insert, so two first requests do not collide), then locked
+    so concurrent asks and earnings are applied one after another."""
+    CritiqueBalance.objects.bulk_create([CritiqueBalance(user_id=user_id)], ignore_conflicts=True)
+    return CritiqueBalance.objects.select_for_update(of=("self",)).get(user_id=user_id)

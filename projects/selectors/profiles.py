@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Profile, User
 from marketplace.errors import NotFound
+from projects.circles.selectors.circles import circles_for_profile
 from projects.models import (
     Deliverable,
     Engagement,
@@ -116,6 +117,7 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
         "helped_count": helped,
         "open_tasks": open_tasks,
         "introductions_made": introductions_made,
+        **circles_for_profile(user=user),
     }
 
 
