@@ -13,6 +13,20 @@ from rest_framework.test import APIClient
 
 from accounts.models import Profile
 from marketplace.errors import DomainError
+from projects.circles.models import Circle, Critique, CritiqueRequest
+from projects.circles.services.circles import (
+    circle_close,
+    circle_create,
+    circle_join,
+    circle_leave,
+    circle_member_remove,
+)
+from projects.circles.services.critiques import (
+    critique_create,
+    critique_mark_helpful,
+    critique_report,
+    critique_request_create,
+)
 from projects.models import Application, Engagement, Task
 from projects.services.applications import (
     application_accept,
@@ -60,7 +74,14 @@ from projects.transitions import (
     actions_allowed,
     transition_tables,
 )
-from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    EngagementFactory,
+    PortfolioItemFactory,
+    TaskFactory,
+    UserFactory,
+    verified_drafter,
+)
 
 ROLES = (MENTOR, DRAFTER, SYSTEM)
 STIPEND_AMOUNT = 5000
@@ -151,11 +172,45 @@ def build_stipend(state: str, action: str) -> World:
     return World(stipend, engagement.mentor, engagement.drafter)
 
 
+CRITIQUE_TEXT = {
+    "what_works": "The opening names the problem.",
+    "one_change": "Show the result first.",
+    "resource": "https://example.org/guide",
+}
+
+
+def build_circle(state: str, action: str) -> World:
+    """A circle of its host and 3 members (2 before the system's "activate", so the next
+    join is the 4th), forced into `state`; the drafter is members[0], or an outsider to join.
+    A request (and a critique) sit where the action needs them, on `circle.walk`."""
+    host = verified_drafter()
+    circle = circle_create(host=host, name="Walk circle", skill_family="web-frontend")
+    members = [UserFactory() for _ in range(2 if action == "activate" else 3)]
+    for member in members:
+        circle_join(circle_id=circle.pk, user=member)
+    Circle.objects.filter(pk=circle.pk).update(state=state)
+    circle.refresh_from_db()
+    drafter = UserFactory() if action == "join" else members[0]
+    asker = {"helpful": members[0], "report": members[-1]}.get(action, members[-1])
+    request = CritiqueRequest.objects.create(
+        circle=circle,
+        asker=asker,
+        portfolio_item=PortfolioItemFactory(owner=asker),
+        question="Is the story clear?",
+    )
+    critique = Critique.objects.create(request=request, author=members[1], **CRITIQUE_TEXT)
+    PortfolioItemFactory(owner=drafter)
+    PortfolioItemFactory(owner=host)
+    circle.walk = {"request": request, "critique": critique, "removable": members[1]}
+    return World(circle, host, drafter)
+
+
 BUILDERS: dict[type, Callable[[str, str], World]] = {
     Task: build_task,
     Application: build_application,
     Engagement: build_engagement,
     Stipend: build_stipend,
+    Circle: build_circle,
 }
 
 
@@ -169,6 +224,8 @@ def offered(obj: Any, user: Any) -> list[str]:
         # which the engagement walk checks; here the table is what the page would say.
         role = MENTOR if user.pk == obj.engagement.mentor_id else DRAFTER
         return actions_allowed(transition_tables()[Stipend], state=obj.state, role=role)
+    if isinstance(obj, Circle):
+        return _circle_offered(obj, user)
     path = {Task: "tasks", Application: "applications", Engagement: "engagements"}[type(obj)]
     client = APIClient()
     client.force_authenticate(user)
@@ -177,6 +234,25 @@ def offered(obj: Any, user: Any) -> list[str]:
         return []
     assert response.status_code == 200, response.content
     return response.json()["allowed_actions"]
+
+
+def _circle_offered(circle: Circle, user: Any) -> list[str]:
+    """A circle's own actions, with critique, helpful and report offered where the page
+    draws them: on a request or a critique that allows it. Outsiders read the list's card."""
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/v1/circles/{circle.pk}/")
+    if response.status_code == 404:
+        cards = client.get("/api/v1/circles/").json()["results"]
+        return next((c["allowed_actions"] for c in cards if c["id"] == circle.pk), [])
+    body = response.json()
+    on_items = {"critique", "helpful", "report"}
+    actions = [a for a in body["allowed_actions"] if a not in on_items]
+    for request in body["requests"]:
+        actions += request["allowed_actions"]
+        for critique in request["critiques"]:
+            actions += critique["allowed_actions"]
+    return actions
 
 
 # --- Each action's service, as a person and as the system -------------------------------------
@@ -383,4 +459,53 @@ SERVICES: dict[tuple[type, str], Entry] = {
             Stipend.State.REFUNDED,
         )
     ),
+    (Circle, "join"): Entry(person=lambda c, u: circle_join(circle_id=c.pk, user=u)),
+    (Circle, "leave"): Entry(person=lambda c, u: circle_leave(circle_id=c.pk, user=u)),
+    (Circle, "ask"): Entry(
+        person=lambda c, u: critique_request_create(
+            circle_id=c.pk,
+            asker=u,
+            portfolio_item_id=u.portfolio_items.first().pk,
+            question="What would you change?",
+        )
+    ),
+    (Circle, "critique"): Entry(
+        person=lambda c, u: critique_create(
+            request_id=c.walk["request"].pk, author=u, **CRITIQUE_TEXT
+        )
+    ),
+    (Circle, "helpful"): Entry(
+        person=lambda c, u: critique_mark_helpful(critique_id=c.walk["critique"].pk, user=u)
+    ),
+    (Circle, "report"): Entry(
+        person=lambda c, u: critique_report(
+            critique_id=c.walk["critique"].pk, reporter=u, reason="Unkind."
+        )
+    ),
+    (Circle, "remove"): Entry(
+        person=lambda c, u: circle_member_remove(
+            circle_id=c.pk, host=u, handle=c.walk["removable"].profile.handle
+        )
+    ),
+    (Circle, "close"): Entry(person=lambda c, u: circle_close(circle_id=c.pk, host=u)),
+    (Circle, "activate"): Entry(
+        system=lambda c, _: _moved(
+            c,
+            lambda: _suppressed(lambda: circle_join(circle_id=c.pk, user=UserFactory())),
+            Circle.State.ACTIVE,
+        )
+    ),
+    (Circle, "fall_back"): Entry(
+        system=lambda c, _: _moved(
+            c,
+            lambda: _suppressed(lambda: circle_leave(circle_id=c.pk, user=c.walk["removable"])),
+            Circle.State.FORMING,
+        )
+    ),
 }
+
+
+def _suppressed(step: Callable[[], Any]) -> None:
+    """A system step that the table refuses in this state simply does not happen."""
+    with contextlib.suppress(DomainError):
+        step()
