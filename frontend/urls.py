@@ -46,4 +46,7 @@ urlpatterns = [
     path("mentors/<slug:handle>/offer/", views.OfferFormPage.as_view(), name="offer-new"),
     path("offers/", views.OffersPage.as_view(), name="offers"),
     path("offers/<id:offer_id>/", views.OfferPage.as_view(), name="offer"),
+    path("circles/", views.CirclesPage.as_view(), name="circles"),
+    path("circles/<id:circle_id>/", views.CirclePage.as_view(), name="circle"),
+    path("impact/", views.ImpactPage.as_view(), name="impact"),
 ]

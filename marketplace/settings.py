@@ -401,6 +401,7 @@ SCHEDULED_COMMANDS = [
     ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
     ("nudges_due", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
     ("digests_due", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
+    ("impact_letters_due", env.int("SCHEDULE_IMPACT_LETTERS_SECONDS", default=86400)),
 ]
 
 # --- Marketplace rules ---------------------------------------------------------------------------

@@ -139,6 +139,10 @@ class ExperienceSerializer(serializers.Serializer):
     introductions_made = serializers.IntegerField()
     circles = ProfileCircleSerializer(many=True, help_text="Peer critique circles they are in.")
     critiques_given = serializers.IntegerField(help_text="Critiques given in peer circles.")
+    pay_it_forward = serializers.IntegerField(
+        allow_null=True,
+        help_text="People a mentor's former drafters have since helped (null unless shown).",
+    )
 
 
 class ThreadSerializer(serializers.Serializer):

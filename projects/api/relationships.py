@@ -68,6 +68,11 @@ class ReportBackInput(InputSerializer):
         child=serializers.ChoiceField(choices=ReportBack.Outcome.choices), max_length=4
     )
     note = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+    share_with_mentor = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The drafter lets the mentor see this report in their monthly impact letter.",
+    )
 
 
 class ReportBackOutput(serializers.Serializer):
@@ -75,6 +80,7 @@ class ReportBackOutput(serializers.Serializer):
     engagement_id = serializers.IntegerField()
     outcomes = serializers.ListField(child=serializers.CharField())
     note = serializers.CharField()
+    share_with_mentor = serializers.BooleanField()
     created_at = serializers.DateTimeField()
 
 

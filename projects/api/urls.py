@@ -5,6 +5,7 @@ from projects.api import (
     applications,
     conversations,
     engagements,
+    impact,
     matching,
     people,
     relationships,
@@ -16,6 +17,7 @@ from projects.api import (
 urlpatterns = [
     path("config/", site.SiteConfigView.as_view(), name="site-config"),
     path("me/delete/", account.MeDeleteView.as_view(), name="me-delete"),
+    path("me/impact/", impact.MyImpactView.as_view(), name="my-impact"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("tasks/<id:task_id>/", tasks.TaskDetailView.as_view(), name="task"),
     path("tasks/<id:task_id>/publish/", tasks.TaskPublishView.as_view(), name="task-publish"),

@@ -25,6 +25,7 @@ from projects.models import (
 )
 from projects.people import display_name
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+from projects.selectors.impact import pay_it_forward_public
 from projects.selectors.showable import public_title, showing_public
 
 
@@ -117,6 +118,7 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
         "helped_count": helped,
         "open_tasks": open_tasks,
         "introductions_made": introductions_made,
+        "pay_it_forward": pay_it_forward_public(mentor_id=user.pk),
         **circles_for_profile(user=user),
     }
 
