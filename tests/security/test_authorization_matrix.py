@@ -468,6 +468,9 @@ ROWS: list[Row] = [
     Row("POST", "/api/v1/offers/{offer_id}/withdraw/", _offer, who={A}),
     Row("GET", "/api/v1/offers/{offer_id}/messages/", _offer, who=PARTIES),
     Row("POST", "/api/v1/offers/{offer_id}/messages/", _offer, body={"body": "Hi"}, who=PARTIES),
+    # A mentor's impact (each person's own) and its public-chain opt-in.
+    Row("GET", "/api/v1/me/impact/"),
+    Row("PATCH", "/api/v1/me/impact/", body={"show_chain_publicly": True}),
     # Peer critique circles: A hosts (two verified drafts), the owning mentor is a member;
     # anyone signed in lists and joins; only members read a circle and act in it.
     Row("GET", "/api/v1/circles/"),
