@@ -14,6 +14,7 @@ const notice = root.querySelector("[data-announce]");
 const askForm = root.querySelector("[data-ask-form]");
 const askClosed = root.querySelector("[data-ask-closed]");
 let circle = null;
+let hasItems = false;
 
 function person(p) {
   return el("a", { href: `/u/${p.handle}/`, text: p.display_name });
@@ -55,7 +56,9 @@ function critiqueRow(critique) {
     el("dl", { class: "critique-parts" },
       el("dt", { text: "What works" }), el("dd", { text: critique.what_works }),
       el("dt", { text: "One thing to change" }), el("dd", { text: critique.one_change }),
-      el("dt", { text: "One resource" }), el("dd", { text: critique.resource })),
+      el("dt", { text: "One resource" }), el("dd", {}, /^https?:\/\/\S+$/.test(critique.resource)
+        ? el("a", { href: critique.resource, rel: "noopener nofollow", target: "_blank", text: critique.resource })
+        : critique.resource)),
     actions.length ? el("div", { class: "button-row" }, actions) : null);
 }
 
@@ -148,11 +151,20 @@ function render(data) {
   fill(root.querySelector("[data-circle-actions]"), circleActions());
   fill(root.querySelector("[data-members]"), data.members.map(memberRow));
   const canAsk = data.allowed_actions.includes("ask");
-  askForm.hidden = !canAsk;
-  askClosed.hidden = canAsk;
-  askClosed.textContent = data.state === "forming"
-    ? `Critique opens once the circle has 4 members (${plural(data.member_count, "member")} so far).`
-    : "This circle is closed.";
+  // The form shows only when asking can succeed; otherwise one line says what to do first.
+  let why = null;
+  if (!canAsk) {
+    why = data.state === "forming"
+      ? `Critique opens once the circle has 4 members (${plural(data.member_count, "member")} so far).`
+      : "This circle is closed.";
+  } else if (data.credits < 1) {
+    why = "You have no credit left. Critique someone's work; when they mark it helpful, you earn one.";
+  } else if (!hasItems) {
+    why = el("span", {}, "Add a piece of work to your portfolio first, then ask about it here. ", el("a", { href: "/settings/portfolio/", text: "Your portfolio" }));
+  }
+  askForm.hidden = why !== null;
+  askClosed.hidden = why === null;
+  fill(askClosed, why);
   fill(root.querySelector("[data-requests]"), data.requests.length
     ? data.requests.map(requestRow)
     : el("li", {}, emptyState(canAsk ? "No requests yet. Ask the circle about a piece of your portfolio." : "No requests yet.")));
@@ -181,7 +193,8 @@ askForm.addEventListener("submit", async (event) => {
 async function loadItems() {
   const select = askForm.elements.portfolio_item_id;
   const items = await allPages("me/portfolio/");
-  fill(select, items.length ? items.map((item) => el("option", { value: String(item.id), text: item.title })) : el("option", { value: "", text: "Add a portfolio item in your settings first" }));
+  hasItems = items.length > 0;
+  fill(select, items.map((item) => el("option", { value: String(item.id), text: item.title })));
 }
 
-Promise.all([load(), loadItems()]).catch((error) => showLoadError(error, status));
+loadItems().then(load).catch((error) => showLoadError(error, status));
