@@ -366,6 +366,13 @@ SPECTACULAR_SETTINGS = {
             ("visitor", "visitor"),
         ],
         "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
+        "CircleStateEnum": "projects.circles.models.Circle.State",
+        "CircleViewerRoleEnum": [
+            ("host", "host"),
+            ("member", "member"),
+            ("drafter", "drafter"),
+            ("visitor", "visitor"),
+        ],
         "ShowableChoiceEnum": [
             ("full", "full"),
             ("case_study", "case_study"),

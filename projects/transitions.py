@@ -629,10 +629,10 @@ def circle_role_of(circle: Any, *, user: Any, is_member: bool) -> str:
 
 
 def circle_actions_for(
-    circle: Any, *, viewer: Any, is_member: bool, removed: bool, belongs: bool
+    circle: Any, *, viewer: Any, is_member: bool, removed: bool, belongs: bool, credits: int
 ) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) on a circle; `belongs`: the viewer may join its
-    institution's circle (always True for an open circle)."""
+    institution's circle (always True for an open circle); `credits`: the viewer's balance."""
     if not _is_person(viewer):
         return "visitor", []
     role = circle_role_of(circle, user=viewer, is_member=is_member)
@@ -640,6 +640,7 @@ def circle_actions_for(
     refused = {
         "join": guard_circle_not_removed(removed=removed)
         or guard_circle_institution(belongs=belongs)
-        or guard_circle_has_room(circle)
+        or guard_circle_has_room(circle),
+        "ask": guard_has_credit(credits=credits),
     }
     return role, _without_refused(actions, refused)

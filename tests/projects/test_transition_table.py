@@ -12,6 +12,14 @@ from typing import Any
 import pytest
 
 from marketplace.errors import DomainError
+from projects.circles.models import (
+    Circle,
+    CircleMembership,
+    Critique,
+    CritiqueBalance,
+    CritiqueReport,
+)
+from projects.circles.services.circles import circle_join
 from projects.models import Application, Engagement, Task
 from projects.services.feedback import feedback_submit, thanks_send
 from projects.services.report_back import report_back_create
@@ -24,7 +32,7 @@ from projects.transitions import (
     transition_require,
     transition_tables,
 )
-from tests.factories import ApplicationFactory, EngagementFactory
+from tests.factories import ApplicationFactory, EngagementFactory, UserFactory
 from tests.projects.transition_world import BUILDERS, ROLES, SERVICES, World, offered
 
 
@@ -127,7 +135,47 @@ def _reported_back(world: World, user: Any) -> None:
     report_back_create(engagement_id=world.obj.pk, author=user, outcomes=[], note="Told already.")
 
 
+def _circle_full(world: World) -> None:
+    while world.obj.member_count < 8:
+        circle_join(circle_id=world.obj.pk, user=UserFactory())
+        world.obj.refresh_from_db()
+
+
+def _removed_before(world: World) -> None:
+    CircleMembership.objects.create(circle=world.obj, user=world.drafter, state="removed")
+
+
+def _no_credit(world: World, user: Any) -> None:
+    CritiqueBalance.objects.create(user=user, credits=0)
+
+
+def _critiqued_already(world: World, user: Any) -> None:
+    Critique.objects.create(
+        request=world.obj.walk["request"],
+        author=user,
+        what_works="Clear.",
+        one_change="Shorter.",
+        resource="A guide.",
+    )
+
+
+def _marked_helpful(world: World) -> None:
+    Critique.objects.filter(pk=world.obj.walk["critique"].pk).update(helpful_at="2026-01-01T00:00Z")
+
+
+def _reported_already(world: World, user: Any) -> None:
+    CritiqueReport.objects.create(critique=world.obj.walk["critique"], reporter=user, reason="x")
+
+
+CA = Circle.State.ACTIVE
 GUARD_CASES = [
+    (Circle, "join", CA, DRAFTER, lambda w, u: _circle_full(w)),
+    (Circle, "join", CA, DRAFTER, lambda w, u: _removed_before(w)),
+    (Circle, "ask", CA, DRAFTER, _no_credit),
+    (Circle, "ask", CA, MENTOR, _no_credit),
+    (Circle, "critique", CA, DRAFTER, _critiqued_already),
+    (Circle, "helpful", CA, DRAFTER, lambda w, u: _marked_helpful(w)),
+    (Circle, "report", CA, DRAFTER, _reported_already),
     # (model, action, state, role, what makes the guard refuse)
     (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _full_task(w)),
     (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _already_applied(w)),

@@ -64,6 +64,7 @@ def circle_rows(*, circles: list[Circle], viewer: User) -> list[dict[str, Any]]:
     )
     institutions = set(_institution_ids(viewer))
     families = viewer_skill_families(user=viewer)
+    credits = critique_credits_of(user=viewer)
     return [
         _card(
             circle,
@@ -71,13 +72,20 @@ def circle_rows(*, circles: list[Circle], viewer: User) -> list[dict[str, Any]]:
             membership_state=mine.get(circle.pk),
             belongs=circle.institution_id is None or circle.institution_id in institutions,
             suggested=circle.skill_family in families,
+            credits=credits,
         )
         for circle in circles
     ]
 
 
 def _card(
-    circle: Circle, *, viewer: User, membership_state: str | None, belongs: bool, suggested: bool
+    circle: Circle,
+    *,
+    viewer: User,
+    membership_state: str | None,
+    belongs: bool,
+    suggested: bool,
+    credits: int,
 ) -> dict[str, Any]:
     role, actions = circle_actions_for(
         circle,
@@ -85,6 +93,7 @@ def _card(
         is_member=membership_state == M.MEMBER,
         removed=membership_state == M.REMOVED,
         belongs=belongs,
+        credits=credits,
     )
     return {
         "id": circle.pk,
@@ -118,7 +127,15 @@ def circle_get_for_member(*, circle_id: int, user: User) -> dict[str, Any]:
     )
     if circle is None:
         raise NotFound("No such circle.")
-    card = _card(circle, viewer=user, membership_state=M.MEMBER, belongs=True, suggested=False)
+    credits = critique_credits_of(user=user)
+    card = _card(
+        circle,
+        viewer=user,
+        membership_state=M.MEMBER,
+        belongs=True,
+        suggested=False,
+        credits=credits,
+    )
     members = (
         CircleMembership.objects.filter(circle=circle, state=M.MEMBER)
         .select_related("user__profile")
@@ -143,7 +160,7 @@ def circle_get_for_member(*, circle_id: int, user: User) -> dict[str, Any]:
     critique_open = "critique" in card["allowed_actions"]
     return {
         **card,
-        "credits": critique_credits_of(user=user),
+        "credits": credits,
         "members": [
             {
                 "handle": m.user.profile.handle,

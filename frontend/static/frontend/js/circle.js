@@ -153,11 +153,11 @@ function render(data) {
   const canAsk = data.allowed_actions.includes("ask");
   // The form shows only when asking can succeed; otherwise one line says what to do first.
   let why = null;
-  if (!canAsk) {
-    why = data.state === "forming"
-      ? `Critique opens once the circle has 4 members (${plural(data.member_count, "member")} so far).`
-      : "This circle is closed.";
-  } else if (data.credits < 1) {
+  if (data.state === "forming") {
+    why = `Critique opens once the circle has 4 members (${plural(data.member_count, "member")} so far).`;
+  } else if (data.state === "closed") {
+    why = "This circle is closed.";
+  } else if (!canAsk) {
     why = "You have no credit left. Critique someone's work; when they mark it helpful, you earn one.";
   } else if (!hasItems) {
     why = el("span", {}, "Add a piece of work to your portfolio first, then ask about it here. ", el("a", { href: "/settings/portfolio/", text: "Your portfolio" }));
