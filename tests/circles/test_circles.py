@@ -95,7 +95,10 @@ def test_an_institution_circle_is_seen_and_joined_by_its_members_only(host, clie
     MembershipFactory(user=student, institution=institution)
     outsider = UserFactory()
     created = client_for(host).post(
-        "/api/v1/circles/", NEW | {"institution_id": institution.pk}, format="json"
+        "/api/v1/circles/", NEW | {"institution_slug": institution.slug}, format="json"
+    )
+    elsewhere = client_for(host).post(
+        "/api/v1/circles/", NEW | {"institution_slug": InstitutionFactory().slug}, format="json"
     )
     circle_id = created.json()["id"]
 
@@ -105,6 +108,8 @@ def test_an_institution_circle_is_seen_and_joined_by_its_members_only(host, clie
     assert client_for(outsider).get("/api/v1/circles/").json()["results"] == []
     assert client_for(outsider).post(f"/api/v1/circles/{circle_id}/join/").status_code == 403
     assert client_for(student).post(f"/api/v1/circles/{circle_id}/join/").status_code == 200
+    assert elsewhere.status_code == 400
+    assert "institution_slug" in elsewhere.json()["error"]["fields"]
 
 
 def test_leaving_below_four_sends_the_circle_back_to_forming(active_circle, client_for):

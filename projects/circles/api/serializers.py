@@ -35,8 +35,11 @@ class CircleCreateInputSerializer(InputSerializer):
     name = _text(80, "What the circle is called.")
     skill_family = serializers.ChoiceField(choices=FAMILY_CHOICES)
     description = _text(300, "Who it is for and how it works.", required=False)
-    institution_id = ObjectIdField(
-        required=False, allow_null=True, help_text="Keep it within one institution you belong to."
+    institution_slug = serializers.SlugField(
+        required=False,
+        allow_blank=True,
+        max_length=80,
+        help_text="Keep it within one institution you belong to (its slug); blank: open to all.",
     )
 
 

@@ -50,21 +50,31 @@ def circle_create(
     name: str,
     skill_family: str,
     description: str = "",
-    institution_id: int | None = None,
+    institution_slug: str = "",
 ) -> Circle:
-    """A drafter with two or more verified drafts starts a circle (forming, with them in it)."""
+    """A drafter with two or more verified drafts starts a circle (forming, with them in it),
+    open to everyone or, with `institution_slug`, within one institution they belong to."""
     if not circle_host_eligible(user=host):
         raise Forbidden(
             f"Hosting a circle takes {HOST_MIN_VERIFIED_DRAFTS} verified drafts "
             "(completed engagements).",
             code=codes.CIRCLE_HOST_NOT_ELIGIBLE,
         )
-    if institution_id is not None and not _belongs(user=host, institution_id=institution_id):
-        raise field_error(
-            "You can only start a circle within an institution you belong to.",
-            code=codes.CIRCLE_INVALID,
-            field="institution_id",
+    institution_id = None
+    if institution_slug:
+        institution_id = (
+            InstitutionMembership.objects.filter(
+                user=host, institution__slug=institution_slug, ended_at__isnull=True
+            )
+            .values_list("institution_id", flat=True)
+            .first()
         )
+        if institution_id is None:
+            raise field_error(
+                "You can only start a circle within an institution you belong to.",
+                code=codes.CIRCLE_INVALID,
+                field="institution_slug",
+            )
     with transaction.atomic():
         circle = Circle.objects.create(
             host=host,

@@ -69,6 +69,14 @@ hostForm.addEventListener("submit", async (event) => {
   }
 });
 
+// A host may keep the circle within one of their institutions.
+api("me/memberships/").then((memberships) => {
+  if (!memberships.length) return;
+  const select = hostForm.elements.institution_slug;
+  select.append(...memberships.map((m) => el("option", { value: m.institution_slug, text: `Members of ${m.institution_name} only` })));
+  hostForm.querySelector("[data-institution-field]").hidden = false;
+}).catch(() => {});
+
 filter.value = new URLSearchParams(window.location.search).get("skill") || "";
 Promise.all([
   api("circles/?suggested=true&page_size=6").then((page) => fill(suggested, page.results.length
