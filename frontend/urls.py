@@ -49,4 +49,7 @@ urlpatterns = [
     path("offers/", views.OffersPage.as_view(), name="offers"),
     path("offers/<id:offer_id>/", views.OfferPage.as_view(), name="offer"),
     path("careers/join/<str:token>/", views.CareersJoinPage.as_view(), name="careers-join"),
+    path("circles/", views.CirclesPage.as_view(), name="circles"),
+    path("circles/<id:circle_id>/", views.CirclePage.as_view(), name="circle"),
+    path("impact/", views.ImpactPage.as_view(), name="impact"),
 ]

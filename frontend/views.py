@@ -1,9 +1,13 @@
 """Page shells. Pages get their data from /api/v1/; nothing here imports other apps' models."""
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
+
+from accounts.skill_families import SKILL_FAMILIES
 
 
 class HomePage(TemplateView):
@@ -149,3 +153,25 @@ class OfferPage(LoginRequiredMixin, TemplateView):
     """One offer, its thread and its answers (data: /api/v1/offers/<id>/)."""
 
     template_name = "frontend/offer.html"
+
+
+class CirclesPage(LoginRequiredMixin, TemplateView):
+    """Peer critique circles: suggested, all, join, host (data: /api/v1/circles/)."""
+
+    template_name = "frontend/circles.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        families = [(slug, slug.replace("-", " ").capitalize()) for slug in SKILL_FAMILIES]
+        return {**super().get_context_data(**kwargs), "families": families}
+
+
+class CirclePage(LoginRequiredMixin, TemplateView):
+    """One circle for its members (data: /api/v1/circles/<id>/)."""
+
+    template_name = "frontend/circle.html"
+
+
+class ImpactPage(LoginRequiredMixin, TemplateView):
+    """A mentor's impact: what former drafters did next, thanks, the chain (/api/v1/me/impact/)."""
+
+    template_name = "frontend/impact.html"

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "projects.careers",
     "projects.credentials",
     "projects.offers",
+    "projects.circles",
     "frontend",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -373,6 +374,13 @@ SPECTACULAR_SETTINGS = {
             ("visitor", "visitor"),
         ],
         "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
+        "CircleStateEnum": "projects.circles.models.Circle.State",
+        "CircleViewerRoleEnum": [
+            ("host", "host"),
+            ("member", "member"),
+            ("drafter", "drafter"),
+            ("visitor", "visitor"),
+        ],
         "ShowableChoiceEnum": [
             ("full", "full"),
             ("case_study", "case_study"),
@@ -417,6 +425,10 @@ SCHEDULED_TASKS = [
     ("projects.tasks.nudges_run", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
     ("projects.tasks.digests_run", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
     ("projects.tasks.closure_run", env.int("SCHEDULE_CLOSURE_SECONDS", default=3600)),
+    (
+        "projects.tasks.impact_letters_run",
+        env.int("SCHEDULE_IMPACT_LETTERS_SECONDS", default=86400),
+    ),
 ]
 
 # --- Marketplace rules ---------------------------------------------------------------------------

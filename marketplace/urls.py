@@ -22,6 +22,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("careers/", include("projects.careers.api.urls")),
     path("", include("projects.careers.api.me_urls")),
     path("", include("projects.credentials.api.urls")),
+    path("", include("projects.circles.api.urls")),
 ]
 
 # Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay

@@ -6,7 +6,8 @@ order, and only through these functions:
 
     1 stripe event -> 2 offer settings -> 3 offer -> 4 task -> 5 invitation -> 6 application
     -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential -> 11 careers student
-    -> 12 summary cells; staff invitations and roster rows (accounts') are taken alone; leaves,
+    -> 12 summary cells -> 13 circle -> 14 critique -> 15 critique balance; staff invitations
+    and roster rows (accounts') are taken alone; leaves,
     locked last or alone: thank-you note, nudge, introduction, connected account (each
     function's docstring names its place)
 
@@ -19,6 +20,9 @@ order, and only through these functions:
 - engagement: always after its task (engagement_lock takes the task first).
 - stipend, payout: the money of one engagement, after the engagement (money never locks up).
 - credential: a verified experience's credential, after its engagement when the caller holds it.
+- circle, critique, critique balance (peer critique circles): a circle (its member count,
+  the cap of 8) before a critique (marked helpful once) before a person's credit balance; no
+  lifecycle row is held while they are, so they come after the money.
 - thank-you note, nudge, introduction, connected account: each locked alone in its own short
   transaction, or after the rows above; nothing is locked after them.
 
@@ -34,6 +38,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from accounts.models import User
+from projects.circles.models import Circle, Critique, CritiqueBalance
 from projects.credentials.models import IssuedCredential
 from projects.models import (
     Application,
@@ -264,3 +269,30 @@ def roster_invitations_lock(*, institution_id: int, emails: list[str]) -> list[A
     uploads at once do not both e-mail an address."""
     rows = apps.get_model("accounts", "RosterInvitation").objects.select_for_update(of=("self",))
     return list(rows.filter(institution_id=institution_id, email__in=emails).order_by("pk"))
+
+
+# --- Peer critique circles (order 13 circle -> 14 critique -> 15 critique balance) ------------
+
+
+def circle_lock(*, circle_id: int) -> Circle | None:
+    """Order 13 (circle): one circle, for a membership change (its member count and cap)."""
+    return Circle.objects.select_for_update(of=("self",)).filter(pk=circle_id).first()
+
+
+def critique_lock(*, critique_id: int) -> Critique | None:
+    """Order 14 (critique): one critique with its request and circle loaded (read, never
+    locked), so it is marked helpful once."""
+    return (
+        Critique.objects.select_for_update(of=("self",))
+        .select_related("request__circle")
+        .filter(pk=critique_id)
+        .first()
+    )
+
+
+def critique_balance_lock(*, user_id: int) -> CritiqueBalance:
+    """Order 15 (critique balance): a person's credits, created with the starting credit the
+    first time (a conflict-ignoring insert, so two first requests do not collide), then locked
+    so concurrent asks and earnings are applied one after another."""
+    CritiqueBalance.objects.bulk_create([CritiqueBalance(user_id=user_id)], ignore_conflicts=True)
+    return CritiqueBalance.objects.select_for_update(of=("self",)).get(user_id=user_id)

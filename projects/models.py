@@ -406,7 +406,14 @@ class AuditEntry(models.Model):
 
 # Matchmaking and follow-up models live in their own module; importing them here registers them
 # with the app and keeps `from projects.models import Nudge` working.
-from projects.relationship_models import Invitation, Nudge, ReportBack, SavedSearch  # noqa: E402
+from projects.relationship_models import (  # noqa: E402
+    ImpactLetter,
+    ImpactSettings,
+    Invitation,
+    Nudge,
+    ReportBack,
+    SavedSearch,
+)
 
 __all__ = [
     "Application",
@@ -414,6 +421,8 @@ __all__ = [
     "Deliverable",
     "Engagement",
     "Feedback",
+    "ImpactLetter",
+    "ImpactSettings",
     "Introduction",
     "Invitation",
     "Message",

@@ -115,8 +115,42 @@ class ReportBack(TimeStampedModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     outcomes = models.JSONField(default=list, blank=True)
     note = models.TextField(blank=True, max_length=2000)
+    # The drafter's consent to show this report in the mentor's impact letter; off unless
+    # they tick it (a mentor's own report-back is never shared this way).
+    share_with_mentor = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["engagement", "author"], name="report_back_once")
         ]
+
+
+class ImpactSettings(TimeStampedModel):
+    """A mentor's choice to show the size of their pay-it-forward chain on their public
+    profile (off until they opt in)."""
+
+    mentor = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="impact_settings"
+    )
+    show_chain_publicly = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Impact settings of {self.mentor_id}"
+
+
+class ImpactLetter(TimeStampedModel):
+    """One monthly impact letter sent to one mentor: the row is the guard that makes the
+    monthly job idempotent (one per mentor per month)."""
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="impact_letters"
+    )
+    month = models.DateField(help_text="The first day of the month the letter covers.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "month"], name="impact_letter_once_a_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"Impact letter {self.month:%Y-%m} for {self.mentor_id}"

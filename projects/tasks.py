@@ -14,6 +14,7 @@ from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
 )
+from projects.services.impact import impact_letters_send
 from projects.services.message_digests import messages_digest_send_due
 from projects.services.nudges import nudges_plan, nudges_send_due
 from projects.services.saved_searches import digests_send
@@ -68,3 +69,9 @@ def closure_run() -> dict[str, int]:
         "applications_closed": applications_close_due(),
         "offers_expired": offers_expire_due(),
     }
+
+
+@task
+def impact_letters_run() -> int:
+    """The monthly impact letter to each mentor (scheduled daily; each is sent once a month)."""
+    return impact_letters_send()

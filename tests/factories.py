@@ -138,3 +138,11 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     mentor = factory.SelfAttribute("application.task.mentor")
     drafter = factory.SelfAttribute("application.drafter")
     state = Engagement.State.ACTIVE
+
+
+def verified_drafter(**kwargs) -> User:
+    """A drafter with two verified drafts (completed engagements): enough to host a circle."""
+    user = UserFactory(**kwargs)
+    for _ in range(2):
+        EngagementFactory(application__drafter=user, state=Engagement.State.COMPLETED)
+    return user

@@ -125,12 +125,24 @@ class OpenTaskLinkSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
 
 
+class ProfileCircleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    skill_family = serializers.CharField()
+
+
 class ExperienceSerializer(serializers.Serializer):
     verified_experience = ExperienceEntrySerializer(many=True)
     thanks = PublicThanksSerializer(many=True)
     helped_count = serializers.IntegerField()
     open_tasks = OpenTaskLinkSerializer(many=True)
     introductions_made = serializers.IntegerField()
+    circles = ProfileCircleSerializer(many=True, help_text="Peer critique circles they are in.")
+    critiques_given = serializers.IntegerField(help_text="Critiques given in peer circles.")
+    pay_it_forward = serializers.IntegerField(
+        allow_null=True,
+        help_text="People a mentor's former drafters have since helped (null unless shown).",
+    )
 
 
 class ThreadSerializer(serializers.Serializer):

@@ -74,6 +74,11 @@ class ReportBackInput(InputSerializer):
     note = serializers.CharField(
         required=False, allow_blank=True, max_length=REPORT_BACK_NOTE_MAX_LENGTH, default=""
     )
+    share_with_mentor = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The drafter lets the mentor see this report in their monthly impact letter.",
+    )
 
 
 class ReportBackOutput(serializers.Serializer):
@@ -81,6 +86,7 @@ class ReportBackOutput(serializers.Serializer):
     engagement_id = serializers.IntegerField()
     outcomes = serializers.ListField(child=serializers.CharField())
     note = serializers.CharField()
+    share_with_mentor = serializers.BooleanField()
     created_at = serializers.DateTimeField()
 
 

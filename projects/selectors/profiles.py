@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Profile, User
 from marketplace.errors import NotFound
+from projects.circles.selectors.circles import circles_for_profile
 from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.models import (
     Deliverable,
@@ -24,6 +25,7 @@ from projects.models import (
     ThankYouNote,
 )
 from projects.people import display_name
+from projects.selectors.impact import pay_it_forward_public
 from projects.selectors.showable import public_title, showing_public
 
 
@@ -116,6 +118,8 @@ def profile_experience(*, handle: str) -> dict[str, Any]:
         "helped_count": helped,
         "open_tasks": open_tasks,
         "introductions_made": introductions_made,
+        "pay_it_forward": pay_it_forward_public(mentor_id=user.pk),
+        **circles_for_profile(user=user),
     }
 
 

@@ -21,9 +21,16 @@ NOTE_MAX_LENGTH = 2000
 
 
 def report_back_create(
-    *, engagement_id: int, author: User, outcomes: list[str], note: str = ""
+    *,
+    engagement_id: int,
+    author: User,
+    outcomes: list[str],
+    note: str = "",
+    share_with_mentor: bool = False,
 ) -> ReportBack:
-    """Record what the draft led to. Once per side, after completion; the other side hears."""
+    """Record what the draft led to. Once per side, after completion; the other side hears.
+    `share_with_mentor`: the drafter's consent to show it in the mentor's impact letter (a
+    mentor's own report is never shared this way)."""
     engagement = (
         Engagement.objects.select_related("task", "mentor", "drafter")
         .filter(Q(mentor=author) | Q(drafter=author), pk=engagement_id)
@@ -54,7 +61,11 @@ def report_back_create(
     try:
         with transaction.atomic():
             report = ReportBack.objects.create(
-                engagement=engagement, author=author, outcomes=outcomes, note=note
+                engagement=engagement,
+                author=author,
+                outcomes=outcomes,
+                note=note,
+                share_with_mentor=share_with_mentor and author.pk == engagement.drafter_id,
             )
             # Outcome counters of a consenting office's summary move in this transaction.
             student_activity_changed(user_ids=[engagement.drafter_id], what="report_back")

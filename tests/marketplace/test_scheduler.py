@@ -20,6 +20,7 @@ JOBS = {
     "projects.tasks.nudges_run",
     "projects.tasks.digests_run",
     "projects.tasks.closure_run",
+    "projects.tasks.impact_letters_run",
 }
 
 

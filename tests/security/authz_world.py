@@ -19,6 +19,13 @@ from accounts.models import (
     StaffInvitation,
     User,
 )
+from projects.circles.models import (
+    Circle,
+    CircleMembership,
+    Critique,
+    CritiqueReport,
+    CritiqueRequest,
+)
 from projects.credentials.models import IssuedCredential
 from projects.models import (
     Deliverable,
@@ -100,6 +107,13 @@ class World:
             .values_list("showable", "showable_proposed", "case_study", "case_study_state")
             .get(),
             "credential": IssuedCredential.objects.get(pk=self.credential.pk).state,
+            "circle": Circle.objects.filter(pk=self.circle.pk)
+            .values_list("state", "member_count")
+            .get(),
+            "circle_members": sorted(CircleMembership.objects.values_list("user_id", "state")),
+            "critiques": list(Critique.objects.values_list("pk", "helpful_at").order_by("pk")),
+            "critique_requests": CritiqueRequest.objects.count(),
+            "critique_reports": CritiqueReport.objects.count(),
         }
 
 
@@ -199,4 +213,42 @@ def world_build() -> World:
         by_when=engagement.created_at.date() + datetime.timedelta(days=10),
         portfolio_item_ids=[item.pk],
     )
+    _circle_world(world)
     return world
+
+
+def _circle_world(world: World) -> None:
+    """A peer critique circle hosted by drafter A (a second verified draft makes A a host),
+    with the owning mentor and two other drafters in it: a request by another member, and a
+    critique by another member on A's own request."""
+    a, owner = world.users["drafter_a"], world.users["mentor_owner"]
+    EngagementFactory(
+        application__task=TaskFactory(mentor=world.users["mentor_other"]),
+        application__drafter=a,
+        state=Engagement.State.COMPLETED,
+    )
+    others = [UserFactory(), UserFactory()]
+    circle = Circle.objects.create(
+        host=a, name="Authz circle", skill_family="web-frontend", state="active", member_count=4
+    )
+    for person in (a, owner, *others):
+        CircleMembership.objects.create(circle=circle, user=person)
+    theirs = CritiqueRequest.objects.create(
+        circle=circle,
+        asker=others[0],
+        portfolio_item=PortfolioItemFactory(owner=others[0]),
+        question="Is it clear?",
+    )
+    mine = CritiqueRequest.objects.create(
+        circle=circle, asker=a, portfolio_item=world.item, question="Too long?"
+    )
+    critique = Critique.objects.create(
+        request=mine,
+        author=others[1],
+        what_works="The summary.",
+        one_change="Cut the intro.",
+        resource="https://example.org/r",
+    )
+    world.objects.update(
+        circle=circle, circle_request=theirs, critique=critique, circle_other=others[0]
+    )

@@ -98,6 +98,14 @@ def _offer(w: World) -> dict:
     return {"offer_id": w.offer.pk}
 
 
+def _circle(w: World) -> dict:
+    return {"circle_id": w.circle.pk}
+
+
+def _critique(w: World) -> dict:
+    return {"critique_id": w.critique.pk}
+
+
 def _new_offer(w: World) -> dict:
     return {
         "title": "Proofread your launch post",
@@ -525,6 +533,58 @@ ROWS: list[Row] = [
     Row("POST", "/api/v1/offers/{offer_id}/withdraw/", _offer, who={A}),
     Row("GET", "/api/v1/offers/{offer_id}/messages/", _offer, who=PARTIES),
     Row("POST", "/api/v1/offers/{offer_id}/messages/", _offer, body={"body": "Hi"}, who=PARTIES),
+    # A mentor's impact (each person's own) and its public-chain opt-in.
+    Row("GET", "/api/v1/me/impact/"),
+    Row("PATCH", "/api/v1/me/impact/", body={"show_chain_publicly": True}),
+    # Peer critique circles: A hosts (two verified drafts), the owning mentor is a member;
+    # anyone signed in lists and joins; only members read a circle and act in it.
+    Row("GET", "/api/v1/circles/"),
+    Row(
+        "POST",
+        "/api/v1/circles/",
+        body={"name": "Portfolio crit", "skill_family": "web-frontend"},
+        who={A},
+        deny=403,
+    ),
+    Row("GET", "/api/v1/circles/{circle_id}/", _circle, who=PARTIES),
+    Row("POST", "/api/v1/circles/{circle_id}/join/", _circle),
+    Row("POST", "/api/v1/circles/{circle_id}/leave/", _circle, who=PARTIES, expect={A: 403}),
+    Row("POST", "/api/v1/circles/{circle_id}/close/", _circle, who={A}, expect={OWNER: 403}),
+    Row(
+        "POST",
+        "/api/v1/circles/{circle_id}/members/{handle}/remove/",
+        lambda w: {"circle_id": w.circle.pk, "handle": w.circle_other.profile.handle},
+        who={A},
+        expect={OWNER: 403},
+    ),
+    Row(
+        "POST",
+        "/api/v1/circles/{circle_id}/requests/",
+        _circle,
+        body=lambda w: {"portfolio_item_id": w.item.pk, "question": "Is the flow clear?"},
+        who=PARTIES,
+    ),
+    Row(
+        "POST",
+        "/api/v1/critique-requests/{request_id}/critiques/",
+        lambda w: {"request_id": w.circle_request.pk},
+        body={"what_works": "Clear.", "one_change": "Shorter.", "resource": "A style guide."},
+        who=PARTIES,
+    ),
+    Row(
+        "POST",
+        "/api/v1/critiques/{critique_id}/helpful/",
+        _critique,
+        who={A},
+        expect={OWNER: 403},
+    ),
+    Row(
+        "POST",
+        "/api/v1/critiques/{critique_id}/report/",
+        _critique,
+        body={"reason": "Unkind."},
+        who=PARTIES,
+    ),
     Row("GET", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),
     Row("PATCH", "/api/v1/me/portfolio/{item_id}/", _item, {"title": "Renamed"}, who={A}),
     Row("DELETE", "/api/v1/me/portfolio/{item_id}/", _item, who={A}),

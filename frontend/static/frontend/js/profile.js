@@ -121,7 +121,14 @@ function renderExperience(data, profile) {
   const facts = [
     data.helped_count ? `Helped ${plural(data.helped_count, "person", "people")} get started.` : null,
     data.introductions_made ? `Made ${plural(data.introductions_made, "introduction")}.` : null,
+    data.pay_it_forward ? `The people they helped have since helped ${plural(data.pay_it_forward, "person", "people")}.` : null,
   ].filter(Boolean);
+  const circles = data.circles || [];
+  if (circles.length || data.critiques_given) {
+    $("[data-circles-section]").hidden = false;
+    fill($("[data-circles-line]"), data.critiques_given ? `Gave ${plural(data.critiques_given, "critique")} in peer circles.` : null);
+    fill($("[data-circles-list]"), circles.map((c) => el("li", { text: c.name })));
+  }
   if (facts.length) {
     const helped = $("[data-helped]");
     helped.hidden = false;

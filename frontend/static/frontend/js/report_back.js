@@ -26,7 +26,8 @@ form.addEventListener("submit", async (event) => {
   clearErrors(form);
   const outcomes = [...form.querySelectorAll("input[name=outcomes]:checked")].map((i) => i.value);
   try {
-    await api(`engagements/${id}/report-back/`, { method: "POST", body: { outcomes, note: form.elements.note.value } });
+    const body = { outcomes, note: form.elements.note.value, share_with_mentor: form.elements.share_with_mentor.checked };
+    await api(`engagements/${id}/report-back/`, { method: "POST", body });
     status.textContent = "Thank you — sent.";
     form.hidden = true;
     load();
@@ -34,5 +35,10 @@ form.addEventListener("submit", async (event) => {
     showErrors(form, error);
   }
 });
+
+// Only the drafter is asked whether the mentor may see the report in their impact letter.
+api(`engagements/${id}/`).then((engagement) => {
+  root.querySelector("[data-share-field]").hidden = engagement.viewer_role !== "drafter";
+}).catch(() => {});
 
 load();

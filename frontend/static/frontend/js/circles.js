@@ -1,0 +1,86 @@
+// /circles/: circles suggested by the viewer's skills, all live circles (filtered by family),
+// joining, and hosting a new one. Buttons come from each circle's allowed_actions.
+import { api, clearErrors, errorText, showErrors, showLoadError } from "./api.js";
+import { circleBadge } from "./circle_states.js";
+import { announce, el, emptyState, fill, pagedList, plural } from "./ui.js";
+
+const root = document.querySelector("[data-circles-page]");
+const status = root.querySelector("[data-status]");
+const suggested = root.querySelector("[data-suggested]");
+const all = root.querySelector("[data-circles]");
+const filter = root.querySelector("[data-skill-filter]");
+const hostForm = root.querySelector("[data-host-form]");
+
+function card(circle) {
+  const note = el("p", { class: "muted small", role: "status" });
+  const action = circle.allowed_actions.includes("join")
+    ? el("button", { type: "button", class: "button-small", onclick: (event) => join(circle, event.currentTarget, note) }, "Join ", el("span", { class: "visually-hidden", text: circle.name }))
+    : circle.viewer_role === "drafter"
+      ? el("p", { class: "muted small", text: circle.member_count >= 8 ? "Full for now." : "Not open to you." })
+      : el("a", { class: "button button-secondary button-small", href: circle.url }, "Open ", el("span", { class: "visually-hidden", text: circle.name }));
+  return el("li", { class: "card circle-card" },
+    el("h3", { class: "circle-card-title" }, circle.viewer_role === "drafter" ? circle.name : el("a", { href: circle.url, text: circle.name })),
+    el("p", { class: "circle-card-meta" },
+      el("span", { class: "badge", text: circle.skill_family_label }), " ",
+      circleBadge(circle.state), " ",
+      el("span", { class: "muted small", text: `${plural(circle.member_count, "member")} of 8` })),
+    circle.description ? el("p", { text: circle.description }) : null,
+    el("p", { class: "muted small" }, "Hosted by ", el("a", { href: `/u/${circle.host.handle}/`, text: circle.host.display_name }),
+      circle.institution ? ` · ${circle.institution} only` : ""),
+    action, note);
+}
+
+async function join(circle, button, note) {
+  button.disabled = true;
+  try {
+    await api(`circles/${circle.id}/join/`, { method: "POST" });
+    window.location.assign(circle.url);
+  } catch (error) {
+    button.disabled = false;
+    announce(note, errorText(error));
+  }
+}
+
+function loadAll() {
+  const skill = filter.value;
+  const url = `circles/${skill ? `?skill=${encodeURIComponent(skill)}` : ""}`;
+  return pagedList(all, {
+    url, item: card, moreLabel: "More circles",
+    empty: () => el("li", {}, emptyState(skill ? "No circle around this family yet. Host the first one below." : "No circles yet. Host the first one below.")),
+  }).reload();
+}
+
+filter.addEventListener("change", () => {
+  const params = new URLSearchParams(window.location.search);
+  if (filter.value) params.set("skill", filter.value); else params.delete("skill");
+  history.replaceState(null, "", `?${params}`);
+  loadAll().catch((error) => showLoadError(error, status));
+});
+
+hostForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(hostForm);
+  const data = Object.fromEntries(new FormData(hostForm));
+  try {
+    const circle = await api("circles/", { method: "POST", body: data });
+    window.location.assign(circle.url);
+  } catch (error) {
+    showErrors(hostForm, error);
+  }
+});
+
+// A host may keep the circle within one of their institutions.
+api("me/memberships/").then((memberships) => {
+  if (!memberships.length) return;
+  const select = hostForm.elements.institution_slug;
+  select.append(...memberships.map((m) => el("option", { value: m.institution_slug, text: `Members of ${m.institution_name} only` })));
+  hostForm.querySelector("[data-institution-field]").hidden = false;
+}).catch(() => {});
+
+filter.value = new URLSearchParams(window.location.search).get("skill") || "";
+Promise.all([
+  api("circles/?suggested=true&page_size=6").then((page) => fill(suggested, page.results.length
+    ? page.results.map(card)
+    : el("li", {}, emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/", text: "Your skills" })))),
+  loadAll(),
+]).then(() => { status.hidden = true; }).catch((error) => showLoadError(error, status));

@@ -1,0 +1,203 @@
+"""Circle endpoints: list and host circles, join and leave, one circle for its members, ask for
+critique, critique, mark helpful, report, and the host's removal. Thin views: validate input,
+call one service or selector, render output."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from marketplace.api.pagination import CursorPagination
+from projects.circles.api import serializers as s
+from projects.circles.selectors.circles import circle_get_for_member, circle_list, circle_rows
+from projects.circles.services.circles import (
+    circle_close,
+    circle_create,
+    circle_join,
+    circle_leave,
+    circle_member_remove,
+)
+from projects.circles.services.critiques import (
+    critique_create,
+    critique_mark_helpful,
+    critique_report,
+    critique_request_create,
+)
+
+_ERRORS = {
+    400: OpenApiResponse(description="Malformed input."),
+    403: OpenApiResponse(description="Not yours to do (the error's code says why)."),
+    404: OpenApiResponse(description="No such circle, or you are not in it."),
+    409: OpenApiResponse(description="The circle's state or a rule refuses it (full, no credit)."),
+}
+
+
+def _detail(request: Request, circle_id: int, code: int = status.HTTP_200_OK) -> Response:
+    data = circle_get_for_member(circle_id=circle_id, user=request.user)
+    return Response(s.CircleDetailSerializer(data).data, status=code)
+
+
+class _CirclePagination(CursorPagination):
+    page_size = 20
+
+
+class CircleListView(APIView):
+    """Live circles you could join (open ones and your institutions'), or host a new one."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = _CirclePagination
+
+    @extend_schema(
+        operation_id="circles_list",
+        parameters=[s.CircleQuerySerializer],
+        responses={200: s.CircleCardSerializer(many=True), 400: _ERRORS[400]},
+    )
+    def get(self, request: Request) -> Response:
+        query = s.CircleQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        queryset = circle_list(viewer=request.user, **query.validated_data)
+        paginator = self.pagination_class()
+        page = list(paginator.paginate_queryset(queryset, request, view=self))
+        rows = circle_rows(circles=page, viewer=request.user)
+        return paginator.get_paginated_response(s.CircleCardSerializer(rows, many=True).data)
+
+    @extend_schema(
+        operation_id="circles_create",
+        request=s.CircleCreateInputSerializer,
+        responses={201: s.CircleDetailSerializer, **_ERRORS},
+    )
+    def post(self, request: Request) -> Response:
+        form = s.CircleCreateInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        circle = circle_create(host=request.user, **form.validated_data)
+        return _detail(request, circle.pk, status.HTTP_201_CREATED)
+
+
+class CircleDetailView(APIView):
+    """One circle, for its members only (anyone else: 404)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="circles_retrieve",
+        responses={200: s.CircleDetailSerializer, 404: _ERRORS[404]},
+    )
+    def get(self, request: Request, circle_id: int) -> Response:
+        return _detail(request, circle_id)
+
+
+def _circle_action(service, operation_id: str, doc: str):
+    class CircleActionView(APIView):
+        __doc__ = doc
+        permission_classes = [IsAuthenticated]
+
+        @extend_schema(
+            operation_id=operation_id,
+            request=None,
+            responses={200: s.CircleCardSerializer, **_ERRORS},
+        )
+        def post(self, request: Request, circle_id: int) -> Response:
+            circle = service(circle_id=circle_id, user=request.user)
+            row = circle_rows(circles=[circle], viewer=request.user)[0]
+            return Response(s.CircleCardSerializer(row).data)
+
+    CircleActionView.__name__ = f"{operation_id.title().replace('_', '')}View"
+    return CircleActionView
+
+
+CircleJoinView = _circle_action(circle_join, "circles_join", "Join a circle with room in it.")
+CircleLeaveView = _circle_action(circle_leave, "circles_leave", "Leave a circle you are in.")
+CircleCloseView = _circle_action(
+    lambda *, circle_id, user: circle_close(circle_id=circle_id, host=user),
+    "circles_close",
+    "The host closes the circle (its requests and critiques stay readable to its members).",
+)
+
+
+class CircleMemberRemoveView(APIView):
+    """The host removes a member; they cannot join again."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="circles_members_remove",
+        request=None,
+        responses={200: s.CircleDetailSerializer, **_ERRORS},
+    )
+    def post(self, request: Request, circle_id: int, handle: str) -> Response:
+        circle_member_remove(circle_id=circle_id, host=request.user, handle=handle)
+        return _detail(request, circle_id)
+
+
+class CircleRequestsView(APIView):
+    """A member asks the circle for critique on one of their portfolio items (1 credit)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="circles_requests_create",
+        request=s.CritiqueRequestInputSerializer,
+        responses={201: s.CircleDetailSerializer, **_ERRORS},
+    )
+    def post(self, request: Request, circle_id: int) -> Response:
+        form = s.CritiqueRequestInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        critique_request_create(circle_id=circle_id, asker=request.user, **form.validated_data)
+        return _detail(request, circle_id, status.HTTP_201_CREATED)
+
+
+class CritiqueCreateView(APIView):
+    """A member critiques another member's request: what works, one change, one resource."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="critique_requests_critiques_create",
+        request=s.CritiqueInputSerializer,
+        responses={201: s.CircleDetailSerializer, **_ERRORS},
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        form = s.CritiqueInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        critique = critique_create(
+            request_id=request_id, author=request.user, **form.validated_data
+        )
+        return _detail(request, critique.request.circle_id, status.HTTP_201_CREATED)
+
+
+class CritiqueHelpfulView(APIView):
+    """The asker marks a critique helpful: its author earns 1 credit (once)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="critiques_helpful",
+        request=None,
+        responses={200: s.CircleDetailSerializer, **_ERRORS},
+    )
+    def post(self, request: Request, critique_id: int) -> Response:
+        critique = critique_mark_helpful(critique_id=critique_id, user=request.user)
+        return _detail(request, critique.request.circle_id)
+
+
+class CritiqueReportView(APIView):
+    """Anyone in the circle reports a critique to site staff."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="critiques_report",
+        request=s.CritiqueReportInputSerializer,
+        responses={201: s.CritiqueReportOutputSerializer, **_ERRORS},
+    )
+    def post(self, request: Request, critique_id: int) -> Response:
+        form = s.CritiqueReportInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        report = critique_report(
+            critique_id=critique_id, reporter=request.user, **form.validated_data
+        )
+        return Response(
+            s.CritiqueReportOutputSerializer(report).data, status=status.HTTP_201_CREATED
+        )
