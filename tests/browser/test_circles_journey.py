@@ -52,7 +52,7 @@ def test_the_circle_journey(page):
     log_in(page, host)
     page.goto(page.base + "/circles/")
     page.get_by_label("Name").fill("Frontend portfolio crit")
-    page.get_by_label("Skill family").last.select_option("web-frontend")
+    page.get_by_label("Skill family").last.select_option("javascript")
     page.get_by_label("Who it is for").fill(
         "Drafters building frontend portfolios; one crit a week."
     )

@@ -24,8 +24,8 @@ def host(db):
 
 @pytest.fixture
 def circle(host):
-    """A forming circle of its host alone (web-frontend family)."""
-    return circle_create(host=host, name="Frontend portfolio crit", skill_family="web-frontend")
+    """A forming circle of its host alone (javascript family)."""
+    return circle_create(host=host, name="Frontend portfolio crit", skill_family="javascript")
 
 
 @pytest.fixture

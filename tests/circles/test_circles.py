@@ -77,7 +77,7 @@ def test_only_members_read_a_circle(active_circle, client_for):
 def test_the_list_suggests_circles_by_the_viewers_skill_families(circle, client_for):
     viewer = UserFactory()
     UserSkillFactory(user=viewer, skill=SkillFactory(name="React"))
-    SkillFactory(name="React")  # seeded in the web-frontend family
+    SkillFactory(name="React")  # seeded in the javascript family
 
     suggested = client_for(viewer).get("/api/v1/circles/?suggested=true").json()["results"]
     by_family = client_for(viewer).get("/api/v1/circles/?skill=python-data").json()["results"]
@@ -161,7 +161,7 @@ def test_the_circle_list_costs_the_same_queries_for_one_or_many(
     from projects.circles.services.circles import circle_create
 
     for n in range(12):
-        circle_create(host=host, name=f"Circle {n}", skill_family="web-frontend")
+        circle_create(host=host, name=f"Circle {n}", skill_family="javascript")
     viewer = UserFactory()
 
     with django_assert_max_num_queries(6):

@@ -200,7 +200,7 @@ def test_ten_parallel_requests_with_one_credit_make_exactly_one():
     from projects.circles.services.circles import circle_create, circle_join
     from tests.factories import verified_drafter
 
-    circle = circle_create(host=verified_drafter(), name="Race", skill_family="web-frontend")
+    circle = circle_create(host=verified_drafter(), name="Race", skill_family="javascript")
     members = [UserFactory() for _ in range(3)]
     for member in members:
         circle_join(circle_id=circle.pk, user=member)

@@ -229,7 +229,7 @@ def _circle_world(world: World) -> None:
     )
     others = [UserFactory(), UserFactory()]
     circle = Circle.objects.create(
-        host=a, name="Authz circle", skill_family="web-frontend", state="active", member_count=4
+        host=a, name="Authz circle", skill_family="javascript", state="active", member_count=4
     )
     for person in (a, owner, *others):
         CircleMembership.objects.create(circle=circle, user=person)

@@ -542,7 +542,7 @@ ROWS: list[Row] = [
     Row(
         "POST",
         "/api/v1/circles/",
-        body={"name": "Portfolio crit", "skill_family": "web-frontend"},
+        body={"name": "Portfolio crit", "skill_family": "javascript"},
         who={A},
         deny=403,
     ),
