@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SKIPPED_DIRS = {"tests", "migrations", ".venv", "node_modules", "__pycache__", "staticfiles"}
 
+
 def lock_calls(source: str) -> list[tuple[int, bool]]:
     """(line, names its table with of=) for each use of select_for_update in `source`.
 
