@@ -526,17 +526,27 @@ _TABLES[StaffInvitation] = STAFF_INVITATION_TRANSITIONS
 _STATE_CODES[StaffInvitation] = codes.STAFF_INVITATION_STATE_INVALID
 
 
-def staff_invitation_unexpired_require(invitation: StaffInvitation, *, now: datetime) -> None:
-    """Guard: an expired invitation answers 409 `staff_invitation_expired`; ask for a new one."""
+def staff_invitation_unexpired_require(
+    invitation: StaffInvitation, *, now: datetime, role: str = INVITEE
+) -> None:
+    """Guard: an expired invitation answers 409 `staff_invitation_expired` — to the invitee
+    (ask for a new one) and to an admin revoking it (its link already stopped working)."""
     if invitation.state_at(now) == SI.EXPIRED:
-        raise Conflict(
-            "This invitation has expired; ask your colleague to send a new one.",
-            code=codes.STAFF_INVITATION_EXPIRED,
+        message = (
+            "This invitation has already expired: its link no longer works."
+            if role == OFFICE_ADMIN
+            else "This invitation has expired; ask your colleague to send a new one."
         )
+        raise Conflict(message, code=codes.STAFF_INVITATION_EXPIRED)
 
 
-def staff_invitation_actions_for(invitation: StaffInvitation, *, now: datetime) -> list[str]:
-    """What an office admin may do with an invitation in the list (revoke while pending)."""
+def staff_invitation_actions_for(
+    invitation: StaffInvitation, *, now: datetime, is_admin: bool
+) -> list[str]:
+    """What a colleague may do with an invitation in the list: an admin revokes it while
+    pending; a viewer colleague does nothing with it."""
+    if not is_admin:
+        return []
     state = invitation.state_at(now)
     return actions_allowed(STAFF_INVITATION_TRANSITIONS, state=state, role=OFFICE_ADMIN)
 

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from accounts.selectors.email_addresses import user_email_unverified
 from accounts.services.email_addresses import email_address_correct, email_confirmation_resend
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.throttling import WriteScopedRateThrottle
 
 
@@ -26,6 +27,7 @@ class EmailResendSerializer(EmailStatusSerializer):
     )
 
 
+@page_form("email")
 class EmailCorrectInputSerializer(InputSerializer):
     email = serializers.EmailField(max_length=254)
 

@@ -434,6 +434,7 @@ class PortfolioReorderInputSerializer(InputSerializer):
     )
 
 
+@page_form("membership")
 class MembershipDetailsInputSerializer(InputSerializer):
     """A student's cohort at one institution; both optional, an empty value clears it."""
 

@@ -293,6 +293,7 @@ class IntroductionInputSerializer(InputSerializer):
 SHOWABLE_CHOICES = ["full", "case_study", "after", "private"]
 
 
+@page_form("showable")
 class ShowableInputSerializer(InputSerializer):
     """The showable-work clause: at approval (all optional: private by default) or proposed by
     the drafter later. `show_after` (a future date) goes with `after` only."""
@@ -319,6 +320,7 @@ class ShowableProposalInputSerializer(ShowableInputSerializer):
     showable = serializers.ChoiceField(choices=SHOWABLE_CHOICES)
 
 
+@page_form("case_study")
 class CaseStudyInputSerializer(InputSerializer):
     text = TextField(
         not_blank=("Write the case study.", "showable_invalid"),

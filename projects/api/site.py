@@ -20,6 +20,7 @@ from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import StipendAmountField
 from projects.offers.services.offers import OFFER_EXPIRY_DAYS
 from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
+from projects.services.closure import CLOSE_AFTER
 from projects.stipends.services.ledger import stipend_after_fee
 from projects.stipends.terms import AUTO_RELEASE_AFTER, FUNDING_WINDOW
 
@@ -42,6 +43,9 @@ ConfigSerializer = inline_serializer(
         "avatar_size_px": serializers.IntegerField(),
         "offer_expiry_days": serializers.IntegerField(
             help_text="An offer waits this long for an answer; reply rates count answers within it."
+        ),
+        "application_close_days": serializers.IntegerField(
+            help_text="An application nobody answered closes by itself after this many days."
         ),
         "platform_fee_percent": serializers.FloatField(),
         "limits": serializers.DictField(
@@ -87,6 +91,7 @@ class SiteConfigView(PublicReadCaching, APIView):
                 "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
                 "avatar_size_px": AVATAR_SIZE,
                 "offer_expiry_days": OFFER_EXPIRY_DAYS,
+                "application_close_days": CLOSE_AFTER.days,
                 "limits": text_limits(),
                 "platform_fee_percent": float(settings.PLATFORM_FEE_PERCENT),
             }

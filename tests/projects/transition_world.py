@@ -9,6 +9,8 @@ actor beyond the two people and the system (EXTRA_ROLES), and its SERVICES entri
 
 import contextlib
 import datetime
+import hashlib
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,8 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts.models import Profile
+from accounts.models import Profile, StaffInvitation
 from marketplace.errors import DomainError
+from projects.careers.access import careers_access_resolve
+from projects.careers.services.staff_invitations import (
+    STAFF_INVITATION_DAYS,
+    staff_invitation_accept,
+    staff_invitation_revoke,
+)
 from projects.credentials.models import IssuedCredential
 from projects.credentials.services.credentials import credential_revoke
 from projects.models import Application, Engagement, Task
@@ -38,6 +46,7 @@ from projects.services.applications import (
     application_withdraw,
     applications_decline_pending,
 )
+from projects.services.closure import CLOSE_AFTER, application_close_unanswered
 from projects.services.conversations import message_send
 from projects.services.engagements import (
     engagement_activate_after_funding,
@@ -78,22 +87,35 @@ from projects.stipends.services.payouts import payout_record_transfer
 from projects.stipends.services.refunds import stipend_record_refund
 from projects.transitions import (
     DRAFTER,
+    INVITEE,
     MENTOR,
+    OFFICE_ADMIN,
     SITE_STAFF,
+    STAFF_INVITATION_TRANSITIONS,
     SYSTEM,
     actions_allowed,
     transition_tables,
 )
-from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    EngagementFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    TaskFactory,
+    UserFactory,
+)
 
 ROLES = (MENTOR, DRAFTER, SYSTEM)
 # Actors a table names beyond the two people and the system, by model; the walk plays them too.
 EXTRA_ROLES: dict[type, tuple[str, ...]] = {}
+# Models whose table has no mentor or drafter at all (a career office's staff invitations): the
+# roles the walk plays instead of ROLES.
+OWN_ROLES: dict[type, tuple[str, ...]] = {}
 
 
 def roles_for(model: type) -> tuple[str, ...]:
     """Every role the walk plays on `model`'s table."""
-    return ROLES + EXTRA_ROLES.get(model, ())
+    return OWN_ROLES.get(model, ROLES) + EXTRA_ROLES.get(model, ())
 
 
 STIPEND_AMOUNT = 5000
@@ -232,8 +254,14 @@ TABLE_ROLE_OF: dict[type, Callable[[Any, Any], str]] = {
 }
 
 
+# Models whose `allowed_actions` come from a read other than a detail (a list): its reader.
+OFFERED_BY: dict[type, Callable[[Any, Any], list[str]]] = {}
+
+
 def offered(obj: Any, user: Any) -> list[str]:
     """`allowed_actions` as the API gives it to `user` (nothing when they may not see it)."""
+    if type(obj) in OFFERED_BY:
+        return OFFERED_BY[type(obj)](obj, user)
     if type(obj) in TABLE_ROLE_OF:
         role = TABLE_ROLE_OF[type(obj)](obj, user)
         return actions_allowed(transition_tables()[type(obj)], state=obj.state, role=role)
@@ -301,6 +329,26 @@ def _page_forgotten(stipend: Stipend) -> bool:
     return stipend.checkout_session_id == ""
 
 
+def _system_declines(application: Application) -> bool:
+    """The system declines in two ways: when the task's last place is filled, and when nobody
+    answered within CLOSE_AFTER (the closure job). Both act on a twin in the same state and
+    must agree: each is the table's SYSTEM decline."""
+    twin = build_application(application.state, "decline").obj
+    filled = _moved(
+        application,
+        lambda: applications_decline_pending(task=application.task, note="Every place is filled."),
+        Application.State.DECLINED,
+    )
+    later = timezone.now() + CLOSE_AFTER + datetime.timedelta(days=1)
+    closed = _moved(
+        twin,
+        lambda: application_close_unanswered(application_id=twin.pk, now=later),
+        Application.State.DECLINED,
+    )
+    assert filled == closed, (application.state, filled, closed)
+    return filled
+
+
 @dataclass(frozen=True)
 class Entry:
     """How a person (as themselves) and the system reach one action; None: no way in."""
@@ -340,11 +388,7 @@ SERVICES: dict[tuple[type, str], Entry] = {
     ),
     (Application, "decline"): Entry(
         person=lambda a, u: application_decline(application_id=a.pk, mentor=u),
-        system=lambda a, _: _moved(
-            a,
-            lambda: applications_decline_pending(task=a.task, note="Every place is filled."),
-            Application.State.DECLINED,
-        ),
+        system=lambda a, _: _system_declines(a),
     ),
     (Application, "withdraw"): Entry(
         person=lambda a, u: application_withdraw(application_id=a.pk, drafter=u)
@@ -553,5 +597,79 @@ SERVICES.update(
         (Offer, "message"): Entry(
             person=lambda o, u: message_send(sender=u, body="Hello", offer_id=o.pk)
         ),
+    }
+)
+
+
+# --- Career-office staff invitations (accounts.StaffInvitation): accepted by whoever holds the
+# e-mailed link, revoked by an office admin; "expired" is a pending one past its date ----------
+
+OFFICE_VIEWER = "office_viewer"  # a colleague without admin rights: offered nothing, refused
+
+
+def build_staff_invitation(state: str, action: str) -> World:
+    institution = InstitutionFactory()
+    admin, viewer, invitee = UserFactory(), UserFactory(), UserFactory()
+    for colleague, staff_role in ((admin, "admin"), (viewer, "viewer")):
+        MembershipFactory(
+            user=colleague, institution=institution, role="staff", staff_role=staff_role
+        )
+    now = timezone.now()
+    expired = state == StaffInvitation.State.EXPIRED
+    accepted = state == StaffInvitation.State.ACCEPTED
+    token = secrets.token_urlsafe(32)
+    invitation = StaffInvitation.objects.create(
+        institution=institution,
+        email=invitee.email,
+        state=StaffInvitation.State.PENDING if expired else state,
+        hashed_token=hashlib.sha256(token.encode()).hexdigest(),
+        invited_by=admin,
+        expires_at=now + datetime.timedelta(days=-1 if expired else STAFF_INVITATION_DAYS),
+        # Accepted by the colleague it was for; whoever opens the link after that is refused
+        # (the one who accepted opening it again is a harmless no-op, tested in tests/careers).
+        accepted_at=now if accepted else None,
+        accepted_by=UserFactory() if accepted else None,
+        revoked_at=now if state == StaffInvitation.State.REVOKED else None,
+    )
+    # Only the invitee's inbox has the link; anyone else can only guess one.
+    invitation.links = {invitee.pk: token}
+    people = {OFFICE_ADMIN: admin, INVITEE: invitee, OFFICE_VIEWER: viewer}
+    return World(invitation, mentor=None, drafter=None, others=people)
+
+
+def _offered_staff_invitation(invitation: StaffInvitation, user: Any) -> list[str]:
+    """Colleagues read `allowed_actions` in the office's invitation list; the invitee is no
+    staff (403): their join page offers what the table allows whoever holds the link."""
+    client = APIClient()
+    client.force_authenticate(user)
+    slug = invitation.institution.slug
+    response = client.get("/api/v1/careers/invitations/", {"institution": slug})
+    if response.status_code == 403:
+        state = invitation.state_at(timezone.now())
+        return actions_allowed(STAFF_INVITATION_TRANSITIONS, state=state, role=INVITEE)
+    assert response.status_code == 200, response.content
+    rows = [row for row in response.json()["results"] if row["id"] == invitation.pk]
+    return rows[0]["allowed_actions"] if rows else []
+
+
+def _staff_invitation_revoke_as(invitation: StaffInvitation, user: Any) -> Any:
+    access = careers_access_resolve(
+        user=user, api_key=None, institution_slug=invitation.institution.slug
+    )
+    return staff_invitation_revoke(access=access, invitation_id=invitation.pk)
+
+
+BUILDERS[StaffInvitation] = build_staff_invitation
+OWN_ROLES[StaffInvitation] = (SYSTEM,)
+EXTRA_ROLES[StaffInvitation] = (OFFICE_ADMIN, INVITEE, OFFICE_VIEWER)
+OFFERED_BY[StaffInvitation] = _offered_staff_invitation
+SERVICES.update(
+    {
+        (StaffInvitation, "accept"): Entry(
+            person=lambda i, u: staff_invitation_accept(
+                user=u, token=i.links.get(u.pk, secrets.token_urlsafe(32))
+            )
+        ),
+        (StaffInvitation, "revoke"): Entry(person=_staff_invitation_revoke_as),
     }
 )

@@ -122,7 +122,7 @@ class RosterOutput(serializers.Serializer):
     resend_after_days = _f(serializers.IntegerField(), "An address is e-mailed once per.", 30)
 
 
-def _invitation(row: StaffInvitation, now) -> dict[str, Any]:
+def _invitation(row: StaffInvitation, now, *, is_admin: bool) -> dict[str, Any]:
     by = row.invited_by
     return {
         "id": row.pk,
@@ -134,7 +134,7 @@ def _invitation(row: StaffInvitation, now) -> dict[str, Any]:
         "expires_at": row.expires_at,
         "accepted_at": row.accepted_at,
         "revoked_at": row.revoked_at,
-        "allowed_actions": staff_invitation_actions_for(row, now=now),
+        "allowed_actions": staff_invitation_actions_for(row, now=now, is_admin=is_admin),
     }
 
 
@@ -166,7 +166,9 @@ class StaffInvitationListView(CareersView):
             staff_invitations_for(access=self.access), request, view=self
         )
         now = timezone.now()
-        return paginator.get_paginated_response([_invitation(row, now) for row in page])
+        admin = self.access.is_admin
+        rows = [_invitation(row, now, is_admin=admin) for row in page]
+        return paginator.get_paginated_response(rows)
 
     @extend_schema(
         operation_id="careers_invitations_create",
@@ -182,7 +184,8 @@ class StaffInvitationListView(CareersView):
             staff_role=form.validated_data["role"],
         )
         return Response(
-            _invitation(issued.invitation, timezone.now()), status=status.HTTP_201_CREATED
+            _invitation(issued.invitation, timezone.now(), is_admin=self.access.is_admin),
+            status=status.HTTP_201_CREATED,
         )
 
 

@@ -22,7 +22,11 @@ from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
 from projects.careers.access import CareersAccess
 from projects.locks import staff_invitation_lock
-from projects.transitions import staff_invitation_unexpired_require, transition_require
+from projects.transitions import (
+    OFFICE_ADMIN,
+    staff_invitation_unexpired_require,
+    transition_require,
+)
 
 STAFF_INVITATION_DAYS = 14
 JOIN_PATH = "/careers/join/"
@@ -122,8 +126,12 @@ def staff_invitation_revoke(*, access: CareersAccess, invitation_id: int) -> Sta
         invitation = staff_invitation_lock(pk=invitation_id, institution=access.institution)
         if invitation is None:
             raise NotFound("No such invitation.")
-        invitation.state = transition_require(invitation, "revoke").target
-        invitation.revoked_at = timezone.now()
+        transition = transition_require(invitation, "revoke")
+        now = timezone.now()
+        # Expired is pending past its date: the list offers no revoke for it, so neither do we.
+        staff_invitation_unexpired_require(invitation, now=now, role=OFFICE_ADMIN)
+        invitation.state = transition.target
+        invitation.revoked_at = now
         invitation.save(update_fields=["state", "revoked_at"])
     return invitation
 

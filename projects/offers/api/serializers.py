@@ -7,6 +7,7 @@ from rest_framework import serializers
 from accounts.api.fields import HttpUrlField
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.inputs import CrossFieldRules, InputSerializer, TextField
+from marketplace.api.limits import page_form
 from projects.api.inputs import CURRENCIES, PORTFOLIO_OR_WORK_SAMPLE
 from projects.api.serializers import PersonFromUserSerializer, SkillOutputSerializer
 from projects.offers.models import OFFER_MAX_HOURS, Offer
@@ -22,6 +23,7 @@ from projects.transitions import offer_actions_for
 # --- inputs -------------------------------------------------------------------------------------
 
 
+@page_form("offer_settings")
 class OfferSettingsInputSerializer(InputSerializer):
     is_open = serializers.BooleanField(required=False, help_text="Whether you take offers now.")
     monthly_cap = serializers.IntegerField(
@@ -44,6 +46,7 @@ class OfferSettingsInputSerializer(InputSerializer):
     )
 
 
+@page_form("mentor_search")
 class MentorQuerySerializer(InputSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
     handle = serializers.CharField(
@@ -56,6 +59,7 @@ class MentorQuerySerializer(InputSerializer):
     skills = serializers.CharField(
         required=False,
         allow_blank=True,
+        max_length=200,
         default="",
         help_text="Comma-separated skill names (as on the chips) or slugs.",
     )
@@ -64,6 +68,7 @@ class MentorQuerySerializer(InputSerializer):
         return [slug.strip() for slug in value.split(",") if slug.strip()][:10]
 
 
+@page_form("offer")
 class OfferInputSerializer(CrossFieldRules, InputSerializer):
     """A drafter's offer: small (1-10 hours), specific, dated, and led by their work."""
 
@@ -107,6 +112,7 @@ class OfferAcceptInputSerializer(InputSerializer):
     )
 
 
+@page_form("offer_decline")
 class OfferDeclineInputSerializer(InputSerializer):
     reason = serializers.ChoiceField(choices=Offer.DeclineReason.choices)
     note = serializers.CharField(

@@ -1,5 +1,5 @@
 // /applications/<id>/: the application, the actions the API allows the viewer, and its messages.
-import { api, showErrors, showLoadError } from "./api.js";
+import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { announce, el, fill, mountThread, stateBadge, workItem } from "./ui.js";
 import { levelBadge, plural } from "./ui.js";
@@ -21,7 +21,7 @@ function declineLabel(app) {
   return `Note from ${app.mentor.display_name || app.mentor.handle}: `;
 }
 
-function summary(app) {
+function summary(app, config) {
   const mentorView = app.viewer_role === "mentor";
   const name = app.drafter.display_name || app.drafter.handle;
   const answers = (app.answers || []).map((answer, i) => (answer
@@ -37,7 +37,7 @@ function summary(app) {
     answers,
     app.decline_note && !app.closed_automatically ? el("p", { class: "flash", "data-decline-note": true }, el("strong", { text: declineLabel(app) }), app.decline_note) : null,
     app.decline_reason && !app.closed_automatically ? el("p", {}, el("strong", { text: "Reason: " }), DECLINE_REASONS[app.decline_reason] || app.decline_reason) : null,
-    app.closed_automatically ? closurePanel(app) : null,
+    app.closed_automatically ? closurePanel(app, config) : null,
   ];
 }
 
@@ -50,12 +50,17 @@ const DECLINE_REASONS = {
   task_changed: "The task changed or is no longer needed",
 };
 
-// Closed by the system after 14 days without an answer: said as such (never as the mentor's
-// note), with the tasks that fit that the recommender chose when it closed.
-function closurePanel(app) {
+// " after N days" as /api/v1/config/ says (nothing when the config could not be loaded).
+function afterCloseDays(config) {
+  return config ? ` after ${plural(config.application_close_days, "day")}` : "";
+}
+
+// Closed by the system after the config's days without an answer: said as such (never as the
+// mentor's note), with the tasks that fit that the recommender chose when it closed.
+function closurePanel(app, config) {
   const tasks = app.alternatives || [];
   return el("section", { class: "card closure-panel", "aria-labelledby": "closure-heading" },
-    el("h2", { class: "h3", id: "closure-heading", text: "Closed automatically after 14 days without an answer" }),
+    el("h2", { class: "h3", id: "closure-heading", text: `Closed automatically${afterCloseDays(config)} without an answer` }),
     el("p", { text: "The mentor did not answer in time, so Slipstream closed your application. It says nothing about your work." }),
     tasks.length
       ? [el("p", { text: `Here ${tasks.length === 1 ? "is one task" : `are ${tasks.length} tasks`} that fit you:` }),
@@ -63,7 +68,7 @@ function closurePanel(app) {
       : el("p", {}, el("a", { href: "/for-you/", text: "See the tasks recommended for you" })));
 }
 
-function declineReasons(app, run) {
+function declineReasons(app, run, config) {
   const wanted = new URLSearchParams(window.location.search).get("decline");
   const buttons = Object.entries(DECLINE_REASONS).map(([reason, label]) => el("button", {
     type: "button", class: reason === wanted ? "" : "button-secondary", text: label, "data-reason": reason,
@@ -71,11 +76,11 @@ function declineReasons(app, run) {
   }));
   return el("section", { class: "decline-reasons", id: "decline", "aria-labelledby": "decline-heading" },
     el("h2", { class: "h3", id: "decline-heading", text: "Decline in one click, with a reason" }),
-    el("p", { class: "muted", text: `${app.drafter.display_name || app.drafter.handle} sees the reason. Unanswered applications close automatically after 14 days.` }),
+    el("p", { class: "muted", text: `${app.drafter.display_name || app.drafter.handle} sees the reason. Unanswered applications close automatically${afterCloseDays(config)}.` }),
     el("div", { class: "button-row" }, buttons));
 }
 
-function actions(app, allowed) {
+function actions(app, allowed, config) {
   const box = $("[data-actions]");
   const name = app.drafter.display_name || app.drafter.handle;
   const run = async (action, next, reasoned = null) => {
@@ -99,19 +104,19 @@ function actions(app, allowed) {
     allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null,
     allowed.has("withdraw") ? el("button", { type: "button", class: "button-secondary", text: "Withdraw application", onclick: () => run("withdraw") }) : null,
     allowed.has("decline") ? el("button", { type: "button", class: "button-secondary", text: `Decline ${name}`, onclick: () => run("decline") }) : null,
-    allowed.has("decline") ? declineReasons(app, run) : null);
+    allowed.has("decline") ? declineReasons(app, run, config) : null);
 }
 
 let threadShownFor = null;
 
 async function render() {
-  const app = await api(`applications/${id}/`);
+  const [app, config] = await Promise.all([api(`applications/${id}/`), siteConfig()]);
   const allowed = new Set(app.allowed_actions || []);
   const who = app.viewer_role === "mentor" ? `${app.drafter.display_name || app.drafter.handle}’s application` : "Your application";
   document.title = `${who} to ${app.task.title} · Slipstream`;
   fill($("[data-title]"), el("a", { href: `/tasks/${app.task.id}/`, text: app.task.title }));
-  fill($("[data-summary]"), summary(app));
-  actions(app, allowed);
+  fill($("[data-summary]"), summary(app, config));
+  actions(app, allowed, config);
   $("[data-status]").hidden = true;
   $("[data-application]").hidden = false;
   const canSend = allowed.has("message");

@@ -218,7 +218,7 @@ function workActions(e, allowed, config) {
   }
   if (allowed.has("approve")) {
     const box = el("form", { class: "action-form", novalidate: true }, el("h3", { text: "Approve the work" }),
-      el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), showableFields("a"));
+      el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), showableFields("a", "private", config));
     box.addEventListener("submit", (event) => event.preventDefault());  // the button below acts
     box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
       const paid = e.task && e.task.stipend_amount;
@@ -281,7 +281,7 @@ async function render() {
   renderShowable($("[data-showable-section]"), e, allowed, async (message) => {
     await render();
     announce($("[data-flash]"), message);
-  });
+  }, config);
 
   fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
     actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: textLimit(config, "cancel.reason") }),

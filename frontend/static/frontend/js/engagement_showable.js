@@ -1,7 +1,7 @@
 // The showable-work clause on /engagements/<id>/: the mentor's chooser at approval, the
 // drafter's proposal, the case study box and "Add to portfolio". Every button comes from the
 // API's `allowed_actions`; the clause itself is read from `showable` in plain words.
-import { api, showErrors } from "./api.js";
+import { api, showErrors, textLimit } from "./api.js";
 import { el, fill } from "./ui.js";
 
 const CHOICES = [
@@ -11,8 +11,9 @@ const CHOICES = [
   ["full", "Full", "The delivered work may be shown publicly."],
 ];
 
-// Radio buttons for the four choices, with a date field for "after" and an optional title.
-export function showableFields(prefix, current = "private") {
+// Radio buttons for the four choices, with a date field for "after" and an optional title;
+// `config` is /api/v1/config/ (the title's limit).
+export function showableFields(prefix, current = "private", config = null) {
   const date = el("input", { id: `${prefix}-after`, name: "show_after", type: "date" });
   const dateField = el("div", { class: "field", hidden: current !== "after" },
     el("label", { for: date.id, text: "Shown publicly from" }), date);
@@ -23,7 +24,7 @@ export function showableFields(prefix, current = "private") {
     return el("div", { class: "radio-option" }, input, el("label", { for: input.id, text: label }),
       el("p", { class: "helptext", id: `${prefix}-${value}-help`, text: help }));
   });
-  const title = el("input", { id: `${prefix}-title`, name: "public_title", maxlength: "160" });
+  const title = el("input", { id: `${prefix}-title`, name: "public_title", maxlength: textLimit(config, "showable.public_title") });
   return el("fieldset", { class: "showable-chooser" },
     el("legend", { text: "What may the drafter show of this work?" }), ...radios, dateField,
     el("div", { class: "field" }, el("label", { for: title.id, text: "Public title (optional)" }), title,
@@ -48,7 +49,7 @@ function small(form, label, onSubmit, { secondary = false } = {}) {
 }
 
 // The clause section of a completed engagement; `done(message)` redraws and announces.
-export function renderShowable(section, e, allowed, done) {
+export function renderShowable(section, e, allowed, done, config = null) {
   const s = e.showable;
   if (e.state !== "completed" || !s) { section.hidden = true; return; }
   const parts = [el("p", { "data-showable-label": true, text: s.label })];
@@ -62,7 +63,7 @@ export function renderShowable(section, e, allowed, done) {
       async () => { await api(`engagements/${id}/showable/confirm/`, { method: "POST" }); await done("The new choice applies now."); }));
   }
   if (allowed.has("showable_propose")) {
-    const form = el("form", { class: "action-form", novalidate: true }, showableFields("p", s.choice));
+    const form = el("form", { class: "action-form", novalidate: true }, showableFields("p", s.choice, config));
     const details = el("details", {}, el("summary", { text: "Propose a different choice to your mentor" }),
       small(form, "Send proposal", async () => {
         await api(`engagements/${id}/showable/`, { method: "POST", body: showableBody(form) });
@@ -76,7 +77,7 @@ export function renderShowable(section, e, allowed, done) {
         el("p", { class: "case-study", text: s.case_study }));
     }
     if (allowed.has("case_study_submit")) {
-      const text = el("textarea", { id: "cs-text", name: "text", rows: "6", maxlength: "3000" });
+      const text = el("textarea", { id: "cs-text", name: "text", rows: "6", maxlength: textLimit(config, "case_study.text") });
       text.value = s.case_study || "";
       const form = el("form", { class: "action-form", novalidate: true },
         el("div", { class: "field" }, el("label", { for: "cs-text", text: "Your case study (what you did, how, and what came of it — no confidential details)" }), text));

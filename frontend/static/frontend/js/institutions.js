@@ -1,12 +1,13 @@
 // /settings/institutions/: memberships, programme and class year, consent per institution
 // (grant, change, revoke), history, and who saw what.
-import { allPages, api, sendForm, showErrors, showLoadError } from "./api.js";
+import { allPages, api, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { announce, date, el, fill, pagedList } from "./ui.js";
 
 const container = document.querySelector("[data-memberships]");
 const status = document.querySelector("[data-status]");
 const history = document.querySelector("[data-history]");
 let terms;
+let config = null;  // /api/v1/config/: the programme's limit
 let consents = [];
 
 
@@ -62,7 +63,7 @@ function cohortForm(membership) {
       el("legend", { text: "Your programme and class year (optional)" }),
       el("div", { class: "field" },
         el("label", { for: `${id}-programme`, text: "Programme or major" }),
-        el("input", { type: "text", name: "programme", id: `${id}-programme`, maxlength: "160", autocomplete: "off", value: membership.programme || "" })),
+        el("input", { type: "text", name: "programme", id: `${id}-programme`, maxlength: textLimit(config, "membership.programme"), autocomplete: "off", value: membership.programme || "" })),
       el("div", { class: "field" },
         el("label", { for: `${id}-class_year`, text: "Class year (the year you graduate)" }),
         el("input", { type: "number", name: "class_year", id: `${id}-class_year`, min: "1950", max: "2100", inputmode: "numeric", value: membership.class_year ?? "" })),
@@ -121,6 +122,6 @@ async function load() {
 }
 
 (async () => {
-  terms = await api("consent-terms/");
+  [terms, config] = await Promise.all([api("consent-terms/"), siteConfig()]);
   await load();
 })().catch((error) => showLoadError(error));

@@ -1,7 +1,7 @@
 // /offers/<id>/: one offer for its two people — what is offered and the work behind it, the
 // answers the API allows the viewer (accept with an optional stipend, decline with a reason,
 // withdraw), and the thread that exists only because of the offer.
-import { api, showErrors, showLoadError } from "./api.js";
+import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct } from "./dialog.js";
 import { offerStateBadge } from "./offer_states.js";
 import { announce, date, el, fill, mountThread, skillBadges, workItem } from "./ui.js";
@@ -72,7 +72,7 @@ function acceptForm(offer) {
   return form;
 }
 
-function declineForm() {
+function declineForm(config) {
   const form = el("form", { class: "card action-form", "aria-labelledby": "decline-heading" },
     el("h2", { class: "h3", id: "decline-heading", text: "Decline" }),
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
@@ -83,7 +83,7 @@ function declineForm() {
         el("label", { for: `reason-${value}`, text: label })))),
     el("div", { class: "field" },
       el("label", { for: "decline-note", text: "A kind note (optional, they will see it)" }),
-      el("textarea", { id: "decline-note", name: "note", rows: "3", maxlength: "1000" })),
+      el("textarea", { id: "decline-note", name: "note", rows: "3", maxlength: textLimit(config, "offer_decline.note") })),
     el("button", { type: "submit", class: "button-secondary", text: "Decline offer" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -108,11 +108,11 @@ function withdrawButton() {
   } });
 }
 
-function actions(offer, allowed) {
+function actions(offer, allowed, config) {
   fill($("[data-actions]"),
     offer.engagement_id ? el("p", {}, el("a", { class: "button", href: `/engagements/${offer.engagement_id}/`, text: "Open the engagement" })) : null,
     allowed.has("accept") || allowed.has("decline")
-      ? el("div", { class: "offer-answer" }, allowed.has("accept") ? acceptForm(offer) : null, allowed.has("decline") ? declineForm() : null)
+      ? el("div", { class: "offer-answer" }, allowed.has("accept") ? acceptForm(offer) : null, allowed.has("decline") ? declineForm(config) : null)
       : null,
     allowed.has("withdraw") ? el("div", { class: "button-row" }, el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), withdrawButton()) : null);
 }
@@ -120,12 +120,12 @@ function actions(offer, allowed) {
 let threadShownFor = null;
 
 async function render() {
-  const offer = await api(`offers/${id}/`);
+  const [offer, config] = await Promise.all([api(`offers/${id}/`), siteConfig()]);
   const allowed = new Set(offer.allowed_actions || []);
   document.title = `${offer.title} · Offer · Slipstream`;
   fill($("[data-title]"), offer.title);
   fill($("[data-summary]"), summary(offer));
-  actions(offer, allowed);
+  actions(offer, allowed, config);
   $("[data-status]").hidden = true;
   $("[data-offer]").hidden = false;
   const canSend = allowed.has("message");

@@ -1,6 +1,6 @@
 // The "Offers from drafters" section of /settings/: open or closed, the monthly cap, the topics
 // offers are welcome on and a note (GET/PATCH /api/v1/me/offer-settings/).
-import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { api, clearErrors, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { skillsPicker } from "./skills-picker.js";
 
 const section = document.querySelector("[data-offer-settings]");
@@ -34,4 +34,10 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
+// The note's limit comes from /api/v1/config/: the settings page shell renders only the
+// profile form's limits as attributes.
+siteConfig().then((config) => {
+  const limit = textLimit(config, "offer_settings.note");
+  if (limit) form.elements.note.maxLength = Number(limit);
+});
 api("me/offer-settings/").then(show).catch((error) => showLoadError(error, status));
