@@ -17,6 +17,15 @@ import pytest
 from django.utils import timezone
 
 from marketplace.errors import DomainError
+from projects.circles.models import (
+    CIRCLE_MAX_MEMBERS,
+    Circle,
+    CircleMembership,
+    Critique,
+    CritiqueBalance,
+    CritiqueReport,
+)
+from projects.circles.services.circles import circle_join
 from projects.credentials.models import IssuedCredential
 from projects.models import Application, Engagement, Task
 from projects.offers.models import Offer
@@ -26,13 +35,15 @@ from projects.services.showable import showable_portfolio_add
 from projects.stipends.models import Stipend
 from projects.transitions import (
     DRAFTER,
+    HOST,
+    MEMBER,
     MENTOR,
     SYSTEM,
     transition_allows,
     transition_require,
     transition_tables,
 )
-from tests.factories import ApplicationFactory, EngagementFactory
+from tests.factories import ApplicationFactory, EngagementFactory, UserFactory
 from tests.projects.transition_world import (
     BUILDERS,
     SERVICES,
@@ -271,3 +282,71 @@ def test_an_actor_the_table_does_not_name_is_refused_before_the_state_is_read():
         transition_require(engagement, "approve", role=MENTOR)
     assert (refusal.value.status_code, refusal.value.code) == (409, "engagement_state_invalid")
     assert refusal.value.message == "An active engagement cannot be approved."
+
+
+# --- Peer critique circles: the host and a member are roles of their own ---------------------
+
+
+def test_the_walk_plays_a_circles_host_and_member():
+    assert Circle in transition_tables()
+    assert {HOST, MEMBER, DRAFTER, SYSTEM} <= set(roles_for(Circle))
+
+
+def _circle_full(world: World, user: Any) -> None:
+    while world.obj.member_count < CIRCLE_MAX_MEMBERS:
+        circle_join(circle_id=world.obj.pk, user=UserFactory())
+        world.obj.refresh_from_db()
+
+
+def _removed_before(world: World, user: Any) -> None:
+    CircleMembership.objects.create(
+        circle=world.obj, user=user, state=CircleMembership.State.REMOVED
+    )
+
+
+def _no_credit(world: World, user: Any) -> None:
+    CritiqueBalance.objects.update_or_create(user=user, defaults={"credits": 0})
+
+
+def _critiqued_already(world: World, user: Any) -> None:
+    Critique.objects.create(
+        request=world.obj.walk["request"],
+        author=user,
+        what_works="Clear.",
+        one_change="Shorter.",
+        resource="A guide.",
+    )
+
+
+def _marked_helpful(world: World, user: Any) -> None:
+    Critique.objects.filter(pk=world.obj.walk["critique"].pk).update(helpful_at=timezone.now())
+
+
+def _reported_already(world: World, user: Any) -> None:
+    CritiqueReport.objects.create(
+        critique=world.obj.walk["critique"], reporter=user, reason="Unkind."
+    )
+
+
+CA = Circle.State.ACTIVE
+CIRCLE_GUARD_CASES = [
+    # (model, action, state, role, what makes the guard refuse)
+    (Circle, "join", CA, DRAFTER, _circle_full),
+    (Circle, "join", CA, DRAFTER, _removed_before),
+    (Circle, "ask", CA, MEMBER, _no_credit),
+    (Circle, "ask", CA, HOST, _no_credit),
+    (Circle, "critique", CA, MEMBER, _critiqued_already),
+    (Circle, "helpful", CA, MEMBER, _marked_helpful),
+    (Circle, "report", CA, MEMBER, _reported_already),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "action", "state", "role", "refuse"), CIRCLE_GUARD_CASES)
+def test_a_circle_guard_that_refuses_removes_the_action_and_the_service_refuses(
+    model, action, state, role, refuse
+):
+    """Full circles, removed members, no credit, a second critique, helpful or report."""
+    test_a_guard_that_refuses_removes_the_action_and_the_service_refuses(
+        model, action, state, role, refuse
+    )

@@ -4,8 +4,9 @@ table action maps to — as a person and as the system. A table action missing f
 fails the walk: map it here.
 
 A new table adds one section at the end of this module: its builder in BUILDERS, where its
-`allowed_actions` are read (API_DETAIL_PATHS, or TABLE_ROLE_OF when no API exposes them), any
-actor beyond the two people and the system (EXTRA_ROLES), and its SERVICES entries."""
+`allowed_actions` are read (API_DETAIL_PATHS; OFFERED_BY when a page gathers them from several
+reads; TABLE_ROLE_OF when no API exposes them), any actor beyond the two people and the system
+(EXTRA_ROLES), and its SERVICES entries."""
 
 import contextlib
 import datetime
@@ -26,6 +27,20 @@ from projects.careers.services.staff_invitations import (
     STAFF_INVITATION_DAYS,
     staff_invitation_accept,
     staff_invitation_revoke,
+)
+from projects.circles.models import Circle, Critique, CritiqueRequest
+from projects.circles.services.circles import (
+    circle_close,
+    circle_create,
+    circle_join,
+    circle_leave,
+    circle_member_remove,
+)
+from projects.circles.services.critiques import (
+    critique_create,
+    critique_mark_helpful,
+    critique_report,
+    critique_request_create,
 )
 from projects.credentials.models import IssuedCredential
 from projects.credentials.services.credentials import credential_revoke
@@ -87,7 +102,9 @@ from projects.stipends.services.payouts import payout_record_transfer
 from projects.stipends.services.refunds import stipend_record_refund
 from projects.transitions import (
     DRAFTER,
+    HOST,
     INVITEE,
+    MEMBER,
     MENTOR,
     OFFICE_ADMIN,
     SITE_STAFF,
@@ -101,8 +118,10 @@ from tests.factories import (
     EngagementFactory,
     InstitutionFactory,
     MembershipFactory,
+    PortfolioItemFactory,
     TaskFactory,
     UserFactory,
+    verified_drafter,
 )
 
 ROLES = (MENTOR, DRAFTER, SYSTEM)
@@ -130,7 +149,8 @@ class World:
     obj: Any
     mentor: Any
     drafter: Any
-    # People in the roles of EXTRA_ROLES (site staff for credentials), by role.
+    # People in the roles of EXTRA_ROLES (site staff for credentials, a circle's host and
+    # member), by role.
     others: dict[str, Any] = field(default_factory=dict)
 
     def person(self, role: str) -> Any:
@@ -252,9 +272,8 @@ TABLE_ROLE_OF: dict[type, Callable[[Any, Any], str]] = {
     # the engagement walk checks; here the table is what the page would say.
     Stipend: lambda stipend, user: MENTOR if user.pk == stipend.engagement.mentor_id else DRAFTER,
 }
-
-
-# Models whose `allowed_actions` come from a read other than a detail (a list): its reader.
+# Models whose `allowed_actions` come from a read other than one detail (a list, or several
+# reads a page gathers them from): its reader.
 OFFERED_BY: dict[type, Callable[[Any, Any], list[str]]] = {}
 
 
@@ -671,5 +690,124 @@ SERVICES.update(
             )
         ),
         (StaffInvitation, "revoke"): Entry(person=_staff_invitation_revoke_as),
+    }
+)
+
+
+# --- Peer critique circles (projects/circles): a host, members and drafters outside -----------
+
+CRITIQUE_TEXT = {
+    "what_works": "The opening names the problem.",
+    "one_change": "Show the result first.",
+    "resource": "https://example.org/guide",
+}
+
+
+def build_circle(state: str, action: str) -> World:
+    """A circle of its host and 3 members (2 before the system's "activate", so the next join
+    is the 4th), forced into `state`. The member is members[0]; the drafter and the mentor are
+    outside it. A request (and a critique on it) sit where the action needs them, on
+    `circle.walk`: the member asks when they mark helpful, members[-1] asks otherwise, and
+    members[1] wrote the critique (and is the one the host removes)."""
+    host = verified_drafter()
+    circle = circle_create(host=host, name="Walk circle", skill_family="javascript")
+    members = [UserFactory() for _ in range(2 if action == "activate" else 3)]
+    for member in members:
+        circle_join(circle_id=circle.pk, user=member)
+    Circle.objects.filter(pk=circle.pk).update(state=state)
+    circle.refresh_from_db()
+    drafter, mentor = UserFactory(), TaskFactory().mentor
+    asker = members[0] if action == "helpful" else members[-1]
+    request = CritiqueRequest.objects.create(
+        circle=circle,
+        asker=asker,
+        portfolio_item=PortfolioItemFactory(owner=asker),
+        question="Is the story clear?",
+    )
+    critique = Critique.objects.create(request=request, author=members[1], **CRITIQUE_TEXT)
+    for person in (host, members[0], drafter, mentor):  # everyone has work they could ask about
+        PortfolioItemFactory(owner=person)
+    circle.walk = {"request": request, "critique": critique, "removable": members[1]}
+    return World(circle, mentor, drafter, {HOST: host, MEMBER: members[0]})
+
+
+def _circle_offered(circle: Circle, user: Any) -> list[str]:
+    """A circle's own actions, with critique, helpful and report offered where the page draws
+    them: on a request or a critique that allows it. Outsiders read the list's card."""
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/v1/circles/{circle.pk}/")
+    if response.status_code == 404:
+        cards = client.get("/api/v1/circles/").json()["results"]
+        return next((c["allowed_actions"] for c in cards if c["id"] == circle.pk), [])
+    assert response.status_code == 200, response.content
+    body = response.json()
+    on_items = {"critique", "helpful", "report"}
+    actions = [a for a in body["allowed_actions"] if a not in on_items]
+    for request in body["requests"]:
+        actions += request["allowed_actions"]
+        for critique in request["critiques"]:
+            actions += critique["allowed_actions"]
+    return actions
+
+
+def _suppressed(step: Callable[[], Any]) -> None:
+    """A system step that the table refuses in this state simply does not happen."""
+    with contextlib.suppress(DomainError):
+        step()
+
+
+BUILDERS[Circle] = build_circle
+EXTRA_ROLES[Circle] = (HOST, MEMBER)
+# The circle's detail (or, for outsiders, its card) gives allowed_actions, spread over the
+# circle, its requests and their critiques: read them all as the page does.
+OFFERED_BY[Circle] = _circle_offered
+SERVICES.update(
+    {
+        (Circle, "join"): Entry(person=lambda c, u: circle_join(circle_id=c.pk, user=u)),
+        (Circle, "leave"): Entry(person=lambda c, u: circle_leave(circle_id=c.pk, user=u)),
+        (Circle, "ask"): Entry(
+            person=lambda c, u: critique_request_create(
+                circle_id=c.pk,
+                asker=u,
+                portfolio_item_id=u.portfolio_items.first().pk,
+                question="What would you change?",
+            )
+        ),
+        (Circle, "critique"): Entry(
+            person=lambda c, u: critique_create(
+                request_id=c.walk["request"].pk, author=u, **CRITIQUE_TEXT
+            )
+        ),
+        (Circle, "helpful"): Entry(
+            person=lambda c, u: critique_mark_helpful(critique_id=c.walk["critique"].pk, user=u)
+        ),
+        (Circle, "report"): Entry(
+            person=lambda c, u: critique_report(
+                critique_id=c.walk["critique"].pk, reporter=u, reason="Unkind."
+            )
+        ),
+        (Circle, "remove"): Entry(
+            person=lambda c, u: circle_member_remove(
+                circle_id=c.pk, host=u, handle=c.walk["removable"].profile.handle
+            )
+        ),
+        (Circle, "close"): Entry(person=lambda c, u: circle_close(circle_id=c.pk, host=u)),
+        # The system moves a circle as people come and go: the 4th join activates it, a leave
+        # below 4 sends it back to forming.
+        (Circle, "activate"): Entry(
+            system=lambda c, _: _moved(
+                c,
+                lambda: _suppressed(lambda: circle_join(circle_id=c.pk, user=UserFactory())),
+                Circle.State.ACTIVE,
+            )
+        ),
+        (Circle, "fall_back"): Entry(
+            system=lambda c, _: _moved(
+                c,
+                lambda: _suppressed(lambda: circle_leave(circle_id=c.pk, user=c.walk["removable"])),
+                Circle.State.FORMING,
+            )
+        ),
     }
 )
