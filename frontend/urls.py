@@ -43,6 +43,7 @@ urlpatterns = [
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
     path("messages/", views.MessagesPage.as_view(), name="messages"),
     path("careers/", views.CareersPage.as_view(), name="careers"),
+    path("for-career-offices/", views.ForCareerOfficesPage.as_view(), name="for-career-offices"),
     path("verify/", views.VerifyPage.as_view(), name="verify"),
     path("mentors/", views.MentorsPage.as_view(), name="mentors"),
     path("mentors/<slug:handle>/offer/", views.OfferFormPage.as_view(), name="offer-new"),
