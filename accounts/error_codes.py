@@ -39,3 +39,6 @@ INSTITUTION_NOT_LIVE = "institution_not_live"
 DOMAIN_ALREADY_CLAIMED = "domain_already_claimed"
 DOMAIN_NOT_VERIFIED = "domain_not_verified_by_you"
 UNSUBSCRIBE_LINK_INVALID = "unsubscribe_link_invalid"
+
+# University single sign-on (SAML 2.0)
+SSO_METADATA_INVALID = "sso_metadata_invalid"
