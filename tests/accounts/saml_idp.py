@@ -23,6 +23,9 @@ DS = "http://www.w3.org/2000/09/xmldsig#"
 AFFILIATION = "urn:oid:1.3.6.1.4.1.5923.1.1.1.1"
 MAIL = "urn:oid:0.9.2342.19200300.100.1.3"
 DISPLAY_NAME = "urn:oid:2.16.840.1.113730.3.1.241"
+URI_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:uri"
+PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"
+SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success"
 
 
 def _keypair(common_name: str) -> tuple[bytes, bytes]:
@@ -49,6 +52,14 @@ def _keypair(common_name: str) -> tuple[bytes, bytes]:
 
 def _cert_body(cert_pem: bytes) -> str:
     return "".join(cert_pem.decode().strip().splitlines()[1:-1])
+
+
+def _attribute(name: str, values: list[str]) -> str:
+    inner = "".join(
+        f'<saml:AttributeValue xsi:type="xs:string">{value}</saml:AttributeValue>'
+        for value in values
+    )
+    return f'<saml:Attribute Name="{name}" NameFormat="{URI_FORMAT}">{inner}</saml:Attribute>'
 
 
 def _instant(moment: dt.datetime) -> str:
@@ -105,20 +116,17 @@ class UniversityIdentityProvider:
         until = _instant(now + lifetime)
         assertion_id = f"_a{uuid.uuid4().hex}"
         answer_to = f' InResponseTo="{in_response_to}"' if in_response_to else ""
-        values = "".join(
-            f'<saml:AttributeValue xsi:type="xs:string">{a}</saml:AttributeValue>'
-            for a in affiliations
-        )
+        subject = uuid.uuid5(uuid.NAMESPACE_URL, email)
         xml = f"""<samlp:Response xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   ID="_r{uuid.uuid4().hex}" Version="2.0" IssueInstant="{_instant(now)}"
   Destination="{acs_url}"{answer_to}>
   <saml:Issuer>{self.entity_id}</saml:Issuer>
-  <samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>
+  <samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>
   <saml:Assertion ID="{assertion_id}" Version="2.0" IssueInstant="{_instant(now)}">
     <saml:Issuer>{self.entity_id}</saml:Issuer>
     <saml:Subject>
-      <saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">{uuid.uuid5(uuid.NAMESPACE_URL, email)}</saml:NameID>
+      <saml:NameID Format="{PERSISTENT}">{subject}</saml:NameID>
       <saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">
         <saml:SubjectConfirmationData NotOnOrAfter="{until}" Recipient="{acs_url}"{answer_to}/>
       </saml:SubjectConfirmation>
@@ -130,9 +138,9 @@ class UniversityIdentityProvider:
       <saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext>
     </saml:AuthnStatement>
     <saml:AttributeStatement>
-      <saml:Attribute Name="{MAIL}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue xsi:type="xs:string">{email}</saml:AttributeValue></saml:Attribute>
-      <saml:Attribute Name="{DISPLAY_NAME}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue xsi:type="xs:string">{display_name}</saml:AttributeValue></saml:Attribute>
-      <saml:Attribute Name="{AFFILIATION}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">{values}</saml:Attribute>
+      {_attribute(MAIL, [email])}
+      {_attribute(DISPLAY_NAME, [display_name])}
+      {_attribute(AFFILIATION, affiliations)}
     </saml:AttributeStatement>
   </saml:Assertion>
 </samlp:Response>"""
