@@ -7,7 +7,6 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.sso_views import sso_finish
 from accounts.views import SignupView
 from marketplace import views
 from marketplace.api.views import ApiRootView
@@ -34,7 +33,7 @@ urlpatterns = [
     # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
     path("accounts/signup/", SignupView.as_view()),
     # The end of a university (SAML) sign-in, refusing replays with a page (accounts.sso_views).
-    path("accounts/saml/<str:organization_slug>/acs/finish/", sso_finish),
+    path("accounts/", include("accounts.sso_urls")),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", include((api_v1, "v1"))),
