@@ -20,7 +20,7 @@ from accounts.selectors.sso import (
     sso_affiliations,
 )
 from accounts.services.institutions import institution_membership_on_email_verified
-from marketplace.errors import NotFound, field_error
+from marketplace.errors import field_error
 
 METADATA_MAX_CHARS = 200_000
 METADATA_TIMEOUT_SECONDS = 10
@@ -138,15 +138,12 @@ def institution_sso_set(
 
 
 def institution_sso_remove(*, actor: User, institution_slug: str) -> None:
-    """Sign-in through the university stops; accounts made through it keep their e-mail."""
+    """Sign-in through the university stops (idempotent: nothing registered is no error);
+    accounts made through it keep their e-mail and password sign-in."""
     institution = institution_for_sso_admin(user=actor, institution_slug=institution_slug)
     with transaction.atomic():
         locks.institution_lock(institution_id=institution.pk)
-        deleted, _ = SocialApp.objects.filter(
-            provider=SAML_PROVIDER, client_id=institution.slug
-        ).delete()
-    if not deleted:
-        raise NotFound("This institution has no single sign-on.")
+        SocialApp.objects.filter(provider=SAML_PROVIDER, client_id=institution.slug).delete()
 
 
 def institution_membership_on_sso_login(

@@ -271,3 +271,34 @@ def test_the_service_provider_metadata_is_published_per_institution(institution)
     assert response.status_code == 200
     body = response.content.decode()
     assert f'entityID="{SP_ENTITY}"' in body and ACS in body
+
+
+def test_an_admin_registers_the_idp_through_the_api_and_reads_the_sp_urls(idp, settings):
+    settings.SITE_URL = "https://slipstream.example"
+    institution = InstitutionFactory(slug="api-uni", status=Institution.Status.APPROVED)
+    admin = MembershipFactory(
+        institution=institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.ADMIN,
+    ).user
+    client = _browser()
+    client.force_login(admin)
+    url = "/api/v1/institutions/api-uni/sso/"
+
+    before = client.get(url).json()
+    both = client.put(
+        url,
+        {"metadata_url": "https://idp.example/md", "metadata_xml": "<x/>"},
+        content_type="application/json",
+    )
+    done = client.put(url, {"metadata_xml": idp.metadata_xml()}, content_type="application/json")
+
+    assert before["configured"] is False
+    assert before["sp_metadata_url"] == (
+        "https://slipstream.example/accounts/saml/api-uni/metadata/"
+    )
+    assert both.status_code == 400
+    assert done.status_code == 200
+    assert done.json()["configured"] and done.json()["idp_entity_id"] == idp.entity_id
+    assert client.delete(url).status_code == 204
+    assert client.get(url).json()["configured"] is False
