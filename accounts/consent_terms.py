@@ -4,7 +4,7 @@ Change the text → bump VERSION. A grant must name the version the student was 
 version is refused so nobody agrees to words they never saw.
 """
 
-VERSION = "2026-1"
+VERSION = "2026-2"
 
 PURPOSE = (
     "Your career office uses what you share to support you — to see which kinds of work you try, "
@@ -28,5 +28,11 @@ SCOPES = {
         "Stipend amounts",
         "How much you were paid for paid tasks. Without this they only see whether a task was "
         "paid.",
+    ),
+    "outcomes": (
+        "Outcomes",
+        "What your finished drafts led to, as you or your mentor reported back: an "
+        "introduction, a referral, repeat work or a job or internship offer, with the date. "
+        "Your office counts these for its graduate-outcomes survey; the notes stay private.",
     ),
 }

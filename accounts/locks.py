@@ -61,7 +61,12 @@ def institution_lock(*, institution_id: int) -> Institution | None:
 
 def membership_lock(**filters: Any) -> InstitutionMembership | None:
     """After the institution: one membership, found by the caller's scoping `filters`."""
-    return InstitutionMembership.objects.select_for_update(of=("self",)).filter(**filters).first()
+    return (
+        InstitutionMembership.objects.select_for_update(of=("self",))
+        .filter(**filters)
+        .select_related("institution")
+        .first()
+    )
 
 
 def consent_lock(*, consent_id: int, student: User) -> Consent | None:
@@ -80,4 +85,16 @@ def institution_api_key_lock(*, key_id: int, institution: Institution) -> Instit
         InstitutionApiKey.objects.select_for_update(of=("self",))
         .filter(pk=key_id, institution=institution)
         .first()
+    )
+
+
+def institution_staff_lock(institution_id: int) -> list[int]:
+    """Lock an institution's active staff memberships (primary-key order), so two admins who
+    demote or remove each other at once cannot leave the office without an admin. Taken after
+    the acting person's own row, if any."""
+    return list(
+        InstitutionMembership.objects.select_for_update(of=("self",))
+        .filter(institution_id=institution_id, role="staff", ended_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )

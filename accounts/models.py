@@ -323,12 +323,15 @@ class Consent(models.Model):
         PARTICIPATION = "participation", "Participation"
         EVALUATIONS = "evaluations", "Evaluations"
         STIPEND_AMOUNTS = "stipend_amounts", "Stipend amounts"
+        OUTCOMES = "outcomes", "Outcomes"
 
     student = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="consents")
     participation = models.BooleanField(default=False)
     evaluations = models.BooleanField(default=False)
     stipend_amounts = models.BooleanField(default=False)
+    # What completed drafts led to (introductions, referrals, repeat work, job offers).
+    outcomes = models.BooleanField(default=False)
     purpose = models.TextField(help_text="The wording the student agreed to, as shown.")
     version = models.CharField(max_length=20)
     granted_at = models.DateTimeField(default=timezone.now)
@@ -431,3 +434,25 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"Preferences of {self.user_id}"
+
+
+# The career office's invitations live in their own module; importing them here registers them
+# with the app and keeps `from accounts.models import StaffInvitation` working.
+from accounts.office_models import RosterInvitation, StaffInvitation  # noqa: E402
+
+__all__ = [
+    "Consent",
+    "Institution",
+    "InstitutionApiKey",
+    "InstitutionMembership",
+    "Notification",
+    "NotificationPreference",
+    "PortfolioItem",
+    "Profile",
+    "RosterInvitation",
+    "Skill",
+    "SkillAlias",
+    "StaffInvitation",
+    "User",
+    "UserSkill",
+]

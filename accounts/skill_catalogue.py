@@ -1,5 +1,5 @@
 """The starter skill catalogue, loaded by migration 0004. Append freely; names must stay unique
-by their search key (see accounts.skill_keys) — tests/accounts/test_skills.py checks that."""
+by their search key (see accounts.skill_keys) — tests/accounts/test_skills_api.py checks that."""
 
 STARTER_SKILLS: dict[str, list[str]] = {
     "software": [

@@ -83,7 +83,7 @@ def evaluate() -> dict:
     """Build the set in the current database and score it. Returns the figures and the lists
     shown, for the report and for the test."""
     from bench.matching_eval_set import RELEVANT_DRAFTERS, RELEVANT_TASKS
-    from projects.selectors.recommendations import (
+    from projects.matching.recommendations import (
         task_recommendations_for_user,
         task_recommended_drafters,
     )

@@ -134,6 +134,13 @@ class ReportBackPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/report_back.html"
 
 
+class CareersJoinPage(LoginRequiredMixin, TemplateView):
+    """A colleague's invitation link: signed out, it goes through login or sign-up (`?next=`)
+    and comes back here; signed in, one button accepts it (never on page load alone)."""
+
+    template_name = "frontend/careers_join.html"
+
+
 class UnsubscribePage(TemplateView):
     """One click from a digest e-mail: no sign-in needed, the link is signed."""
 

@@ -6,7 +6,7 @@ Each check reads settings only (the kernel imports no app). They run with `--dep
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
@@ -67,7 +67,8 @@ def check_cache(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
 
 @register(PRODUCTION, deploy=True)
 def check_media_storage(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
-    backend = settings.STORAGES.get("default", {}).get("BACKEND", "")
+    storages = cast(dict[str, dict[str, Any]], settings.STORAGES)
+    backend = storages.get("default", {}).get("BACKEND", "")
     if backend in _LOCAL_STORAGES:
         return [
             Warning(

@@ -414,13 +414,22 @@ PLATFORM_FEE_PERCENT = env.float("PLATFORM_FEE_PERCENT", default=10.0)
 # (staging, demos, load tests) never collide on the same ids. Empty: no prefix.
 STRIPE_IDEMPOTENCY_NAMESPACE = env.str("STRIPE_IDEMPOTENCY_NAMESPACE", default="")
 
-# --- Scheduled jobs: one scheduler process (`manage.py run_scheduler`) runs these commands -----
-# (name, every N seconds). A lock in the shared cache keeps a second scheduler from doubling them.
-SCHEDULED_COMMANDS = [
-    ("stipends_due", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
-    ("reconcile_stripe", env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600)),
-    ("nudges_due", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
-    ("digests_due", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
+# --- Scheduled jobs: one scheduler process (`manage.py run_scheduler`) enqueues these tasks -----
+# (dotted path of a task, every N seconds); workers (`manage.py db_worker`) run them. A lock in the
+# shared cache keeps a second scheduler from enqueueing a job twice in one period.
+SCHEDULED_TASKS = [
+    ("projects.tasks.stipends_due_run", env.int("SCHEDULE_STIPENDS_DUE_SECONDS", default=3600)),
+    (
+        "projects.tasks.stripe_reconcile_run",
+        env.int("SCHEDULE_RECONCILE_STRIPE_SECONDS", default=3600),
+    ),
+    (
+        "projects.tasks.message_digests_run",
+        env.int("SCHEDULE_MESSAGE_DIGESTS_SECONDS", default=3600),
+    ),
+    ("projects.tasks.nudges_run", env.int("SCHEDULE_NUDGES_SECONDS", default=3600)),
+    ("projects.tasks.digests_run", env.int("SCHEDULE_DIGESTS_SECONDS", default=86400)),
+    ("projects.tasks.closure_run", env.int("SCHEDULE_CLOSURE_SECONDS", default=3600)),
 ]
 
 # --- Marketplace rules ---------------------------------------------------------------------------

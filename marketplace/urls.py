@@ -1,8 +1,10 @@
 """The only place that wires every app's URLs together."""
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -11,7 +13,7 @@ from accounts.views import SignupView
 from marketplace import views
 from marketplace.api.views import ApiRootView
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", ApiRootView.as_view(), name="root"),
     path("", include("accounts.api.urls")),
     path("", include("projects.api.urls")),
@@ -24,9 +26,9 @@ api_v1 = [
 
 # Swagger UI sets inline styles as it draws; only this one page may use them (scripts stay
 # same-origin only, as everywhere).
-api_docs = csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
-    SpectacularSwaggerSplitView.as_view(url_name="schema")
-)
+api_docs = csp_override(
+    {**cast(dict[str, list[str]], settings.SECURE_CSP), "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
+)(SpectacularSwaggerSplitView.as_view(url_name="schema"))
 
 urlpatterns = [
     path("admin/", admin.site.urls),

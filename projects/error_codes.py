@@ -65,3 +65,6 @@ CASE_STUDY_NOT_ALLOWED = "case_study_not_allowed"
 CASE_STUDY_NOT_SUBMITTED = "case_study_not_submitted"
 PORTFOLIO_NOT_SHOWABLE = "portfolio_not_showable"
 PORTFOLIO_ALREADY_ADDED = "portfolio_already_added"
+# Career-office staff invitations (issue 19).
+STAFF_INVITATION_STATE_INVALID = "staff_invitation_state_invalid"
+STAFF_INVITATION_EXPIRED = "staff_invitation_expired"

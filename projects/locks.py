@@ -5,9 +5,10 @@ fails otherwise). Every transaction that locks more than one of these rows takes
 order, and only through these functions:
 
     1 stripe event -> 2 offer settings -> 3 offer -> 4 task -> 5 invitation -> 6 application
-    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential; leaves, locked last or alone:
-    thank-you note, nudge, introduction, connected account (each function's docstring names
-    its place)
+    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential -> 11 careers student
+    -> 12 summary cells; staff invitations and roster rows (accounts') are taken alone; leaves,
+    locked last or alone: thank-you note, nudge, introduction, connected account (each
+    function's docstring names its place)
 
 - stripe event: a webhook's record is locked first; its handler then locks the lifecycle rows.
 - offer settings, offer: a mentor's offer settings first (the monthly cap), then the offer;
@@ -29,6 +30,7 @@ no row locks, these are plain reads inside the caller's transaction.
 
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Q
 
 from accounts.models import User
@@ -225,3 +227,40 @@ def connected_account_lock(*, stripe_account_id: str) -> ConnectedAccount | None
         .filter(stripe_account_id=stripe_account_id)
         .first()
     )
+
+
+# --- Career offices (projects/careers): taken last, after any lifecycle row above, because the
+# careers hook runs inside the lifecycle's own transaction. Order: careers student -> summary
+# cells (in primary-key order). The models are looked up by label, not imported: nothing in the
+# lifecycle may import projects.careers (an import-linter contract), and this module is the
+# lifecycle's.
+
+
+def careers_student_lock(*, institution_id: int, student_id: int) -> Any:
+    return (
+        apps.get_model("careers", "CareersStudent")
+        .objects.select_for_update(of=("self",))
+        .filter(institution_id=institution_id, student_id=student_id)
+        .first()
+    )
+
+
+def summary_cells_lock(*, cell_ids: list[int]) -> list[Any]:
+    cells = apps.get_model("careers", "SummaryCell").objects
+    return list(cells.select_for_update(of=("self",)).filter(pk__in=cell_ids).order_by("pk"))
+
+
+def staff_invitation_lock(*, hashed_token: str | None = None, **filters: Any) -> Any:
+    """A career-office staff invitation (accounts), by its token's hash or by id + office.
+    Taken before the invitee's user row (accepting makes their membership)."""
+    rows = apps.get_model("accounts", "StaffInvitation").objects.select_for_update(of=("self",))
+    if hashed_token is not None:
+        filters["hashed_token"] = hashed_token
+    return rows.filter(**filters).select_related("institution").first()
+
+
+def roster_invitations_lock(*, institution_id: int, emails: list[str]) -> list[Any]:
+    """The office's roster rows for these addresses (accounts.RosterInvitation), so two
+    uploads at once do not both e-mail an address."""
+    rows = apps.get_model("accounts", "RosterInvitation").objects.select_for_update(of=("self",))
+    return list(rows.filter(institution_id=institution_id, email__in=emails).order_by("pk"))

@@ -1,6 +1,7 @@
 """The marketplace: overflow tasks, applications and engagements.
 
-State machines follow DESIGN.md "Lifecycles"; every transition is one function in services.py.
+State machines follow docs/architecture.md, "Stateful models"; every transition is one service
+function (projects/services/), allowed or refused by projects/transitions.py.
 """
 
 from django.conf import settings

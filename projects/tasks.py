@@ -1,4 +1,10 @@
-"""Scheduled marketplace work (Django's tasks framework); the scheduler enqueues run_due hourly."""
+"""Scheduled marketplace work, one task per job kind (Django's tasks framework).
+
+The one scheduler of a deployment (`manage.py run_scheduler`) enqueues each of these at the
+interval settings.SCHEDULED_TASKS gives it; a worker (`manage.py db_worker`) runs them. Each is
+idempotent, so a run twice in a period (two schedulers by mistake, a retry) changes nothing
+more. The management command of the same job (`stipends_due`, `nudges_due`, …) runs it now, in
+the foreground, for an operator or cron without a worker."""
 
 from django.tasks import task
 
@@ -11,34 +17,49 @@ from projects.services.message_digests import messages_digest_send_due
 from projects.services.nudges import nudges_plan, nudges_send_due
 from projects.services.saved_searches import digests_send
 from projects.stipends.services.outbound import payouts_retry_pending, stipends_refunds_retry
+from projects.webhooks.reconcile import Reconciled, stripe_events_reconcile
 
 
-def due_work_run() -> dict[str, int]:
-    """Lapse unfunded acceptances, auto-approve (and pay) overdue deliveries, retry payouts and
-    refunds that Stripe could not make, and close offers left unanswered for 14 days."""
+@task
+def stipends_due_run() -> dict[str, int]:
+    """Hourly: lapse unfunded acceptances, auto-approve (and pay) overdue deliveries, retry
+    payouts and refunds that Stripe could not make."""
     return {
         "lapsed": engagements_lapse_unfunded_due(),
         "auto_released": engagements_auto_approve_due(),
         "payouts_retried": payouts_retry_pending(),
         "refunds_retried": stipends_refunds_retry(),
-        "message_digests": messages_digest_send_due(),
-        "offers_expired": offers_expire_due(),
     }
 
 
 @task
-def run_due() -> dict[str, int]:
-    return due_work_run()
+def stripe_reconcile_run() -> Reconciled:
+    """Hourly: apply Stripe events that no webhook delivered (ReconcileUnavailable when Stripe
+    is not configured or cannot be read: the job fails and the next period tries again)."""
+    return stripe_events_reconcile()
+
+
+@task
+def message_digests_run() -> int:
+    """Hourly: one e-mail per person with unread messages, instead of one per message."""
+    return messages_digest_send_due()
 
 
 @task
 def nudges_run() -> dict[str, int]:
-    """Plan the follow-up nudges whose moment came, then send those due (each exactly once)."""
+    """Hourly: plan the follow-up nudges whose moment came, then send those due (each once)."""
     planned = nudges_plan()
     return {"planned": planned, **nudges_send_due()}
 
 
 @task
 def digests_run() -> int:
-    """The daily digest e-mail of saved searches and recommendations."""
+    """Daily: the digest e-mail of saved searches and recommendations."""
     return digests_send()
+
+
+@task
+def closure_run() -> dict[str, int]:
+    """Hourly: the closure guarantee — nothing waits for an answer more than 14 days (offers
+    left unanswered close kindly as expired)."""
+    return {"offers_expired": offers_expire_due()}

@@ -19,10 +19,12 @@ services and `allowed_actions` agree; it fails when an action has no service map
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
 
+from accounts.models import StaffInvitation
 from marketplace.errors import Conflict, DomainError, Forbidden
 from projects import error_codes as codes
 from projects.credentials import error_codes as credential_codes
@@ -491,3 +493,34 @@ def offer_actions_for(offer: Offer, *, viewer: object) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the offer's two people."""
     role = MENTOR if _is_person(viewer) and viewer.pk == offer.mentor_id else DRAFTER
     return role, actions_allowed(OFFER_TRANSITIONS, state=offer.state, role=role)
+
+
+# --- Career-office staff invitations (accounts.StaffInvitation, issue 19) ---------------------
+# An office admin invites a colleague by e-mail; the colleague accepts by the link, or an admin
+# revokes it. "Expired" is not stored: a pending invitation past its date, refused by the guard
+# below before any action (an expired link can neither be accepted nor needs revoking).
+OFFICE_ADMIN = "office_admin"
+INVITEE = "invitee"
+SI = StaffInvitation.State
+
+STAFF_INVITATION_TRANSITIONS: dict[str, Transition] = {
+    "accept": _t({SI.PENDING}, SI.ACCEPTED, {INVITEE}, "accepted"),
+    "revoke": _t({SI.PENDING}, SI.REVOKED, {OFFICE_ADMIN}, "revoked"),
+}
+_TABLES[StaffInvitation] = STAFF_INVITATION_TRANSITIONS
+_STATE_CODES[StaffInvitation] = codes.STAFF_INVITATION_STATE_INVALID
+
+
+def staff_invitation_unexpired_require(invitation: StaffInvitation, *, now: datetime) -> None:
+    """Guard: an expired invitation answers 409 `staff_invitation_expired`; ask for a new one."""
+    if invitation.state_at(now) == SI.EXPIRED:
+        raise Conflict(
+            "This invitation has expired; ask your colleague to send a new one.",
+            code=codes.STAFF_INVITATION_EXPIRED,
+        )
+
+
+def staff_invitation_actions_for(invitation: StaffInvitation, *, now: datetime) -> list[str]:
+    """What an office admin may do with an invitation in the list (revoke while pending)."""
+    state = invitation.state_at(now)
+    return actions_allowed(STAFF_INVITATION_TRANSITIONS, state=state, role=OFFICE_ADMIN)

@@ -243,6 +243,12 @@ class MembershipOutputSerializer(serializers.Serializer):
     institution_name = serializers.CharField(source="institution.name")
     role = serializers.CharField()
     email = serializers.CharField()
+    programme = serializers.CharField(
+        help_text="Students: programme or major, as you gave it (empty if not given)."
+    )
+    class_year = serializers.IntegerField(
+        allow_null=True, help_text="Students: class year (year of graduation), if given."
+    )
     created_at = serializers.DateTimeField()
 
 
@@ -425,6 +431,24 @@ class PortfolioReorderInputSerializer(InputSerializer):
     )
 
 
+class MembershipDetailsInputSerializer(InputSerializer):
+    """A student's cohort at one institution; both optional, an empty value clears it."""
+
+    programme = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=160,
+        help_text="Programme or major, e.g. Economics (empty to clear).",
+    )
+    class_year = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1950,
+        max_value=2100,
+        help_text="Class year: the year you graduate, e.g. 2027 (null to clear).",
+    )
+
+
 class StaffAddInputSerializer(InputSerializer):
     email = serializers.EmailField()
 
@@ -432,7 +456,7 @@ class StaffAddInputSerializer(InputSerializer):
 class ConsentGrantInputSerializer(InputSerializer):
     institution = serializers.SlugField(max_length=80)
     scopes = serializers.ListField(
-        child=serializers.ChoiceField(choices=Consent.Scope.choices), min_length=1, max_length=3
+        child=serializers.ChoiceField(choices=Consent.Scope.choices), min_length=1, max_length=4
     )
     # Only the current wording can be agreed to; the schema names it.
     version = serializers.ChoiceField(choices=[consent_terms.VERSION])

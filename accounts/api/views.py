@@ -21,7 +21,11 @@ from accounts.selectors.profiles import (
 )
 from accounts.selectors.skills import skill_search, user_skills_for_user
 from accounts.services.consent import consent_grant, consent_revoke
-from accounts.services.institutions import institution_staff_add, membership_leave
+from accounts.services.institutions import (
+    institution_staff_add,
+    membership_details_update,
+    membership_leave,
+)
 from accounts.services.portfolio import (
     portfolio_item_create,
     portfolio_item_delete,
@@ -31,6 +35,7 @@ from accounts.services.portfolio import (
 from accounts.services.profiles import avatar_remove, avatar_set, profile_update
 from accounts.services.skills import skill_propose, user_skills_set
 from marketplace.api.pagination import CursorPagination
+from marketplace.api.schema import ErrorSerializer
 from marketplace.errors import NotFound
 
 
@@ -265,6 +270,22 @@ class MembershipListView(APIView):
 
 class MembershipDetailView(APIView):
     permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_memberships_update",
+        request=s.MembershipDetailsInputSerializer,
+        responses={200: s.MembershipOutputSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="A student gives (or clears) their programme and class year at one "
+        "institution. The career office sees them only while the student consents, and its "
+        "reports group by them.",
+    )
+    def patch(self, request: Request, membership_id: int) -> Response:
+        form = s.MembershipDetailsInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        membership = membership_details_update(
+            user=request.user, membership_id=membership_id, **form.validated_data
+        )
+        return Response(s.MembershipOutputSerializer(membership).data)
 
     @extend_schema(responses={204: None}, description="Leave the institution.")
     def delete(self, request: Request, membership_id: int) -> Response:

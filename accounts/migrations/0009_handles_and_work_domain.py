@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_skill_aliases_and_preferences'),
+        ('accounts', '0008_outcomes_scope_and_cohorts'),
     ]
 
     operations = [

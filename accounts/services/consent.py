@@ -7,6 +7,7 @@ from accounts import consent_terms, error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import Consent, InstitutionMembership, User
 from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.events import student_activity_changed
 
 
 def consent_grant(
@@ -48,7 +49,7 @@ def consent_grant(
         Consent.objects.filter(
             student=student, institution=membership.institution, revoked_at__isnull=True
         ).update(revoked_at=now)
-        return Consent.objects.create(
+        consent = Consent.objects.create(
             student=student,
             institution=membership.institution,
             purpose=consent_terms.PURPOSE,
@@ -56,6 +57,8 @@ def consent_grant(
             granted_at=now,
             **{scope: True for scope in scopes},
         )
+        student_activity_changed(user_ids=[student.pk], what="consent")
+        return consent
 
 
 def consent_revoke(*, student: User, consent_id: int) -> Consent:
@@ -67,4 +70,5 @@ def consent_revoke(*, student: User, consent_id: int) -> Consent:
         if consent.revoked_at is None:
             consent.revoked_at = timezone.now()
             consent.save(update_fields=["revoked_at"])
+            student_activity_changed(user_ids=[student.pk], what="consent")
     return consent

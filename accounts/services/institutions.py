@@ -10,6 +10,7 @@ from accounts.locks import user_lock
 from accounts.models import Consent, Institution, InstitutionMembership, User
 from accounts.services.notifications import notification_send
 from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.events import student_activity_changed
 
 
 def _email_domain_candidates(email: str) -> list[str]:
@@ -86,6 +87,7 @@ def membership_end(*, membership: InstitutionMembership) -> None:
             institution_id=membership.institution_id,
             revoked_at__isnull=True,
         ).update(revoked_at=now)
+        student_activity_changed(user_ids=[membership.user_id], what="membership")
 
 
 def membership_leave(*, user: User, membership_id: int) -> None:
@@ -114,6 +116,8 @@ def _membership_ensure(
         membership = InstitutionMembership.objects.create(
             user=user, institution=institution, role=role, email=email.lower(), **extra
         )
+        if role == InstitutionMembership.Role.STUDENT:
+            student_activity_changed(user_ids=[user.pk], what="membership")
     elif staff_role and membership.staff_role != staff_role:
         membership.staff_role = staff_role
         membership.save(update_fields=["staff_role", "updated_at"])
@@ -183,16 +187,38 @@ def membership_details_set(
 ) -> InstitutionMembership:
     """A student's own programme/major and class year at an institution (both optional);
     shown to that institution only while the student consents."""
+    return _membership_details_write(
+        user=user,
+        match={"institution__slug": institution_slug},
+        changes={"programme": programme, "class_year": class_year},
+    )
+
+
+def membership_details_update(
+    *, user: User, membership_id: int, **changes: str | int | None
+) -> InstitutionMembership:
+    """The same, by membership id and only for the fields given (the settings page's PATCH)."""
+    unknown = set(changes) - {"programme", "class_year"}
+    if unknown:
+        raise ValueError(f"not membership details: {sorted(unknown)}")
+    return _membership_details_write(user=user, match={"pk": membership_id}, changes=changes)
+
+
+def _membership_details_write(*, user: User, match: dict, changes: dict) -> InstitutionMembership:
     with transaction.atomic():
         membership = locks.membership_lock(
             user=user,
-            institution__slug=institution_slug,
             role=InstitutionMembership.Role.STUDENT,
             ended_at__isnull=True,
+            **match,
         )
         if membership is None:
             raise NotFound("No such membership.")
-        membership.programme = programme.strip()[:160]
-        membership.class_year = class_year
+        if "programme" in changes:
+            membership.programme = " ".join(str(changes["programme"] or "").split())[:160]
+        if "class_year" in changes:
+            membership.class_year = changes["class_year"]
         membership.save(update_fields=["programme", "class_year", "updated_at"])
+        # Cohort cells move with the student, in this transaction.
+        student_activity_changed(user_ids=[user.pk], what="cohort")
     return membership

@@ -19,6 +19,7 @@ from accounts import error_codes, locks
 from accounts.models import HandleRedirect, Profile, User
 from accounts.uploads import IMAGE_KINDS, stored_file_delete_on_commit, upload_validate
 from marketplace.errors import Conflict, DomainError
+from marketplace.events import student_activity_changed
 
 _HANDLE_MAX = 40
 # Words that would make a profile URL look like one of ours (/u/admin/, /u/settings/ ...).
@@ -155,6 +156,7 @@ def profile_update(*, user: User, data: dict[str, Any]) -> Profile:
                 profile.save(update_fields=[*changed, "updated_at"])
         except IntegrityError as error:  # the handle went to someone else after our check
             raise _handle_taken() from error
+        student_activity_changed(user_ids=[user.pk], what="profile")
     return profile
 
 

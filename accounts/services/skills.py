@@ -15,6 +15,7 @@ from accounts.skill_keys import (
     skill_spelling_key,
 )
 from marketplace.errors import DomainError, NotFound
+from marketplace.events import student_activity_changed
 
 MAX_SKILLS_PER_USER = 50
 
@@ -103,4 +104,5 @@ def user_skills_set(*, user: User, items: list[dict[str, Any]]) -> list[UserSkil
                 if skill_id not in current
             ]
         )
+        student_activity_changed(user_ids=[user.pk], what="profile")
     return list(UserSkill.objects.filter(user=user).select_related("skill").order_by("skill__name"))

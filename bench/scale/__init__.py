@@ -1,4 +1,4 @@
-"""A marketplace-shaped data set at three sizes, for benchmarks (`manage.py seed_scale`).
+"""A marketplace-shaped data set at three sizes, for benchmarks (`bench/seed_scale.py`).
 
 Everything is planned in memory first from one seeded `random.Random` (who applies where, which
 applications became engagements), then written in bulk (writer.py: COPY on PostgreSQL), table by

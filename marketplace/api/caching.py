@@ -31,7 +31,8 @@ def _public(request: HttpRequest, max_age: int):
         response["ETag"] = etag
         patch_cache_control(response, public=True, max_age=max_age)
         patch_vary_headers(response, ("Cookie",))
-        return get_conditional_response(request, etag=etag, response=response)
+        # A 304 when the client's ETag matches; otherwise the response itself.
+        return get_conditional_response(request, etag=etag, response=response) or response
 
     return after_render
 

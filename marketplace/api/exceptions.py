@@ -22,11 +22,11 @@ def error_body(code: str, message: str, fields: dict[str, Any] | None = None) ->
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
-def _as_messages(detail: Any) -> list[str] | dict[str, Any]:
+def _as_messages(detail: Any) -> list[Any] | dict[str, Any]:
     if isinstance(detail, dict):
         return {str(key): _as_messages(value) for key, value in detail.items()}
     if isinstance(detail, list):
-        flat: list[str] = []
+        flat: list[Any] = []
         for item in detail:
             nested = _as_messages(item)
             if isinstance(nested, dict):

@@ -47,6 +47,8 @@ def _check(field: serializers.Field, value: Any) -> Any:
     if isinstance(field, serializers.ListSerializer):
         if not isinstance(value, list):
             return "Must be a list."
+        if field.child is None:
+            return None
         errors = {str(i): e for i, item in enumerate(value) if (e := _check(field.child, item))}
         return errors or None
     if isinstance(field, serializers.Serializer):
@@ -66,12 +68,12 @@ def _check(field: serializers.Field, value: Any) -> Any:
     return _json_type_error(field, value)
 
 
-def _check_object(serializer: serializers.Serializer, data: Mapping) -> dict[str, Any]:
-    errors = {}
+def _check_object(serializer: serializers.Serializer, data: Mapping[str, Any]) -> dict[str, Any]:
+    errors: dict[str, Any] = {}
     for field in serializer.fields.values():
         if field.read_only:
             continue
-        key = field.field_name
+        key = str(field.field_name)  # set when the serializer bound its fields
         if key in data and (error := _check(field, data[key])):
             errors[key] = error if isinstance(error, (dict, list)) else [error]
     return errors

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from rest_framework import pagination, serializers
@@ -16,7 +16,7 @@ class CursorPagination(pagination.CursorPagination):
         default); one above the maximum is capped, as the API promises."""
         values = request.query_params.getlist(self.page_size_query_param)
         if not values:
-            return self.page_size
+            return cast(int, self.page_size)  # settings' PAGE_SIZE, or the subclass's own
         field = serializers.IntegerField(min_value=1)
         try:
             return min(field.run_validation(values[-1]), self.max_page_size)

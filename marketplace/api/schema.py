@@ -254,7 +254,8 @@ def _files_only_in_multipart(result: dict[str, Any], operation: dict[str, Any]) 
 class _ErrorDetailSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
-    fields = serializers.DictField()
+    # DRF's metaclass moves declared fields off the class, so this does not shadow `.fields`.
+    fields = serializers.DictField()  # type: ignore[assignment]
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -9,11 +9,11 @@ from rest_framework.views import APIView
 
 from marketplace.api.schema import ErrorSerializer
 from projects.api.serializers import TaskCardSerializer
-from projects.selectors.invitations import invitation_list_for_drafter
-from projects.selectors.recommendations import (
+from projects.matching.recommendations import (
     task_recommendations_for_user,
     task_recommended_drafters,
 )
+from projects.selectors.invitations import invitation_list_for_drafter
 from projects.services.invitations import invitation_create, invitation_decline
 
 

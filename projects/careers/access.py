@@ -5,19 +5,22 @@ Every careers selector takes a `CareersAccess` and builds its rows from `access.
 to reach student rows from here, so a new endpoint cannot forget the institution or consent.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.signing import salted_hmac
 from django.db.models import QuerySet
 
 from accounts.models import Consent, Institution, InstitutionApiKey, InstitutionMembership, User
 from accounts.selectors.consent import consenting_students
 from accounts.selectors.institutions import staff_membership_get
+from projects.careers.models import CareersStudent
+from projects.careers.summary_terms import student_public_id_make
 
 PARTICIPATION = Consent.Scope.PARTICIPATION
 EVALUATIONS = Consent.Scope.EVALUATIONS
 STIPEND_AMOUNTS = Consent.Scope.STIPEND_AMOUNTS
+OUTCOMES = Consent.Scope.OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -31,16 +34,36 @@ class CareersAccess:
 
     def student_public_id(self, user_id: int) -> str:
         """A student's id as this institution sees it: stable for the institution, different
-        at every other one, so two offices cannot join their data on it."""
-        digest = salted_hmac(
-            "slipstream.careers.student", f"{self.institution.pk}:{user_id}", algorithm="sha256"
-        ).hexdigest()
-        return f"stu_{digest[:20]}"
+        at every other one, so two offices cannot join their data on it. The value stored on
+        CareersStudent when the student first appeared was made by this same function."""
+        return student_public_id_make(institution_id=self.institution.pk, user_id=user_id)
+
+    def student_public_ids(self, user_ids: Iterable[int]) -> dict[int, str]:
+        """Stored ids for a page of students, in one query."""
+        ids = set(user_ids)
+        stored = dict(
+            CareersStudent.objects.filter(
+                institution=self.institution, student_id__in=ids
+            ).values_list("student_id", "public_id")
+        )
+        return {pk: stored.get(pk) or self.student_public_id(pk) for pk in ids}
 
     def student_get(self, *, public_id: str, scope: str = PARTICIPATION) -> User | None:
-        """The consenting student behind `public_id`, or None (absent, other institution's,
-        or no longer consenting)."""
-        for pk in self.students(scope).values_list("pk", flat=True).iterator():
+        """The consenting student behind `public_id` (an indexed lookup of the stored id), or
+        None (absent, other institution's, or no longer consenting)."""
+        stored = CareersStudent.objects.filter(institution=self.institution)
+        row = stored.filter(public_id=public_id).values_list("student_id", flat=True)
+        found = self.students(scope).filter(pk__in=row).select_related("profile").first()
+        if found is not None:
+            return found
+        # A student whose row the hook has not made yet (data loaded past the services, before
+        # `careers_rebuild_summary`): normally none, so this scan is empty.
+        for pk in (
+            self.students(scope)
+            .exclude(pk__in=stored.values("student_id"))
+            .values_list("pk", flat=True)
+            .iterator()
+        ):
             if self.student_public_id(pk) == public_id:
                 return User.objects.select_related("profile").get(pk=pk)
         return None

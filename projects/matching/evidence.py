@@ -11,10 +11,10 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 
 from accounts.models import PortfolioItem, Profile, UserSkill
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.matching import weights as w
 from projects.matching.scoring import DrafterEvidence, rarity_from_counts
 from projects.models import Engagement, Feedback
-from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 
 _STOP_WORDS = frozenset(
     [
@@ -179,8 +179,8 @@ def drafter_evidence_load(
         drafter = evidence[row["portfolioitem__owner_id"]]
         drafter.portfolio[row["skill__spelling_key"]] = row["skill__name"]
         _add_family(drafter, row, w.LEVEL_CREDIT["working"])
-    for row in items.values("owner_id", "title", short=Substr("description", 1, 1500)):
-        texts[row["owner_id"]] += [row["title"], row["short"]]
+    for item in items.values("owner_id", "title", short=Substr("description", 1, 1500)):
+        texts[item["owner_id"]] += [item["title"], item["short"]]
     # The mentor's endorsement counts once the drafter could see it (double-blind feedback).
     drafter_wrote = Feedback.objects.filter(
         engagement_id=OuterRef("feedback__engagement_id"),

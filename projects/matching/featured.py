@@ -5,7 +5,7 @@ contracts), so this reads them through the relation it adds to Institution (`fea
 one query, no import."""
 
 from accounts.models import Institution, User
-from projects.selectors.tasks import student_institution_ids
+from projects.visibility import student_institution_ids
 
 
 def task_ids_featured_for(*, user: User, task_ids: list[int]) -> set[int]:

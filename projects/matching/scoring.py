@@ -134,13 +134,15 @@ def _matched_words(task: TaskFeatures, drafter: DrafterEvidence) -> list[str]:
     return [word for word in drafter.words if word in task.text]
 
 
-def _hours_part(task: TaskFeatures, drafter: DrafterEvidence, today: date, v: dict[str, str]):
+def _hours_part(
+    task: TaskFeatures, drafter: DrafterEvidence, today: date, v: dict[str, str]
+) -> tuple[float, list[str]]:
     hours = drafter.weekly_hours
     if not hours:
         return 0.0, []
     if task.estimated_hours <= hours:
         return w.HOURS_FIT_POINTS, [f"Fits {v['your']} {hours} h/week"]
-    weeks = w.HOURS_DEFAULT_WEEKS
+    weeks: float = w.HOURS_DEFAULT_WEEKS
     if task.deadline:
         weeks = max((task.deadline - today).days, 0) / 7
     if task.estimated_hours <= hours * weeks:

@@ -20,9 +20,6 @@ from django.db.models import QuerySet
 from projects.matching import weights as w
 from projects.search import task_match_ranked
 
-BM25_K1 = 1.2  # term-frequency saturation (FTS5's and Lucene's default)
-BM25_B = 0.75  # document-length normalisation (FTS5's and Lucene's default)
-
 
 def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
     """Filter `queryset` (of Task) to the TEXT_RANK_WINDOW newest tasks mentioning any of
@@ -67,9 +64,9 @@ def text_relevance(*, texts: dict[int, str], words: list[str]) -> dict[int, floa
     idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in mentions.items()}
     scores = {}
     for task_id, tally in counts.items():
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[task_id] / average)
+        norm = w.BM25_K1 * (1 - w.BM25_B + w.BM25_B * lengths[task_id] / average)
         scores[task_id] = sum(
-            idf[word] * tf * (BM25_K1 + 1) / (tf + norm) for word, tf in tally.items()
+            idf[word] * tf * (w.BM25_K1 + 1) / (tf + norm) for word, tf in tally.items()
         )
     best = max(scores.values()) or 1.0
     return {task_id: score / best for task_id, score in scores.items()}

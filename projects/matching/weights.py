@@ -35,6 +35,14 @@ TEXT_POINTS = 12.0
 TEXT_MIN_WORDS = 2
 # How many of the drafter's most frequent words go into the full-text query.
 TEXT_MAX_WORDS = 12
+# BM25's two parameters (projects/matching/text.py): term-frequency saturation and
+# document-length normalisation, FTS5's and Lucene's defaults.
+BM25_K1 = 1.2
+BM25_B = 0.75
+# For a mentor's task, a drafter's text relevance is the share of MENTOR_TEXT_FULL_WORDS words
+# their profile shares with the task's MENTOR_TASK_WORDS most frequent words (4 shared = full).
+MENTOR_TASK_WORDS = 40
+MENTOR_TEXT_FULL_WORDS = 4
 
 # --- Time ---------------------------------------------------------------------------------------
 # The task fits the drafter's weekly hours (estimated hours ≤ weekly hours) …
@@ -48,16 +56,10 @@ HOURS_MISFIT_PENALTY = 35.0
 # --- The task and its mentor --------------------------------------------------------------------
 # Featured for the drafter by their career office (the careers app's featured tasks).
 FEATURED_POINTS = 6.0
-# The mentor answers applications quickly (on average within RESPONSIVE_DAYS, having answered at
-# least RESPONSIVE_MIN_ANSWERED), over the last RESPONSIVE_WINDOW_DAYS.
+# The mentor answers applications quickly: on average within RESPONSIVE_DAYS (the figure and its
+# window are measured in projects/reply_times.py, which the mentor card shows too).
 RESPONSIVE_POINTS = 4.0
 RESPONSIVE_DAYS = 3
-RESPONSIVE_MIN_ANSWERED = 2
-RESPONSIVE_WINDOW_DAYS = 180
-# … counting applications to their most recent tasks only (bounded work for the busiest mentor).
-RESPONSIVE_RECENT_TASKS = 10
-# How long each mentor's figure is cached, in seconds.
-RESPONSIVE_CACHE_SECONDS = 600
 # Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
 FRESHNESS_POINTS = 6.0
 FRESHNESS_HALF_LIFE_DAYS = 14

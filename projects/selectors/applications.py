@@ -24,7 +24,7 @@ from projects.models import (
 )
 
 
-def _application_qs() -> QuerySet:
+def _application_qs() -> QuerySet[Application]:
     # Who introduced the drafter to this task (accepted introductions only): shown to the mentor.
     introduced_by = Introduction.objects.filter(
         task_id=OuterRef("task_id"),
@@ -51,7 +51,9 @@ def _application_qs() -> QuerySet:
     )
 
 
-def application_list_for_task(*, task_id: int, mentor: User, state: str = "") -> QuerySet:
+def application_list_for_task(
+    *, task_id: int, mentor: User, state: str = ""
+) -> QuerySet[Application]:
     """The mentor's view of who applied, with profile summaries and attached work. The attached
     portfolio items are shown whatever their visibility: the drafter chose to share them."""
     if not Task.objects.filter(pk=task_id, mentor=mentor).exists():
@@ -78,7 +80,7 @@ _TASK_ROW_FIELDS = (
 
 def application_rows_for_task(
     *, task_id: int, mentor: User, state: str = ""
-) -> tuple[dict[str, Any], QuerySet]:
+) -> tuple[dict[str, Any], QuerySet[Application, Any]]:
     """application_list_for_task as plain rows (the mentor's hot list): the task once, and a
     values() queryset of its applications, newest first, for the cursor paginator. Portfolio
     items come from application_rows_attach_portfolio for the page."""
@@ -98,10 +100,10 @@ def application_rows_for_task(
         drafter_id=OuterRef("drafter_id"),
         state=Introduction.State.ACCEPTED,
     ).order_by("id")
-    rows = Application.objects.filter(task_id=task_id)
+    applications = Application.objects.filter(task_id=task_id)
     if state:
-        rows = rows.filter(state=state)
-    rows = rows.values(
+        applications = applications.filter(state=state)
+    rows = applications.values(
         "id",
         "state",
         "note",
@@ -162,7 +164,7 @@ def application_rows_attach_portfolio(*, rows: list[dict[str, Any]]) -> list[dic
     return [{**row, "portfolio_items": by_application[row["id"]]} for row in rows]
 
 
-def application_list_for_drafter(*, drafter: User) -> QuerySet:
+def application_list_for_drafter(*, drafter: User) -> QuerySet[Application]:
     return _application_qs().filter(drafter=drafter)
 
 

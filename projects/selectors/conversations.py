@@ -20,7 +20,7 @@ def message_list_for_thread(
     application_id: int | None = None,
     engagement_id: int | None = None,
     offer_id: int | None = None,
-) -> QuerySet:
+) -> QuerySet[Message]:
     """A thread's messages, only for its two people (anyone else: NotFound)."""
     if application_id is not None:
         application_get_for_participant(application_id=application_id, user=user)
@@ -30,9 +30,12 @@ def message_list_for_thread(
             raise NotFound("Offer not found.")
         thread = {"offer_id": offer_id}
     else:
-        if not Engagement.objects.filter(
-            Q(mentor=user) | Q(drafter=user), pk=engagement_id
-        ).exists():
+        if (
+            engagement_id is None
+            or not Engagement.objects.filter(
+                Q(mentor=user) | Q(drafter=user), pk=engagement_id
+            ).exists()
+        ):
             raise NotFound("Engagement not found.")
         thread = {"engagement_id": engagement_id}
     return Message.objects.filter(**thread).select_related("sender__profile")
@@ -73,6 +76,7 @@ def thread_list_for_user(*, user: User) -> dict[str, Any]:
     )
     results = []
     for thread in threads:
+        obj: Application | Engagement
         if thread["application_id"]:
             kind, obj = "application", applications[thread["application_id"]]
             mentor, drafter, title = obj.task.mentor, obj.drafter, obj.task.title

@@ -22,6 +22,7 @@ from projects.models import (
     ThankYouNote,
 )
 from projects.selectors.conversations import message_unread_count
+from projects.stipends.models import Payout
 from projects.stipends.selectors import payouts_waiting_for_setup
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
@@ -172,7 +173,7 @@ def _name(person: dict[str, Any]) -> str:
     profile = person["profile"]
     if profile["handle"] is None:
         return "Someone"
-    return profile["display_name"] or profile["handle"]
+    return str(profile["display_name"] or profile["handle"])
 
 
 def _next_steps(
@@ -183,7 +184,7 @@ def _next_steps(
     to_review: list[dict[str, Any]],
     has_tasks: bool,
     unfinished_thanks: list[dict[str, Any]],
-    payouts_waiting: list,
+    payouts_waiting: list[Payout],
 ) -> list[dict[str, str]]:
     steps = []
     if payouts_waiting:

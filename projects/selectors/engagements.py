@@ -3,7 +3,6 @@
 "Fetch and authorise in one step": a missing object and somebody else's both raise NotFound,
 so a 404 never reveals that something exists."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.db.models import (
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from marketplace.errors import NotFound
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.models import (
     Deliverable,
     Engagement,
@@ -22,16 +22,14 @@ from projects.models import (
     ThankYouNote,
 )
 
-FEEDBACK_BLIND_PERIOD = timedelta(days=14)
 
-
-def engagement_qs() -> QuerySet:
+def engagement_qs() -> QuerySet[Engagement]:
     return Engagement.objects.select_related(
         "task", "mentor__profile", "drafter__profile", "cancelled_by__profile"
     )
 
 
-def engagement_list_for_user(*, user: User, role: str = "") -> QuerySet:
+def engagement_list_for_user(*, user: User, role: str = "") -> QuerySet[Engagement]:
     qs = engagement_qs()
     if role == "mentor":
         return qs.filter(mentor=user)

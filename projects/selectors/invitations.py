@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
 from projects.models import Application, Invitation
@@ -17,18 +17,17 @@ def invitation_list_for_drafter(
     invitations = Invitation.objects.filter(drafter=drafter)
     if invitation_id is not None:
         invitations = invitations.filter(pk=invitation_id)
-    return list(
-        invitations.order_by("-id").values(
-            "id",
-            "task_id",
-            "note",
-            "reasons",
-            "state",
-            "created_at",
-            task_title=F("task__title"),
-            task_state=F("task__state"),
-            mentor_handle=F("mentor__profile__handle"),
-            mentor_name=F("mentor__profile__display_name"),
-            application_id=Subquery(applied.values("id")[:1]),
-        )[:limit]
+    rows: QuerySet[Invitation, Any] = invitations.order_by("-id").values(
+        "id",
+        "task_id",
+        "note",
+        "reasons",
+        "state",
+        "created_at",
+        task_title=F("task__title"),
+        task_state=F("task__state"),
+        mentor_handle=F("mentor__profile__handle"),
+        mentor_name=F("mentor__profile__display_name"),
+        application_id=Subquery(applied.values("id")[:1]),
     )
+    return list(rows[:limit])

@@ -8,8 +8,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
-from projects.matching.candidates import mentor_reply_days
 from projects.models import Engagement
+from projects.reply_times import mentor_reply_days
 
 # The track record is aggregated over all the mentor's engagements and recent applications (two
 # queries, one of them a scan of the window); it may be this many seconds old on a task page.
@@ -24,7 +24,8 @@ def _reply_hours(*, mentor_id: int) -> int | None:
 
 def _track_record(*, mentor_id: int) -> dict[str, Any]:
     key = f"mentor-track-record:{mentor_id}"
-    if (cached := cache.get(key)) is not None:
+    cached: dict[str, Any] | None = cache.get(key)
+    if cached is not None:
         return cached
     done = Engagement.objects.filter(mentor_id=mentor_id).aggregate(
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),

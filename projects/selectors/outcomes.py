@@ -1,5 +1,7 @@
 """Relationship outcomes counted on profiles (and for career offices, with consent)."""
 
+from typing import Any
+
 from django.db.models import Count, Q
 
 from accounts.models import Profile, User
@@ -7,7 +9,7 @@ from marketplace.errors import NotFound
 from projects.models import Engagement, Introduction, ReportBack
 from projects.selectors.engagements import engagement_get_for_participant
 
-OUTCOME_LABELS = {
+OUTCOME_LABELS: dict[str, str] = {
     ReportBack.Outcome.INTRODUCTION: "led to introductions",
     ReportBack.Outcome.REFERRAL: "led to referrals",
     ReportBack.Outcome.REPEAT_WORK: "led to repeat work",
@@ -32,7 +34,7 @@ def outcome_counts_for_drafters(*, user_ids: list[int]) -> dict[int, dict[str, i
     }
 
 
-def profile_outcomes(*, handle: str) -> dict:
+def profile_outcomes(*, handle: str) -> dict[str, Any]:
     """Public counts on a profile: drafts by outcome ("3 drafts led to introductions"), people
     helped as a mentor, introductions made."""
     profile = Profile.objects.filter(handle=handle, deleted_at__isnull=True).first()

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Profile, User
 from marketplace.errors import NotFound
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.models import (
     Deliverable,
     Engagement,
@@ -23,7 +24,6 @@ from projects.models import (
     ThankYouNote,
 )
 from projects.people import display_name
-from projects.selectors.engagements import FEEDBACK_BLIND_PERIOD
 from projects.selectors.showable import public_title, showing_public
 
 

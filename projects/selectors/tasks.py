@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any, TypedDict
 
 import orjson
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import (
     Count,
@@ -25,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from accounts.models import Institution, InstitutionMembership, Skill, User
+from accounts.models import Institution, Skill, User
 from accounts.skill_keys import skill_search_key
 from marketplace.errors import NotFound
 from projects.models import (
@@ -33,6 +32,7 @@ from projects.models import (
     Task,
 )
 from projects.search import RANK_WINDOW, search_tokens, task_search
+from projects.visibility import Viewer, signed_in, student_institution_ids, task_visible_q
 
 COUNT_CAP = 1000
 COUNT_CACHE_SECONDS = 60
@@ -40,9 +40,6 @@ SKILL_IDS_CACHE_SECONDS = 300
 
 
 FAR_FUTURE = date(9999, 12, 31)
-
-
-Viewer = User | AnonymousUser | None
 
 
 class BrowseFilters(TypedDict, total=False):
@@ -65,30 +62,6 @@ BROWSE_ORDERINGS = {
 }
 
 
-def _signed_in(viewer: Viewer) -> bool:
-    return viewer is not None and viewer.is_authenticated
-
-
-def student_institution_ids(viewer: User) -> QuerySet:
-    """The institutions where `viewer` is an active student (a subquery of ids)."""
-    return InstitutionMembership.objects.filter(
-        user=viewer, role=InstitutionMembership.Role.STUDENT, ended_at__isnull=True
-    ).values("institution_id")
-
-
-def task_visible_q(viewer: Viewer) -> Q:
-    """Tasks `viewer` may see: public ones, institution-only ones of an institution where the
-    viewer is an active student, and their own."""
-    visible = Q(visibility=Task.Visibility.PUBLIC)
-    if not _signed_in(viewer):
-        return visible
-    through = Task.institutions.through
-    member = through.objects.filter(
-        task_id=OuterRef("pk"), institution_id__in=student_institution_ids(viewer)
-    )
-    return visible | Q(Exists(member)) | Q(mentor=viewer)
-
-
 def skill_ids_for_browse(*, values: list[str]) -> list[int]:
     """The ids of the skills a browse filter names, by slug ("data-analysis") or as printed on
     the chips ("Data analysis"); cached for SKILL_IDS_CACHE_SECONDS.
@@ -101,7 +74,8 @@ def skill_ids_for_browse(*, values: list[str]) -> list[int]:
     not cached."""
     canonical = "\x1f".join(sorted(set(values)))
     key = f"browse-skill-ids:{hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest()}"
-    if (cached := cache.get(key)) is not None:
+    cached: list[int] | None = cache.get(key)
+    if cached is not None:
         return cached
     keys = {skill_search_key(value) for value in values}
     ids = sorted(
@@ -114,7 +88,9 @@ def skill_ids_for_browse(*, values: list[str]) -> list[int]:
     return ids
 
 
-def task_list_for_browse(*, viewer: Viewer, filters: BrowseFilters) -> tuple[QuerySet, tuple]:
+def task_list_for_browse(
+    *, viewer: Viewer, filters: BrowseFilters
+) -> tuple[QuerySet[Task, Any], tuple[str, ...]]:
     """Open tasks the viewer may see, filtered and searched, as a values() queryset of plain
     dicts, with the ordering the cursor paginator must use. Skills come from
     task_rows_attach_skills (one more query for the whole page)."""
@@ -211,7 +187,7 @@ def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def task_count_capped(
-    *, queryset: QuerySet, filters: BrowseFilters | None = None, viewer: Viewer = None
+    *, queryset: QuerySet[Task, Any], filters: BrowseFilters | None = None, viewer: Viewer = None
 ) -> tuple[int, bool]:
     """How many rows match, counting no further than COUNT_CAP (no full COUNT(*)).
 
@@ -220,10 +196,11 @@ def task_count_capped(
     search does not count again, and "about N tasks" may be a minute old."""
     key = None
     if filters is not None:
-        scope = f"u{viewer.pk}" if _signed_in(viewer) else "anon"
+        scope = f"u{viewer.pk}" if signed_in(viewer) else "anon"
         canonical = orjson.dumps(filters, option=orjson.OPT_SORT_KEYS, default=str)
         key = f"task-count:{scope}:{hashlib.blake2b(canonical, digest_size=16).hexdigest()}"
-        if (cached := cache.get(key)) is not None:
+        cached: tuple[int, bool] | None = cache.get(key)
+        if cached is not None:
             return cached
     count = queryset.order_by().values("id")[: COUNT_CAP + 1].count()
     result = (min(count, COUNT_CAP), count > COUNT_CAP)
@@ -232,7 +209,7 @@ def task_count_capped(
     return result
 
 
-def _task_detail_qs(*, prefetch: bool = True) -> QuerySet:
+def _task_detail_qs(*, prefetch: bool = True) -> QuerySet[Task]:
     applicants = (
         Application.objects.filter(task_id=OuterRef("pk"))
         .order_by()
@@ -251,19 +228,21 @@ def _task_detail_qs(*, prefetch: bool = True) -> QuerySet:
 PUBLISHED_STATES = (Task.State.OPEN, Task.State.CLOSED, Task.State.ARCHIVED)
 
 
-def _task_seen_by(task: Task, viewer: Viewer) -> bool:
+def _task_seen_by(
+    task: Task, viewer: Viewer, *, applied: bool, institutions: list[Institution]
+) -> bool:
     """task_get_for_viewer's rule, decided on the fetched task: the same rule as
     task_visible_q and the states below, in Python (compiling that filter for one row cost
     more than the whole query). Only an institution-only task asks the database again."""
-    if not _signed_in(viewer):
+    if not signed_in(viewer):
         return task.visibility == Task.Visibility.PUBLIC and task.state in PUBLISHED_STATES[:2]
-    if task.mentor_id == viewer.pk or task.viewer_application_id is not None:
+    if task.mentor_id == viewer.pk or applied:
         return True
     if task.state not in PUBLISHED_STATES:
         return False
     if task.visibility == Task.Visibility.PUBLIC:
         return True
-    institution_ids = [institution.pk for institution in task.institution_list]
+    institution_ids = [institution.pk for institution in institutions]
     return student_institution_ids(viewer).filter(institution_id__in=institution_ids).exists()
 
 
@@ -272,22 +251,26 @@ def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
     or any task they have applied to. Adds `viewer_application_id` (or None), and
     `skill_list` and `institution_list` (one plain query each, cheaper than prefetching)."""
     qs = _task_detail_qs(prefetch=False)
-    if _signed_in(viewer):
-        applied = Application.objects.filter(task_id=OuterRef("pk"), drafter=viewer)
-        qs = qs.annotate(viewer_application_id=Subquery(applied.values("id")[:1]))
+    if signed_in(viewer):
+        mine = Application.objects.filter(task_id=OuterRef("pk"), drafter=viewer)
+        qs = qs.annotate(viewer_application_id=Subquery(mine.values("id")[:1]))
     else:
         qs = qs.annotate(viewer_application_id=Value(None, output_field=IntegerField()))
-    task = qs.filter(pk=task_id).first()
-    if task is not None:
-        task.institution_list = list(Institution.objects.filter(tasks=task.pk))
-    if task is None or not _task_seen_by(task, viewer):
+    task: Task | None = qs.filter(pk=task_id).first()
+    if task is None:
         raise NotFound("Task not found.")
-    task.skill_list = list(Skill.objects.filter(tasks=task.pk))
+    institutions = list(Institution.objects.filter(tasks=task.pk))
+    applied = getattr(task, "viewer_application_id", None) is not None
+    if not _task_seen_by(task, viewer, applied=applied, institutions=institutions):
+        raise NotFound("Task not found.")
+    # Read by the task page's output serializer, beside the annotations above.
+    task.institution_list = institutions  # type: ignore[attr-defined]
+    task.skill_list = list(Skill.objects.filter(tasks=task.pk))  # type: ignore[attr-defined]
     return task
 
 
 def task_get_for_mentor(*, task_id: int, mentor: User) -> Task:
-    task = _task_detail_qs().filter(pk=task_id, mentor=mentor).first()
+    task: Task | None = _task_detail_qs().filter(pk=task_id, mentor=mentor).first()
     if task is None:
         raise NotFound("Task not found.")
     return task

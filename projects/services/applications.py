@@ -11,6 +11,7 @@ from accounts.models import PortfolioItem, User
 from accounts.selectors.email_addresses import user_email_verified_require
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.limits import text_within_limit
@@ -20,7 +21,6 @@ from projects.models import (
     Task,
 )
 from projects.people import display_name
-from projects.selectors.tasks import task_visible_q
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from projects.transitions import (
     DRAFTER,
@@ -35,6 +35,7 @@ from projects.transitions import (
     transition_require,
     transition_target,
 )
+from projects.visibility import task_visible_q
 
 MAX_ANSWER_LENGTH = 1000
 
@@ -62,6 +63,7 @@ def applications_decline_pending(*, task: Task, note: str) -> None:
         application.state = transition_target(application, "decline", role=SYSTEM)
         application.decline_note = note
         application.save(update_fields=["state", "decline_note", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_declined",
@@ -184,6 +186,7 @@ def application_create_on_task(
             "You have already applied to this task.", code=codes.APPLICATION_EXISTS
         ) from error
     application.portfolio_items.set(items)
+    student_activity_changed(user_ids=[application.drafter_id], what="application")
     return application
 
 
@@ -203,6 +206,7 @@ def application_withdraw(*, application_id: int, drafter: User) -> Application:
         )
         application.state = transition_target(application, "withdraw", role=DRAFTER)
         application.save(update_fields=["state", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
     return application
 
 
@@ -212,6 +216,7 @@ def application_shortlist(*, application_id: int, mentor: User) -> Application:
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
         application.state = transition_target(application, "shortlist", role=MENTOR)
         application.save(update_fields=["state", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_shortlisted",
@@ -231,6 +236,7 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
             note.strip(), model=Application, field="decline_note", input_field="note"
         )
         application.save(update_fields=["state", "decline_note", "updated_at"])
+        student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
             kind="application_declined",
@@ -271,6 +277,7 @@ def application_accept(*, application_id: int, mentor: User, notify: bool = True
             state=Engagement.State.AWAITING_FUNDING if paid else Engagement.State.ACTIVE,
             started_at=None if paid else now,
         )
+        student_activity_changed(user_ids=[application.drafter_id], what="engagement")
         if paid:
             stipend_on_engagement_accepted(engagement=engagement)
         if notify:

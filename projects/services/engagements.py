@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.services.notifications import notification_send
 from accounts.uploads import upload_display_name, upload_stored_name, upload_validate
 from marketplace.errors import NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.limits import text_within_limit
@@ -65,6 +66,7 @@ def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
     )
     engagement.completed_at = timezone.now()
     engagement.save(update_fields=["state", "completed_at", "updated_at"])
+    student_activity_changed(user_ids=[engagement.drafter_id], what="engagement")
     # A paid task's stipend is released: one Payout row now, the Transfer after commit.
     stipend_on_engagement_approved(engagement=engagement)
     title = engagement.task.title
@@ -111,6 +113,7 @@ def _engagement_end(engagement: Engagement, *, action: str, by: User | None, rea
     engagement.save(
         update_fields=["state", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
     )
+    student_activity_changed(user_ids=[engagement.drafter_id], what="engagement")
     Task.objects.filter(pk=engagement.task_id, filled_slots__gt=0).update(
         filled_slots=F("filled_slots") - 1
     )
@@ -131,6 +134,7 @@ def engagement_activate_after_funding(*, engagement_id: int) -> Engagement:
         engagement.state = transition_target(engagement, "activate", role=SYSTEM)
         engagement.started_at = timezone.now()
         engagement.save(update_fields=["state", "started_at", "updated_at"])
+        student_activity_changed(user_ids=[engagement.drafter_id], what="engagement")
         for person in (engagement.drafter, engagement.mentor):
             notification_send(
                 recipient=person,
@@ -174,6 +178,7 @@ def engagement_deliver(
         engagement.state = delivered
         engagement.delivered_at = timezone.now()
         engagement.save(update_fields=["state", "delivered_at", "updated_at"])
+        student_activity_changed(user_ids=[engagement.drafter_id], what="engagement")
         notification_send(
             recipient=engagement.mentor,
             kind="engagement_delivered",
@@ -200,6 +205,7 @@ def engagement_request_revision(*, engagement_id: int, mentor: User, comment: st
             latest.save(update_fields=["revision_comment", "revision_requested_at", "updated_at"])
         engagement.state = revised
         engagement.save(update_fields=["state", "updated_at"])
+        student_activity_changed(user_ids=[engagement.drafter_id], what="engagement")
         notification_send(
             recipient=engagement.drafter,
             kind="engagement_revision",

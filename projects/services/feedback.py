@@ -7,6 +7,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.services.notifications import notification_send
 from marketplace.errors import NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.limits import text_limit, text_within_limit
@@ -84,6 +85,8 @@ def feedback_submit(
             endorsement=endorsement,
         )
         feedback.endorsed_skills.set(skills)
+        # Ratings reach a consenting office (evaluations, first-destination export).
+        student_activity_changed(user_ids=[engagement.drafter_id], what="feedback")
         notification_send(
             recipient=subject,
             kind="feedback",

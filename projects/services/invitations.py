@@ -10,9 +10,9 @@ from accounts.services.preferences import notification_preferences_get
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
+from projects.matching.recommendations import task_reasons_for_drafter
 from projects.models import Application, Invitation
 from projects.people import display_name
-from projects.selectors.recommendations import task_reasons_for_drafter
 from projects.transitions import MENTOR, guard_slots_left, transition_refusal, transition_require
 
 NOTE_MAX_LENGTH = 500

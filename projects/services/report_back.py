@@ -6,6 +6,7 @@ from django.db.models import Q
 from accounts.models import User
 from accounts.services.notifications import notification_send
 from marketplace.errors import NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects.models import Engagement, ReportBack
 from projects.people import display_name
@@ -55,6 +56,8 @@ def report_back_create(
             report = ReportBack.objects.create(
                 engagement=engagement, author=author, outcomes=outcomes, note=note
             )
+            # Outcome counters of a consenting office's summary move in this transaction.
+            student_activity_changed(user_ids=[engagement.drafter_id], what="report_back")
             notification_send(
                 recipient=other,
                 kind="report_back_new",

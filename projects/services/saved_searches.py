@@ -15,8 +15,8 @@ from accounts.services.preferences import notification_preferences_get, unsubscr
 from accounts.tasks import send_notification_email
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
+from projects.matching.recommendations import task_recommendations_for_user
 from projects.models import Application, SavedSearch
-from projects.selectors.recommendations import task_recommendations_for_user
 from projects.selectors.tasks import task_list_for_browse
 
 MAX_SAVED_SEARCHES = 20

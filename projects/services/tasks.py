@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import Institution, Skill, User
 from accounts.selectors.email_addresses import user_email_verified_require
 from marketplace.errors import NotFound, field_error
+from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.models import (
@@ -129,6 +130,10 @@ def task_create(
         task.save()
         _task_set_skills(task, skill_ids)
         _task_set_institutions(task, institution_ids)
+        # Skills, hours and stipend of a task count in its applicants' career-office figures.
+        student_activity_changed(
+            user_ids=set(task.applications.values_list("drafter_id", flat=True)), what="task"
+        )
     return task
 
 

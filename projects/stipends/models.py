@@ -1,4 +1,5 @@
-"""Money rows for stipends (DESIGN.md "Stipends": separate charges and transfers).
+"""Money rows for stipends (docs/architecture.md, "The money flow": separate charges and
+transfers).
 
 Amounts are integers in the currency's minor unit (cents). Rows that record money use
 on_delete=PROTECT, so deleting a user or an engagement can never erase what was paid.
@@ -30,7 +31,8 @@ class ConnectedAccount(TimeStampedModel):
 
 
 class Stipend(TimeStampedModel):
-    """The money a mentor puts up for one engagement; states follow DESIGN.md "Lifecycles"."""
+    """The money a mentor puts up for one engagement; its states are drawn in
+    docs/architecture.md, "Stateful models"."""
 
     class State(models.TextChoices):
         UNFUNDED = "unfunded", "Waiting for the mentor's payment"

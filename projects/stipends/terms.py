@@ -1,4 +1,4 @@
-"""The stipend terms both sides are promised (DESIGN.md "Fairness to the person doing the work")."""
+"""The stipend terms both sides are promised (docs/architecture.md, "The money flow")."""
 
 from datetime import timedelta
 

@@ -177,4 +177,9 @@ def test_staff_add_staff_and_nobody_else_can(user):
 def test_consent_terms_are_public():
     body = APIClient().get("/api/v1/consent-terms/").json()
     assert body["version"] == consent_terms.VERSION
-    assert [s["key"] for s in body["scopes"]] == ["participation", "evaluations", "stipend_amounts"]
+    assert [s["key"] for s in body["scopes"]] == [
+        "participation",
+        "evaluations",
+        "stipend_amounts",
+        "outcomes",
+    ]

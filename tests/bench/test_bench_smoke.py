@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import User
 from bench.reads import READS, context, slug
 from bench.scale import SIZES, generate, is_generated
+from bench.seed_scale import SeedRefused, seed_scale
 from projects.models import Application, Engagement, Task
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_bench_urls")]
@@ -52,6 +53,17 @@ def test_seed_scale_fills_every_table_to_the_tiny_size(tiny):
     assert Application.objects.count() >= spec.applications
     assert Engagement.objects.count() == spec.engagements
     assert is_generated(size="tiny", seed=7)
+
+
+def test_seed_scale_keeps_the_same_data_set_and_refuses_to_mix_another(tiny):
+    tasks = Task.objects.count()
+
+    again = seed_scale(size="tiny", seed=7, out=io.StringIO())
+    with pytest.raises(SeedRefused):
+        seed_scale(size="tiny", seed=8, out=io.StringIO())
+
+    assert "already present" in again
+    assert Task.objects.count() == tasks
 
 
 # Most queries per request, session and user lookups included; the same at every size (the

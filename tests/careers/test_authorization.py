@@ -52,6 +52,8 @@ def _url(route: str, student_public_id: str) -> str:
         route.replace("<str:student_id>", student_public_id)
         .replace("<id:featured_id>", "999999")
         .replace("<id:key_id>", "999999")
+        .replace("<id:membership_id>", "999999")
+        .replace("<id:invitation_id>", "999999")
     )
 
 

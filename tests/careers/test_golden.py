@@ -12,14 +12,16 @@ import pytest
 import time_machine
 
 from accounts.models import UserSkill
+from projects.careers.services.summary import careers_summary_rebuild
 from projects.models import Application, Engagement, Feedback
-from tests.careers.conftest import make_student
+from projects.services.report_back import report_back_create
+from tests.careers.conftest import ALL_SCOPES, make_student
 from tests.factories import ApplicationFactory, EngagementFactory, SkillFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
-ID_KEYS = {"id", "student_id"}
+ID_KEYS = {"id", "student_id", "engagement_id"}
 
 
 def normalise(data, seen=None, parent="root"):
@@ -32,6 +34,7 @@ def normalise(data, seen=None, parent="root"):
         for key, value in data.items():
             if key in ID_KEYS and value is not None:
                 kind = "student" if str(value).startswith("stu_") else parent
+                kind = "engagements" if key == "engagement_id" else kind
                 names = seen.setdefault(kind, {})
                 out[key] = names.setdefault(value, f"<{kind}:{len(names) + 1}>")
             elif key in {"next", "previous"} and value:
@@ -59,7 +62,13 @@ def assert_golden(name: str, data) -> None:
 def scene(office):
     with time_machine.travel(datetime(2026, 2, 10, 9, 0, tzinfo=UTC), tick=False):
         python = SkillFactory(name="Python")
-        ada = make_student(office, "Ada Park", programme="Economics", class_year=2027)
+        ada = make_student(
+            office,
+            "Ada Park",
+            scopes=[*ALL_SCOPES, "outcomes"],
+            programme="Economics",
+            class_year=2027,
+        )
         UserSkill.objects.create(user=ada, skill=python)
         paid = TaskFactory(title="Clean a survey dataset", stipend_amount=25000, skills=[python])
         engagement = EngagementFactory(
@@ -77,6 +86,8 @@ def scene(office):
             rating=5,
             competencies={"communication": 4, "teamwork": 5},
         )
+        # What the draft led to: shared with the office (Ada shares outcomes).
+        report_back_create(engagement_id=engagement.pk, author=ada, outcomes=["referral"])
         ApplicationFactory(drafter=ada, task=TaskFactory(title="Draft a newsletter"))
         for name in ("Bo Lee", "Cy Diaz", "Di Okafor", "Ed Novak"):
             student = make_student(office, name, scopes=["participation"], programme="History")
@@ -90,6 +101,9 @@ def scene(office):
                 started_at=datetime(2026, 2, 11, 9, 0, tzinfo=UTC),
             )
         make_student(office, "Never Shares", scopes=None)
+        # The factories above write rows directly, past the services that keep the summary
+        # table in step; rebuild it as `careers_rebuild_summary` would.
+        careers_summary_rebuild()
     return ada
 
 

@@ -8,7 +8,8 @@ import time_machine
 
 from accounts.models import Consent
 from accounts.services.consent import consent_revoke
-from projects.models import Engagement
+from accounts.services.profiles import profile_update
+from projects.services.engagements import engagement_deliver
 from tests.careers.conftest import make_student
 from tests.factories import EngagementFactory
 
@@ -41,12 +42,12 @@ def test_creations_updates_and_revocations_arrive_through_updated_since(office):
         assert eng_first == [engagement.pk]
 
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
-        ben.profile.display_name = "Ben Renamed"  # an update
-        ben.profile.save()
+        # Changes go through the services, which keep each student's stored change time.
+        profile_update(user=ben, data={"display_name": "Ben Renamed"})  # an update
         eve = make_student(office, "Eve New")  # a creation
         consent_revoke(student=cat, consent_id=Consent.objects.get(student=cat).pk)
-        Engagement.objects.filter(pk=engagement.pk).update(  # an engagement moves on
-            state=Engagement.State.DELIVERED, updated_at=T0 + timedelta(hours=1)
+        engagement_deliver(  # an engagement moves on
+            engagement_id=engagement.pk, drafter=ann, link="https://example.com/work"
         )
 
     with time_machine.travel(T0 + timedelta(hours=2), tick=False):

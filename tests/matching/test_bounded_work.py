@@ -9,9 +9,13 @@ import time_machine
 from django.utils import timezone
 
 from projects.matching import weights as w
-from projects.matching.candidates import mentor_reply_days
 from projects.matching.text import task_text_matches, text_relevance
 from projects.models import Application, Task
+from projects.reply_times import (
+    RESPONSIVE_CACHE_SECONDS,
+    RESPONSIVE_RECENT_TASKS,
+    mentor_reply_days,
+)
 from tests.factories import ApplicationFactory, SkillFactory, TaskFactory, UserFactory
 from tests.matching.conftest import WORKING
 
@@ -29,7 +33,7 @@ def test_reply_time_counts_the_mentors_most_recent_tasks_only():
     # Given a mentor who answered slowly on old tasks and quickly on their recent ones
     mentor = UserFactory()
     old = [TaskFactory(mentor=mentor) for _ in range(3)]
-    recent = [TaskFactory(mentor=mentor) for _ in range(w.RESPONSIVE_RECENT_TASKS)]
+    recent = [TaskFactory(mentor=mentor) for _ in range(RESPONSIVE_RECENT_TASKS)]
     for task in old:
         _answered(task, after_days=20)
     for task in recent:
@@ -98,7 +102,7 @@ def test_a_mentors_reply_time_is_cached_for_a_while_then_counted_again(client_fo
         _answered(TaskFactory(mentor=task.mentor), after_days=20)
     # Then recommendations keep the figure until the cache period ends …
     assert "Mentor replies within 1 day" in _recommend_reasons(client_for, drafter)
-    later = timezone.now() + timedelta(seconds=w.RESPONSIVE_CACHE_SECONDS + 1)
+    later = timezone.now() + timedelta(seconds=RESPONSIVE_CACHE_SECONDS + 1)
     with time_machine.travel(later):
         reasons = _recommend_reasons(client_for, drafter)
     # … and then count the slow answers: no longer a quick mentor

@@ -4,12 +4,21 @@ each belonging to drafter A and/or the owning mentor, so every other role is a s
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from accounts.models import Consent, InstitutionMembership, PortfolioItem, User
+from accounts.models import (
+    Consent,
+    InstitutionMembership,
+    PortfolioItem,
+    StaffInvitation,
+    User,
+)
 from projects.credentials.models import IssuedCredential
 from projects.models import (
     Deliverable,
@@ -36,6 +45,7 @@ from tests.factories import (
     UserFactory,
 )
 
+STAFF_INVITE_TOKEN = "authz-world-staff-invitation-token-0001"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 ROLES = (
     "anonymous",
@@ -71,7 +81,15 @@ class World:
             "introduction": Introduction.objects.get(pk=self.introduction.pk).state,
             "thanks": ThankYouNote.objects.get(pk=self.thanks.pk).shown_on_profile,
             "consent": Consent.objects.get(pk=self.consent.pk).revoked_at,
-            "membership": InstitutionMembership.objects.get(pk=self.membership.pk).ended_at,
+            "membership": InstitutionMembership.objects.filter(pk=self.membership.pk)
+            .values_list("ended_at", "programme", "class_year")
+            .get(),
+            "staff_roles": sorted(
+                InstitutionMembership.objects.filter(role="staff").values_list(
+                    "pk", "staff_role", "ended_at"
+                )
+            ),
+            "staff_invitation": StaffInvitation.objects.get(pk=self.staff_invitation.pk).state,
             "portfolio": list(
                 PortfolioItem.objects.filter(owner=a).values_list("pk", "title", "position")
             ),
@@ -97,7 +115,7 @@ def world_build() -> World:
     a, owner = users["drafter_a"], users["mentor_owner"]
 
     institution = InstitutionFactory()
-    MembershipFactory(
+    staff_membership = MembershipFactory(
         user=users["institution_staff"],
         institution=institution,
         role=InstitutionMembership.Role.STAFF,
@@ -127,6 +145,14 @@ def world_build() -> World:
         engagement=engagement,
         deliverable=deliverable,
         membership=MembershipFactory(user=a, institution=institution),
+        staff_membership=staff_membership,
+        # A pending colleague invitation of the office; its link's token is STAFF_INVITE_TOKEN.
+        staff_invitation=StaffInvitation.objects.create(
+            institution=institution,
+            email="colleague@example.org",
+            hashed_token=hashlib.sha256(STAFF_INVITE_TOKEN.encode()).hexdigest(),
+            expires_at=timezone.now() + timedelta(days=14),
+        ),
         consent=Consent.objects.create(
             student=a, institution=institution, participation=True, purpose="p", version="v1"
         ),

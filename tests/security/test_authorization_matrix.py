@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from projects.careers.access import CareersAccess
 from tests.factories import DEFAULT_PASSWORD
-from tests.security.authz_world import ROLES, World, world_build
+from tests.security.authz_world import ROLES, STAFF_INVITE_TOKEN, World, world_build
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
@@ -189,8 +190,56 @@ ROWS: list[Row] = [
             "disclosures.csv",
             "institution/",
             "keys/",
+            "reports/first-destination.csv",
+            "invitations/",
         ]
     ],
+    Row(
+        "POST",
+        "/api/v1/careers/invitations/",
+        body={"email": "new.colleague@example.org", "role": "viewer"},
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/careers/invitations/{invitation_id}/",
+        lambda w: {"invitation_id": w.staff_invitation.pk},
+        who=OFFICE,
+        deny=403,
+    ),
+    # The token is the authority: whoever holds the link and is signed in may accept it.
+    Row(
+        "POST",
+        "/api/v1/me/staff-invitations/accept/",
+        body={"token": STAFF_INVITE_TOKEN},
+        who=SIGNED_IN,
+    ),
+    Row(
+        "PATCH",
+        "/api/v1/careers/institution/staff/{membership_id}/",
+        lambda w: {"membership_id": w.staff_membership.pk},
+        {"role": "admin"},
+        who=OFFICE,
+        deny=403,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/careers/institution/staff/{membership_id}/",
+        lambda w: {"membership_id": w.staff_membership.pk},
+        who=OFFICE,
+        deny=403,  # and the office's only admin cannot leave it without one (409)
+    ),
+    Row(
+        "POST",
+        "/api/v1/careers/roster/",
+        body=lambda w: {
+            "file": SimpleUploadedFile("roster.csv", b"email\nnew@example.org\n", "text/csv")
+        },
+        who=OFFICE,
+        deny=403,
+        multipart=True,
+    ),
     Row(
         "GET",
         "/api/v1/careers/students/{student_id}/participation/",
@@ -449,6 +498,13 @@ ROWS: list[Row] = [
         who={A},
     ),
     Row("GET", "/api/v1/me/memberships/"),
+    Row(
+        "PATCH",
+        "/api/v1/me/memberships/{membership_id}/",
+        lambda w: {"membership_id": w.membership.pk},
+        {"programme": "History", "class_year": 2027},
+        who={A},
+    ),
     Row(
         "DELETE",
         "/api/v1/me/memberships/{membership_id}/",

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.models import Introduction
-from projects.tasks import due_work_run
+from projects.tasks import message_digests_run
 from tests.factories import ApplicationFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,9 +106,9 @@ def test_chat_messages_are_emailed_as_one_delayed_digest(django_capture_on_commi
 
     with time_machine.travel(start + timedelta(minutes=16), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            first = due_work_run()["message_digests"]
+            first = message_digests_run.call()
         with django_capture_on_commit_callbacks(execute=True):
-            again = due_work_run()["message_digests"]
+            again = message_digests_run.call()
 
     assert (first, again) == (1, 0)
     assert len(mail.outbox) == 1
@@ -126,6 +126,6 @@ def test_messages_read_before_the_digest_are_not_emailed(django_capture_on_commi
 
     later = time_machine.travel(start + timedelta(minutes=16), tick=False)
     with later, django_capture_on_commit_callbacks(execute=True):
-        assert due_work_run()["message_digests"] == 0
+        assert message_digests_run.call() == 0
 
     assert mail.outbox == []

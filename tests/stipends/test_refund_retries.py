@@ -7,7 +7,7 @@ from django.test import Client
 
 from projects.stipends import tasks
 from projects.stipends.models import LedgerEntry, Payout, Stipend
-from projects.tasks import due_work_run
+from projects.tasks import stipends_due_run
 from tests.factories import UserFactory
 
 from .conftest import approve, cancel, onboard, pay
@@ -33,15 +33,15 @@ def test_a_refund_that_fails_is_a_failed_task_and_the_hourly_job_makes_it(funded
 
     assert again.status == TaskResultStatus.FAILED
     assert Stipend.objects.get(pk=stipend.pk).state == Stipend.State.FUNDED
-    assert due_work_run()["refunds_retried"] == 0  # still down: still owed
+    assert stipends_due_run.call()["refunds_retried"] == 0  # still down: still owed
 
     settings.STRIPE_API_BASE = base
-    done = due_work_run()
+    done = stipends_due_run.call()
 
     assert done["refunds_retried"] == 1
     assert Stipend.objects.get(pk=stipend.pk).state == Stipend.State.REFUNDED
     assert LedgerEntry.objects.filter(kind="refund", user=funded.mentor).count() == 1
-    assert due_work_run()["refunds_retried"] == 0
+    assert stipends_due_run.call()["refunds_retried"] == 0
 
 
 def _admin_client() -> Client:

@@ -19,7 +19,7 @@ class EngagementListView(CareersView):
     the student's consent covers them."""
 
     pagination_class = CareersPagination
-    disclosed_fields = ("engagements", "stipend_amounts", "competencies")
+    disclosed_fields = ("engagements", "stipend_amounts", "competencies", "outcomes")
 
     @extend_schema(
         operation_id="careers_engagements_list",

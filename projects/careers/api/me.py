@@ -29,6 +29,10 @@ class MyDisclosuresView(APIView):
                 "by": serializers.DictField(),
                 "endpoint": serializers.CharField(),
                 "fields": serializers.ListField(child=serializers.CharField()),
+                "description": serializers.CharField(
+                    help_text="What was read, in plain words: “Riverbend University careers "
+                    "office read your participation (engagements, ratings)”."
+                ),
             },
             many=True,
         ),

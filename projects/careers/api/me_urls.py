@@ -1,10 +1,16 @@
-"""/api/v1/me/disclosures/: mounted beside the other me/ routes, outside careers/."""
+"""/api/v1/me/disclosures/, me/featured-tasks/ and me/staff-invitations/accept/: mounted beside
+the other me/ routes, outside careers/ (the person is not, or not yet, the office's staff)."""
 
 from django.urls import path
 
-from projects.careers.api import me
+from projects.careers.api import colleagues, me
 
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
     path("me/featured-tasks/", me.MyFeaturedTasksView.as_view(), name="me-featured-tasks"),
+    path(
+        "me/staff-invitations/accept/",
+        colleagues.StaffInvitationAcceptView.as_view(),
+        name="me-staff-invitations-accept",
+    ),
 ]

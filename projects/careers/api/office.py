@@ -41,6 +41,7 @@ def _key(key: InstitutionApiKey) -> dict:
 def _colleague(membership: InstitutionMembership) -> dict:
     profile = membership.user.profile
     return {
+        "id": membership.pk,
         "name": profile.display_name or profile.handle,
         "email": membership.user.email,
         "role": membership.staff_role,

@@ -1,4 +1,5 @@
-"""GET careers/reports/summary/, summary.csv and the filter values for the dashboard."""
+"""GET careers/reports/summary/, summary.csv, first-destination.csv and the filter values for
+the dashboard."""
 
 import csv
 import io
@@ -11,13 +12,25 @@ from rest_framework.response import Response
 
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
+from projects.careers.selectors.outcomes import (
+    careers_first_destination_rows,
+    careers_first_destination_students,
+)
 from projects.careers.selectors.reports import (
     careers_report_csv_rows,
     careers_report_filters,
     careers_report_summary,
 )
 
-REPORT_FIELDS = ("aggregate:participation", "aggregate:stipend_amounts")
+REPORT_FIELDS = ("aggregate:participation", "aggregate:stipend_amounts", "aggregate:outcomes")
+FIRST_DESTINATION_FIELDS = (
+    "name",
+    "programme",
+    "class_year",
+    "engagements",
+    "competencies",
+    "outcomes",
+)
 
 
 def _report(view: CareersView, request: Request) -> dict:
@@ -34,6 +47,7 @@ def _report(view: CareersView, request: Request) -> dict:
         group_by=values.get("group_by"),
         term=values.get("term"),
         major=values.get("major"),
+        class_year=values.get("class_year"),
     )
     view.disclose(students)
     return report
@@ -81,3 +95,35 @@ class ReportFiltersView(CareersView):
     )
     def get(self, request: Request) -> Response:
         return Response(careers_report_filters(access=self.access))
+
+
+class FirstDestinationCsvView(CareersView):
+    """One row per student who shares participation and outcomes — drafts completed, NACE
+    competencies rated (with evaluations), outcomes with dates — to merge into the NACE
+    first-destination survey. Not suppressed (it is per student, by their consent); logged."""
+
+    disclosed_fields = FIRST_DESTINATION_FIELDS
+
+    @extend_schema(
+        operation_id="careers_reports_first_destination_csv",
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="CSV: student_id, name, programme, class_year, drafts_completed, "
+                "first_draft_completed_on, last_draft_completed_on, competencies_rated "
+                '("communication 4.5; teamwork 5.0"), introduction, referral, repeat_work, '
+                'job_offer (drafts that led to each), outcomes_with_dates ("referral '
+                '2026-03-01; job_offer 2026-04-02").',
+            )
+        },
+    )
+    def get(self, request: Request) -> HttpResponse:
+        students = careers_first_destination_students(access=self.access)
+        out = io.StringIO()
+        csv.writer(out).writerows(
+            careers_first_destination_rows(access=self.access, student_ids=students)
+        )
+        self.disclose(students)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="first-destination.csv"'
+        return response

@@ -31,10 +31,34 @@ class CountsSerializer(serializers.Serializer):
     completed_engagements = _f(serializers.IntegerField(), "Engagements completed.", 1)
 
 
+class OutcomeCountsSerializer(serializers.Serializer):
+    introduction = _f(serializers.IntegerField(), "Drafts that led to an introduction.", 1)
+    referral = _f(serializers.IntegerField(), "Drafts that led to a referral.", 0)
+    repeat_work = _f(serializers.IntegerField(), "Drafts that led to repeat work.", 1)
+    job_offer = _f(serializers.IntegerField(), "Drafts that led to a job or internship offer.", 0)
+
+
+class DatedOutcomeSerializer(serializers.Serializer):
+    outcome = _f(
+        serializers.ChoiceField(choices=["introduction", "referral", "repeat_work", "job_offer"]),
+        "What the draft led to.",
+        "referral",
+    )
+    reported_at = _f(
+        serializers.DateTimeField(),
+        "When it was first reported back (by the student or the mentor).",
+        "2026-04-02T10:00:00Z",
+    )
+
+
+class StudentOutcomeSerializer(DatedOutcomeSerializer):
+    engagement_id = _f(serializers.IntegerField(), "The engagement it came from.", 7)
+
+
 class ConsentInfoSerializer(serializers.Serializer):
     scopes = _f(
         serializers.ListField(child=serializers.CharField()),
-        "What the student agreed to share: participation, evaluations, stipend_amounts.",
+        "What the student agreed to share: participation, evaluations, stipend_amounts, outcomes.",
         ["participation", "evaluations"],
     )
     granted_at = _f(
@@ -64,10 +88,10 @@ class StudentSerializer(serializers.Serializer):
     )
     counts = CountsSerializer(help_text="Participation counts.")
     consent = ConsentInfoSerializer(help_text="The consent this data is shared under.")
-    outcomes = _f(
-        serializers.JSONField(allow_null=True),
-        "Relationship outcomes after drafts (reserved; null until reported).",
-        None,
+    outcomes = OutcomeCountsSerializer(
+        allow_null=True,
+        help_text="Completed drafts that led to each outcome; null unless the student shares "
+        "the `outcomes` scope.",
     )
     updated_at = _f(
         serializers.DateTimeField(),
@@ -121,8 +145,11 @@ class EngagementSerializer(serializers.Serializer):
         "The mentor's NACE competency ratings (1-5), only if the student shares evaluations.",
         {"communication": 4, "teamwork": 5},
     )
-    outcomes = _f(
-        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    outcomes = DatedOutcomeSerializer(
+        many=True,
+        allow_null=True,
+        help_text="What this draft led to, dated (empty until reported); null unless the "
+        "student shares the `outcomes` scope.",
     )
     updated_at = _f(
         serializers.DateTimeField(), "Last change to anything shown here.", "2026-02-21T09:00:00Z"
@@ -147,9 +174,30 @@ class ParticipationSerializer(serializers.Serializer):
     student = StudentSerializer(help_text="The student.")
     applications = ApplicationSerializer(many=True, help_text="Applications, oldest first.")
     engagements = EngagementSerializer(many=True, help_text="Engagements, oldest first.")
-    outcomes = _f(
-        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    outcomes = StudentOutcomeSerializer(
+        many=True,
+        allow_null=True,
+        help_text="Every outcome of the student's drafts, oldest first; null unless the student "
+        "shares the `outcomes` scope.",
     )
+
+
+class FunnelSerializer(serializers.Serializer):
+    applied = _f(serializers.IntegerField(), "Students who applied.", 30)
+    engaged = _f(serializers.IntegerField(), "Students with an engagement.", 12)
+    completed = _f(serializers.IntegerField(), "Students who completed a draft.", 9)
+    outcome = _f(
+        serializers.IntegerField(allow_null=True),
+        "Students (sharing outcomes) whose draft led to an outcome; null under 5 sharing.",
+        5,
+    )
+
+
+class ReportOutcomesSerializer(serializers.Serializer):
+    introduction = _f(serializers.IntegerField(), "Drafts that led to an introduction.", 6)
+    referral = _f(serializers.IntegerField(), "Drafts that led to a referral.", 3)
+    repeat_work = _f(serializers.IntegerField(), "Drafts that led to repeat work.", 4)
+    job_offer = _f(serializers.IntegerField(), "Drafts that led to a job or internship offer.", 2)
 
 
 class ReportCellSerializer(serializers.Serializer):
@@ -169,13 +217,25 @@ class ReportCellSerializer(serializers.Serializer):
         "Stipends by currency in minor units; null unless 5+ students here share amounts.",
         {"usd": 250000},
     )
+    funnel = FunnelSerializer(
+        allow_null=True, help_text="Students at each step (null when suppressed)."
+    )
+    outcomes = ReportOutcomesSerializer(
+        allow_null=True,
+        help_text="Drafts that led to each outcome; null unless 5+ students here share outcomes.",
+    )
     suppressed = _f(
         serializers.BooleanField(), "True when fewer than 5 students: numbers withheld.", False
     )
 
 
 class ReportGroupSerializer(ReportCellSerializer):
-    key = _f(serializers.CharField(), "The term, major, skill or month (YYYY-MM).", "2026 Spring")
+    key = _f(
+        serializers.CharField(),
+        'The term, major, class year, skill or month (YYYY-MM); "Not given" for students who '
+        "gave no programme or class year.",
+        "2026 Spring",
+    )
 
 
 class TopSkillSerializer(serializers.Serializer):
@@ -191,8 +251,8 @@ class ReportSerializer(serializers.Serializer):
     totals = ReportCellSerializer(help_text="All consenting students in the period.")
     groups = ReportGroupSerializer(many=True, help_text="One cell per group.")
     top_skills = TopSkillSerializer(many=True, help_text="Up to 10 skills, most students first.")
-    outcomes = _f(
-        serializers.JSONField(allow_null=True), "Reserved for relationship outcomes.", None
+    outcomes = ReportOutcomesSerializer(
+        allow_null=True, help_text="The totals' outcomes (as in `totals.outcomes`)."
     )
 
     def get_fields(self):
@@ -205,8 +265,15 @@ class ReportInputSerializer(serializers.Serializer):
     date_from = serializers.DateField(required=False, help_text="YYYY-MM-DD, inclusive.")
     to = serializers.DateField(required=False, help_text="YYYY-MM-DD, inclusive.")
     group_by = serializers.ChoiceField(choices=GROUP_BY, required=False, help_text="Group cells.")
-    term = serializers.CharField(required=False, help_text='Only this term, e.g. "2026 Spring".')
-    major = serializers.CharField(required=False, help_text="Only this programme or major.")
+    term = serializers.CharField(
+        required=False, max_length=20, help_text='Only this term, e.g. "2026 Spring".'
+    )
+    major = serializers.CharField(
+        required=False, max_length=160, help_text='Only this programme or major ("Not given").'
+    )
+    class_year = serializers.IntegerField(
+        required=False, min_value=1900, max_value=2200, help_text="Only this class year."
+    )
 
 
 class FeaturedTaskSerializer(serializers.Serializer):
@@ -281,6 +348,11 @@ class StaffInviteInputSerializer(serializers.Serializer):
 
 
 class ColleagueSerializer(serializers.Serializer):
+    id = _f(
+        serializers.IntegerField(),
+        "Their staff membership id (institution/staff/{id}/ to change or remove).",
+        12,
+    )
     name = _f(serializers.CharField(), "Display name.", "Ana Ruiz")
     email = _f(serializers.EmailField(), "Their address.", "ana@northfield.edu")
     role = _f(serializers.CharField(), "admin or viewer.", "admin")
@@ -308,6 +380,11 @@ class ReportFiltersSerializer(serializers.Serializer):
         serializers.ListField(child=serializers.CharField()),
         "Majors students gave.",
         ["Economics"],
+    )
+    class_years = _f(
+        serializers.ListField(child=serializers.IntegerField()),
+        "Class years students gave.",
+        [2027, 2028],
     )
 
 

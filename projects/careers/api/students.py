@@ -13,6 +13,7 @@ from projects.careers.selectors.engagements import (
     careers_engagement_rows_shape,
     careers_engagements,
 )
+from projects.careers.selectors.outcomes import careers_student_outcomes
 from projects.careers.selectors.students import (
     careers_student_applications,
     careers_student_row,
@@ -28,7 +29,7 @@ UPDATED_SINCE = OpenApiParameter(
 )
 PAGE_SIZE = OpenApiParameter("page_size", int, description="Rows per page (at most 100).")
 CURSOR = OpenApiParameter("cursor", str, description="The `next` link's cursor.")
-STUDENT_FIELDS = ("name", "programme", "class_year", "skills", "counts")
+STUDENT_FIELDS = ("name", "programme", "class_year", "skills", "counts", "outcomes")
 
 
 def synced_page(view: CareersView, request: Request, rows, shape, since) -> Response:
@@ -72,6 +73,7 @@ class StudentParticipationView(CareersView):
         "engagements",
         "stipend_amounts",
         "competencies",
+        "outcomes",
     )
 
     @extend_schema(
@@ -102,6 +104,6 @@ class StudentParticipationView(CareersView):
                 "engagements": careers_engagement_rows_shape(
                     access=self.access, rows=sorted(engagements, key=lambda r: r["pk"])
                 ),
-                "outcomes": None,
+                "outcomes": careers_student_outcomes(access=self.access, student_id=student.pk),
             }
         )

@@ -3,7 +3,7 @@ student's own view of the disclosure log (me_urls.py)."""
 
 from django.urls import path
 
-from projects.careers.api import engagements, featured, office, reports, students
+from projects.careers.api import colleagues, engagements, featured, office, reports, students
 
 urlpatterns = [
     path("students/", students.StudentListView.as_view(), name="careers-students"),
@@ -15,6 +15,11 @@ urlpatterns = [
     path("engagements/", engagements.EngagementListView.as_view(), name="careers-engagements"),
     path("reports/summary/", reports.ReportSummaryView.as_view(), name="careers-summary"),
     path("reports/summary.csv", reports.ReportSummaryCsvView.as_view(), name="careers-summary-csv"),
+    path(
+        "reports/first-destination.csv",
+        reports.FirstDestinationCsvView.as_view(),
+        name="careers-first-destination-csv",
+    ),
     path("reports/filters/", reports.ReportFiltersView.as_view(), name="careers-filters"),
     path("featured-tasks/", featured.FeaturedTaskListView.as_view(), name="careers-featured"),
     path(
@@ -24,6 +29,18 @@ urlpatterns = [
     ),
     path("institution/", office.InstitutionView.as_view(), name="careers-institution"),
     path("institution/staff/", office.StaffView.as_view(), name="careers-staff"),
+    path(
+        "institution/staff/<id:membership_id>/",
+        colleagues.ColleagueDetailView.as_view(),
+        name="careers-staff-detail",
+    ),
+    path("invitations/", colleagues.StaffInvitationListView.as_view(), name="careers-invitations"),
+    path(
+        "invitations/<id:invitation_id>/",
+        colleagues.StaffInvitationDetailView.as_view(),
+        name="careers-invitation-detail",
+    ),
+    path("roster/", colleagues.RosterView.as_view(), name="careers-roster"),
     path("keys/", office.ApiKeyListView.as_view(), name="careers-keys"),
     path("keys/<id:key_id>/", office.ApiKeyDetailView.as_view(), name="careers-key-detail"),
     path("disclosures/", office.DisclosureListView.as_view(), name="careers-disclosures"),

@@ -21,6 +21,44 @@ def disclosures_for_student(*, student: User) -> QuerySet[Disclosure]:
     )
 
 
+# What each logged field means to the student, in plain words (the log keeps the raw names).
+_PLAIN_PARTS = (
+    ({"name", "programme", "class_year", "skills", "counts"}, "profile summary"),
+    ({"applications", "engagements"}, "participation"),
+    ({"competencies"}, "ratings"),
+    ({"stipend_amounts"}, "stipend amounts"),
+    ({"outcomes"}, "outcomes"),
+)
+_PLAIN_DETAIL = {
+    "applications": "applications",
+    "engagements": "engagements",
+    "competencies": "ratings",
+}
+_AGGREGATES = {
+    "aggregate:participation": "participation",
+    "aggregate:stipend_amounts": "stipend amounts",
+    "aggregate:outcomes": "outcomes",
+}
+
+
+def disclosure_plain_words(*, institution: str, fields: list[str], by_system: bool) -> str:
+    """ "Riverbend University careers office read your participation (engagements, ratings)"
+    — or, for a report, that the student was counted in anonymous totals."""
+    who = f"{institution} careers office" + ("'s system" if by_system else "")
+    given = set(fields)
+    aggregates = [label for name, label in _AGGREGATES.items() if name in given]
+    if aggregates and not given - set(_AGGREGATES):
+        return f"{who} counted you in anonymous totals ({', '.join(aggregates)})"
+    parts = [label for names, label in _PLAIN_PARTS if names & given]
+    details = [label for name, label in _PLAIN_DETAIL.items() if name in given]
+    text = f"{who} read your {_join(parts) or 'shared data'}"
+    return f"{text} ({', '.join(details)})" if details else text
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str, Any]:
     staff = row.staff_user
     who = (
@@ -42,6 +80,9 @@ def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str,
     }
     if for_student:
         shaped.pop("student_count")
+        shaped["description"] = disclosure_plain_words(
+            institution=row.institution.name, fields=row.fields, by_system=bool(row.api_key_label)
+        )
     else:
         shaped.pop("institution")
     return shaped

@@ -8,14 +8,21 @@ from django.db.models import DateTimeField, F, OuterRef, QuerySet, Subquery, Val
 from django.db.models.functions import Coalesce, Greatest
 
 from accounts.models import Consent
-from projects.careers.access import EVALUATIONS, PARTICIPATION, STIPEND_AMOUNTS, CareersAccess
+from projects.careers.access import (
+    EVALUATIONS,
+    OUTCOMES,
+    PARTICIPATION,
+    STIPEND_AMOUNTS,
+    CareersAccess,
+)
+from projects.careers.selectors.outcomes import careers_outcomes_by_engagement
 from projects.careers.selectors.students import EPOCH, subquery_count
 from projects.models import Deliverable, Engagement, Feedback
 
 
 def careers_engagements(
     *, access: CareersAccess, updated_since: datetime | None = None, student_id: int | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[Engagement, Any]:
     consent_granted = Consent.objects.filter(
         student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
     ).values("granted_at")[:1]
@@ -79,13 +86,16 @@ def careers_engagement_rows_shape(
             author_id=F("engagement__mentor_id"),
         ).values_list("engagement_id", "competencies")
     }
+    outcomes = careers_outcomes_by_engagement(access=access, engagement_ids=[r["pk"] for r in rows])
+    sharing = set(access.students(OUTCOMES).filter(pk__in=drafters).values_list("pk", flat=True))
+    public_ids = access.student_public_ids(drafters)
     shaped = []
     for row in rows:
         paid = bool(row["task__stipend_amount"])
         shaped.append(
             {
                 "id": row["pk"],
-                "student_id": access.student_public_id(row["drafter_id"]),
+                "student_id": public_ids[row["drafter_id"]],
                 "task": {"id": row["task_id"], "title": row["task__title"]},
                 "state": row["state"],
                 "created_at": row["created_at"],
@@ -107,8 +117,8 @@ def careers_engagement_rows_shape(
                 "competencies": (
                     ratings.get(row["pk"]) or None if row["drafter_id"] in may_see_ratings else None
                 ),
-                # Relationship outcomes (issue 11) are reported here once they exist.
-                "outcomes": None,
+                # What the draft led to, dated; null unless the student shares outcomes.
+                "outcomes": (outcomes.get(row["pk"], []) if row["drafter_id"] in sharing else None),
                 "updated_at": row["changed_at"],
             }
         )

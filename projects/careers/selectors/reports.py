@@ -1,61 +1,60 @@
-"""The summary report: participation, completion, paid vs unpaid, stipend totals and top
-skills for an institution's consenting students, overall and by term, major, skill or month.
+"""The summary report: participation, completion, paid vs unpaid, stipend totals, outcomes, the
+funnel (applied -> engaged -> completed -> outcome) and top skills for an institution's consenting
+students, overall and by term, month, programme, class year or skill.
 
-Small cells identify people: any cell counting fewer than SUPPRESSION_THRESHOLD students has
-its numbers withheld (`suppressed: true`), stipend totals need that many students who agreed to
-share amounts, and a skill appears in top skills only with that many students.
+It reads SummaryCell rows only (kept in step by services/summary.py), never the engagements, so
+a report costs the same after ten years as after one term: one query for the cells, one for the
+students to log as disclosed.
+
+Small cells identify people: any cell counting fewer than SUPPRESSION_THRESHOLD students has its
+numbers withheld (`suppressed: true`); stipend totals need that many students who share amounts,
+outcome counts that many who share outcomes, and a skill appears in top skills only with that
+many students.
+
+Students are counted once per cell. A cell is one period (all time, a term or a month): a student
+active in two months of a `from`/`to` range counts in each month, so across several months the
+`students` figure is student-months; without `from`/`to` (or with `term`) it is exact.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from accounts.models import InstitutionMembership
-from projects.careers.access import PARTICIPATION, STIPEND_AMOUNTS, CareersAccess
-from projects.models import Engagement, Task
+from projects.careers.access import CareersAccess
+from projects.careers.models import CareersStudent, SummaryCell
+from projects.careers.summary_terms import COUNTERS, NO_SKILL, term_of
 
 SUPPRESSION_THRESHOLD = 5
 TOP_SKILLS = 10
-GROUP_BY = ("term", "major", "skill", "month")
+GROUP_BY = ("term", "major", "class_year", "skill", "month")
+NOT_GIVEN = "Not given"
+NO_SKILL_LABEL = "No skill listed"
+OUTCOME_FIELDS = (
+    ("introduction", "introductions"),
+    ("referral", "referrals"),
+    ("repeat_work", "repeat_work"),
+    ("job_offer", "job_offers"),
+)
+
+__all__ = ["GROUP_BY", "SUPPRESSION_THRESHOLD", "careers_report_summary", "term_of"]
 
 
-def term_of(day: date) -> str:
-    """Academic terms as most US offices report them: Spring (Jan-May), Summer (Jun-Aug),
-    Fall (Sep-Dec)."""
-    season = "Spring" if day.month <= 5 else "Summer" if day.month <= 8 else "Fall"
-    return f"{day.year} {season}"
-
-
-@dataclass
 class _Cell:
-    students: set[int] = field(default_factory=set)
-    stipend_students: set[int] = field(default_factory=set)
-    engagements: int = 0
-    completed: int = 0
-    paid: int = 0
-    unpaid: int = 0
-    hours: int = 0
-    stipend_totals: dict[str, int] = field(default_factory=dict)
+    """Counters summed over SummaryCells (additive within one period)."""
 
-    def add(self, row: dict[str, Any], *, shows_amount: bool) -> None:
-        self.students.add(row["drafter_id"])
-        self.engagements += 1
-        self.completed += row["state"] == Engagement.State.COMPLETED
-        self.hours += row["task__estimated_hours"] or 0
-        if row["task__stipend_amount"]:
-            self.paid += 1
-            if shows_amount:
-                self.stipend_students.add(row["drafter_id"])
-                currency = row["task__stipend_currency"]
-                self.stipend_totals[currency] = (
-                    self.stipend_totals.get(currency, 0) + row["task__stipend_amount"]
-                )
-        else:
-            self.unpaid += 1
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(COUNTERS, 0)
+        self.stipend_totals: dict[str, int] = {}
+
+    def add(self, cell: SummaryCell) -> None:
+        for name in COUNTERS:
+            self.counts[name] += getattr(cell, name)
+        for currency, amount in cell.stipend_totals.items():
+            self.stipend_totals[currency] = self.stipend_totals.get(currency, 0) + amount
 
     def as_dict(self) -> dict[str, Any]:
-        if len(self.students) < SUPPRESSION_THRESHOLD:
+        c = self.counts
+        if c["students"] < SUPPRESSION_THRESHOLD:
             return {
                 "students": None,
                 "engagements": None,
@@ -65,23 +64,79 @@ class _Cell:
                 "unpaid": None,
                 "hours": None,
                 "stipend_totals": None,
+                "funnel": None,
+                "outcomes": None,
                 "suppressed": True,
             }
+        shares_outcomes = c["outcome_sharing_students"] >= SUPPRESSION_THRESHOLD
         return {
-            "students": len(self.students),
-            "engagements": self.engagements,
-            "completed": self.completed,
-            "completion_rate": round(self.completed / self.engagements, 3),
-            "paid": self.paid,
-            "unpaid": self.unpaid,
-            "hours": self.hours,
+            "students": c["students"],
+            "engagements": c["engagements"],
+            "completed": c["completed"],
+            "completion_rate": round(c["completed"] / c["engagements"], 3),
+            "paid": c["paid"],
+            "unpaid": c["unpaid"],
+            "hours": c["hours"],
             "stipend_totals": (
-                dict(sorted(self.stipend_totals.items()))
-                if len(self.stipend_students) >= SUPPRESSION_THRESHOLD
+                dict(sorted((k, v) for k, v in self.stipend_totals.items() if v))
+                if c["stipend_students"] >= SUPPRESSION_THRESHOLD
                 else None
+            ),
+            "funnel": {
+                "applied": c["applied_students"],
+                "engaged": c["students"],
+                "completed": c["completed_students"],
+                "outcome": c["outcome_students"] if shares_outcomes else None,
+            },
+            "outcomes": (
+                {key: c[counter] for key, counter in OUTCOME_FIELDS} if shares_outcomes else None
             ),
             "suppressed": False,
         }
+
+
+def _months(date_from: date | None, date_to: date | None) -> tuple[str, str]:
+    return (
+        date_from.strftime("%Y-%m") if date_from else "0000-00",
+        date_to.strftime("%Y-%m") if date_to else "9999-99",
+    )
+
+
+def _cells(
+    *,
+    access: CareersAccess,
+    grain: str,
+    date_from: date | None,
+    date_to: date | None,
+    term: str | None,
+    major: str | None,
+    class_year: int | None,
+) -> list[SummaryCell]:
+    rows = SummaryCell.objects.filter(institution=access.institution, grain=grain)
+    if major:
+        rows = rows.filter(programme="" if major == NOT_GIVEN else major)
+    if class_year is not None:
+        rows = rows.filter(class_year=class_year)
+    cells = list(rows.order_by("period", "programme", "class_year", "skill"))
+    if grain == SummaryCell.Grain.MONTH:
+        first, last = _months(date_from, date_to)
+        cells = [c for c in cells if first <= c.period <= last]
+        if term:
+            cells = [c for c in cells if term_of(date.fromisoformat(f"{c.period}-01")) == term]
+    elif grain == SummaryCell.Grain.TERM:
+        if term:
+            cells = [c for c in cells if c.period == term]
+        if date_from or date_to:
+            # Terms are whole: keep those with a month in the range.
+            first, last = _months(date_from, date_to)
+            cells = [c for c in cells if _term_overlaps(c.period, first, last)]
+    return cells
+
+
+def _term_overlaps(term: str, first: str, last: str) -> bool:
+    year, season = term.split(" ", 1)
+    start, end = {"Spring": ("01", "05"), "Summer": ("06", "08"), "Fall": ("09", "12")}[season]
+    return f"{year}-{start}" <= last and f"{year}-{end}" >= first
 
 
 def careers_report_summary(
@@ -92,119 +147,106 @@ def careers_report_summary(
     group_by: str | None = None,
     term: str | None = None,
     major: str | None = None,
+    class_year: int | None = None,
 ) -> tuple[dict[str, Any], set[int]]:
-    """The report, and the students it was computed from (for the disclosure log)."""
-    rows = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION))
-    if date_from:
-        rows = rows.filter(created_at__date__gte=date_from)
-    if date_to:
-        rows = rows.filter(created_at__date__lte=date_to)
-    rows = list(
-        rows.values(
-            "pk",
-            "drafter_id",
-            "task_id",
-            "state",
-            "created_at",
-            "task__estimated_hours",
-            "task__stipend_amount",
-            "task__stipend_currency",
-        ).order_by("pk")
+    """The report, and the students whose figures are in the office's summary (for the
+    disclosure log)."""
+    # The smallest period that answers the question exactly.
+    if group_by == "month" or date_from or date_to:
+        base = SummaryCell.Grain.MONTH
+    elif term or group_by == "term":
+        base = SummaryCell.Grain.TERM
+    else:
+        base = SummaryCell.Grain.ALL
+    grain = SummaryCell.Grain.TERM if group_by == "term" and base != "month" else base
+    cells = _cells(
+        access=access,
+        grain=grain,
+        date_from=date_from,
+        date_to=date_to,
+        term=term,
+        major=major,
+        class_year=class_year,
     )
-    majors = dict(
-        InstitutionMembership.objects.filter(
-            institution=access.institution,
-            role=InstitutionMembership.Role.STUDENT,
-            ended_at__isnull=True,
-            user_id__in={row["drafter_id"] for row in rows},
-        ).values_list("user_id", "programme")
-    )
-    if term:
-        rows = [row for row in rows if term_of(row["created_at"].date()) == term]
-    if major:
-        rows = [row for row in rows if (majors.get(row["drafter_id"]) or "") == major]
-    amounts_visible = set(
-        access.students(STIPEND_AMOUNTS)
-        .filter(pk__in={row["drafter_id"] for row in rows})
-        .values_list("pk", flat=True)
-    )
-    task_skills: dict[int, list[str]] = defaultdict(list)
-    for task_id, name in (
-        Task.skills.through.objects.filter(task_id__in={row["task_id"] for row in rows})
-        .order_by("skill__name")
-        .values_list("task_id", "skill__name")
-    ):
-        task_skills[task_id].append(name)
-
+    if group_by == "term" and grain == SummaryCell.Grain.MONTH:
+        # With a date range, terms are built from months (student-months, see above).
+        for cell in cells:
+            cell.period = term_of(date.fromisoformat(f"{cell.period}-01"))
     totals = _Cell()
     groups: dict[str, _Cell] = defaultdict(_Cell)
-    skill_students: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        shows_amount = row["drafter_id"] in amounts_visible
-        totals.add(row, shows_amount=shows_amount)
-        for name in task_skills[row["task_id"]]:
-            skill_students[name].add(row["drafter_id"])
-        for key in _group_keys(row, group_by, majors, task_skills):
-            groups[key].add(row, shows_amount=shows_amount)
-
+    skill_students: dict[str, int] = defaultdict(int)
+    for cell in cells:
+        if cell.skill:
+            if cell.skill != NO_SKILL:
+                skill_students[cell.skill] += cell.students
+            if group_by == "skill":
+                groups[NO_SKILL_LABEL if cell.skill == NO_SKILL else cell.skill].add(cell)
+            continue
+        totals.add(cell)
+        key = _group_key(cell, group_by)
+        if key is not None:
+            groups[key].add(cell)
     top_skills = sorted(
         (
-            {"skill": name, "students": len(students)}
+            {"skill": name, "students": students}
             for name, students in skill_students.items()
-            if len(students) >= SUPPRESSION_THRESHOLD
+            if students >= SUPPRESSION_THRESHOLD
         ),
         key=lambda item: (-item["students"], item["skill"]),
     )[:TOP_SKILLS]
+    total = totals.as_dict()
     report = {
         "from": date_from,
         "to": date_to,
         "group_by": group_by,
         "suppression_threshold": SUPPRESSION_THRESHOLD,
-        "totals": totals.as_dict(),
-        "groups": [{"key": key, **groups[key].as_dict()} for key in sorted(groups)],
+        "totals": total,
+        # A group where nobody engaged (only applications) is left out, as before.
+        "groups": [
+            {"key": key, **groups[key].as_dict()}
+            for key in sorted(groups)
+            if groups[key].counts["students"]
+        ],
         "top_skills": top_skills,
-        # Relationship outcomes (issue 11) are reported here once they exist.
-        "outcomes": None,
+        "outcomes": total["outcomes"],
     }
-    return report, totals.students
-
-
-def _group_keys(
-    row: dict[str, Any],
-    group_by: str | None,
-    majors: dict[int, str],
-    task_skills: dict[int, list[str]],
-) -> list[str]:
-    if group_by == "term":
-        return [term_of(row["created_at"].date())]
-    if group_by == "month":
-        return [row["created_at"].strftime("%Y-%m")]
-    if group_by == "major":
-        return [majors.get(row["drafter_id"]) or "Not given"]
-    if group_by == "skill":
-        return task_skills[row["task_id"]] or ["No skill listed"]
-    return []
-
-
-def careers_report_filters(*, access: CareersAccess) -> dict[str, list[str]]:
-    """The terms and majors that can be chosen as filters (values only, no counts)."""
-    students = access.students(PARTICIPATION)
-    created = Engagement.objects.filter(drafter__in=students).values_list("created_at", flat=True)
-    majors = (
-        InstitutionMembership.objects.filter(
-            institution=access.institution,
-            role=InstitutionMembership.Role.STUDENT,
-            ended_at__isnull=True,
-            user__in=students,
+    disclosed = (
+        set(
+            CareersStudent.objects.filter(institution=access.institution)
+            .exclude(contribution=[])
+            .values_list("student_id", flat=True)
         )
-        .exclude(programme="")
-        .values_list("programme", flat=True)
-        .distinct()
+        if totals.counts["students"] or totals.counts["applied_students"]
+        else set()
     )
-    return {
-        "terms": sorted({term_of(day.date()) for day in created}),
-        "majors": sorted(set(majors)),
-    }
+    return report, disclosed
+
+
+def _group_key(cell: SummaryCell, group_by: str | None) -> str | None:
+    if group_by in ("term", "month"):
+        return cell.period
+    if group_by == "major":
+        return cell.programme or NOT_GIVEN
+    if group_by == "class_year":
+        return str(cell.class_year) if cell.class_year else NOT_GIVEN
+    return None
+
+
+def careers_report_filters(*, access: CareersAccess) -> dict[str, list[Any]]:
+    """The terms, majors and class years that can be chosen as filters (values only)."""
+    cells = SummaryCell.objects.filter(
+        institution=access.institution, skill="", students__gt=0
+    ).values_list("grain", "period", "programme", "class_year")
+    terms, majors, years = set(), set(), set()
+    for grain, period, programme, year in cells:
+        if grain == SummaryCell.Grain.TERM:
+            terms.add(period)
+        elif grain == SummaryCell.Grain.ALL:
+            if programme:
+                majors.add(programme)
+            if year:
+                years.add(year)
+    return {"terms": sorted(terms), "majors": sorted(majors), "class_years": sorted(years)}
 
 
 REPORT_CSV_COLUMNS = (
@@ -217,19 +259,34 @@ REPORT_CSV_COLUMNS = (
     "unpaid",
     "hours",
     "stipend_totals",
+    "applied_students",
+    "completed_students",
+    "outcome_students",
+    "introductions",
+    "referrals",
+    "repeat_work",
+    "job_offers",
     "suppressed",
 )
 
 
 def careers_report_csv_rows(report: dict[str, Any]) -> list[list[str]]:
+    def text(value: Any) -> str:
+        return "" if value is None else str(value)
+
     def line(key: str, cell: dict[str, Any]) -> list[str]:
         totals = cell["stipend_totals"]
         money = " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items()) if totals else ""
-        values = [cell[name] for name in REPORT_CSV_COLUMNS[1:-2]]
+        funnel = cell["funnel"] or {}
+        outcomes = cell["outcomes"] or {}
         return [
             key,
-            *("" if v is None else str(v) for v in values),
+            *(text(cell[name]) for name in REPORT_CSV_COLUMNS[1:8]),
             money,
+            text(funnel.get("applied")),
+            text(funnel.get("completed")),
+            text(funnel.get("outcome")),
+            *(text(outcomes.get(name)) for name, _ in OUTCOME_FIELDS),
             str(cell["suppressed"]).lower(),
         ]
 

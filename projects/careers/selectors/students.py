@@ -1,9 +1,10 @@
 """Consenting students as an institution sees them, and their participation.
 
-Rows are plain dicts: the list is one query for the page plus one for the page's skills.
-`changed_at` is the latest of every change that alters what the institution sees (profile,
-membership details, consent, skills, applications, engagements), so `updated_since` returns
-exactly the students to re-read; students who stopped consenting come back as removals.
+Rows are plain dicts: the list is one query for the page plus one each for the page's skills
+and outcomes. `changed_at` and the student's id are stored on CareersStudent and kept in step by
+the careers hook (services/summary.py) whenever anything the institution sees changes (profile,
+membership details, consent, skills, applications, engagements, ratings, report-backs), so
+`updated_since` is an indexed range read; students who stopped consenting come back as removals.
 """
 
 from datetime import UTC, datetime
@@ -20,9 +21,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent, InstitutionMembership, UserSkill
+from accounts.models import Consent, InstitutionMembership, User, UserSkill
 from projects.careers.access import PARTICIPATION, CareersAccess
+from projects.careers.models import CareersStudent
 from projects.models import Application, Engagement
+from projects.selectors.outcomes import outcome_counts_for_drafters
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -56,15 +59,24 @@ def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
 
 def careers_students(
     *, access: CareersAccess, updated_since: datetime | None = None
-) -> QuerySet[dict[str, Any]]:
+) -> QuerySet[User, Any]:
     consent = _active_consent(access)
     membership = _membership(access)
+    stored = CareersStudent.objects.filter(institution=access.institution, student=OuterRef("pk"))
     applications = Application.objects.filter(drafter=OuterRef("pk"))
     engagements = Engagement.objects.filter(drafter=OuterRef("pk"))
-    rows = access.students(PARTICIPATION).annotate(
+    rows = access.students(PARTICIPATION)
+    if updated_since is not None:
+        changed = CareersStudent.objects.filter(
+            institution=access.institution, changed_at__gt=updated_since
+        )
+        rows = rows.filter(pk__in=changed.values("student_id"))
+    rows = rows.annotate(
+        public_id=Subquery(stored.values("public_id")[:1]),
         consent_granted_at=Subquery(consent.values("granted_at")[:1]),
         consent_evaluations=Subquery(consent.values("evaluations")[:1]),
         consent_stipend_amounts=Subquery(consent.values("stipend_amounts")[:1]),
+        consent_outcomes=Subquery(consent.values("outcomes")[:1]),
         programme=Subquery(membership.values("programme")[:1]),
         class_year=Subquery(membership.values("class_year")[:1]),
         applications_count=subquery_count(applications, "drafter"),
@@ -72,19 +84,14 @@ def careers_students(
         completed_count=subquery_count(
             engagements.filter(state=Engagement.State.COMPLETED), "drafter"
         ),
-        changed_at=Greatest(
-            Coalesce("profile__updated_at", Value(EPOCH, output_field=DateTimeField())),
-            _latest(consent, "granted_at"),
-            _latest(membership, "updated_at"),
-            _latest(UserSkill.objects.filter(user=OuterRef("pk")), "created_at"),
-            _latest(applications, "updated_at"),
-            _latest(engagements, "updated_at"),
+        changed_at=Coalesce(
+            Subquery(stored.values("changed_at")[:1]),
+            Greatest("profile__updated_at", _latest(consent, "granted_at")),
         ),
     )
-    if updated_since is not None:
-        rows = rows.filter(changed_at__gt=updated_since)
     return rows.values(
         "pk",
+        "public_id",
         "profile__display_name",
         "profile__handle",
         "programme",
@@ -92,6 +99,7 @@ def careers_students(
         "consent_granted_at",
         "consent_evaluations",
         "consent_stipend_amounts",
+        "consent_outcomes",
         "applications_count",
         "engagements_count",
         "completed_count",
@@ -117,7 +125,10 @@ def careers_students_removed(*, access: CareersAccess, since: datetime) -> list[
 def careers_student_rows_shape(
     *, access: CareersAccess, rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The public shape of a page of student rows, with their skills in one query."""
+    """The public shape of a page of student rows, with their skills and (for students who
+    share them) outcome counts in one query each."""
+    sharing = [row["pk"] for row in rows if row["consent_outcomes"]]
+    outcomes = outcome_counts_for_drafters(user_ids=sharing) if sharing else {}
     skills: dict[int, list[str]] = {}
     for user_id, name in (
         UserSkill.objects.filter(user_id__in=[row["pk"] for row in rows])
@@ -127,7 +138,7 @@ def careers_student_rows_shape(
         skills.setdefault(user_id, []).append(name)
     return [
         {
-            "id": access.student_public_id(row["pk"]),
+            "id": row["public_id"] or access.student_public_id(row["pk"]),
             "name": row["profile__display_name"] or row["profile__handle"] or "",
             "programme": row["programme"] or None,
             "class_year": row["class_year"],
@@ -144,13 +155,14 @@ def careers_student_rows_shape(
                         ("participation", True),
                         ("evaluations", row["consent_evaluations"]),
                         ("stipend_amounts", row["consent_stipend_amounts"]),
+                        ("outcomes", row["consent_outcomes"]),
                     )
                     if given
                 ],
                 "granted_at": row["consent_granted_at"],
             },
-            # Relationship outcomes (issue 11) are reported here once they exist.
-            "outcomes": None,
+            # Drafts that led to each outcome; null unless the student shares outcomes.
+            "outcomes": outcomes.get(row["pk"]),
             "updated_at": row["changed_at"],
         }
         for row in rows

@@ -1,4 +1,4 @@
-"""Scheduled daily: enqueue the digest e-mails job (Django's tasks framework)."""
+"""Run the daily digest job now (projects.tasks.digests_run, which the scheduler enqueues)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,8 +6,7 @@ from projects.tasks import digests_run
 
 
 class Command(BaseCommand):
-    help = "Enqueue the daily digest of saved searches and recommendations."
+    help = "Now: send the daily digest of saved searches and recommendations."
 
     def handle(self, *args, **options) -> None:
-        result = digests_run.enqueue()
-        self.stdout.write(f"digest job {result.id} enqueued ({result.status}).")
+        self.stdout.write(f"{digests_run.call()} digest e-mail(s) sent.")

@@ -1,5 +1,4 @@
-"""Scheduled hourly: enqueue the nudges job (Django's tasks framework; the database backend's
-worker, `manage.py db_worker`, runs it)."""
+"""Run the hourly nudges job now (projects.tasks.nudges_run, which the scheduler enqueues)."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,8 +6,8 @@ from projects.tasks import nudges_run
 
 
 class Command(BaseCommand):
-    help = "Enqueue planning and sending of follow-up nudges."
+    help = "Now: plan the follow-up nudges whose moment came and send those due."
 
     def handle(self, *args, **options) -> None:
-        result = nudges_run.enqueue()
-        self.stdout.write(f"nudges job {result.id} enqueued ({result.status}).")
+        done = nudges_run.call()
+        self.stdout.write(", ".join(f"{count} {name}" for name, count in done.items()))

@@ -1,22 +1,20 @@
-"""Scheduled work: run every hour (the scheduler, or cron enqueueing projects.tasks.run_due)."""
+"""Run the hourly money job now (projects.tasks.stipends_due_run, which the scheduler enqueues)."""
 
 from django.core.management.base import BaseCommand
 
-from projects.tasks import due_work_run
+from projects.tasks import stipends_due_run
 
 
 class Command(BaseCommand):
     help = (
-        "Lapse acceptances unfunded for 7 days, release stipends 14 days after delivery with "
-        "no mentor response (unless frozen), retry payouts that are waiting, and close offers "
-        "unanswered for 14 days."
+        "Now: lapse acceptances unfunded for 7 days, release stipends 14 days after delivery with "
+        "no mentor response (unless frozen), and retry payouts and refunds that are waiting."
     )
 
     def handle(self, *args, **options) -> None:
-        done = due_work_run()
+        done = stipends_due_run.call()
         self.stdout.write(
             f"{done['lapsed']} lapsed, {done['auto_released']} auto-released, "
             f"{done['payouts_retried']} waiting payout(s) retried, "
-            f"{done['refunds_retried']} owed refund(s) made, "
-            f"{done['offers_expired']} unanswered offer(s) closed."
+            f"{done['refunds_retried']} owed refund(s) made."
         )

@@ -1,4 +1,5 @@
-// /settings/institutions/: memberships, consent per institution (grant, change, revoke), history.
+// /settings/institutions/: memberships, programme and class year, consent per institution
+// (grant, change, revoke), history, and who saw what.
 import { allPages, api, showErrors, showLoadError } from "./api.js";
 import { announce, date, el, fill, pagedList } from "./ui.js";
 
@@ -53,12 +54,43 @@ function consentForm(membership, active) {
   return form;
 }
 
+// Programme and class year: the office sees them only while the student shares, and groups
+// its anonymous reports by them.
+function cohortForm(membership) {
+  const id = `cohort-${membership.id}`;
+  const form = el("form", { class: "cohort-form", novalidate: true },
+    el("p", { class: "form-error", "data-form-error": true, tabindex: "-1", hidden: true }),
+    el("fieldset", {},
+      el("legend", { text: "Your programme and class year (optional)" }),
+      el("div", { class: "field" },
+        el("label", { for: `${id}-programme`, text: "Programme or major" }),
+        el("input", { type: "text", name: "programme", id: `${id}-programme`, maxlength: "160", autocomplete: "off", value: membership.programme || "" })),
+      el("div", { class: "field" },
+        el("label", { for: `${id}-class_year`, text: "Class year (the year you graduate)" }),
+        el("input", { type: "number", name: "class_year", id: `${id}-class_year`, min: "1950", max: "2100", inputmode: "numeric", value: membership.class_year ?? "" })),
+      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, never fewer than 5." })),
+    el("div", { class: "form-actions" }, el("button", { type: "submit", class: "button-secondary", text: "Save programme and year" })));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const year = form.elements.class_year.value.trim();
+    try {
+      await api(`me/memberships/${membership.id}/`, { method: "PATCH", body: { programme: form.elements.programme.value, class_year: year ? Number(year) : null } });
+      await load();
+      announce(status, `Saved your programme and class year at ${membership.institution_name}.`);
+    } catch (error) {
+      showErrors(form, error);
+    }
+  });
+  return form;
+}
+
 function membershipCard(membership) {
   const active = consents.find((c) => c.is_active && c.institution_slug === membership.institution_slug);
   return el("article", { class: "card membership" },
     el("h3", { text: membership.institution_name }),
     el("p", { class: "muted", text: `${membership.role === "staff" ? "Career-office staff" : "Student"} · via ${membership.email || "the site team"} · since ${date(membership.created_at)}` }),
     el("p", { class: "sharing", text: active ? `Sharing now: ${scopeLabels(active.scopes)} (since ${date(active.granted_at)}).` : "Sharing nothing." }),
+    membership.role === "student" ? cohortForm(membership) : null,
     membership.role === "student" ? consentForm(membership, active) : null);
 }
 
@@ -68,11 +100,9 @@ function historyItem(consent) {
 
 const historyList = pagedList(history, { url: "me/consents/", item: historyItem, moreLabel: "Show older consents" });
 
-// The disclosure log, from the student's side: an office's staff member or one of its systems.
+// The disclosure log, from the student's side, in plain words (the server words it).
 function disclosureItem(row) {
-  const who = row.by.kind === "api_key" ? `its system “${row.by.name}”` : (row.by.name || "its staff");
-  const what = row.fields.length ? row.fields.join(", ") : "your participation";
-  return el("li", { text: `${date(row.at)} · ${row.institution}, ${who}, saw ${what}.` });
+  return el("li", { text: `${row.description} — ${date(row.at)}` });
 }
 
 const disclosureList = pagedList(document.querySelector("[data-disclosures]"), {

@@ -1,5 +1,8 @@
 """Recommendations, both ways: open tasks for a drafter, discoverable drafters for a mentor's
-task. The score and its weights live in projects/matching; this module loads, scores, ranks.
+task. The matching model's two reads: weights.py weighs, scoring.py scores, evidence.py and
+candidates.py load; this module loads, scores and ranks. It lives in projects/matching rather
+than projects/selectors because the two packages are independent (the import contracts); what
+both need (who may see a task, the feedback clock, reply times) lies below them.
 
 "Fetch and authorise in one step": another mentor's task raises NotFound (a 404)."""
 
@@ -9,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import PortfolioItem, Profile, User, UserSkill
+from marketplace.errors import NotFound
 from projects.matching import weights as w
 from projects.matching.candidates import (
     candidate_task_ids,
@@ -22,8 +26,7 @@ from projects.matching.scoring import (
     diversify,
     score_task_for_drafter,
 )
-from projects.models import Application, Invitation
-from projects.selectors.tasks import task_get_for_mentor
+from projects.models import Application, Invitation, Task
 
 CARD_FIELDS = (
     "id", "title", "excerpt", "estimated_hours", "deadline", "is_remote", "location", "slots",
@@ -106,7 +109,9 @@ def _drafter_candidates(*, task_id: int, mentor: User, features: TaskFeatures) -
 def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) -> list[dict]:
     """Drafters who opted in to be discoverable, best first for this task, with reasons a mentor
     may read (public portfolio only) and whether they were already invited."""
-    task = task_get_for_mentor(task_id=task_id, mentor=mentor)
+    task = Task.objects.filter(pk=task_id, mentor=mentor).first()
+    if task is None:
+        raise NotFound("Task not found.")
     now = timezone.now()
     skills = task_skill_refs(task_ids=[task.pk])[task.pk]
     text = f"{task.title} {task.description[:3000]} {' '.join(s.name for s in skills)}".lower()
@@ -122,11 +127,11 @@ def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) ->
     user_ids = _drafter_candidates(task_id=task.pk, mentor=mentor, features=features)
     evidence = drafter_evidence_load(user_ids=user_ids, now=now, public_only=True)
     rarity = skill_rarity_load(keys={s.spelling_key for s in skills})
-    task_words = set(profile_words([text], limit=40))
+    task_words = set(profile_words([text], limit=w.MENTOR_TASK_WORDS))
     scored = []
     for uid, drafter in evidence.items():
         shared = task_words & set(drafter.words)
-        features.text_relevance = min(len(shared) / 4, 1.0)
+        features.text_relevance = min(len(shared) / w.MENTOR_TEXT_FULL_WORDS, 1.0)
         match = score_task_for_drafter(
             task=features, drafter=drafter, rarity=rarity, now=now, voice="mentor"
         )
