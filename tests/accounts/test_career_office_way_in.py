@@ -6,8 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from accounts.models import InstitutionMembership, Profile
-from tests.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
+from accounts.models import Institution, InstitutionMembership, Profile
+from tests.factories import DEFAULT_PASSWORD, InstitutionFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,25 @@ def test_the_waiting_page_states_the_time_a_contact_and_what_staff_can_do(client
     assert "usually within two working days" in html
     assert "mailto:hello@slipstream.local" in html
     assert 'href="/api/docs/"' in html and "invite your colleagues" in html
+
+
+def test_staff_of_an_institution_waiting_for_approval_can_already_invite_colleagues(client):
+    institution = InstitutionFactory(status=Institution.Status.PENDING)
+    admin = MembershipFactory(
+        institution=institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.ADMIN,
+    ).user
+    client.force_login(admin)
+
+    invited = client.post(
+        "/api/v1/careers/invitations/",
+        {"email": "lee@uni.edu", "role": "viewer"},
+        content_type="application/json",
+    )
+    listed = client.get("/api/v1/careers/invitations/")
+    students = client.get("/api/v1/careers/students/")
+
+    assert invited.status_code == 201 and invited.json()["state"] == "pending"
+    assert [i["email"] for i in listed.json()["results"]] == ["lee@uni.edu"]
+    assert students.status_code == 403  # nothing about students until it is live

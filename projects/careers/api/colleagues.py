@@ -154,6 +154,7 @@ class StaffInvitationListView(CareersView):
 
     staff_only = True
     admin_only = True
+    while_pending = True
     pagination_class = NewestFirstPagination
 
     @extend_schema(
@@ -191,6 +192,7 @@ class StaffInvitationDetailView(CareersView):
 
     staff_only = True
     admin_only = True
+    while_pending = True
 
     @extend_schema(
         operation_id="careers_invitations_revoke",
