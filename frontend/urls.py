@@ -49,5 +49,10 @@ urlpatterns = [
     path("mentors/<slug:handle>/offer/", views.OfferFormPage.as_view(), name="offer-new"),
     path("offers/", views.OffersPage.as_view(), name="offers"),
     path("offers/<id:offer_id>/", views.OfferPage.as_view(), name="offer"),
+    path(
+        "careers/students/<str:student_id>/",
+        views.CareersStudentPage.as_view(),
+        name="careers-student",
+    ),
     path("careers/join/<str:token>/", views.CareersJoinPage.as_view(), name="careers-join"),
 ]

@@ -134,6 +134,12 @@ class ReportBackPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/report_back.html"
 
 
+class CareersStudentPage(LoginRequiredMixin, TemplateView):
+    """One consenting student's participation, for the office (careers/students/{id}/...)."""
+
+    template_name = "frontend/careers_student.html"
+
+
 class CareersJoinPage(LoginRequiredMixin, TemplateView):
     """A colleague's invitation link: signed out, it goes through login or sign-up (`?next=`)
     and comes back here; signed in, one button accepts it (never on page load alone)."""
