@@ -130,6 +130,7 @@ async function exportStudents() {
 // --- Students and engagements -------------------------------------------------------------
 const OUTCOME_WORDS = { introduction: "introduction", referral: "referral", repeat_work: "repeat work", job_offer: "job offer" };
 let studentsNext = null;
+const studentNames = new Map();
 let engagements = [];
 
 function outcomeText(outcomes) {
@@ -147,6 +148,7 @@ async function loadStudents(url = "careers/students/") {
   if (!page.results.length && !body.children.length) {
     body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
+  for (const st of page.results) studentNames.set(st.id, st.name);
   body.append(...page.results.map((st) => el("tr", {},
     el("td", { "data-label": "Name" }, el("a", { href: `/careers/students/${encodeURIComponent(st.id)}/`, text: st.name })),
     el("td", { "data-label": "Programme", text: st.programme || "—" }),
@@ -172,15 +174,16 @@ function drawEngagements() {
   const rows = engagements.filter((e) => (!state || e.state === state) && (!paid || String(e.paid) === paid));
   const body = $("[data-engagements]");
   if (!rows.length) {
-    body.replaceChildren(el("tr", {}, el("td", { colspan: 6, text: engagements.length ? "No engagement matches these filters." : "No engagements yet." })));
+    body.replaceChildren(el("tr", {}, el("td", { colspan: 7, text: engagements.length ? "No engagement matches these filters." : "No engagements yet." })));
     return;
   }
   body.replaceChildren(...rows.map((e) => el("tr", {},
+    el("td", { "data-label": "Student", text: studentNames.get(e.student_id) ?? "—" }),
     el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
     el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
     el("td", { "data-label": "Stipend", text: e.paid ? (e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Paid") : "Unpaid" }),
-    el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : "Not yet" }),
+    el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
     el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }))));
 }
 
@@ -353,11 +356,14 @@ async function start() {
   await loadColleagues(admin);
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
   institution = live;
+  // Once live, the dashboard comes first; colleagues sit with the other office settings.
+  $("[data-roster-section]").before($("[data-colleagues]"));
   $("[data-title]").textContent = `${live.name}: career office`;
   $("[data-keys-section]").hidden = !admin;
   $("[data-roster-section]").hidden = !admin;
   $("[data-sso-section]").hidden = !admin;
-  await Promise.all([loadFilters(), loadReports(), loadFeatured(), loadStudents(), loadEngagements(),
+  await loadStudents(); // names for the engagements table
+  await Promise.all([loadFilters(), loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
   status.textContent = "";
 }

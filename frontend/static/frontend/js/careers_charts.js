@@ -73,7 +73,8 @@ export function barChart({ id, title, rows, unit = "", max = null }) {
     const step = barHeight + (narrow ? FONT + 14 : 10);
     const height = Math.max(rows.length, 1) * step + 6;
     const room = width - labelWidth - 120;
-    const chart = frame({ id, title, width, height, desc: description(rows, unit) });
+    const chart = frame({ id, title, width, height: rows.length ? height : step, desc: description(rows, unit) });
+    if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, "Nothing to show yet."));
     rows.forEach((row, index) => {
       const y = index * step + (narrow ? FONT + 6 : 4);
       const barWidth = row.value === null ? 0 : Math.max(2, (room * row.value) / top);

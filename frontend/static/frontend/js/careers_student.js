@@ -9,7 +9,7 @@ const STATES = { awaiting_funding: "Waiting for funding", active: "Active", deli
   submitted: "Applied", shortlisted: "Shortlisted", accepted: "Accepted", declined: "Declined", withdrawn: "Withdrawn" };
 
 const outcomeText = (list) => (list === null || list === undefined ? "Not shared" : list.length ? list.map((o) => `${OUTCOMES[o.outcome] || o.outcome} (${date(o.reported_at)})`).join(", ") : "None yet");
-const ratingText = (c) => (c ? Object.entries(c).map(([k, v]) => `${k.replaceAll("_", " ")} ${v}/5`).join(", ") : "Not shared");
+const ratingText = (c, shared) => (!shared ? "Not shared" : c ? Object.entries(c).map(([k, v]) => `${k.replaceAll("_", " ")} ${v}/5`).join(", ") : "None yet");
 
 async function start() {
   const data = await api(`careers/students/${encodeURIComponent(root.dataset.studentId)}/participation/`);
@@ -21,7 +21,7 @@ async function start() {
     el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
     el("td", { "data-label": "State", text: STATES[e.state] || e.state }),
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
-    el("td", { "data-label": "Ratings", text: ratingText(e.competencies) }),
+    el("td", { "data-label": "Ratings", text: ratingText(e.competencies, st.consent.scopes.includes("evaluations")) }),
     el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) })))
     : [el("tr", {}, el("td", { colspan: 5, text: "No drafts yet." }))]));
   $("[data-applications]").replaceChildren(...(data.applications.length ? data.applications.map((a) => el("li", { class: "row-card" },
