@@ -4,7 +4,9 @@ An alias is another name people type for the same skill ("JS" for JavaScript): a
 the skill by it and proposing it returns the existing skill, so no near-duplicate is created.
 A family groups skills that are close enough to give each other partial credit in matching
 ("User interviews" is evidence for a "UX research" task); the broader catalogue category gives a
-smaller credit still (projects/matching/weights.py).
+smaller credit still (projects/matching/weights.py). Matching tells a drafter "X is close to your
+Y" for a family link, so each family must make that true: migration accounts 0008 re-applies
+these after two families of convenience were split (HTML with React; Excel with statistics).
 """
 
 SKILL_ALIASES: dict[str, list[str]] = {
@@ -43,18 +45,10 @@ SKILL_ALIASES: dict[str, list[str]] = {
 
 SKILL_FAMILIES: dict[str, list[str]] = {
     "python-data": ["Python", "pandas", "NumPy", "Jupyter", "scikit-learn", "Data cleaning"],
-    "web-frontend": [
-        "JavaScript",
-        "TypeScript",
-        "React",
-        "Vue.js",
-        "Angular",
-        "Svelte",
-        "Next.js",
-        "HTML",
-        "CSS",
-        "Sass",
-    ],
+    # JavaScript and its frameworks; markup and styling are a family of their own: knowing HTML
+    # says nothing about React (no family of convenience — each link must be a true "close to").
+    "javascript": ["JavaScript", "TypeScript", "React", "Vue.js", "Angular", "Svelte", "Next.js"],
+    "web-markup": ["HTML", "CSS", "Sass"],
     "web-backend": [
         "Django",
         "Flask",
@@ -92,8 +86,6 @@ SKILL_FAMILIES: dict[str, list[str]] = {
     "data-analysis": [
         "Data analysis",
         "Statistics",
-        "Excel",
-        "Google Sheets",
         "Survey analysis",
         "A/B testing",
         "Experiment design",
@@ -101,6 +93,8 @@ SKILL_FAMILIES: dict[str, list[str]] = {
         "Stata",
         "Time series analysis",
     ],
+    # A spreadsheet says nothing about statistics or A/B tests: spreadsheets are their own family.
+    "spreadsheets": ["Excel", "Google Sheets"],
     "data-visualisation": [
         "Data visualisation",
         "Dashboards",

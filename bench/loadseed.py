@@ -1,16 +1,19 @@
 """Seed a prodlike database for `make loadtest` and write the load users' file (JSON).
 
-    python bench/loadseed.py OUT.json   (with the topology's environment)
+    python bench/loadseed.py OUT.json [--users 32] [--size small]   (with the app's environment)
 
-Tasks in bulk (bench.generate), drafters made through the real services, one application each
-(their message thread), and a signed-in session per drafter made ahead: the run then measures
-the marketplace, not the password hasher or allauth's login rate limit.
+The marketplace in bulk (bench.scale at the given size, skipped if that size is already there),
+drafters made through the real services, one application each (their message thread), and a
+signed-in session per drafter made ahead in the session engine the servers use: the run then
+measures the marketplace, not the password hasher or allauth's login rate limit.
 """
 
+import argparse
 import json
 import os
 import random
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import django
@@ -21,54 +24,87 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
+from django.db.models import F  # noqa: E402
 
 from accounts.services.profiles import user_create  # noqa: E402
-from bench.generate import WORDS, generate  # noqa: E402
-from projects import services  # noqa: E402
+from bench.scale import SIZES, generate, is_generated  # noqa: E402
+from bench.scale.words import WORDS  # noqa: E402
 from projects.models import Task  # noqa: E402
+from projects.services.applications import application_create  # noqa: E402
 
-APPLIES_PER_USER_PER_PHASE = 20
+SEED = 3
+# Each person applies to at most this many tasks per phase: two phases plus the seeded
+# application stay under the applications throttle (30 a day), as a real person would.
+APPLIES_PER_USER_PER_PHASE = 12
 
 
-def main(out: Path, *, users: int, tasks: int) -> None:
-    generate(tasks=tasks, mentors=50, skills=60)
-    open_ids = list(
-        Task.objects.filter(state=Task.State.OPEN, questions=[]).values_list("pk", flat=True)
+def _open_task_ids() -> list[int]:
+    """Tasks anyone may apply to: open, public, a place left, no screening questions."""
+    ids = list(
+        Task.objects.filter(
+            state=Task.State.OPEN,
+            visibility=Task.Visibility.PUBLIC,
+            questions=[],
+            filled_slots__lt=F("slots"),
+            mentor__is_active=True,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    random.Random(3).shuffle(open_ids)
+    random.Random(SEED).shuffle(ids)
+    return ids
+
+
+def _session_for(user) -> str:
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def loadseed(out: Path, *, users: int, size: str) -> dict:
+    if not is_generated(size=size, seed=SEED):
+        generate(size=size, seed=SEED)
+    open_ids = _open_task_ids()
+    applies = min(APPLIES_PER_USER_PER_PHASE, (len(open_ids) // users - 1) // 2)
+    if applies < 1:
+        raise SystemExit(f"{len(open_ids)} open tasks at size {size!r}: too few for {users} users")
     people = []
     for n in range(users):
         drafter = user_create(
             email=f"load-drafter-{n}@example.org", password=None, email_verified=True
         )
-        first = open_ids.pop()
-        application = services.application_create(
-            task_id=first,
+        application = application_create(
+            task_id=open_ids.pop(),
             drafter=drafter,
             note="Seeded for the load test.",
             work_sample_link="https://example.org/sample",
         )
-        session = SessionStore()
-        session[SESSION_KEY] = str(drafter.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = drafter.get_session_auth_hash()
-        session.create()
-        targets = [open_ids.pop() for _ in range(2 * APPLIES_PER_USER_PER_PHASE)]
+        targets = [open_ids.pop() for _ in range(2 * applies)]
         people.append(
             {
                 "email": drafter.email,
-                "session": session.session_key,
+                "session": _session_for(drafter),
                 "application": application.pk,
-                "apply_to": {
-                    "steady": targets[:APPLIES_PER_USER_PER_PHASE],
-                    "faults": targets[APPLIES_PER_USER_PER_PHASE:],
-                },
+                "apply_to": {"steady": targets[:applies], "faults": targets[applies:]},
             }
         )
-    detail_ids = open_ids[:500]
-    out.write_text(json.dumps({"people": people, "task_ids": detail_ids, "words": WORDS}))
+    seed = {"people": people, "task_ids": open_ids[:500], "words": WORDS}
+    out.write_text(json.dumps(seed))
+    return seed
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--users", type=int, default=32)
+    parser.add_argument("--size", choices=sorted(SIZES), default="small")
+    options = parser.parse_args(argv)
+    seed = loadseed(options.out, users=options.users, size=options.size)
+    print(f"{len(seed['people'])} load users, {len(seed['task_ids'])} tasks to read")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), users=int(sys.argv[2]), tasks=int(sys.argv[3]))
+    main(sys.argv[1:])

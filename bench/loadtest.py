@@ -1,14 +1,16 @@
 """`make loadtest`: locust against the production topology, without and then with faults.
 
-    python bench/loadtest.py [--users 32] [--seconds 60] [--tasks 5000]
+    python bench/loadtest.py [--users 32] [--seconds 60] [--size small]
 
 1. starts devtools/prodlike.py's topology (2 gunicorn servers behind nginx, PostgreSQL, Redis,
-   S3, worker) and seeds it (bench/loadseed.py);
-2. "steady": the mixed scenario (bench/locustfile.py) for --seconds;
+   S3, worker) and seeds it (bench/loadseed.py: bench.scale's data set at --size);
+2. a warm-up (--warm-up seconds of the mix's reads, not measured), then "steady": the mixed
+   scenario (bench/locustfile.py) for --seconds;
 3. "faults": the same, while it kills app server A's gunicorn master (SIGKILL) and restarts it,
    stops the task worker (SIGTERM) and starts it again, and restarts Redis (its data is lost);
 4. after each phase proves nothing was lost (bench/loadverify.py) and prints the figures;
    the report also goes to bench/results/loadtest-<time>.json.
+Ctrl-C, SIGTERM or SIGHUP stops locust and every service of the topology (exit status 130).
 """
 
 import argparse
@@ -24,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from devtools.prodlike import Topology  # noqa: E402
+from devtools.prodlike import Topology, stop_on_signals  # noqa: E402
 
 LOCUST = str(Path(sys.executable).parent / "locust")
 
@@ -43,6 +45,30 @@ def _stats(prefix: Path) -> dict:
     return out
 
 
+def _locust_args(topo: Topology, *, users: int, seconds: int, csv: Path) -> list[str]:
+    return [
+        LOCUST, "-f", "bench/locustfile.py", "--headless", "-u", str(users), "-r", "8",
+        "-t", f"{seconds}s", "--host", topo.url("lb"), "--csv", str(csv), "--only-summary",
+        "--stop-timeout", "5", "--loglevel", "WARNING",
+    ]  # fmt: skip
+
+
+def _warm_up(topo: Topology, *, seed: Path, out: Path, users: int, seconds: int) -> None:
+    """The reads of the mix, unmeasured, so the steady phase starts warm: every gunicorn
+    worker forked and past its first requests, PostgreSQL's and Redis' caches filled."""
+    env = {
+        **topo.env,
+        "LOAD_SEED": str(seed),
+        "LOAD_RESULTS": str(out / "warm-up-writes.json"),
+        "LOAD_MIX": "apply=0,message=0",
+    }
+    args = _locust_args(topo, users=users, seconds=seconds, csv=out / "warm-up")
+    with (out / "warm-up-locust.log").open("w") as log:
+        subprocess.run(
+            args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=seconds + 120
+        )
+
+
 def _phase(
     topo: Topology,
     *,
@@ -56,38 +82,23 @@ def _phase(
     since = datetime.now(UTC).isoformat()
     results = out / f"{name}-writes.json"
     env = {**topo.env, "LOAD_SEED": str(seed), "LOAD_PHASE": name, "LOAD_RESULTS": str(results)}
-    args = [
-        LOCUST,
-        "-f",
-        "bench/locustfile.py",
-        "--headless",
-        "-u",
-        str(users),
-        "-r",
-        "8",
-        "-t",
-        f"{seconds}s",
-        "--host",
-        topo.url("lb"),
-        "--csv",
-        str(out / name),
-        "--only-summary",
-        "--stop-timeout",
-        "5",
-        "--loglevel",
-        "WARNING",
-    ]
+    args = _locust_args(topo, users=users, seconds=seconds, csv=out / name)
     log = (out / f"{name}-locust.log").open("w")
     started = time.monotonic()
     locust = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     timeline = []
-    for at, label, action in faults:
-        time.sleep(max(0.0, at - (time.monotonic() - started)))
-        timeline.append({"at": round(time.monotonic() - started, 1), "fault": label})
-        print(f"  t={timeline[-1]['at']:5.1f}s  {label}", flush=True)
-        action()
-        timeline[-1]["done"] = round(time.monotonic() - started, 1)
-    locust.wait(timeout=seconds + 120)
+    try:
+        for at, label, action in faults:
+            time.sleep(max(0.0, at - (time.monotonic() - started)))
+            timeline.append({"at": round(time.monotonic() - started, 1), "fault": label})
+            print(f"  t={timeline[-1]['at']:5.1f}s  {label}", flush=True)
+            action()
+            timeline[-1]["done"] = round(time.monotonic() - started, 1)
+        locust.wait(timeout=seconds + 120)
+    finally:
+        if locust.poll() is None:  # stopped early (a signal, a fault that failed)
+            locust.kill()
+            locust.wait()
     writes = json.loads(results.read_text())
     wall_start = writes["started"]
     verify = subprocess.run(
@@ -147,8 +158,18 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--tasks", type=int, default=5000)
+    parser.add_argument("--warm-up", type=int, default=20, help="seconds of reads first")
+    parser.add_argument("--size", choices=["tiny", "small", "large"], default="small")
     options = parser.parse_args()
+    stop_on_signals()
+    try:
+        return _run(options)
+    except KeyboardInterrupt as stop:
+        print(f"\nstopped ({stop or 'SIGINT'}): locust and every service are down.", flush=True)
+        return 130
+
+
+def _run(options: argparse.Namespace) -> int:
     out = ROOT / "bench" / "results" / f"loadtest-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     out.mkdir(parents=True)
     seconds = options.seconds
@@ -160,14 +181,19 @@ def main() -> int:
                 sys.executable,
                 "bench/loadseed.py",
                 str(seed),
+                "--users",
                 str(options.users),
-                str(options.tasks),
+                "--size",
+                options.size,
             ],
             cwd=ROOT,
             env=topo.env,
             check=True,
             timeout=600,
         )
+        if options.warm_up:
+            print(f"warm-up: {options.warm_up} s of reads, not measured", flush=True)
+            _warm_up(topo, seed=seed, out=out, users=options.users, seconds=options.warm_up)
         reports = [
             _phase(
                 topo,

@@ -3,6 +3,9 @@
 browse 60 %, search 15 %, task detail 15 %, apply 5 %, messages 5 % — each simulated person a
 signed-in drafter (session made by bench/loadseed.py). Every successful write and every failure
 is recorded with its time into LOAD_RESULTS, so the run can prove afterwards that nothing was lost.
+
+LOAD_MIX ("apply=1,message=1") and LOAD_WAIT ("0.05,0.1" seconds) change the mix and the pause
+between a person's requests: the smoke test (tests/bench/) makes every kind of request in seconds.
 """
 
 import itertools
@@ -18,6 +21,11 @@ from locust import HttpUser, between, events, task
 SEED = json.loads(Path(os.environ["LOAD_SEED"]).read_text())
 PHASE = os.environ.get("LOAD_PHASE", "steady")
 CSRF = "loadtestcsrftokenloadtestcsrftok"  # any 32 characters: cookie and header must match
+MIX = {"browse": 60, "search": 15, "detail": 15, "apply": 5, "message": 5}
+for part in filter(None, os.environ.get("LOAD_MIX", "").split(",")):
+    name, weight = part.split("=")
+    MIX[name] = int(weight)
+WAIT = [float(seconds) for seconds in os.environ.get("LOAD_WAIT", "0.5,1.5").split(",")]
 _next_person = itertools.count()
 _lock = threading.Lock()
 RESULTS = {"applications": [], "messages": [], "failures": [], "started": time.time()}
@@ -39,7 +47,7 @@ def _write_results(**kwargs):
 
 
 class Drafter(HttpUser):
-    wait_time = between(0.5, 1.5)
+    wait_time = between(*WAIT)
 
     def on_start(self) -> None:
         person = SEED["people"][next(_next_person) % len(SEED["people"])]
@@ -49,20 +57,20 @@ class Drafter(HttpUser):
         self.client.cookies.set("csrftoken", CSRF)
         self.client.headers.update({"X-CSRFToken": CSRF, "Referer": self.host + "/"})
 
-    @task(60)
+    @task(MIX["browse"])
     def browse(self) -> None:
         ordering = random.choice(["", "?ordering=deadline", "?paid=true", "?remote=true"])
         self.client.get(f"/api/v1/tasks/{ordering}", name="browse")
 
-    @task(15)
+    @task(MIX["search"])
     def search(self) -> None:
         self.client.get(f"/api/v1/tasks/?q={random.choice(SEED['words'])}", name="search")
 
-    @task(15)
+    @task(MIX["detail"])
     def detail(self) -> None:
         self.client.get(f"/api/v1/tasks/{random.choice(SEED['task_ids'])}/", name="task detail")
 
-    @task(5)
+    @task(MIX["apply"])
     def apply(self) -> None:
         if not self.apply_to:
             return
@@ -83,7 +91,7 @@ class Drafter(HttpUser):
                         }
                     )
 
-    @task(5)
+    @task(MIX["message"])
     def message(self) -> None:
         with self.client.post(
             f"/api/v1/applications/{self.person['application']}/messages/",

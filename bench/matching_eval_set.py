@@ -1,10 +1,14 @@
-"""The matching evaluation set: 12 drafters (half with profile skills only) and 32 tasks, with
+"""The matching evaluation set: 16 drafters (most with profile skills only) and 45 tasks, with
 relevance judged by hand — written down before the scores were looked at, by common sense:
 would this person want to see this task in their top five?
 
 It covers spelling variants (a legacy "Data visualization" and "Financial modeling" next to the
-catalogue's British names), aliases, skill families, stretch levels (learning) and hours that do
-not fit (a 60-hour task; a Kubernetes move due in 10 days for someone with 5 hours a week).
+catalogue's British names, declared by drafters too), aliases, skill families (a "User interviews"
+drafter for UX research; an HTML/CSS drafter who must not be sent React work as "close to" her
+HTML), stretch levels (learning), hours that do not fit (a 60-hour task; a Kubernetes move due in
+10 days for someone with 5 hours a week) and task levels: LEVEL_TRAPS are `experienced` tasks
+for a drafter who is only learning their skills, which must never reach their top five (nor
+the drafter the mentor's), and beginner-friendly tasks judged relevant for those learners.
 """
 
 # Skills created as older near-duplicates, straight into the table (as before the catalogue
@@ -77,6 +81,43 @@ TASKS: dict[str, tuple[str, str, list[str], int, int | None]] = {
             ["ETL pipelines", "Apache Airflow"], 30, 7),
     "t32": ("Write a Dockerfile for our app", "A small image for our Flask app.",
             ["Docker"], 3, None),
+    # Levels (TASK_LEVELS): senior work on skills some drafters are only learning, and first
+    # steps in those same skills.
+    "t33": ("Design our Airflow platform", "Own the scheduling platform for twelve teams.",
+            ["Apache Airflow"], 5, None),
+    "t34": ("Fine-tune our language models", "Lead the NLP work on our support assistant.",
+            ["Natural language processing"], 10, None),
+    "t35": ("Build our Figma design system", "Tokens, components and documentation.",
+            ["Figma", "Design systems"], 10, None),
+    "t36": ("Run our social media strategy", "Own strategy and reporting across five channels.",
+            ["Social media marketing"], 6, None),
+    "t37": ("Series B investor deck", "The deck and the data room story for a Series B.",
+            ["Pitch decks"], 5, None),
+    "t38": ("Data-visualisation style guide for a newsroom", "Rules and templates for charts.",
+            ["Data visualisation"], 6, None),
+    "t39": ("Your first Airflow DAG", "One nightly job that copies a CSV; we pair on it.",
+            ["Apache Airflow"], 4, None),
+    "t40": ("Wireframe one screen in Figma", "The sign-up screen, with our kit.",
+            ["Figma"], 3, None),
+    "t41": ("Schedule a week of social posts", "Seven posts we have written, into Buffer.",
+            ["Social media marketing"], 3, None),
+    "t42": ("Turn a mock-up into React components", "Three components from a Figma file.",
+            ["React"], 6, None),
+    "t43": ("Review our React architecture", "State management and bundle size review.",
+            ["React", "TypeScript"], 8, None),
+    "t44": ("Fix the footer on small phones", "HTML and CSS of one footer.",
+            ["CSS", "HTML"], 3, None),
+    "t45": ("Lead our Tableau migration", "Move forty dashboards from Excel to Tableau.",
+            ["Tableau", "Dashboards"], 6, None),
+}  # fmt: skip
+
+# The level each task needs (Task.Level); the others are "some_experience".
+TASK_LEVELS: dict[str, str] = {
+    "t10": "experienced", "t27": "experienced", "t31": "experienced", "t33": "experienced",
+    "t34": "experienced", "t35": "experienced", "t36": "experienced", "t37": "experienced",
+    "t38": "experienced", "t43": "experienced", "t45": "experienced",
+    "t39": "beginner_friendly", "t40": "beginner_friendly", "t41": "beginner_friendly",
+    "t44": "beginner_friendly",
 }  # fmt: skip
 
 # key: (weekly hours, {skill: level}, bio, portfolio items [(title, description, skills)])
@@ -123,38 +164,67 @@ DRAFTERS: dict[str, tuple[int, dict[str, str], str, list[tuple[str, str, list[st
     "lena": (3, {"Translation": "expert", "Localisation": "working"},
              "English to Spanish translator.",
              [("Museum guide", "Translated a museum guide into Spanish.", ["Translation"])]),
+    # Spelling and family cases (profile skills only).
+    "mia": (6, {"HTML": "working", "CSS": "working"},
+            "Design student who hand-codes landing pages.", []),
+    "noor": (8, {"Financial modeling": "working", "Bookkeeping": "working"},
+             "Accounting student.", []),
+    "omar": (6, {"Data visualization": "working", "Dashboards": "learning"},
+             "Journalism student who makes charts.", []),
+    "pia": (8, {"User interviews": "working", "Survey design": "working"},
+            "Sociology student; I interview people about their everyday routines.", []),
 }  # fmt: skip
 
 # What each drafter should see near the top (precision@5 is measured against this).
 RELEVANT_TASKS: dict[str, set[str]] = {
     "ana": {"t1", "t2", "t3", "t4", "t5", "t7", "t29"},
-    "chloe": {"t13", "t14", "t15"},
+    "chloe": {"t13", "t14", "t15", "t40"},
     "emma": {"t18", "t19", "t20"},
     "gus": {"t1", "t2", "t7", "t29"},
-    "ivan": {"t24", "t25"},
-    "kai": {"t32"},
+    "ivan": {"t24", "t25", "t41"},
+    "kai": {"t32", "t39"},
     "ben": {"t11", "t12"},
-    "dev": {"t8", "t9"},
+    "dev": {"t8", "t9", "t42", "t43", "t44"},
     "femi": {"t21", "t23"},
     "hana": {"t16", "t17"},
     "jo": {"t1", "t2", "t6", "t28", "t29"},
     "lena": {"t26"},
+    "mia": {"t9", "t44"},
+    "noor": {"t21", "t22", "t23"},
+    "omar": {"t4", "t5", "t38"},
+    "pia": {"t14", "t15"},
+}
+
+# Level traps: an `experienced` task and a drafter only learning its skills. Never in the
+# drafter's top five, nor the drafter in the top five of the task's recommended drafters.
+LEVEL_TRAPS: dict[str, set[str]] = {
+    "kai": {"t31", "t33"},
+    "jo": {"t34"},
+    "chloe": {"t35"},
+    "ivan": {"t36"},
+    "femi": {"t37"},
+    "ana": {"t38"},
+    "omar": {"t45"},
 }
 
 # For a mentor's task, which discoverable drafters should be in the top three.
 RELEVANT_DRAFTERS: dict[str, set[str]] = {
     "t1": {"ana", "gus", "jo"},
     "t2": {"ana", "gus", "jo"},
-    "t4": {"ana"},
+    "t4": {"ana", "omar"},
     "t7": {"gus", "ana"},
     "t8": {"dev"},
     "t11": {"ben"},
-    "t14": {"chloe"},
+    "t14": {"chloe", "pia"},
     "t16": {"hana"},
     "t18": {"emma"},
-    "t21": {"femi"},
+    "t21": {"femi", "noor"},
     "t24": {"ivan"},
     "t6": {"jo"},
     "t26": {"lena"},
     "t32": {"kai"},
+    "t9": {"mia", "dev"},
+    "t22": {"noor"},
+    "t15": {"chloe", "pia"},
+    "t39": {"kai"},
 }

@@ -1,16 +1,19 @@
 """The production topology on loopback: `make prodlike` (and the test that proves it).
 
-    python devtools/prodlike.py [--seed] [--scheduler]
+    python devtools/prodlike.py [--seed] [--scheduler] [--no-collectstatic]
 
 Starts, from Debian packages and PyPI only, each bound to 127.0.0.1 on a free port:
 PostgreSQL, Redis, an S3-compatible object store (moto in server mode), an SMTP sink, the Stripe
 stand-in, two gunicorn app servers (A and B), nginx balancing them, the task worker and (with
 --scheduler) the scheduler. Runs migrations and the deployment checks, prints the URLs and waits
-for Ctrl-C; then stops everything and deletes its folder. `Topology` does the same from Python.
+for Ctrl-C, SIGTERM or SIGHUP (a CI timeout, a process manager, `kill`); then stops everything,
+every process group it started included, and deletes its folder. `Topology` does the same from
+Python.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -32,42 +35,7 @@ from devtools.pgtemp import _as_postgres, _bindir, _free_port  # noqa: E402
 
 PY = sys.executable
 BUCKET = "slipstream-uploads"
-NGINX_CONF = """
-worker_processes 1;
-pid {dir}/nginx.pid;
-error_log {dir}/logs/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/nginx-body;
-    proxy_temp_path {dir}/nginx-proxy;
-    fastcgi_temp_path {dir}/nginx-fastcgi;
-    uwsgi_temp_path {dir}/nginx-uwsgi;
-    scgi_temp_path {dir}/nginx-scgi;
-    client_max_body_size 12m;
-    upstream app {{
-        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
-        keepalive 16;
-    }}
-    server {{
-        listen 127.0.0.1:{port_lb};
-        location / {{
-            proxy_pass http://app;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            # A dead app server: retry the request on the other one (safe methods only; nginx
-            # never repeats a POST that may have reached the app).
-            proxy_next_upstream error timeout http_502 http_503;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 35s;
-        }}
-    }}
-}}
-"""
+NGINX_CONF = Path(__file__).with_name("prodlike-nginx.conf")
 
 
 class _SmtpHandler(socketserver.StreamRequestHandler):
@@ -131,6 +99,14 @@ def _wait_for(url: str, *, deadline: float, process: subprocess.Popen | None = N
     raise RuntimeError(f"{url} did not answer in time")
 
 
+def _wait_or_kill(process: subprocess.Popen, *, timeout: float) -> None:
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
 def _wait_for_port(port: int, *, deadline: float) -> None:
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -138,6 +114,21 @@ def _wait_for_port(port: int, *, deadline: float) -> None:
                 return
         time.sleep(0.05)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP stop this process as Ctrl-C does: they raise KeyboardInterrupt, so
+    the same `with`/`finally` blocks stop every service. Once stopping, further signals (a
+    second Ctrl-C, a process manager repeating SIGTERM) are ignored so the cleanup finishes;
+    each service's stop is bounded by a timeout, then SIGKILL."""
+
+    def _stop(signum: int, frame: object) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop)
 
 
 class Topology:
@@ -156,6 +147,9 @@ class Topology:
         self.gunicorn_workers, self.extra_env = gunicorn_workers, extra_env or {}
         self.dir = Path(tempfile.mkdtemp(prefix="slipstream-prodlike-"))
         self.processes: dict[str, subprocess.Popen] = {}
+        # Every process group ever started (each service runs in a session of its own, so a
+        # terminal's Ctrl-C reaches only us): reaped in close(), whatever is left in them.
+        self.groups: set[int] = set()
         self.ports = {
             name: _free_port()
             for name in ("pg", "redis", "s3", "smtp", "stripe", "app_a", "app_b", "lb")
@@ -207,6 +201,7 @@ class Topology:
             args, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True, **kwargs
         )
         self.processes[name] = process
+        self.groups.add(process.pid)
         return process
 
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -248,11 +243,7 @@ class Topology:
         if process is None or process.poll() is not None:
             return
         process.send_signal(sig)
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        _wait_or_kill(process, timeout=timeout)
 
     def _start_postgres(self) -> None:
         bindir, pgdir = _bindir(), self.pg_dir
@@ -284,15 +275,20 @@ class Topology:
         ).create_bucket(Bucket=BUCKET)
 
     def _start_nginx(self) -> None:
+        if os.geteuid() == 0:
+            # As root, nginx's workers run as nobody: they must reach their cache and temp
+            # folders inside ours (traverse only: nothing in it becomes listable).
+            self.dir.chmod(0o711)
         conf = self.dir / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(
-                dir=self.dir,
-                port_a=self.ports["app_a"],
-                port_b=self.ports["app_b"],
-                port_lb=self.ports["lb"],
-            )
-        )
+        text = NGINX_CONF.read_text()
+        for name, value in {
+            "dir": self.dir,
+            "port_a": self.ports["app_a"],
+            "port_b": self.ports["app_b"],
+            "port_lb": self.ports["lb"],
+        }.items():
+            text = text.replace(f"@{name}@", str(value))
+        conf.write_text(text)
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         process = self._spawn(
             "nginx", [nginx, "-p", str(self.dir), "-c", str(conf), "-g", "daemon off;"]
@@ -341,8 +337,19 @@ class Topology:
         return self
 
     def close(self) -> None:
-        for name in reversed(list(self.processes)):
-            self.stop(name)
+        # Signalled together, they stop side by side (each gunicorn takes seconds to drain).
+        stopping = [self.processes.pop(name) for name in reversed(list(self.processes))]
+        stopping = [process for process in stopping if process.poll() is None]
+        for process in stopping:
+            process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        for process in stopping:
+            _wait_or_kill(process, timeout=max(0.1, deadline - time.monotonic()))
+        # A service's children (gunicorn's workers after a killed master, nginx's cache
+        # manager) die with their group, not only with their leader.
+        for group in self.groups:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(group, signal.SIGKILL)
         if self.sink is not None:
             self.sink.shutdown()
             self.sink.server_close()
@@ -372,7 +379,7 @@ class Topology:
             [
                 f"  site (nginx)     {self.url('lb')}/",
                 f"  app server A     {self.url('app_a')}/   app server B  {self.url('app_b')}/",
-                f"  PostgreSQL       {self.env['DATABASE_URL']}",
+                f"  PostgreSQL       {self.env['DATABASE_URL']} (data {self.pg_data})",
                 f"  Redis            redis://127.0.0.1:{p['redis']}/0",
                 f"  S3 (moto)        {self.url('s3')}/{BUCKET}",
                 f"  SMTP sink        127.0.0.1:{p['smtp']} -> {self.dir / 'mail'}",
@@ -384,17 +391,22 @@ class Topology:
 
 def main(argv: list[str]) -> int:
     seed, scheduler = "--seed" in argv, "--scheduler" in argv
-    with Topology(seed=seed, scheduler=scheduler, collectstatic=True) as topo:
-        print("Slipstream, production topology on loopback:\n" + topo.describe(), flush=True)
-        print("Ctrl-C stops everything.", flush=True)
-        try:
+    # Collecting and compressing the static files is most of the start on a busy machine;
+    # without them the pages still render (their CSS and JS answer 404).
+    collectstatic = "--no-collectstatic" not in argv
+    stop_on_signals()
+    try:
+        with Topology(seed=seed, scheduler=scheduler, collectstatic=collectstatic) as topo:
+            print("Slipstream, production topology on loopback:\n" + topo.describe(), flush=True)
+            print("Ctrl-C (or SIGTERM, SIGHUP) stops everything.", flush=True)
             while all(p.poll() is None for p in topo.processes.values()):
                 time.sleep(1)
             dead = [n for n, p in topo.processes.items() if p.poll() is not None]
             print(f"stopped: {', '.join(dead)} exited (see the logs)", file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            print("\nstopping…", flush=True)
+    except KeyboardInterrupt as stop:
+        # The `with` has stopped every service by now, also when the signal came mid-start.
+        print(f"\nstopped ({stop or 'SIGINT'}): every service is down.", flush=True)
     return 0
 
 

@@ -273,7 +273,7 @@ STORAGES = {
     "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "marketplace.storage.HashedStaticFilesStorage"
             if env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -44,6 +44,7 @@ THANKS_NOT_YET = "thanks_not_yet"
 THANKS_EXISTS = "thanks_exists"
 INTRODUCTION_INVALID = "introduction_invalid"
 INTRODUCTION_EXISTS = "introduction_exists"
+INTRODUCTION_NOT_ALLOWED = "introduction_not_allowed"
 INTRODUCTION_STATE_INVALID = "introduction_state_invalid"
 
 # Matching: invitations, saved searches, nudges, report-back
@@ -68,3 +69,5 @@ PORTFOLIO_ALREADY_ADDED = "portfolio_already_added"
 # Career-office staff invitations (issue 19).
 STAFF_INVITATION_STATE_INVALID = "staff_invitation_state_invalid"
 STAFF_INVITATION_EXPIRED = "staff_invitation_expired"
+# The closure guarantee (projects/services/closure.py)
+DECLINE_REASON_INVALID = "decline_reason_invalid"

@@ -27,6 +27,13 @@ class Task(TimeStampedModel):
         # An accepted offer's task: only its mentor and the offering drafter see it.
         PRIVATE = "private", "Only the mentor and the drafter of an accepted offer"
 
+    class Level(models.TextChoices):
+        # The experience a task needs; matching keeps `experienced` tasks out of the top five
+        # of someone only learning its skills, and prefers `beginner_friendly` ones for them.
+        BEGINNER_FRIENDLY = "beginner_friendly", "Beginner-friendly"
+        SOME_EXPERIENCE = "some_experience", "Some experience"
+        EXPERIENCED = "experienced", "Experienced"
+
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks"
     )
@@ -43,6 +50,9 @@ class Task(TimeStampedModel):
     stipend_amount = models.PositiveIntegerField(null=True, blank=True)
     stipend_currency = models.CharField(max_length=3, default="usd")
     what_you_gain = models.TextField(blank=True, max_length=2000)
+    # Three values, read row by row while browse walks the published index: no index of its own
+    # (like hours or remote, an index on it would lure the planner into sorting every match).
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.SOME_EXPERIENCE)
     visibility = models.CharField(
         max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -102,8 +112,23 @@ class Application(TimeStampedModel):
     work_sample_link = models.URLField(blank=True, max_length=500)
     portfolio_items = models.ManyToManyField(PortfolioItem, blank=True, related_name="applications")
     answers = models.JSONField(default=list, blank=True)
+
+    class DeclineReason(models.TextChoices):
+        # The mentor's one-click reasons (from the day-7 reminder or the page) ...
+        NOT_A_FIT = "not_a_fit", "Not the right fit for this task"
+        FILLED = "filled", "The places went to someone else"
+        NO_CAPACITY = "no_capacity", "No time to take anyone on now"
+        TASK_CHANGED = "task_changed", "The task changed or is no longer needed"
+        # ... and the system's: nobody answered within 14 days (projects/services/closure.py).
+        NO_ANSWER = "no_answer", "Closed automatically after 14 days without an answer"
+
     state = models.CharField(max_length=12, choices=State.choices, default=State.SUBMITTED)
     decline_note = models.TextField(blank=True, max_length=1000)
+    decline_reason = models.CharField(max_length=20, choices=DeclineReason.choices, blank=True)
+    # The closure guarantee: declined by the system, not by the mentor (never shown as their
+    # note); the tasks that fit, chosen by the recommender at closing time, for the drafter.
+    closed_automatically = models.BooleanField(default=False)
+    alternative_task_ids = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [
@@ -112,6 +137,8 @@ class Application(TimeStampedModel):
         indexes = [
             models.Index(fields=["task", "state", "-id"]),
             models.Index(fields=["drafter", "-id"]),
+            # The closing job finds the oldest unanswered applications in every state it closes.
+            models.Index(fields=["state", "created_at"], name="application_state_created"),
         ]
 
 

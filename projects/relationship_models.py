@@ -60,6 +60,7 @@ class Nudge(models.Model):
         REPORT_BACK = "report_back", "Tell your mentor what the draft led to"
         INTRODUCTION_ASK = "introduction_ask", "Could you introduce your drafter to someone?"
         PAY_IT_FORWARD = "pay_it_forward", "Become a mentor"
+        LOW_RESPONSE_RATE = "low_response_rate", "Applications go unanswered: pause or close tasks"
 
     class State(models.TextChoices):
         PENDING = "pending", "Pending"

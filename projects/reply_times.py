@@ -22,12 +22,12 @@ RESPONSIVE_RECENT_TASKS = 10
 RESPONSIVE_CACHE_SECONDS = 600
 
 
-def _recent_task_ids(*, mentor_ids: set[int]) -> RawSQL:
+def recent_task_ids(*, mentor_ids: set[int], recent: int = RESPONSIVE_RECENT_TASKS) -> RawSQL:
     """A subquery of the RESPONSIVE_RECENT_TASKS newest task ids of each mentor, read from the
     (mentor, -id) index: a few index entries per mentor, however many tasks they posted."""
     ids = sorted(mentor_ids)
     marks = ", ".join(["%s"] * len(ids))
-    recent = int(RESPONSIVE_RECENT_TASKS)
+    recent = int(recent)
     if connection.vendor == "postgresql":
         sql = (
             "SELECT r.id FROM accounts_user m CROSS JOIN LATERAL (SELECT t.id"  # noqa: S608
@@ -100,7 +100,7 @@ def mentor_reply_days(*, mentor_ids: set[int], now: datetime) -> dict[int, float
     ]
     rows = (
         Application.objects.filter(
-            task_id__in=_recent_task_ids(mentor_ids=mentor_ids),
+            task_id__in=recent_task_ids(mentor_ids=mentor_ids),
             state__in=answered,
             created_at__gte=now - timedelta(days=RESPONSIVE_WINDOW_DAYS),
         )

@@ -9,6 +9,7 @@ the foreground, for an operator or cron without a worker."""
 from django.tasks import task
 
 from projects.offers.services.offers import offers_expire_due
+from projects.services.closure import applications_close_due
 from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
@@ -60,6 +61,10 @@ def digests_run() -> int:
 
 @task
 def closure_run() -> dict[str, int]:
-    """Hourly: the closure guarantee — nothing waits for an answer more than 14 days (offers
-    left unanswered close kindly as expired)."""
-    return {"offers_expired": offers_expire_due()}
+    """Hourly: the closure guarantee — nothing waits for an answer more than 14 days. The
+    system declines, kindly, applications left unanswered (with three tasks that fit) and
+    closes unanswered offers as expired."""
+    return {
+        "applications_closed": applications_close_due(),
+        "offers_expired": offers_expire_due(),
+    }

@@ -374,6 +374,7 @@ def engagement_actions_for(
     feedback_given: bool,
     thanks_given: bool,
     report_back_given: bool,
+    in_portfolio: bool,
 ) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the engagement's two people."""
     role = MENTOR if _is_person(viewer) and viewer.pk == engagement.mentor_id else DRAFTER
@@ -391,6 +392,9 @@ def engagement_actions_for(
                 engagement, today=timezone.localdate()
             ).items()
         }
+    )
+    refused["portfolio_add"] = refused["portfolio_add"] or guard_not_in_portfolio(
+        added=in_portfolio
     )
     return role, _without_refused(actions, refused)
 
@@ -430,6 +434,15 @@ def showable_unavailable(engagement: Engagement, *, today) -> dict[str, bool]:
         ),
         "portfolio_add": showable_effective(engagement, today=today) == "private",
     }
+
+
+def guard_not_in_portfolio(*, added: bool) -> DomainError | None:
+    """The same work goes to the drafter's portfolio once."""
+    if added:
+        return Conflict(
+            "This work is already in your portfolio.", code=codes.PORTFOLIO_ALREADY_ADDED
+        )
+    return None
 
 
 def showable_effective(engagement: Engagement, *, today) -> str:

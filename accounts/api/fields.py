@@ -140,6 +140,8 @@ HANDLE_SCHEMA_PATTERN = r"^\s*[A-Za-z0-9][A-Za-z0-9-]{1,38}[A-Za-z0-9]\s*$"
 class HandleField(serializers.CharField):
     """3-40 lowercase letters, digits and hyphens; not starting or ending with a hyphen."""
 
+    text_limit = 40  # what the pattern allows, for the pages' `maxlength`
+
     def __init__(self, **kwargs):
         validators = [*kwargs.pop("validators", []), RegexValidator(HANDLE_SCHEMA_PATTERN)]
         super().__init__(validators=validators, **kwargs)

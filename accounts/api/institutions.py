@@ -17,12 +17,14 @@ from accounts.selectors.institutions import staff_memberships_for
 from accounts.services.institution_onboarding import LOGO_MAX_BYTES, institution_create
 from accounts.uploads import IMAGE_KINDS
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 
 # An e-mail domain with at least one dot (a leading "@" is dropped): "uni.edu", "@cs.uni.edu".
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 EMAIL_DOMAIN_PATTERN = rf"^@?{_LABEL}(?:\.{_LABEL})+$"
 
 
+@page_form("institution")
 class InstitutionCreateInput(InputSerializer):
     name = serializers.CharField(max_length=200)
     email_domains = serializers.ListField(

@@ -25,13 +25,14 @@ from accounts.uploads import (
     MAX_UPLOAD_BYTES,
     upload_kind_is_image,
 )
-from marketplace.api.fields import ObjectIdField
+from marketplace.api.fields import EmailAddressField, ObjectIdField
 from marketplace.api.inputs import (
     LINK_OR_FILE,
     CrossFieldRules,
     InputSerializer,
     UniqueListField,
 )
+from marketplace.api.limits import page_form
 from marketplace.errors import Conflict
 
 
@@ -298,6 +299,7 @@ class _LinkText(HttpUrlField):
         return serializers.CharField.to_internal_value(self, data)
 
 
+@page_form("profile")
 class MeInputSerializer(CrossFieldRules, InputSerializer):
     # Not both roles turned off (`validate`): one of them is true, or left out.
     schema_any_of_always = [
@@ -411,6 +413,7 @@ class UserSkillsInputSerializer(InputSerializer):
         return value
 
 
+@page_form("portfolio_item")
 class PortfolioItemInputSerializer(CrossFieldRules, InputSerializer):
     # Something people can see: a link or a file (`portfolio_link_or_file_required`).
     schema_any_of = [LINK_OR_FILE]
@@ -450,7 +453,7 @@ class MembershipDetailsInputSerializer(InputSerializer):
 
 
 class StaffAddInputSerializer(InputSerializer):
-    email = serializers.EmailField()
+    email = EmailAddressField()
 
 
 class ConsentGrantInputSerializer(InputSerializer):

@@ -16,8 +16,10 @@ from accounts.services.sso import (
     institution_sso_set,
 )
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 
 
+@page_form("institution_sso")
 class SsoSetInput(InputSerializer):
     metadata_url = serializers.URLField(
         required=False,

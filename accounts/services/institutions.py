@@ -144,7 +144,14 @@ def institution_staff_add(
     """Admin staff (or site staff) add a colleague, by one of their verified addresses, as
     admin or viewer; the colleague is told in their inbox."""
     institution = Institution.objects.filter(slug=institution_slug).first()
-    if institution is None:
+    # Only the institution's own staff (and site staff) learn that it exists: to anyone else
+    # a real slug, even a pending institution's, answers like a missing one.
+    if institution is None or not (
+        actor.is_staff
+        or _active_memberships(
+            user=actor, institution=institution, role=InstitutionMembership.Role.STAFF
+        ).exists()
+    ):
         raise NotFound("No such institution.")
     if not (actor.is_staff or _is_institution_admin(user=actor, institution=institution)):
         raise Forbidden(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.email_headers import header_text
 from accounts.models import Notification, User
 from accounts.tasks import send_notification_email
 
@@ -15,13 +16,16 @@ def notification_send(
 ) -> Notification:
     """Record an in-app notification and, after commit, e-mail it in the background."""
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, title=title[:200], body=body, url=url
+        recipient=recipient, kind=kind, title=title.replace("\x00", "")[:200], body=body, url=url
     )
     if email and recipient.is_active:
         link = f"\n\n{settings.SITE_URL}{url}" if url else ""
+        # Made header-safe before it is queued: a queued task's arguments are stored as JSON,
+        # which PostgreSQL refuses with a NUL in it.
+        subject = header_text(f"Slipstream: {title}")
         transaction.on_commit(
             lambda: send_notification_email.enqueue(
-                to=recipient.email, subject=f"Slipstream: {title}", body=f"{body}{link}"
+                to=recipient.email, subject=subject, body=f"{body}{link}"
             )
         )
     return notification

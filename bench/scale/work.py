@@ -45,6 +45,15 @@ def _plan_applications(
     return states, plan, accepted, filled
 
 
+_LEVEL_CYCLE = (
+    Task.Level.SOME_EXPERIENCE,
+    Task.Level.BEGINNER_FRIENDLY,
+    Task.Level.SOME_EXPERIENCE,
+    Task.Level.EXPERIENCED,
+    Task.Level.SOME_EXPERIENCE,
+)
+
+
 def work_generate(
     *,
     progress: Progress,
@@ -84,6 +93,9 @@ def work_generate(
                 else Task.Visibility.PUBLIC,
                 state=states[i],
                 published_at=published,
+                # 20 % beginner-friendly, 60 % some experience, 20 % experienced; from the
+                # index, not the generator, so every other generated value stays as it was.
+                level=_LEVEL_CYCLE[i % len(_LEVEL_CYCLE)],
                 skills_text=" ".join(sorted(s.name for s in task_skills)),
             )
             task._bench_skills = task_skills

@@ -15,6 +15,8 @@ from django.http import QueryDict
 from rest_framework import serializers
 from rest_framework.fields import empty
 
+from marketplace.api.messages import FILL_THIS_IN, speak_plainly
+
 # "Has a character that is not a space", as Python's str.strip() sees spaces (the code trims
 # with it), written so JSON Schema's ECMA regexes agree: ECMA's \s lacks \x1c-\x1f and \x85
 # (Python trims them) and has \ufeff (Python keeps it).
@@ -26,19 +28,19 @@ _STRING_FIELDS = (serializers.CharField, serializers.DateField, serializers.Date
 def _json_type_error(field: serializers.Field, value: Any) -> str | None:
     """Why `value` cannot be this field's JSON type, or None when it can."""
     if value is None:
-        return None if field.allow_null else "This field may not be null."
+        return None if field.allow_null else FILL_THIS_IN
     if isinstance(field, serializers.BooleanField):
-        return None if isinstance(value, bool) else "Must be true or false."
+        return None if isinstance(value, bool) else "Choose yes or no (true or false)."
     if isinstance(field, serializers.IntegerField):
         ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else "Must be a whole number."
+        return None if ok else "Enter a whole number, like 4."
     if isinstance(field, (serializers.FloatField, serializers.DecimalField)):
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return None if ok else "Must be a number."
+        return None if ok else "Enter a number."
     if isinstance(field, (serializers.ChoiceField, *_STRING_FIELDS)):
         if isinstance(field, serializers.MultipleChoiceField):
-            return None if isinstance(value, list) else "Must be a list."
-        return None if isinstance(value, str) else "Must be a string."
+            return None if isinstance(value, list) else "Choose from the list."
+        return None if isinstance(value, str) else "Enter some text (a string)."
     return None
 
 
@@ -46,7 +48,7 @@ def _check(field: serializers.Field, value: Any) -> Any:
     """The errors for `value` (a message, a list or a dict of them), or None."""
     if isinstance(field, serializers.ListSerializer):
         if not isinstance(value, list):
-            return "Must be a list."
+            return "Choose from the list."
         if field.child is None:
             return None
         errors = {str(i): e for i, item in enumerate(value) if (e := _check(field.child, item))}
@@ -86,6 +88,7 @@ class InputSerializer(serializers.Serializer):
         fields = super().get_fields()
         for field in fields.values():
             _state_not_blank(field)
+            speak_plainly(field)
         return fields
 
     def to_internal_value(self, data: Any) -> Any:
@@ -144,8 +147,9 @@ class UniqueListField(serializers.ListField):
 
 class TextField(serializers.CharField):
     """Free text whose rules the schema states: `not_blank=(message, code)` documents and checks
-    "has a non-space character", `limit=(length, message, code)` the maximum length. The codes
-    are the stable codes the services used to answer, so clients see the same error."""
+    "has a non-space character", `limit=(length, message, code)` the maximum length ("{limit}"
+    in either message is that length, as 1,000). The codes are the stable codes the services
+    used to answer, so clients see the same error."""
 
     def __init__(
         self,
@@ -157,6 +161,11 @@ class TextField(serializers.CharField):
         # Spaces are kept: the length the schema states is the length checked.
         kwargs.setdefault("trim_whitespace", False)
         validators = list(kwargs.pop("validators", []))
+        if limit:  # "{limit}" in a message is the length, written for people (1,000)
+            words = f"{limit[0]:,}"
+            limit = (limit[0], limit[1].format(limit=words), limit[2])
+            if not_blank:
+                not_blank = (not_blank[0].format(limit=words), not_blank[1])
         self._blank_error = not_blank
         if not_blank:
             message, code = not_blank
@@ -186,6 +195,4 @@ def _state_not_blank(field: serializers.Field) -> None:
         and not field.allow_blank
         and not any(isinstance(v, RegexValidator) for v in field.validators)
     ):
-        field.validators.append(
-            RegexValidator(NOT_BLANK, message="This field may not be blank.", code="blank")
-        )
+        field.validators.append(RegexValidator(NOT_BLANK, message=FILL_THIS_IN, code="blank"))

@@ -1,7 +1,11 @@
+import re
 from typing import Any, cast
 
 from django.conf import settings
 from rest_framework import pagination, serializers
+
+# The cursors DRF makes: base64 (standard alphabet) of a short query string.
+CURSOR_PATTERN = r"^[A-Za-z0-9+/]+={0,2}$"
 
 
 class CursorPagination(pagination.CursorPagination):
@@ -22,6 +26,16 @@ class CursorPagination(pagination.CursorPagination):
             return min(field.run_validation(values[-1]), self.max_page_size)
         except serializers.ValidationError as error:
             raise serializers.ValidationError({self.page_size_query_param: error.detail}) from None
+
+    def decode_cursor(self, request: Any) -> pagination.Cursor | None:
+        # base64 decoding skips characters outside its alphabet, so a cursor of spaces or
+        # control characters read as "the first page": refuse what no page link contains.
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded and not re.fullmatch(CURSOR_PATTERN, encoded):
+            raise serializers.ValidationError(
+                {self.cursor_query_param: ["Use the link of the next or previous page as sent."]}
+            )
+        return super().decode_cursor(request)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)

@@ -13,6 +13,9 @@ from drf_spectacular.extensions import (
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
+from marketplace.api.inputs import NOT_BLANK
+from marketplace.api.pagination import CURSOR_PATTERN
+
 
 class SessionScheme(_SessionScheme):
     """Our 401-answering session authentication is still cookie auth in the schema."""
@@ -138,6 +141,7 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
     _enum_var_names(result["components"]["schemas"])
     _cross_field_rules(result["components"]["schemas"])
     _blank_alternatives_overlap(result["components"]["schemas"])
+    _nul_refused(result)
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
@@ -159,6 +163,64 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
                     continue
                 responses.setdefault(code, {"description": description, "content": ref})
     return result
+
+
+# DRF's CharField refuses a NUL character in any text (Django's ProhibitNullCharactersValidator),
+# so every text the API reads states a pattern that refuses it. A text with no pattern gets
+# NO_NUL; "has a non-space character" (NOT_BLANK) becomes the same rule without NUL; any other
+# unanchored pattern is framed by NUL-free text; anchored ones already name every character.
+NO_NUL = "^[^\\u0000]*$"
+NOT_BLANK_NO_NUL = "^[^\\u0000]*(?:[^\\s\\u0000\\u001c-\\u001f\\u0085]|\\ufeff)[^\\u0000]*$"
+_NOT_BLANK_SPELLINGS = {NOT_BLANK, "[^\\s\\u001c-\\u001f\\u0085]|\\ufeff"}
+# Texts that are not free text: their format or enum already refuses NUL.
+_NOT_FREE_TEXT = {"binary", "date", "date-time", "uri"}
+
+
+def _text_without_nul(node: dict[str, Any]) -> None:
+    pattern = node.get("pattern")
+    if pattern is None:
+        node["pattern"] = NO_NUL
+    elif pattern in _NOT_BLANK_SPELLINGS:
+        node["pattern"] = NOT_BLANK_NO_NUL
+    elif not pattern.startswith("^"):
+        node["pattern"] = f"^[^\\u0000]*(?:{pattern})[^\\u0000]*$"
+
+
+def _nul_refused_in(node: Any) -> None:
+    if isinstance(node, dict):
+        if (
+            node.get("type") == "string"
+            and "enum" not in node
+            and node.get("format") not in _NOT_FREE_TEXT
+        ):
+            _text_without_nul(node)
+        for value in node.values():
+            _nul_refused_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            _nul_refused_in(value)
+
+
+def _nul_refused(result: dict[str, Any]) -> None:
+    """Request bodies and query parameters state that NUL is refused; a `cursor` states the
+    shape of the cursors the API makes (the paginator refuses any other)."""
+    for name, component in result["components"]["schemas"].items():
+        if name.endswith("Request"):
+            _nul_refused_in(component)
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in _METHODS:
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query":
+                    continue
+                if parameter.get("name") == "cursor":
+                    parameter["schema"] = {"type": "string", "pattern": CURSOR_PATTERN}
+                else:
+                    _nul_refused_in(parameter.get("schema"))
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                if "$ref" not in media.get("schema", {}):
+                    _nul_refused_in(media.get("schema"))
 
 
 # The paginator reads `page_size` itself and refuses an empty one.

@@ -22,12 +22,14 @@ from projects.selectors.applications import (
     application_list_for_drafter,
     application_portfolio_item_get,
 )
+from projects.selectors.closure import application_alternatives_for
 from projects.services.applications import (
     application_accept,
     application_decline,
     application_shortlist,
     application_withdraw,
 )
+from projects.services.closure import application_decline_with_reason
 
 
 class MyApplicationsView(APIView):
@@ -45,14 +47,14 @@ class MyApplicationsView(APIView):
 class ApplicationDetailView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="applications_retrieve", responses=s.ApplicationOutputSerializer)
+    @extend_schema(operation_id="applications_retrieve", responses=s.ApplicationDetailSerializer)
     def get(self, request: Request, application_id: int) -> Response:
         application = application_get_for_participant(
             application_id=application_id, user=request.user
         )
-        return Response(
-            s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data
-        )
+        alternatives = application_alternatives_for(application=application, viewer=request.user)
+        context = {"viewer": request.user, "alternatives": alternatives}
+        return Response(s.ApplicationDetailSerializer(application, context=context).data)
 
 
 def _application_response(request: Request, application_id: int) -> Response:
@@ -95,9 +97,13 @@ class ApplicationDeclineView(APIView):
     def post(self, request: Request, application_id: int) -> Response:
         form = inputs.DeclineInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        application_decline(
-            application_id=application_id, mentor=request.user, note=form.validated_data["note"]
-        )
+        note, reason = form.validated_data["note"], form.validated_data.get("reason")
+        if reason:  # a one-click reason from the short list (the day-7 reminder's links)
+            application_decline_with_reason(
+                application_id=application_id, mentor=request.user, reason=reason, note=note
+            )
+        else:
+            application_decline(application_id=application_id, mentor=request.user, note=note)
         return _application_response(request, application_id)
 
 

@@ -24,7 +24,7 @@ from projects.selectors.engagements import (
     engagement_list_for_user,
     feedback_visible_to,
 )
-from projects.selectors.showable import deliverable_get_for_viewer
+from projects.selectors.showable import deliverable_get_for_viewer, showable_in_portfolio
 from projects.services.engagements import (
     engagement_approve,
     engagement_cancel,
@@ -36,10 +36,13 @@ from projects.services.feedback import feedback_submit, thanks_send, thanks_set_
 
 def engagement_response(request: Request, engagement_id: int, code: int = 200) -> Response:
     engagement = engagement_get_for_participant(engagement_id=engagement_id, user=request.user)
-    feedback = feedback_visible_to(engagement=engagement, user=request.user)
-    data = s.EngagementOutputSerializer(
-        engagement, context={"viewer": request.user, "feedback": feedback}
-    ).data
+    context = {
+        "viewer": request.user,
+        "feedback": feedback_visible_to(engagement=engagement, user=request.user),
+        # Whether "add to my portfolio" was done already (allowed_actions drops it then).
+        "in_portfolio": showable_in_portfolio(engagement=engagement, user=request.user),
+    }
+    data = s.EngagementOutputSerializer(engagement, context=context).data
     return Response(data, status=code)
 
 

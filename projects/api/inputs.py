@@ -15,7 +15,8 @@ from marketplace.api.inputs import (
     InputSerializer,
     TextField,
 )
-from projects.models import Task
+from marketplace.api.limits import page_form
+from projects.models import Application, Task
 from projects.selectors.tasks import BROWSE_ORDERINGS
 from projects.services.applications import MAX_ANSWER_LENGTH, NOTE_MAX_LENGTH
 from projects.services.conversations import MESSAGE_MAX_LENGTH
@@ -82,6 +83,7 @@ _REMOTE_OR_SAYS_WHERE = [
 ]
 
 
+@page_form("task")
 class TaskInputSerializer(CrossFieldRules, InputSerializer):
     schema_any_of = [_PAID_OR_SAYS_WHAT_YOU_GAIN, _REMOTE_OR_SAYS_WHERE]
 
@@ -107,6 +109,9 @@ class TaskInputSerializer(CrossFieldRules, InputSerializer):
         required=False,
         default=Task.Visibility.PUBLIC,
     )
+    level = serializers.ChoiceField(
+        choices=Task.Level.choices, required=False, default=Task.Level.SOME_EXPERIENCE
+    )
     institution_ids = serializers.ListField(child=ObjectIdField(), max_length=20, required=False)
     questions = serializers.ListField(
         child=serializers.CharField(max_length=300), max_length=3, required=False, default=list
@@ -131,11 +136,13 @@ class TaskInputSerializer(CrossFieldRules, InputSerializer):
         return attrs
 
 
+@page_form("browse")
 class BrowseQuerySerializer(InputSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
     skills = serializers.CharField(
         required=False,
         allow_blank=True,
+        max_length=1000,
         help_text="Comma-separated skill names (as on the chips) or slugs.",
     )
     paid = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -144,6 +151,7 @@ class BrowseQuerySerializer(InputSerializer):
     remote = serializers.BooleanField(required=False, allow_null=True, default=None)
     deadline_before = serializers.DateField(required=False)
     institution_only = serializers.BooleanField(required=False, default=False)
+    level = serializers.ChoiceField(choices=Task.Level.choices, required=False)
     ordering = serializers.ChoiceField(
         choices=list(BROWSE_ORDERINGS), required=False, default="newest"
     )
@@ -166,6 +174,7 @@ PORTFOLIO_OR_WORK_SAMPLE = [
 ]
 
 
+@page_form("application")
 class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
     schema_any_of = [PORTFOLIO_OR_WORK_SAMPLE]
 
@@ -174,7 +183,7 @@ class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
             "Write a short note: what you would do, and which work shows you can.",
             "note_required",
         ),
-        limit=(NOTE_MAX_LENGTH, f"Keep the note to {NOTE_MAX_LENGTH} characters.", "note_too_long"),
+        limit=(NOTE_MAX_LENGTH, "Keep the note to {limit} characters.", "note_too_long"),
     )
     work_sample_link = HttpUrlField(max_length=500, required=False, allow_blank=True, default="")
     portfolio_item_ids = serializers.ListField(
@@ -191,10 +200,17 @@ class ApplicationInputSerializer(CrossFieldRules, InputSerializer):
     )
 
 
+@page_form("decline")
 class DeclineInputSerializer(InputSerializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    # One of the short list of reasons (the day-7 reminder's one-click links); optional.
+    reason = serializers.ChoiceField(
+        choices=[c for c in Application.DeclineReason.choices if c[0] != "no_answer"],
+        required=False,
+    )
 
 
+@page_form("deliverable")
 class DeliverableInputSerializer(CrossFieldRules, InputSerializer):
     # A link or a file with the work (the service refuses neither with `deliverable_required`).
     schema_any_of = [LINK_OR_FILE]
@@ -209,31 +225,35 @@ class DeliverableInputSerializer(CrossFieldRules, InputSerializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
+@page_form("revision")
 class RevisionInputSerializer(InputSerializer):
     comment = TextField(
         not_blank=("Say what should change.", "comment_required"),
-        limit=(2000, "Keep the comment to 2,000 characters.", "comment_too_long"),
+        limit=(2000, "Keep the comment to {limit} characters.", "comment_too_long"),
     )
 
 
+@page_form("cancel")
 class CancelInputSerializer(InputSerializer):
     reason = TextField(
         not_blank=("Give a short reason; the other person will see it.", "reason_required"),
-        limit=(1000, "Keep the reason to 1,000 characters.", "reason_too_long"),
+        limit=(1000, "Keep the reason to {limit} characters.", "reason_too_long"),
     )
 
 
+@page_form("message")
 class MessageInputSerializer(InputSerializer):
     body = TextField(
         not_blank=("Write something first.", "message_empty"),
         limit=(
             MESSAGE_MAX_LENGTH,
-            f"Keep messages to {MESSAGE_MAX_LENGTH} characters.",
+            "Keep messages to {limit} characters.",
             "message_too_long",
         ),
     )
 
 
+@page_form("feedback")
 class FeedbackInputSerializer(InputSerializer):
     rating = serializers.IntegerField(min_value=1, max_value=5)
     text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
@@ -248,10 +268,11 @@ class FeedbackInputSerializer(InputSerializer):
     )
 
 
+@page_form("thanks")
 class ThanksInputSerializer(InputSerializer):
     body = TextField(
-        not_blank=("Write a note of up to 1,000 characters.", "feedback_invalid"),
-        limit=(1000, "Write a note of up to 1,000 characters.", "feedback_invalid"),
+        not_blank=("Write a note of up to {limit} characters.", "feedback_invalid"),
+        limit=(1000, "Write a note of up to {limit} characters.", "feedback_invalid"),
     )
 
 
@@ -259,12 +280,13 @@ class ThanksShowInputSerializer(InputSerializer):
     shown_on_profile = serializers.BooleanField()
 
 
+@page_form("introduction")
 class IntroductionInputSerializer(InputSerializer):
     task_id = ObjectIdField()
     drafter_handle = HandleField()
     note = TextField(
-        not_blank=("Write a short note (up to 500 characters).", "introduction_invalid"),
-        limit=(500, "Write a short note (up to 500 characters).", "introduction_invalid"),
+        not_blank=("Write a short note (up to {limit} characters).", "introduction_invalid"),
+        limit=(500, "Write a short note (up to {limit} characters).", "introduction_invalid"),
     )
 
 

@@ -7,6 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.api.serializers import TaskCardSerializer
 from projects.matching.recommendations import (
@@ -34,9 +36,10 @@ class RecommendedDrafterOutput(serializers.Serializer):
     invited = serializers.BooleanField()
 
 
-class InvitationInput(serializers.Serializer):
+@page_form("invitation")
+class InvitationInput(InputSerializer):
     drafter_handle = serializers.SlugField(max_length=40)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
 
 
 class InvitationOutput(serializers.Serializer):

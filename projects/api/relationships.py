@@ -14,6 +14,7 @@ from accounts.services.preferences import (
     unsubscribe_by_token,
 )
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import BrowseQuerySerializer
 from projects.models import ReportBack
@@ -21,11 +22,13 @@ from projects.selectors.nudges import nudge_list_for_user
 from projects.selectors.outcomes import profile_outcomes, report_back_list_for_participant
 from projects.selectors.saved_searches import saved_search_list_for_user
 from projects.services.nudges import SNOOZE_MAX_DAYS, nudge_snooze, nudge_turn_off
+from projects.services.report_back import NOTE_MAX_LENGTH as REPORT_BACK_NOTE_MAX_LENGTH
 from projects.services.report_back import report_back_create
 from projects.services.saved_searches import saved_search_create, saved_search_delete
 
 
-class SavedSearchInput(serializers.Serializer):
+@page_form("saved_search")
+class SavedSearchInput(InputSerializer):
     name = serializers.CharField(max_length=120)
     query = BrowseQuerySerializer()
 
@@ -63,11 +66,14 @@ class SnoozeInput(InputSerializer):
     days = serializers.IntegerField(min_value=1, max_value=SNOOZE_MAX_DAYS)
 
 
+@page_form("report_back")
 class ReportBackInput(InputSerializer):
     outcomes = serializers.ListField(
         child=serializers.ChoiceField(choices=ReportBack.Outcome.choices), max_length=4
     )
-    note = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=REPORT_BACK_NOTE_MAX_LENGTH, default=""
+    )
 
 
 class ReportBackOutput(serializers.Serializer):

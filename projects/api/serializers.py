@@ -90,6 +90,7 @@ class _TaskTermsSerializer(serializers.Serializer):
     )
     what_you_gain = serializers.CharField()
     visibility = serializers.CharField()
+    level = serializers.ChoiceField(choices=Task.Level.choices)
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_stipend_after_fee(self, task: Any) -> int | None:
@@ -119,6 +120,10 @@ class TaskCardSerializer(_TaskTermsSerializer):
     )
     skills = SkillOutputSerializer(many=True)
     rank = serializers.FloatField(required=False)
+    # The mentor's response rate (0…1) and median reply time; null until there are enough
+    # applications to say (projects/selectors/response_rates.py).
+    mentor_response_rate = serializers.FloatField(allow_null=True)
+    mentor_median_reply_hours = serializers.IntegerField(allow_null=True)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_mentor_avatar_url(self, row: dict) -> str | None:
@@ -139,6 +144,8 @@ class MentorCardSerializer(serializers.Serializer):
     drafts_completed = serializers.IntegerField()
     people_helped = serializers.IntegerField()
     reply_hours = serializers.IntegerField(allow_null=True)
+    response_rate = serializers.FloatField(allow_null=True)
+    median_reply_hours = serializers.IntegerField(allow_null=True)
     member_since = serializers.DateField()
 
     @extend_schema_field(serializers.CharField(allow_null=True))
@@ -250,6 +257,10 @@ class ApplicationOutputSerializer(serializers.Serializer):
     decline_automatic = serializers.SerializerMethodField(
         help_text="Declined by Slipstream itself (the task filled up or ended), not by a person."
     )
+    decline_reason = serializers.ChoiceField(
+        choices=[("", "None"), *Application.DeclineReason.choices]
+    )
+    closed_automatically = serializers.BooleanField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     task = TaskSummarySerializer()
@@ -292,6 +303,28 @@ class ApplicationOutputSerializer(serializers.Serializer):
             return None
         engagement = getattr(application, "engagement", None)
         return engagement.pk if engagement else None
+
+
+class ApplicationAlternativeSerializer(serializers.Serializer):
+    """One of the three tasks that fit, shown to a drafter whose application closed
+    automatically (still open and visible to them when read)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    estimated_hours = serializers.IntegerField()
+    level = serializers.ChoiceField(choices=Task.Level.choices)
+    stipend_amount = serializers.IntegerField(allow_null=True)
+    stipend_currency = serializers.CharField()
+
+
+class ApplicationDetailSerializer(ApplicationOutputSerializer):
+    """One application, with the alternatives of an automatic close (the drafter's only)."""
+
+    alternatives = serializers.SerializerMethodField()
+
+    @extend_schema_field(ApplicationAlternativeSerializer(many=True))
+    def get_alternatives(self, application) -> list[dict]:
+        return self.context.get("alternatives", [])
 
 
 class DeliverableOutputSerializer(serializers.Serializer):
@@ -372,6 +405,7 @@ class EngagementOutputSerializer(EngagementCardSerializer):
             report_back_given=any(
                 report.author_id == viewer.pk for report in engagement.report_backs.all()
             ),
+            in_portfolio=self.context["in_portfolio"],
         )
 
     @extend_schema_field(serializers.ChoiceField(choices=["mentor", "drafter"]))

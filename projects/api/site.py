@@ -1,5 +1,6 @@
-"""The limits and terms pages show (upload size, auto-release, feedback blindness), so the
-browser never keeps a copy of a rule the server enforces."""
+"""The limits and terms pages show (upload size, auto-release, feedback blindness, the length
+of every text field a page fills in), so the browser never keeps a copy of a rule the server
+enforces. Text limits come from the input serializers themselves (marketplace.api.limits)."""
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -14,6 +15,7 @@ from accounts.services.profiles import AVATAR_MAX_BYTES, AVATAR_SIZE
 from accounts.uploads import DOCUMENT_KINDS, JPEG, MAX_UPLOAD_BYTES
 from marketplace.api.caching import PublicReadCaching
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import text_limits
 from marketplace.api.schema import ErrorSerializer
 from projects.api.inputs import StipendAmountField
 from projects.offers.services.offers import OFFER_EXPIRY_DAYS
@@ -42,6 +44,11 @@ ConfigSerializer = inline_serializer(
             help_text="An offer waits this long for an answer; reply rates count answers within it."
         ),
         "platform_fee_percent": serializers.FloatField(),
+        "limits": serializers.DictField(
+            child=serializers.DictField(child=serializers.IntegerField()),
+            help_text="The most characters each text field of each form takes: "
+            '{"task": {"title": 160, ...}, ...}, read from the input serializers.',
+        ),
     },
 )
 
@@ -80,6 +87,7 @@ class SiteConfigView(PublicReadCaching, APIView):
                 "avatar_max_mb": AVATAR_MAX_BYTES // (1024 * 1024),
                 "avatar_size_px": AVATAR_SIZE,
                 "offer_expiry_days": OFFER_EXPIRY_DAYS,
+                "limits": text_limits(),
                 "platform_fee_percent": float(settings.PLATFORM_FEE_PERCENT),
             }
         )

@@ -19,6 +19,7 @@ from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.outputs import application_rows_output, task_detail_output
 from projects.api.pagination import BrowsePagination
+from projects.response_rates import task_rows_attach_response_rates
 from projects.selectors.applications import (
     application_get_for_participant,
     application_rows_attach_portfolio,
@@ -77,7 +78,7 @@ class TaskListView(PublicReadCaching, APIView):
         paginator = self.pagination_class()
         paginator.ordering = ordering
         page = paginator.paginate_queryset(queryset, request, view=self)
-        rows = task_rows_attach_skills(rows=list(page))
+        rows = task_rows_attach_response_rates(rows=task_rows_attach_skills(rows=list(page)))
         count, capped = task_count_capped(
             queryset=queryset, filters=query.validated_data, viewer=request.user
         )

@@ -114,6 +114,7 @@ def task_features_load(
             "what_you_gain",
             "visibility",
             "published_at",
+            "level",
             "mentor_id",
             excerpt=Substr("description", 1, 240),
             text=Lower(Substr("description", 1, 3000)),
@@ -147,6 +148,7 @@ def task_features_load(
             featured=task_id in featured,
             mentor_reply_days=replies.get(row["mentor_id"]),
             text_relevance=relevance.get(task_id, 0.0),
+            level=row["level"],
         )
         for task_id, row in rows.items()
     }

@@ -27,11 +27,12 @@ from projects.matching.scoring import (
     score_task_for_drafter,
 )
 from projects.models import Application, Invitation, Task
+from projects.response_rates import mentor_response_rates_cached, response_rate_is_low
 
 CARD_FIELDS = (
     "id", "title", "excerpt", "estimated_hours", "deadline", "is_remote", "location", "slots",
     "filled_slots", "stipend_amount", "stipend_currency", "what_you_gain", "visibility",
-    "published_at", "mentor_handle", "mentor_name", "mentor_avatar", "mentor_organisation",
+    "published_at", "level", "mentor_handle", "mentor_name", "mentor_avatar", "mentor_organisation",
     "mentor_verified_work_domain",
 )  # fmt: skip
 
@@ -46,6 +47,11 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     eligible = tasks_recommendable_for(user=user, now=now)
     ids = candidate_task_ids(eligible=eligible, drafter=drafter)
     features, rows = task_features_load(user=user, task_ids=ids, words=drafter.words, now=now)
+    rates = mentor_response_rates_cached(
+        mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
+    )
+    for task in features.values():
+        task.mentor_low_response = response_rate_is_low(rates[task.mentor_id])
     rarity = skill_rarity_load(
         keys={s.spelling_key for f in features.values() for s in f.skills}
         & (set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
@@ -53,7 +59,7 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     scored = []
     for task in features.values():
         match = score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now)
-        if not match.fits or (drafter.has_evidence and not match.relevant):
+        if not match.fits or match.too_advanced or (drafter.has_evidence and not match.relevant):
             continue
         scored.append((task, match))
     scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
@@ -64,6 +70,8 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
         row = rows[task.id]
         card = {key: row[key] for key in CARD_FIELDS}
         card["skills"] = [{"slug": s.slug, "name": s.name} for s in task.skills]
+        card["mentor_response_rate"] = rates[task.mentor_id]["response_rate"]
+        card["mentor_median_reply_hours"] = rates[task.mentor_id]["median_reply_hours"]
         card.update(score=match.score, reasons=match.reasons, stretch=match.stretch)
         result.append(card)
     return result
@@ -123,6 +131,7 @@ def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) ->
         deadline=task.deadline,
         published_at=None,  # freshness and newness say nothing about a drafter
         text=text,
+        level=task.level,
     )
     user_ids = _drafter_candidates(task_id=task.pk, mentor=mentor, features=features)
     evidence = drafter_evidence_load(user_ids=user_ids, now=now, public_only=True)
@@ -135,7 +144,7 @@ def task_recommended_drafters(*, task_id: int, mentor: User, limit: int = 10) ->
         match = score_task_for_drafter(
             task=features, drafter=drafter, rarity=rarity, now=now, voice="mentor"
         )
-        if match.relevant and match.fits:
+        if match.relevant and match.fits and not match.too_advanced:
             scored.append((uid, match))
     scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
     scored = scored[:limit]

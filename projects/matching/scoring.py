@@ -52,6 +52,8 @@ class TaskFeatures:
     featured: bool = False
     mentor_reply_days: float | None = None
     text_relevance: float = 0.0  # 0…1 from the full-text index
+    level: str = "some_experience"  # Task.Level
+    mentor_low_response: bool = False  # response rate under LOW_RESPONSE_RATE (response_rates.py)
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Match:
     relevant: bool  # some skill or text in common
     stretch: bool = False
     fits: bool = True  # False when the hours cannot be done by the deadline
+    # An `experienced` task for someone only learning its skills: never shown (a level trap).
+    too_advanced: bool = False
 
 
 def _credit(skill: SkillRef, drafter: DrafterEvidence) -> tuple[float, str]:
@@ -172,6 +176,13 @@ def score_task_for_drafter(
     hours_points, hours_reasons = _hours_part(task, drafter, today, v)
     points += hours_points
     reasons += hours_reasons
+    # Levels: `stretch` means every skill the drafter has of the task is one they are learning.
+    too_advanced = stretch and task.level == "experienced"
+    if stretch and task.level == "beginner_friendly":
+        points += w.BEGINNER_FRIENDLY_POINTS
+        reasons.append(f"Beginner-friendly: a good first task for {v['your']} learning")
+    if task.mentor_low_response:
+        points -= w.LOW_RESPONSE_PENALTY
     if task.featured:
         points += w.FEATURED_POINTS
         reasons.append("Featured by your career office")
@@ -193,6 +204,7 @@ def score_task_for_drafter(
         relevant=skill_relevant or text_relevant,
         stretch=stretch,
         fits=hours_points > -w.HOURS_MISFIT_PENALTY,
+        too_advanced=too_advanced,
     )
 
 

@@ -60,11 +60,20 @@ FEATURED_POINTS = 6.0
 # window are measured in projects/reply_times.py, which the mentor card shows too).
 RESPONSIVE_POINTS = 4.0
 RESPONSIVE_DAYS = 3
+# A mentor who answers under projects.response_rates.LOW_RESPONSE_RATE of their applications ranks
+# lower by this many points (and is asked to pause or close tasks, once a month).
+LOW_RESPONSE_PENALTY = 10.0
 # Freshness decays by half every FRESHNESS_HALF_LIFE_DAYS; "new" is said only within NEW_DAYS.
 FRESHNESS_POINTS = 6.0
 FRESHNESS_HALF_LIFE_DAYS = 14
 NEW_DAYS = 14
 STIPEND_POINTS = 1.0
+
+# --- Levels -------------------------------------------------------------------------------------
+# A task's level (Task.Level). An `experienced` task is never shown to someone only *learning*
+# its skills (a hard rule, not a weight); a `beginner_friendly` one gains these points for them,
+# and the reason says "Beginner-friendly".
+BEGINNER_FRIENDLY_POINTS = 8.0
 
 # --- The list -----------------------------------------------------------------------------------
 # Diversification: each further task of a mentor already in the list is worth this fraction of

@@ -110,6 +110,8 @@ def application_rows_for_task(
         "work_sample_link",
         "answers",
         "decline_note",
+        "decline_reason",
+        "closed_automatically",
         "created_at",
         "updated_at",
         "drafter_id",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from projects.models import Engagement
 from projects.reply_times import mentor_reply_days
+from projects.response_rates import mentor_response_rates
 
 # The track record is aggregated over all the mentor's engagements and recent applications (two
 # queries, one of them a scan of the window); it may be this many seconds old on a task page.
@@ -23,15 +24,21 @@ def _reply_hours(*, mentor_id: int) -> int | None:
 
 
 def _track_record(*, mentor_id: int) -> dict[str, Any]:
-    key = f"mentor-track-record:{mentor_id}"
-    cached: dict[str, Any] | None = cache.get(key)
-    if cached is not None:
+    # v2: the record gained the response rate; entries cached by the previous release lack it.
+    key = f"mentor-track-record:v2:{mentor_id}"
+    if (cached := cache.get(key)) is not None:
         return cached
     done = Engagement.objects.filter(mentor_id=mentor_id).aggregate(
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),
         people_helped=Count("drafter", filter=Q(state=Engagement.State.COMPLETED), distinct=True),
     )
-    record = {**done, "reply_hours": _reply_hours(mentor_id=mentor_id)}
+    rates = mentor_response_rates(mentor_ids={mentor_id}, now=timezone.now())[mentor_id]
+    record = {
+        **done,
+        "reply_hours": _reply_hours(mentor_id=mentor_id),
+        "response_rate": rates["response_rate"],
+        "median_reply_hours": rates["median_reply_hours"],
+    }
     cache.set(key, record, TRACK_RECORD_CACHE_SECONDS)
     return record
 
@@ -51,5 +58,7 @@ def mentor_trust_card(*, mentor: User) -> dict[str, Any]:
         "drafts_completed": record["drafts_completed"],
         "people_helped": record["people_helped"],
         "reply_hours": record["reply_hours"],
+        "response_rate": record["response_rate"],
+        "median_reply_hours": record["median_reply_hours"],
         "member_since": mentor.date_joined.date(),
     }

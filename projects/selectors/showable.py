@@ -4,11 +4,12 @@ so an `after` embargo opens by itself on its date (projects.transitions.showable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.models import User
+from accounts.models import PortfolioItem, User
 from marketplace.errors import NotFound
 from projects.models import Deliverable, Engagement
 from projects.transitions import showable_effective
@@ -62,6 +63,37 @@ def showing_public(engagement: Engagement, *, today: date) -> dict[str, Any]:
         "deliverable": work,
         "case_study": engagement.case_study if effective == "case_study" else None,
     }
+
+
+def showable_portfolio_link(engagement: Engagement, *, today: date) -> str:
+    """Where the portfolio item made from a draft points: under `full` the approved (last)
+    deliverable's link or file, otherwise the experience page, so the clause keeps governing
+    what the link shows."""
+    experience_url = f"{settings.SITE_URL}/experience/{engagement.pk}/"
+    if showable_effective(engagement, today=today) != "full":
+        return experience_url
+    latest = max(
+        engagement.deliverables.all(), key=lambda deliverable: deliverable.pk, default=None
+    )
+    if latest is not None and latest.link:
+        return latest.link
+    if latest is not None and latest.file:
+        return f"{settings.SITE_URL}/api/v1/deliverables/{latest.pk}/file/"
+    return experience_url
+
+
+def showable_in_portfolio(*, engagement: Engagement, user: User) -> bool:
+    """Whether the draft's public work is already in `user`'s portfolio (only its drafter can
+    have added it; a query only when adding is possible at all)."""
+    today = timezone.localdate()
+    if (
+        user.pk != engagement.drafter_id
+        or engagement.state != Engagement.State.COMPLETED
+        or showable_effective(engagement, today=today) == "private"
+    ):
+        return False
+    link = showable_portfolio_link(engagement, today=today)
+    return PortfolioItem.objects.filter(owner=user, link=link).exists()
 
 
 def public_title(engagement: Engagement) -> str:

@@ -51,6 +51,7 @@ class BrowseFilters(TypedDict, total=False):
     remote: bool | None
     deadline_before: date | None
     institution_only: bool
+    level: str
     ordering: str
 
 
@@ -120,6 +121,8 @@ def task_list_for_browse(
         qs = qs.filter(deadline__lte=deadline_before)
     if filters.get("institution_only"):
         qs = qs.filter(visibility=Task.Visibility.INSTITUTIONS)
+    if level := filters.get("level"):
+        qs = qs.filter(level=level)
     ordering_name = filters.get("ordering") or "newest"
     # A query without any word in it (only punctuation) searches for nothing: no filter.
     q = (filters.get("q") or "").strip() if search_tokens(filters.get("q") or "") else ""
@@ -153,7 +156,9 @@ def task_list_for_browse(
         "stipend_currency",
         "what_you_gain",
         "visibility",
+        "level",
         "published_at",
+        "mentor_id",
         "mentor_handle",
         "mentor_name",
         "mentor_avatar",

@@ -7,12 +7,13 @@ from accounts.models import Profile, User
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
+from projects import locks
 from projects.models import (
     Introduction,
     Task,
 )
 from projects.people import display_name
-from projects.selectors.tasks import task_visible_q
+from projects.visibility import task_visible_q
 
 
 def introduction_create(
@@ -48,10 +49,10 @@ def introduction_create(
     if task is None:
         raise NotFound("Task not found.")
     if drafter.pk in (introducer.pk, task.mentor_id):
-        raise field_error(
-            "Introduce someone else to a task that is not theirs.",
-            code=codes.INTRODUCTION_INVALID,
-            field="drafter_handle",
+        # The request is well formed; who the people are makes it impossible (409, not 400).
+        message = "Introduce someone else to a task that is not theirs."
+        raise Conflict(
+            message, code=codes.INTRODUCTION_NOT_ALLOWED, fields={"drafter_handle": [message]}
         )
     try:
         with transaction.atomic():
@@ -76,12 +77,7 @@ def introduction_create(
 def introduction_respond(*, introduction_id: int, drafter: User, accept: bool) -> Introduction:
     """pending -> accepted|declined, by the drafter. Accepting tells the mentor."""
     with transaction.atomic():
-        introduction = (
-            Introduction.objects.select_for_update(of=("self",))
-            .select_related("task", "task__mentor", "introducer")
-            .filter(pk=introduction_id, drafter=drafter)
-            .first()
-        )
+        introduction = locks.introduction_lock(introduction_id=introduction_id, drafter=drafter)
         if introduction is None:
             raise NotFound("Introduction not found.")
         if introduction.state != Introduction.State.PENDING:

@@ -8,6 +8,7 @@ never sends one twice. A nudge whose engagement has moved on is dropped, not sen
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -19,10 +20,15 @@ from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
 from projects.models import Application, Deliverable, Engagement, Nudge, ReportBack
+from projects.response_rates import mentors_with_low_response_rate
+from projects.services.closure import CLOSE_AFTER, MENTOR_DECLINE_REASONS
 from projects.stipends.terms import AUTO_RELEASE_AFTER
+from projects.transitions import PENDING_APPLICATION_STATES as UNANSWERED_STATES
 
-UNANSWERED_AFTER = timedelta(days=5)
-UNANSWERED_ROUNDS = 2  # at 5 and 10 days, then never again
+# The closure guarantee (projects/services/closure.py): the mentor is reminded on day 7, with
+# one-click decline reasons, and a last time on day 12; on day 14 the application closes.
+UNANSWERED_REMINDER_DAYS = (7, 12)
+UNANSWERED_AFTER = timedelta(days=UNANSWERED_REMINDER_DAYS[0])
 DUE_WITHIN = timedelta(days=2)
 UNREVIEWED_AFTER = timedelta(days=3)
 REPORT_BACK_AFTER_DAYS = (30, 90)
@@ -37,7 +43,14 @@ REPORT_BACK_KINDS = (Kind.REPORT_BACK, Kind.INTRODUCTION_ASK, Kind.PAY_IT_FORWAR
 TEXT = {
     Kind.APPLICATION_UNANSWERED: (
         "An application has waited {days} days",
-        "Shortlist, accept or decline — a short answer helps them plan.",
+        "Shortlist, accept or decline — a short answer helps them plan. It closes automatically "
+        "after 14 days. Decline in one click, with a reason:",
+    ),
+    Kind.LOW_RESPONSE_RATE: (
+        "Applications to your tasks are waiting",
+        "You answered under half of the applications of the last 90 days within 14 days, so your "
+        "tasks now rank lower. Pause or close the tasks you have no time for — drafters plan "
+        "around your answer.",
     ),
     Kind.DELIVERABLE_DUE: (
         "“{title}” is due in two days",
@@ -72,10 +85,13 @@ def nudges_plan(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     created = 0
     waiting = Application.objects.filter(
-        state=Application.State.SUBMITTED, created_at__lte=now - UNANSWERED_AFTER
+        state__in=UNANSWERED_STATES,
+        created_at__lte=now - UNANSWERED_AFTER,
+        created_at__gt=now - CLOSE_AFTER,
     ).select_related("task")
     for application in waiting.iterator():
-        rounds = min((now - application.created_at) // UNANSWERED_AFTER, UNANSWERED_ROUNDS)
+        waited = now - application.created_at
+        rounds = sum(waited >= timedelta(days=day) for day in UNANSWERED_REMINDER_DAYS)
         created += _plan(
             f"application_unanswered:{application.pk}:{rounds}",
             kind=Kind.APPLICATION_UNANSWERED,
@@ -145,13 +161,20 @@ def nudges_plan(*, now: datetime | None = None) -> int:
             recipient_id=user_id,
             due_at=now,
         )
+    for mentor_id in mentors_with_low_response_rate(now=now):
+        created += _plan(
+            f"low_response_rate:{mentor_id}:{now:%Y%m}",  # once a month at most
+            kind=Kind.LOW_RESPONSE_RATE,
+            recipient_id=mentor_id,
+            due_at=now,
+        )
     return created
 
 
 def _still_relevant(nudge: Nudge) -> bool:
     """The moment has not passed: the application still waits, the work is still due, ..."""
     if nudge.kind == Kind.APPLICATION_UNANSWERED:
-        return nudge.application.state == Application.State.SUBMITTED
+        return nudge.application.state in UNANSWERED_STATES
     engagement = nudge.engagement
     if nudge.kind == Kind.DELIVERABLE_DUE:
         return engagement.state == Engagement.State.ACTIVE
@@ -180,6 +203,8 @@ def _text(nudge: Nudge, now: datetime) -> tuple[str, str, str]:
         task, url = nudge.application.task, f"/applications/{nudge.application_id}/"
     elif nudge.engagement_id:
         task, url = nudge.engagement.task, f"/engagements/{nudge.engagement_id}/"
+    elif nudge.kind == Kind.LOW_RESPONSE_RATE:
+        task, url = None, "/dashboard/"
     else:
         task, url = None, "/tasks/new/"
     if nudge.kind == Kind.REPORT_BACK:
@@ -190,7 +215,23 @@ def _text(nudge: Nudge, now: datetime) -> tuple[str, str, str]:
             drafter_id=nudge.recipient_id, state=Engagement.State.COMPLETED
         ).count()
     days = (now - nudge.application.created_at).days if nudge.application_id else 0
+    if nudge.kind == Kind.APPLICATION_UNANSWERED:
+        title, body = _unanswered_text(nudge, days=days, title=title, body=body, url=url)
     return title.format(title=task.title if task else "", days=days, count=count), body, url
+
+
+def _unanswered_text(nudge: Nudge, *, days: int, title: str, body: str, url: str):
+    """The day-7 reminder lists the one-click decline reasons (each link opens the application
+    with that reason's button ready); the day-12 one is the last before the automatic close."""
+    if nudge.key.split(":")[2:3] == [str(len(UNANSWERED_REMINDER_DAYS))]:
+        left = max((CLOSE_AFTER.days - days), 1)
+        title = f"Last reminder: an application closes in {left} day{'s' if left > 1 else ''}"
+    links = "\n".join(
+        f"- {label}: {settings.SITE_URL}{url}?decline={reason}#decline"
+        for reason, label in Application.DeclineReason.choices
+        if reason in MENTOR_DECLINE_REASONS
+    )
+    return title, f"{body}\n{links}"
 
 
 def nudges_send_due(*, now: datetime | None = None) -> dict[str, int]:

@@ -20,8 +20,15 @@ from projects import error_codes as codes
 from projects.limits import text_within_limit
 from projects.models import Engagement
 from projects.people import display_name
+from projects.selectors.showable import showable_portfolio_link
 from projects.services.engagements import engagement_lock_for, showable_validate
-from projects.transitions import showable_effective, showable_unavailable, transition_require
+from projects.transitions import (
+    guard_not_in_portfolio,
+    guard_require,
+    showable_effective,
+    showable_unavailable,
+    transition_require,
+)
 
 CASE_STUDY_MAX_LENGTH = 3000
 Showable = Engagement.Showable
@@ -185,23 +192,21 @@ def showable_portfolio_add(*, engagement_id: int, drafter: User) -> PortfolioIte
         )
         title = engagement.public_title or engagement.task.title
         experience_url = f"{settings.SITE_URL}/experience/{engagement.pk}/"
-        if showable_effective(engagement, today=timezone.localdate()) == "full":
+        today = timezone.localdate()
+        if showable_effective(engagement, today=today) == "full":
             latest = engagement.deliverables.order_by("-id").first()
-            link = experience_url
-            if latest is not None and latest.link:
-                link = latest.link
-            elif latest is not None and latest.file:
-                link = f"{settings.SITE_URL}/api/v1/deliverables/{latest.pk}/file/"
             mentor = display_name(engagement.mentor)
             note = latest.note if latest is not None else ""
             description = note or f"Drafted for {mentor}, who confirmed it: {experience_url}"
         else:
-            link = experience_url
             description = engagement.case_study
-        if PortfolioItem.objects.filter(owner=drafter, link=link).exists():
-            raise Conflict(
-                "This work is already in your portfolio.", code=codes.PORTFOLIO_ALREADY_ADDED
+        link = showable_portfolio_link(engagement, today=today)
+        # The same guard the engagement's allowed_actions read (projects/transitions.py).
+        guard_require(
+            guard_not_in_portfolio(
+                added=PortfolioItem.objects.filter(owner=drafter, link=link).exists()
             )
+        )
         return portfolio_item_create(
             owner=drafter,
             title=title,

@@ -48,6 +48,7 @@ TASK_FIELDS = {
     "what_you_gain",
     "visibility",
     "questions",
+    "level",
 }
 
 

@@ -49,7 +49,7 @@ def test_the_drafter_downloads_and_anyone_verifies_or_spots_tampering(page, tmp_
     token = saved.read_text()
     assert token.count(".") == 2
 
-    page.get_by_role("link", name="Verify a credential").click()
+    page.locator("#main").get_by_role("link", name="Verify a credential").click()
     page.get_by_role("heading", name="Verify a credential").wait_for()
     _verify(page, token)
     page.get_by_text("Valid credential").wait_for()

@@ -47,4 +47,6 @@ def test_script_hard_codes_no_limit_the_api_publishes(script):
     assert not cut, f"{script.name} cuts a list at {sizes}: follow `next`"
     limit = re.search(r"\b\d+ (days?|MB)\b", source)
     assert not limit, f"{script.name} quotes a limit ({limit and limit[0]}): use /api/v1/config/"
+    length = re.search(r"maxlength: *[\"'`]?\d|\b\d[\d,]* characters", source)
+    assert not length, f"{script.name} types a text limit ({length and length[0]}): textLimit()"
     assert "my_role" not in source, f"{script.name} reads my_role: the API sends viewer_role"

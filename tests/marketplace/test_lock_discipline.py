@@ -10,12 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SKIPPED_DIRS = {"tests", "migrations", ".venv", "node_modules", "__pycache__", "staticfiles"}
 
-# Files not yet moved to their app's locks.py, each with the lock function waiting for it.
-# projects/services/introductions.py belongs to another change this round; its one lock is
-# projects.locks.introduction_lock (same filter, same select_related) — swap it in and delete
-# this entry.
-PENDING = {"projects/services/introductions.py"}
-
 
 def lock_calls(source: str) -> list[tuple[int, bool]]:
     """(line, names its table with of=) for each use of select_for_update in `source`.
@@ -49,7 +43,7 @@ def test_only_locks_modules_call_select_for_update():
     offenders = [
         f"{path.relative_to(ROOT)}:{line}"
         for path in product_files()
-        if path.name != "locks.py" and str(path.relative_to(ROOT)) not in PENDING
+        if path.name != "locks.py"
         for line, _ in lock_calls(path.read_text())
     ]
     assert offenders == [], (
@@ -77,12 +71,6 @@ def test_the_scan_sees_the_project_and_its_lock_modules():
     assert "projects/services/applications.py" in scanned
     assert not any(name.startswith("tests/") for name in scanned)
     assert sum(len(lock_calls((ROOT / name).read_text())) for name in scanned) >= 15
-
-
-def test_pending_files_still_need_their_exemption():
-    """An exemption outlives its reason only until this fails: then delete it."""
-    for name in PENDING:
-        assert lock_calls((ROOT / name).read_text()), f"{name} has no lock any more: unlist it"
 
 
 @pytest.mark.parametrize(

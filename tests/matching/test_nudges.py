@@ -33,23 +33,31 @@ def _titles(user):
     )
 
 
-def test_an_unanswered_application_nudges_the_mentor_after_five_days_only():
+def test_an_unanswered_application_nudges_the_mentor_on_day_seven_then_a_last_time_on_day_12():
     application = ApplicationFactory()
     mentor = application.task.mentor
 
-    with time_machine.travel(timezone.now() + timedelta(days=4)):
+    with time_machine.travel(timezone.now() + timedelta(days=6)):
         _run()
     assert _titles(mentor) == []
 
-    with time_machine.travel(timezone.now() + timedelta(days=5, hours=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=7, hours=1)):
         _run()
         _run()  # planning and sending again changes nothing
-    assert _titles(mentor) == ["An application has waited 5 days"]
+    assert _titles(mentor) == ["An application has waited 7 days"]
+
+    with time_machine.travel(timezone.now() + timedelta(days=12, hours=1)):
+        _run()
+        _run()
+    assert sorted(_titles(mentor)) == [
+        "An application has waited 7 days",
+        "Last reminder: an application closes in 2 days",
+    ]
 
 
 def test_a_nudge_for_an_application_answered_meanwhile_is_dropped_not_sent():
     application = ApplicationFactory()
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         nudges_plan()
         Application.objects.filter(pk=application.pk).update(state=Application.State.DECLINED)
         result = nudges_send_due()
@@ -99,51 +107,51 @@ def test_report_back_prompts_at_30_and_90_days_after_completion():
 def test_a_nudge_is_sent_exactly_once_across_worker_restarts(settings):
     settings.TASKS = DB_TASKS
     application = ApplicationFactory()
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         call_command("nudges_due")
         call_command("nudges_due")  # the scheduler enqueued twice
         call_command("db_worker", "--batch", "--no-startup-delay")
         call_command("db_worker", "--batch", "--no-startup-delay")  # a restarted worker
-    assert _titles(application.task.mentor) == ["An application has waited 6 days"]
+    assert _titles(application.task.mentor) == ["An application has waited 8 days"]
 
 
 def test_preferences_turn_nudges_off_and_snoozing_delays_one(client_for):
     application = ApplicationFactory()
     mentor = application.task.mentor
     notification_preferences_update(user=mentor, nudges=False)
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         _run()
     assert _titles(mentor) == []
 
     other = ApplicationFactory(task=TaskFactory(mentor=mentor))
     notification_preferences_update(user=mentor, nudges=True)
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         nudges_plan()
         [nudge] = Nudge.objects.filter(application=other)
         snoozed = client_for(mentor).post(f"/api/v1/nudges/{nudge.pk}/snooze/", {"days": 3})
         assert snoozed.status_code == 200
         nudges_send_due()
     assert _titles(mentor) == []
-    with time_machine.travel(timezone.now() + timedelta(days=9, hours=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=11, hours=1)):
         nudges_send_due()
-    assert _titles(mentor) == ["An application has waited 9 days"]
+    assert _titles(mentor) == ["An application has waited 11 days"]
 
 
 def test_at_most_three_nudges_a_day_reach_one_person():
     mentor = TaskFactory().mentor
     for _ in range(5):
         ApplicationFactory(task=TaskFactory(mentor=mentor))
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         result = _run()
     assert (result["sent"], result["held"]) == (3, 2)
-    with time_machine.travel(timezone.now() + timedelta(days=7, hours=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=9, hours=1)):
         nudges_send_due()
     assert len(_titles(mentor)) == 5
 
 
 def test_nudges_of_someone_else_cannot_be_snoozed(client_for):
     application = ApplicationFactory()
-    with time_machine.travel(timezone.now() + timedelta(days=6)):
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
         nudges_plan()
     nudge = Nudge.objects.get()
     response = client_for(application.drafter).post(

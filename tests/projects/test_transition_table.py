@@ -2,19 +2,27 @@
 every table of projects/transitions.py, the service succeeds exactly when the API offers the
 action to that person (`allowed_actions`), or, for the system's own steps, exactly when the
 table allows it. An action added to a table without a service mapped in transition_world.py
-fails the suite.
+fails the suite, and so does an actor a table names (site staff) that the walk never plays.
+Stipends and credentials have no read that returns `allowed_actions`: for them the table is
+what a page would offer, and the walk proves the services follow it.
 
 One object per case, built by factories in the state under test; the services are called for
 real (Stripe is the local stand-in, used only by the mentor's checkout)."""
 
+import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from marketplace.errors import DomainError
+from projects.credentials.models import IssuedCredential
 from projects.models import Application, Engagement, Task
+from projects.offers.models import Offer
 from projects.services.feedback import feedback_submit, thanks_send
 from projects.services.report_back import report_back_create
+from projects.services.showable import showable_portfolio_add
 from projects.stipends.models import Stipend
 from projects.transitions import (
     DRAFTER,
@@ -25,7 +33,13 @@ from projects.transitions import (
     transition_tables,
 )
 from tests.factories import ApplicationFactory, EngagementFactory
-from tests.projects.transition_world import BUILDERS, ROLES, SERVICES, World, offered
+from tests.projects.transition_world import (
+    BUILDERS,
+    SERVICES,
+    World,
+    offered,
+    roles_for,
+)
 
 
 def _cases() -> list[Any]:
@@ -34,7 +48,7 @@ def _cases() -> list[Any]:
         for model, table in transition_tables().items()
         for action in table
         for state in model.State.values
-        for role in ROLES
+        for role in roles_for(model)
     ]
 
 
@@ -48,10 +62,27 @@ def test_every_action_of_every_table_has_its_service_mapped():
 
 def test_the_walk_covers_every_model_state_and_role():
     cases = {(p.values[0], p.values[2], p.values[3]) for p in _cases()}
-    for model in (Task, Application, Engagement, Stipend):
+    assert set(transition_tables()) >= {
+        Task,
+        Application,
+        Engagement,
+        Stipend,
+        IssuedCredential,
+        Offer,
+    }
+    for model in transition_tables():
+        assert model in BUILDERS, f"no builder makes a {model.__name__} in each state"
         for state in model.State.values:
-            for role in ROLES:
+            for role in roles_for(model):
                 assert (model, state, role) in cases
+
+
+def test_every_actor_a_table_names_is_a_role_the_walk_plays():
+    """A table naming a new actor (site staff) without the walk playing it is unchecked."""
+    for model, table in transition_tables().items():
+        for action, transition in table.items():
+            missing = transition.actors - set(roles_for(model))
+            assert not missing, f"{model.__name__}.{action}: the walk never acts as {missing}"
 
 
 @pytest.mark.django_db
@@ -60,16 +91,18 @@ def test_service_succeeds_exactly_when_the_action_is_allowed(
     model, action, state, role, request, django_capture_on_commit_callbacks
 ):
     entry = SERVICES[(model, action)]
+    if role == SYSTEM and entry.system is None:
+        # Nothing to build: no state can let the system do what nothing in the system does.
+        actors = transition_tables()[model][action].actors
+        assert SYSTEM not in actors, f"the table lets the system {action}, but nothing does it"
+        return
     world = BUILDERS[model](state, action)
     if role == SYSTEM:
         allowed = transition_allows(world.obj, action, role=SYSTEM)
-        if entry.system is None:
-            assert not allowed, f"the table lets the system {action}, but nothing does it"
-            return
         assert entry.system(world.obj, django_capture_on_commit_callbacks) == allowed
         return
 
-    user = world.mentor if role == MENTOR else world.drafter
+    user = world.person(role)
     allowed = action in offered(world.obj, user)
     if entry.person is None:
         assert not allowed, f"{action} is offered to the {role}, but no person can do it"
@@ -127,6 +160,23 @@ def _reported_back(world: World, user: Any) -> None:
     report_back_create(engagement_id=world.obj.pk, author=user, outcomes=[], note="Told already.")
 
 
+def _showable(**fields: Any) -> Callable[[World, Any], None]:
+    """Set the clause on the completed draft so the guard under test refuses."""
+
+    def refuse(world: World, user: Any) -> None:
+        Engagement.objects.filter(pk=world.obj.pk).update(**fields)
+        world.obj.refresh_from_db()
+
+    return refuse
+
+
+def _added_to_portfolio(world: World, user: Any) -> None:
+    showable_portfolio_add(engagement_id=world.obj.pk, drafter=user)
+
+
+COMPLETED = Engagement.State.COMPLETED
+Showable, CaseStudy = Engagement.Showable, Engagement.CaseStudyState
+
 GUARD_CASES = [
     # (model, action, state, role, what makes the guard refuse)
     (Task, "apply", Task.State.OPEN, DRAFTER, lambda w, u: _full_task(w)),
@@ -147,6 +197,49 @@ GUARD_CASES = [
     (Engagement, "thanks", Engagement.State.COMPLETED, DRAFTER, _thanks_given),
     (Engagement, "report_back", Engagement.State.COMPLETED, MENTOR, _reported_back),
     (Engagement, "report_back", Engagement.State.COMPLETED, DRAFTER, _reported_back),
+    # The showable-work clause: confirm needs a proposal, a case study needs the case-study
+    # clause (and, to approve, one waiting), the portfolio takes only work public today.
+    (Engagement, "showable_confirm", COMPLETED, MENTOR, _showable(showable_proposed="")),
+    (Engagement, "case_study_submit", COMPLETED, DRAFTER, _showable(showable=Showable.FULL)),
+    (
+        Engagement,
+        "case_study_approve",
+        COMPLETED,
+        MENTOR,
+        _showable(case_study_state=CaseStudy.NONE),
+    ),
+    (
+        Engagement,
+        "case_study_approve",
+        COMPLETED,
+        MENTOR,
+        _showable(case_study_state=CaseStudy.APPROVED),
+    ),
+    (
+        Engagement,
+        "case_study_approve",
+        COMPLETED,
+        MENTOR,
+        _showable(showable=Showable.FULL),
+    ),
+    (Engagement, "portfolio_add", COMPLETED, DRAFTER, _showable(showable=Showable.PRIVATE)),
+    (
+        Engagement,
+        "portfolio_add",
+        COMPLETED,
+        DRAFTER,
+        _showable(
+            showable=Showable.AFTER, show_after=timezone.localdate() + datetime.timedelta(days=30)
+        ),
+    ),
+    (
+        Engagement,
+        "portfolio_add",
+        COMPLETED,
+        DRAFTER,
+        _showable(showable=Showable.CASE_STUDY, case_study_state=CaseStudy.SUBMITTED),
+    ),
+    (Engagement, "portfolio_add", COMPLETED, DRAFTER, _added_to_portfolio),
 ]
 
 
@@ -157,7 +250,7 @@ def test_a_guard_that_refuses_removes_the_action_and_the_service_refuses(
 ):
     """The same case without the guard's reason is offered and succeeds (the walk above)."""
     world = BUILDERS[model](state, action)
-    user = world.mentor if role == MENTOR else world.drafter
+    user = world.person(role)
     refuse(world, user)
 
     assert action not in offered(world.obj, user)

@@ -1,19 +1,35 @@
 """The world the transition-table walk runs in (tests/projects/test_transition_table.py): how
 to build each stateful object in any state, what each person is offered, and the service each
 table action maps to — as a person and as the system. A table action missing from SERVICES
-fails the walk: map it here."""
+fails the walk: map it here.
+
+A new table adds one section at the end of this module: its builder in BUILDERS, where its
+`allowed_actions` are read (API_DETAIL_PATHS, or TABLE_ROLE_OF when no API exposes them), any
+actor beyond the two people and the system (EXTRA_ROLES), and its SERVICES entries."""
 
 import contextlib
+import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Profile
 from marketplace.errors import DomainError
+from projects.credentials.models import IssuedCredential
+from projects.credentials.services.credentials import credential_revoke
 from projects.models import Application, Engagement, Task
+from projects.offers.models import Offer
+from projects.offers.services.acceptance import offer_accept
+from projects.offers.services.offers import (
+    OFFER_EXPIRY_DAYS,
+    offer_decline,
+    offer_withdraw,
+    offers_expire_due,
+)
 from projects.services.applications import (
     application_accept,
     application_create,
@@ -35,6 +51,13 @@ from projects.services.engagements import (
 from projects.services.feedback import feedback_submit, thanks_send
 from projects.services.invitations import invitation_create
 from projects.services.report_back import report_back_create
+from projects.services.showable import (
+    case_study_approve,
+    case_study_submit,
+    showable_confirm,
+    showable_portfolio_add,
+    showable_propose,
+)
 from projects.services.tasks import (
     task_archive,
     task_cancel,
@@ -56,6 +79,7 @@ from projects.stipends.services.refunds import stipend_record_refund
 from projects.transitions import (
     DRAFTER,
     MENTOR,
+    SITE_STAFF,
     SYSTEM,
     actions_allowed,
     transition_tables,
@@ -63,6 +87,15 @@ from projects.transitions import (
 from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory, UserFactory
 
 ROLES = (MENTOR, DRAFTER, SYSTEM)
+# Actors a table names beyond the two people and the system, by model; the walk plays them too.
+EXTRA_ROLES: dict[type, tuple[str, ...]] = {}
+
+
+def roles_for(model: type) -> tuple[str, ...]:
+    """Every role the walk plays on `model`'s table."""
+    return ROLES + EXTRA_ROLES.get(model, ())
+
+
 STIPEND_AMOUNT = 5000
 SESSION_ID = "cs_test_table"
 CHARGE_ID = "ch_test_table"
@@ -75,6 +108,12 @@ class World:
     obj: Any
     mentor: Any
     drafter: Any
+    # People in the roles of EXTRA_ROLES (site staff for credentials), by role.
+    others: dict[str, Any] = field(default_factory=dict)
+
+    def person(self, role: str) -> Any:
+        """The user who acts in `role`."""
+        return {MENTOR: self.mentor, DRAFTER: self.drafter, **self.others}[role]
 
 
 # --- Building one object in a given state ----------------------------------------------------
@@ -97,8 +136,25 @@ def _paid_engagement(state: str) -> Engagement:
     return EngagementFactory(state=state, application__task__stipend_amount=STIPEND_AMOUNT)
 
 
+# What the showable-work clause must say for each of its actions to be open on a completed
+# draft (the guard cases in the test take it away again).
+SHOWABLE_SETUP: dict[str, dict[str, Any]] = {
+    "showable_confirm": {"showable_proposed": Engagement.Showable.FULL},
+    "case_study_submit": {"showable": Engagement.Showable.CASE_STUDY},
+    "case_study_approve": {
+        "showable": Engagement.Showable.CASE_STUDY,
+        "case_study": "What I did, what changed, what I learned.",
+        "case_study_state": Engagement.CaseStudyState.SUBMITTED,
+    },
+    "portfolio_add": {"showable": Engagement.Showable.FULL},
+}
+
+
 def build_engagement(state: str, action: str) -> World:
     engagement = _paid_engagement(state)
+    if action in SHOWABLE_SETUP:
+        Engagement.objects.filter(pk=engagement.pk).update(**SHOWABLE_SETUP[action])
+        engagement.refresh_from_db()
     # The stipend a paid engagement has by then: unfunded while it waits, funded after.
     waiting = state == Engagement.State.AWAITING_FUNDING
     _stipend(engagement, Stipend.State.UNFUNDED if waiting else Stipend.State.FUNDED)
@@ -162,17 +218,28 @@ BUILDERS: dict[type, Callable[[str, str], World]] = {
 # --- What each person is offered --------------------------------------------------------------
 
 
+# The read whose `allowed_actions` a page draws its buttons from, by model.
+API_DETAIL_PATHS: dict[type, str] = {
+    Task: "/api/v1/tasks/{pk}/",
+    Application: "/api/v1/applications/{pk}/",
+    Engagement: "/api/v1/engagements/{pk}/",
+}
+# Models no API gives `allowed_actions` for: the role `user` plays, read against the table.
+TABLE_ROLE_OF: dict[type, Callable[[Any, Any], str]] = {
+    # No stipend resource: the mentor's checkout is offered as the engagement's "fund", which
+    # the engagement walk checks; here the table is what the page would say.
+    Stipend: lambda stipend, user: MENTOR if user.pk == stipend.engagement.mentor_id else DRAFTER,
+}
+
+
 def offered(obj: Any, user: Any) -> list[str]:
     """`allowed_actions` as the API gives it to `user` (nothing when they may not see it)."""
-    if isinstance(obj, Stipend):
-        # No stipend resource: the mentor's checkout is offered as the engagement's "fund",
-        # which the engagement walk checks; here the table is what the page would say.
-        role = MENTOR if user.pk == obj.engagement.mentor_id else DRAFTER
-        return actions_allowed(transition_tables()[Stipend], state=obj.state, role=role)
-    path = {Task: "tasks", Application: "applications", Engagement: "engagements"}[type(obj)]
+    if type(obj) in TABLE_ROLE_OF:
+        role = TABLE_ROLE_OF[type(obj)](obj, user)
+        return actions_allowed(transition_tables()[type(obj)], state=obj.state, role=role)
     client = APIClient()
     client.force_authenticate(user)
-    response = client.get(f"/api/v1/{path}/{obj.pk}/")
+    response = client.get(API_DETAIL_PATHS[type(obj)].format(pk=obj.pk))
     if response.status_code == 404:
         return []
     assert response.status_code == 200, response.content
@@ -384,3 +451,107 @@ SERVICES: dict[tuple[type, str], Entry] = {
         )
     ),
 }
+
+
+# --- The showable-work clause (its actions are merged into the engagement's table) ------------
+
+SERVICES.update(
+    {
+        (Engagement, "showable_propose"): Entry(
+            person=lambda e, u: showable_propose(
+                engagement_id=e.pk, drafter=u, showable=Engagement.Showable.FULL
+            )
+        ),
+        (Engagement, "showable_confirm"): Entry(
+            person=lambda e, u: showable_confirm(engagement_id=e.pk, mentor=u)
+        ),
+        (Engagement, "case_study_submit"): Entry(
+            person=lambda e, u: case_study_submit(
+                engagement_id=e.pk, drafter=u, text="What I did and what it changed."
+            )
+        ),
+        (Engagement, "case_study_approve"): Entry(
+            person=lambda e, u: case_study_approve(engagement_id=e.pk, mentor=u)
+        ),
+        (Engagement, "portfolio_add"): Entry(
+            person=lambda e, u: showable_portfolio_add(engagement_id=e.pk, drafter=u)
+        ),
+    }
+)
+
+
+# --- Credentials (projects/credentials): revoked by their drafter or site staff ---------------
+
+
+def build_credential(state: str, action: str) -> World:
+    engagement = EngagementFactory(state=Engagement.State.COMPLETED)
+    revoked = state == IssuedCredential.State.REVOKED
+    credential = IssuedCredential.objects.create(
+        engagement=engagement,
+        state=state,
+        status_index=7,
+        identity_salt="0" * 32,
+        revoked_at=timezone.now() if revoked else None,
+    )
+    staff = UserFactory(is_staff=True)
+    return World(credential, engagement.mentor, engagement.drafter, {SITE_STAFF: staff})
+
+
+def _credential_role(credential: IssuedCredential, user: Any) -> str:
+    if user.is_staff:
+        return SITE_STAFF
+    return DRAFTER if user.pk == credential.engagement.drafter_id else MENTOR
+
+
+BUILDERS[IssuedCredential] = build_credential
+EXTRA_ROLES[IssuedCredential] = (SITE_STAFF,)
+# No read returns a credential's allowed_actions (the experience page offers no revoke button):
+# what a page would offer is the table's answer for the role.
+TABLE_ROLE_OF[IssuedCredential] = _credential_role
+SERVICES[(IssuedCredential, "revoke")] = Entry(
+    person=lambda c, u: credential_revoke(engagement_id=c.engagement_id, user=u)
+)
+
+
+# --- Offers (projects/offers): "may I draft for you?" -----------------------------------------
+
+
+def build_offer(state: str, action: str) -> World:
+    mentor, drafter = UserFactory(), UserFactory()
+    offer = Offer.objects.create(
+        mentor=mentor,
+        drafter=drafter,
+        state=state,
+        title="Tidy your interview notes",
+        what="I will turn your interview notes into one findings table.",
+        work_sample_link=LINK,  # accepting makes the drafter's application, led by their work
+        estimated_hours=3,
+        by_when=timezone.localdate() + datetime.timedelta(days=10),
+    )
+    if action == "expire":  # old enough for the daily job to close it
+        Offer.objects.filter(pk=offer.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=OFFER_EXPIRY_DAYS + 1)
+        )
+        offer.refresh_from_db()
+    return World(offer, mentor, drafter)
+
+
+BUILDERS[Offer] = build_offer
+API_DETAIL_PATHS[Offer] = "/api/v1/offers/{pk}/"
+SERVICES.update(
+    {
+        (Offer, "accept"): Entry(person=lambda o, u: offer_accept(offer_id=o.pk, mentor=u)),
+        (Offer, "decline"): Entry(
+            person=lambda o, u: offer_decline(
+                offer_id=o.pk, mentor=u, reason=Offer.DeclineReason.NO_CAPACITY
+            )
+        ),
+        (Offer, "withdraw"): Entry(person=lambda o, u: offer_withdraw(offer_id=o.pk, drafter=u)),
+        (Offer, "expire"): Entry(
+            system=lambda o, _: _moved(o, lambda: offers_expire_due(), Offer.State.EXPIRED)
+        ),
+        (Offer, "message"): Entry(
+            person=lambda o, u: message_send(sender=u, body="Hello", offer_id=o.pk)
+        ),
+    }
+)

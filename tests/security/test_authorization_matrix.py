@@ -14,15 +14,19 @@ import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
+from accounts.services.institutions import membership_end
 from projects.careers.access import CareersAccess
-from tests.factories import DEFAULT_PASSWORD
+from projects.models import Task
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory, TaskFactory
 from tests.security.authz_world import ROLES, STAFF_INVITE_TOKEN, World, world_build
 
 PUBLIC = "public"
@@ -442,7 +446,7 @@ ROWS: list[Row] = [
         lambda w: {"slug": w.institution.slug},
         {"email": "colleague@example.org"},
         who=INSTITUTION,
-        deny=403,
+        deny=404,  # to anyone but its staff, an institution is as unknown as a missing slug
     ),
     # University sign-in (SAML): the office's admins only; site staff use the admin.
     Row(
@@ -677,3 +681,76 @@ def test_the_matrix_table_is_readable_as_json():
         f"{row.method} {row.template}": {role: row.expected(role) for role in ROLES} for row in ROWS
     }
     assert json.loads(json.dumps(table)) == table
+
+
+# --- Existence hidden from those who may not know it (issue 18 point 10) ------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["approved", "pending"])
+def test_adding_staff_to_an_institution_you_are_not_staff_of_answers_like_a_missing_one(status):
+    world = world_build()
+    world.institution.status = status
+    world.institution.save()
+
+    for role in ("drafter_a", "mentor_other"):
+        client = _client(world, role)
+        real = client.post(
+            f"/api/v1/institutions/{world.institution.slug}/staff/",
+            {"email": "colleague@example.org"},
+            format="json",
+        )
+        missing = client.post(
+            "/api/v1/institutions/no-such-university/staff/",
+            {"email": "colleague@example.org"},
+            format="json",
+        )
+        assert (real.status_code, real.json()) == (missing.status_code, missing.json())
+        assert real.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["draft", "cancelled"])
+def test_featuring_a_task_the_office_cannot_see_answers_like_a_missing_one(state):
+    world = world_build()
+    hidden = TaskFactory(mentor=world.users[OWNER], state=state, published_at=None)
+    client = _client(world, "institution_staff")
+
+    seen = client.post("/api/v1/careers/featured-tasks/", {"task_id": hidden.pk}, format="json")
+    missing = client.post("/api/v1/careers/featured-tasks/", {"task_id": 999_999}, format="json")
+
+    assert (seen.status_code, seen.json()) == (missing.status_code, missing.json())
+    assert seen.status_code == 404
+
+
+@pytest.mark.django_db
+def test_featuring_a_closed_public_task_is_a_conflict_not_a_secret():
+    world = world_build()
+    closed = TaskFactory(mentor=world.users[OWNER], state=Task.State.CLOSED)
+
+    response = _client(world, "institution_staff").post(
+        "/api/v1/careers/featured-tasks/", {"task_id": closed.pk}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "task_not_open"
+
+
+@pytest.mark.django_db
+def test_a_student_who_never_consented_is_never_reported_as_removed():
+    # Drafter B joined the institution by e-mail domain but never consented; drafter A did.
+    # Both leave: the office's sync reports A (whom it saw) and says nothing about B.
+    world = world_build()
+    since = (timezone.now() - timedelta(minutes=1)).isoformat()
+    quiet = MembershipFactory(user=world.users["drafter_b"], institution=world.institution)
+    membership_end(membership=quiet)
+    membership_end(membership=world.membership)
+
+    body = (
+        _client(world, "institution_staff")
+        .get("/api/v1/careers/students/", {"updated_since": since})
+        .json()
+    )
+
+    access = CareersAccess(institution=world.institution)
+    assert body["removed"] == [access.student_public_id(world.users[A].pk)]

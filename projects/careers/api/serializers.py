@@ -8,6 +8,9 @@ developer can integrate from the docs alone. Golden-JSON tests pin that the two 
 from rest_framework import serializers
 
 from accounts.models import InstitutionMembership
+from marketplace.api.fields import EmailAddressField
+from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from projects.careers.selectors.reports import GROUP_BY
 
 
@@ -294,7 +297,8 @@ class FeaturedTaskSerializer(serializers.Serializer):
     updated_at = _f(serializers.DateTimeField(), "Last change.", "2026-02-01T10:00:00Z")
 
 
-class FeaturedTaskInputSerializer(serializers.Serializer):
+@page_form("featured_task")
+class FeaturedTaskInputSerializer(InputSerializer):
     task_id = _f(serializers.IntegerField(), "An open task to recommend to your students.", 42)
     note = _f(
         serializers.CharField(required=False, allow_blank=True, max_length=300, default=""),
@@ -322,7 +326,8 @@ class IssuedApiKeySerializer(ApiKeySerializer):
     )
 
 
-class ApiKeyInputSerializer(serializers.Serializer):
+@page_form("api_key")
+class ApiKeyInputSerializer(InputSerializer):
     name = _f(serializers.CharField(max_length=80), "What the key is for.", "Handshake sync")
     expires_at = _f(
         serializers.DateTimeField(required=False, allow_null=True),
@@ -331,9 +336,9 @@ class ApiKeyInputSerializer(serializers.Serializer):
     )
 
 
-class StaffInviteInputSerializer(serializers.Serializer):
+class StaffInviteInputSerializer(InputSerializer):
     email = _f(
-        serializers.EmailField(),
+        EmailAddressField(),
         "A colleague's verified address on Slipstream.",
         "lee@northfield.edu",
     )

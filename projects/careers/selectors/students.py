@@ -109,13 +109,19 @@ def careers_students(
 
 def careers_students_removed(*, access: CareersAccess, since: datetime) -> list[str]:
     """Students who stopped being visible since `since` (consent revoked or narrowed, or
-    membership ended) and are not visible now: the client deletes its copy."""
+    membership ended) and are not visible now, among those the office could once see: the
+    client deletes its copy."""
     visible = access.students(PARTICIPATION).values("pk")
-    revoked = Consent.objects.filter(institution=access.institution, revoked_at__gt=since)
+    # Only students the office could once see (a participation consent was in force at some
+    # point) may be reported: naming anyone else would tell the office about a student who
+    # never agreed to share anything, not even that they were there.
+    shared = Consent.objects.filter(institution=access.institution, participation=True)
+    revoked = shared.filter(revoked_at__gt=since)
     ended = InstitutionMembership.objects.filter(
         institution=access.institution,
         role=InstitutionMembership.Role.STUDENT,
         ended_at__gt=since,
+        user__in=shared.values("student"),
     )
     ids = set(revoked.exclude(student__in=visible).values_list("student_id", flat=True))
     ids |= set(ended.exclude(user__in=visible).values_list("user_id", flat=True))

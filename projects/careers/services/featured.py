@@ -9,15 +9,22 @@ from projects.careers.access import CareersAccess
 from projects.careers.locks import featured_task_lock
 from projects.careers.models import FeaturedTask
 from projects.models import Task
+from projects.selectors.tasks import PUBLISHED_STATES
 
 
 def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "") -> FeaturedTask:
     if not access.is_staff_session:
         raise Forbidden("Only career-office staff can feature tasks.", code=error_codes.STAFF_ONLY)
     task = Task.objects.filter(pk=task_id).first()
-    visible = task is not None and (
-        task.visibility == Task.Visibility.PUBLIC
-        or task.institutions.filter(pk=access.institution.pk).exists()
+    # Visibility as the office's students see it, before state: someone's draft (or a
+    # cancelled task) answers like a missing id, so the answer reveals nothing that exists.
+    visible = (
+        task is not None
+        and task.state in PUBLISHED_STATES
+        and (
+            task.visibility == Task.Visibility.PUBLIC
+            or task.institutions.filter(pk=access.institution.pk).exists()
+        )
     )
     if not visible:
         raise NotFound("No such task.")

@@ -6,8 +6,11 @@ from projects.tasks import closure_run
 
 
 class Command(BaseCommand):
-    help = "Now: close, kindly, what has waited for an answer for 14 days (offers)."
+    help = "Now: close, kindly, what has waited for an answer for 14 days (applications, offers)."
 
     def handle(self, *args, **options) -> None:
         done = closure_run.call()
-        self.stdout.write(f"{done['offers_expired']} unanswered offer(s) closed.")
+        self.stdout.write(
+            f"{done['applications_closed']} unanswered application(s) and "
+            f"{done['offers_expired']} unanswered offer(s) closed."
+        )

@@ -274,6 +274,7 @@ DEMO_TASKS = [
         "deadline": _SOON,
         "slots": 2,
         "what_you_gain": _GAIN,
+        "level": "beginner_friendly",
     },
     {
         "key": "cleanup",
@@ -297,6 +298,7 @@ DEMO_TASKS = [
         "deadline": _LATER,
         "stipend_amount": 30000,
         "what_you_gain": _GAIN,
+        "level": "experienced",
     },
     {
         "key": "audit",

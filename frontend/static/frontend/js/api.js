@@ -6,45 +6,19 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : "";
 }
 
-// The framework's stock sentences, said the way a person would. Anything not listed is already
-// written in our own words by the API.
-const PLAIN_WORDS = [
-  [/^This field (may not be null|may not be blank|is required)\.$/, () => "Fill this in."],
-  [/^A valid integer is required\.$/, () => "Enter a whole number, like 4."],
-  [/^A valid number is required\.$/, () => "Enter a number."],
-  [/^Enter a valid URL\.$/, () => "Enter a full web address, starting with https://."],
-  [/^Enter a valid email address\.$/, () => "Enter an e-mail address like name@example.org."],
-  [/^Date has wrong format\./, () => "Enter a date like 31/12/2026."],
-  [/^Ensure this value is greater than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or more.`],
-  [/^Ensure this value is less than or equal to (\d+)\.$/, (m) => `Use ${m[1]} or less.`],
-  [/^Ensure this field has no more than (\d+) characters\.$/, (m) => `Keep it to ${m[1]} characters or fewer.`],
-  [/^Ensure this field has at least (\d+) characters\.$/, (m) => `Write at least ${m[1]} characters.`],
-  [/^"(.*)" is not a valid choice\.$/, () => "Choose one of the options."],
-  [/^Must be a valid boolean\.$/, () => "Choose yes or no."],
-  [/^Not a valid string\.$/, () => "Enter some text."],
-  [/^Expected a list of items/, () => "Choose from the list."],
-];
-
-export function plainWords(message) {
-  for (const [pattern, say] of PLAIN_WORDS) {
-    const match = String(message).match(pattern);
-    if (match) return say(match);
-  }
-  return String(message);
-}
-
-// A field's messages as plain sentences, however the API nested them (lists of row errors too).
+// A field's messages, however the API nested them (lists of row errors too). The API writes
+// every message for people (marketplace/api/messages.py); pages show them exactly as sent.
 function messagesOf(value) {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap(messagesOf);
   if (typeof value === "object") return Object.values(value).flatMap(messagesOf);
-  return [plainWords(value)];
+  return [String(value)];
 }
 
 export class ApiError extends Error {
   constructor(status, body) {
     const error = (body && body.error) || {};
-    super(error.message ? plainWords(error.message) : `Request failed (${status})`);
+    super(error.message || `Request failed (${status})`);
     this.status = status;
     this.code = error.code || "unknown";
     this.fields = Object.fromEntries(Object.entries(error.fields || {}).map(([name, messages]) => [name, messagesOf(messages)]));
@@ -90,6 +64,15 @@ export function siteConfig() {
   return configPromise;
 }
 
+// The most characters a form's text field takes ("feedback.text"), as the API's input
+// serializer says (config `limits`); null when the config could not be loaded (the API still
+// refuses longer text, with a message).
+export function textLimit(config, name) {
+  const [form, field] = name.split(".");
+  const value = config && config.limits && config.limits[form] && config.limits[form][field];
+  return value ? String(value) : null;
+}
+
 // Tasks the signed-in person's career office features for them ({task id: [office names]}).
 // A decoration, not the page's data: visitors and a failed load simply get no badges.
 let featuredPromise = null;
@@ -128,6 +111,8 @@ function summaryNode(container) {
 
 // Report a failed action inside `container` (a form or any box): each field's messages under its
 // input (matched by name), a summary line, and focus on the first field in error or the summary.
+// A field's message goes as soon as the person changes that field; the summary goes with the
+// last of them (sendForm clears everything once the action succeeds).
 export function showErrors(container, error) {
   clearErrors(container);
   const fields = (error && error.fields) || {};
@@ -142,6 +127,9 @@ export function showErrors(container, error) {
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
     input.insertAdjacentElement("afterend", note);
+    const fixed = () => clearFieldError(container, input, note);
+    input.addEventListener("input", fixed, { once: true });
+    input.addEventListener("change", fixed, { once: true });
     // Focus goes to the first field in error as the page reads, whatever order the API used.
     if (!first || (first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
   }
@@ -151,14 +139,41 @@ export function showErrors(container, error) {
   (first || summary).focus();
 }
 
+function unmarkInvalid(node) {
+  node.removeAttribute("aria-invalid");
+  const rest = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+  if (rest.length) node.setAttribute("aria-describedby", rest.join(" "));
+  else node.removeAttribute("aria-describedby");
+}
+
+// One field fixed: its message and red border go; with the last field, the summary goes too.
+function clearFieldError(container, input, note) {
+  note.remove();
+  unmarkInvalid(input);
+  if (!container.querySelector("[aria-invalid]")) {
+    const summary = container.querySelector("[data-form-error]");
+    if (summary) { summary.textContent = ""; summary.hidden = true; }
+  }
+}
+
+// The one way a form sends: last time's errors are cleared, `act` runs (the request and what
+// follows on success), errors are shown on the form if it fails and cleared if it succeeds.
+// Resolves to true when `act` succeeded.
+export async function sendForm(form, act) {
+  clearErrors(form);
+  try {
+    await act();
+  } catch (error) {
+    showErrors(form, error);
+    return false;
+  }
+  clearErrors(form);
+  return true;
+}
+
 export function clearErrors(container) {
   container.querySelectorAll(".field-error:not([data-form-error])").forEach((node) => node.remove());
-  container.querySelectorAll("[aria-invalid]").forEach((node) => {
-    node.removeAttribute("aria-invalid");
-    const rest = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
-    if (rest.length) node.setAttribute("aria-describedby", rest.join(" "));
-    else node.removeAttribute("aria-describedby");
-  });
+  container.querySelectorAll("[aria-invalid]").forEach(unmarkInvalid);
   const summary = container.querySelector("[data-form-error]");
   if (summary) { summary.textContent = ""; summary.hidden = true; }
 }

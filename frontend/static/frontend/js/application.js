@@ -2,6 +2,7 @@
 import { api, showErrors, showLoadError } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { announce, el, fill, mountThread, stateBadge, workItem } from "./ui.js";
+import { levelBadge, plural } from "./ui.js";
 
 const root = document.querySelector("[data-application-page]");
 const id = root.dataset.applicationId;
@@ -34,19 +35,55 @@ function summary(app) {
     app.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, app.portfolio_items.map(workItem))] : null,
     app.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: app.work_sample_link, rel: "noopener noreferrer", text: app.work_sample_link })) : null,
     answers,
-    app.decline_note ? el("p", { class: "flash", "data-decline-note": true }, el("strong", { text: declineLabel(app) }), app.decline_note) : null,
+    app.decline_note && !app.closed_automatically ? el("p", { class: "flash", "data-decline-note": true }, el("strong", { text: declineLabel(app) }), app.decline_note) : null,
+    app.decline_reason && !app.closed_automatically ? el("p", {}, el("strong", { text: "Reason: " }), DECLINE_REASONS[app.decline_reason] || app.decline_reason) : null,
+    app.closed_automatically ? closurePanel(app) : null,
   ];
+}
+
+// --- The closure guarantee ----------------------------------------------------------------------
+// The mentor's one-click reasons (the day-7 reminder links here with ?decline=<reason>#decline).
+const DECLINE_REASONS = {
+  not_a_fit: "Not the right fit for this task",
+  filled: "The places went to someone else",
+  no_capacity: "No time to take anyone on now",
+  task_changed: "The task changed or is no longer needed",
+};
+
+// Closed by the system after 14 days without an answer: said as such (never as the mentor's
+// note), with the tasks that fit that the recommender chose when it closed.
+function closurePanel(app) {
+  const tasks = app.alternatives || [];
+  return el("section", { class: "card closure-panel", "aria-labelledby": "closure-heading" },
+    el("h2", { class: "h3", id: "closure-heading", text: "Closed automatically after 14 days without an answer" }),
+    el("p", { text: "The mentor did not answer in time, so Slipstream closed your application. It says nothing about your work." }),
+    tasks.length
+      ? [el("p", { text: `Here ${tasks.length === 1 ? "is one task" : `are ${tasks.length} tasks`} that fit you:` }),
+        el("ul", {}, tasks.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), ` · ${plural(t.estimated_hours, "hour")} `, levelBadge(t.level))))]
+      : el("p", {}, el("a", { href: "/for-you/", text: "See the tasks recommended for you" })));
+}
+
+function declineReasons(app, run) {
+  const wanted = new URLSearchParams(window.location.search).get("decline");
+  const buttons = Object.entries(DECLINE_REASONS).map(([reason, label]) => el("button", {
+    type: "button", class: reason === wanted ? "" : "button-secondary", text: label, "data-reason": reason,
+    onclick: () => run("decline", null, { reason }),
+  }));
+  return el("section", { class: "decline-reasons", id: "decline", "aria-labelledby": "decline-heading" },
+    el("h2", { class: "h3", id: "decline-heading", text: "Decline in one click, with a reason" }),
+    el("p", { class: "muted", text: `${app.drafter.display_name || app.drafter.handle} sees the reason. Unanswered applications close automatically after 14 days.` }),
+    el("div", { class: "button-row" }, buttons));
 }
 
 function actions(app, allowed) {
   const box = $("[data-actions]");
   const name = app.drafter.display_name || app.drafter.handle;
-  const run = async (action, next) => {
-    const asked = action === "withdraw"
+  const run = async (action, next, reasoned = null) => {
+    const asked = reasoned || (action === "withdraw"
       ? await confirmAct({ title: "Withdraw your application?", body: "The mentor is told, and you cannot apply to this task again.", confirm: "Withdraw", danger: true })
-      : await confirmApplicationAct(action, name, app.task);
+      : await confirmApplicationAct(action, name, app.task));
     if (!asked) return;
-    const body = action === "decline" ? { note: asked.note } : undefined;
+    const body = action === "decline" ? (reasoned ? { reason: reasoned.reason } : { note: asked.note }) : undefined;
     try {
       const result = await api(`applications/${id}/${action}/`, { method: "POST", body });
       if (action === "accept") { window.location.assign(`/engagements/${result.id}/`); return; }
@@ -61,7 +98,8 @@ function actions(app, allowed) {
     allowed.has("shortlist") ? el("button", { type: "button", class: "button-secondary", text: `Shortlist ${name}`, onclick: () => run("shortlist") }) : null,
     allowed.has("accept") ? el("button", { type: "button", text: `Accept ${name}`, onclick: () => run("accept") }) : null,
     allowed.has("withdraw") ? el("button", { type: "button", class: "button-secondary", text: "Withdraw application", onclick: () => run("withdraw") }) : null,
-    allowed.has("decline") ? el("button", { type: "button", class: "button-secondary", text: `Decline ${name}`, onclick: () => run("decline") }) : null);
+    allowed.has("decline") ? el("button", { type: "button", class: "button-secondary", text: `Decline ${name}`, onclick: () => run("decline") }) : null,
+    allowed.has("decline") ? declineReasons(app, run) : null);
 }
 
 let threadShownFor = null;
@@ -84,6 +122,8 @@ async function render() {
 }
 
 render().then(() => {
+  // From the day-7 reminder: the chosen reason's button is ready for one click.
+  root.querySelector("[data-reason]:not(.button-secondary)")?.focus();
   // Arriving straight after applying: say it worked and what happens next.
   if (new URLSearchParams(window.location.search).get("sent")) {
     announce($("[data-result]"), "Application sent. The mentor is notified; you will hear back here and by e-mail.", { href: "/tasks/", text: "Browse more tasks" });

@@ -1,5 +1,5 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { api, showErrors, siteConfig } from "./api.js";
+import { api, sendForm, siteConfig } from "./api.js";
 import { barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { date, dateTime, el, emptyState, money } from "./ui.js";
 
@@ -251,24 +251,24 @@ async function loadColleagues(admin) {
 async function invite(event) {
   event.preventDefault();
   const form = event.target;
-  try {
+  await sendForm(form, async () => {
     const made = await api("careers/invitations/", { method: "POST", body: { email: form.email.value, role: form.role.value } });
     status.textContent = `Invitation sent to ${made.email}.`;
     form.reset();
     await loadColleagues(true);
-  } catch (error) { showErrors(form, error); }
+  });
 }
 
 async function uploadRoster(event) {
   event.preventDefault();
   const form = event.target;
-  try {
+  await sendForm(form, async () => {
     const r = await api("careers/roster/", { method: "POST", body: new FormData(form) });
     $("[data-roster-result]").replaceChildren(el("p", { class: "card", text:
       `${r.rows} addresses read: ${r.invited} invited now, ${r.already_members} already joined, ${r.recently_invited} invited in the last ${r.resend_after_days} days, ${r.duplicates} repeated, ${r.invalid} not usable.` }),
       r.invalid_rows.length ? el("ul", {}, r.invalid_rows.map((row) => el("li", { text: `Line ${row.row} (“${row.value}”): ${row.reason}` }))) : null);
     form.reset();
-  } catch (error) { showErrors(form, error); }
+  });
 }
 
 // --- University sign-in -----------------------------------------------------------------------
@@ -291,12 +291,12 @@ async function saveSso(event) {
   const body = { staff_from_affiliation: form.staff_from_affiliation.checked };
   if (form.metadata_xml.value.trim()) body.metadata_xml = form.metadata_xml.value;
   else body.metadata_url = form.metadata_url.value;
-  try {
+  await sendForm(form, async () => {
     await api(`institutions/${institution.slug}/sso/`, { method: "PUT", body });
     form.metadata_xml.value = "";
     status.textContent = "University sign-in saved.";
     await loadSso();
-  } catch (error) { showErrors(form, error); }
+  });
 }
 
 async function removeSso() {
@@ -322,23 +322,23 @@ function wireForms() {
     const form = event.target;
     const body = { name: form.name.value };
     if (form.expires_at.value) body.expires_at = `${form.expires_at.value}T23:59:59Z`;
-    try {
+    await sendForm(form, async () => {
       const made = await api("careers/keys/", { method: "POST", body });
       $("[data-new-key-value]").textContent = made.key;
       $("[data-new-key]").hidden = false;
       form.reset();
       await loadKeys();
-    } catch (error) { showErrors(form, error); }
+    });
   });
   $("[data-create-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = event.target;
     const data = new FormData(form);
     if (!form.logo.files.length) data.delete("logo");
-    try {
+    await sendForm(form, async () => {
       await api("institutions/", { method: "POST", body: data });
       await start();
-    } catch (error) { showErrors(form, error); }
+    });
   });
 }
 

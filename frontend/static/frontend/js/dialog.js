@@ -1,6 +1,7 @@
 // The one confirmation for acts that cannot be taken back (accept, decline, approve, cancel,
 // fund): a native <dialog> opened with showModal(), so the rest of the page is inert and focus
 // stays inside; Escape or "Go back" cancels, and focus returns to the button that opened it.
+import { siteConfig, textLimit } from "./api.js";
 import { el } from "./ui.js";
 
 let counter = 0;
@@ -13,7 +14,7 @@ export function confirmAct({ title, body, confirm, danger = false, field = null 
   counter += 1;
   const id = `confirm-${counter}`;
   const opener = document.activeElement;
-  const note = field ? el("textarea", { id: `${id}-note`, name: "note", rows: "3", maxlength: String(field.maxlength || 1000), "aria-describedby": field.help ? `${id}-help` : null }) : null;
+  const note = field ? el("textarea", { id: `${id}-note`, name: "note", rows: "3", maxlength: field.maxlength || null, "aria-describedby": field.help ? `${id}-help` : null }) : null;
   const ok = el("button", { type: "submit", class: danger ? "button-danger" : "", value: "confirm", text: confirm });
   const dialog = el("dialog", { class: "confirm-dialog", "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-body` },
     el("form", { method: "dialog" },
@@ -48,7 +49,7 @@ export function confirmAct({ title, body, confirm, danger = false, field = null 
 }
 
 // Accept and decline are asked first; shortlisting can be undone and is not.
-export function confirmApplicationAct(action, name, task) {
+export async function confirmApplicationAct(action, name, task) {
   if (action === "accept") {
     return confirmAct({ title: `Accept ${name}?`, confirm: `Accept ${name}`,
       body: task && task.stipend_amount ? `This starts the work with ${name}. You fund the stipend next; it is held until you approve the draft.` : `This starts the work with ${name} and takes one of the task's places.` });
@@ -56,7 +57,8 @@ export function confirmApplicationAct(action, name, task) {
   if (action === "decline") {
     return confirmAct({ title: `Decline ${name}?`, confirm: "Decline", danger: true,
       body: `${name} is told their application was declined.`,
-      field: { label: "A kind note (optional, they will see it)", help: "One sentence on what would make their next application stronger helps them grow." } });
+      field: { label: "A kind note (optional, they will see it)", help: "One sentence on what would make their next application stronger helps them grow.",
+        maxlength: textLimit(await siteConfig(), "decline.note") } });
   }
-  return Promise.resolve({ note: "" });
+  return { note: "" };
 }

@@ -1,7 +1,7 @@
 // /engagements/<id>/: timeline, deliverables, approve / revise, feedback, thanks, messages.
 // Buttons and forms come from the API's `allowed_actions`; limits from /api/v1/config/. After an
 // action the page redraws and focus moves to the status line that says what happened.
-import { api, showErrors, showLoadError, siteConfig } from "./api.js";
+import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { confirmAct } from "./dialog.js";
 import { renderShowable, showableBody, showableFields } from "./engagement_showable.js";
@@ -110,12 +110,12 @@ function feedbackView(fb, label, e) {
 
 const LEVELS = { 5: "excellent", 4: "good", 3: "fine", 2: "poor", 1: "very poor" };
 
-function feedbackForm(e) {
+function feedbackForm(e, config) {
   // No default: a rating is a choice the person makes, never a pre-filled 5.
   const rating = el("select", { id: "fb-rating", name: "rating", required: true },
     el("option", { value: "", text: "Choose a rating" }),
     ["5", "4", "3", "2", "1"].map((v) => el("option", { value: v, text: `${v} — ${LEVELS[v]}` })));
-  const text = el("textarea", { id: "fb-text", name: "text", rows: "3", maxlength: "2000" });
+  const text = el("textarea", { id: "fb-text", name: "text", rows: "3", maxlength: textLimit(config, "feedback.text") });
   const fields = [field("Overall rating", rating), field("What went well, what could be better", text)];
   const competencySelects = [];
   let endorsement;
@@ -139,7 +139,7 @@ function feedbackForm(e) {
           el("input", { type: "checkbox", id: `es-${s.id}`, name: "endorsed_skill_ids", value: String(s.id) }),
           el("label", { for: `es-${s.id}`, text: s.name })))));
     }
-    endorsement = el("input", { id: "fb-endorsement", name: "endorsement", maxlength: "300" });
+    endorsement = el("input", { id: "fb-endorsement", name: "endorsement", maxlength: textLimit(config, "feedback.endorsement") });
     fields.push(field("Endorsement (shown on their profile)", endorsement, "One sentence others will read on the drafter's profile."));
   }
   return actionForm({
@@ -163,7 +163,7 @@ function renderFeedback(e, meId, allowed, config) {
   const revealDays = config ? ` (or ${config.feedback_reveal_days} days after completion)` : "";
   fill($("[data-feedback]"),
     fb.mine ? feedbackView(fb.mine, "Your feedback", e) : null,
-    !fb.mine && allowed.has("feedback") ? feedbackForm(e) : null,
+    !fb.mine && allowed.has("feedback") ? feedbackForm(e, config) : null,
     fb.theirs ? feedbackView(fb.theirs, "Their feedback", e) : null,
     !fb.theirs && fb.theirs_written ? el("p", { class: "muted", text: `They have written feedback. It shows once you have written yours${revealDays}.` }) : null);
 
@@ -189,7 +189,7 @@ function renderFeedback(e, meId, allowed, config) {
   }
   if (sent) parts.push(el("p", { class: "muted", text: `You said thanks: “${sent.body}”` }));
   else if (allowed.has("thanks")) {
-    const body = el("textarea", { id: "thanks-body", name: "body", rows: "3", maxlength: "1000" });
+    const body = el("textarea", { id: "thanks-body", name: "body", rows: "3", maxlength: textLimit(config, "thanks.body") });
     parts.push(actionForm({ action: "thanks", fields: [field("Send a thank-you note", body, "Costs nothing, means a lot. Shown on their profile if they agree.")],
       submit: "Send thanks", secondary: true,
       onSubmit: () => api(`engagements/${id}/thanks/`, { method: "POST", body: { body: body.value } }) }));
@@ -208,7 +208,7 @@ function workActions(e, allowed, config) {
         field("Link to the work", el("input", { id: "d-link", name: "link", type: "url", placeholder: "https://" })),
         field("Or upload a file", el("input", { id: "d-file", name: "file", type: "file", accept: upload ? upload.extensions.join(",") : null }),
           upload ? uploadLimitsText(upload) : null),
-        field("Note for your mentor", el("textarea", { id: "d-note", name: "note", rows: "3", maxlength: "2000" })),
+        field("Note for your mentor", el("textarea", { id: "d-note", name: "note", rows: "3", maxlength: textLimit(config, "deliverable.note") })),
       ],
       onSubmit: (data) => {
         if (!data.get("file") || !data.get("file").size) data.delete("file");
@@ -236,7 +236,7 @@ function workActions(e, allowed, config) {
   if (allowed.has("request_revision")) {
     work.push(actionForm({
       action: "request_revision", title: "Or ask for a revision", submit: "Request revision", secondary: true,
-      fields: [field("What should change?", el("textarea", { id: "r-comment", name: "comment", rows: "3", maxlength: "2000" }))],
+      fields: [field("What should change?", el("textarea", { id: "r-comment", name: "comment", rows: "3", maxlength: textLimit(config, "revision.comment") }))],
       onSubmit: (form) => api(`engagements/${id}/request-revision/`, { method: "POST", body: { comment: form.elements.comment.value } }),
     }));
   }
@@ -284,7 +284,7 @@ async function render() {
   });
 
   fill($("[data-cancel-box]"), allowed.has("cancel") ? el("details", { class: "card section-tight" }, el("summary", { text: "Cancel this engagement" }),
-    actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: "1000" }),
+    actionForm({ action: "cancel", fields: [field("Reason (the other person will see it)", el("textarea", { id: "c-reason", name: "reason", rows: "2", maxlength: textLimit(config, "cancel.reason") }),
       stipend && stipend.state === "funded" ? (mentorView ? "The stipend you paid comes back to your card in full." : "The stipend already paid goes back to the mentor's card in full.") : null)],
       submit: "Cancel engagement", secondary: true,
       confirm: { title: "Cancel this engagement?", body: "The other person is told, and the work stops. This cannot be undone.", confirm: "Cancel the engagement", danger: true },

@@ -1,6 +1,6 @@
 // /settings/institutions/: memberships, programme and class year, consent per institution
 // (grant, change, revoke), history, and who saw what.
-import { allPages, api, showErrors, showLoadError } from "./api.js";
+import { allPages, api, sendForm, showErrors, showLoadError } from "./api.js";
 import { announce, date, el, fill, pagedList } from "./ui.js";
 
 const container = document.querySelector("[data-memberships]");
@@ -36,12 +36,10 @@ function consentForm(membership, active) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const scopes = [...form.querySelectorAll('input[name="scopes"]:checked')].map((input) => input.value);
-    try {
+    await sendForm(form, async () => {
       await api("me/consents/", { method: "POST", body: { institution: slug, scopes, version: terms.version } });
       await done(`${membership.institution_name} can now see: ${scopeLabels(scopes)}.`);
-    } catch (error) {
-      showErrors(form, error);
-    }
+    });
   });
   revoke?.addEventListener("click", async () => {
     try {

@@ -1,11 +1,12 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
-import { allPages, api, featuredTasks, showErrors, showLoadError } from "./api.js";
+import { allPages, api, featuredTasks, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
 import { feeLine, rewardLine } from "./task_card.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, skillBadges, stateBadge, workItem } from "./ui.js";
+import { levelBadge, responseRateText } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -36,7 +37,8 @@ function mentorCard(task) {
     card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
     card.drafts_completed != null ? plural(card.drafts_completed, "draft") + " completed" : null,
     card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
-    card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null,
+    responseRateText(card.response_rate, card.median_reply_hours)
+      || (card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null),
     card.member_since ? `member since ${date(card.member_since)}` : null,
   ].filter(Boolean) : [];
   return el("div", { class: "mentor-card" },
@@ -49,7 +51,7 @@ function mentorCard(task) {
 function renderTask(task) {
   document.title = `${task.title} · Slipstream`;
   root.querySelector("[data-task-title]").textContent = task.title;
-  fill(root.querySelector("[data-task-state]"), stateBadge(task.state));
+  fill(root.querySelector("[data-task-state]"), stateBadge(task.state), " ", levelBadge(task.level));
   featuredTasks().then((featured) => {
     const badge = featuredBadge(featured[task.id]);
     if (badge) root.querySelector("[data-task-state]").append(" ", badge);
@@ -93,13 +95,13 @@ async function loadPortfolio(fieldset) {
   fieldset.hidden = false;
 }
 
-function applyPanel(task) {
+function applyPanel(task, config) {
   const fragment = document.querySelector("[data-apply-template]").content.cloneNode(true);
   const form = fragment.querySelector("[data-apply-form]");
   task.questions.forEach((question, i) => {
     form.querySelector("[data-questions]").append(el("div", { class: "field" },
       el("label", { for: `answer-${i}`, text: question }),
-      el("textarea", { id: `answer-${i}`, name: "answers", rows: "3", maxlength: "1000", required: true })));
+      el("textarea", { id: `answer-${i}`, name: "answers", rows: "3", maxlength: textLimit(config, "application.answers"), required: true })));
   });
   loadPortfolio(fragment.querySelector("[data-portfolio-fieldset]"));
   // What accepting would pay, said where the decision is made.
@@ -217,9 +219,9 @@ async function showApplications() {
 }
 
 // Anyone signed in can point someone else to this task; the drafter decides, then the mentor sees.
-function introduceForm() {
-  const handle = el("input", { id: "intro-handle", name: "drafter_handle", maxlength: "40", autocomplete: "off" });
-  const note = el("textarea", { id: "intro-note", name: "note", rows: "2", maxlength: "500" });
+function introduceForm(config) {
+  const handle = el("input", { id: "intro-handle", name: "drafter_handle", maxlength: textLimit(config, "introduction.drafter_handle"), autocomplete: "off" });
+  const note = el("textarea", { id: "intro-note", name: "note", rows: "2", maxlength: textLimit(config, "introduction.note") });
   const done = el("p", { class: "flash flash-success", role: "status", tabindex: "-1", hidden: true });
   const form = el("form", { class: "card section-tight", novalidate: true },
     el("h2", { class: "h3", text: "Know someone for this?" }),
@@ -231,13 +233,11 @@ function introduceForm() {
     el("button", { type: "submit", class: "button-secondary", text: "Introduce" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    try {
+    const sent = await sendForm(form, async () => {
       await api("introductions/", { method: "POST", body: { task_id: Number(taskId), drafter_handle: handle.value.trim(), note: note.value } });
       handle.value = ""; note.value = "";
-      announce(done, "Introduction sent. Thank you for connecting people.");
-    } catch (error) {
-      showErrors(form, error);
-    }
+    });
+    if (sent) announce(done, "Introduction sent. Thank you for connecting people.");
   });
   return form;
 }
@@ -268,7 +268,8 @@ async function main() {
   } else if (!allowed.has("apply")) {
     fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else {
-    fill(side, applyPanel(task), introduceForm());
+    const config = await siteConfig();
+    fill(side, applyPanel(task, config), introduceForm(config));
   }
 }
 

@@ -1,5 +1,5 @@
 // /tasks/new/ and /tasks/<id>/edit/: create or edit through POST/PATCH /api/v1/tasks/.
-import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { api, sendForm, showLoadError } from "./api.js";
 import { skillsPicker } from "./skills-picker.js";
 import { percent } from "./task_card.js";
 import { money } from "./ui.js";
@@ -18,6 +18,7 @@ function fillForm(task) {
   form.elements.stipend.value = task.stipend_amount ? (task.stipend_amount / 100).toFixed(2) : "";
   const questions = form.querySelectorAll("[name=question]");
   task.questions.forEach((q, i) => { if (questions[i]) questions[i].value = q; });
+  if (task.level) form.elements.level.value = task.level;
 }
 
 function payload() {
@@ -35,25 +36,31 @@ function payload() {
     what_you_gain: form.elements.what_you_gain.value,
     questions: [...form.querySelectorAll("[name=question]")].map((i) => i.value.trim()).filter(Boolean),
     skill_ids: picker.value().map((s) => s.id).filter(Boolean),
+    level: form.elements.level.value || "some_experience",
   };
 }
 
-async function save(publish) {
-  clearErrors(form);
-  try {
+// The form names the stipend field "stipend" and the skills input "t-skills"; the API calls
+// them stipend_amount and skill_ids.
+const FORM_NAMES = { stipend_amount: "stipend", skill_ids: "t-skills" };
+
+function save(publish) {
+  return sendForm(form, async () => {
     const body = payload();
-    const task = taskId
-      ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
-      : await api("tasks/", { method: "POST", body });
-    const publishing = publish && (task.allowed_actions || []).includes("publish");
-    if (publishing) await api(`tasks/${task.id}/publish/`, { method: "POST" });
-    window.location.assign(`/tasks/${task.id}/?${publishing ? "published" : "saved"}=1`);
-  } catch (error) {
-    // The form names the stipend field "stipend"; the API calls it stipend_amount.
-    if (error.fields && error.fields.stipend_amount) error.fields.stipend = error.fields.stipend_amount;
-    if (error.fields && error.fields.skill_ids) error.fields["t-skills"] = error.fields.skill_ids;
-    showErrors(form, error);
-  }
+    try {
+      const task = taskId
+        ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
+        : await api("tasks/", { method: "POST", body });
+      const publishing = publish && (task.allowed_actions || []).includes("publish");
+      if (publishing) await api(`tasks/${task.id}/publish/`, { method: "POST" });
+      window.location.assign(`/tasks/${task.id}/?${publishing ? "published" : "saved"}=1`);
+    } catch (error) {
+      for (const [apiName, name] of Object.entries(FORM_NAMES)) {
+        if (error.fields && error.fields[apiName]) error.fields[name] = error.fields[apiName];
+      }
+      throw error;
+    }
+  });
 }
 
 // "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee", quoted by the

@@ -1,6 +1,6 @@
 // The one way pages build DOM: el() and fill() create nodes with text as textContent, so user
 // text can never become markup. Absent values (null, undefined, false) render as nothing.
-import { api, errorText, showErrors } from "./api.js";
+import { api, errorText, showErrors, siteConfig, textLimit } from "./api.js";
 
 function nodes(children) {
   return children.flat(Infinity)
@@ -182,6 +182,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
     el("p", { class: "muted task-card-meta", text: meta.join(" · ") }),
+    task.level ? el("p", { class: "task-card-level" }, levelBadge(task.level)) : null,
     featuredBadge(featuredBy),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
     skillBadges(task.skills),
@@ -190,6 +191,8 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
       el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
         task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
+    responseRateText(task.mentor_response_rate, task.mentor_median_reply_hours)
+      ? el("p", { class: "muted task-card-response", text: responseRateText(task.mentor_response_rate, task.mentor_median_reply_hours) }) : null,
   );
 }
 
@@ -201,12 +204,13 @@ export function emptyState(text, link) {
 // A message thread; with `canSend`, a send form under it. `url` is the API path of the thread.
 export async function mountThread(container, url, { canSend = true } = {}) {
   const list = el("ol", { class: "thread", "aria-live": "polite" });
-  const textarea = el("textarea", { id: "message-body", name: "body", maxlength: "2000", rows: "3", required: true });
+  const limit = textLimit(await siteConfig(), "message.body");
+  const textarea = el("textarea", { id: "message-body", name: "body", maxlength: limit, rows: "3", required: true });
   const form = canSend ? el("form", { class: "thread-form" },
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     el("label", { for: "message-body", text: "Write a message" }),
     textarea,
-    el("p", { class: "helptext", text: "Plain text, up to 2,000 characters. Only the two of you can read this." }),
+    el("p", { class: "helptext", text: `Plain text${limit ? `, up to ${Number(limit).toLocaleString("en-US")} characters` : ""}. Only the two of you can read this.` }),
     el("button", { type: "submit", text: "Send message" }),
   ) : null;
   fill(container, list, form);
@@ -240,4 +244,23 @@ export function workItem(item) {
     item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : el("strong", { text: item.title }),
     item.file ? el("span", {}, " · ", el("a", { href: item.file.url, text: `Open ${item.file.name}` })) : null,
     item.description ? el("span", { class: "muted", text: ` — ${item.description}` }) : null);
+}
+
+// --- Levels and response rates (closure guarantee) ---------------------------------------------
+export const LEVEL_LABELS = {
+  beginner_friendly: "Beginner-friendly", some_experience: "Some experience", experienced: "Experienced",
+};
+
+// The level a task needs, as a labelled badge (cards and the task page).
+export function levelBadge(level) {
+  if (!level) return null;
+  const cls = level === "beginner_friendly" ? "badge-success" : level === "experienced" ? "badge-warning" : "badge-muted";
+  return el("span", { class: `badge ${cls}` }, el("span", { class: "visually-hidden", text: "Level: " }), LEVEL_LABELS[level] || level);
+}
+
+// "Answers 80 % of applications, usually within 9 hours" — null until the API has enough to say.
+export function responseRateText(rate, medianHours) {
+  if (rate == null) return null;
+  const share = `Answers ${Math.round(rate * 100)} % of applications`;
+  return medianHours == null ? share : `${share}, usually within ${plural(medianHours, "hour")}`;
 }

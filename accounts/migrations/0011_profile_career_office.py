@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0009_handles_and_work_domain'),
+        ('accounts', '0010_curated_skill_families'),
     ]
 
     operations = [

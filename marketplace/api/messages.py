@@ -1,0 +1,123 @@
+"""What a person reads when an input is refused, written once for every input serializer.
+
+DRF's stock sentences ("This field may not be blank.", "Ensure this value is less than or equal
+to 5.") are rewritten here, by error code and field type, for every field of every
+`InputSerializer` (marketplace.api.inputs calls `speak_plainly` on each). Pages show the API's
+messages exactly as sent, so no client keeps a copy of these words or parses DRF's. A message
+set where a field is declared (e.g. TextField's) is kept.
+"""
+
+from typing import Any
+
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinLengthValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
+from rest_framework import serializers
+
+FILL_THIS_IN = "Fill this in."
+_PLAIN_WORDS: dict[str, str] = {
+    "required": FILL_THIS_IN,
+    "null": FILL_THIS_IN,
+    "blank": FILL_THIS_IN,
+    "invalid_choice": "Choose one of the options.",
+    "not_a_list": "Choose from the list.",
+    "not_a_dict": "Send this as an object of named values.",
+    "null_characters_not_allowed": "Remove the NUL character (an invisible control character).",
+    "surrogate_characters_not_allowed": "Remove the unpaired surrogate character.",
+    "max_string_length": "Enter a smaller number.",
+    "max_digits": "Enter a smaller number.",
+    "max_decimal_places": "Use fewer decimal places.",
+    "no_name": "Choose a file.",
+    "invalid_image": "Choose a picture (PNG, JPEG or WEBP).",
+}
+# "invalid" means what the field's type asks for (the most specific class listed first).
+_INVALID_BY_TYPE: list[tuple[type, str]] = [
+    (serializers.BooleanField, "Choose yes or no."),
+    (serializers.IntegerField, "Enter a whole number, like 4."),
+    (serializers.FloatField, "Enter a number."),
+    (serializers.DecimalField, "Enter a number."),
+    (serializers.URLField, "Enter a full web address, starting with https://."),
+    (serializers.EmailField, "Enter an e-mail address like name@example.org."),
+    (serializers.SlugField, "Use only letters, digits, hyphens and underscores."),
+    (serializers.DateTimeField, "Enter a date and time like 2026-12-31T17:00:00Z."),
+    (serializers.DateField, "Enter a date like 2026-12-31."),
+    (serializers.FileField, "Choose a file."),
+    (serializers.CharField, "Enter some text."),
+    (serializers.ListField, "Choose from the list."),
+]
+# Rules with a number in them, said with the number (1,000 rather than 1000).
+_LIMIT_WORDS = {
+    "max_length": ("Keep it to {:,} characters or fewer.", "Choose at most {:,}."),
+    "min_length": ("Write at least {:,} characters.", "Choose at least {:,}."),
+    "max_value": ("Use {} or less.", "Use {} or less."),
+    "min_value": ("Use {} or more.", "Use {} or more."),
+}
+_UNSET_LIMIT_WORDS = {
+    "max_length": "Keep it shorter.",
+    "min_length": "Write a little more.",
+    "max_value": "Use a smaller number.",
+    "min_value": "Use a larger number.",
+}
+_LIMIT_VALIDATORS = (MaxLengthValidator, MinLengthValidator, MaxValueValidator, MinValueValidator)
+_FILE_WORDS = {
+    "empty": "The file is empty: choose another one.",
+    "max_length": "Give the file a shorter name.",
+}
+# Codes that mean "not what this type of field takes", said as the type's "invalid" sentence.
+_INVALID_CODES = {"invalid", "invalid_unicode", "date", "datetime", "make_aware", "overflow"}
+
+
+def _stock_messages(field: serializers.Field) -> dict[str, str]:
+    """DRF's own messages for this kind of field, as its __init__ collects them."""
+    messages: dict[str, str] = {}
+    for cls in reversed(type(field).__mro__):
+        messages.update(getattr(cls, "default_error_messages", {}))
+    return messages
+
+
+def speak_plainly(field: serializers.Field) -> None:
+    """Rewrite the stock messages of `field` (and of a list's items) in plain words."""
+    stock = _stock_messages(field)
+    if isinstance(field, serializers.Serializer | serializers.ListSerializer):
+        # A nested input serializer words its own fields; only "missing" is said here.
+        for code in ("required", "null"):
+            if field.error_messages.get(code) == stock.get(code):
+                field.error_messages[code] = FILL_THIS_IN
+        return
+    if isinstance(field, serializers.ListField | serializers.DictField):
+        speak_plainly(field.child)
+    is_list = isinstance(field, serializers.ListField | serializers.MultipleChoiceField)
+    invalid = next((words for kind, words in _INVALID_BY_TYPE if isinstance(field, kind)), None)
+    for code, message in field.error_messages.items():
+        if message != stock.get(code):
+            continue  # set where the field is declared: kept
+        if isinstance(field, serializers.FileField) and code in _FILE_WORDS:
+            field.error_messages[code] = _FILE_WORDS[code]
+        elif code in _LIMIT_WORDS:
+            field.error_messages[code] = _limit_words(code, getattr(field, code, None), is_list)
+        elif code in _PLAIN_WORDS:
+            field.error_messages[code] = _PLAIN_WORDS[code]
+        elif code in _INVALID_CODES and invalid:
+            field.error_messages[code] = invalid
+        elif code == "empty":
+            field.error_messages[code] = "Choose at least one." if is_list else FILL_THIS_IN
+    stock_sentences = {str(message) for message in stock.values()}
+    for validator in field.validators:
+        # DRF's length and range validators carry its stock sentence under the rule's code; a
+        # validator with a code of ours (TextField's `note_too_long`) already speaks plainly.
+        if isinstance(validator, _LIMIT_VALIDATORS) and validator.code in _LIMIT_WORDS:
+            validator.message = _limit_words(validator.code, validator.limit_value, is_list)
+        elif isinstance(validator, ProhibitNullCharactersValidator):
+            validator.message = _PLAIN_WORDS["null_characters_not_allowed"]
+        elif str(getattr(validator, "message", "")) in stock_sentences and invalid:
+            validator.message = invalid  # e.g. EmailField's EmailValidator, SlugField's regex
+
+
+def _limit_words(code: str, limit: Any, is_list: bool) -> str:
+    if limit is None:  # the rule is not set on this field: a sentence that needs no number
+        return _UNSET_LIMIT_WORDS[code]
+    return _LIMIT_WORDS[code][is_list].format(limit)
