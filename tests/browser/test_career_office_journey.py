@@ -89,6 +89,7 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again):").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
+    page.wait_for_url("**/accounts/confirm-email/")  # "we sent a link to ..."
     page.goto(page.base + _link("dana@uni.edu", r"/accounts/confirm-email/[^/\s]+/"))
     page.wait_for_url("**/careers/")
     assert (
