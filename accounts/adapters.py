@@ -11,9 +11,11 @@ from django.urls import reverse
 
 from accounts.models import Profile, User
 from accounts.selectors.email_addresses import user_email_unverified
+from accounts.selectors.profiles import person_roles
 from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
+CAREERS_URL = "/careers/"
 _SIGNUP_QUIET = frozenset(
     {"account/messages/logged_in.txt", "account/messages/email_confirmation_sent.txt"}
 )
@@ -46,13 +48,26 @@ class AccountAdapter(DefaultAccountAdapter):
         wizard."""
         if request.user.is_authenticated and user_email_unverified(user=request.user):
             return reverse("account_email_verification_sent")
-        return WELCOME_URL
+        return self._home_url(request) or WELCOME_URL
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Career-office staff land on /careers/ (never the portfolio wizard); others on the
+        wizard until they have been through it, then where they were going."""
+        home = self._home_url(request)
+        if home:
+            return home
         onboarded = Profile.objects.filter(
             user=request.user, onboarding_completed_at__isnull=False
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
+
+    @staticmethod
+    def _home_url(request: HttpRequest) -> str:
+        """/careers/ for career-office staff (staff who also draft or mentor reach their
+        dashboard from the nav)."""
+        if request.user.is_authenticated and person_roles(user=request.user)["career_staff"]:
+            return CAREERS_URL
+        return ""
 
     def add_message(
         self,

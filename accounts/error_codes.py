@@ -42,3 +42,6 @@ UNSUBSCRIBE_LINK_INVALID = "unsubscribe_link_invalid"
 # Career-office colleagues (issue 19).
 LAST_ADMIN = "last_institution_admin"
 EMAIL_NOT_VERIFIED = "email_not_verified"
+
+# University single sign-on (SAML 2.0)
+SSO_METADATA_INVALID = "sso_metadata_invalid"

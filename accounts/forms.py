@@ -10,6 +10,7 @@ from accounts.services.profiles import profile_update
 ROLE_CHOICES = [
     ("drafter", "Drafter: I want to help professionals and gain experience"),
     ("mentor", "Mentor: I have overflow work and want to pass on what I know"),
+    ("career_office", "Career office: I work in a university career office"),
 ]
 
 
@@ -18,8 +19,13 @@ class SignupForm(AllauthSignupForm):
         label="I am joining as",
         choices=ROLE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Choose one or both; you can change this later in your settings.",
-        error_messages={"required": "Choose at least one role: drafter, mentor or both."},
+        help_text=(
+            "Choose one or more; you can change this later in your settings. Career-office "
+            "staff create their institution (or join it by a colleague's invitation) next."
+        ),
+        error_messages={
+            "required": "Choose at least one role: drafter, mentor or career office.",
+        },
         initial=["drafter"],
     )
 
@@ -32,5 +38,9 @@ class SignupForm(AllauthSignupForm):
         roles = set(self.cleaned_data["roles"])
         profile_update(
             user=user,
-            data={"wants_to_draft": "drafter" in roles, "wants_to_mentor": "mentor" in roles},
+            data={
+                "wants_to_draft": "drafter" in roles,
+                "wants_to_mentor": "mentor" in roles,
+                "joins_career_office": "career_office" in roles,
+            },
         )

@@ -60,6 +60,9 @@ class Profile(TimeStampedModel):
     bio = models.TextField(blank=True, max_length=5000)
     wants_to_mentor = models.BooleanField(default=False)
     wants_to_draft = models.BooleanField(default=True)
+    # Chose "I work in a university career office" at sign-up: lands on /careers/ (institution
+    # onboarding or an invitation) and is never asked for a portfolio, before any membership.
+    joins_career_office = models.BooleanField(default=False)
     location = models.CharField(max_length=120, blank=True)
     time_zone = models.CharField(max_length=64, blank=True)
     weekly_hours = models.PositiveSmallIntegerField(

@@ -73,11 +73,12 @@ def profile_avatar(request: HttpRequest, handle: str) -> FileResponse:
 
 
 class SignupView(AllauthSignupView):
-    """/accounts/signup/?role=mentor|drafter ticks that role (the home page links use it)."""
+    """/accounts/signup/?role=mentor|drafter|career_office ticks that role (the home page and
+    /for-career-offices/ link with it)."""
 
     def get_initial(self) -> dict:
         initial = super().get_initial()
         role = self.request.GET.get("role")
-        if role in {"drafter", "mentor"}:
+        if role in {"drafter", "mentor", "career_office"}:
             initial["roles"] = [role]
         return initial

@@ -1,7 +1,9 @@
 """Page shells. Pages get their data from /api/v1/; nothing here imports other apps' models."""
 
+from email.utils import parseaddr
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -88,10 +90,34 @@ class MessagesPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/messages.html"
 
 
+def career_office_contact() -> str:
+    """The address offices write to about approval: the site's own sender address."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
 class CareersPage(LoginRequiredMixin, TemplateView):
     """The career-office dashboard (data: /api/v1/institutions/ and /api/v1/careers/)."""
 
     template_name = "frontend/careers.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "career_office_contact": career_office_contact(),
+        }
+
+
+class ForCareerOfficesPage(TemplateView):
+    """/for-career-offices/: what an office gets, a sample dashboard (Riverbend, the demo
+    institution, drawn statically), how approval works."""
+
+    template_name = "frontend/for_career_offices.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "career_office_contact": career_office_contact(),
+        }
 
 
 class InvitationsPage(LoginRequiredMixin, TemplateView):
@@ -108,6 +134,12 @@ class NotificationSettingsPage(LoginRequiredMixin, TemplateView):
 
 class ReportBackPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/report_back.html"
+
+
+class CareersStudentPage(LoginRequiredMixin, TemplateView):
+    """One consenting student's participation, for the office (careers/students/{id}/...)."""
+
+    template_name = "frontend/careers_student.html"
 
 
 class CareersJoinPage(LoginRequiredMixin, TemplateView):

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.headless",
+    # University single sign-on: one SAML SocialApp per institution (accounts/services/sso.py).
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.saml",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +187,16 @@ LOGIN_REDIRECT_URL = "/"
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("browser", "app")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# SAML sign-in: the institution's identity provider vouches for the person, so a university
+# account signs up without a form; only addresses on the institution's own domains count as
+# verified (accounts.sso_adapter), so an identity provider can never claim someone else's
+# account. Sign-in starts from our page (a POST), never from a bare GET.
+SOCIALACCOUNT_ADAPTER = "accounts.sso_adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # --- E-mail: printed to the console unless EMAIL_URL names an SMTP server ---------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

@@ -35,6 +35,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
     path("accounts/signup/", SignupView.as_view()),
+    # The end of a university (SAML) sign-in, refusing replays with a page (accounts.sso_views).
+    path("accounts/", include("accounts.sso_urls")),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", include((api_v1, "v1"))),

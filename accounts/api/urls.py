@@ -1,7 +1,7 @@
 from django.urls import path
 
 from accounts import views as file_views
-from accounts.api import email_addresses, institutions, notifications, views
+from accounts.api import email_addresses, institutions, notifications, sso, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
@@ -45,4 +45,5 @@ urlpatterns = [
         views.InstitutionStaffView.as_view(),
         name="institution-staff",
     ),
+    path("institutions/<slug:slug>/sso/", sso.InstitutionSsoView.as_view(), name="institution-sso"),
 ]

@@ -105,10 +105,17 @@ def person_roles(*, user: User) -> dict[str, bool]:
 
     Someone who neither mentors nor works in a career office is a drafter whatever the flag
     says (the wizard and dashboard read it the same way: accounts/completeness.py)."""
-    profile = Profile.objects.filter(user=user).only("wants_to_draft", "wants_to_mentor").first()
-    career_staff = InstitutionMembership.objects.filter(
-        user=user, role=InstitutionMembership.Role.STAFF, ended_at__isnull=True
-    ).exists()
+    profile = (
+        Profile.objects.filter(user=user)
+        .only("wants_to_draft", "wants_to_mentor", "joins_career_office")
+        .first()
+    )
+    # Someone who signed up as career-office staff is one before their institution exists.
+    career_staff = bool(profile and profile.joins_career_office) or (
+        InstitutionMembership.objects.filter(
+            user=user, role=InstitutionMembership.Role.STAFF, ended_at__isnull=True
+        ).exists()
+    )
     mentor = bool(profile and profile.wants_to_mentor)
     drafter = bool(profile and profile.wants_to_draft) or not (mentor or career_staff)
     return {"drafter": drafter, "mentor": mentor, "career_staff": career_staff}

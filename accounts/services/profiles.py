@@ -38,7 +38,7 @@ PROFILE_FIELDS = frozenset(
     {
         "handle", "display_name", "headline", "bio", "wants_to_mentor", "wants_to_draft",
         "location", "time_zone", "weekly_hours", "links", "organisation", "job_title",
-        "years_experience", "linkedin_url", "discoverable",
+        "years_experience", "linkedin_url", "discoverable", "joins_career_office",
     }
 )  # fmt: skip
 # The neutral handle an account gets before it has a name (profile_ensure): replaced by one

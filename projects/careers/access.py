@@ -82,10 +82,14 @@ def careers_access_resolve(
     user: User | AnonymousUser,
     api_key: InstitutionApiKey | None,
     institution_slug: str | None = None,
+    live_only: bool = True,
 ) -> CareersAccess:
     """A key speaks for its own institution only; a signed-in person for an institution where
-    they are active career-office staff (403 otherwise)."""
+    they are active career-office staff (403 otherwise). `live_only=False` also answers for an
+    institution still waiting for approval (inviting colleagues starts before it is live)."""
     if api_key is not None:
         return CareersAccess(institution=api_key.institution, api_key=api_key)
-    membership = staff_membership_get(user=user, institution_slug=institution_slug)
+    membership = staff_membership_get(
+        user=user, institution_slug=institution_slug, live_only=live_only
+    )
     return CareersAccess(institution=membership.institution, staff=membership)

@@ -50,10 +50,10 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     page.get_by_text("Students taking part").wait_for()
     charts = page.locator("[data-chart] svg[role=img]")
     charts.first.wait_for()
-    assert charts.count() == 4
+    assert charts.count() == 5  # the funnel, then four
     participation = page.get_by_role("img", name=re.compile("Participation over time"))
     assert participation.is_visible()
-    page.get_by_text("Show as a table").nth(1).click()
+    page.get_by_text("Show as a table").nth(2).click()
     assert page.get_by_role("table", name=re.compile("Completion rate by term")).is_visible()
     assert page.locator("[data-headline]").inner_text().count("6") >= 1
     assert_accessible(page)

@@ -68,7 +68,7 @@ PAGES = [
     ("/tasks/new/", "task", {"title", "description", "location", "what_you_gain", "question"}),
     ("/settings/", "profile", {"display_name", "headline", "bio", "location", "time_zone"}),
     ("/saved-searches/", None, {"name", "q"}),
-    ("/careers/", None, {"name", "note"}),
+    ("/careers/", None, {"name", "email", "q", "metadata_url", "metadata_xml"}),
 ]
 
 

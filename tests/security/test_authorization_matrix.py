@@ -456,6 +456,26 @@ ROWS: list[Row] = [
         who=INSTITUTION,
         deny=404,  # to anyone but its staff, an institution is as unknown as a missing slug
     ),
+    # University sign-in (SAML): the office's admins only; site staff use the admin.
+    Row(
+        "GET",
+        "/api/v1/institutions/{slug}/sso/",
+        lambda w: {"slug": w.institution.slug},
+        who=OFFICE,
+    ),
+    Row(
+        "PUT",
+        "/api/v1/institutions/{slug}/sso/",
+        lambda w: {"slug": w.institution.slug},
+        {"metadata_xml": "<not-metadata/>"},
+        who=OFFICE,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/institutions/{slug}/sso/",
+        lambda w: {"slug": w.institution.slug},
+        who=OFFICE,
+    ),
     # The signed-in person's own things (/me/): objects are drafter A's; others get 404.
     Row("GET", "/api/v1/me/"),
     Row("PATCH", "/api/v1/me/", body={"headline": "Hello"}),

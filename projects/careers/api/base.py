@@ -81,6 +81,9 @@ class CareersView(APIView):
     # Management endpoints (keys, colleagues, the log itself): a staff session, never a key.
     staff_only = False
     admin_only = False
+    # Staff may use it before Slipstream approves their institution (colleague invitations):
+    # nothing about students is reachable while it waits.
+    while_pending = False
     access: CareersAccess
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -91,6 +94,7 @@ class CareersView(APIView):
             user=request.user,
             api_key=api_key,
             institution_slug=request.query_params.get("institution") or None,
+            live_only=not self.while_pending,
         )
         if self.admin_only and request.method not in SAFE_METHODS and not self.access.is_admin:
             raise Forbidden(

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.models import InstitutionMembership, StaffInvitation
 from accounts.services.institution_staff import institution_staff_remove, institution_staff_role_set
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.base import CareersAutoSchema, CareersView
 from projects.careers.api.pagination import NewestFirstPagination
@@ -39,6 +40,7 @@ MEMBERSHIP_ID = OpenApiParameter(
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
 
 
+@page_form("staff_invitation")
 class StaffInvitationInput(InputSerializer):
     email = _f(serializers.EmailField(max_length=254), "The colleague's address.", "lee@uni.edu")
     role = _f(
@@ -154,6 +156,7 @@ class StaffInvitationListView(CareersView):
 
     staff_only = True
     admin_only = True
+    while_pending = True
     pagination_class = NewestFirstPagination
 
     @extend_schema(
@@ -194,6 +197,7 @@ class StaffInvitationDetailView(CareersView):
 
     staff_only = True
     admin_only = True
+    while_pending = True
 
     @extend_schema(
         operation_id="careers_invitations_revoke",

@@ -52,6 +52,7 @@ class InstitutionView(CareersView):
     """Your institution, your role, and your colleagues."""
 
     staff_only = True
+    while_pending = True
 
     @extend_schema(
         operation_id="careers_institution",

@@ -1,7 +1,7 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
 import { api, sendForm, siteConfig } from "./api.js";
-import { barChart } from "./careers_charts.js";
-import { dateTime, el, emptyState } from "./ui.js";
+import { barChart, columnChart, everyMonth } from "./careers_charts.js";
+import { date, dateTime, el, emptyState, money } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
@@ -34,8 +34,12 @@ async function loadReports() {
       .flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
   const paidRows = t.suppressed ? [{ label: "Paid", value: null }, { label: "Unpaid", value: null }]
     : [{ label: "Paid", value: t.paid }, { label: "Unpaid", value: t.unpaid }];
+  const funnel = t.funnel || {};
+  const funnelRows = [["Applied", funnel.applied], ["Engaged", funnel.engaged], ["Completed", funnel.completed], ["Outcome reported", funnel.outcome]]
+    .map(([label, value]) => ({ label, value: value ?? null }));
   $("[data-charts]").replaceChildren(
-    barChart({ id: "participation", title: "Participation over time (students per month)", rows: cells(byMonth, (g) => g.students) }),
+    barChart({ id: "funnel", title: "From application to outcome (drafts)", rows: funnelRows }),
+    columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students) }),
     barChart({ id: "completion", title: "Completion rate by term", rows: cells(byTerm, (g) => percent(g.completion_rate)), unit: "%", max: 100 }),
     barChart({ id: "paid", title: "Paid vs unpaid engagements", rows: paidRows }),
     barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })) }),
@@ -53,7 +57,7 @@ async function loadFeatured() {
   const data = await api("careers/featured-tasks/");
   const list = $("[data-featured]");
   if (!data.results.length) {
-    list.replaceChildren(el("li", {}, emptyState("Nothing featured yet. Enter a task's number (from its address, /tasks/<number>/) to recommend it.")));
+    list.replaceChildren(el("li", {}, emptyState("Nothing featured yet. Search for a task below, or use “Feature for my students” on a task’s page.")));
     return;
   }
   list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
@@ -71,10 +75,10 @@ async function loadKeys() {
     return;
   }
   body.replaceChildren(...keys.map((k) => el("tr", {},
-    el("td", { text: k.name }), el("td", {}, el("code", { text: k.prefix })),
-    el("td", { text: k.last_used_at ? dateTime(k.last_used_at) : "Never" }),
-    el("td", { text: k.revoked_at ? "Revoked" : k.usable ? "Active" : "Expired" }),
-    el("td", {}, k.revoked_at ? null : el("button", { type: "button", class: "button-danger button-small", text: `Revoke ${k.name}`,
+    el("td", { "data-label": "Name", text: k.name }), el("td", { "data-label": "Prefix" }, el("code", { text: k.prefix })),
+    el("td", { "data-label": "Last used", text: k.last_used_at ? dateTime(k.last_used_at) : "Never" }),
+    el("td", { "data-label": "Status", text: k.revoked_at ? "Revoked" : k.usable ? "Active" : "Expired" }),
+    el("td", { class: "row-actions" }, k.revoked_at ? null : el("button", { type: "button", class: "button-danger button-small", text: `Revoke ${k.name}`,
       onclick: async () => { await api(`careers/keys/${k.id}/`, { method: "DELETE" }); status.textContent = `Key “${k.name}” revoked.`; await loadKeys(); } })))));
 }
 
@@ -123,19 +127,196 @@ async function exportStudents() {
   saveFile("careers-students.csv", `${lines.join("\n")}\n`);
 }
 
+// --- Students and engagements -------------------------------------------------------------
+const OUTCOME_WORDS = { introduction: "introduction", referral: "referral", repeat_work: "repeat work", job_offer: "job offer" };
+let studentsNext = null;
+const studentNames = new Map();
+let engagements = [];
+
+function outcomeText(outcomes) {
+  if (!outcomes) return "Not shared";
+  const parts = Array.isArray(outcomes)
+    ? outcomes.map((o) => OUTCOME_WORDS[o.outcome] || o.outcome)
+    : Object.entries(outcomes).filter(([, n]) => n).map(([k, n]) => `${n} ${OUTCOME_WORDS[k] || k}`);
+  return parts.length ? parts.join(", ") : "None yet";
+}
+
+async function loadStudents(url = "careers/students/") {
+  const page = await api(url);
+  const body = $("[data-students]");
+  if (url === "careers/students/") body.replaceChildren();
+  if (!page.results.length && !body.children.length) {
+    body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
+  }
+  for (const st of page.results) studentNames.set(st.id, st.name);
+  body.append(...page.results.map((st) => el("tr", {},
+    el("td", { "data-label": "Name" }, el("a", { href: `/careers/students/${encodeURIComponent(st.id)}/`, text: st.name })),
+    el("td", { "data-label": "Programme", text: st.programme || "—" }),
+    el("td", { "data-label": "Class year", text: st.class_year ?? "—" }),
+    el("td", { "data-label": "Drafts", text: `${st.counts.engagements} (${st.counts.completed_engagements} completed)` }),
+    el("td", { "data-label": "Last activity", text: date(st.updated_at) }),
+    el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }))));
+  studentsNext = page.next;
+  $("[data-students-more]").hidden = !page.next;
+}
+
+const STATE_WORDS = { awaiting_funding: "Waiting for funding", active: "Active", delivered: "Delivered", completed: "Completed", cancelled: "Cancelled" };
+
+async function loadEngagements() {
+  engagements = (await api("careers/engagements/")).results;
+  drawEngagements();
+}
+
+function drawEngagements() {
+  const filters = new FormData($("[data-engagement-filters]"));
+  const state = filters.get("state");
+  const paid = filters.get("paid");
+  const rows = engagements.filter((e) => (!state || e.state === state) && (!paid || String(e.paid) === paid));
+  const body = $("[data-engagements]");
+  if (!rows.length) {
+    body.replaceChildren(el("tr", {}, el("td", { colspan: 7, text: engagements.length ? "No engagement matches these filters." : "No engagements yet." })));
+    return;
+  }
+  body.replaceChildren(...rows.map((e) => el("tr", {},
+    el("td", { "data-label": "Student", text: studentNames.get(e.student_id) ?? "—" }),
+    el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
+    el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
+    el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
+    el("td", { "data-label": "Stipend", text: e.paid ? (e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Paid") : "Unpaid" }),
+    el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
+    el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }))));
+}
+
+// --- Featuring from a search picker --------------------------------------------------------
+async function searchTasks(event) {
+  event.preventDefault();
+  const q = event.target.q.value.trim();
+  const list = $("[data-task-results]");
+  const found = await api(`tasks/?q=${encodeURIComponent(q)}&page_size=8`);
+  if (!found.results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
+  list.replaceChildren(...found.results.map((task) => el("li", { class: "row-card" },
+    el("a", { href: `/tasks/${task.id}/`, text: task.title }),
+    el("button", { type: "button", class: "button-secondary button-small", text: `Feature “${task.title}”`,
+      onclick: async (click) => {
+        click.target.disabled = true;
+        try {
+          await api("careers/featured-tasks/", { method: "POST", body: { task_id: task.id } });
+          status.textContent = `“${task.title}” is featured for your students.`;
+          await loadFeatured();
+        } catch (error) { status.textContent = error.message; click.target.disabled = false; }
+      } }))));
+}
+
+async function copyKey() {
+  const key = $("[data-new-key-value]").textContent;
+  const note = $("[data-copy-status]");
+  try {
+    await navigator.clipboard.writeText(key);
+    note.textContent = "Copied. Keep it somewhere safe: it will not be shown again.";
+  } catch {
+    // No clipboard permission: select it so Ctrl+C / long-press copies it.
+    window.getSelection().selectAllChildren($("[data-new-key-value]"));
+    note.textContent = "Selected: press Ctrl+C (or long-press and Copy).";
+  }
+}
+
+// --- Colleagues and invitations -------------------------------------------------------------
+const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn" };
+
+async function loadColleagues(admin) {
+  const office = await api("careers/institution/");
+  $("[data-colleague-list]").replaceChildren(...office.staff.map((c) => el("li", { class: "row-card" },
+    el("span", {}, el("strong", { text: c.name }), " ", el("span", { class: "muted small", text: c.email })),
+    admin ? el("label", { class: "visually-hidden", for: `role-${c.id}`, text: `Role of ${c.name}` }) : null,
+    admin ? el("select", { id: `role-${c.id}`, onchange: async (change) => {
+      try { await api(`careers/institution/staff/${c.id}/`, { method: "PATCH", body: { role: change.target.value } }); status.textContent = `${c.name} is now ${change.target.value}.`; }
+      catch (error) { status.textContent = error.message; await loadColleagues(admin); }
+    } }, ...["viewer", "admin"].map((r) => el("option", { value: r, text: r === "admin" ? "Admin" : "Viewer", selected: c.role === r })))
+      : el("span", { class: "badge badge-muted", text: c.role === "admin" ? "Admin" : "Viewer" }),
+    admin ? el("button", { type: "button", class: "button-secondary button-small", text: `Remove ${c.name}`,
+      onclick: async () => {
+        try { await api(`careers/institution/staff/${c.id}/`, { method: "DELETE" }); await loadColleagues(admin); }
+        catch (error) { status.textContent = error.message; }
+      } }) : null)));
+  if (!admin) { $("[data-invitation-list]").replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
+  const invitations = (await api("careers/invitations/")).results;
+  $("[data-invitation-list]").replaceChildren(...(invitations.length ? invitations.map((i) => el("li", { class: "row-card", "data-invitation": i.email },
+    el("span", {}, el("strong", { text: i.email }), " ", el("span", { class: "muted small", text: `${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)}` })),
+    el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
+    i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`,
+      onclick: async () => { await api(`careers/invitations/${i.id}/`, { method: "DELETE" }); await loadColleagues(admin); } }) : null))
+    : [el("li", { class: "muted", text: "No invitations yet." })]));
+}
+
+async function invite(event) {
+  event.preventDefault();
+  const form = event.target;
+  await sendForm(form, async () => {
+    const made = await api("careers/invitations/", { method: "POST", body: { email: form.email.value, role: form.role.value } });
+    status.textContent = `Invitation sent to ${made.email}.`;
+    form.reset();
+    await loadColleagues(true);
+  });
+}
+
+async function uploadRoster(event) {
+  event.preventDefault();
+  const form = event.target;
+  await sendForm(form, async () => {
+    const r = await api("careers/roster/", { method: "POST", body: new FormData(form) });
+    $("[data-roster-result]").replaceChildren(el("p", { class: "card", text:
+      `${r.rows} addresses read: ${r.invited} invited now, ${r.already_members} already joined, ${r.recently_invited} invited in the last ${r.resend_after_days} days, ${r.duplicates} repeated, ${r.invalid} not usable.` }),
+      r.invalid_rows.length ? el("ul", {}, r.invalid_rows.map((row) => el("li", { text: `Line ${row.row} (“${row.value}”): ${row.reason}` }))) : null);
+    form.reset();
+  });
+}
+
+// --- University sign-in -----------------------------------------------------------------------
+async function loadSso() {
+  const sso = await api(`institutions/${institution.slug}/sso/`);
+  const rows = [["Slipstream metadata URL (give this to your IdP administrator)", sso.sp_metadata_url],
+    ["Entity ID", sso.sp_entity_id], ["Assertion consumer service (HTTP-POST)", sso.sp_acs_url],
+    ["Sign-in link for your students and staff", sso.sign_in_url]];
+  if (sso.configured) rows.push(["Registered identity provider", sso.idp_entity_id]);
+  $("[data-sso-urls]").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", {}, el("code", { text: v }))]));
+  const form = $("[data-sso-form]");
+  form.metadata_url.value = sso.metadata_url;
+  form.staff_from_affiliation.checked = sso.staff_from_affiliation;
+  $("[data-sso-remove]").hidden = !sso.configured;
+}
+
+async function saveSso(event) {
+  event.preventDefault();
+  const form = event.target;
+  const body = { staff_from_affiliation: form.staff_from_affiliation.checked };
+  if (form.metadata_xml.value.trim()) body.metadata_xml = form.metadata_xml.value;
+  else body.metadata_url = form.metadata_url.value;
+  await sendForm(form, async () => {
+    await api(`institutions/${institution.slug}/sso/`, { method: "PUT", body });
+    form.metadata_xml.value = "";
+    status.textContent = "University sign-in saved.";
+    await loadSso();
+  });
+}
+
+async function removeSso() {
+  await api(`institutions/${institution.slug}/sso/`, { method: "DELETE" });
+  status.textContent = "University sign-in is off.";
+  await loadSso();
+}
+
 function wireForms() {
   $("[data-filters]").addEventListener("submit", (event) => { event.preventDefault(); loadReports(); });
   $("[data-export-summary]").addEventListener("click", exportSummary);
   $("[data-export-students]").addEventListener("click", exportStudents);
-  $("[data-feature-form]").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const form = event.target;
-    await sendForm(form, async () => {
-      await api("careers/featured-tasks/", { method: "POST", body: { task_id: Number(form.task_id.value), note: form.note.value } });
-      form.reset();
-      await loadFeatured();
-    });
-  });
+  $("[data-task-search]").addEventListener("submit", searchTasks);
+  $("[data-copy-key]").addEventListener("click", copyKey);
+  $("[data-engagement-filters]").addEventListener("change", drawEngagements);
+  $("[data-students-more]").addEventListener("click", () => loadStudents(studentsNext));
+  $("[data-invite-form]").addEventListener("submit", invite);
+  $("[data-roster-form]").addEventListener("submit", uploadRoster);
+  $("[data-sso-form]").addEventListener("submit", saveSso);
+  $("[data-sso-remove]").addEventListener("click", removeSso);
   $("[data-key-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = event.target;
@@ -168,11 +349,22 @@ async function start() {
   $("[data-pending]").hidden = !(mine.length && !live);
   $("[data-live]").hidden = !live;
   if (!mine.length) { status.textContent = "You are not career-office staff of an institution yet."; return; }
+  const office = live || mine[0];
+  const admin = office.viewer_role === "admin";
+  $("[data-colleagues]").hidden = false;
+  $("[data-invite-form]").hidden = !admin;
+  await loadColleagues(admin);
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
   institution = live;
+  // Once live, the dashboard comes first; colleagues sit with the other office settings.
+  $("[data-roster-section]").before($("[data-colleagues]"));
   $("[data-title]").textContent = `${live.name}: career office`;
-  $("[data-keys-section]").hidden = live.viewer_role !== "admin";
-  await Promise.all([loadFilters(), loadReports(), loadFeatured(), live.viewer_role === "admin" ? loadKeys() : null]);
+  $("[data-keys-section]").hidden = !admin;
+  $("[data-roster-section]").hidden = !admin;
+  $("[data-sso-section]").hidden = !admin;
+  await loadStudents(); // names for the engagements table
+  await Promise.all([loadFilters(), loadReports(), loadFeatured(), loadEngagements(),
+    admin ? loadKeys() : null, admin ? loadSso() : null]);
   status.textContent = "";
 }
 

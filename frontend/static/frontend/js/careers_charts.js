@@ -1,8 +1,11 @@
-// Accessible bar charts drawn as SVG: each chart is an <svg role="img"> with a title and a
-// description, and is followed by a table with the same numbers (the text alternative).
+// Accessible charts drawn as SVG at the width they are shown: each <svg role="img"> has a
+// title and a description, its viewBox is the figure's own width in CSS pixels (redrawn when
+// that changes), so 13-px labels stay 13 px on a phone and on a desktop. Every chart is
+// followed by a table with the same numbers (the text alternative, and the exact figures).
 import { el } from "./ui.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+const FONT = 13;
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -11,48 +14,136 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-// rows: [{label, value, display}] — value null means suppressed (fewer than 5 students).
-export function barChart({ id, title, rows, unit = "", max = null }) {
-  const width = 560;
-  const barHeight = 28;
-  const labelWidth = 150;
-  const height = Math.max(rows.length, 1) * (barHeight + 8) + 8;
-  const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const shown = rows.filter((r) => r.value !== null);
-  const chart = svg("svg", {
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-labelledby": `${titleId} ${descId}`,
-    class: "chart",
-    width: "100%",
-    preserveAspectRatio: "xMinYMin meet",
-  });
-  chart.append(
-    svg("title", { id: titleId }, title),
-    svg("desc", { id: descId },
-      shown.length
-        ? shown.map((r) => `${r.label}: ${r.display ?? r.value}${unit}`).join("; ")
-        : "No groups with 5 or more students yet."),
-  );
-  rows.forEach((row, index) => {
-    const y = 8 + index * (barHeight + 8);
-    const barWidth = row.value === null ? 0 : Math.max(2, ((width - labelWidth - 90) * row.value) / top);
-    chart.append(
-      svg("text", { x: 0, y: y + barHeight * 0.68, fill: "currentColor", "font-size": 13 }, row.label.slice(0, 22)),
-      svg("rect", { x: labelWidth, y, width: barWidth, height: barHeight, rx: 3, fill: "currentColor", opacity: 0.75 }),
-      svg("text", { x: labelWidth + barWidth + 6, y: y + barHeight * 0.68, fill: "currentColor", "font-size": 13 },
-        row.value === null ? "hidden (<5 students)" : `${row.display ?? row.value}${unit}`),
-    );
-  });
-  const table = el("table", { class: "ledger chart-table" },
+const shownText = (row, unit) => (row.value === null ? "hidden (<5 students)" : `${row.display ?? row.value}${unit}`);
+
+function table(title, rows, unit, { groupLabel = "Group" } = {}) {
+  return el("table", { class: "chart-table" },
     el("caption", { text: `${title} (table)` }),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Group" }), el("th", { scope: "col", text: "Value" }))),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: groupLabel }), el("th", { scope: "col", text: "Value" }))),
     el("tbody", {}, rows.map((r) => el("tr", {},
-      el("th", { scope: "row", text: r.label }),
+      el("th", { scope: "row", text: r.long ?? r.label }),
       el("td", { text: r.value === null ? "Hidden (fewer than 5 students)" : `${r.display ?? r.value}${unit}` })))));
-  const details = el("details", {}, el("summary", { text: "Show as a table" }), table);
-  return el("figure", { class: "card chart-card", "data-chart": id },
-    el("figcaption", {}, el("h3", { text: title })), chart, details);
+}
+
+// Draws `paint(width)` into a fresh <svg> now and whenever the figure's width changes.
+function responsive(figure, holder, paint) {
+  let drawn = 0;
+  const draw = () => {
+    const width = Math.floor(holder.clientWidth);
+    if (!width || width === drawn) return;
+    drawn = width;
+    holder.replaceChildren(paint(width));
+  };
+  new ResizeObserver(draw).observe(holder);
+  requestAnimationFrame(draw);
+}
+
+function frame({ id, title, width, height, desc }) {
+  const chart = svg("svg", {
+    viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
+    "aria-labelledby": `${id}-title ${id}-desc`, class: "chart",
+  });
+  chart.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, desc));
+  return chart;
+}
+
+function figureFor({ id, title, rows, unit, groupLabel, paint }) {
+  const holder = el("div", { class: "chart-holder" });
+  const figure = el("figure", { class: "card chart-card", "data-chart": id },
+    el("figcaption", {}, el("h3", { text: title })), holder,
+    el("details", {}, el("summary", { text: "Show as a table" }), table(title, rows, unit, { groupLabel })));
+  responsive(figure, holder, paint);
+  return figure;
+}
+
+function description(rows, unit) {
+  const shown = rows.filter((r) => r.value !== null);
+  return shown.length ? shown.map((r) => `${r.long ?? r.label}: ${shownText(r, unit)}`).join("; ")
+    : "No groups with 5 or more students yet.";
+}
+
+// Horizontal bars, one per group. rows: [{label, value, display}] — null means suppressed.
+export function barChart({ id, title, rows, unit = "", max = null }) {
+  const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
+  return figureFor({ id, title, rows, unit, paint: (width) => {
+    const barHeight = 26;
+    const narrow = width < 420;
+    // On a phone the label sits above its bar; on a wide screen beside it.
+    const labelWidth = narrow ? 0 : Math.min(180, width * 0.3);
+    const step = barHeight + (narrow ? FONT + 14 : 10);
+    const height = Math.max(rows.length, 1) * step + 6;
+    const room = width - labelWidth - 120;
+    const chart = frame({ id, title, width, height: rows.length ? height : step, desc: description(rows, unit) });
+    if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, "Nothing to show yet."));
+    rows.forEach((row, index) => {
+      const y = index * step + (narrow ? FONT + 6 : 4);
+      const barWidth = row.value === null ? 0 : Math.max(2, (room * row.value) / top);
+      const label = svg("text", { x: 0, y: narrow ? y - 5 : y + barHeight * 0.68, fill: "currentColor", "font-size": FONT }, row.label);
+      chart.append(
+        label,
+        svg("rect", { x: labelWidth, y, width: barWidth, height: barHeight, rx: 3, class: "chart-bar" }),
+        svg("text", { x: labelWidth + barWidth + 6, y: y + barHeight * 0.68, fill: "currentColor", "font-size": FONT }, shownText(row, unit)),
+      );
+    });
+    return chart;
+  } });
+}
+
+// Columns over time: one per month, zeros drawn as a hairline so a quiet month still shows.
+export function columnChart({ id, title, rows, unit = "" }) {
+  const top = Math.max(1, ...rows.map((r) => r.value ?? 0));
+  return figureFor({ id, title, rows, unit, groupLabel: "Month", paint: (width) => {
+    const plot = 150;
+    const slot = width / Math.max(rows.length, 1);
+    // Labels turn upright when months are too narrow to hold "Sep" side by side.
+    const upright = slot < 30;
+    const labelRoom = upright ? 44 : 34;
+    const height = plot + FONT + 8 + labelRoom;
+    const chart = frame({ id, title, width, height, desc: description(rows, unit) });
+    rows.forEach((row, index) => {
+      const x = index * slot;
+      const barWidth = Math.max(4, slot * 0.6);
+      const value = row.value ?? 0;
+      const barHeight = row.value === null ? 0 : Math.max(1, (plot * value) / top);
+      const y = FONT + 8 + plot - barHeight;
+      chart.append(svg("rect", { x: x + (slot - barWidth) / 2, y, width: barWidth, height: barHeight, class: "chart-bar" }));
+      if (row.value) {
+        chart.append(svg("text", { x: x + slot / 2, y: y - 4, "text-anchor": "middle", fill: "currentColor", "font-size": FONT }, String(row.value)));
+      }
+      const cx = x + slot / 2;
+      const ly = FONT + 8 + plot + (upright ? 6 : FONT + 4);
+      chart.append(svg("text", upright
+        ? { x: cx, y: ly, fill: "currentColor", "font-size": FONT, transform: `rotate(90 ${cx} ${ly})`, "dominant-baseline": "middle" }
+        : { x: cx, y: ly, "text-anchor": "middle", fill: "currentColor", "font-size": FONT }, row.label));
+      if (row.year && !upright) {
+        chart.append(svg("text", { x: cx, y: ly + FONT + 2, "text-anchor": "middle", fill: "currentColor", "font-size": FONT - 1 }, row.year));
+      }
+    });
+    return chart;
+  } });
+}
+
+// The months from `first` to `last` ("2026-01"), every one of them, with zeros for months
+// that had nothing.
+export function everyMonth(groups, pick, { months = 12 } = {}) {
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const now = new Date();
+  const end = [now.getUTCFullYear(), now.getUTCMonth()];
+  const keys = [...byKey.keys()].filter((k) => /^\d{4}-\d{2}$/.test(k)).sort();
+  let [y, m] = keys.length ? keys[0].split("-").map(Number) : end;
+  if (keys.length) m -= 1;
+  const earliest = new Date(Date.UTC(end[0], end[1] - (months - 1), 1));
+  if (new Date(Date.UTC(y, m, 1)) > earliest) [y, m] = [earliest.getUTCFullYear(), earliest.getUTCMonth()];
+  const rows = [];
+  for (let d = new Date(Date.UTC(y, m, 1)); d <= new Date(Date.UTC(end[0], end[1], 1)); d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const key = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+    const group = byKey.get(key);
+    const label = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
+    rows.push({
+      label, long: `${label} ${d.getUTCFullYear()}`,
+      year: d.getUTCMonth() === 0 || rows.length === 0 ? String(d.getUTCFullYear()) : "",
+      value: group ? (group.suppressed ? null : pick(group)) : 0,
+    });
+  }
+  return rows;
 }
