@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.inputs import NOT_BLANK, InputSerializer
+from marketplace.api.limits import page_form
 from projects.api.serializers import PersonSerializer
 from projects.circles.models import FAMILY_CHOICES, Circle
 
@@ -31,6 +32,7 @@ class CircleQuerySerializer(InputSerializer):
     )
 
 
+@page_form("circle")
 class CircleCreateInputSerializer(InputSerializer):
     name = _text(80, "What the circle is called.")
     skill_family = serializers.ChoiceField(choices=FAMILY_CHOICES)
@@ -43,17 +45,20 @@ class CircleCreateInputSerializer(InputSerializer):
     )
 
 
+@page_form("critique_request")
 class CritiqueRequestInputSerializer(InputSerializer):
     portfolio_item_id = ObjectIdField(help_text="One of your own portfolio items.")
     question = _text(500, "What you would like feedback on.")
 
 
+@page_form("critique")
 class CritiqueInputSerializer(InputSerializer):
     what_works = _text(600, "What works in the piece.")
     one_change = _text(600, "The one thing you would change.")
     resource = _text(300, "One resource (a link, a book, a technique) that would help.")
 
 
+@page_form("critique_report")
 class CritiqueReportInputSerializer(InputSerializer):
     reason = _text(500, "What is wrong with this critique (site staff read it).")
 

@@ -1,7 +1,7 @@
 // /circles/<id>/: one circle for its members — people, requests with their critiques, the
 // critique form, "helpful", reports, and the host's removal. Every button comes from the
 // allowed_actions of the circle, a request or a critique.
-import { allPages, api, clearErrors, errorText, showErrors, showLoadError } from "./api.js";
+import { allPages, api, clearErrors, errorText, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { circleBadge } from "./circle_states.js";
 import { confirmAct } from "./dialog.js";
 import { announce, date, el, emptyState, fill, plural } from "./ui.js";
@@ -44,7 +44,7 @@ function critiqueRow(critique) {
         const answer = await confirmAct({
           title: "Report this critique to site staff?", confirm: "Report",
           body: "Site staff read the critique and your reason. The author is not told who reported it.",
-          field: { label: "What is wrong with it?", maxlength: 500 },
+          field: { label: "What is wrong with it?", maxlength: textLimit(config, "critique_report.reason") },
         });
         if (answer) act(`critiques/${critique.id}/report/`, { body: { reason: answer.note || "" }, done: "Reported. Site staff will look at it." });
       },
@@ -64,15 +64,18 @@ function critiqueRow(critique) {
 
 function critiqueForm(request) {
   const prefix = `critique-${request.id}`;
-  const field = (name, label, max, rows) => el("div", { class: "field" },
-    el("label", { for: `${prefix}-${name}`, text: label }),
-    el("textarea", { id: `${prefix}-${name}`, name, rows: String(rows), maxlength: String(max), required: true }),
-    el("p", { class: "helptext", text: `Up to ${max} characters.` }));
+  const field = (name, label, rows) => {
+    const max = textLimit(config, `critique.${name}`);
+    return el("div", { class: "field" },
+      el("label", { for: `${prefix}-${name}`, text: label }),
+      el("textarea", { id: `${prefix}-${name}`, name, rows: String(rows), maxlength: max, required: true }),
+      max ? el("p", { class: "helptext", text: `Up to ${Number(max).toLocaleString("en-US")} characters.` }) : null);
+  };
   const form = el("form", { class: "critique-form", novalidate: true },
     el("p", { class: "form-error", "data-form-error": true, tabindex: "-1", hidden: true }),
-    field("what_works", "What works", 600, 2),
-    field("one_change", "One thing to change", 600, 2),
-    field("resource", "One resource that would help", 300, 1),
+    field("what_works", "What works", 2),
+    field("one_change", "One thing to change", 2),
+    field("resource", "One resource that would help", 1),
     el("button", { type: "submit", text: "Send critique" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -172,7 +175,12 @@ function render(data) {
   status.hidden = true;
 }
 
+// The limits of the critique forms, as the API's input serializers say (null: the API still
+// refuses longer text, with a message).
+let config = null;
+
 async function load() {
+  config ??= await siteConfig();
   render(await api(`circles/${id}/`));
 }
 
