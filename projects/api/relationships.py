@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.services.preferences import (
     notification_preferences_get,
     notification_preferences_update,
@@ -105,7 +106,7 @@ class SavedSearchListView(APIView):
 
     @extend_schema(operation_id="me_saved_searches", responses=SavedSearchOutput(many=True))
     def get(self, request: Request) -> Response:
-        searches = saved_search_list_for_user(user=request.user)
+        searches = saved_search_list_for_user(user=authenticated_user(request))
         return Response(SavedSearchOutput(searches, many=True).data)
 
     @extend_schema(
@@ -117,7 +118,7 @@ class SavedSearchListView(APIView):
         data = SavedSearchInput(data=request.data)
         data.is_valid(raise_exception=True)
         search = saved_search_create(
-            user=request.user,
+            user=authenticated_user(request),
             name=data.validated_data["name"],
             query=_query_json(data.validated_data["query"]),
         )
@@ -129,7 +130,7 @@ class SavedSearchDetailView(APIView):
 
     @extend_schema(operation_id="me_saved_searches_delete", responses={204: None})
     def delete(self, request: Request, saved_search_id: int) -> Response:
-        saved_search_delete(saved_search_id=saved_search_id, user=request.user)
+        saved_search_delete(saved_search_id=saved_search_id, user=authenticated_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -137,9 +138,9 @@ class PreferencesView(APIView):
     permission_classes = [IsAuthenticated]
 
     def _out(self, request: Request) -> dict:
-        preferences = notification_preferences_get(user=request.user)
+        preferences = notification_preferences_get(user=authenticated_user(request))
         data = PreferencesSerializer(preferences).data
-        data["discoverable"] = request.user.profile.discoverable
+        data["discoverable"] = authenticated_user(request).profile.discoverable
         return data
 
     @extend_schema(operation_id="me_notification_preferences", responses=PreferencesSerializer)
@@ -154,8 +155,8 @@ class PreferencesView(APIView):
     def patch(self, request: Request) -> Response:
         data = PreferencesSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        notification_preferences_update(user=request.user, **data.validated_data)
-        request.user.profile.refresh_from_db(fields=["discoverable"])
+        notification_preferences_update(user=authenticated_user(request), **data.validated_data)
+        authenticated_user(request).profile.refresh_from_db(fields=["discoverable"])
         return Response(self._out(request))
 
 
@@ -177,7 +178,9 @@ class MyNudgesView(APIView):
 
     @extend_schema(operation_id="me_nudges", responses=NudgeOutput(many=True))
     def get(self, request: Request) -> Response:
-        return Response(NudgeOutput(nudge_list_for_user(user=request.user), many=True).data)
+        return Response(
+            NudgeOutput(nudge_list_for_user(user=authenticated_user(request)), many=True).data
+        )
 
 
 class NudgeSnoozeView(APIView):
@@ -187,7 +190,9 @@ class NudgeSnoozeView(APIView):
     def post(self, request: Request, nudge_id: int) -> Response:
         data = SnoozeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        nudge = nudge_snooze(nudge_id=nudge_id, user=request.user, **data.validated_data)
+        nudge = nudge_snooze(
+            nudge_id=nudge_id, user=authenticated_user(request), **data.validated_data
+        )
         return Response(NudgeOutput(nudge).data)
 
 
@@ -196,7 +201,9 @@ class NudgeTurnOffView(APIView):
 
     @extend_schema(operation_id="nudges_turn_off", request=None, responses=NudgeOutput)
     def post(self, request: Request, nudge_id: int) -> Response:
-        return Response(NudgeOutput(nudge_turn_off(nudge_id=nudge_id, user=request.user)).data)
+        return Response(
+            NudgeOutput(nudge_turn_off(nudge_id=nudge_id, user=authenticated_user(request))).data
+        )
 
 
 class ReportBackView(APIView):
@@ -208,7 +215,9 @@ class ReportBackView(APIView):
         operation_id="engagements_report_back_list", responses=ReportBackOutput(many=True)
     )
     def get(self, request: Request, engagement_id: int) -> Response:
-        reports = report_back_list_for_participant(engagement_id=engagement_id, user=request.user)
+        reports = report_back_list_for_participant(
+            engagement_id=engagement_id, user=authenticated_user(request)
+        )
         return Response(ReportBackOutput(reports, many=True).data)
 
     @extend_schema(
@@ -220,7 +229,7 @@ class ReportBackView(APIView):
         data = ReportBackInput(data=request.data)
         data.is_valid(raise_exception=True)
         report = report_back_create(
-            engagement_id=engagement_id, author=request.user, **data.validated_data
+            engagement_id=engagement_id, author=authenticated_user(request), **data.validated_data
         )
         return Response(ReportBackOutput(report).data, status=status.HTTP_201_CREATED)
 
