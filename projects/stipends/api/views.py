@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -100,13 +101,13 @@ class EngagementStipendView(APIView):
         return Response(StipendOutputSerializer(stipend).data)
 
 
-class LedgerView(ListAPIView):
+class LedgerView(ListAPIView[LedgerEntry]):
     """The signed-in user's money in and out, newest first, with Stripe receipts."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = LedgerEntrySerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[LedgerEntry]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return LedgerEntry.objects.none()
         return ledger_entries_for_user(user=authenticated_user(self.request))
