@@ -97,7 +97,8 @@ class UserSkillSerializer(serializers.Serializer):
 
 class NextStepSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField()  # type: ignore[assignment]
     url = serializers.CharField()
 
 
@@ -267,7 +268,8 @@ class ConsentOutputSerializer(serializers.Serializer):
 
 class ConsentScopeSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField()  # type: ignore[assignment]
     explanation = serializers.CharField()
 
 

@@ -56,7 +56,8 @@ class PreferencesSerializer(InputSerializer):
 class NudgeOutput(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
-    label = serializers.CharField(source="get_kind_display")
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField(source="get_kind_display")  # type: ignore[assignment]
     state = serializers.CharField()
     due_at = serializers.DateTimeField()
     snoozed_until = serializers.DateTimeField(allow_null=True)

@@ -65,7 +65,7 @@ class InstitutionView(CareersView):
                 "slug": institution.slug,
                 "name": institution.name,
                 "email_domains": institution.email_domains,
-                "viewer_role": self.access.staff.staff_role,
+                "viewer_role": self.access.staff_member.staff_role,
                 "staff": [_colleague(m) for m in institution_staff(institution=institution)],
             }
         )
