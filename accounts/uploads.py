@@ -11,6 +11,7 @@ from typing import IO
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.text import get_valid_filename
 from PIL import Image, UnidentifiedImageError
 
@@ -59,6 +60,13 @@ def upload_kind_of_stored(name: str) -> UploadKind | None:
 def upload_kind_is_image(kind_name: str) -> bool:
     """Whether a stored file's kind (`PortfolioItem.file_kind`, ...) is one we show inline."""
     return kind_name in _IMAGE_KIND_NAMES
+
+
+def stored_file_name(file: FieldFile) -> str:
+    """The storage name of a file field that holds a file: the selectors that serve files find
+    only rows with one (the stub types every FieldFile's name as optional)."""
+    assert file.name is not None
+    return file.name
 
 
 def stored_file_delete_on_commit(name: str | None) -> None:

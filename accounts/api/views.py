@@ -45,7 +45,7 @@ class PortfolioPagination(CursorPagination):
 
 
 def _me(request: Request) -> Response:
-    user = user_get_with_profile(user_id=request.user.pk)
+    user = user_get_with_profile(user_id=authenticated_user(request).pk)
     return Response(s.MeOutputSerializer(user).data)
 
 

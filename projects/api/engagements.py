@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
-from accounts.uploads import upload_kind_of_stored
+from accounts.uploads import stored_file_name, upload_kind_of_stored
 from accounts.views import stored_file_response
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
@@ -219,9 +219,10 @@ class DeliverableFileView(APIView):
     )
     def get(self, request: Request, deliverable_id: int) -> FileResponse:
         deliverable = deliverable_get_for_viewer(deliverable_id=deliverable_id, user=request.user)
-        kind = upload_kind_of_stored(deliverable.file.name)
+        name = stored_file_name(deliverable.file)
+        kind = upload_kind_of_stored(name)
         return stored_file_response(
-            name=deliverable.file.name,
+            name=name,
             kind_name=kind.name if kind else "",
             filename=deliverable.file_name or "deliverable",
         )
