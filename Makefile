@@ -42,7 +42,8 @@ help:
 	@echo "make restore   BACKUP=backups/<time>: replace the database and uploads with a backup"
 	@echo "make typecheck  mypy over the product packages (strict for transitions, locks, services,"
 	@echo "            selectors and money)"
-	@echo "make lint | format | clean"
+	@echo "make lint   ruff, formatting, import contracts and mypy (make typecheck: mypy alone)"
+	@echo "make format | clean"
 
 # Create (or replace, when its Python is older than 3.12) the virtualenv.
 define venv_ensure
@@ -101,8 +102,8 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
-# Not yet part of `lint`: mypy still reports errors outside the strict packages (README).
 typecheck: venv
 	$(VENV)/bin/mypy
 

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -56,8 +56,9 @@ class AccountAdapter(DefaultAccountAdapter):
         home = self._home_url(request)
         if home:
             return home
+        # allauth asks this right after signing the user in, so the user is a real one.
         onboarded = Profile.objects.filter(
-            user=request.user, onboarding_completed_at__isnull=False
+            user=cast(User, request.user), onboarding_completed_at__isnull=False
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
 

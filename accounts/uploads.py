@@ -8,8 +8,10 @@ import uuid
 from dataclasses import dataclass
 from typing import IO
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.text import get_valid_filename
 from PIL import Image, UnidentifiedImageError
 
@@ -60,7 +62,14 @@ def upload_kind_is_image(kind_name: str) -> bool:
     return kind_name in _IMAGE_KIND_NAMES
 
 
-def stored_file_delete_on_commit(name: str) -> None:
+def stored_file_name(file: FieldFile) -> str:
+    """The storage name of a file field that holds a file: the selectors that serve files find
+    only rows with one (the stub types every FieldFile's name as optional)."""
+    assert file.name is not None
+    return file.name
+
+
+def stored_file_delete_on_commit(name: str | None) -> None:
     """Delete a stored file once the rows that pointed at it are gone for good."""
     if name:
         transaction.on_commit(lambda: default_storage.delete(name))
@@ -80,7 +89,7 @@ def _sniff(head: bytes) -> UploadKind | None:
 
 def upload_validate(
     *,
-    file: IO[bytes],
+    file: IO[bytes] | File,
     field: str,
     allowed: tuple[UploadKind, ...] = DOCUMENT_KINDS,
     max_bytes: int = MAX_UPLOAD_BYTES,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from accounts.models import PortfolioItem
 from accounts.selectors.portfolio import portfolio_item_get_for_download
 from accounts.selectors.profiles import profile_get_for_avatar
-from accounts.uploads import DOCUMENT_KINDS, upload_kind_is_image
+from accounts.uploads import DOCUMENT_KINDS, stored_file_name, upload_kind_is_image
 from marketplace.errors import NotFound
 
 _CONTENT_TYPES = {kind.name: kind.content_type for kind in DOCUMENT_KINDS}
@@ -34,7 +34,7 @@ def portfolio_file_response(item: PortfolioItem) -> FileResponse:
     """The file of an item the caller has already authorised, served defensively (also used
     for the items attached to an application, which their mentor may open)."""
     return stored_file_response(
-        name=item.file.name,
+        name=stored_file_name(item.file),
         kind_name=item.file_kind,
         filename=item.file_name or f"portfolio-{item.pk}",
     )
@@ -65,7 +65,7 @@ def profile_avatar(request: HttpRequest, handle: str) -> FileResponse:
     except NotFound as error:
         raise Http404(error.message) from error
     response = FileResponse(
-        default_storage.open(profile.avatar.name, "rb"),
+        default_storage.open(stored_file_name(profile.avatar), "rb"),
         content_type=mimetypes.types_map.get(".webp", "image/webp"),
     )
     response["X-Content-Type-Options"] = "nosniff"

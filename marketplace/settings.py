@@ -376,6 +376,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
         "TaskVisibilityEnum": "projects.models.Task.Visibility",
+        "TaskLevelEnum": "projects.models.Task.Level",
+        "SkillLevelEnum": "accounts.models.UserSkill.Level",
+        "TaskActionEnum": "projects.api.serializers.TASK_ACTIONS",
+        "ApplicationActionEnum": "projects.api.serializers.APPLICATION_ACTIONS",
+        "EngagementActionEnum": "projects.api.serializers.ENGAGEMENT_ACTIONS",
         "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
         "StipendStateEnum": "projects.stipends.models.Stipend.State",
         "PayoutStateEnum": "projects.stipends.models.Payout.State",

@@ -27,7 +27,8 @@ class TaskAdminForm(forms.ModelForm):
         fields = ["title", "description", "what_you_gain", "location", "is_remote", "deadline"]
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean returns
         candidate = self.instance
         for name, value in cleaned.items():
             setattr(candidate, name, value)

@@ -73,12 +73,12 @@ def audit_record(
     )
 
 
-def _remember_state(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+def _remember_state(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
     instance._audit_state = instance.__dict__.get("state", "")
 
 
 def _record_transition(
-    sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **kw: Any
+    sender: type[models.Model], instance: Any, created: bool, raw: bool = False, **kw: Any
 ) -> None:
     if raw or "state" not in instance.__dict__:
         return
@@ -88,7 +88,7 @@ def _record_transition(
         return
     amount = getattr(instance, "amount", None)
     audit_record(
-        subject_type=sender._meta.model_name,
+        subject_type=sender._meta.model_name or "",  # always set on a concrete model
         subject_id=instance.pk,
         from_state=before,
         to_state=after,

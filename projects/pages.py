@@ -29,7 +29,8 @@ class TaskPage(TemplateView):
             task = task_get_for_viewer(task_id=task_id, viewer=request.user)
         except NotFound:
             return self.render_to_response(self.get_context_data(**kwargs), status=404)
-        skills = ", ".join(skill.name for skill in task.skill_list)
+        added: Any = task  # task_get_for_viewer adds skill_list
+        skills = ", ".join(skill.name for skill in added.skill_list)
         terms = [f"About {task.estimated_hours} h"] if task.estimated_hours else []
         terms.append("Paid" if task.stipend_amount else "Unpaid")
         if skills:

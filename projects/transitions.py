@@ -18,8 +18,9 @@ tests/projects/test_transition_table.py walks every (model, action, state, role)
 services and `allowed_actions` agree; it fails when an action has no service mapped to it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
@@ -52,7 +53,13 @@ class Transition:
     refusal: tuple[str, str] | None = None
 
 
-def _t(sources, target, actors, verb, refusal=None) -> Transition:
+def _t(
+    sources: Iterable[str],
+    target: str | None,
+    actors: Iterable[str],
+    verb: str,
+    refusal: tuple[str, str] | None = None,
+) -> Transition:
     return Transition(frozenset(sources), target, frozenset(actors), verb, refusal)
 
 
@@ -188,7 +195,9 @@ _TABLES: dict[type, dict[str, Transition]] = {
     Stipend: STIPEND_TRANSITIONS,
 }
 
-Stateful = Task | Application | Engagement | Stipend
+Stateful = (
+    Task | Application | Engagement | Stipend | IssuedCredential | Offer | StaffInvitation | Circle
+)
 
 
 def transition_tables() -> dict[type, dict[str, Transition]]:
@@ -422,7 +431,7 @@ SHOWABLE_TRANSITIONS: dict[str, Transition] = {
 ENGAGEMENT_TRANSITIONS.update(SHOWABLE_TRANSITIONS)
 
 
-def showable_unavailable(engagement: Engagement, *, today) -> dict[str, bool]:
+def showable_unavailable(engagement: Engagement, *, today: date) -> dict[str, bool]:
     """Guards beyond state for the clause's actions: a proposal must be waiting to be
     confirmed, a case study exists only under `case_study`, and only work that is public now
     (full, or an approved case study) goes to the portfolio."""
@@ -447,7 +456,7 @@ def guard_not_in_portfolio(*, added: bool) -> DomainError | None:
     return None
 
 
-def showable_effective(engagement: Engagement, *, today) -> str:
+def showable_effective(engagement: Engagement, *, today: date) -> str:
     """What the public may see today: `full`, `case_study` or `private`. An `after` embargo
     opens by itself on its date; a case study shows only once the mentor approved it."""
     choice = engagement.showable
@@ -504,7 +513,7 @@ _TABLES[Offer] = OFFER_TRANSITIONS
 _STATE_CODES[Offer] = offer_codes.OFFER_STATE_INVALID
 
 
-def offer_actions_for(offer: Offer, *, viewer: object) -> tuple[str, list[str]]:
+def offer_actions_for(offer: Offer, *, viewer: Any) -> tuple[str, list[str]]:
     """(viewer_role, allowed_actions) for one of the offer's two people."""
     role = MENTOR if _is_person(viewer) and viewer.pk == offer.mentor_id else DRAFTER
     return role, actions_allowed(OFFER_TRANSITIONS, state=offer.state, role=role)

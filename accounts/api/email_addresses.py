@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.selectors.email_addresses import user_email_unverified
 from accounts.services.email_addresses import email_address_correct, email_confirmation_resend
 from marketplace.api.inputs import InputSerializer
@@ -33,8 +34,9 @@ class EmailCorrectInputSerializer(InputSerializer):
 
 
 def _status(request: Request, email: str | None = None) -> Response:
-    waiting = user_email_unverified(user=request.user)
-    body = {"email": email or request.user.email, "verified": waiting is None}
+    user = authenticated_user(request)
+    waiting = user_email_unverified(user=user)
+    body = {"email": email or user.email, "verified": waiting is None}
     return Response(EmailStatusSerializer(body).data)
 
 
@@ -61,7 +63,7 @@ class MyEmailView(APIView):
         form = EmailCorrectInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         email = email_address_correct(
-            request=request, user=request.user, email=form.validated_data["email"]
+            request=request, user=authenticated_user(request), email=form.validated_data["email"]
         )
         return _status(request, email)
 
@@ -76,7 +78,7 @@ class MyEmailResendView(APIView):
         "there is nothing to confirm).",
     )
     def post(self, request: Request) -> Response:
-        email, sent = email_confirmation_resend(request=request, user=request.user)
+        email, sent = email_confirmation_resend(request=request, user=authenticated_user(request))
         return Response(
             EmailResendSerializer({"email": email, "verified": False, "sent": sent}).data
         )

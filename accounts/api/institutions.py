@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.fields import UploadField
+from accounts.api.viewer import authenticated_user
 from accounts.models import Institution, InstitutionMembership
 from accounts.selectors.institutions import staff_memberships_for
 from accounts.services.institution_onboarding import LOGO_MAX_BYTES, institution_create
@@ -63,7 +64,7 @@ class StaffInstitutionsView(APIView):
 
     @extend_schema(responses=StaffInstitutionOutput(many=True))
     def get(self, request: Request) -> Response:
-        rows = staff_memberships_for(user=request.user)
+        rows = staff_memberships_for(user=authenticated_user(request))
         return Response(StaffInstitutionOutput(rows, many=True).data)
 
     @extend_schema(request=InstitutionCreateInput, responses={201: StaffInstitutionOutput})
@@ -79,6 +80,8 @@ class StaffInstitutionsView(APIView):
                 data["logo"] = request.FILES["logo"]
         form = InstitutionCreateInput(data=data)
         form.is_valid(raise_exception=True)
-        institution = institution_create(creator=request.user, **form.validated_data)
-        membership = staff_memberships_for(user=request.user).get(institution=institution)
+        institution = institution_create(creator=authenticated_user(request), **form.validated_data)
+        membership = staff_memberships_for(user=authenticated_user(request)).get(
+            institution=institution
+        )
         return Response(StaffInstitutionOutput(membership).data, status=status.HTTP_201_CREATED)

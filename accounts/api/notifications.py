@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.selectors.notifications import notification_list_for_user, notification_unread_count
 from accounts.services.notifications import notifications_mark_read
 from marketplace.api.fields import ObjectIdField
@@ -52,9 +53,11 @@ class NotificationListView(APIView):
     def get(self, request: Request) -> Response:
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(
-            notification_list_for_user(user=request.user), request, view=self
+            notification_list_for_user(user=authenticated_user(request)), request, view=self
         )
-        paginator.extra = {"unread_count": notification_unread_count(user=request.user)}
+        paginator.extra = {
+            "unread_count": notification_unread_count(user=authenticated_user(request))
+        }
         return paginator.get_paginated_response(NotificationOutputSerializer(page, many=True).data)
 
 
@@ -71,5 +74,5 @@ class NotificationReadView(APIView):
     def post(self, request: Request) -> Response:
         form = NotificationsReadInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        marked = notifications_mark_read(user=request.user, **form.validated_data)
+        marked = notifications_mark_read(user=authenticated_user(request), **form.validated_data)
         return Response({"marked": marked})

@@ -1,5 +1,7 @@
 """Input serializers validate; output serializers shape. Neither writes (services do)."""
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.urls import reverse
@@ -97,7 +99,8 @@ class UserSkillSerializer(serializers.Serializer):
 
 class NextStepSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField()  # type: ignore[assignment]
     url = serializers.CharField()
 
 
@@ -217,7 +220,8 @@ class MeOutputSerializer(_ProfileFieldsSerializer):
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_email_verified(self, profile: Profile) -> bool:
-        user = profile.user
+        # user_get_with_profile annotates has_address and has_verified_address.
+        user: Any = profile.user
         return user.has_verified_address or not user.has_address
 
     @extend_schema_field(OpenApiTypes.BOOL)
@@ -234,7 +238,7 @@ class MeOutputSerializer(_ProfileFieldsSerializer):
         return profile_completeness(
             profile=profile,
             skill_count=len(profile.user.user_skills.all()),
-            portfolio_count=profile.user.portfolio_count,
+            portfolio_count=cast(Any, profile.user).portfolio_count,  # user_get_with_profile's
         )
 
 
@@ -267,7 +271,8 @@ class ConsentOutputSerializer(serializers.Serializer):
 
 class ConsentScopeSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField()  # type: ignore[assignment]
     explanation = serializers.CharField()
 
 
@@ -341,7 +346,8 @@ class MeInputSerializer(CrossFieldRules, InputSerializer):
             try:
                 cleaned.append(checker.run_validation(link))
             except serializers.ValidationError as error:
-                raise serializers.ValidationError(f"Link {position}: {error.detail[0]}") from error
+                first = cast(list[Any], error.detail)[0]  # a field's errors are a list
+                raise serializers.ValidationError(f"Link {position}: {first}") from error
         return [link for link in cleaned if link]
 
     def validate(self, attrs):

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.selectors.sso import institution_sso_get
 from accounts.services.sso import (
     METADATA_MAX_CHARS,
@@ -71,19 +72,25 @@ class InstitutionSsoView(APIView):
     @extend_schema(responses=SsoOutput)
     def get(self, request: Request, slug: str) -> Response:
         return Response(
-            SsoOutput(institution_sso_get(user=request.user, institution_slug=slug)).data
+            SsoOutput(
+                institution_sso_get(user=authenticated_user(request), institution_slug=slug)
+            ).data
         )
 
     @extend_schema(request=SsoSetInput, responses=SsoOutput)
     def put(self, request: Request, slug: str) -> Response:
         form = SsoSetInput(data=request.data)
         form.is_valid(raise_exception=True)
-        institution_sso_set(actor=request.user, institution_slug=slug, **form.validated_data)
+        institution_sso_set(
+            actor=authenticated_user(request), institution_slug=slug, **form.validated_data
+        )
         return Response(
-            SsoOutput(institution_sso_get(user=request.user, institution_slug=slug)).data
+            SsoOutput(
+                institution_sso_get(user=authenticated_user(request), institution_slug=slug)
+            ).data
         )
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, slug: str) -> Response:
-        institution_sso_remove(actor=request.user, institution_slug=slug)
+        institution_sso_remove(actor=authenticated_user(request), institution_slug=slug)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api import serializers as s
+from accounts.api.viewer import authenticated_user
 from accounts.selectors.consent import consents_for_student
 from accounts.selectors.institutions import memberships_for_user
 from accounts.selectors.portfolio import portfolio_item_get_for_owner, portfolio_items_for_owner
@@ -44,7 +45,7 @@ class PortfolioPagination(CursorPagination):
 
 
 def _me(request: Request) -> Response:
-    user = user_get_with_profile(user_id=request.user.pk)
+    user = user_get_with_profile(user_id=authenticated_user(request).pk)
     return Response(s.MeOutputSerializer(user).data)
 
 
@@ -61,7 +62,7 @@ class MeView(APIView):
     def patch(self, request: Request) -> Response:
         form = s.MeInputSerializer(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
-        profile_update(user=request.user, data=form.validated_data)
+        profile_update(user=authenticated_user(request), data=form.validated_data)
         return _me(request)
 
 
@@ -75,12 +76,12 @@ class AvatarView(APIView):
     def post(self, request: Request) -> Response:
         form = s.AvatarInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        avatar_set(user=request.user, file=form.validated_data["avatar"])
+        avatar_set(user=authenticated_user(request), file=form.validated_data["avatar"])
         return _me(request)
 
     @extend_schema(request=None, responses={200: s.MeOutputSerializer})
     def delete(self, request: Request) -> Response:
-        avatar_remove(user=request.user)
+        avatar_remove(user=authenticated_user(request))
         return _me(request)
 
 
@@ -114,7 +115,7 @@ class SkillListView(APIView):
     def post(self, request: Request) -> Response:
         form = s.SkillProposeInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        skill, created = skill_propose(user=request.user, **form.validated_data)
+        skill, created = skill_propose(user=authenticated_user(request), **form.validated_data)
         return Response(
             s.SkillSerializer(skill).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -128,14 +129,16 @@ class MySkillsView(APIView):
 
     @extend_schema(responses=s.UserSkillSerializer(many=True))
     def get(self, request: Request) -> Response:
-        skills = user_skills_for_user(user=request.user)
+        skills = user_skills_for_user(user=authenticated_user(request))
         return Response(s.UserSkillSerializer(skills, many=True).data)
 
     @extend_schema(request=s.UserSkillsInputSerializer, responses=s.UserSkillSerializer(many=True))
     def put(self, request: Request) -> Response:
         form = s.UserSkillsInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        skills = user_skills_set(user=request.user, items=form.validated_data["skills"])
+        skills = user_skills_set(
+            user=authenticated_user(request), items=form.validated_data["skills"]
+        )
         return Response(s.UserSkillSerializer(skills, many=True).data)
 
 
@@ -153,7 +156,7 @@ class PortfolioListView(APIView):
     )
     def get(self, request: Request) -> Response:
         paginator = PortfolioPagination()
-        items = portfolio_items_for_owner(owner=request.user)
+        items = portfolio_items_for_owner(owner=authenticated_user(request))
         page = paginator.paginate_queryset(items, request, view=self)
         return paginator.get_paginated_response(
             s.PortfolioItemOutputSerializer(page, many=True).data
@@ -171,7 +174,7 @@ class PortfolioListView(APIView):
         form.is_valid(raise_exception=True)
         data = form.validated_data
         item = portfolio_item_create(
-            owner=request.user,
+            owner=authenticated_user(request),
             title=data["title"],
             description=data.get("description", ""),
             link=data.get("link", ""),
@@ -179,7 +182,7 @@ class PortfolioListView(APIView):
             skill_ids=data.get("skill_ids", []),
             file=data.get("file"),
         )
-        item = portfolio_item_get_for_owner(owner=request.user, item_id=item.pk)
+        item = portfolio_item_get_for_owner(owner=authenticated_user(request), item_id=item.pk)
         return Response(s.PortfolioItemOutputSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -189,7 +192,7 @@ class PortfolioDetailView(APIView):
 
     @extend_schema(responses=s.PortfolioItemOutputSerializer)
     def get(self, request: Request, item_id: int) -> Response:
-        item = portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        item = portfolio_item_get_for_owner(owner=authenticated_user(request), item_id=item_id)
         return Response(s.PortfolioItemOutputSerializer(item).data)
 
     @extend_schema(
@@ -209,13 +212,15 @@ class PortfolioDetailView(APIView):
         elif data.pop("remove_file", False):
             kwargs["file"] = None
         data.pop("remove_file", None)
-        portfolio_item_update(owner=request.user, item_id=item_id, data=data, **kwargs)
-        item = portfolio_item_get_for_owner(owner=request.user, item_id=item_id)
+        portfolio_item_update(
+            owner=authenticated_user(request), item_id=item_id, data=data, **kwargs
+        )
+        item = portfolio_item_get_for_owner(owner=authenticated_user(request), item_id=item_id)
         return Response(s.PortfolioItemOutputSerializer(item).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, item_id: int) -> Response:
-        portfolio_item_delete(owner=request.user, item_id=item_id)
+        portfolio_item_delete(owner=authenticated_user(request), item_id=item_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -229,8 +234,12 @@ class PortfolioReorderView(APIView):
     def post(self, request: Request) -> Response:
         form = s.PortfolioReorderInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        portfolio_reorder(owner=request.user, item_ids=form.validated_data["item_ids"])
-        items = portfolio_items_for_owner(owner=request.user).order_by("position", "id")
+        portfolio_reorder(
+            owner=authenticated_user(request), item_ids=form.validated_data["item_ids"]
+        )
+        items = portfolio_items_for_owner(owner=authenticated_user(request)).order_by(
+            "position", "id"
+        )
         return Response(s.PortfolioItemOutputSerializer(items, many=True).data)
 
 
@@ -264,7 +273,7 @@ class MembershipListView(APIView):
 
     @extend_schema(responses=s.MembershipOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
-        memberships = memberships_for_user(user=request.user)
+        memberships = memberships_for_user(user=authenticated_user(request))
         return Response(s.MembershipOutputSerializer(memberships, many=True).data)
 
 
@@ -283,13 +292,13 @@ class MembershipDetailView(APIView):
         form = s.MembershipDetailsInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         membership = membership_details_update(
-            user=request.user, membership_id=membership_id, **form.validated_data
+            user=authenticated_user(request), membership_id=membership_id, **form.validated_data
         )
         return Response(s.MembershipOutputSerializer(membership).data)
 
     @extend_schema(responses={204: None}, description="Leave the institution.")
     def delete(self, request: Request, membership_id: int) -> Response:
-        membership_leave(user=request.user, membership_id=membership_id)
+        membership_leave(user=authenticated_user(request), membership_id=membership_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -303,7 +312,9 @@ class InstitutionStaffView(APIView):
         form = s.StaffAddInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         membership = institution_staff_add(
-            actor=request.user, institution_slug=slug, email=form.validated_data["email"]
+            actor=authenticated_user(request),
+            institution_slug=slug,
+            email=form.validated_data["email"],
         )
         return Response(
             s.MembershipOutputSerializer(membership).data, status=status.HTTP_201_CREATED
@@ -332,7 +343,7 @@ class ConsentListView(APIView):
     )
     def get(self, request: Request) -> Response:
         paginator = CursorPagination()
-        consents = consents_for_student(student=request.user)
+        consents = consents_for_student(student=authenticated_user(request))
         page = paginator.paginate_queryset(consents, request, view=self)
         return paginator.get_paginated_response(s.ConsentOutputSerializer(page, many=True).data)
 
@@ -344,7 +355,7 @@ class ConsentListView(APIView):
         form.is_valid(raise_exception=True)
         data = form.validated_data
         consent = consent_grant(
-            student=request.user,
+            student=authenticated_user(request),
             institution_slug=data["institution"],
             scopes=data["scopes"],
             version=data["version"],
@@ -362,5 +373,5 @@ class ConsentDetailView(APIView):
         "The consent stays in the history with its revocation date.",
     )
     def delete(self, request: Request, consent_id: int) -> Response:
-        consent_revoke(student=request.user, consent_id=consent_id)
+        consent_revoke(student=authenticated_user(request), consent_id=consent_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,5 +1,6 @@
 """Reads of institutions and the signed-in person's memberships."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from accounts import error_codes
@@ -28,7 +29,7 @@ def staff_memberships_for(*, user: User) -> QuerySet[InstitutionMembership]:
 
 
 def staff_membership_get(
-    *, user: User, institution_slug: str | None = None, live_only: bool = True
+    *, user: User | AnonymousUser, institution_slug: str | None = None, live_only: bool = True
 ) -> InstitutionMembership:
     """The person's staff membership of the named institution (or their first one).
 

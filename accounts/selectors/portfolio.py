@@ -1,5 +1,6 @@
 """Reads of portfolio items: the owner's own, and files for whoever may open them."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import PortfolioItem, Skill, User
@@ -19,7 +20,9 @@ def portfolio_item_get_for_owner(*, owner: User, item_id: int) -> PortfolioItem:
     return item
 
 
-def portfolio_item_get_for_download(*, item_id: int, viewer: User | None) -> PortfolioItem:
+def portfolio_item_get_for_download(
+    *, item_id: int, viewer: User | AnonymousUser | None
+) -> PortfolioItem:
     """Public items' files are for anyone; "only with my applications" items for their owner.
 
     A mentor opens the items attached to an application through the application instead

@@ -1,5 +1,7 @@
 """Deleting an account: personal data goes, rows other people depend on stay."""
 
+from typing import Any
+
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
@@ -52,6 +54,7 @@ def user_delete(*, user: User, password: str) -> None:
 
         profile = locks.profile_lock(user)
         stored_file_delete_on_commit(profile.avatar.name)
+        value: Any
         for name, value in {
             "handle": f"deleted-{user.pk}",
             "display_name": "",

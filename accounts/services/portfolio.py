@@ -1,8 +1,9 @@
 """Portfolio items: create, edit (file included), delete, reorder, within per-person quotas."""
 
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, Sum
@@ -20,12 +21,10 @@ PORTFOLIO_MAX_BYTES = 200 * 1024 * 1024
 
 
 def _portfolio_check_storage(*, owner: User, extra_bytes: int, exclude_id: int | None) -> None:
-    used = (
-        PortfolioItem.objects.filter(owner=owner)
-        .exclude(pk=exclude_id)
-        .aggregate(total=Sum("file_size"))["total"]
-        or 0
-    )
+    rows = PortfolioItem.objects.filter(owner=owner)
+    if exclude_id is not None:
+        rows = rows.exclude(pk=exclude_id)
+    used = rows.aggregate(total=Sum("file_size"))["total"] or 0
     if used + extra_bytes > PORTFOLIO_MAX_BYTES:
         limit_mb = PORTFOLIO_MAX_BYTES // (1024 * 1024)
         raise Conflict(
@@ -35,7 +34,7 @@ def _portfolio_check_storage(*, owner: User, extra_bytes: int, exclude_id: int |
         )
 
 
-def _store_portfolio_file(*, item: PortfolioItem, file: IO[bytes], kind_name: str) -> None:
+def _store_portfolio_file(*, item: PortfolioItem, file: File, kind_name: str) -> None:
     original = getattr(file, "name", "") or "file"
     stem = get_valid_filename(original.rsplit("/", 1)[-1]).rsplit(".", 1)[0][:100] or "file"
     item.file_kind = kind_name
@@ -53,7 +52,7 @@ def portfolio_item_create(
     link: str = "",
     visibility: str = PortfolioItem.Visibility.PUBLIC,
     skill_ids: Iterable[int] = (),
-    file: IO[bytes] | None = None,
+    file: File | None = None,
 ) -> PortfolioItem:
     kind = upload_validate(file=file, field="file", allowed=DOCUMENT_KINDS) if file else None
     if not link and not file:
@@ -82,6 +81,7 @@ def portfolio_item_create(
             last = existing.aggregate(last=Max("position"))["last"]
             item.position = 0 if last is None else last + 1
             if file:
+                assert kind is not None  # validated above whenever there is a file
                 _store_portfolio_file(item=item, file=file, kind_name=kind.name)
             item.save()
             item.skills.set(skills)
@@ -100,14 +100,18 @@ def portfolio_item_update(
     owner: User,
     item_id: int,
     data: dict[str, Any],
-    file: IO[bytes] | None = _UNSET,
+    file: File | None = _UNSET,
 ) -> PortfolioItem:
     """Change an item's fields; `file=None` removes the file, a file replaces it."""
     allowed = {"title", "description", "link", "visibility", "skill_ids"}
     if unknown := set(data) - allowed:
         raise ValueError(f"not portfolio fields: {sorted(unknown)}")
     replacing = file is not _UNSET and file is not None
-    kind = upload_validate(file=file, field="file", allowed=DOCUMENT_KINDS) if replacing else None
+    kind = (
+        upload_validate(file=file, field="file", allowed=DOCUMENT_KINDS)
+        if replacing and file is not None
+        else None
+    )
     skills = (
         skills_get_known(skill_ids=data["skill_ids"], field="skill_ids")
         if "skill_ids" in data
@@ -125,9 +129,10 @@ def portfolio_item_update(
             if file is None and old_name:
                 item.file, item.file_kind, item.file_size, item.file_name = "", "", 0, ""
             elif replacing:
+                assert file is not None and kind is not None  # what `replacing` means
                 _portfolio_check_storage(owner=owner, extra_bytes=file.size, exclude_id=item.pk)
                 _store_portfolio_file(item=item, file=file, kind_name=kind.name)
-                new_name = item.file.name
+                new_name = item.file.name or ""
             if not item.link and not item.file:
                 raise DomainError(
                     "Keep a link or a file so people can see the work.",

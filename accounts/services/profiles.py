@@ -58,11 +58,12 @@ def _handle_candidates(base: str) -> Iterator[str]:
 
 def _handle_in_use(handle: str, *, profile_id: int | None = None) -> bool:
     """Taken by another profile now, or once (an old handle redirects to its owner for good)."""
-    taken = Profile.objects.filter(handle=handle).exclude(pk=profile_id).exists()
-    return (
-        taken
-        or HandleRedirect.objects.filter(old_handle=handle).exclude(profile_id=profile_id).exists()
-    )
+    others = Profile.objects.filter(handle=handle)
+    redirects = HandleRedirect.objects.filter(old_handle=handle)
+    if profile_id is not None:  # (excluding None would exclude nothing: pk and profile are set)
+        others = others.exclude(pk=profile_id)
+        redirects = redirects.exclude(profile_id=profile_id)
+    return others.exists() or redirects.exists()
 
 
 def _free_handle_from(name: str, *, profile_id: int | None = None) -> str:

@@ -7,7 +7,7 @@ messages exactly as sent, so no client keeps a copy of these words or parses DRF
 set where a field is declared (e.g. TextField's) is kept.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.validators import (
     MaxLengthValidator,
@@ -114,7 +114,8 @@ def speak_plainly(field: serializers.Field) -> None:
         elif isinstance(validator, ProhibitNullCharactersValidator):
             validator.message = _PLAIN_WORDS["null_characters_not_allowed"]
         elif str(getattr(validator, "message", "")) in stock_sentences and invalid:
-            validator.message = invalid  # e.g. EmailField's EmailValidator, SlugField's regex
+            # e.g. EmailField's EmailValidator, SlugField's regex (any validator with a message)
+            cast(Any, validator).message = invalid
 
 
 def _limit_words(code: str, limit: Any, is_list: bool) -> str:

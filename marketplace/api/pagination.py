@@ -11,7 +11,7 @@ CURSOR_PATTERN = r"^[A-Za-z0-9+/]+={0,2}$"
 class CursorPagination(pagination.CursorPagination):
     """Cursor pagination: stable under inserts and no COUNT(*) on big tables."""
 
-    ordering = "-id"
+    ordering: str | tuple[str, ...] = "-id"  # DRF takes a tuple too (subclasses use one)
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
 
@@ -26,6 +26,12 @@ class CursorPagination(pagination.CursorPagination):
             return min(field.run_validation(values[-1]), self.max_page_size)
         except serializers.ValidationError as error:
             raise serializers.ValidationError({self.page_size_query_param: error.detail}) from None
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> list[Any]:
+        """DRF answers None when no page size is set; PAGE_SIZE always is, so there is a page."""
+        page: list[Any] | None = super().paginate_queryset(queryset, request, view)
+        assert page is not None
+        return page
 
     def decode_cursor(self, request: Any) -> pagination.Cursor | None:
         # base64 decoding skips characters outside its alphabet, so a cursor of spaces or

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import AccountDeleteInputSerializer
+from accounts.api.viewer import authenticated_user
 from projects.services.account_closure import account_close
 
 
@@ -23,6 +24,6 @@ class MeDeleteView(APIView):
     def post(self, request: Request) -> Response:
         form = AccountDeleteInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        account_close(user=request.user, password=form.validated_data["password"])
+        account_close(user=authenticated_user(request), password=form.validated_data["password"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.views import portfolio_file_response
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
@@ -40,7 +41,7 @@ class MyApplicationsView(APIView):
         operation_id="me_applications", responses=s.ApplicationOutputSerializer(many=True)
     )
     def get(self, request: Request) -> Response:
-        queryset = application_list_for_drafter(drafter=request.user)
+        queryset = application_list_for_drafter(drafter=authenticated_user(request))
         return paginated_response(self, request, queryset, s.ApplicationOutputSerializer)
 
 
@@ -50,15 +51,19 @@ class ApplicationDetailView(APIView):
     @extend_schema(operation_id="applications_retrieve", responses=s.ApplicationDetailSerializer)
     def get(self, request: Request, application_id: int) -> Response:
         application = application_get_for_participant(
-            application_id=application_id, user=request.user
+            application_id=application_id, user=authenticated_user(request)
         )
-        alternatives = application_alternatives_for(application=application, viewer=request.user)
+        alternatives = application_alternatives_for(
+            application=application, viewer=authenticated_user(request)
+        )
         context = {"viewer": request.user, "alternatives": alternatives}
         return Response(s.ApplicationDetailSerializer(application, context=context).data)
 
 
 def _application_response(request: Request, application_id: int) -> Response:
-    application = application_get_for_participant(application_id=application_id, user=request.user)
+    application = application_get_for_participant(
+        application_id=application_id, user=authenticated_user(request)
+    )
     return Response(
         s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data
     )
@@ -71,7 +76,7 @@ class ApplicationShortlistView(APIView):
         operation_id="applications_shortlist", request=None, responses=s.ApplicationOutputSerializer
     )
     def post(self, request: Request, application_id: int) -> Response:
-        application_shortlist(application_id=application_id, mentor=request.user)
+        application_shortlist(application_id=application_id, mentor=authenticated_user(request))
         return _application_response(request, application_id)
 
 
@@ -82,7 +87,7 @@ class ApplicationWithdrawView(APIView):
         operation_id="applications_withdraw", request=None, responses=s.ApplicationOutputSerializer
     )
     def post(self, request: Request, application_id: int) -> Response:
-        application_withdraw(application_id=application_id, drafter=request.user)
+        application_withdraw(application_id=application_id, drafter=authenticated_user(request))
         return _application_response(request, application_id)
 
 
@@ -100,10 +105,15 @@ class ApplicationDeclineView(APIView):
         note, reason = form.validated_data["note"], form.validated_data.get("reason")
         if reason:  # a one-click reason from the short list (the day-7 reminder's links)
             application_decline_with_reason(
-                application_id=application_id, mentor=request.user, reason=reason, note=note
+                application_id=application_id,
+                mentor=authenticated_user(request),
+                reason=reason,
+                note=note,
             )
         else:
-            application_decline(application_id=application_id, mentor=request.user, note=note)
+            application_decline(
+                application_id=application_id, mentor=authenticated_user(request), note=note
+            )
         return _application_response(request, application_id)
 
 
@@ -116,7 +126,9 @@ class ApplicationAcceptView(APIView):
         responses={201: s.EngagementOutputSerializer},
     )
     def post(self, request: Request, application_id: int) -> Response:
-        engagement = application_accept(application_id=application_id, mentor=request.user)
+        engagement = application_accept(
+            application_id=application_id, mentor=authenticated_user(request)
+        )
         return engagement_response(request, engagement.pk, status.HTTP_201_CREATED)
 
 
@@ -131,6 +143,6 @@ class ApplicationPortfolioFileView(APIView):
     )
     def get(self, request: Request, application_id: int, item_id: int) -> FileResponse:
         item = application_portfolio_item_get(
-            application_id=application_id, item_id=item_id, user=request.user
+            application_id=application_id, item_id=item_id, user=authenticated_user(request)
         )
         return portfolio_file_response(item)

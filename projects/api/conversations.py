@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
 from projects.api import people_serializers as ps
@@ -28,18 +29,20 @@ class _ThreadView(APIView):
 
     def get(self, request: Request, **kwargs: int) -> Response:
         thread = self._thread(kwargs)
-        queryset = message_list_for_thread(user=request.user, **thread)
+        queryset = message_list_for_thread(user=authenticated_user(request), **thread)
         response = paginated_response(self, request, queryset, s.MessageOutputSerializer)
         # Reading the newest page marks what was sent to me as read.
         if not request.query_params.get("cursor"):
-            messages_mark_read(user=request.user, **thread)
+            messages_mark_read(user=authenticated_user(request), **thread)
         return response
 
     def post(self, request: Request, **kwargs: int) -> Response:
         form = inputs.MessageInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         message = message_send(
-            sender=request.user, body=form.validated_data["body"], **self._thread(kwargs)
+            sender=authenticated_user(request),
+            body=form.validated_data["body"],
+            **self._thread(kwargs),
         )
         data = s.MessageOutputSerializer(message, context={"viewer": request.user}).data
         return Response(data, status=status.HTTP_201_CREATED)
@@ -94,4 +97,6 @@ class MyThreadsView(APIView):
 
     @extend_schema(operation_id="me_threads", responses=ps.ThreadListSerializer)
     def get(self, request: Request) -> Response:
-        return Response(ps.ThreadListSerializer(thread_list_for_user(user=request.user)).data)
+        return Response(
+            ps.ThreadListSerializer(thread_list_for_user(user=authenticated_user(request))).data
+        )

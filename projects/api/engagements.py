@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.uploads import upload_kind_of_stored
+from accounts.api.viewer import authenticated_user
+from accounts.uploads import stored_file_name, upload_kind_of_stored
 from accounts.views import stored_file_response
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
@@ -35,12 +36,16 @@ from projects.services.feedback import feedback_submit, thanks_send, thanks_set_
 
 
 def engagement_response(request: Request, engagement_id: int, code: int = 200) -> Response:
-    engagement = engagement_get_for_participant(engagement_id=engagement_id, user=request.user)
+    engagement = engagement_get_for_participant(
+        engagement_id=engagement_id, user=authenticated_user(request)
+    )
     context = {
         "viewer": request.user,
-        "feedback": feedback_visible_to(engagement=engagement, user=request.user),
+        "feedback": feedback_visible_to(engagement=engagement, user=authenticated_user(request)),
         # Whether "add to my portfolio" was done already (allowed_actions drops it then).
-        "in_portfolio": showable_in_portfolio(engagement=engagement, user=request.user),
+        "in_portfolio": showable_in_portfolio(
+            engagement=engagement, user=authenticated_user(request)
+        ),
     }
     data = s.EngagementOutputSerializer(engagement, context=context).data
     return Response(data, status=code)
@@ -59,7 +64,7 @@ class MyEngagementsView(APIView):
         role = request.query_params.get("role", "")
         if role not in ("", "mentor", "drafter"):
             raise ValidationError({"role": ["Use mentor or drafter."]})
-        queryset = engagement_list_for_user(user=request.user, role=role)
+        queryset = engagement_list_for_user(user=authenticated_user(request), role=role)
         return paginated_response(self, request, queryset, s.EngagementCardSerializer)
 
 
@@ -87,7 +92,9 @@ class EngagementDeliverView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.DeliverableInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        engagement_deliver(engagement_id=engagement_id, drafter=request.user, **form.validated_data)
+        engagement_deliver(
+            engagement_id=engagement_id, drafter=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
 
 
@@ -103,7 +110,7 @@ class EngagementRevisionView(APIView):
         form = inputs.RevisionInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         engagement_request_revision(
-            engagement_id=engagement_id, mentor=request.user, **form.validated_data
+            engagement_id=engagement_id, mentor=authenticated_user(request), **form.validated_data
         )
         return engagement_response(request, engagement_id)
 
@@ -122,7 +129,9 @@ class EngagementApproveView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.ShowableInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        engagement_approve(engagement_id=engagement_id, mentor=request.user, **form.validated_data)
+        engagement_approve(
+            engagement_id=engagement_id, mentor=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id)
 
 
@@ -137,7 +146,9 @@ class EngagementCancelView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.CancelInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        engagement_cancel(engagement_id=engagement_id, user=request.user, **form.validated_data)
+        engagement_cancel(
+            engagement_id=engagement_id, user=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id)
 
 
@@ -152,7 +163,9 @@ class EngagementFeedbackView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.FeedbackInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        feedback_submit(engagement_id=engagement_id, author=request.user, **form.validated_data)
+        feedback_submit(
+            engagement_id=engagement_id, author=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
 
 
@@ -167,7 +180,9 @@ class EngagementThanksView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.ThanksInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        thanks_send(engagement_id=engagement_id, sender=request.user, **form.validated_data)
+        thanks_send(
+            engagement_id=engagement_id, sender=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id, status.HTTP_201_CREATED)
 
 
@@ -186,7 +201,7 @@ class ThanksShowView(APIView):
         form.is_valid(raise_exception=True)
         note = thanks_set_shown(
             thanks_id=thanks_id,
-            receiver=request.user,
+            receiver=authenticated_user(request),
             shown=form.validated_data["shown_on_profile"],
         )
         return Response(s.ThanksOutputSerializer(note).data)
@@ -204,9 +219,10 @@ class DeliverableFileView(APIView):
     )
     def get(self, request: Request, deliverable_id: int) -> FileResponse:
         deliverable = deliverable_get_for_viewer(deliverable_id=deliverable_id, user=request.user)
-        kind = upload_kind_of_stored(deliverable.file.name)
+        name = stored_file_name(deliverable.file)
+        kind = upload_kind_of_stored(name)
         return stored_file_response(
-            name=deliverable.file.name,
+            name=name,
             kind_name=kind.name if kind else "",
             filename=deliverable.file_name or "deliverable",
         )

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.inputs import InputSerializer
 from projects.api.serializers import PersonSerializer
 from projects.selectors.impact import impact_for_mentor
@@ -56,7 +57,9 @@ class MyImpactView(APIView):
 
     @extend_schema(operation_id="me_impact", responses=ImpactSerializer)
     def get(self, request: Request) -> Response:
-        return Response(ImpactSerializer(impact_for_mentor(mentor=request.user)).data)
+        return Response(
+            ImpactSerializer(impact_for_mentor(mentor=authenticated_user(request))).data
+        )
 
     @extend_schema(
         operation_id="me_impact_update",
@@ -66,5 +69,7 @@ class MyImpactView(APIView):
     def patch(self, request: Request) -> Response:
         form = ImpactSettingsInput(data=request.data)
         form.is_valid(raise_exception=True)
-        impact_settings_update(mentor=request.user, **form.validated_data)
-        return Response(ImpactSerializer(impact_for_mentor(mentor=request.user)).data)
+        impact_settings_update(mentor=authenticated_user(request), **form.validated_data)
+        return Response(
+            ImpactSerializer(impact_for_mentor(mentor=authenticated_user(request))).data
+        )

@@ -1,6 +1,8 @@
 """Input serializers: they validate shapes only. Business rules live in projects/services/, so
 nothing here saves a model."""
 
+from typing import Any
+
 from django.conf import settings
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
@@ -74,7 +76,7 @@ _PAID_OR_SAYS_WHAT_YOU_GAIN = [
         "properties": {"what_you_gain": {"type": "string", "pattern": NOT_BLANK}},
     },
 ]
-_REMOTE_OR_SAYS_WHERE = [
+_REMOTE_OR_SAYS_WHERE: list[dict[str, Any]] = [
     {"properties": {"is_remote": {"enum": [True]}}},
     {
         "required": ["location"],

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.inputs import InputSerializer
 from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
@@ -63,7 +64,7 @@ class RecommendationsView(APIView):
 
     @extend_schema(operation_id="me_recommendations", responses=RecommendationOutput(many=True))
     def get(self, request: Request) -> Response:
-        rows = task_recommendations_for_user(user=request.user)
+        rows = task_recommendations_for_user(user=authenticated_user(request))
         return Response(RecommendationOutput(rows, many=True).data)
 
 
@@ -77,7 +78,7 @@ class RecommendedDraftersView(APIView):
         operation_id="tasks_recommended_drafters", responses=RecommendedDrafterOutput(many=True)
     )
     def get(self, request: Request, task_id: int) -> Response:
-        rows = task_recommended_drafters(task_id=task_id, mentor=request.user)
+        rows = task_recommended_drafters(task_id=task_id, mentor=authenticated_user(request))
         return Response(RecommendedDrafterOutput(rows, many=True).data)
 
 
@@ -94,7 +95,9 @@ class TaskInvitationsView(APIView):
     def post(self, request: Request, task_id: int) -> Response:
         data = InvitationInput(data=request.data)
         data.is_valid(raise_exception=True)
-        invitation = invitation_create(mentor=request.user, task_id=task_id, **data.validated_data)
+        invitation = invitation_create(
+            mentor=authenticated_user(request), task_id=task_id, **data.validated_data
+        )
         [row] = invitation_list_for_drafter(drafter=invitation.drafter, invitation_id=invitation.pk)
         return Response(InvitationOutput(row).data, status=status.HTTP_201_CREATED)
 
@@ -104,7 +107,7 @@ class MyInvitationsView(APIView):
 
     @extend_schema(operation_id="me_invitations", responses=InvitationOutput(many=True))
     def get(self, request: Request) -> Response:
-        rows = invitation_list_for_drafter(drafter=request.user)
+        rows = invitation_list_for_drafter(drafter=authenticated_user(request))
         return Response(InvitationOutput(rows, many=True).data)
 
 
@@ -117,6 +120,10 @@ class InvitationDeclineView(APIView):
         responses={200: InvitationOutput, 409: ErrorSerializer},
     )
     def post(self, request: Request, invitation_id: int) -> Response:
-        invitation = invitation_decline(invitation_id=invitation_id, drafter=request.user)
-        [row] = invitation_list_for_drafter(drafter=request.user, invitation_id=invitation.pk)
+        invitation = invitation_decline(
+            invitation_id=invitation_id, drafter=authenticated_user(request)
+        )
+        [row] = invitation_list_for_drafter(
+            drafter=authenticated_user(request), invitation_id=invitation.pk
+        )
         return Response(InvitationOutput(row).data)

@@ -33,6 +33,8 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
     `institution_list`), without a serializer pass: building the nested serializers cost more
     than the task's query. tests/projects/test_task_detail_output.py checks both agree."""
     role, actions = task_actions_for(task, viewer=viewer)
+    # What task_get_for_viewer adds: skill_list, institution_list, applicant_count.
+    added: Any = task
     mentor = task.mentor
     card = mentor_trust_card(mentor=mentor)
     return {
@@ -52,8 +54,8 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
         "level": task.level,
         "description": task.description,
         "description_html": markdown_to_safe_html(task.description, document=True),
-        "skills": [{"id": s.pk, "slug": s.slug, "name": s.name} for s in task.skill_list],
-        "institutions": [{"id": i.pk, "name": i.name} for i in task.institution_list],
+        "skills": [{"id": s.pk, "slug": s.slug, "name": s.name} for s in added.skill_list],
+        "institutions": [{"id": i.pk, "name": i.name} for i in added.institution_list],
         "questions": _or_none(task.questions, lambda items: [str(item) for item in items]),
         "state": task.state,
         "published_at": _or_none(task.published_at, _DATETIME.to_representation),
@@ -77,7 +79,7 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
             "median_reply_hours": card["median_reply_hours"],
             "member_since": _or_none(card["member_since"], _DATE.to_representation),
         },
-        "applicant_count": task.applicant_count,
+        "applicant_count": added.applicant_count,
         "is_mine": bool(viewer and viewer.is_authenticated and viewer.pk == task.mentor_id),
         "viewer_application_id": getattr(task, "viewer_application_id", None),
         "viewer_role": role,
@@ -92,7 +94,9 @@ def application_rows_output(
     application_rows_for_task + application_rows_attach_portfolio), without a serializer pass
     over model instances: the mentor's list of 20 applications spent most of its time there.
     tests/projects/test_application_rows.py checks both give the same JSON."""
-    task_summary = {key: task[key] for key in TaskSummarySerializer().fields}
+    # .keys(): the stub types iterating a BindingDict as its fields, not their names.
+    summary_fields = TaskSummarySerializer().fields.keys()
+    task_summary = {key: task[key] for key in summary_fields}
     questions = [str(question) for question in task["questions"]]
     mentor = {
         "id": task["mentor_id"],

@@ -4,7 +4,6 @@ from typing import Any
 
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from marketplace.api.pagination import ExtrasCursorPagination
 
@@ -22,9 +21,10 @@ class BrowsePagination(ExtrasCursorPagination):
 
 
 def paginated_response(
-    view: APIView, request: Request, queryset: Any, serializer_class: type, **context: Any
+    view: Any, request: Request, queryset: Any, serializer_class: type, **context: Any
 ) -> Response:
-    """One page of `queryset`, serialised with the viewer (and `context`) in the context."""
+    """One page of `queryset`, serialised with the viewer (and `context`) in the context.
+    `view` is an APIView with a `pagination_class`."""
     paginator = view.pagination_class()
     page = paginator.paginate_queryset(queryset, request, view=view)
     data = serializer_class(page, many=True, context={"viewer": request.user, **context}).data

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import people_serializers as ps
@@ -30,7 +31,9 @@ class IntroductionCreateView(APIView):
     def post(self, request: Request) -> Response:
         form = inputs.IntroductionInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        introduction = introduction_create(introducer=request.user, **form.validated_data)
+        introduction = introduction_create(
+            introducer=authenticated_user(request), **form.validated_data
+        )
         return Response(
             ps.IntroductionOutputSerializer(introduction).data, status=status.HTTP_201_CREATED
         )
@@ -47,7 +50,7 @@ def _introduction_answer(accept: bool, name: str):
         )
         def post(self, request: Request, introduction_id: int) -> Response:
             introduction = introduction_respond(
-                introduction_id=introduction_id, drafter=request.user, accept=accept
+                introduction_id=introduction_id, drafter=authenticated_user(request), accept=accept
             )
             return Response(ps.IntroductionOutputSerializer(introduction).data)
 
@@ -68,7 +71,9 @@ class DashboardView(APIView):
 
     @extend_schema(operation_id="me_dashboard", responses=ps.DashboardSerializer)
     def get(self, request: Request) -> Response:
-        return Response(ps.DashboardSerializer(dashboard_for_user(user=request.user)).data)
+        return Response(
+            ps.DashboardSerializer(dashboard_for_user(user=authenticated_user(request))).data
+        )
 
 
 class ProfileExperienceView(APIView):

@@ -93,7 +93,8 @@ class ShowingSerializer(serializers.Serializer):
         choices=["full", "case_study", "private"],
         help_text="What is shown now: an `after` choice is `private` until its date.",
     )
-    label = serializers.CharField(help_text="The clause in plain words.")
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField(help_text="The clause in plain words.")  # type: ignore[assignment]
     deliverable = ShownWorkSerializer(allow_null=True)
     case_study = serializers.CharField(allow_null=True)
 

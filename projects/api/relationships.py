@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.services.preferences import (
     notification_preferences_get,
     notification_preferences_update,
@@ -55,7 +56,8 @@ class PreferencesSerializer(InputSerializer):
 class NudgeOutput(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
-    label = serializers.CharField(source="get_kind_display")
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.CharField(source="get_kind_display")  # type: ignore[assignment]
     state = serializers.CharField()
     due_at = serializers.DateTimeField()
     snoozed_until = serializers.DateTimeField(allow_null=True)
@@ -111,7 +113,7 @@ class SavedSearchListView(APIView):
 
     @extend_schema(operation_id="me_saved_searches", responses=SavedSearchOutput(many=True))
     def get(self, request: Request) -> Response:
-        searches = saved_search_list_for_user(user=request.user)
+        searches = saved_search_list_for_user(user=authenticated_user(request))
         return Response(SavedSearchOutput(searches, many=True).data)
 
     @extend_schema(
@@ -123,7 +125,7 @@ class SavedSearchListView(APIView):
         data = SavedSearchInput(data=request.data)
         data.is_valid(raise_exception=True)
         search = saved_search_create(
-            user=request.user,
+            user=authenticated_user(request),
             name=data.validated_data["name"],
             query=_query_json(data.validated_data["query"]),
         )
@@ -135,7 +137,7 @@ class SavedSearchDetailView(APIView):
 
     @extend_schema(operation_id="me_saved_searches_delete", responses={204: None})
     def delete(self, request: Request, saved_search_id: int) -> Response:
-        saved_search_delete(saved_search_id=saved_search_id, user=request.user)
+        saved_search_delete(saved_search_id=saved_search_id, user=authenticated_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -143,9 +145,9 @@ class PreferencesView(APIView):
     permission_classes = [IsAuthenticated]
 
     def _out(self, request: Request) -> dict:
-        preferences = notification_preferences_get(user=request.user)
+        preferences = notification_preferences_get(user=authenticated_user(request))
         data = PreferencesSerializer(preferences).data
-        data["discoverable"] = request.user.profile.discoverable
+        data["discoverable"] = authenticated_user(request).profile.discoverable
         return data
 
     @extend_schema(operation_id="me_notification_preferences", responses=PreferencesSerializer)
@@ -160,8 +162,8 @@ class PreferencesView(APIView):
     def patch(self, request: Request) -> Response:
         data = PreferencesSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        notification_preferences_update(user=request.user, **data.validated_data)
-        request.user.profile.refresh_from_db(fields=["discoverable"])
+        notification_preferences_update(user=authenticated_user(request), **data.validated_data)
+        authenticated_user(request).profile.refresh_from_db(fields=["discoverable"])
         return Response(self._out(request))
 
 
@@ -183,7 +185,9 @@ class MyNudgesView(APIView):
 
     @extend_schema(operation_id="me_nudges", responses=NudgeOutput(many=True))
     def get(self, request: Request) -> Response:
-        return Response(NudgeOutput(nudge_list_for_user(user=request.user), many=True).data)
+        return Response(
+            NudgeOutput(nudge_list_for_user(user=authenticated_user(request)), many=True).data
+        )
 
 
 class NudgeSnoozeView(APIView):
@@ -193,7 +197,9 @@ class NudgeSnoozeView(APIView):
     def post(self, request: Request, nudge_id: int) -> Response:
         data = SnoozeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        nudge = nudge_snooze(nudge_id=nudge_id, user=request.user, **data.validated_data)
+        nudge = nudge_snooze(
+            nudge_id=nudge_id, user=authenticated_user(request), **data.validated_data
+        )
         return Response(NudgeOutput(nudge).data)
 
 
@@ -202,7 +208,9 @@ class NudgeTurnOffView(APIView):
 
     @extend_schema(operation_id="nudges_turn_off", request=None, responses=NudgeOutput)
     def post(self, request: Request, nudge_id: int) -> Response:
-        return Response(NudgeOutput(nudge_turn_off(nudge_id=nudge_id, user=request.user)).data)
+        return Response(
+            NudgeOutput(nudge_turn_off(nudge_id=nudge_id, user=authenticated_user(request))).data
+        )
 
 
 class ReportBackView(APIView):
@@ -214,7 +222,9 @@ class ReportBackView(APIView):
         operation_id="engagements_report_back_list", responses=ReportBackOutput(many=True)
     )
     def get(self, request: Request, engagement_id: int) -> Response:
-        reports = report_back_list_for_participant(engagement_id=engagement_id, user=request.user)
+        reports = report_back_list_for_participant(
+            engagement_id=engagement_id, user=authenticated_user(request)
+        )
         return Response(ReportBackOutput(reports, many=True).data)
 
     @extend_schema(
@@ -226,7 +236,7 @@ class ReportBackView(APIView):
         data = ReportBackInput(data=request.data)
         data.is_valid(raise_exception=True)
         report = report_back_create(
-            engagement_id=engagement_id, author=request.user, **data.validated_data
+            engagement_id=engagement_id, author=authenticated_user(request), **data.validated_data
         )
         return Response(ReportBackOutput(report).data, status=status.HTTP_201_CREATED)
 

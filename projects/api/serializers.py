@@ -1,7 +1,7 @@
 """Output serializers: they render what selectors return, batch-loaded (no per-row queries),
 and read the transition tables for each viewer's `allowed_actions`."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
@@ -288,7 +288,9 @@ class ApplicationOutputSerializer(serializers.Serializer):
     def get_portfolio_items(self, application) -> list[dict]:
         items = application.portfolio_items.all()
         context = {**self.context, "application_id": application.pk}
-        return ApplicationPortfolioItemSerializer(items, many=True, context=context).data
+        # many=True: a list (the stub types every serializer's data as a dict)
+        data = ApplicationPortfolioItemSerializer(items, many=True, context=context).data
+        return cast(list[dict], data)
 
     @extend_schema_field(PersonSerializer(allow_null=True))
     def get_introduced_by(self, application) -> dict | None:

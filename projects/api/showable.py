@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import PortfolioItemOutputSerializer
+from accounts.api.viewer import authenticated_user
 from marketplace.api.schema import ErrorSerializer
 from projects.api import inputs
 from projects.api import serializers as s
@@ -39,7 +40,9 @@ class ShowableProposeView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.ShowableProposalInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        showable_propose(engagement_id=engagement_id, drafter=request.user, **form.validated_data)
+        showable_propose(
+            engagement_id=engagement_id, drafter=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id)
 
 
@@ -52,7 +55,7 @@ class ShowableConfirmView(APIView):
         responses={200: s.EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        showable_confirm(engagement_id=engagement_id, mentor=request.user)
+        showable_confirm(engagement_id=engagement_id, mentor=authenticated_user(request))
         return engagement_response(request, engagement_id)
 
 
@@ -67,7 +70,9 @@ class CaseStudySubmitView(APIView):
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.CaseStudyInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        case_study_submit(engagement_id=engagement_id, drafter=request.user, **form.validated_data)
+        case_study_submit(
+            engagement_id=engagement_id, drafter=authenticated_user(request), **form.validated_data
+        )
         return engagement_response(request, engagement_id)
 
 
@@ -80,7 +85,7 @@ class CaseStudyApproveView(APIView):
         responses={200: s.EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        case_study_approve(engagement_id=engagement_id, mentor=request.user)
+        case_study_approve(engagement_id=engagement_id, mentor=authenticated_user(request))
         return engagement_response(request, engagement_id)
 
 
@@ -95,5 +100,7 @@ class ShowablePortfolioAddView(APIView):
         responses={201: PortfolioItemOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        item = showable_portfolio_add(engagement_id=engagement_id, drafter=request.user)
+        item = showable_portfolio_add(
+            engagement_id=engagement_id, drafter=authenticated_user(request)
+        )
         return Response(PortfolioItemOutputSerializer(item).data, status=status.HTTP_201_CREATED)

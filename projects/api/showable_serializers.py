@@ -21,7 +21,8 @@ class EngagementShowableSerializer(serializers.Serializer):
     show_after = serializers.DateField(allow_null=True)
     public_title = serializers.CharField()
     effective = serializers.SerializerMethodField()
-    label = serializers.SerializerMethodField()
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    label = serializers.SerializerMethodField()  # type: ignore[assignment]
     proposal = serializers.SerializerMethodField()
     case_study = serializers.CharField()
     case_study_state = serializers.ChoiceField(choices=["none", "submitted", "approved"])

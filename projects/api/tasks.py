@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import avatar_url_for
+from accounts.api.viewer import authenticated_user
 from marketplace.api.caching import PublicReadCaching
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
@@ -107,12 +108,12 @@ class TaskListView(PublicReadCaching, APIView):
         form.is_valid(raise_exception=True)
         data, skill_ids, institution_ids = _task_data(form.validated_data)
         task = task_create(
-            mentor=request.user,
+            mentor=authenticated_user(request),
             data=data,
             skill_ids=skill_ids or (),
             institution_ids=institution_ids or (),
         )
-        task = task_get_for_mentor(task_id=task.pk, mentor=request.user)
+        task = task_get_for_mentor(task_id=task.pk, mentor=authenticated_user(request))
         body = s.TaskDetailSerializer(task, context={"viewer": request.user}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -136,17 +137,17 @@ class TaskDetailView(PublicReadCaching, APIView):
         data, skill_ids, institution_ids = _task_data(form.validated_data)
         task_update(
             task_id=task_id,
-            mentor=request.user,
+            mentor=authenticated_user(request),
             data=data,
             skill_ids=skill_ids,
             institution_ids=institution_ids,
         )
-        task = task_get_for_mentor(task_id=task_id, mentor=request.user)
+        task = task_get_for_mentor(task_id=task_id, mentor=authenticated_user(request))
         return Response(s.TaskDetailSerializer(task, context={"viewer": request.user}).data)
 
     @extend_schema(operation_id="tasks_delete", responses={204: None})
     def delete(self, request: Request, task_id: int) -> Response:
-        task_delete(task_id=task_id, mentor=request.user)
+        task_delete(task_id=task_id, mentor=authenticated_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -157,7 +158,7 @@ def _task_action(service, name: str):
         @extend_schema(operation_id=f"tasks_{name}", request=None, responses=s.TaskDetailSerializer)
         def post(self, request: Request, task_id: int) -> Response:
             service(task_id=task_id, mentor=request.user)
-            task = task_get_for_mentor(task_id=task_id, mentor=request.user)
+            task = task_get_for_mentor(task_id=task_id, mentor=authenticated_user(request))
             return Response(s.TaskDetailSerializer(task, context={"viewer": request.user}).data)
 
     TaskActionView.__name__ = f"Task{name.title()}View"
@@ -192,7 +193,9 @@ class TaskApplicationsView(APIView):
     )
     def get(self, request: Request, task_id: int) -> Response:
         task, rows = application_rows_for_task(
-            task_id=task_id, mentor=request.user, state=request.query_params.get("state", "")
+            task_id=task_id,
+            mentor=authenticated_user(request),
+            state=request.query_params.get("state", ""),
         )
         paginator = self.pagination_class()
         page = application_rows_attach_portfolio(
@@ -211,10 +214,10 @@ class TaskApplicationsView(APIView):
         form = inputs.ApplicationInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         application = application_create(
-            task_id=task_id, drafter=request.user, **form.validated_data
+            task_id=task_id, drafter=authenticated_user(request), **form.validated_data
         )
         application = application_get_for_participant(
-            application_id=application.pk, user=request.user
+            application_id=application.pk, user=authenticated_user(request)
         )
         return Response(
             s.ApplicationOutputSerializer(application, context={"viewer": request.user}).data,

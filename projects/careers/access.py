@@ -69,6 +69,17 @@ class CareersAccess:
         return None
 
     @property
+    def staff_member(self) -> InstitutionMembership:
+        """The staff membership behind a session: staff-only actions are refused to keys before
+        they run (`staff_only`), so they always have one."""
+        assert self.staff is not None, "a staff-only action ran for an API key"
+        return self.staff
+
+    @property
+    def staff_user(self) -> User:
+        return self.staff_member.user
+
+    @property
     def is_staff_session(self) -> bool:
         return self.staff is not None
 

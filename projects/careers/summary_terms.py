@@ -3,7 +3,7 @@ its readers (selectors, access): counters, cell keys, terms and the stored stude
 
 from datetime import date
 
-from django.core.signing import salted_hmac
+from django.utils.crypto import salted_hmac
 
 from projects.models import ReportBack
 
@@ -25,7 +25,7 @@ COUNTERS = (
     "repeat_work",
     "job_offers",
 )
-OUTCOME_COUNTERS = {
+OUTCOME_COUNTERS: dict[str, str] = {
     ReportBack.Outcome.INTRODUCTION: "introductions",
     ReportBack.Outcome.REFERRAL: "referrals",
     ReportBack.Outcome.REPEAT_WORK: "repeat_work",

@@ -1,6 +1,8 @@
 """Demo data for the career-office dashboard: Riverbend University with staff and students who
 consent (and one who never shared), made through the real services (seed_demo calls this)."""
 
+from typing import Any
+
 from django.utils.text import slugify
 
 from accounts import consent_terms
@@ -39,7 +41,7 @@ CAREERS_STUDENTS = [
     ("Tom Becker", "Computer Science", 2027, ["participation", "stipend_amounts"]),
     ("Private Person", "Design", 2026, None),
 ]
-CAREERS_TASKS = [
+CAREERS_TASKS: list[dict[str, Any]] = [
     {
         "title": "Tidy a survey of 2,000 small businesses",
         "description": "Clean, label and document a messy survey export.",

@@ -76,7 +76,7 @@ def thread_list_for_user(*, user: User) -> dict[str, Any]:
     )
     results = []
     for thread in threads:
-        obj: Application | Engagement
+        obj: Application | Engagement | Offer
         if thread["application_id"]:
             kind, obj = "application", applications[thread["application_id"]]
             mentor, drafter, title = obj.task.mentor, obj.drafter, obj.task.title

@@ -26,13 +26,13 @@ Edge = tuple[int, int, datetime]  # (mentor_id, drafter_id, completed_at)
 
 
 def _completed_drafts_from(mentor_ids: set[int]) -> list[Edge]:
-    return list(
-        Engagement.objects.filter(
-            mentor_id__in=mentor_ids,
-            state=Engagement.State.COMPLETED,
-            completed_at__isnull=False,
-        ).values_list("mentor_id", "drafter_id", "completed_at")
-    )
+    rows = Engagement.objects.filter(
+        mentor_id__in=mentor_ids,
+        state=Engagement.State.COMPLETED,
+        completed_at__isnull=False,
+    ).values_list("mentor_id", "drafter_id", "completed_at")
+    # completed_at is filtered non-null above.
+    return [(mentor, drafter, done) for mentor, drafter, done in rows if done is not None]
 
 
 def _chain_edges(start: set[int]) -> dict[int, list[tuple[int, datetime]]]:

@@ -26,7 +26,8 @@ def _reply_hours(*, mentor_id: int) -> int | None:
 def _track_record(*, mentor_id: int) -> dict[str, Any]:
     # v2: the record gained the response rate; entries cached by the previous release lack it.
     key = f"mentor-track-record:v2:{mentor_id}"
-    if (cached := cache.get(key)) is not None:
+    cached: dict[str, Any] | None = cache.get(key)
+    if cached is not None:
         return cached
     done = Engagement.objects.filter(mentor_id=mentor_id).aggregate(
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),

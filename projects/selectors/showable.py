@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -101,7 +102,9 @@ def public_title(engagement: Engagement) -> str:
     return engagement.public_title or engagement.task.title
 
 
-def deliverable_get_for_viewer(*, deliverable_id: int, user: User | None) -> Deliverable:
+def deliverable_get_for_viewer(
+    *, deliverable_id: int, user: User | AnonymousUser | None
+) -> Deliverable:
     """A delivered file: always for the engagement's two people; for anyone else only while the
     clause makes the work public (the approved, last deliverable of a completed draft by an
     active drafter). Anything else is not found, so a 404 reveals nothing."""

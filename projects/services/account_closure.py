@@ -5,6 +5,8 @@ It lives in projects because accounts may not import projects; the API's delete 
 calls this, never accounts' user_delete directly.
 """
 
+from typing import Any
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
@@ -62,5 +64,5 @@ def account_close(*, user: User, password: str) -> None:
         user_delete(user=user, password=password)
 
 
-def _ids(queryset: QuerySet) -> list[int]:
+def _ids(queryset: QuerySet[Any]) -> list[int]:
     return list(queryset.order_by("pk").values_list("pk", flat=True))

@@ -64,7 +64,7 @@ def message_send(
         mentor_id, drafter_id = application.task.mentor_id, application.drafter_id
         role = MENTOR if sender.pk == mentor_id else DRAFTER
         transition_require(application, "message", role=role)
-        thread = {"application": application}
+        thread: dict[str, Application | Engagement | Offer] = {"application": application}
         url, title = f"/applications/{application.pk}/", application.task.title
     elif offer_id is not None:
         offer = (
@@ -80,6 +80,8 @@ def message_send(
         thread = {"offer": offer}
         url, title = f"/offers/{offer.pk}/", offer.title
     else:
+        if engagement_id is None:  # none of the three threads was named
+            raise NotFound("Conversation not found.")
         engagement = (
             Engagement.objects.filter(pk=engagement_id)
             .filter(_participant_q(sender, mentor_path="mentor"))
@@ -124,6 +126,7 @@ def messages_mark_read(
     offer_id: int | None = None,
 ) -> int:
     """Mark the messages sent to `user` in one thread as read; returns how many changed."""
+    thread: dict[str, int | None]
     if application_id is not None:
         thread = {"application_id": application_id}
     elif offer_id is not None:

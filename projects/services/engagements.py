@@ -6,7 +6,7 @@ outcome sends the same notices, credits the same introducers and takes the same 
 (projects/locks.py) whoever causes it. Money moves through projects.stipends, called here."""
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import IO
 
@@ -336,7 +336,7 @@ def engagement_auto_approve(*, engagement_id: int) -> bool:
     return True
 
 
-def _run_each(ids: Iterable[int], step, label: str) -> int:
+def _run_each(ids: Iterable[int], step: Callable[..., object], label: str) -> int:
     """Run one system transition per id, each in its own transaction: one failing item is
     logged and skipped, never stopping the rest of the run."""
     moved = 0

@@ -2,6 +2,7 @@
 shows the pay-it-forward chain's size on their public profile."""
 
 from datetime import date, datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -67,9 +68,7 @@ def impact_letters_send(*, now: datetime | None = None) -> int:
             with transaction.atomic():
                 ImpactLetter.objects.create(mentor=mentor, month=month)
                 letter = impact_letter_render(mentor=mentor, month=month, until=until)
-                transaction.on_commit(
-                    lambda to=mentor.email, letter=letter: send_html_email.enqueue(to=to, **letter)
-                )
+                transaction.on_commit(partial(send_html_email.enqueue, to=mentor.email, **letter))
         except IntegrityError:
             continue  # another run wrote this month's letter first
         sent += 1

@@ -7,6 +7,7 @@ never sends one twice. A nudge whose engagement has moved on is dropped, not sen
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -19,7 +20,7 @@ from accounts.services.preferences import notification_preferences_get
 from marketplace.errors import NotFound, field_error
 from projects import error_codes as codes
 from projects import locks
-from projects.models import Application, Deliverable, Engagement, Nudge, ReportBack
+from projects.models import Application, Deliverable, Engagement, Nudge, ReportBack, Task
 from projects.response_rates import mentors_with_low_response_rate
 from projects.services.closure import CLOSE_AFTER, MENTOR_DECLINE_REASONS
 from projects.stipends.terms import AUTO_RELEASE_AFTER
@@ -40,7 +41,7 @@ SNOOZE_MAX_DAYS = 30
 Kind = Nudge.Kind
 REPORT_BACK_KINDS = (Kind.REPORT_BACK, Kind.INTRODUCTION_ASK, Kind.PAY_IT_FORWARD)
 
-TEXT = {
+TEXT: dict[str, tuple[str, str]] = {
     Kind.APPLICATION_UNANSWERED: (
         "An application has waited {days} days",
         "Shortlist, accept or decline — a short answer helps them plan. It closes automatically "
@@ -75,7 +76,7 @@ TEXT = {
 }
 
 
-def _plan(key: str, **fields) -> bool:
+def _plan(key: str, **fields: Any) -> bool:
     _, created = Nudge.objects.get_or_create(key=key, defaults=fields)
     return created
 
@@ -174,11 +175,14 @@ def nudges_plan(*, now: datetime | None = None) -> int:
 def _still_relevant(nudge: Nudge) -> bool:
     """The moment has not passed: the application still waits, the work is still due, ..."""
     if nudge.kind == Kind.APPLICATION_UNANSWERED:
+        assert nudge.application is not None  # this kind is planned for an application
         return nudge.application.state in UNANSWERED_STATES
     engagement = nudge.engagement
     if nudge.kind == Kind.DELIVERABLE_DUE:
+        assert engagement is not None  # planned for an engagement
         return engagement.state == Engagement.State.ACTIVE
     if nudge.kind == Kind.DELIVERY_UNREVIEWED:
+        assert engagement is not None  # planned for an engagement
         return engagement.state == Engagement.State.DELIVERED and nudge.key.endswith(
             f"{engagement.delivered_at:%Y%m%d%H%M%S}"
         )
@@ -199,9 +203,10 @@ def _wanted(nudge: Nudge) -> bool:
 def _text(nudge: Nudge, now: datetime) -> tuple[str, str, str]:
     """Title, body and link of the notification a nudge becomes."""
     title, body = TEXT[nudge.kind]
-    if nudge.application_id:
+    task: Task | None
+    if nudge.application is not None:
         task, url = nudge.application.task, f"/applications/{nudge.application_id}/"
-    elif nudge.engagement_id:
+    elif nudge.engagement is not None:
         task, url = nudge.engagement.task, f"/engagements/{nudge.engagement_id}/"
     elif nudge.kind == Kind.LOW_RESPONSE_RATE:
         task, url = None, "/dashboard/"
@@ -214,13 +219,15 @@ def _text(nudge: Nudge, now: datetime) -> tuple[str, str, str]:
         count = Engagement.objects.filter(
             drafter_id=nudge.recipient_id, state=Engagement.State.COMPLETED
         ).count()
-    days = (now - nudge.application.created_at).days if nudge.application_id else 0
+    days = (now - nudge.application.created_at).days if nudge.application is not None else 0
     if nudge.kind == Kind.APPLICATION_UNANSWERED:
         title, body = _unanswered_text(nudge, days=days, title=title, body=body, url=url)
     return title.format(title=task.title if task else "", days=days, count=count), body, url
 
 
-def _unanswered_text(nudge: Nudge, *, days: int, title: str, body: str, url: str):
+def _unanswered_text(
+    nudge: Nudge, *, days: int, title: str, body: str, url: str
+) -> tuple[str, str]:
     """The day-7 reminder lists the one-click decline reasons (each link opens the application
     with that reason's button ready); the day-12 one is the last before the automatic close."""
     if nudge.key.split(":")[2:3] == [str(len(UNANSWERED_REMINDER_DAYS))]:

@@ -3,7 +3,8 @@ recommendations scoring above the person's threshold, in one e-mail with one-cli
 links (signed, see accounts.services.preferences)."""
 
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +18,7 @@ from marketplace.errors import Conflict, NotFound, field_error
 from projects import error_codes as codes
 from projects.matching.recommendations import task_recommendations_for_user
 from projects.models import Application, SavedSearch
-from projects.selectors.tasks import task_list_for_browse
+from projects.selectors.tasks import BrowseFilters, task_list_for_browse
 
 MAX_SAVED_SEARCHES = 20
 DIGEST_TASKS_PER_SEARCH = 5
@@ -49,11 +50,12 @@ def saved_search_delete(*, saved_search_id: int, user: User) -> None:
         raise NotFound("Saved search not found.")
 
 
-def _filters(query: dict[str, Any]) -> dict[str, Any]:
+def _filters(query: dict[str, Any]) -> BrowseFilters:
     filters = dict(query)
     if filters.get("deadline_before"):
         filters["deadline_before"] = datetime.fromisoformat(filters["deadline_before"]).date()
-    return filters
+    # Stored from the browse query serializer's validated data: the same keys.
+    return cast(BrowseFilters, filters)
 
 
 def _new_matches(search: SavedSearch, since: datetime) -> list[dict[str, Any]]:
@@ -126,8 +128,11 @@ def digests_send(*, now: datetime | None = None) -> int:
             body = digest_for_user(user=user, now=now)
             if body:
                 transaction.on_commit(
-                    lambda user=user, body=body: send_notification_email.enqueue(
-                        to=user.email, subject="Slipstream: new tasks for you", body=body
+                    partial(
+                        send_notification_email.enqueue,
+                        to=user.email,
+                        subject="Slipstream: new tasks for you",
+                        body=body,
                     )
                 )
                 sent += 1

@@ -4,6 +4,8 @@ Two actions unstick money the hourly job could not move: retry an owed refund, r
 payout. Both call the same idempotent outbound functions the tasks run.
 """
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -13,14 +15,14 @@ from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout, Stip
 from projects.stipends.services.outbound import payout_execute, refunds_owed, stipend_refund_execute
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -32,7 +34,9 @@ class ConnectedAccountAdmin(ReadOnlyAdmin):
     list_select_related = ["user"]
 
 
-def _report(admin_view: admin.ModelAdmin, request: HttpRequest, done: int, failed: int) -> None:
+def _report(
+    admin_view: admin.ModelAdmin[Any], request: HttpRequest, done: int, failed: int
+) -> None:
     admin_view.message_user(request, f"{done} done.", messages.SUCCESS)
     if failed:
         admin_view.message_user(

@@ -5,6 +5,8 @@ Amounts are integers in the currency's minor unit (cents). Rows that record mone
 on_delete=PROTECT, so deleting a user or an engagement can never erase what was paid.
 """
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 
@@ -151,10 +153,10 @@ class LedgerEntry(models.Model):
     def __str__(self) -> str:
         return self.key
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("ledger entries are append-only")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ValueError("ledger entries are append-only")

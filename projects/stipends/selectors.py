@@ -54,7 +54,7 @@ def payouts_waiting_for_setup(*, user: User) -> list[Payout]:
 
 
 def engagement_id_of(obj: dict[str, Any]) -> int | None:
-    raw = (obj.get("metadata") or {}).get("engagement")
+    raw: Any = (obj.get("metadata") or {}).get("engagement")
     try:
         return int(raw)
     except (TypeError, ValueError):

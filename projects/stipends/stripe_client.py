@@ -59,7 +59,8 @@ def _client() -> stripe.StripeClient:
 
 def _call(method: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
     try:
-        return method(*args, **kwargs).to_dict()
+        result: dict[str, Any] = method(*args, **kwargs).to_dict()
+        return result
     except stripe.StripeError as exc:
         retryable = isinstance(exc, stripe.APIConnectionError | stripe.RateLimitError) or (
             exc.http_status is not None and exc.http_status >= 500
@@ -206,7 +207,7 @@ def refund_create(*, engagement_id: int, payment_intent_id: str) -> dict[str, An
 
 def events_list(*, created_gte: int, account_id: str | None = None) -> Iterator[dict[str, Any]]:
     """Events since `created_gte` (oldest first); with account_id, that connected account's."""
-    options: dict[str, Any] = {"stripe_account": account_id} if account_id else {}
+    options: stripe.RequestOptions = {"stripe_account": account_id} if account_id else {}
     try:
         page = _client().v1.events.list(
             params={"created": {"gte": created_gte}, "limit": 100}, options=options

@@ -36,7 +36,9 @@ Handler = Callable[[dict[str, Any], dict[str, Any]], bool | str]
 def _checkout_completed(obj: dict[str, Any], event: dict[str, Any]) -> bool | str:
     outcome = funding.stipend_fund_from_checkout(session=obj)
     if outcome is funding.Funding.FUNDED:
-        engagement_activate_after_funding(engagement_id=engagement_id_of(obj))
+        engagement_id = engagement_id_of(obj)
+        assert engagement_id is not None  # a session without one is never FUNDED
+        engagement_activate_after_funding(engagement_id=engagement_id)
     if outcome is funding.Funding.MISMATCH:
         return "mismatch: the session, amount or currency is not the stipend's"
     return outcome is not funding.Funding.IGNORED

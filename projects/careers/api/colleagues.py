@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from accounts.models import InstitutionMembership, StaffInvitation
 from accounts.services.institution_staff import institution_staff_remove, institution_staff_role_set
 from marketplace.api.inputs import InputSerializer
@@ -229,7 +230,9 @@ class StaffInvitationAcceptView(APIView):
     def post(self, request: Request) -> Response:
         form = InvitationAcceptInput(data=request.data)
         form.is_valid(raise_exception=True)
-        membership = staff_invitation_accept(user=request.user, token=form.validated_data["token"])
+        membership = staff_invitation_accept(
+            user=authenticated_user(request), token=form.validated_data["token"]
+        )
         return Response(
             {
                 "institution_slug": membership.institution.slug,
@@ -256,7 +259,7 @@ class ColleagueDetailView(CareersView):
         form = ColleagueRoleInput(data=request.data)
         form.is_valid(raise_exception=True)
         membership = institution_staff_role_set(
-            actor=request.user,
+            actor=authenticated_user(request),
             institution=self.access.institution,
             membership_id=membership_id,
             staff_role=form.validated_data["role"],
@@ -270,7 +273,9 @@ class ColleagueDetailView(CareersView):
     )
     def delete(self, request: Request, membership_id: int) -> Response:
         institution_staff_remove(
-            actor=request.user, institution=self.access.institution, membership_id=membership_id
+            actor=authenticated_user(request),
+            institution=self.access.institution,
+            membership_id=membership_id,
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_student
 from projects.careers.selectors.featured import featured_badges_for_student
@@ -40,7 +41,7 @@ class MyDisclosuresView(APIView):
     def get(self, request: Request) -> Response:
         paginator = NewestFirstPagination()
         page = paginator.paginate_queryset(
-            disclosures_for_student(student=request.user), request, view=self
+            disclosures_for_student(student=authenticated_user(request)), request, view=self
         )
         return paginator.get_paginated_response(
             [disclosure_shape(row, for_student=True) for row in page]
@@ -66,5 +67,5 @@ class MyFeaturedTasksView(APIView):
         ),
     )
     def get(self, request: Request) -> Response:
-        badges = featured_badges_for_student(viewer=request.user)
+        badges = featured_badges_for_student(viewer=authenticated_user(request))
         return Response({"featured": {str(k): v for k, v in badges.items()}})

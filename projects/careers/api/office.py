@@ -12,6 +12,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.api.viewer import authenticated_user
 from accounts.models import InstitutionApiKey, InstitutionMembership
 from accounts.selectors.institutions import institution_api_keys, institution_staff
 from accounts.services.institution_keys import (
@@ -65,7 +66,7 @@ class InstitutionView(CareersView):
                 "slug": institution.slug,
                 "name": institution.name,
                 "email_domains": institution.email_domains,
-                "viewer_role": self.access.staff.staff_role,
+                "viewer_role": self.access.staff_member.staff_role,
                 "staff": [_colleague(m) for m in institution_staff(institution=institution)],
             }
         )
@@ -86,7 +87,7 @@ class StaffView(CareersView):
         form = s.StaffInviteInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         membership = institution_staff_add(
-            actor=request.user,
+            actor=authenticated_user(request),
             institution_slug=self.access.institution.slug,
             email=form.validated_data["email"],
             staff_role=form.validated_data["role"],
@@ -115,7 +116,7 @@ class ApiKeyListView(CareersView):
         form = s.ApiKeyInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         issued = institution_api_key_create(
-            actor=request.user,
+            actor=authenticated_user(request),
             institution=self.access.institution,
             name=form.validated_data["name"],
             expires_at=form.validated_data.get("expires_at"),
@@ -138,7 +139,7 @@ class ApiKeyDetailView(CareersView):
     )
     def delete(self, request: Request, key_id: int) -> Response:
         institution_api_key_revoke(
-            actor=request.user, institution=self.access.institution, key_id=key_id
+            actor=authenticated_user(request), institution=self.access.institution, key_id=key_id
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -19,7 +19,8 @@ def _f(field: serializers.Field, help_text: str, example: object) -> serializers
     original keyword arguments, so the description and example go in those too."""
     field.help_text = help_text
     field.style = {**field.style, "example": example}
-    field._kwargs = {**field._kwargs, "help_text": help_text, "style": field.style}
+    # DRF's Field.__new__ keeps the constructor's arguments in _kwargs; the stub omits them.
+    field._kwargs = {**field._kwargs, "help_text": help_text, "style": field.style}  # type: ignore[attr-defined]
     return field
 
 
@@ -405,7 +406,8 @@ class DisclosureSerializer(serializers.Serializer):
     at = _f(serializers.DateTimeField(), "When the data was disclosed.", "2026-03-04T12:30:00Z")
     by = DisclosedBySerializer(help_text="Who received it.")
     endpoint = _f(serializers.CharField(), "The request.", "/api/v1/careers/students/")
-    fields = _f(
+    # DRF's metaclass moves declared fields off the class; the stub sees Field's own attribute.
+    fields = _f(  # type: ignore[assignment]
         serializers.ListField(child=serializers.CharField()),
         "Which kinds of student data.",
         ["name", "skills"],

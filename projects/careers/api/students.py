@@ -91,7 +91,7 @@ class StudentParticipationView(CareersView):
     def get(self, request: Request, student_id: str) -> Response:
         student = self.access.student_get(public_id=student_id)
         row = student and careers_student_row(access=self.access, student_id=student.pk)
-        if row is None:
+        if student is None or row is None:
             raise NotFound("No such student.")
         engagements = list(careers_engagements(access=self.access, student_id=student.pk))
         self.disclose([student.pk])

@@ -186,14 +186,11 @@ def careers_report_summary(
         key = _group_key(cell, group_by)
         if key is not None:
             groups[key].add(cell)
-    top_skills = sorted(
-        (
-            {"skill": name, "students": students}
-            for name, students in skill_students.items()
-            if students >= SUPPRESSION_THRESHOLD
-        ),
-        key=lambda item: (-item["students"], item["skill"]),
-    )[:TOP_SKILLS]
+    top_skills = [
+        {"skill": name, "students": students}
+        for name, students in sorted(skill_students.items(), key=lambda kv: (-kv[1], kv[0]))
+        if students >= SUPPRESSION_THRESHOLD
+    ][:TOP_SKILLS]
     total = totals.as_dict()
     report = {
         "from": date_from,

@@ -26,7 +26,7 @@ def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "")
             or task.institutions.filter(pk=access.institution.pk).exists()
         )
     )
-    if not visible:
+    if task is None or not visible:
         raise NotFound("No such task.")
     if task.state != Task.State.OPEN:
         raise Conflict("Only open tasks can be featured.", code=error_codes.TASK_NOT_OPEN)
@@ -40,7 +40,7 @@ def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "")
             return FeaturedTask.objects.create(
                 institution=access.institution,
                 task=task,
-                featured_by=access.staff.user,
+                featured_by=access.staff_user,
                 note=note.strip(),
             )
     except IntegrityError:

@@ -149,12 +149,12 @@ def roster_upload(*, access: CareersAccess, file: IO[bytes]) -> dict[str, Any]:
         recent = {a for a, row in known.items() if row.sent_at > recent_since}
         to_send = [a for a in candidates if a not in recent]
         RosterInvitation.objects.filter(pk__in=[known[a].pk for a in to_send if a in known]).update(
-            sent_at=now, invited_by=access.staff.user
+            sent_at=now, invited_by=access.staff_user
         )
         RosterInvitation.objects.bulk_create(
             [
                 RosterInvitation(
-                    institution=institution, email=a, invited_by=access.staff.user, sent_at=now
+                    institution=institution, email=a, invited_by=access.staff_user, sent_at=now
                 )
                 for a in to_send
                 if a not in known

@@ -96,11 +96,11 @@ def staff_invitation_create(
             email=email,
             staff_role=staff_role,
             hashed_token=_hash(token),
-            invited_by=access.staff.user,
+            invited_by=access.staff_user,
             expires_at=now + timedelta(days=STAFF_INVITATION_DAYS),
         )
         issued = IssuedInvitation(invitation=invitation, token=token)
-        inviter = access.staff.user.profile.display_name or "A colleague"
+        inviter = access.staff_user.profile.display_name or "A colleague"
         body = (
             f"{inviter} invited you to join the career office of {institution.name} on "
             f"Slipstream as {invitation.get_staff_role_display().lower()}.\n\n"

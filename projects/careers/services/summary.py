@@ -144,7 +144,7 @@ def careers_contribution_compute(*, institution_id: int, user_id: int) -> list[l
 
 
 def _as_map(contribution: list[list[Any]]) -> dict[Key, dict[str, Any]]:
-    return {tuple(key): counters for key, counters in contribution}  # type: ignore[misc]
+    return {tuple(key): counters for key, counters in contribution}
 
 
 def _cells_apply(*, institution_id: int, old: list[list[Any]], new: list[list[Any]]) -> None:

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from projects.circles.api import serializers as s
 from projects.circles.selectors.circles import circle_get_for_member, circle_list, circle_rows
@@ -35,7 +36,7 @@ _ERRORS = {
 
 
 def _detail(request: Request, circle_id: int, code: int = status.HTTP_200_OK) -> Response:
-    data = circle_get_for_member(circle_id=circle_id, user=request.user)
+    data = circle_get_for_member(circle_id=circle_id, user=authenticated_user(request))
     return Response(s.CircleDetailSerializer(data).data, status=code)
 
 
@@ -57,10 +58,10 @@ class CircleListView(APIView):
     def get(self, request: Request) -> Response:
         query = s.CircleQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        queryset = circle_list(viewer=request.user, **query.validated_data)
+        queryset = circle_list(viewer=authenticated_user(request), **query.validated_data)
         paginator = self.pagination_class()
         page = list(paginator.paginate_queryset(queryset, request, view=self))
-        rows = circle_rows(circles=page, viewer=request.user)
+        rows = circle_rows(circles=page, viewer=authenticated_user(request))
         return paginator.get_paginated_response(s.CircleCardSerializer(rows, many=True).data)
 
     @extend_schema(
@@ -71,7 +72,7 @@ class CircleListView(APIView):
     def post(self, request: Request) -> Response:
         form = s.CircleCreateInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        circle = circle_create(host=request.user, **form.validated_data)
+        circle = circle_create(host=authenticated_user(request), **form.validated_data)
         return _detail(request, circle.pk, status.HTTP_201_CREATED)
 
 
@@ -99,8 +100,8 @@ def _circle_action(service, operation_id: str, doc: str):
             responses={200: s.CircleCardSerializer, **_ERRORS},
         )
         def post(self, request: Request, circle_id: int) -> Response:
-            circle = service(circle_id=circle_id, user=request.user)
-            row = circle_rows(circles=[circle], viewer=request.user)[0]
+            circle = service(circle_id=circle_id, user=authenticated_user(request))
+            row = circle_rows(circles=[circle], viewer=authenticated_user(request))[0]
             return Response(s.CircleCardSerializer(row).data)
 
     CircleActionView.__name__ = f"{operation_id.title().replace('_', '')}View"
@@ -127,7 +128,7 @@ class CircleMemberRemoveView(APIView):
         responses={200: s.CircleDetailSerializer, **_ERRORS},
     )
     def post(self, request: Request, circle_id: int, handle: str) -> Response:
-        circle_member_remove(circle_id=circle_id, host=request.user, handle=handle)
+        circle_member_remove(circle_id=circle_id, host=authenticated_user(request), handle=handle)
         return _detail(request, circle_id)
 
 
@@ -144,7 +145,9 @@ class CircleRequestsView(APIView):
     def post(self, request: Request, circle_id: int) -> Response:
         form = s.CritiqueRequestInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        critique_request_create(circle_id=circle_id, asker=request.user, **form.validated_data)
+        critique_request_create(
+            circle_id=circle_id, asker=authenticated_user(request), **form.validated_data
+        )
         return _detail(request, circle_id, status.HTTP_201_CREATED)
 
 
@@ -162,7 +165,7 @@ class CritiqueCreateView(APIView):
         form = s.CritiqueInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         critique = critique_create(
-            request_id=request_id, author=request.user, **form.validated_data
+            request_id=request_id, author=authenticated_user(request), **form.validated_data
         )
         return _detail(request, critique.request.circle_id, status.HTTP_201_CREATED)
 
@@ -178,7 +181,7 @@ class CritiqueHelpfulView(APIView):
         responses={200: s.CircleDetailSerializer, **_ERRORS},
     )
     def post(self, request: Request, critique_id: int) -> Response:
-        critique = critique_mark_helpful(critique_id=critique_id, user=request.user)
+        critique = critique_mark_helpful(critique_id=critique_id, user=authenticated_user(request))
         return _detail(request, critique.request.circle_id)
 
 
@@ -196,7 +199,7 @@ class CritiqueReportView(APIView):
         form = s.CritiqueReportInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         report = critique_report(
-            critique_id=critique_id, reporter=request.user, **form.validated_data
+            critique_id=critique_id, reporter=authenticated_user(request), **form.validated_data
         )
         return Response(
             s.CritiqueReportOutputSerializer(report).data, status=status.HTTP_201_CREATED

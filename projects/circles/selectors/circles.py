@@ -101,7 +101,7 @@ def _card(
         "description": circle.description,
         "skill_family": circle.skill_family,
         "skill_family_label": circle.get_skill_family_display(),
-        "institution": circle.institution.name if circle.institution_id else None,
+        "institution": circle.institution.name if circle.institution is not None else None,
         "state": circle.state,
         "member_count": circle.member_count,
         "host": {"handle": circle.host.profile.handle, "display_name": display_name(circle.host)},

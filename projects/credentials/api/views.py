@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer
 from marketplace.api.schema import ErrorSerializer
 from marketplace.errors import Conflict, field_error
@@ -109,7 +110,7 @@ class CredentialView(APIView):
         },
     )
     def get(self, request: Request, engagement_id: int):
-        issued = credential_issue(engagement_id=engagement_id, drafter=request.user)
+        issued = credential_issue(engagement_id=engagement_id, drafter=authenticated_user(request))
         if issued.state == IssuedCredential.State.REVOKED:
             raise Conflict("You revoked this credential.", code=codes.CREDENTIAL_REVOKED)
         if request.query_params.get("format") == "json":
@@ -130,7 +131,7 @@ class CredentialRevokeView(APIView):
         responses={200: RevokedSerializer, 404: ErrorSerializer, 409: ErrorSerializer},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        issued = credential_revoke(engagement_id=engagement_id, user=request.user)
+        issued = credential_revoke(engagement_id=engagement_id, user=authenticated_user(request))
         return Response(RevokedSerializer(issued).data)
 
 

@@ -13,7 +13,7 @@ from marketplace.errors import NotFound
 from projects import locks
 from projects.credentials.models import STATUS_LIST_SIZE, IssuedCredential
 from projects.models import Engagement
-from projects.transitions import transition_require
+from projects.transitions import transition_target
 
 _INDEX_TRIES = 20
 
@@ -60,7 +60,7 @@ def credential_revoke(*, engagement_id: int, user: User) -> IssuedCredential:
         issued = locks.credential_lock(engagement_id=engagement.pk)
         if issued is None:
             raise NotFound("No credential was issued for this experience.")
-        issued.state = transition_require(issued, "revoke").target
+        issued.state = transition_target(issued, "revoke")
         issued.revoked_at = timezone.now()
         issued.revoked_by = user
         issued.save(update_fields=["state", "revoked_at", "revoked_by", "updated_at"])

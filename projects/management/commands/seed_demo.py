@@ -1,6 +1,7 @@
 """Idempotent demo data for `make run`: a few mentors and drafters, printed logins."""
 
 import datetime
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -37,7 +38,7 @@ from projects.services.tasks import (
 
 DEMO_PASSWORD = "slipstream-demo"  # noqa: S105 — printed on purpose: local demo accounts only
 
-DEMO_PEOPLE = [
+DEMO_PEOPLE: list[dict[str, Any]] = [
     {
         "email": "maya.mentor@demo.slipstream.local",
         "display_name": "Maya Okafor",
@@ -238,7 +239,7 @@ _GAIN = "A reference, a portfolio piece and an hour of career advice."
 # Deadlines a few weeks out from the day the demo is seeded, so cards show real dates.
 _SOON = datetime.date.today() + datetime.timedelta(days=21)
 _LATER = datetime.date.today() + datetime.timedelta(days=45)
-DEMO_TASKS = [
+DEMO_TASKS: list[dict[str, Any]] = [
     {
         "key": "research",
         "mentor": "maya",
@@ -357,7 +358,7 @@ DEMO_TASKS = [
 # Matching (issue 11): the demo drafters declare skills, levels and weekly hours, opt in to be
 # discoverable, and Ana keeps a saved search — so "For you", a mentor's recommended drafters
 # and the digest have something to show. Appended; idempotent.
-DEMO_MATCHING = {
+DEMO_MATCHING: dict[str, dict[str, Any]] = {
     "sam": {"hours": 6, "skills": {"UX research": "working", "Figma": "learning"}},
     "ana": {
         "hours": 8,
@@ -371,7 +372,7 @@ DEMO_MATCHING = {
     },
 }
 
-DEMO_MATCHING_TASKS = [
+DEMO_MATCHING_TASKS: list[dict[str, Any]] = [
     {
         "mentor": "leo",
         "title": "Tidy a pandas notebook of reader survey answers",

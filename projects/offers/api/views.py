@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api.conversations import _ThreadView
@@ -35,7 +36,7 @@ class MyOfferSettingsView(APIView):
 
     @extend_schema(operation_id="me_offer_settings", responses=s.OfferSettingsOutputSerializer)
     def get(self, request: Request) -> Response:
-        return Response(offer_settings_for_mentor(mentor=request.user))
+        return Response(offer_settings_for_mentor(mentor=authenticated_user(request)))
 
     @extend_schema(
         operation_id="me_offer_settings_update",
@@ -47,8 +48,8 @@ class MyOfferSettingsView(APIView):
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         topic_ids = data.pop("topic_ids", None)
-        offer_settings_update(mentor=request.user, data=data, topic_ids=topic_ids)
-        return Response(offer_settings_for_mentor(mentor=request.user))
+        offer_settings_update(mentor=authenticated_user(request), data=data, topic_ids=topic_ids)
+        return Response(offer_settings_for_mentor(mentor=authenticated_user(request)))
 
 
 class _MentorPagination(CursorPagination):
@@ -78,7 +79,7 @@ class MentorListView(APIView):
 
 
 def _offer_response(request: Request, offer_id: int, code: int = status.HTTP_200_OK) -> Response:
-    offer = offer_get_for_participant(offer_id=offer_id, user=request.user)
+    offer = offer_get_for_participant(offer_id=offer_id, user=authenticated_user(request))
     data = s.OfferOutputSerializer(offer, context={"viewer": request.user}).data
     return Response(data, status=code)
 
@@ -98,7 +99,9 @@ class MentorOffersView(APIView):
     def post(self, request: Request, handle: str) -> Response:
         form = s.OfferInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        offer = offer_create(mentor_handle=handle, drafter=request.user, **form.validated_data)
+        offer = offer_create(
+            mentor_handle=handle, drafter=authenticated_user(request), **form.validated_data
+        )
         return _offer_response(request, offer.pk, status.HTTP_201_CREATED)
 
 
@@ -113,7 +116,7 @@ class MyOffersView(APIView):
     )
     def get(self, request: Request) -> Response:
         box = request.query_params.get("box", "")
-        queryset = offer_list_for_user(user=request.user, box=box)
+        queryset = offer_list_for_user(user=authenticated_user(request), box=box)
         return paginated_response(self, request, queryset, s.OfferOutputSerializer)
 
 
@@ -140,7 +143,7 @@ class OfferAcceptView(APIView):
     def post(self, request: Request, offer_id: int) -> Response:
         form = s.OfferAcceptInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        offer_accept(offer_id=offer_id, mentor=request.user, **form.validated_data)
+        offer_accept(offer_id=offer_id, mentor=authenticated_user(request), **form.validated_data)
         return _offer_response(request, offer_id, status.HTTP_201_CREATED)
 
 
@@ -155,7 +158,7 @@ class OfferDeclineView(APIView):
     def post(self, request: Request, offer_id: int) -> Response:
         form = s.OfferDeclineInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        offer_decline(offer_id=offer_id, mentor=request.user, **form.validated_data)
+        offer_decline(offer_id=offer_id, mentor=authenticated_user(request), **form.validated_data)
         return _offer_response(request, offer_id)
 
 
@@ -164,7 +167,7 @@ class OfferWithdrawView(APIView):
 
     @extend_schema(operation_id="offers_withdraw", request=None, responses=s.OfferOutputSerializer)
     def post(self, request: Request, offer_id: int) -> Response:
-        offer_withdraw(offer_id=offer_id, drafter=request.user)
+        offer_withdraw(offer_id=offer_id, drafter=authenticated_user(request))
         return _offer_response(request, offer_id)
 
 

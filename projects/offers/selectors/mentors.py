@@ -98,9 +98,9 @@ def mentor_reply_rates(*, mentor_ids: list[int], now: datetime.datetime) -> dict
             ),
         )
     )
-    for row in offers:
-        due[row["mentor_id"]] += row["due"]
-        answered[row["mentor_id"]] += row["answered"]
+    for offer_row in offers:
+        due[offer_row["mentor_id"]] += offer_row["due"]
+        answered[offer_row["mentor_id"]] += offer_row["answered"]
     return {
         mentor_id: round(answered[mentor_id] / count, 2)
         for mentor_id, count in due.items()

@@ -64,8 +64,10 @@ def offer_accept(
             skill_ids=list(offer.skills.values_list("pk", flat=True)),
         )
         task_publish(task_id=task.pk, mentor=mentor)
+        locked = locks.task_lock(task_id=task.pk)
+        assert locked is not None  # created just above, in this transaction
         application = application_create_on_task(
-            task=locks.task_lock(task_id=task.pk),
+            task=locked,
             drafter=offer.drafter,
             note=offer.what,
             work_sample_link=offer.work_sample_link,

@@ -16,7 +16,7 @@ from projects.offers import error_codes as codes
 from projects.offers.models import OFFER_MAX_HOURS, Offer
 from projects.people import display_name
 from projects.services.applications import evidence_items_check
-from projects.transitions import transition_require
+from projects.transitions import transition_target
 
 MAX_PENDING_PER_DRAFTER = 3
 OFFER_EXPIRY_DAYS = 14
@@ -166,7 +166,7 @@ def offer_withdraw(*, offer_id: int, drafter: User) -> Offer:
     """pending -> withdrawn, by the drafter."""
     with transaction.atomic():
         offer = _offer_lock_for(offer_id=offer_id, drafter=drafter)
-        offer.state = transition_require(offer, "withdraw").target
+        offer.state = transition_target(offer, "withdraw")
         offer.save(update_fields=["state", "updated_at"])
     return offer
 
@@ -177,7 +177,7 @@ def offer_decline(*, offer_id: int, mentor: User, reason: str, note: str = "") -
         raise field_error("Choose one of the reasons.", code=codes.OFFER_INVALID, field="reason")
     with transaction.atomic():
         offer = _offer_lock_for(offer_id=offer_id, mentor=mentor)
-        offer.state = transition_require(offer, "decline").target
+        offer.state = transition_target(offer, "decline")
         offer.decline_reason = reason
         offer.decline_note = note.strip()[:DECLINE_NOTE_MAX_LENGTH]
         offer.responded_at = timezone.now()
@@ -211,7 +211,7 @@ def offer_expire(*, offer_id: int) -> bool:
         offer = locks.offer_lock(offer_id=offer_id, state=Offer.State.PENDING)
         if offer is None:
             return False
-        offer.state = transition_require(offer, "expire").target
+        offer.state = transition_target(offer, "expire")
         offer.save(update_fields=["state", "updated_at"])
         notification_send(
             recipient=offer.drafter,

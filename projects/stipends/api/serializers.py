@@ -6,7 +6,7 @@ from rest_framework import serializers
 from projects.stipends.models import Payout, Stipend
 
 
-class WaitingPayoutSerializer(serializers.Serializer):
+class WaitingPayoutSerializer(serializers.Serializer[Any]):
     """An approved stipend that is sent as soon as the drafter's payout setup is finished."""
 
     engagement_id = serializers.IntegerField()
@@ -16,7 +16,7 @@ class WaitingPayoutSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField(help_text="When the work was approved.")
 
 
-class OnboardingStatusSerializer(serializers.Serializer):
+class OnboardingStatusSerializer(serializers.Serializer[Any]):
     """The drafter's payout setup; `onboarding_url` only in answer to POST."""
 
     has_account = serializers.BooleanField()
@@ -30,11 +30,11 @@ class OnboardingStatusSerializer(serializers.Serializer):
     )
 
 
-class FundOutputSerializer(serializers.Serializer):
+class FundOutputSerializer(serializers.Serializer[Any]):
     checkout_url = serializers.URLField()
 
 
-class LedgerEntrySerializer(serializers.Serializer):
+class LedgerEntrySerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
@@ -49,7 +49,7 @@ class LedgerEntrySerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class PayoutSummarySerializer(serializers.Serializer):
+class PayoutSummarySerializer(serializers.Serializer[Any]):
     state = serializers.ChoiceField(choices=Payout.State.choices)
     amount = serializers.IntegerField(help_text="Minor units, after the platform fee.")
     paid_at = serializers.DateTimeField(allow_null=True)
@@ -58,7 +58,7 @@ class PayoutSummarySerializer(serializers.Serializer):
     )
 
 
-class StipendOutputSerializer(serializers.Serializer):
+class StipendOutputSerializer(serializers.Serializer[Any]):
     """An engagement's stipend, for its mentor and drafter."""
 
     engagement_id = serializers.IntegerField()

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -7,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.viewer import authenticated_user
 from marketplace.api.schema import PROVIDER_UNAVAILABLE
 from projects.stipends.api.serializers import (
     FundOutputSerializer,
@@ -55,8 +57,8 @@ class PayoutOnboardingView(APIView):
     def get(self, request: Request) -> Response:
         # Re-reads the account from Stripe until payouts are enabled (the onboarding return
         # page lands here, possibly before the account.updated webhook).
-        account = connected_account_refresh(user=request.user)
-        waiting = payouts_waiting_for_setup(user=request.user)
+        account = connected_account_refresh(user=authenticated_user(request))
+        waiting = payouts_waiting_for_setup(user=authenticated_user(request))
         return Response(OnboardingStatusSerializer(_status(account, waiting)).data)
 
     @extend_schema(
@@ -65,9 +67,9 @@ class PayoutOnboardingView(APIView):
         responses={200: OnboardingStatusSerializer, 503: PROVIDER_UNAVAILABLE},
     )
     def post(self, request: Request) -> Response:
-        url = connected_account_onboarding_link(user=request.user)
-        account = connected_account_for_user(user=request.user)
-        waiting = payouts_waiting_for_setup(user=request.user)
+        url = connected_account_onboarding_link(user=authenticated_user(request))
+        account = connected_account_for_user(user=authenticated_user(request))
+        waiting = payouts_waiting_for_setup(user=authenticated_user(request))
         return Response(OnboardingStatusSerializer(_status(account, waiting, url)).data)
 
 
@@ -82,7 +84,7 @@ class EngagementFundView(APIView):
         responses={200: FundOutputSerializer, 503: PROVIDER_UNAVAILABLE},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
-        url = engagement_fund_start(engagement_id=engagement_id, user=request.user)
+        url = engagement_fund_start(engagement_id=engagement_id, user=authenticated_user(request))
         return Response(FundOutputSerializer({"checkout_url": url}).data)
 
 
@@ -93,20 +95,22 @@ class EngagementStipendView(APIView):
 
     @extend_schema(operation_id="engagement_stipend", responses=StipendOutputSerializer)
     def get(self, request: Request, engagement_id: int) -> Response:
-        stipend = stipend_get_for_participant(engagement_id=engagement_id, user=request.user)
+        stipend = stipend_get_for_participant(
+            engagement_id=engagement_id, user=authenticated_user(request)
+        )
         return Response(StipendOutputSerializer(stipend).data)
 
 
-class LedgerView(ListAPIView):
+class LedgerView(ListAPIView[LedgerEntry]):
     """The signed-in user's money in and out, newest first, with Stripe receipts."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = LedgerEntrySerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[LedgerEntry]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return LedgerEntry.objects.none()
-        return ledger_entries_for_user(user=self.request.user)
+        return ledger_entries_for_user(user=authenticated_user(self.request))
 
     @extend_schema(operation_id="me_ledger")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

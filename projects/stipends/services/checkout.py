@@ -42,6 +42,8 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
         if stipend is not None:
             transition_require(stipend, "checkout", role=MENTOR)
         transition_require(engagement, "fund", role=MENTOR)
+        # Without a stipend, "fund" was refused just above (one can be made while it is allowed).
+        assert stipend is not None
         if stipend.checkout_url:
             return stipend.checkout_url
         attempt = stipend.checkout_attempts + 1
@@ -65,6 +67,7 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
 
     with transaction.atomic():
         stipend = locks.stipend_lock(engagement_id=engagement.pk)
+        assert stipend is not None  # it existed before the Stripe call; stipends are never deleted
         if (
             transition_allows(stipend, "set_checkout_page", role=SYSTEM)
             and stipend.checkout_attempts < attempt
@@ -80,4 +83,5 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
                     "updated_at",
                 ]
             )
-    return session["url"]
+    url: str = session["url"]
+    return url

@@ -55,7 +55,8 @@ def connected_account_onboarding_link(*, user: User) -> str:
         )
     except stripe_client.PaymentProviderError as exc:
         raise provider_unavailable(exc) from exc
-    return link["url"]
+    url: str = link["url"]
+    return url
 
 
 def connected_account_refresh(*, user: User) -> ConnectedAccount | None:

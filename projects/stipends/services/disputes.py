@@ -60,6 +60,8 @@ def stipend_dispute_closed(*, dispute: dict[str, Any]) -> bool:
             return False
         engagement = locks.engagement_lock(engagement_id=found.engagement_id)
         stipend = locks.stipend_lock(engagement_id=found.engagement_id)
+        # Both were found through the stipend just above, in this transaction.
+        assert engagement is not None and stipend is not None
         if not transition_allows(stipend, "unfreeze", role=SYSTEM):
             return True  # not frozen (any more): nothing waits for this dispute
         if dispute.get("status") == "won":

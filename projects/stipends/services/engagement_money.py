@@ -24,6 +24,7 @@ def stipend_on_engagement_accepted(*, engagement: Engagement) -> Stipend | None:
     task = engagement.task
     if not task.is_paid:
         return None
+    assert task.stipend_amount is not None  # a paid task has an amount
     amount = int(task.stipend_amount)
     stipend, _ = Stipend.objects.get_or_create(
         engagement=engagement,

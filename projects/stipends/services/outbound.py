@@ -47,6 +47,7 @@ def payout_execute(*, payout_id: int) -> Payout:
         logger.warning("transfer for payout %s failed: %s (%s)", payout.pk, exc, exc.code)
         with transaction.atomic():
             locked = locks.payout_lock(engagement_id=payout.engagement_id)
+            assert locked is not None  # the payout being transferred; payouts are never deleted
             if locked.state == Payout.State.PENDING:
                 locked.failure_code = (exc.code or "provider_error")[:100]
                 if not exc.retryable and exc.code != "insufficient_capabilities_for_transfer":

@@ -24,6 +24,7 @@ def stipend_record_refund(*, stipend_id: int, refund_id: str = "") -> bool:
             return False
         locks.engagement_lock(engagement_id=found["engagement_id"])
         stipend = locks.stipend_lock(engagement_id=found["engagement_id"])
+        assert stipend is not None  # found by its id just above, in this transaction
         if not transition_allows(stipend, "refund", role=SYSTEM):
             return True
         stipend.state = transition_target(stipend, "refund", role=SYSTEM)
