@@ -5,6 +5,7 @@ shared form helper (api.js: showErrors + sendForm), in real Chromium."""
 from django.test import Client
 from playwright.sync_api import expect
 
+from projects.models import Task
 from tests.careers.conftest import make_office
 from tests.factories import TaskFactory, UserFactory
 
@@ -45,21 +46,27 @@ def test_task_editor_errors_clear_field_by_field_as_they_are_fixed(page):
 
 
 def test_careers_feature_error_clears_when_featuring_succeeds(page):
+    """The office features tasks from a search picker; a task that closed after the search
+    is refused, and the refusal goes once featuring another task succeeds."""
     office = make_office()
-    task = TaskFactory(title="Clean a survey dataset")
+    closing = TaskFactory(title="Clean a survey dataset")
+    TaskFactory(title="Code a survey dashboard")
     log_in(page, office.admin)
     page.goto(page.base + "/careers/")
-    form = page.locator("[data-feature-form]")
-    number = page.get_by_label("Task number")
-    form.wait_for()
+    status = page.locator("[data-status]")
+    expect(status).not_to_contain_text("Loading")  # the dashboard has loaded
+    page.get_by_role("searchbox", name="Find a task").fill("survey")
+    page.get_by_role("search", name="Find a task to feature").get_by_role(
+        "button", name="Search"
+    ).click()
+    refused = page.get_by_role("button", name="Feature “Clean a survey dataset”")
+    refused.wait_for()
+    Task.objects.filter(pk=closing.pk).update(state=Task.State.CLOSED)  # closed meanwhile
 
-    number.fill("999999")
-    form.get_by_role("button", name="Feature").click()
-    summary = form.locator("[data-form-error]")
-    expect(summary).to_contain_text("No such task")
+    refused.click()
+    expect(status).to_contain_text("Only open tasks can be featured.")  # the API's words
 
-    number.fill(str(task.pk))
-    form.get_by_role("button", name="Feature").click()
-    expect(page.locator("[data-featured]")).to_contain_text("Clean a survey dataset")
-    expect(summary).to_be_hidden()
-    expect(form).not_to_contain_text("No such task")
+    page.get_by_role("button", name="Feature “Code a survey dashboard”").click()
+    expect(page.locator("[data-featured]")).to_contain_text("Code a survey dashboard")
+    expect(status).to_contain_text("is featured for your students")
+    expect(status).not_to_contain_text("Only open tasks")

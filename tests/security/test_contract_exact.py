@@ -44,7 +44,9 @@ def test_every_request_text_in_the_schema_refuses_nul(schema):
     # DRF refuses NUL in every text field: each request text's pattern must refuse it too.
     texts = []
     for name, component in schema["components"]["schemas"].items():
-        if "Request" in name:
+        # COMPONENT_SPLIT_REQUEST names request bodies "<Name>Request" ("CritiqueRequestOutput"
+        # is a response that happens to hold the word).
+        if name.endswith("Request"):
             _request_texts(component, name, texts)
     for path, item in schema["paths"].items():
         for operation in item.values():
