@@ -238,3 +238,21 @@ def test_the_handle_is_chosen_once_in_settings_and_the_old_link_redirects(page):
     page.goto(page.base + "/settings/notifications/")
     assert page.get_by_role("link", name="Settings → Matching").is_visible()
     assert page.get_by_label("Let mentors find me").count() == 0
+
+
+def test_a_drafter_who_leaves_the_wizard_early_is_still_found_by_mentors(page):
+    """The wizard shows "yes, let mentors find me" preselected; leaving it after the first
+    screen must not leave the drafter hidden while the page said otherwise."""
+    page.set_viewport_size(WIDE)
+    _sign_up_with_keyboard(page, email="early.leaver@example.org")
+    page.goto(page.base + "/welcome/")
+    page.get_by_label(re.compile("let mentors find me", re.I)).first.wait_for()
+    # The first save of the wizard is what counts: wait for it, then leave for the task list.
+    page.wait_for_function(
+        "async () => (await (await fetch('/api/v1/me/')).json()).onboarding_completed === true"
+    )
+    page.goto(page.base + "/tasks/")
+
+    profile = Profile.objects.get(user__email="early.leaver@example.org")
+    assert profile.discoverable is True
+    assert profile.onboarding_completed_at is not None

@@ -135,6 +135,11 @@ showUploadLimits(portfolioForm);
   if (roles && joinedAs) roles.replaceWith(el("p", { class: "muted small", "data-joined-as": true, text: `You joined as ${joinedAs}. You can change this in Settings.` }));
   await picker.load();
   go(1, false);
-  // Seen once is enough: the login redirect stops sending this person here.
-  if (!me.onboarding_completed) await api("me/", { method: "PATCH", body: { onboarding_completed: true } });
+  // Seen once is enough: the login redirect stops sending this person here. A drafter is saved
+  // as the "yes" the question shows preselected, so leaving the wizard early never hides them
+  // from mentors while the page said otherwise (they can answer "no" here or in Settings).
+  if (!me.onboarding_completed) {
+    const first = me.wants_to_draft ? { onboarding_completed: true, discoverable: true } : { onboarding_completed: true };
+    me = await api("me/", { method: "PATCH", body: first });
+  }
 })().catch(showLoadError);
