@@ -15,8 +15,11 @@ def notification_send(
     *, recipient: User, kind: str, title: str, body: str = "", url: str = "", email: bool = True
 ) -> Notification:
     """Record an in-app notification and, after commit, e-mail it in the background."""
+    # Names and titles in a notice are other people's text: PostgreSQL stores no NUL in text (or
+    # in a queued task's JSON), so it is dropped from both here, on every database alike.
+    title, body = title.replace("\x00", ""), body.replace("\x00", "")
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, title=title.replace("\x00", "")[:200], body=body, url=url
+        recipient=recipient, kind=kind, title=title[:200], body=body, url=url
     )
     if email and recipient.is_active:
         link = f"\n\n{settings.SITE_URL}{url}" if url else ""

@@ -11,7 +11,9 @@ from django.core import mail
 from django.test import TestCase
 
 from accounts.email_headers import SUBJECT_MAX_CHARS, header_text
+from accounts.models import Profile
 from accounts.services.notifications import notification_send
+from projects.models import Task
 from projects.services.applications import application_accept, application_create
 from projects.services.conversations import message_send
 from projects.services.engagements import (
@@ -96,11 +98,16 @@ def test_a_whole_draft_with_hostile_names_and_titles_sends_every_email(text):
     # A whole draft through the real services, every name and title hostile: each notification
     # on the way (application, acceptance, message, delivery, revision, approval, feedback,
     # thanks, introduction) reaches its recipient's inbox (messages are e-mailed as a digest).
-    mentor = UserFactory(finish__display_name=text)
-    drafter = UserFactory(finish__display_name=text)
-    introducer = UserFactory(finish__display_name=text)
-    task = TaskFactory(mentor=mentor, title=text)
-    other_task = TaskFactory(mentor=mentor, title=text)
+    # Only what a database can hold reaches a stored name or title: PostgreSQL keeps no NUL,
+    # and the columns have lengths (the API refuses both before they get here). The notices
+    # themselves get the raw text in the test above.
+    name = text.replace("\x00", "")[: Profile._meta.get_field("display_name").max_length]
+    title = text.replace("\x00", "")[: Task._meta.get_field("title").max_length]
+    mentor = UserFactory(finish__display_name=name)
+    drafter = UserFactory(finish__display_name=name)
+    introducer = UserFactory(finish__display_name=name)
+    task = TaskFactory(mentor=mentor, title=title)
+    other_task = TaskFactory(mentor=mentor, title=title)
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         application = application_create(
