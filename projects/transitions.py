@@ -1,4 +1,4 @@
-"""One transition table per stateful model (DESIGN.md "Lifecycles"): the one source of truth.
+"""One transition table per stateful model (docs/architecture.md): the one source of truth.
 
 Every action a person or the system takes on a task, an application, an engagement or a stipend
 is allowed or refused here and nowhere else:
