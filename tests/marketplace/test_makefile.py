@@ -3,15 +3,12 @@ the fast check with no system packages, and `make run` and `make test` share one
 without undoing each other. Runs make against a stand-in virtualenv whose `python` only records
 what it was asked to do (nothing is installed)."""
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 @pytest.fixture
