@@ -50,10 +50,15 @@ class _StipendAmountScheme(OpenApiSerializerFieldExtension):
     target_class = StipendAmountField
 
     def map_serializer_field(self, auto_schema, direction):
+        # A query parameter cannot carry null: only a field that accepts it says nullable.
         return {
             "type": "integer",
-            "nullable": True,
-            "description": "In cents; 0 or null for an unpaid task.",
+            "nullable": self.target.allow_null,
+            "description": (
+                "In cents; 0 or null for an unpaid task."
+                if self.target.allow_null
+                else "In cents; 0 for an unpaid task."
+            ),
             "anyOf": [
                 {"type": "integer", "enum": [0]},
                 {
