@@ -60,7 +60,7 @@ def test_offers_open_on_received_for_a_mentor_and_on_sent_for_a_drafter(page):
         "From Sam Drafter"
     )
     expect(page.get_by_text("Waiting for your answer")).to_be_visible()
-    expect(page.get_by_role("link", name="Your offer settings")).to_be_visible()
+    expect(page.locator("main").get_by_role("link", name="Your offer settings")).to_be_visible()
     assert "Offers you sent to mentors" not in page.locator("main").inner_text()
     _check_both_widths(page)
     log_out(page)
@@ -74,7 +74,7 @@ def test_offers_open_on_received_for_a_mentor_and_on_sent_for_a_drafter(page):
     expect(page.locator("main")).to_contain_text("Offers you sent to mentors")
     expect(page.get_by_role("list", name="Offers you sent")).to_contain_text("To Maya Mentor")
     expect(page.get_by_text("Waiting for an answer")).to_be_visible()
-    expect(page.get_by_role("link", name="Mentors open to offers")).to_be_visible()
+    expect(page.locator("main").get_by_role("link", name="Mentors open to offers")).to_be_visible()
     assert "Offers drafters sent you:" not in page.locator("main").inner_text()
     _check_both_widths(page)
 
