@@ -1,6 +1,7 @@
-"""The matching evaluation set: 16 drafters (most with profile skills only) and 45 tasks, with
-relevance judged by hand — written down before the scores were looked at, by common sense:
-would this person want to see this task in their top five?
+"""The matching evaluation set: 16 drafters (most with profile skills only), 45 tasks and 23
+mentors open (or not) to offers, with relevance judged by hand — written down before the scores
+were looked at, by common sense: would this person want to see this task (or offer this mentor
+their help) in their top five?
 
 It covers spelling variants (a legacy "Data visualization" and "Financial modeling" next to the
 catalogue's British names, declared by drafters too), aliases, skill families (a "User interviews"
@@ -228,3 +229,61 @@ RELEVANT_DRAFTERS: dict[str, set[str]] = {
     "t15": {"chloe", "pia"},
     "t39": {"kai"},
 }
+
+# Offer recommendations: mentors open to offers, for a drafter who wants to offer help
+# (projects/offers/selectors/recommendations.py). key: (who they are, topics they welcome
+# offers on, open to offers, monthly cap, offers already counted this month). Judged like the
+# tasks: would this drafter want to offer this mentor their work? "m21" (closed) and "m22"
+# (this month's places taken) match drafters well but must never be shown.
+OFFER_MENTORS: dict[str, tuple[str, list[str], bool, int, int]] = {
+    "m1": ("Data team lead", ["Python", "pandas", "Data cleaning"], True, 3, 0),
+    "m2": ("Analytics manager", ["SQL", "PostgreSQL", "Dashboards"], True, 3, 0),
+    "m3": ("Data desk editor", ["Data visualisation", "Tableau"], True, 3, 0),
+    "m4": ("Machine learning researcher", ["Machine learning", "Statistics",
+                                          "Natural language processing"], True, 3, 0),
+    "m5": ("Backend lead", ["Django", "Python", "REST API design"], True, 3, 0),
+    "m6": ("Frontend lead", ["React", "JavaScript", "TypeScript"], True, 3, 0),
+    "m7": ("Web designer", ["HTML", "CSS"], True, 3, 0),
+    "m8": ("Illustration studio owner", ["Illustration", "Icon design"], True, 3, 0),
+    "m9": ("Product designer", ["Figma", "Prototyping", "Design systems"], True, 3, 0),
+    "m10": ("UX research lead", ["UX research", "Usability testing"], True, 3, 0),
+    "m11": ("Research director", ["Literature review", "Academic writing",
+                                  "Policy research"], True, 3, 0),
+    "m12": ("Managing editor", ["Copy editing", "Proofreading"], True, 3, 0),
+    "m13": ("Fundraising lead", ["Grant writing"], True, 3, 0),
+    "m14": ("Finance director", ["Financial modelling", "Excel", "Pitch decks"], True, 3, 0),
+    "m15": ("Bookkeeper", ["Bookkeeping", "Xero"], True, 3, 0),
+    "m16": ("Head of marketing", ["Search engine optimisation", "Google Analytics",
+                                  "Content marketing"], True, 3, 0),
+    "m17": ("Social media lead", ["Social media marketing"], True, 3, 0),
+    "m18": ("Platform engineer", ["Kubernetes", "Docker"], True, 3, 0),
+    "m19": ("Data engineer", ["Apache Airflow", "ETL pipelines"], True, 3, 0),
+    "m20": ("Localisation lead", ["Translation", "Localisation"], True, 3, 0),
+    "m21": ("Data scientist, closed to offers", ["Python", "pandas", "Illustration"],
+            False, 3, 0),
+    "m22": ("Art director, full this month", ["Illustration", "Python", "HTML"], True, 1, 1),
+    "m23": ("Events lead", ["Event planning", "Volunteer coordination"], True, 3, 0),
+}  # fmt: skip
+
+# For each drafter, the mentors they would want to offer to (precision@5 against this).
+RELEVANT_MENTORS: dict[str, set[str]] = {
+    "ana": {"m1", "m2", "m3"},
+    "chloe": {"m10", "m9"},
+    "emma": {"m12"},
+    "gus": {"m5", "m1"},
+    "ivan": {"m16", "m17"},
+    "kai": {"m18", "m19"},
+    "ben": {"m8"},
+    "dev": {"m6", "m7"},
+    "femi": {"m14"},
+    "hana": {"m11"},
+    "jo": {"m4", "m1"},
+    "lena": {"m20"},
+    "mia": {"m7"},
+    "noor": {"m14", "m15"},
+    "omar": {"m3", "m2"},
+    "pia": {"m10"},
+}
+
+# Mentors never to be shown to anyone: closed to offers, or no place left this month.
+UNAVAILABLE_MENTORS = {"m21", "m22"}

@@ -4,14 +4,16 @@ Only modules named `locks.py` call `select_for_update` (tests/marketplace/test_l
 fails otherwise). Every transaction that locks more than one of these rows takes them in this
 order, and only through these functions:
 
-    1 stripe event -> 2 offer settings -> 3 offer -> 4 task -> 5 invitation -> 6 application
-    -> 7 engagement -> 8 stipend -> 9 payout -> 10 credential -> 11 careers student
-    -> 12 summary cells -> 13 circle -> 14 critique -> 15 critique balance; staff invitations
-    and roster rows (accounts') are taken alone; leaves,
+    1 stripe event -> 2 offer sender -> 3 offer settings -> 4 offer -> 5 task -> 6 invitation
+    -> 7 application -> 8 engagement -> 9 stipend -> 10 payout -> 11 credential
+    -> 12 careers student -> 13 summary cells -> 14 circle -> 15 critique -> 16 critique balance;
+    staff invitations and roster rows (accounts') are taken alone; leaves,
     locked last or alone: thank-you note, nudge, introduction, connected account (each
     function's docstring names its place)
 
 - stripe event: a webhook's record is locked first; its handler then locks the lifecycle rows.
+- offer sender: the profile of a drafter sending an offer (their open offers, at most 3), before
+  the mentor's settings, so one person's concurrent offers to different mentors queue up.
 - offer settings, offer: a mentor's offer settings first (the monthly cap), then the offer;
   accepting an offer creates its task and engagement while the offer is held.
 - task: the parent of everything a drafter or mentor changes; taken before its children.
@@ -37,7 +39,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Q
 
-from accounts.models import User
+from accounts.models import Profile, User
 from projects.circles.models import Circle, Critique, CritiqueBalance
 from projects.credentials.models import IssuedCredential
 from projects.models import (
@@ -63,7 +65,7 @@ def stripe_event_lock(*, event_id: str, defaults: dict[str, Any]) -> tuple[Strip
 
 
 def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
-    """Order 4 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
+    """Order 5 (task): one task, with its mentor loaded; `conditions`/`filters` scope it to the
     caller (None when it is not theirs). Nothing of the task's is held yet."""
     return (
         Task.objects.select_for_update(of=("self",))
@@ -74,7 +76,7 @@ def task_lock(*conditions: Q, task_id: int, **filters: Any) -> Task | None:
 
 
 def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
-    """Order 5 (invitation): one of the drafter's invitations, after its task when the caller
+    """Order 6 (invitation): one of the drafter's invitations, after its task when the caller
     holds that too (declining locks it alone)."""
     return (
         Invitation.objects.select_for_update(of=("self",))
@@ -84,8 +86,8 @@ def invitation_lock(*, invitation_id: int, drafter: User) -> Invitation | None:
 
 
 def applications_lock_pending(*, task_id: int) -> list[Application]:
-    """Order 6 (application): the pending applications of a task the caller has locked
-    (order 4), in id order so two callers queue the same way; drafters loaded."""
+    """Order 7 (application): the pending applications of a task the caller has locked
+    (order 5), in id order so two callers queue the same way; drafters loaded."""
     return list(
         Application.objects.select_for_update(of=("self",))
         .filter(task_id=task_id, state__in=PENDING_APPLICATION_STATES)
@@ -95,7 +97,7 @@ def applications_lock_pending(*, task_id: int) -> list[Application]:
 
 
 def application_lock(*, application_id: int, **filters: Any) -> Application | None:
-    """Order 4 then 6: the application's task, then the application (task and people loaded)."""
+    """Order 5 then 7: the application's task, then the application (task and people loaded)."""
     found = Application.objects.filter(pk=application_id, **filters).values("task_id").first()
     if found is None:
         return None
@@ -110,7 +112,7 @@ def application_lock(*, application_id: int, **filters: Any) -> Application | No
 def engagement_lock(
     *, engagement_id: int, participant: User | None = None, role: str = "either"
 ) -> Engagement | None:
-    """Order 4 then 7 (engagement): the engagement's task, then the engagement. With
+    """Order 5 then 8 (engagement): the engagement's task, then the engagement. With
     `participant`, only that person's engagement is found (as `role`: mentor, drafter or
     either); without, any (system work)."""
     qs = Engagement.objects.filter(pk=engagement_id)
@@ -133,7 +135,7 @@ def engagement_lock(
 
 
 def stipend_lock(*, engagement_id: int) -> Stipend | None:
-    """Order 8 (stipend): an engagement's stipend, after the engagement (order 7), which every
+    """Order 9 (stipend): an engagement's stipend, after the engagement (order 8), which every
     caller that changes the stipend's state holds first."""
     return (
         Stipend.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
@@ -141,7 +143,7 @@ def stipend_lock(*, engagement_id: int) -> Stipend | None:
 
 
 def payout_lock(*, engagement_id: int) -> Payout | None:
-    """Order 9 (payout): an engagement's payout, after its stipend when the caller holds it
+    """Order 10 (payout): an engagement's payout, after its stipend when the caller holds it
     (a failed transfer is recorded holding only the payout)."""
     return (
         Payout.objects.select_for_update(of=("self",)).filter(engagement_id=engagement_id).first()
@@ -149,7 +151,7 @@ def payout_lock(*, engagement_id: int) -> Payout | None:
 
 
 def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
-    """Order 9 (payout), found by the transfer that paid it (transfer.reversed names only the
+    """Order 10 (payout), found by the transfer that paid it (transfer.reversed names only the
     transfer); locked alone."""
     if not transfer_id:
         return None
@@ -157,7 +159,7 @@ def payout_lock_by_transfer(*, transfer_id: str) -> Payout | None:
 
 
 def credential_lock(*, engagement_id: int) -> IssuedCredential | None:
-    """Order 10 (credential): a verified experience's credential, after its engagement when the
+    """Order 11 (credential): a verified experience's credential, after its engagement when the
     caller holds it (revocation locks it alone)."""
     return (
         IssuedCredential.objects.select_for_update(of=("self",))
@@ -166,8 +168,15 @@ def credential_lock(*, engagement_id: int) -> IssuedCredential | None:
     )
 
 
+def offer_sender_lock(*, drafter_id: int) -> Profile | None:
+    """Order 2 (offer sender): the profile of a drafter about to send an offer, before the
+    mentor's settings. Their concurrent offers to different mentors queue up here, so each
+    counts their real number of open offers and the 4th is refused."""
+    return Profile.objects.select_for_update(of=("self",)).filter(user_id=drafter_id).first()
+
+
 def offer_settings_lock(*, mentor_id: int) -> OfferSettings | None:
-    """Order 2 (offer settings): a mentor's offer settings; offers to that mentor queue up
+    """Order 3 (offer settings): a mentor's offer settings; offers to that mentor queue up
     here, so the monthly cap holds under concurrent requests."""
     return (
         OfferSettings.objects.select_for_update(of=("self",))
@@ -178,7 +187,7 @@ def offer_settings_lock(*, mentor_id: int) -> OfferSettings | None:
 
 
 def offer_lock(*, offer_id: int, **filters: Any) -> Offer | None:
-    """Order 3 (offer): an offer (with its two people loaded), after the mentor's settings when
+    """Order 4 (offer): an offer (with its two people loaded), after the mentor's settings when
     the caller holds them; `filters` scope it to a participant."""
     return (
         Offer.objects.select_for_update(of=("self",))
@@ -271,16 +280,16 @@ def roster_invitations_lock(*, institution_id: int, emails: list[str]) -> list[A
     return list(rows.filter(institution_id=institution_id, email__in=emails).order_by("pk"))
 
 
-# --- Peer critique circles (order 13 circle -> 14 critique -> 15 critique balance) ------------
+# --- Peer critique circles (order 14 circle -> 15 critique -> 16 critique balance) ------------
 
 
 def circle_lock(*, circle_id: int) -> Circle | None:
-    """Order 13 (circle): one circle, for a membership change (its member count and cap)."""
+    """Order 14 (circle): one circle, for a membership change (its member count and cap)."""
     return Circle.objects.select_for_update(of=("self",)).filter(pk=circle_id).first()
 
 
 def critique_lock(*, critique_id: int) -> Critique | None:
-    """Order 14 (critique): one critique with its request and circle loaded (read, never
+    """Order 15 (critique): one critique with its request and circle loaded (read, never
     locked), so it is marked helpful once."""
     return (
         Critique.objects.select_for_update(of=("self",))
@@ -291,7 +300,7 @@ def critique_lock(*, critique_id: int) -> Critique | None:
 
 
 def critique_balance_lock(*, user_id: int) -> CritiqueBalance:
-    """Order 15 (critique balance): a person's credits, created with the starting credit the
+    """Order 16 (critique balance): a person's credits, created with the starting credit the
     first time (a conflict-ignoring insert, so two first requests do not collide), then locked
     so concurrent asks and earnings are applied one after another."""
     CritiqueBalance.objects.bulk_create([CritiqueBalance(user_id=user_id)], ignore_conflicts=True)

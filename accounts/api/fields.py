@@ -57,11 +57,18 @@ class HttpUrlField(serializers.CharField):
 
 
 # A LinkedIn profile address: linkedin.com or one of its country subdomains (uk.linkedin.com).
+# The scheme may be left out, as people copy it from the address bar ("linkedin.com/in/x",
+# "www.linkedin.com/in/x"); such an address is stored with https:// in front.
 LINKEDIN_URL_PATTERN = (
-    r"^[ \t\r\n]*[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9-]{1,30}\.)?[Ll][Ii][Nn][Kk][Ee][Dd]"
+    r"^[ \t\r\n]*(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:[A-Za-z0-9-]{1,30}\.)?[Ll][Ii][Nn][Kk][Ee][Dd]"
     r"[Ii][Nn]\.[Cc][Oo][Mm](?:[/?#][!-~]{0,280})?[ \t\r\n]*$"
 )
 _linkedin_shape = re.compile(LINKEDIN_URL_PATTERN)
+_has_scheme = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LINKEDIN_MESSAGE = (
+    "Enter your LinkedIn profile address, like www.linkedin.com/in/your-name "
+    "(copy it from your browser's address bar)."
+)
 
 
 class LinkedInUrlField(HttpUrlField):
@@ -74,13 +81,16 @@ class LinkedInUrlField(HttpUrlField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        if value and not _linkedin_shape.match(value):
-            raise serializers.ValidationError(
-                "Enter your LinkedIn profile address, like https://www.linkedin.com/in/your-name.",
-                code="linkedin_url",
-            )
-        return value
+        if (
+            isinstance(data, str)
+            and _linkedin_shape.match(data)
+            and not _has_scheme.match(data.strip())
+        ):
+            data = "https://" + data.strip()
+        elif isinstance(data, str) and data.strip() and not _linkedin_shape.match(data):
+            # Whatever else is wrong with it, what the person needs to know is the shape wanted.
+            raise serializers.ValidationError(_LINKEDIN_MESSAGE, code="linkedin_url")
+        return super().to_internal_value(data)
 
 
 class HttpUrlFieldScheme(OpenApiSerializerFieldExtension):

@@ -396,6 +396,7 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     thanks = ThanksOutputSerializer(many=True, source="thanks.all")
     competency_choices = serializers.SerializerMethodField()
     showable = EngagementShowableSerializer(source="*")
+    offer_id = serializers.SerializerMethodField()
 
     def _actions(self, engagement) -> tuple[str, list[str]]:
         viewer = self.context["viewer"]
@@ -421,6 +422,18 @@ class EngagementOutputSerializer(EngagementCardSerializer):
     @extend_schema_field(FeedbackStateSerializer)
     def get_feedback(self, engagement) -> dict:
         return FeedbackStateSerializer(self.context["feedback"]).data
+
+    @extend_schema_field(
+        serializers.IntegerField(
+            allow_null=True,
+            help_text="The accepted offer this engagement was made from; null when it began "
+            "with an application.",
+        )
+    )
+    def get_offer_id(self, engagement) -> int | None:
+        # A missing reverse one-to-one raises a subclass of AttributeError: no offer.
+        offer = getattr(engagement, "offer", None)
+        return offer.pk if offer is not None else None
 
     @extend_schema_field(SkillOutputSerializer(many=True))
     def get_competency_choices(self, engagement) -> list[dict]:

@@ -24,8 +24,9 @@ from projects.models import (
 
 
 def engagement_qs() -> QuerySet[Engagement]:
+    # "offer": the accepted offer it was made from, if any (its timeline says so); one join.
     return Engagement.objects.select_related(
-        "task", "mentor__profile", "drafter__profile", "cancelled_by__profile"
+        "task", "mentor__profile", "drafter__profile", "cancelled_by__profile", "offer"
     )
 
 

@@ -79,14 +79,16 @@ def test_5_welcome_wizard_asks_a_mentor_for_a_name_not_a_portfolio_and_only_once
     mentor = _mentor(name="")
     log_in(page, mentor)
     page.wait_for_url("**/welcome/")
-    page.get_by_text("Step 1 of 2: About you").wait_for()  # no "first piece of work" step
+    page.get_by_text("Step 1 of 3: About you").wait_for()  # no "first piece of work" step
     page.get_by_role("button", name="Continue").click()
     page.get_by_text("Add your name: it is the first thing people see.").wait_for()
     expect(page.get_by_label("Name")).to_be_focused()
     page.get_by_label("Name").fill("Leo Brandt")
     page.get_by_role("button", name="Continue").click()
-    page.get_by_text("Step 2 of 2: Skills").wait_for()
+    page.get_by_text("Step 2 of 3: Skills").wait_for()
     page.get_by_role("button", name="Skip this step").click()
+    page.get_by_text("Step 3 of 3: Offers from drafters").wait_for()
+    page.locator("[data-skip-offers]").click()
     page.get_by_role("heading", name="You are set up").wait_for()
     assert page.get_by_role("link", name="Post a task").is_visible()
     assert_accessible(page)

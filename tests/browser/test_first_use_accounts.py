@@ -180,7 +180,7 @@ def test_a_new_mentor_is_asked_for_credentials_and_shows_a_verified_work_domain(
     page.set_viewport_size(WIDE)
     _sign_up_with_keyboard(page, email="maya@gmail.com", role="mentor")
     page.goto(page.base + _link_for("maya@gmail.com"))
-    page.get_by_text("Step 1 of 2").wait_for()
+    page.get_by_text("Step 1 of 3").wait_for()
     assert not page.locator("[data-discoverable-question]").is_visible()  # a mentor only
     page.get_by_label("Name").fill("Maya Okafor")
     page.get_by_label("Organisation").fill("Acme Research")
@@ -188,8 +188,10 @@ def test_a_new_mentor_is_asked_for_credentials_and_shows_a_verified_work_domain(
     page.get_by_label("LinkedIn profile").fill("https://www.linkedin.com/in/maya-okafor")
     _at_both_widths(page, "10-mentor-wizard")
     page.locator("[data-step='1'] button[type=submit]").click()
-    page.get_by_text("Step 2 of 2").wait_for()
+    page.get_by_text("Step 2 of 3").wait_for()
     page.locator("[data-skip-skills]").click()
+    page.get_by_text("Step 3 of 3: Offers from drafters").wait_for()
+    page.locator("[data-skip-offers]").click()
     page.get_by_role("heading", name="You are set up").wait_for()
 
     # Confirm a second, work address: its domain (only) becomes the mentor's "verified at".

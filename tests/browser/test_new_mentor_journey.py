@@ -87,9 +87,10 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     if confirm.count():
         press(confirm)
 
-    # The wizard: the role is not asked again; a mentor has two steps, no portfolio.
+    # The wizard: the role is not asked again; a mentor has three steps (offers from drafters
+    # instead of a portfolio piece).
     page.wait_for_url("**/welcome/")
-    page.get_by_text("Step 1 of 2").wait_for()
+    page.get_by_text("Step 1 of 3").wait_for()
     expect(page.locator("[data-joined-as]")).to_have_text(
         "You joined as a mentor. You can change this in Settings."
     )
@@ -97,7 +98,7 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     type_into(page, "Headline", "Content lead at Acme")
     shot(page, "04-wizard-about")
     press(page.get_by_role("button", name="Continue"))
-    page.get_by_text("Step 2 of 2: Skills").wait_for()
+    page.get_by_text("Step 2 of 3: Skills").wait_for()
     expect(page.locator("[data-step='2']")).to_contain_text("drafters see it on your profile")
     type_into(page, "Find a skill", "Copywr")
     page.get_by_role("button", name=re.compile("^Copywriting")).wait_for()
@@ -107,6 +108,8 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     ).first.wait_for()
     shot(page, "05-wizard-skills")
     press(page.get_by_role("button", name="Continue"))
+    page.get_by_text("Step 3 of 3: Offers from drafters").wait_for()
+    press(page.locator("[data-skip-offers]"))
     page.get_by_role("heading", name="You are set up").wait_for()
     shot(page, "06-wizard-done")
 

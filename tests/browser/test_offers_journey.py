@@ -115,6 +115,9 @@ def test_the_offer_journey(page):
     page.wait_for_url(re.compile(r"/engagements/\d+/$"))
     engagement_url = page.url
     page.get_by_text("In progress").first.wait_for()
+    # The timeline says how it began: an offer, not an application.
+    expect(page.get_by_text("Offer accepted", exact=True)).to_be_visible()
+    assert page.get_by_text("Application accepted").count() == 0
     log_out(page)
 
     # The drafter delivers; the mentor approves.

@@ -20,6 +20,14 @@ def test_recommendations_meet_the_bar_on_the_evaluation_set():
     assert result["untrue_reasons"] == []
 
 
+def test_mentors_to_offer_to_meet_the_bar_and_never_include_closed_or_full_ones():
+    result = evaluate()
+
+    assert len(result["offers"]) >= 10
+    assert result["precision_at_5_offers"] >= BAR
+    assert result["unavailable_mentors_shown"] == []
+
+
 def test_no_family_of_convenience_links_markup_to_javascript_frameworks():
     family_of = {name: family for family, names in SKILL_FAMILIES.items() for name in names}
     assert family_of["HTML"] == family_of["CSS"]

@@ -79,8 +79,9 @@ def offer_create(
 ) -> Offer:
     """A drafter offers a mentor who is open to offers a small, specific piece of work.
 
-    The mentor's settings row is locked first, so concurrent offers queue up and each counts
-    the month's real total: the monthly cap holds under load."""
+    The drafter's profile row, then the mentor's settings row are locked before anything is
+    counted, so concurrent offers queue up and each counts the real totals: the 3-open-offers
+    rule and the monthly cap hold under load."""
     profile = (
         Profile.objects.filter(handle=mentor_handle, deleted_at__isnull=True, user__is_active=True)
         .only("user_id")
@@ -94,6 +95,10 @@ def offer_create(
     user_email_verified_require(user=drafter, action="send an offer")
     _offer_fields_check(title=title, what=what, estimated_hours=estimated_hours, by_when=by_when)
     with transaction.atomic():
+        # The sender first, then the mentor: one drafter's offers to different mentors queue
+        # on the first lock (at most 3 open), everyone's offers to one mentor on the second
+        # (the monthly cap).
+        locks.offer_sender_lock(drafter_id=drafter.pk)
         offer_settings = locks.offer_settings_lock(mentor_id=mentor_id)
         if offer_settings is None or not offer_settings.is_open:
             raise Conflict("This mentor is not taking offers.", code=codes.OFFERS_CLOSED)

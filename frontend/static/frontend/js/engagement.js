@@ -67,7 +67,8 @@ function actionForm({ action, title, fields, submit, onSubmit, secondary = false
 }
 
 function timeline(e, stipend) {
-  const items = [[e.created_at, "Application accepted"], ...stipendTimeline(stipend)];
+  // An engagement begins with an accepted application, or with an accepted offer of help.
+  const items = [[e.created_at, e.offer_id ? "Offer accepted" : "Application accepted"], ...stipendTimeline(stipend)];
   if (e.started_at) items.push([e.started_at, "Work started"]);
   for (const d of e.deliverables) {
     items.push([d.created_at, "Work delivered"]);

@@ -9,7 +9,8 @@ const LABELS = {
   expired: ["Closed without an answer", "badge-muted"],
 };
 
-export function offerStateBadge(state) {
-  const [label, cls] = LABELS[state] || [state, ""];
+// `toYou`: the reader is the mentor the offer was sent to, so a pending one waits for them.
+export function offerStateBadge(state, { toYou = false } = {}) {
+  const [label, cls] = toYou && state === "pending" ? ["Waiting for your answer", "badge-warning"] : LABELS[state] || [state, ""];
   return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
 }

@@ -1,28 +1,37 @@
 // /offers/: offers sent and received, as tabs (?box=sent|received), each with its state badge.
+// Without ?box= the page opens where its reader's offers are (data-default-box: a mentor who
+// does not draft, on those received), and every line speaks to that reader.
 import { showLoadError } from "./api.js";
 import { offerStateBadge } from "./offer_states.js";
 import { date, el, emptyState, pagedList } from "./ui.js";
 
 const root = document.querySelector("[data-offers-page]");
-const box = new URLSearchParams(window.location.search).get("box") === "received" ? "received" : "sent";
+const asked = new URLSearchParams(window.location.search).get("box");
+const box = ["sent", "received"].includes(asked) ? asked : root.dataset.defaultBox;
 for (const link of root.querySelectorAll("[data-box]")) {
   if (link.dataset.box === box) link.setAttribute("aria-current", "page");
 }
+for (const lead of root.querySelectorAll("[data-lead-for]")) lead.hidden = lead.dataset.leadFor !== box;
+const list = root.querySelector("[data-offers]");
+list.setAttribute("aria-label", box === "sent" ? "Offers you sent" : "Offers drafters sent you");
 
 function row(offer) {
   const other = box === "sent" ? offer.mentor : offer.drafter;
   const name = other.display_name || other.handle;
-  const when = offer.state === "pending" ? `answer due by ${date(offer.expires_at)}` : `sent ${date(offer.created_at)}`;
+  const pending = offer.state === "pending";
+  const when = box === "sent"
+    ? (pending ? `their answer is due by ${date(offer.expires_at)}` : `you sent it ${date(offer.created_at)}`)
+    : (pending ? `please answer by ${date(offer.expires_at)}` : `they sent it ${date(offer.created_at)}`);
   return el("li", { class: "row-card" },
     el("a", { href: `/offers/${offer.id}/`, text: offer.title }),
-    offerStateBadge(offer.state),
-    el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name} · ${offer.estimated_hours} h · ${when}` }));
+    offerStateBadge(offer.state, { toYou: box === "received" }),
+    el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name} · about ${offer.estimated_hours} h · ${when}` }));
 }
 
 const empty = box === "sent"
   ? () => el("li", {}, emptyState("You have not offered to help anyone yet. Find a mentor whose work you could take a small piece of.", { href: "/mentors/", text: "Mentors open to offers" }))
-  : () => el("li", {}, emptyState("No offers received. Open to offers in your settings, and drafters can offer you small, specific help.", { href: "/settings/#offers", text: "Offer settings" }));
+  : () => el("li", {}, emptyState("No drafter has sent you an offer yet. Open yourself to offers in your settings, and drafters can offer you small, specific help with your work.", { href: "/settings/#offers", text: "Your offer settings" }));
 
 const status = root.querySelector("[data-status]");
-pagedList(root.querySelector("[data-offers]"), { url: `me/offers/?box=${box}`, item: row, empty, moreLabel: "More offers" })
+pagedList(list, { url: `me/offers/?box=${box}`, item: row, empty, moreLabel: "More offers" })
   .reload().then(() => { status.hidden = true; }).catch((error) => showLoadError(error, status));

@@ -1,52 +1,75 @@
-// The onboarding wizard: about you → skills → (drafters only) a first piece of work → a next
-// step. Every step can be skipped. Opening it once counts as seen, so nobody is sent back here on
-// each login; Settings and the dashboard's profile prompt lead back to anything skipped.
+// The onboarding wizard: about you → skills → (drafters) a first piece of work → (mentors)
+// offers from drafters → a next step. Every step can be skipped. Opening it once counts as seen,
+// so nobody is sent back here on each login; Settings and the dashboard's profile prompt lead
+// back to anything skipped.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
 import { showUploadLimits, uploadPortfolioItem } from "./portfolio-upload.js";
 import { el, fill } from "./ui.js";
 
-const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work" };
+// Steps by their number in the page: 1 about you, 2 skills, 3 a first piece of work, 4 offers.
+const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work", 4: "Offers from drafters" };
 const progress = document.querySelector("[data-progress]");
 const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
 const portfolioForm = document.querySelector("[data-portfolio-form]");
+const offerForm = document.querySelector("[data-offer-form]");
 let me = null;
+let current = "1";
 
-// Mentors who do not draft are not asked for a portfolio piece.
-function wantsPortfolio() {
-  return !(me && me.wants_to_mentor && !me.wants_to_draft);
-}
-
-function total() {
-  return wantsPortfolio() ? 3 : 2;
+// The steps this person is asked, in order: a portfolio piece for drafters, offer settings for
+// mentors (someone who does both sees both).
+function steps() {
+  const mentor = Boolean(me && me.wants_to_mentor);
+  const drafter = !me || me.wants_to_draft || !mentor;
+  return ["1", "2", ...(drafter ? ["3"] : []), ...(mentor ? ["4"] : [])];
 }
 
 function go(step, focus = true) {
-  if (step === 3 && !wantsPortfolio()) { finish(); return; }
+  const order = steps();
+  const index = order.indexOf(step);
+  if (index < 0) { finish().catch(showLoadError); return; }
+  current = step;
   document.querySelectorAll("[data-step]").forEach((section) => {
-    section.hidden = section.dataset.step !== String(step);
+    section.hidden = section.dataset.step !== step;
   });
   document.querySelectorAll("[data-step-marker]").forEach((marker) => {
-    const n = Number(marker.dataset.stepMarker);
-    marker.classList.toggle("done", n < step);
-    marker.classList.toggle("current", n === step);
+    const at = order.indexOf(marker.dataset.stepMarker);
+    marker.hidden = at < 0;
+    marker.classList.toggle("done", at >= 0 && at < index);
+    marker.classList.toggle("current", at === index);
   });
-  document.querySelector("[data-portfolio-marker]").hidden = !wantsPortfolio();
-  progress.max = total();
-  progress.value = step;
-  progressLabel.textContent = `Step ${step} of ${total()}: ${TITLES[step]}`;
+  // The last step's main button says it ends the wizard.
+  portfolioForm.querySelector("[data-portfolio-submit]").textContent = order.at(-1) === "3" ? "Add and finish" : "Add and continue";
+  progress.max = order.length;
+  progress.value = index + 1;
+  progressLabel.textContent = `Step ${index + 1} of ${order.length}: ${TITLES[step]}`;
   if (focus) document.querySelector(`[data-step="${step}"] h2`).focus();
+}
+
+// The step after the current one, or the end.
+function next() {
+  const order = steps();
+  go(order[order.indexOf(current) + 1] || "done");
 }
 
 // Who is asked what in step 1: drafters whether mentors may find them (yes preselected),
 // mentors what makes them credible (organisation, job title, LinkedIn).
 const discoverableQuestion = document.querySelector("[data-discoverable-question]");
 const mentorQuestions = document.querySelector("[data-mentor-questions]");
+// The headline's hint speaks to the role: a mentor's headline is what drafters trust.
+const headlineHelp = document.querySelector("#headline-help");
+const HEADLINE_HINTS = {
+  mentor: "One line drafters read next to your tasks: your role and what you work on. “Research lead at Acme Health: patient interviews and reports.”",
+  drafter: headlineHelp.textContent,
+};
 function showRoleQuestions() {
-  discoverableQuestion.hidden = !profileForm.elements.wants_to_draft.checked;
-  mentorQuestions.hidden = !profileForm.elements.wants_to_mentor.checked;
+  const drafts = profileForm.elements.wants_to_draft.checked;
+  const mentors = profileForm.elements.wants_to_mentor.checked;
+  discoverableQuestion.hidden = !drafts;
+  mentorQuestions.hidden = !mentors;
+  headlineHelp.textContent = mentors && !drafts ? HEADLINE_HINTS.mentor : HEADLINE_HINTS.drafter;
 }
 profileForm.elements.wants_to_draft.addEventListener("change", showRoleQuestions);
 profileForm.elements.wants_to_mentor.addEventListener("change", showRoleQuestions);
@@ -93,7 +116,7 @@ profileForm.addEventListener("submit", async (event) => {
   }
   try {
     me = await api("me/", { method: "PATCH", body });
-    go(2);
+    next();
   } catch (error) {
     showErrors(profileForm, error);
   }
@@ -101,26 +124,59 @@ profileForm.addEventListener("submit", async (event) => {
 
 const picker = skillsPicker(document.querySelector("[data-skills-picker]"));
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
-  if (await picker.save()) go(3);
+  if (await picker.save()) next();
 });
-document.querySelector("[data-skip]").addEventListener("click", () => go(2));
-document.querySelector("[data-skip-skills]").addEventListener("click", () => go(3));
+document.querySelector("[data-skip-about]").addEventListener("click", next);
+document.querySelector("[data-skip-skills]").addEventListener("click", next);
+document.querySelector("[data-finish]").addEventListener("click", next);
+document.querySelector("[data-skip-offers]").addEventListener("click", next);
 
 portfolioForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(portfolioForm);
   try {
     await uploadPortfolioItem(portfolioForm);
-    await finish();
+    next();
   } catch (error) {
     showErrors(portfolioForm, error);
   }
 });
 
-document.querySelectorAll("[data-back]").forEach((button) => {
-  button.addEventListener("click", () => go(Number(button.dataset.back)));
+// Offers from drafters (mentors): yes or not now; the cap, topics and note only matter for yes.
+const offerTopics = skillsPicker(offerForm.querySelector("[data-skills-picker]"), { levels: false, allowNew: false });
+const offerDetails = offerForm.querySelector("[data-offer-details]");
+function offersOpen() {
+  return offerForm.querySelector("input[name=is_open]:checked")?.value === "true";
+}
+offerForm.querySelectorAll("input[name=is_open]").forEach((radio) => {
+  radio.addEventListener("change", () => { offerDetails.hidden = !offersOpen(); });
 });
-document.querySelector("[data-finish]").addEventListener("click", () => finish().catch(showLoadError));
+offerForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(offerForm);
+  const cap = offerForm.elements.monthly_cap.value.trim();
+  const body = offersOpen()
+    ? {
+      is_open: true,
+      monthly_cap: cap === "" ? 3 : Number(cap),
+      note: offerForm.elements.note.value,
+      topic_ids: offerTopics.value().map((skill) => skill.id).filter(Boolean),
+    }
+    : { is_open: false };
+  try {
+    await api("me/offer-settings/", { method: "PATCH", body });
+    next();
+  } catch (error) {
+    showErrors(offerForm, error);
+  }
+});
+
+document.querySelectorAll("[data-back]").forEach((button) => {
+  button.addEventListener("click", () => {
+    const order = steps();
+    go(order[Math.max(0, order.indexOf(current) - 1)]);
+  });
+});
 
 showUploadLimits(portfolioForm);
 (async () => {
@@ -134,7 +190,15 @@ showUploadLimits(portfolioForm);
   const joinedAs = [me.wants_to_draft && "a drafter", me.wants_to_mentor && "a mentor"].filter(Boolean).join(" and ");
   if (roles && joinedAs) roles.replaceWith(el("p", { class: "muted small", "data-joined-as": true, text: `You joined as ${joinedAs}. You can change this in Settings.` }));
   await picker.load();
-  go(1, false);
+  if (me.wants_to_mentor) {
+    const settings = await api("me/offer-settings/");
+    offerForm.querySelector(settings.is_open ? "#offers-open-yes" : "#offers-open-no").checked = true;
+    offerForm.elements.monthly_cap.value = settings.monthly_cap;
+    offerForm.elements.note.value = settings.note;
+    offerTopics.set(settings.topics);
+    offerDetails.hidden = !settings.is_open;
+  }
+  go("1", false);
   // Seen once is enough: the login redirect stops sending this person here. A drafter is saved
   // as the "yes" the question shows preselected, so leaving the wizard early never hides them
   // from mentors while the page said otherwise (they can answer "no" here or in Settings).
