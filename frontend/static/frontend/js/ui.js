@@ -108,7 +108,7 @@ export function uploadLimitsText(upload) {
 // "7 Dec 2026", and "7 Dec 2026, 14:05" where the time matters. Built by hand rather than with
 // toLocaleDateString, whose month names change with the browser ("Sept" in recent ICU).
 // A bare "2026-12-07" is a calendar day, read as such (not as UTC midnight).
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 function parsed(value) {
   if (value instanceof Date) return value;
