@@ -75,6 +75,7 @@ def test_an_anonymous_visitor_sees_the_proof_without_share_actions(page):
 
     main = page.locator("#main")
     expect(main.get_by_role("link", name="See Sam Drafter\u2019s profile")).to_be_visible()
+    assert "{#" not in main.inner_text()  # no template comment leaks onto the page
     expect(main.get_by_role("link", name=re.compile("Add to LinkedIn"))).to_have_count(0)
     expect(main.get_by_role("button", name="Copy link")).to_have_count(0)
     expect(main.get_by_role("link", name="Download credential")).to_have_count(0)
