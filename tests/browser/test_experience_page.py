@@ -102,6 +102,11 @@ def test_the_experience_heading_is_a_page_heading_like_every_other_page(page):
 
         assert _heading(page) == site  # same size, same left edge, on the page (not in a card)
         assert site["inCard"] is False
+        # The card's section heading is a section heading: smaller than the page's h1 (the
+        # browser's default h2 is as large as the h1 on a phone).
+        section = page.get_by_role("heading", name="What may be shown", level=2)
+        size = section.evaluate("(node) => parseFloat(getComputedStyle(node).fontSize)")
+        assert size < float(site["size"].removesuffix("px"))
 
 
 def test_the_experience_dates_read_day_month_year(page):
