@@ -240,6 +240,11 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# One date format everywhere a person reads a date: "7 Dec 2026" ("7 Dec 2026, 14:05" with the
+# time). The locale module wins over the settings, so both say the same.
+FORMAT_MODULE_PATH = ["marketplace.formats"]
+DATE_FORMAT = SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = SHORT_DATETIME_FORMAT = "j M Y, H:i"
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "static/"

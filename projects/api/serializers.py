@@ -60,7 +60,7 @@ class SkillOutputSerializer(serializers.Serializer):
 
 def stipend_terms(stipend_amount: int | None) -> dict[str, Any]:
     """What a paid task's drafter receives, by the payout's own arithmetic: pages quote it
-    ("you receive $135 after the 10 % platform fee") and never compute a fee themselves."""
+    ("you receive $135 after the 10% platform fee") and never compute a fee themselves."""
     if not stipend_amount:
         return {"stipend_after_fee": None, "platform_fee_percent": None}
     return {

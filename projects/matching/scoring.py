@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils.formats import date_format
+
 from projects.matching import weights as w
 
 
@@ -150,7 +152,7 @@ def _hours_part(
     if task.deadline:
         weeks = max((task.deadline - today).days, 0) / 7
     if task.estimated_hours <= hours * weeks:
-        when = f"by {task.deadline:%-d %b}" if task.deadline else "over a few weeks"
+        when = f"by {date_format(task.deadline)}" if task.deadline else "over a few weeks"
         return w.HOURS_FIT_BY_DEADLINE_POINTS, [f"Fits {v['your']} {hours} h/week {when}"]
     return -w.HOURS_MISFIT_PENALTY, []
 

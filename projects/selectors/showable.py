@@ -24,7 +24,7 @@ def showable_label(engagement: Engagement, *, today: date) -> str:
     if choice == Showable.FULL:
         return "The mentor allows this work to be shown publicly."
     if choice == Showable.AFTER and engagement.show_after is not None:
-        when = date_format(engagement.show_after, "j F Y")
+        when = date_format(engagement.show_after)
         if today >= engagement.show_after:
             return f"The mentor allows this work to be shown publicly since {when}."
         return f"The work is confidential until {when}; from then it may be shown publicly."

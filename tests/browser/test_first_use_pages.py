@@ -102,15 +102,15 @@ def test_2_the_drafter_reads_what_they_receive_after_the_fee_on_card_page_and_ap
         page.goto(page.base + "/tasks/")
         card = page.locator(".task-card").filter(has_text=task.title)
         expect(card).to_contain_text("Stipend: $150.00")
-        expect(card).to_contain_text("You receive $135.00 after the 10 % platform fee.")
+        expect(card).to_contain_text("You receive $135.00 after the 10% platform fee.")
         assert_fits_width(page, width)
         assert_accessible(page)
     page.goto(f"{page.base}/tasks/{task.pk}/")
     reward = page.locator("[data-task-reward]")
-    expect(reward).to_contain_text("You receive $135.00 after the 10 % platform fee.")
+    expect(reward).to_contain_text("You receive $135.00 after the 10% platform fee.")
     form = page.locator("[data-apply-form]")
     expect(form.locator("[data-fee-line]")).to_have_text(
-        "You receive $135.00 after the 10 % platform fee."
+        "You receive $135.00 after the 10% platform fee."
     )
     assert_accessible(page)
 
@@ -121,20 +121,20 @@ def test_2_the_mentor_reads_what_they_pay_and_what_the_drafter_receives(page):
     log_in(page, mentor)
     page.goto(f"{page.base}/tasks/{task.pk}/")
     expect(page.locator("[data-task-reward]")).to_contain_text(
-        "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee."
+        "You pay $150.00; the drafter receives $135.00 after the 10% platform fee."
     )
     # The editor quotes the split as the stipend is typed (the server's arithmetic).
     page.goto(page.base + "/tasks/new/")
     page.get_by_label("Stipend (optional)").fill("270")
     quote = page.locator("[data-fee-quote]")
     expect(quote).to_have_text(
-        "You pay $270.00; the drafter receives $243.00 after the 10 % platform fee."
+        "You pay $270.00; the drafter receives $243.00 after the 10% platform fee."
     )
     page.get_by_label("Stipend (optional)").fill("")
     expect(quote).to_be_hidden()
     page.goto(f"{page.base}/tasks/{task.pk}/edit/")
     expect(quote).to_have_text(
-        "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee."
+        "You pay $150.00; the drafter receives $135.00 after the 10% platform fee."
     )
     assert_accessible(page)
 

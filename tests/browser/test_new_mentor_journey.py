@@ -125,7 +125,7 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     type_into(page, "Estimated hours", "6")
     type_into(page, "Stipend (optional)", "150")
     expect(page.locator("[data-fee-quote]")).to_have_text(
-        "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee."
+        "You pay $150.00; the drafter receives $135.00 after the 10% platform fee."
     )
     type_into(page, "What the helper will gain", "A reference letter and a portfolio piece.")
     shot(page, "07-post-task")
@@ -135,7 +135,7 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     task = Task.objects.get(title="Rewrite our onboarding e-mails")
     assert task.state == Task.State.OPEN and task.stipend_amount == 15000
     expect(page.locator("[data-task-reward]")).to_contain_text(
-        "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee."
+        "You pay $150.00; the drafter receives $135.00 after the 10% platform fee."
     )
 
     # Recommended drafters: Dana, with reasons; invite her from the keyboard.

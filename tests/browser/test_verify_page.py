@@ -1,9 +1,11 @@
 """/verify/ in a real browser: the drafter downloads the credential from the experience page,
-then pastes it (valid), pastes it with one character changed (tampered), and uploads the file."""
+then pastes it (valid), pastes it with one character changed (tampered), and uploads the file;
+text that is no credential at all (random or truncated) is "not a readable credential"."""
 
 from pathlib import Path
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from projects.models import Deliverable, Engagement
 from tests.browser.conftest import assert_accessible, assert_fits_width
@@ -74,10 +76,47 @@ def test_the_drafter_downloads_and_anyone_verifies_or_spots_tampering(page, tmp_
         assert_fits_width(page, width)
 
 
-def test_an_anonymous_visitor_is_told_garbage_is_not_a_credential(page):
+def test_an_anonymous_visitor_is_told_garbage_is_not_a_readable_credential(page):
     page.goto(f"{page.base}/verify/")
 
     _verify(page, "not a credential")
 
-    page.get_by_text("Not a credential", exact=True).wait_for()
+    page.get_by_text("Not a readable credential", exact=True).wait_for()
+    result = page.locator("[data-verify-result]")
+    assert "This is not a readable credential. Paste the whole text of the .jwt file" in (
+        result.inner_text()
+    )
+    assert "Tampered" not in result.inner_text()
+    assert_accessible(page)
+
+
+def test_a_truncated_credential_is_unreadable_and_only_a_changed_one_is_tampered(page):
+    engagement = _approved_draft()
+    log_in(page, engagement.drafter)
+    token = page.request.get(f"{page.base}/api/v1/experience/{engagement.pk}/credential/").text()
+    page.goto(f"{page.base}/verify/")
+    result = page.locator("[data-verify-result]")
+
+    _verify(page, token[: len(token) - 20])  # the end of the signature lost in a copy
+    page.get_by_text("Not a readable credential", exact=True).wait_for()
+    assert "Tampered" not in result.inner_text()
+
+    header, payload, signature = token.split(".")
+    _verify(page, f"{header}.{payload[:-4]}AAAA.{signature}")
+    page.get_by_text("Tampered credential", exact=True).wait_for()
+    expect(page.get_by_role("heading", name="Tampered credential")).to_be_focused()
+
+
+def test_the_developer_details_are_folded_away(page):
+    page.goto(f"{page.base}/verify/")
+
+    details = page.locator("details", has=page.get_by_text("For developers", exact=True))
+    expect(details.get_by_role("link", name="published JWK Set")).to_be_hidden()
+    details.get_by_text("For developers", exact=True).click()
+    expect(details.get_by_role("link", name="published JWK Set")).to_have_attribute(
+        "href", "/.well-known/jwks.json"
+    )
+    expect(details).to_contain_text("POST /api/v1/credentials/verify/")
+    for width in (390, 1280):
+        assert_fits_width(page, width)
     assert_accessible(page)

@@ -149,7 +149,7 @@ def test_the_monthly_cap_refuses_the_fourth_offer_with_the_date_it_opens_again(
             drafters[3], mentor, portfolio_item_ids=[], work_sample_link="https://e.org/w"
         )
         assert (fourth.status_code, _code(fourth)) == (409, "offer_cap_reached")
-        assert "1 April 2031" in fourth.json()["error"]["message"]
+        assert "1 Apr 2031" in fourth.json()["error"]["message"]
         card = client_for(drafters[3]).get("/api/v1/mentors/").json()["results"][0]
         assert (card["offers_left_this_month"], card["opens_again_on"]) == (0, "2031-04-01")
 

@@ -72,7 +72,11 @@ class CertifiesSerializer(serializers.Serializer):
 
 class VerifyResultSerializer(serializers.Serializer):
     result = serializers.ChoiceField(
-        choices=["valid", "revoked", "tampered", "unknown_issuer", "malformed"]
+        choices=["valid", "revoked", "tampered", "unknown_issuer", "malformed"],
+        help_text=(
+            "malformed: not a readable credential at all (random text, a truncated or "
+            "non-base64 JWT); tampered: a readable credential whose signature does not match."
+        ),
     )
     valid = serializers.BooleanField()
     message = serializers.CharField()

@@ -1,5 +1,6 @@
 """Credential reads: the signed credential of one verified experience, the status list, and
-the verification of a credential someone pastes (valid, tampered, revoked, unknown issuer)."""
+the verification of a credential someone pastes (valid, tampered, revoked, unknown issuer, or
+not a readable credential at all)."""
 
 import uuid
 from typing import Any
@@ -16,6 +17,7 @@ from projects.credentials.models import IssuedCredential
 from projects.credentials.signing import (
     SignatureInvalid,
     UnknownKey,
+    vc_jwt_readable,
     vc_jwt_sign,
     vc_jwt_verify,
 )
@@ -62,7 +64,11 @@ RESULT_MESSAGES = {
     "revoked": "Revoked: this credential was issued here but has been withdrawn.",
     "tampered": "Tampered: the signature does not match the content. Do not trust it.",
     "unknown_issuer": "Unknown issuer: this credential was not signed by this site.",
-    "malformed": "Not a credential: paste the whole text of a .jwt credential file.",
+    "malformed": (
+        "This is not a readable credential. Paste the whole text of the .jwt file downloaded "
+        "from a Slipstream experience page (it starts with eyJ and has two dots), or choose "
+        "the file itself."
+    ),
 }
 
 
@@ -95,7 +101,7 @@ def credential_verify(*, token: str) -> dict[str, Any]:
     """Check a VC-JWT the way any verifier would (our published keys, the status list) and
     say what it certifies. Never raises for a bad credential: the answer says what is wrong."""
     token = token.strip()
-    if token.count(".") != 2:
+    if not vc_jwt_readable(token):
         return _answer("malformed")
     try:
         document = vc_jwt_verify(token)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import Profile, Skill, User
 from accounts.selectors.email_addresses import user_email_verified_require
@@ -121,7 +122,7 @@ def offer_create(
             _, reopens = month_bounds(now)
             raise Conflict(
                 f"{display_name(mentor)} has received all {offer_settings.monthly_cap} offers "
-                f"they take this month. They open again on {reopens:%-d %B %Y}.",
+                f"they take this month. They open again on {date_format(reopens)}.",
                 code=codes.OFFER_CAP_REACHED,
             )
         items = evidence_items_check(
@@ -152,8 +153,8 @@ def offer_create(
             kind="offer_new",
             title=f"{display_name(drafter)} offers to help: “{offer.title}”",
             body=(
-                f"About {estimated_hours} hours, by {by_when:%-d %B}, with their work attached. "
-                f"Accept, decline or ask a question within {OFFER_EXPIRY_DAYS} days."
+                f"About {estimated_hours} hours, by {date_format(by_when)}, with their work "
+                f"attached. Accept, decline or ask a question within {OFFER_EXPIRY_DAYS} days."
             ),
             url=f"/offers/{offer.pk}/",
         )

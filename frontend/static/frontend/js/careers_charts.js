@@ -2,7 +2,7 @@
 // title and a description, its viewBox is the figure's own width in CSS pixels (redrawn when
 // that changes), so 13-px labels stay 13 px on a phone and on a desktop. Every chart is
 // followed by a table with the same numbers (the text alternative, and the exact figures).
-import { el } from "./ui.js";
+import { MONTHS, el } from "./ui.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const FONT = 13;
@@ -138,7 +138,7 @@ export function everyMonth(groups, pick, { months = 12 } = {}) {
   for (let d = new Date(Date.UTC(y, m, 1)); d <= new Date(Date.UTC(end[0], end[1], 1)); d.setUTCMonth(d.getUTCMonth() + 1)) {
     const key = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
     const group = byKey.get(key);
-    const label = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
+    const label = MONTHS[d.getUTCMonth()];  // the product's month names (ui.js date())
     rows.push({
       label, long: `${label} ${d.getUTCFullYear()}`,
       year: d.getUTCMonth() === 0 || rows.length === 0 ? String(d.getUTCFullYear()) : "",

@@ -2,7 +2,7 @@
 // drafter's proposal, the case study box and "Add to portfolio". Every button comes from the
 // API's `allowed_actions`; the clause itself is read from `showable` in plain words.
 import { api, showErrors, textLimit } from "./api.js";
-import { el, fill } from "./ui.js";
+import { date as dateText, el, fill } from "./ui.js";
 
 const CHOICES = [
   ["private", "Private", "Only the fact, the title and your endorsement are shown. The work stays confidential."],
@@ -56,7 +56,7 @@ export function renderShowable(section, e, allowed, done, config = null) {
   const id = e.id;
   if (s.proposal) {
     const what = CHOICES.find(([value]) => value === s.proposal.showable)?.[1] || s.proposal.showable;
-    parts.push(el("p", { class: "muted", text: `The drafter proposed: ${what}${s.proposal.show_after ? ` from ${s.proposal.show_after}` : ""}.` }));
+    parts.push(el("p", { class: "muted", text: `The drafter proposed: ${what}${s.proposal.show_after ? ` from ${dateText(s.proposal.show_after)}` : ""}.` }));
   }
   if (allowed.has("showable_confirm")) {
     parts.push(small(el("form", { class: "action-form" }), "Confirm the proposal",

@@ -1,5 +1,6 @@
-// /experience/<id>/: the server draws the proof (and its Open Graph tags); this adds the
-// "Add to LinkedIn" link from GET /api/v1/experience/<id>/ and a "Copy link" button.
+// /experience/<id>/: the server draws the proof (and its Open Graph tags); for its owner only
+// (the page loads this script only for them) this adds the "Add to LinkedIn" link from
+// GET /api/v1/experience/<id>/ and a "Copy link" button: a visitor has nothing to share.
 import { api } from "./api.js";
 import { el } from "./ui.js";
 

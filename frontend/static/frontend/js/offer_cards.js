@@ -7,11 +7,11 @@ export function mentorName(card) {
   return card.display_name || card.handle;
 }
 
-// "Answers 80 % within N days" (N from /api/v1/config/), or a plain "new" when there are too
+// "Answers 80% within N days" (N from /api/v1/config/), or a plain "new" when there are too
 // few answers to say.
 export function replyRateText(card, days) {
   if (card.reply_rate === null || card.reply_rate === undefined) return "New to offers: no reply rate yet";
-  return `Answers ${Math.round(card.reply_rate * 100)} % within ${plural(days, "day")}`;
+  return `Answers ${Math.round(card.reply_rate * 100)}% within ${plural(days, "day")}`;
 }
 
 export function offersLeftText(card) {

@@ -3,12 +3,12 @@
 // computed by the payout's own arithmetic): the page never works out a fee itself.
 import { avatar, date, el, featuredBadge, money, placesLeft, skillBadges } from "./ui.js";
 
-// "10 %", "12.5 %": the configured fee as the server reports it.
+// "10%", "12.5%": the configured fee as the server reports it (no space, as people write it).
 export function percent(value) {
-  return `${Number(value).toLocaleString("en")} %`;
+  return `${Number(value).toLocaleString("en")}%`;
 }
 
-// "You receive $135.00 after the 10 % platform fee" (a drafter), or the mentor's own view of
+// "You receive $135.00 after the 10% platform fee" (a drafter), or the mentor's own view of
 // the same sum ("You pay $150.00; the drafter receives $135.00 …").
 export function feeLine(task, { payer = false } = {}) {
   if (!task.stipend_amount || task.stipend_after_fee == null) return null;

@@ -63,7 +63,7 @@ function save(publish) {
   });
 }
 
-// "You pay $150.00; the drafter receives $135.00 after the 10 % platform fee", quoted by the
+// "You pay $150.00; the drafter receives $135.00 after the 10% platform fee", quoted by the
 // server (GET /api/v1/config/stipend-quote/) with the payout's own arithmetic.
 const feeQuote = form.querySelector("[data-fee-quote]");
 let quoteTimer = null;

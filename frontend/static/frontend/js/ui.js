@@ -104,16 +104,30 @@ export function uploadLimitsText(upload) {
   return `${upload.extensions.map((x) => x.replace(/^\./, "").toUpperCase()).join(", ")}; up to ${Math.round(upload.max_bytes / (1024 * 1024))} MB.`;
 }
 
-// One date format everywhere: "1 Dec 2026", and "1 Dec 2026, 14:05" with the time.
+// One date format everywhere, the same as the server's (DATE_FORMAT in marketplace/formats):
+// "7 Dec 2026", and "7 Dec 2026, 14:05" where the time matters. Built by hand rather than with
+// toLocaleDateString, whose month names change with the browser ("Sept" in recent ICU).
+// A bare "2026-12-07" is a calendar day, read as such (not as UTC midnight).
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function parsed(value) {
+  if (value instanceof Date) return value;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00` : value);
+}
+
 export function date(value) {
   if (!value) return "";
-  const d = new Date(value.length === 10 ? `${value}T00:00:00` : value);
-  return d.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" });
+  const d = parsed(value);
+  if (Number.isNaN(d.getTime())) return "";
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 export function dateTime(value) {
   if (!value) return "";
-  return new Date(value).toLocaleString("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const d = parsed(value);
+  if (Number.isNaN(d.getTime())) return "";
+  const two = (n) => String(n).padStart(2, "0");
+  return `${date(d)}, ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 const STATE_LABELS = {
@@ -258,9 +272,9 @@ export function levelBadge(level) {
   return el("span", { class: `badge ${cls}` }, el("span", { class: "visually-hidden", text: "Level: " }), LEVEL_LABELS[level] || level);
 }
 
-// "Answers 80 % of applications, usually within 9 hours" — null until the API has enough to say.
+// "Answers 80% of applications, usually within 9 hours" — null until the API has enough to say.
 export function responseRateText(rate, medianHours) {
   if (rate == null) return null;
-  const share = `Answers ${Math.round(rate * 100)} % of applications`;
+  const share = `Answers ${Math.round(rate * 100)}% of applications`;
   return medianHours == null ? share : `${share}, usually within ${plural(medianHours, "hour")}`;
 }

@@ -1,7 +1,8 @@
 // /verify/: paste or upload a credential; POST /api/v1/credentials/verify/ says whether it is
-// valid, tampered, revoked or from an unknown issuer, and what work it certifies.
+// valid, tampered, revoked, from an unknown issuer or not a readable credential at all, and
+// what work it certifies.
 import { api, showErrors } from "./api.js";
-import { el, fill } from "./ui.js";
+import { date, el, fill } from "./ui.js";
 
 const root = document.querySelector("[data-verify-page]");
 const form = root.querySelector("[data-verify-form]");
@@ -11,7 +12,7 @@ const TITLES = {
   revoked: ["Revoked credential", "badge-danger"],
   tampered: ["Tampered credential", "badge-danger"],
   unknown_issuer: ["Unknown issuer", "badge-warning"],
-  malformed: ["Not a credential", "badge-warning"],
+  malformed: ["Not a readable credential", "badge-warning"],
 };
 
 function person(p) {
@@ -20,7 +21,7 @@ function person(p) {
 
 function details(c) {
   if (!c) return null;
-  const done = c.completed_at ? new Date(c.completed_at).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }) : null;
+  const done = date(c.completed_at);
   return [
     el("p", {}, person(c.drafter), " drafted ", el("strong", { text: `“${c.title}”` }), " for ", person(c.mentor),
       `, about ${c.hours} hours`, done ? `, confirmed on ${done}.` : "."),
