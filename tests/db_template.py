@@ -40,7 +40,7 @@ def _module_file(module: str) -> Path | None:
     return None
 
 
-def _migrations_hash() -> str:
+def template_sources() -> list[Path]:
     """Every migration file and every project module one imports (data migrations read them)."""
     migrations = sorted(
         path for package in PACKAGES for path in (ROOT / package).rglob("migrations/*.py")
@@ -51,9 +51,13 @@ def _migrations_hash() -> str:
             found = _module_file(module)
             if found is not None:
                 sources.add(found)
+    return sorted(sources)
+
+
+def _migrations_hash() -> str:
     digest = hashlib.sha256(django.get_version().encode())
     digest.update(settings.SECRET_KEY.encode())
-    for path in sorted(sources):
+    for path in template_sources():
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
