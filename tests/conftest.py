@@ -6,6 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from devtools.stripe_standin import StandinServer, start_in_thread
+from tests.db_template import django_db_keepdb, django_db_setup  # noqa: F401 (fixtures)
 from tests.factories import UserFactory
 
 
