@@ -102,6 +102,8 @@ def _normalised(document: Any) -> Any:
                     out[key] = [
                         names.setdefault((f"{place}.{key}", v), f"#{len(names)}") for v in value
                     ]
+                elif key == "rank" and isinstance(value, float):
+                    out[key] = "<engine's own score>"  # bm25 on SQLite, ts_rank on PostgreSQL
                 else:
                     out[key] = walk(value, f"{place}.{key}")
             return out
