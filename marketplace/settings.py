@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and messages: it must see the cookies they set (a page with one is
+    # never public).
+    "marketplace.middleware.PageCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,13 +139,12 @@ if CACHE_IS_REDIS:
     )
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Sessions: read from the cache, written through to the database, so every app server sees
-# them and none is lost when the cache restarts.
+# them and none is lost when the cache restarts. Without Redis, the database store reading with a
+# statement written once (marketplace/sessions.py).
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
     default=(
-        "django.contrib.sessions.backends.cached_db"
-        if CACHE_IS_REDIS
-        else "django.contrib.sessions.backends.db"
+        "django.contrib.sessions.backends.cached_db" if CACHE_IS_REDIS else "marketplace.sessions"
     ),
 )
 

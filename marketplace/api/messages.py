@@ -7,6 +7,7 @@ messages exactly as sent, so no client keeps a copy of these words or parses DRF
 set where a field is declared (e.g. TextField's) is kept.
 """
 
+from functools import cache
 from typing import Any, cast
 
 from django.core.validators import (
@@ -71,21 +72,34 @@ _FILE_WORDS = {
 _INVALID_CODES = {"invalid", "invalid_unicode", "date", "datetime", "make_aware", "overflow"}
 
 
-def _stock_messages(field: serializers.Field) -> dict[str, str]:
-    """DRF's own messages for this kind of field, as its __init__ collects them."""
-    messages: dict[str, str] = {}
-    for cls in reversed(type(field).__mro__):
+@cache
+def _stock_for_type(kind: type) -> tuple[dict[str, Any], dict[str, str], frozenset[str]]:
+    """DRF's own messages for a kind of field, as its __init__ collects them (the very objects,
+    lazy translations), their text, and the set of their sentences. Once per field class: every
+    request builds its input serializer's fields anew, and translating each stock message of
+    every field again was most of building them (~2 ms of a browse request)."""
+    messages: dict[str, Any] = {}
+    for cls in reversed(kind.__mro__):
         messages.update(getattr(cls, "default_error_messages", {}))
-    return messages
+    texts = {code: str(message) for code, message in messages.items()}
+    return messages, texts, frozenset(texts.values())
+
+
+def _is_stock(field: serializers.Field, code: str, message: Any) -> bool:
+    """Whether `message` is still DRF's stock one for `code`: the same object (the common case,
+    no translation needed), or the same words."""
+    stock, texts, _ = _stock_for_type(type(field))
+    if code not in stock:
+        return False
+    return message is stock[code] or str(message) == texts[code]
 
 
 def speak_plainly(field: serializers.Field) -> None:
     """Rewrite the stock messages of `field` (and of a list's items) in plain words."""
-    stock = _stock_messages(field)
     if isinstance(field, serializers.Serializer | serializers.ListSerializer):
         # A nested input serializer words its own fields; only "missing" is said here.
         for code in ("required", "null"):
-            if field.error_messages.get(code) == stock.get(code):
+            if _is_stock(field, code, field.error_messages.get(code)):
                 field.error_messages[code] = FILL_THIS_IN
         return
     if isinstance(field, serializers.ListField | serializers.DictField):
@@ -93,7 +107,7 @@ def speak_plainly(field: serializers.Field) -> None:
     is_list = isinstance(field, serializers.ListField | serializers.MultipleChoiceField)
     invalid = next((words for kind, words in _INVALID_BY_TYPE if isinstance(field, kind)), None)
     for code, message in field.error_messages.items():
-        if message != stock.get(code):
+        if not _is_stock(field, code, message):
             continue  # set where the field is declared: kept
         if isinstance(field, serializers.FileField) and code in _FILE_WORDS:
             field.error_messages[code] = _FILE_WORDS[code]
@@ -105,7 +119,7 @@ def speak_plainly(field: serializers.Field) -> None:
             field.error_messages[code] = invalid
         elif code == "empty":
             field.error_messages[code] = "Choose at least one." if is_list else FILL_THIS_IN
-    stock_sentences = {str(message) for message in stock.values()}
+    stock_sentences = _stock_for_type(type(field))[2]
     for validator in field.validators:
         # DRF's length and range validators carry its stock sentence under the rule's code; a
         # validator with a code of ours (TextField's `note_too_long`) already speaks plainly.

@@ -1,0 +1,117 @@
+"""Hand-written statements for the hottest reads, built once from the models' metadata.
+
+Compiling an ORM query costs more than running it on these reads (a task page's three
+queries took ~4 ms to compile and ~0.5 ms to run on SQLite). These statements are composed
+once per shape from vetted fragments: identifiers come from the models' `_meta`, quoted by the
+backend; every value is a parameter. Rows become model instances the way the ORM makes them
+(the backend's and the fields' converters, then `Model.from_db`), so callers cannot tell.
+"""
+
+from functools import cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import Model
+
+from accounts.models import Profile, User
+from projects.models import Application, Task
+
+
+def _qn(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+@cache
+def _converters(model: type[Model], vendor: str) -> list[tuple[Any, list[Any]]]:
+    """For each concrete field: its column expression and the converters the ORM would run."""
+    out = []
+    for field in model._meta.concrete_fields:
+        col = field.get_col(model._meta.db_table)
+        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        out.append((col, found))
+    return out
+
+
+def _select(model: type[Model], alias: str) -> str:
+    return ", ".join(f"{alias}.{_qn(f.column)}" for f in model._meta.concrete_fields)
+
+
+def instance_from_values[M: Model](model: type[M], values: list[Any] | tuple[Any, ...]) -> M:
+    """A model instance from its concrete fields' column values, converted as the ORM does."""
+    converted = []
+    for value, (col, converters) in zip(values, _converters(model, connection.vendor), strict=True):
+        for converter in converters:
+            value = converter(value, col, connection)
+        converted.append(value)
+    names = [f.attname for f in model._meta.concrete_fields]
+    return model.from_db(connection.alias, names, converted)
+
+
+@cache
+def _sql_task_page(signed_in: bool, vendor: str) -> str:
+    task, user, profile = Task._meta, User._meta, Profile._meta
+    applications, pk = _qn(Application._meta.db_table), _qn("id")
+    a_task = _qn(Application._meta.get_field("task").column)
+    a_drafter = _qn(Application._meta.get_field("drafter").column)
+    mentor = _qn(task.get_field("mentor").column)
+    profile_user = _qn(profile.get_field("user").column)
+    parts = [
+        f"SELECT {_select(Task, 't')}, {_select(User, 'u')}, {_select(Profile, 'p')},",
+        f"(SELECT COUNT(*) FROM {applications} c WHERE c.{a_task} = t.{pk}),",  # noqa: S608
+        (
+            f"(SELECT a.{pk} FROM {applications} a WHERE a.{a_task} = t.{pk}"  # noqa: S608
+            f" AND a.{a_drafter} = %s LIMIT 1)"
+            if signed_in
+            else "NULL"
+        ),
+        f"FROM {_qn(task.db_table)} t INNER JOIN {_qn(user.db_table)} u ON u.{pk} = t.{mentor}",
+        f"LEFT OUTER JOIN {_qn(profile.db_table)} p ON p.{profile_user} = u.{pk}",
+        f"WHERE t.{pk} = %s",
+    ]
+    return " ".join(parts)
+
+
+def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
+    """The task with its mentor and the mentor's profile loaded, `applicant_count`, and
+    `viewer_application_id` (the viewer's application to it, or None): what
+    `select_related("mentor__profile")` with those two annotations gave, in one statement."""
+    signed_in = viewer_id is not None
+    params = [viewer_id, task_id] if signed_in else [task_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_task_page(signed_in, connection.vendor), params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    n_task, n_user = len(Task._meta.concrete_fields), len(User._meta.concrete_fields)
+    n_profile = len(Profile._meta.concrete_fields)
+    task = instance_from_values(Task, row[:n_task])
+    mentor = instance_from_values(User, row[n_task : n_task + n_user])
+    profile_values = row[n_task + n_user : n_task + n_user + n_profile]
+    if profile_values[0] is not None:
+        mentor.profile = instance_from_values(Profile, profile_values)  # type: ignore[attr-defined]
+    task.mentor = mentor
+    added: Any = task
+    added.applicant_count, added.viewer_application_id = row[-2], row[-1]
+    return task
+
+
+@cache
+def _sql_task_related(model: type[Model], field_name: str, vendor: str) -> str:
+    relation: Any = Task._meta.get_field(field_name)
+    links = _qn(relation.remote_field.through._meta.db_table)
+    order = [f"r.{_qn(model._meta.get_field(name).column)} ASC" for name in model._meta.ordering]
+    parts = [
+        f"SELECT {_select(model, 'r')} FROM {_qn(model._meta.db_table)} r",  # noqa: S608
+        f"INNER JOIN {links} l ON l.{_qn(relation.m2m_reverse_name())} = r.{_qn('id')}",
+        f"WHERE l.{_qn(relation.m2m_column_name())} = %s",
+        f"ORDER BY {', '.join(order)}" if order else "",
+    ]
+    return " ".join(parts).strip()
+
+
+def task_related_fetch[M: Model](*, task_id: int, model: type[M], field_name: str) -> list[M]:
+    """A task's skills or institutions, in their model's ordering (as `Model.objects.filter(
+    tasks=task_id)` gave them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sql_task_related(model, field_name, connection.vendor), [task_id])
+        return [instance_from_values(model, row) for row in cursor.fetchall()]
