@@ -13,7 +13,10 @@ from tests.factories import TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-NOTE = {"note": "I have done this twice for clients and can start tomorrow.", "work_sample_link": "https://example.org/work"}  # fmt: skip
+NOTE = {
+    "note": "I have done this twice for clients and can start tomorrow.",
+    "work_sample_link": "https://example.org/work",
+}
 
 
 def _client(user) -> APIClient:
@@ -73,7 +76,9 @@ def test_a_drafter_without_a_name_cannot_apply_until_named():
     task = TaskFactory()
     client = _client(drafter)
 
-    message = _refused_for_the_name(client.post(f"/api/v1/tasks/{task.pk}/applications/", NOTE, format="json"))  # fmt: skip
+    message = _refused_for_the_name(
+        client.post(f"/api/v1/tasks/{task.pk}/applications/", NOTE, format="json")
+    )
     assert message.startswith("Add your name to apply")
 
     client.patch("/api/v1/me/", {"display_name": "Sam Lee"}, format="json")
@@ -85,7 +90,9 @@ def test_a_drafter_without_a_name_cannot_apply_until_named():
 def test_a_task_hidden_from_the_drafter_stays_a_404_before_the_name_is_asked():
     task = TaskFactory(state="draft", published_at=None)
 
-    response = _client(_nameless()).post(f"/api/v1/tasks/{task.pk}/applications/", NOTE, format="json")  # fmt: skip
+    response = _client(_nameless()).post(
+        f"/api/v1/tasks/{task.pk}/applications/", NOTE, format="json"
+    )
 
     assert response.status_code == 404
 
@@ -101,6 +108,8 @@ def test_a_drafter_without_a_name_cannot_send_an_offer():
         "work_sample_link": "https://example.org/work",
     }
 
-    response = _client(_nameless()).post(f"/api/v1/mentors/{mentor.profile.handle}/offers/", body, format="json")  # fmt: skip
+    response = _client(_nameless()).post(
+        f"/api/v1/mentors/{mentor.profile.handle}/offers/", body, format="json"
+    )
 
     assert _refused_for_the_name(response).startswith("Add your name to send an offer")
