@@ -102,8 +102,6 @@ async function loadPortfolio(fieldset) {
   fieldset.hidden = false;
 }
 
-const NAME_NEEDED = "Add your name: the mentor sees it on your application.";
-
 function applyPanel(task, config) {
   const fragment = document.querySelector("[data-apply-template]").content.cloneNode(true);
   const form = fragment.querySelector("[data-apply-form]");
@@ -121,11 +119,8 @@ function applyPanel(task, config) {
   api("me/").then((me) => { if (!(me.display_name || "").trim()) nameField.hidden = false; }).catch(() => {});
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // Empty, the server answers in its own order (a confirmed address first, then the name).
     const name = form.elements.display_name.value.trim();
-    if (!nameField.hidden && !name) {
-      showErrors(form, { fields: { display_name: [NAME_NEEDED] } });
-      return;
-    }
     const body = {
       note: form.elements.note.value,
       work_sample_link: form.elements.work_sample_link.value,
@@ -133,7 +128,7 @@ function applyPanel(task, config) {
       answers: [...form.querySelectorAll("[name=answers]")].map((i) => i.value),
     };
     try {
-      if (!nameField.hidden) {
+      if (!nameField.hidden && name) {
         await api("me/", { method: "PATCH", body: { display_name: name } });
         nameField.hidden = true;
       }
