@@ -9,6 +9,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -103,6 +104,24 @@ def test_1_a_nameless_drafter_gives_their_name_on_the_apply_form(page):
     page.wait_for_url(re.compile(r"/applications/\d+/"))
     drafter.profile.refresh_from_db()
     assert drafter.profile.display_name == "Sam Lee"
+
+
+# Point 2: the demo's /mentors/ shows real cards.
+
+
+def test_2_a_demo_drafter_finds_credible_mentors_open_to_offers(page):
+    call_command("seed_demo")
+    log_in(page, UserFactory._meta.model.objects.get(email="sam.drafter@demo.slipstream.local"))
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(page.base + "/mentors/")
+        maya = page.locator(".offer-mentor-card").filter(has_text="Maya Okafor")
+        expect(maya).to_contain_text("Principal product designer, Ledgerline")
+        expect(maya).to_contain_text("✓ Verified at ledgerline.demo")
+        expect(maya.get_by_role("link", name=re.compile("^Offer to help"))).to_be_visible()
+        assert page.locator(".offer-mentor-card").count() >= 5
+        assert_fits_width(page, width)
+        assert_accessible(page)
 
 
 # Point 3: each reader sees their own side of invitations.
