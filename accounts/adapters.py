@@ -16,6 +16,10 @@ from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
 CAREERS_URL = "/careers/"
+# The link opened where nobody is signed in (another browser, a phone's mail app): allauth
+# signs in only the browser that signed up, so this one is told it worked and what comes next.
+CONFIRMED_SIGN_IN = "Your address is confirmed — sign in to continue."
+_EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
 _SIGNUP_QUIET = frozenset(
     {"account/messages/logged_in.txt", "account/messages/email_confirmation_sent.txt"}
 )
@@ -62,6 +66,19 @@ class AccountAdapter(DefaultAccountAdapter):
         ).exists()
         return super().get_login_redirect_url(request) if onboarded else WELCOME_URL
 
+    def get_email_verification_redirect_url(self, email_address: Any) -> str:
+        """Signed in: on to the wizard or where they were going. Not signed in: the login page,
+        which says the address is confirmed; signing in then leads on (get_login_redirect_url)."""
+        if self.request.user.is_authenticated:
+            return super().get_email_verification_redirect_url(email_address)
+        return reverse("account_login")
+
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
+        """The link in the e-mail opens the site's public address (SITE_URL), whatever host the
+        sign-up request came through."""
+        path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        return f"{settings.SITE_URL}{path}"
+
     @staticmethod
     def _home_url(request: HttpRequest) -> str:
         """/careers/ for career-office staff (staff who also draft or mentor reach their
@@ -83,6 +100,8 @@ class AccountAdapter(DefaultAccountAdapter):
         # the new member was signed in, nor that an e-mail was sent, above it.
         if request.path == reverse("account_signup") and message_template in _SIGNUP_QUIET:
             return
+        if message_template == _EMAIL_CONFIRMED and not request.user.is_authenticated:
+            message_template, message = None, CONFIRMED_SIGN_IN
         super().add_message(
             request, level, message_template, message_context, extra_tags, message=message
         )

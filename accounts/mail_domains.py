@@ -24,7 +24,8 @@ def email_domain(email: str) -> str:
 
 # Reserved for documentation and testing (RFC 2606 / 6761): nobody works there.
 _RESERVED_DOMAINS = frozenset({"example.com", "example.org", "example.net"})
-_RESERVED_SUFFIXES = (".test", ".example", ".invalid", ".localhost")
+# .local is mDNS (RFC 6762): a machine on the local network, never an employer.
+_RESERVED_SUFFIXES = (".test", ".example", ".invalid", ".localhost", ".local")
 
 
 def domain_counts_as_work(domain: str) -> bool:

@@ -6,6 +6,9 @@ STIPEND_OUT_OF_RANGE = "stipend_out_of_range"
 WHAT_YOU_GAIN_REQUIRED = "what_you_gain_required"
 TASK_STATE_INVALID = "task_state_invalid"
 TASK_HAS_APPLICATIONS = "task_has_applications"
+# Publishing, applying or sending an offer without a display name (the other person would see
+# only a handle such as "member-c73f8e").
+DISPLAY_NAME_REQUIRED = "display_name_required"
 # An action by someone who is not one of its actors (services find rows as the caller's first,
 # so a page never sees this; it guards a service called with the wrong role).
 ACTION_NOT_YOURS = "action_not_yours"

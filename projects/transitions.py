@@ -276,6 +276,23 @@ def guard_not_own_task(task: Any, *, user_id: int) -> DomainError | None:
     return None
 
 
+def guard_display_name_set(user: Any, *, action: str) -> DomainError | None:
+    """A person shows their name before others see them act: a task, an application or an
+    offer from "member-c73f8e" reads as spam (the handle is all a nameless profile shows).
+    Like the confirmed e-mail address, a rule about the person, not the object's state: the
+    action stays offered and the page asks for the name where it is taken."""
+    profile = getattr(user, "profile", None)
+    if profile is not None and not profile.display_name.strip():
+        message = (
+            f"Add your name to {action}: people see it instead of “{profile.handle}”. "
+            "Type it here, or set it in Settings → Profile."
+        )
+        return Conflict(
+            message, code=codes.DISPLAY_NAME_REQUIRED, fields={"display_name": [message]}
+        )
+    return None
+
+
 def guard_slots_left(task: Any) -> DomainError | None:
     """A place is free (a mentor may edit slots down to the places filled without closing)."""
     if task.filled_slots >= task.slots:

@@ -32,7 +32,10 @@ class UserFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         obj.save()
-        profile_ensure(user=obj, display_name=kwargs.get("display_name", ""))
+        # Named by default, as a person must be to publish, apply or send an offer; a test of
+        # the nameless case passes finish__display_name="".
+        name = kwargs.get("display_name", obj.email.split("@")[0].title())
+        profile_ensure(user=obj, display_name=name)
         EmailAddress.objects.get_or_create(
             user=obj, email=obj.email, defaults={"verified": True, "primary": True}
         )

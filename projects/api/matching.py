@@ -1,6 +1,6 @@
 """Matching endpoints: recommendations both ways and invitations. Thin views."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -16,7 +16,10 @@ from projects.matching.recommendations import (
     task_recommendations_for_user,
     task_recommended_drafters,
 )
-from projects.selectors.invitations import invitation_list_for_drafter
+from projects.selectors.invitations import (
+    invitation_list_for_drafter,
+    invitation_list_for_mentor,
+)
 from projects.services.invitations import invitation_create, invitation_decline
 
 
@@ -50,6 +53,8 @@ class InvitationOutput(serializers.Serializer):
     task_state = serializers.CharField()
     mentor_handle = serializers.CharField()
     mentor_name = serializers.CharField()
+    drafter_handle = serializers.CharField()
+    drafter_name = serializers.CharField()
     note = serializers.CharField()
     reasons = serializers.ListField(child=serializers.CharField())
     state = serializers.CharField()
@@ -102,12 +107,33 @@ class TaskInvitationsView(APIView):
         return Response(InvitationOutput(row).data, status=status.HTTP_201_CREATED)
 
 
+class MyInvitationsQuery(InputSerializer):
+    box = serializers.ChoiceField(
+        choices=["received", "sent"],
+        default="received",
+        help_text="received: invitations to apply sent to me (as a drafter); sent: the ones I "
+        "sent (as a mentor).",
+    )
+
+
 class MyInvitationsView(APIView):
+    """My invitations to apply: received as a drafter, or sent as a mentor (?box=sent)."""
+
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="me_invitations", responses=InvitationOutput(many=True))
+    @extend_schema(
+        operation_id="me_invitations",
+        parameters=[OpenApiParameter("box", enum=["received", "sent"], default="received")],
+        responses={200: InvitationOutput(many=True), 400: ErrorSerializer},
+    )
     def get(self, request: Request) -> Response:
-        rows = invitation_list_for_drafter(drafter=authenticated_user(request))
+        query = MyInvitationsQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        user = authenticated_user(request)
+        if query.validated_data["box"] == "sent":
+            rows = invitation_list_for_mentor(mentor=user)
+        else:
+            rows = invitation_list_for_drafter(drafter=user)
         return Response(InvitationOutput(rows, many=True).data)
 
 

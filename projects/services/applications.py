@@ -26,6 +26,7 @@ from projects.transitions import (
     DRAFTER,
     MENTOR,
     SYSTEM,
+    guard_display_name_set,
     guard_not_applied,
     guard_not_own_task,
     guard_require,
@@ -110,6 +111,7 @@ def application_create(
         task = locks.task_lock(task_visible_q(drafter), task_id=task_id, mentor__is_active=True)
         if task is None or (task.state == Task.State.DRAFT and task.mentor_id != drafter.pk):
             raise NotFound("Task not found.")
+        guard_require(guard_display_name_set(drafter, action="apply"))
         application = application_create_on_task(
             task=task,
             drafter=drafter,

@@ -19,6 +19,7 @@ from projects.models import (
 from projects.services.applications import TASK_CANCELLED_NOTE, applications_decline_pending
 from projects.transitions import (
     MENTOR,
+    guard_display_name_set,
     guard_no_applications,
     guard_require,
     guard_stipend_unchanged,
@@ -182,6 +183,7 @@ def task_publish(*, task_id: int, mentor: User) -> Task:
     user_email_verified_require(user=mentor, action="post a task")
     with transaction.atomic():
         task = _task_transition(task_id=task_id, mentor=mentor, action="publish")
+        guard_require(guard_display_name_set(mentor, action="publish a task"))
         if task.deadline and task.deadline < timezone.localdate():
             raise field_error(
                 "The deadline has passed; choose a later one before publishing.",

@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from projects.models import Engagement, Task
@@ -12,7 +13,9 @@ def test_seed_demo_is_idempotent_and_creates_usable_logins(client):
     call_command("seed_demo")
     demo = User.objects.filter(email__endswith="@demo.slipstream.local")
     assert demo.count() == 4
-    assert EmailAddress.objects.filter(user__in=demo, verified=True).count() == 4
+    # Each can log in with a confirmed address (the mentors also confirmed a work address).
+    confirmed = EmailAddress.objects.filter(user__in=demo, verified=True)
+    assert confirmed.values("user").distinct().count() == 4
     logged_in = client.post(
         "/_allauth/browser/v1/auth/login",
         {"email": "maya.mentor@demo.slipstream.local", "password": "slipstream-demo"},
@@ -35,3 +38,28 @@ def test_seed_demo_shows_a_living_marketplace():
     states = set(Engagement.objects.values_list("state", flat=True))
     assert {"active", "delivered", "completed", "awaiting_funding"} <= states
     assert Task.objects.filter(mentor__email__endswith="@demo.slipstream.local").count() == 12
+
+
+@pytest.mark.django_db
+def test_seed_demo_opens_mentors_to_offers_with_credible_cards():
+    """/mentors/ is not empty in the demo: several mentors open to offers, each card with an
+    organisation, a job title, a verified work domain (never a .local demo address), topics and
+    a note."""
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    cards = APIClient().get("/api/v1/mentors/").json()["results"]
+
+    assert len(cards) >= 5
+    assert len({card["handle"] for card in cards}) == len(cards)  # seeded once
+    for card in cards:
+        assert card["display_name"] and card["organisation"] and card["job_title"]
+        assert card["verified_work_domain"].endswith(".demo")
+        assert "@" not in card["verified_work_domain"]
+        assert len(card["topics"]) >= 2 and card["note"]
+        assert card["offers_left_this_month"] > 0
+    maya = next(card for card in cards if card["display_name"] == "Maya Okafor")
+    assert maya["verified_work_domain"] == "ledgerline.demo"
+    # A demo drafter finds them by topic, as on the page.
+    by_topic = APIClient().get("/api/v1/mentors/", {"skills": "ux-research"}).json()["results"]
+    assert {card["display_name"] for card in by_topic} >= {"Maya Okafor", "Hannah Kim"}

@@ -73,6 +73,7 @@ def test_applying_and_posting_need_a_confirmed_address(client):
     assert posted.json()["error"]["code"] == "email_unverified"
 
     client.get(_link("lin@example.org"))
+    client.patch("/api/v1/me/", {"display_name": "Lin Chen"}, content_type="application/json")
     again = client.post(
         f"/api/v1/tasks/{task.pk}/applications/",
         {"note": "I have done this before and would like to help.", "work_sample_link": "https://example.org/w"},

@@ -162,6 +162,8 @@ class World:
 
 
 def build_task(state: str, action: str) -> World:
+    # Factory people are named, so guard_display_name_set holds for publish and apply here;
+    # tests/projects/test_display_name_required.py plays the nameless side.
     task = TaskFactory(state=state, slots=1)
     if action == "invite":
         invitee = UserFactory()

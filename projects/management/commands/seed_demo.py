@@ -17,6 +17,7 @@ from projects.management.demo_career_office import (
     CAREERS_STAFF_EMAIL,
     seed_career_office,
 )
+from projects.management.demo_mentors import DEMO_OFFER_MENTORS, seed_mentors_open_to_offers
 from projects.models import Application, SavedSearch, Task
 from projects.services.applications import (
     application_accept,
@@ -87,11 +88,15 @@ class Command(BaseCommand):
             if not Institution.objects.filter(slug=CAREERS_SLUG).exists():
                 seed_career_office(password=DEMO_PASSWORD)
             self._seed_matching()
+            seed_mentors_open_to_offers(password=DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))
         for person in DEMO_PEOPLE:
             role = "mentor " if person["wants_to_mentor"] else "drafter"
             self.stdout.write(f"  {role}  {person['email']}  /  {DEMO_PASSWORD}")
         self.stdout.write(f"  careers  {CAREERS_STAFF_EMAIL}  /  {DEMO_PASSWORD}  (/careers/)")
+        for spec in DEMO_OFFER_MENTORS:
+            if "display_name" in spec:  # made here, not one of DEMO_PEOPLE
+                self.stdout.write(f"  mentor   {spec['email']}  /  {DEMO_PASSWORD}  (/mentors/)")
 
     def _ensure_person(self, person: dict) -> User:
         user = User.objects.filter(email=person["email"]).first()

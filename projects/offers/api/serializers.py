@@ -138,6 +138,10 @@ class OfferMentorCardSerializer(serializers.Serializer):
     headline = serializers.CharField()
     organisation = serializers.CharField()
     job_title = serializers.CharField()
+    verified_work_domain = serializers.CharField(
+        help_text='The domain of a work address the mentor confirmed ("" when none), never the '
+        "address."
+    )
     note = serializers.CharField(help_text="The mentor's note to drafters.")
     topics = SkillOutputSerializer(many=True)
     reply_rate = serializers.FloatField(

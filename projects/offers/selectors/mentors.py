@@ -56,6 +56,7 @@ def mentor_list_for_offers(*, skills: list[str], q: str, handle: str = "") -> Qu
         headline=F("mentor__profile__headline"),
         organisation=F("mentor__profile__organisation"),
         job_title=F("mentor__profile__job_title"),
+        verified_work_domain=F("mentor__profile__verified_work_domain"),
     )
 
 

@@ -17,7 +17,7 @@ from projects.offers import error_codes as codes
 from projects.offers.models import OFFER_MAX_HOURS, Offer
 from projects.people import display_name
 from projects.services.applications import evidence_items_check
-from projects.transitions import transition_target
+from projects.transitions import guard_display_name_set, guard_require, transition_target
 
 MAX_PENDING_PER_DRAFTER = 3
 OFFER_EXPIRY_DAYS = 14
@@ -94,6 +94,7 @@ def offer_create(
     if mentor_id == drafter.pk:
         raise Forbidden("You cannot send an offer to yourself.", code=codes.OWN_OFFER)
     user_email_verified_require(user=drafter, action="send an offer")
+    guard_require(guard_display_name_set(drafter, action="send an offer"))
     _offer_fields_check(title=title, what=what, estimated_hours=estimated_hours, by_when=by_when)
     with transaction.atomic():
         # The sender first, then the mentor: one drafter's offers to different mentors queue

@@ -65,6 +65,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
     mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
       el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
+        task.mentor_verified_work_domain ? el("span", { class: "badge badge-verified", text: ` ✓ Verified at ${task.mentor_verified_work_domain}` }) : null,
         task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
   );
 }

@@ -45,7 +45,14 @@ function mentorCard(task) {
     avatar(card?.avatar_url, name, "medium"),
     el("div", {},
       el("p", { class: "mentor-card-name" }, "Posted by ", el("a", { href: `/u/${person.handle}/`, text: name })),
-      facts.length ? el("ul", { class: "fact-list", "aria-label": `About ${name}` }, facts.map((f) => el("li", { text: f }))) : null));
+      facts.length ? el("ul", { class: "fact-list", "aria-label": `About ${name}` }, facts.map((f) => el("li", { text: f }))) : null,
+      verifiedBadge(card?.verified_work_domain)));
+}
+
+// "✓ Verified at acme.com": the domain of a work address the mentor confirmed, never the address.
+function verifiedBadge(domain) {
+  if (!domain) return null;
+  return el("p", { class: "badge badge-verified", "data-verified-domain": true, title: "This mentor confirmed an e-mail address at this domain", text: `✓ Verified at ${domain}` });
 }
 
 function renderTask(task) {
@@ -107,8 +114,13 @@ function applyPanel(task, config) {
   // What accepting would pay, said where the decision is made.
   const fee = feeLine(task);
   if (fee) form.querySelector("[type=submit]").before(fee);
+  // A drafter with no display name is asked for it here, saved to their profile first.
+  const nameField = form.querySelector("[data-name-field]");
+  api("me/").then((me) => { if (!(me.display_name || "").trim()) nameField.hidden = false; }).catch(() => {});
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // Empty, the server answers in its own order (a confirmed address first, then the name).
+    const name = form.elements.display_name.value.trim();
     const body = {
       note: form.elements.note.value,
       work_sample_link: form.elements.work_sample_link.value,
@@ -116,10 +128,15 @@ function applyPanel(task, config) {
       answers: [...form.querySelectorAll("[name=answers]")].map((i) => i.value),
     };
     try {
+      if (!nameField.hidden && name) {
+        await api("me/", { method: "PATCH", body: { display_name: name } });
+        nameField.hidden = true;
+      }
       const application = await api(`tasks/${taskId}/applications/`, { method: "POST", body });
       window.location.assign(`/applications/${application.id}/?sent=1`);
     } catch (error) {
       // Without portfolio checkboxes on the form, show "attach work" under the link field.
+      if (error.fields?.display_name) nameField.hidden = false;
       if (error.fields?.portfolio_item_ids && !form.querySelector("[name=portfolio_item_ids]")) {
         error.fields.work_sample_link = error.fields.portfolio_item_ids;
       }
@@ -270,6 +287,9 @@ async function main() {
   } else {
     const config = await siteConfig();
     fill(side, applyPanel(task, config), introduceForm(config));
+    // The fee is said once, next to "Send application" where the drafter decides: on a phone the
+    // header's line and the form's stacked into the same sentence twice.
+    root.querySelector("[data-task-reward] [data-fee-line]")?.remove();
   }
 }
 

@@ -44,10 +44,27 @@ function payload() {
 // them stipend_amount and skill_ids.
 const FORM_NAMES = { stipend_amount: "stipend", skill_ids: "t-skills" };
 
+// A mentor with no display name is asked for it here (a published task must show a name, not
+// "member-c73f8e"): saved to the profile before the task is published.
+const nameField = form.querySelector("[data-name-field]");
+const NAME_NEEDED = "Add your name: drafters see it on your task before they apply.";
+
+async function saveName(publish) {
+  if (nameField.hidden) return;
+  const name = form.elements.display_name.value.trim();
+  if (name) {
+    await api("me/", { method: "PATCH", body: { display_name: name } });
+    nameField.hidden = true;
+  } else if (publish) {
+    throw Object.assign(new Error(NAME_NEEDED), { fields: { display_name: [NAME_NEEDED] } });
+  }
+}
+
 function save(publish) {
   return sendForm(form, async () => {
     const body = payload();
     try {
+      await saveName(publish);
       const task = taskId
         ? await api(`tasks/${taskId}/`, { method: "PATCH", body })
         : await api("tasks/", { method: "POST", body });
@@ -55,6 +72,7 @@ function save(publish) {
       if (publishing) await api(`tasks/${task.id}/publish/`, { method: "POST" });
       window.location.assign(`/tasks/${task.id}/?${publishing ? "published" : "saved"}=1`);
     } catch (error) {
+      if (error.fields && error.fields.display_name) nameField.hidden = false;
       for (const [apiName, name] of Object.entries(FORM_NAMES)) {
         if (error.fields && error.fields[apiName]) error.fields[name] = error.fields[apiName];
       }
@@ -88,6 +106,11 @@ form.addEventListener("submit", (event) => { event.preventDefault(); save(false)
 form.querySelector("[data-publish]").addEventListener("click", () => save(true));
 
 async function main() {
+  const me = await api("me/");
+  if (!(me.display_name || "").trim()) {
+    nameField.hidden = false;
+    form.elements.display_name.required = true;
+  }
   if (taskId) {
     const task = await api(`tasks/${taskId}/`);
     fillForm(task);
