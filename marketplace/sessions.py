@@ -18,9 +18,9 @@ from django.utils import timezone
 @cache
 def _sql(vendor: str) -> str:
     qn, meta = connection.ops.quote_name, Session._meta
-    key, data, expiry = (
-        qn(meta.get_field(name).column) for name in ("session_key", "session_data", "expire_date")
-    )
+    names = ("session_key", "session_data", "expire_date")
+    columns: list[Any] = [meta.get_field(name) for name in names]
+    key, data, expiry = (qn(field.column) for field in columns)
     return (
         f"SELECT {data}, {expiry} FROM {qn(meta.db_table)}"  # noqa: S608 — identifiers from the model
         f" WHERE {key} = %s AND {expiry} > %s"
@@ -45,5 +45,5 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return None
         return Session(
-            session_key=self.session_key, session_data=row[0], expire_date=_expiry(row[1])
+            session_key=self.session_key or "", session_data=row[0], expire_date=_expiry(row[1])
         )

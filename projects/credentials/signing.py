@@ -47,9 +47,9 @@ def vc_jwt_readable(token: str) -> bool:
     if len(parts) != 3:
         return False
     decoded = [_segment_bytes(part) for part in parts]
-    if any(value is None for value in decoded):
+    header_bytes, payload, signature = decoded
+    if header_bytes is None or payload is None or signature is None:
         return False
-    header_bytes, _payload, signature = decoded
     try:
         header = json.loads(header_bytes)
     except (ValueError, UnicodeDecodeError):

@@ -32,8 +32,13 @@ def _converters(model: type[Model], vendor: str) -> list[tuple[Any, list[Any]]]:
     return out
 
 
+def _column(field: Any) -> str:
+    """A concrete field's column name (the stubs allow None: only non-concrete fields have it)."""
+    return str(field.column)
+
+
 def _select(model: type[Model], alias: str) -> str:
-    return ", ".join(f"{alias}.{_qn(f.column)}" for f in model._meta.concrete_fields)
+    return ", ".join(f"{alias}.{_qn(_column(f))}" for f in model._meta.concrete_fields)
 
 
 def instance_from_values[M: Model](model: type[M], values: list[Any] | tuple[Any, ...]) -> M:
@@ -88,7 +93,7 @@ def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
     mentor = instance_from_values(User, row[n_task : n_task + n_user])
     profile_values = row[n_task + n_user : n_task + n_user + n_profile]
     if profile_values[0] is not None:
-        mentor.profile = instance_from_values(Profile, profile_values)  # type: ignore[attr-defined]
+        mentor.profile = instance_from_values(Profile, profile_values)
     task.mentor = mentor
     added: Any = task
     added.applicant_count, added.viewer_application_id = row[-2], row[-1]
@@ -99,7 +104,10 @@ def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
 def _sql_task_related(model: type[Model], field_name: str, vendor: str) -> str:
     relation: Any = Task._meta.get_field(field_name)
     links = _qn(relation.remote_field.through._meta.db_table)
-    order = [f"r.{_qn(model._meta.get_field(name).column)} ASC" for name in model._meta.ordering]
+    order = [
+        f"r.{_qn(_column(model._meta.get_field(str(name))))} ASC"
+        for name in model._meta.ordering or ()
+    ]
     parts = [
         f"SELECT {_select(model, 'r')} FROM {_qn(model._meta.db_table)} r",  # noqa: S608
         f"INNER JOIN {links} l ON l.{_qn(relation.m2m_reverse_name())} = r.{_qn('id')}",
