@@ -38,7 +38,11 @@ def careers_engagements(
         .values("updated_at")[:1]
     )
     epoch = Value(EPOCH, output_field=DateTimeField())
-    rows = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION)).annotate(
+    # A correlated EXISTS, not `drafter__in=<students>`: the IN list made SQLite read every user
+    # of the site to build the institution's set before the first row; with EXISTS a page walks
+    # engagements in id order (the cursor's) and stops at page_size, whatever the site's size.
+    consenting = access.students(PARTICIPATION).filter(pk=OuterRef("drafter_id"))
+    rows = Engagement.objects.filter(Exists(consenting)).annotate(
         deliverable_count=subquery_count(
             Deliverable.objects.filter(engagement=OuterRef("pk")), "engagement"
         ),
