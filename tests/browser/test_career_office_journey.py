@@ -127,12 +127,15 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     lee.get_by_label("Email").fill(colleague.email)
     lee.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
     lee.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
+    lee.get_by_label("Your name").fill("Lee Park")  # asked on the way in: they gave none yet
     lee.get_by_role("button", name="Accept the invitation").click()
     lee.wait_for_url("**/careers/")
     other.close()
     assert InstitutionMembership.objects.filter(
         user=colleague, institution=institution, role="staff", staff_role="viewer"
     ).exists()
+    colleague.profile.refresh_from_db()
+    assert colleague.profile.display_name == "Lee Park"
 
     # Feature a task from its own page.
     page.goto(f"{page.base}/tasks/{featured_task.pk}/")
@@ -190,7 +193,7 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     _shoot(page, "dashboard")
 
     # A student's participation page, from the table.
-    page.get_by_role("link", name="Student 0").click()
+    page.locator("[data-students]").get_by_role("link", name="Student 0").click()
     page.get_by_role("heading", name="Student 0").wait_for()
     expect(page.locator("[data-engagements]")).to_contain_text("referral")
     _shoot(page, "student")

@@ -221,7 +221,7 @@ async function loadEngagements({ more = false } = {}) {
     body.append(el("tr", {}, el("td", { colspan: 7, text: query.size ? "No engagement matches these filters." : "No engagements yet." })));
   }
   const shown = body.querySelectorAll("td[data-label='Task']").length;
-  note.textContent = query.size ? `${shown}${page.next ? "+" : ""} engagements match.` : "";
+  note.textContent = query.size ? `${shown}${page.next ? "+" : ""} ${shown === 1 && !page.next ? "engagement matches" : "engagements match"}.` : "";
   engagementsNext = page.next;
   $("[data-engagements-more]").hidden = !page.next;
 }
@@ -289,7 +289,7 @@ async function loadColleagues(admin) {
   if (!admin) { $("[data-invitation-list]").replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
   const invitations = (await api("careers/invitations/")).results;
   $("[data-invitation-list]").replaceChildren(...(invitations.length ? invitations.map((i) => el("li", { class: "row-card", "data-invitation": i.email },
-    el("span", {}, el("strong", { text: i.email }), " ", el("span", { class: "muted small", text: `${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)}` })),
+    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` })),
     el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
     i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`,
       onclick: async () => { await api(`careers/invitations/${i.id}/`, { method: "DELETE" }); await loadColleagues(admin); } }) : null))

@@ -6,15 +6,13 @@ const button = root.querySelector("[data-accept]");
 const error = root.querySelector("[data-error]");
 const nameField = root.querySelector("[data-name-field]");
 const nameInput = root.querySelector("#join-name");
-
-// Staff are shown by name, never by address: ask for one on the way in if there is none.
-api("me/").then((me) => { nameField.hidden = Boolean(me.display_name?.trim()); }).catch(() => {});
+// Staff are shown by name, never by address: the page asks for one if there is none yet.
 
 button.addEventListener("click", async () => {
   button.disabled = true;
   error.hidden = true;
   try {
-    if (!nameField.hidden) {
+    if (nameField) {
       const name = nameInput.value.trim();
       if (!name) {
         error.textContent = "Please give your name: colleagues and students will see it.";
