@@ -286,6 +286,22 @@ def _careers_summary_floor(ctx: Context) -> tuple[str, list]:
     return sql, [inst, inst, inst]
 
 
+def _careers_engagements_floor(ctx: Context) -> tuple[str, list]:
+    """A page of completed engagements of consenting students, as the dashboard's filtered
+    table asks for them: task, student name, deliverables, ordered by id."""
+    inst = ctx["institution"].pk
+    sql = f"""SELECT e.id, e.drafter_id, p.display_name, p.handle, e.task_id, t.title,
+            t.estimated_hours, t.stipend_amount, t.stipend_currency, e.state, e.started_at,
+            e.delivered_at, e.completed_at, e.cancelled_at, e.created_at, e.updated_at,
+            (SELECT count(*) FROM projects_deliverable d WHERE d.engagement_id = e.id) AS files
+        FROM projects_engagement e JOIN projects_task t ON t.id = e.task_id
+        JOIN accounts_profile p ON p.user_id = e.drafter_id
+        WHERE e.state = 'completed'
+            AND e.drafter_id IN (SELECT u.id FROM accounts_user u WHERE {CONSENTING})
+        ORDER BY e.id LIMIT 21"""
+    return sql, [inst, inst]
+
+
 READS = [
     Read("browse", "drafter", lambda c: "/api/v1/tasks/?page_size=20", _browse(), 2),
     Read(
@@ -341,6 +357,13 @@ READS = [
         "careers key",
         lambda c: "/api/v1/careers/reports/summary/",
         _careers_summary_floor,
+        4,
+    ),
+    Read(
+        "careers engagements",
+        "careers key",
+        lambda c: "/api/v1/careers/engagements/?page_size=20&state=completed",
+        _careers_engagements_floor,
         4,
     ),
 ]

@@ -64,6 +64,6 @@ def institution_staff(*, institution: Institution) -> QuerySet[InstitutionMember
         InstitutionMembership.objects.filter(
             institution=institution, role=InstitutionMembership.Role.STAFF, ended_at__isnull=True
         )
-        .select_related("user__profile")
+        .select_related("user__profile", "institution")
         .order_by("id")
     )

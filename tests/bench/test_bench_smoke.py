@@ -78,6 +78,9 @@ QUERIES = {
     "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
     "careers students": 7,  # + skills, removals, the disclosure log (+ BEGIN/COMMIT outside tests)
     "careers summary": 7,  # + majors, stipend consents, skills, the disclosure log
+    # + the page's consent scopes (amounts, ratings, outcomes), ratings, outcomes, stored ids
+    # and the disclosure log
+    "careers engagements": 11,
 }
 
 

@@ -95,6 +95,10 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     assert (
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Careers").is_visible()
     )
+    # Asked for a name on the way in: colleagues and students see it, never the address.
+    page.get_by_label("Your name").fill("Dana Whitfield")
+    page.get_by_role("button", name="Save my name").click()
+    page.get_by_text("Thanks, Dana Whitfield").wait_for()
 
     # Create the institution: it waits, and the page says for how long and what to do now.
     page.get_by_label("Institution name").fill("Uni of Testing")
@@ -123,12 +127,15 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     lee.get_by_label("Email").fill(colleague.email)
     lee.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
     lee.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
+    lee.get_by_label("Your name").fill("Lee Park")  # asked on the way in: they gave none yet
     lee.get_by_role("button", name="Accept the invitation").click()
     lee.wait_for_url("**/careers/")
     other.close()
     assert InstitutionMembership.objects.filter(
         user=colleague, institution=institution, role="staff", staff_role="viewer"
     ).exists()
+    colleague.profile.refresh_from_db()
+    assert colleague.profile.display_name == "Lee Park"
 
     # Feature a task from its own page.
     page.goto(f"{page.base}/tasks/{featured_task.pk}/")
@@ -157,6 +164,24 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     assert size >= 12
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    # The engagements table filters on the server, and the filters stay in the URL.
+    engagements = page.locator("[data-engagements] tr")
+    expect(engagements).to_have_count(6)
+    page.get_by_label("Programme").select_option("Economics")
+    page.wait_for_url(re.compile(r"programme=Economics"))
+    page.get_by_label("Student", exact=True).fill("Student 3")
+    page.get_by_role("button", name="Show", exact=True).click()
+    page.wait_for_url(re.compile(r"student=Student"))
+    expect(engagements).to_have_count(1)
+    expect(engagements.first).to_contain_text("Student 3")
+    page.reload()  # a bookmarked view opens filtered
+    expect(page.get_by_label("Student", exact=True)).to_have_value("Student 3")
+    expect(engagements).to_have_count(1)
+    _shoot(page, "engagements")
+    page.get_by_role("button", name="Clear filters").click()
+    expect(engagements).to_have_count(6)
+    assert "student=" not in page.url
+
     # A key, shown once, copied with one button.
     page.get_by_label("Key name").fill("Handshake sync")
     page.get_by_role("button", name="Create key").click()
@@ -168,8 +193,10 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     _shoot(page, "dashboard")
 
     # A student's participation page, from the table.
-    page.get_by_role("link", name="Student 0").click()
+    page.locator("[data-students]").get_by_role("link", name="Student 0").click()
     page.get_by_role("heading", name="Student 0").wait_for()
     expect(page.locator("[data-engagements]")).to_contain_text("referral")
     _shoot(page, "student")
-    assert User.objects.get(email="dana@uni.edu").profile.joins_career_office
+    dana = User.objects.get(email="dana@uni.edu")
+    assert dana.profile.joins_career_office
+    assert dana.profile.display_name == "Dana Whitfield"

@@ -22,6 +22,7 @@ from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.base import CareersAutoSchema, CareersView
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.api.serializers import _f
+from projects.careers.selectors.people import staff_name
 from projects.careers.services.roster import ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, roster_upload
 from projects.careers.services.staff_invitations import (
     staff_invitation_accept,
@@ -61,6 +62,11 @@ class StaffInvitationOutput(serializers.Serializer):
         "pending",
     )
     invited_by = _f(serializers.CharField(allow_null=True), "Who sent it.", "Ana Ruiz")
+    accepted_by = _f(
+        serializers.CharField(allow_null=True),
+        "The name of the colleague who accepted it (null until then).",
+        "Lee Park",
+    )
     created_at = _f(serializers.DateTimeField(), "When it was sent.", "2026-03-01T10:00:00Z")
     expires_at = _f(serializers.DateTimeField(), "When the link stops working.", "2026-03-15")
     accepted_at = _f(serializers.DateTimeField(allow_null=True), "When accepted.", None)
@@ -132,7 +138,8 @@ def _invitation(row: StaffInvitation, now, *, is_admin: bool) -> dict[str, Any]:
         "email": row.email,
         "role": row.staff_role,
         "state": row.state_at(now),
-        "invited_by": (by.profile.display_name or by.profile.handle) if by else None,
+        "invited_by": staff_name(by, institution=row.institution.name) if by else None,
+        "accepted_by": staff_name(row.accepted_by) if row.accepted_by_id else None,
         "created_at": row.created_at,
         "expires_at": row.expires_at,
         "accepted_at": row.accepted_at,
@@ -142,10 +149,9 @@ def _invitation(row: StaffInvitation, now, *, is_admin: bool) -> dict[str, Any]:
 
 
 def _colleague(membership: InstitutionMembership) -> dict[str, Any]:
-    profile = membership.user.profile
     return {
         "id": membership.pk,
-        "name": profile.display_name or profile.handle,
+        "name": staff_name(membership.user, institution=membership.institution.name),
         "email": membership.email or membership.user.email,
         "role": membership.staff_role,
     }

@@ -1,4 +1,5 @@
-"""GET careers/engagements/: every engagement of your consenting students."""
+"""GET careers/engagements/: the engagements of your consenting students, filtered on the
+server (api/filters.py) and paged by cursor."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
@@ -6,6 +7,7 @@ from rest_framework.response import Response
 
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
+from projects.careers.api.filters import EngagementFilterSerializer
 from projects.careers.api.pagination import CareersPagination
 from projects.careers.api.students import CURSOR, PAGE_SIZE, UPDATED_SINCE, synced_page
 from projects.careers.selectors.engagements import (
@@ -19,14 +21,18 @@ class EngagementListView(CareersView):
     the student's consent covers them."""
 
     pagination_class = CareersPagination
-    disclosed_fields = ("engagements", "stipend_amounts", "competencies", "outcomes")
+    disclosed_fields = ("name", "engagements", "stipend_amounts", "competencies", "outcomes")
 
     @extend_schema(
         operation_id="careers_engagements_list",
-        parameters=[UPDATED_SINCE, CURSOR, PAGE_SIZE],
+        parameters=[EngagementFilterSerializer, UPDATED_SINCE, CURSOR, PAGE_SIZE],
         responses=s.EngagementSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         since = self.updated_since()
-        rows = careers_engagements(access=self.access, updated_since=since)
+        form = EngagementFilterSerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
+        rows = careers_engagements(
+            access=self.access, updated_since=since, filters=form.validated_data
+        )
         return synced_page(self, request, rows, careers_engagement_rows_shape, since)

@@ -24,6 +24,7 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_institution
+from projects.careers.selectors.people import staff_name
 
 
 def _key(key: InstitutionApiKey) -> dict:
@@ -40,10 +41,9 @@ def _key(key: InstitutionApiKey) -> dict:
 
 
 def _colleague(membership: InstitutionMembership) -> dict:
-    profile = membership.user.profile
     return {
         "id": membership.pk,
-        "name": profile.display_name or profile.handle,
+        "name": staff_name(membership.user, institution=membership.institution.name),
         "email": membership.user.email,
         "role": membership.staff_role,
     }

@@ -116,6 +116,11 @@ class EngagementSerializer(serializers.Serializer):
         "The student's id for your institution.",
         "stu_3f9a0c1b2d4e5f607182",
     )
+    student_name = _f(
+        serializers.CharField(),
+        "The student's name as they show it on their profile.",
+        "Ada Park",
+    )
     task = TaskRefSerializer(help_text="The task worked on.")
     state = _f(
         serializers.CharField(),

@@ -7,11 +7,12 @@ from django.db.models import QuerySet
 from accounts.models import User
 from projects.careers.access import CareersAccess
 from projects.careers.models import Disclosure
+from projects.careers.selectors.people import staff_name
 
 
 def disclosures_for_institution(*, access: CareersAccess) -> QuerySet[Disclosure]:
     return Disclosure.objects.filter(institution=access.institution).select_related(
-        "staff_user__profile"
+        "institution", "staff_user__profile"
     )
 
 
@@ -41,10 +42,15 @@ _AGGREGATES = {
 }
 
 
-def disclosure_plain_words(*, institution: str, fields: list[str], by_system: bool) -> str:
-    """ "Riverbend University careers office read your participation (engagements, ratings)"
-    — or, for a report, that the student was counted in anonymous totals."""
+def disclosure_plain_words(
+    *, institution: str, fields: list[str], by_system: bool, person: str = ""
+) -> str:
+    """ "Ana Ruiz at Riverbend University careers office read your participation (engagements,
+    ratings)" — the office's system when a key read it; for a report, that the student was
+    counted in anonymous totals."""
     who = f"{institution} careers office" + ("'s system" if by_system else "")
+    if person and not by_system:
+        who = f"{person} at {who}"
     given = set(fields)
     aggregates = [label for name, label in _AGGREGATES.items() if name in given]
     if aggregates and not given - set(_AGGREGATES):
@@ -66,7 +72,7 @@ def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str,
         if row.api_key_label
         else {
             "kind": "staff",
-            "name": (staff.profile.display_name or staff.profile.handle) if staff else "",
+            "name": staff_name(staff, institution=row.institution.name),
         }
     )
     shaped = {
@@ -81,7 +87,10 @@ def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str,
     if for_student:
         shaped.pop("student_count")
         shaped["description"] = disclosure_plain_words(
-            institution=row.institution.name, fields=row.fields, by_system=bool(row.api_key_label)
+            institution=row.institution.name,
+            fields=row.fields,
+            by_system=bool(row.api_key_label),
+            person=who["name"] if staff else "",
         )
     else:
         shaped.pop("institution")

@@ -1,13 +1,13 @@
 """Engagements of consenting students: dates, hours, paid or not, and — only where the
 student's consent covers them — stipend amounts and the mentor's NACE competency ratings."""
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent
+from accounts.models import Consent, InstitutionMembership
 from projects.careers.access import (
     EVALUATIONS,
     OUTCOMES,
@@ -21,8 +21,14 @@ from projects.models import Deliverable, Engagement, Feedback
 
 
 def careers_engagements(
-    *, access: CareersAccess, updated_since: datetime | None = None, student_id: int | None = None
+    *,
+    access: CareersAccess,
+    updated_since: datetime | None = None,
+    student_id: int | None = None,
+    filters: dict[str, Any] | None = None,
 ) -> QuerySet[Engagement, Any]:
+    """`filters` are the dashboard's (api/filters.py): state, paid, programme, class_year,
+    created_from/created_to (days, inclusive) and student (part of a name)."""
     consent_granted = Consent.objects.filter(
         student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
     ).values("granted_at")[:1]
@@ -32,7 +38,11 @@ def careers_engagements(
         .values("updated_at")[:1]
     )
     epoch = Value(EPOCH, output_field=DateTimeField())
-    rows = Engagement.objects.filter(drafter__in=access.students(PARTICIPATION)).annotate(
+    # A correlated EXISTS, not `drafter__in=<students>`: the IN list made SQLite read every user
+    # of the site to build the institution's set before the first row; with EXISTS a page walks
+    # engagements in id order (the cursor's) and stops at page_size, whatever the site's size.
+    consenting = access.students(PARTICIPATION).filter(pk=OuterRef("drafter_id"))
+    rows = Engagement.objects.filter(Exists(consenting)).annotate(
         deliverable_count=subquery_count(
             Deliverable.objects.filter(engagement=OuterRef("pk")), "engagement"
         ),
@@ -47,9 +57,13 @@ def careers_engagements(
         rows = rows.filter(drafter_id=student_id)
     if updated_since is not None:
         rows = rows.filter(changed_at__gt=updated_since)
+    if filters:
+        rows = _filtered(rows, access=access, filters=filters)
     return rows.values(
         "pk",
         "drafter_id",
+        "drafter__profile__display_name",
+        "drafter__profile__handle",
         "mentor_id",
         "task_id",
         "task__title",
@@ -65,6 +79,48 @@ def careers_engagements(
         "deliverable_count",
         "changed_at",
     )
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _filtered(
+    rows: QuerySet[Engagement, Any], *, access: CareersAccess, filters: dict[str, Any]
+) -> QuerySet[Engagement, Any]:
+    """Narrowed by the (drafter, state, -id) index and the membership rows of the page's
+    students: the filters never read more than the institution's own engagements."""
+    if filters.get("state"):
+        rows = rows.filter(state=filters["state"])
+    if filters.get("paid") is not None:
+        unpaid = Q(task__stipend_amount__isnull=True) | Q(task__stipend_amount=0)
+        rows = rows.exclude(unpaid) if filters["paid"] else rows.filter(unpaid)
+    if filters.get("created_from"):
+        rows = rows.filter(created_at__gte=_day_start(filters["created_from"]))
+    if filters.get("created_to"):
+        rows = rows.filter(created_at__lt=_day_start(filters["created_to"] + timedelta(days=1)))
+    cohort = {
+        key: filters[key] for key in ("programme", "class_year") if filters.get(key) is not None
+    }
+    if cohort:
+        rows = rows.filter(
+            Exists(
+                InstitutionMembership.objects.filter(
+                    user=OuterRef("drafter_id"),
+                    institution=access.institution,
+                    role=InstitutionMembership.Role.STUDENT,
+                    ended_at__isnull=True,
+                    **cohort,
+                )
+            )
+        )
+    if filters.get("student"):
+        name = filters["student"]
+        rows = rows.filter(
+            Q(drafter__profile__display_name__icontains=name)
+            | Q(drafter__profile__handle__icontains=name)
+        )
+    return rows
 
 
 def careers_engagement_rows_shape(
@@ -96,6 +152,9 @@ def careers_engagement_rows_shape(
             {
                 "id": row["pk"],
                 "student_id": public_ids[row["drafter_id"]],
+                "student_name": row["drafter__profile__display_name"]
+                or row["drafter__profile__handle"]
+                or "",
                 "task": {"id": row["task_id"], "title": row["task__title"]},
                 "state": row["state"],
                 "created_at": row["created_at"],

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import (
     Count,
     DateTimeField,
+    Exists,
     IntegerField,
     OuterRef,
     QuerySet,
@@ -67,10 +68,13 @@ def careers_students(
     engagements = Engagement.objects.filter(drafter=OuterRef("pk"))
     rows = access.students(PARTICIPATION)
     if updated_since is not None:
+        # EXISTS, not an IN list: SQLite computed every column of every changed student before
+        # sorting them (a nightly sync = the whole institution); this walks users in id order
+        # (the cursor's) and computes columns only for the page.
         changed = CareersStudent.objects.filter(
-            institution=access.institution, changed_at__gt=updated_since
+            institution=access.institution, student=OuterRef("pk"), changed_at__gt=updated_since
         )
-        rows = rows.filter(pk__in=changed.values("student_id"))
+        rows = rows.filter(Exists(changed))
     rows = rows.annotate(
         public_id=Subquery(stored.values("public_id")[:1]),
         consent_granted_at=Subquery(consent.values("granted_at")[:1]),

@@ -56,7 +56,7 @@ def _admin_require(access: CareersAccess) -> None:
 
 def staff_invitations_for(*, access: CareersAccess) -> QuerySet[StaffInvitation]:
     return StaffInvitation.objects.filter(institution=access.institution).select_related(
-        "invited_by__profile", "accepted_by__profile"
+        "institution", "invited_by__profile", "accepted_by__profile"
     )
 
 

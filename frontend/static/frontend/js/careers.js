@@ -47,10 +47,13 @@ async function loadReports() {
 }
 
 async function loadFilters() {
-  const { terms, majors } = await api("careers/reports/filters/");
+  const { terms, majors, class_years } = await api("careers/reports/filters/");
   const fill = (select, values) => select.append(...values.map((v) => el("option", { value: v, text: v })));
   fill($("#filter-term"), terms);
   fill($("#filter-major"), majors);
+  fill($("#eng-programme"), majors);
+  fill($("#eng-class-year"), class_years || []);
+  restoreEngagementFilters();
 }
 
 async function loadFeatured() {
@@ -131,7 +134,6 @@ async function exportStudents() {
 const OUTCOME_WORDS = { introduction: "introduction", referral: "referral", repeat_work: "repeat work", job_offer: "job offer" };
 let studentsNext = null;
 const studentNames = new Map();
-let engagements = [];
 
 function outcomeText(outcomes) {
   if (!outcomes) return "Not shared";
@@ -162,29 +164,75 @@ async function loadStudents(url = "careers/students/") {
 
 const STATE_WORDS = { awaiting_funding: "Waiting for funding", active: "Active", delivered: "Delivered", completed: "Completed", cancelled: "Cancelled" };
 
-async function loadEngagements() {
-  engagements = (await api("careers/engagements/")).results;
-  drawEngagements();
+// The engagements table filters on the server; the filters live in the page's URL, so a
+// filtered view can be bookmarked or sent to a colleague.
+const ENGAGEMENT_FILTERS = ["student", "state", "paid", "programme", "class_year", "created_from", "created_to"];
+let engagementsNext = null;
+
+function engagementQuery() {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData($("[data-engagement-filters]"))) {
+    if (ENGAGEMENT_FILTERS.includes(key) && String(value).trim()) params.set(key, String(value).trim());
+  }
+  return params;
 }
 
-function drawEngagements() {
-  const filters = new FormData($("[data-engagement-filters]"));
-  const state = filters.get("state");
-  const paid = filters.get("paid");
-  const rows = engagements.filter((e) => (!state || e.state === state) && (!paid || String(e.paid) === paid));
-  const body = $("[data-engagements]");
-  if (!rows.length) {
-    body.replaceChildren(el("tr", {}, el("td", { colspan: 7, text: engagements.length ? "No engagement matches these filters." : "No engagements yet." })));
-    return;
+function restoreEngagementFilters() {
+  const form = $("[data-engagement-filters]");
+  const url = new URLSearchParams(location.search);
+  for (const key of ENGAGEMENT_FILTERS) {
+    const value = url.get(key);
+    if (value === null) continue;
+    const field = form.elements[key];
+    if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === value)) {
+      field.append(el("option", { value, text: value })); // a bookmarked value not listed yet
+    }
+    field.value = value;
   }
-  body.replaceChildren(...rows.map((e) => el("tr", {},
-    el("td", { "data-label": "Student", text: studentNames.get(e.student_id) ?? "—" }),
+}
+
+function engagementRow(e) {
+  return el("tr", {},
+    el("td", { "data-label": "Student" }, e.student_id
+      ? el("a", { href: `/careers/students/${encodeURIComponent(e.student_id)}/`, text: e.student_name || studentNames.get(e.student_id) || "Student" })
+      : "—"),
     el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
     el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
     el("td", { "data-label": "Stipend", text: e.paid ? (e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Paid") : "Unpaid" }),
     el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
-    el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }))));
+    el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }));
+}
+
+async function loadEngagements({ more = false } = {}) {
+  const query = engagementQuery();
+  const body = $("[data-engagements]");
+  const note = $("[data-engagement-summary]");
+  let page;
+  try {
+    page = await api(more ? engagementsNext : `careers/engagements/?page_size=25${query.size ? `&${query}` : ""}`);
+  } catch (error) {
+    note.textContent = error.message; // e.g. "The end of the date range is before its start."
+    return;
+  }
+  if (!more) body.replaceChildren();
+  body.append(...page.results.map(engagementRow));
+  if (!body.children.length) {
+    body.append(el("tr", {}, el("td", { colspan: 7, text: query.size ? "No engagement matches these filters." : "No engagements yet." })));
+  }
+  const shown = body.querySelectorAll("td[data-label='Task']").length;
+  note.textContent = query.size ? `${shown}${page.next ? "+" : ""} ${shown === 1 && !page.next ? "engagement matches" : "engagements match"}.` : "";
+  engagementsNext = page.next;
+  $("[data-engagements-more]").hidden = !page.next;
+}
+
+function applyEngagementFilters(event) {
+  event?.preventDefault();
+  const url = new URL(location.href);
+  for (const key of ENGAGEMENT_FILTERS) url.searchParams.delete(key);
+  for (const [key, value] of engagementQuery()) url.searchParams.set(key, value);
+  history.replaceState(null, "", url);
+  loadEngagements();
 }
 
 // --- Featuring from a search picker --------------------------------------------------------
@@ -241,7 +289,7 @@ async function loadColleagues(admin) {
   if (!admin) { $("[data-invitation-list]").replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
   const invitations = (await api("careers/invitations/")).results;
   $("[data-invitation-list]").replaceChildren(...(invitations.length ? invitations.map((i) => el("li", { class: "row-card", "data-invitation": i.email },
-    el("span", {}, el("strong", { text: i.email }), " ", el("span", { class: "muted small", text: `${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)}` })),
+    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` })),
     el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
     i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`,
       onclick: async () => { await api(`careers/invitations/${i.id}/`, { method: "DELETE" }); await loadColleagues(admin); } }) : null))
@@ -311,7 +359,11 @@ function wireForms() {
   $("[data-export-students]").addEventListener("click", exportStudents);
   $("[data-task-search]").addEventListener("submit", searchTasks);
   $("[data-copy-key]").addEventListener("click", copyKey);
-  $("[data-engagement-filters]").addEventListener("change", drawEngagements);
+  const engagementForm = $("[data-engagement-filters]");
+  engagementForm.addEventListener("submit", applyEngagementFilters);
+  engagementForm.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") applyEngagementFilters(); });
+  engagementForm.addEventListener("reset", () => setTimeout(applyEngagementFilters)); // after the fields clear
+  $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
   $("[data-students-more]").addEventListener("click", () => loadStudents(studentsNext));
   $("[data-invite-form]").addEventListener("submit", invite);
   $("[data-roster-form]").addEventListener("submit", uploadRoster);
@@ -342,7 +394,25 @@ function wireForms() {
   });
 }
 
+// Staff are named by the name they give (never their address): ask on the way in.
+async function askForName() {
+  const me = await api("me/");
+  const section = $("[data-your-name]");
+  section.hidden = Boolean(me.display_name?.trim());
+  if (section.hidden) return;
+  const form = $("[data-your-name-form]");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const name = form.display_name.value.trim();
+    if (!name) return;
+    await api("me/", { method: "PATCH", body: { display_name: name } });
+    section.hidden = true;
+    status.textContent = `Thanks, ${name}: colleagues and students will see this name.`;
+  }, { once: true });
+}
+
 async function start() {
+  askForName().catch(() => {});
   const mine = await api("institutions/");
   const live = mine.find((m) => m.status === "approved");
   $("[data-create]").hidden = mine.length > 0;
@@ -363,7 +433,8 @@ async function start() {
   $("[data-roster-section]").hidden = !admin;
   $("[data-sso-section]").hidden = !admin;
   await loadStudents(); // names for the engagements table
-  await Promise.all([loadFilters(), loadReports(), loadFeatured(), loadEngagements(),
+  await loadFilters(); // the engagement filters' choices, then the bookmarked values
+  await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
   status.textContent = "";
 }

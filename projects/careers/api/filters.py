@@ -1,0 +1,60 @@
+"""The query parameters of careers/engagements/: the dashboard's engagements table filters on
+the server (status, paid, programme, class year, a date range and a student's name), so a page
+of 25 is the 25 that match, and a filtered view is a URL staff can bookmark or share."""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from marketplace.api.inputs import InputSerializer
+from projects.models import Engagement
+
+
+class EngagementFilterSerializer(InputSerializer):
+    state = serializers.ChoiceField(
+        choices=Engagement.State.choices,
+        required=False,
+        help_text="Only engagements in this state.",
+    )
+    paid = serializers.BooleanField(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text="true: only tasks with a stipend; false: only unpaid tasks.",
+    )
+    programme = serializers.CharField(
+        required=False,
+        max_length=160,
+        help_text='Only students of this programme or major (as in reports/filters/ "majors").',
+    )
+    class_year = serializers.IntegerField(
+        required=False, min_value=1900, max_value=2200, help_text="Only students of this class."
+    )
+    created_from = serializers.DateField(
+        required=False,
+        help_text="Only engagements begun (offer accepted) on or after this day, YYYY-MM-DD (UTC).",
+    )
+    created_to = serializers.DateField(
+        required=False,
+        help_text="Only engagements begun on or before this day, YYYY-MM-DD (UTC).",
+    )
+    student = serializers.CharField(
+        required=False,
+        min_length=2,
+        max_length=80,
+        help_text="Only students whose name contains this text (case-insensitive).",
+    )
+
+    def validate_student(self, value: str) -> str:
+        value = value.strip()
+        if len(value) < 2:
+            raise serializers.ValidationError("Type at least 2 letters of the student's name.")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("created_from"), attrs.get("created_to")
+        if start and end and start > end:
+            raise serializers.ValidationError(
+                {"created_to": "The end of the date range is before its start."}
+            )
+        return attrs
