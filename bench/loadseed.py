@@ -74,7 +74,10 @@ def loadseed(out: Path, *, users: int, size: str) -> dict:
     people = []
     for n in range(users):
         drafter = user_create(
-            email=f"load-drafter-{n}@example.org", password=None, email_verified=True
+            email=f"load-drafter-{n}@example.org",
+            password=None,
+            display_name=f"Load drafter {n}",  # applying needs a name
+            email_verified=True,
         )
         application = application_create(
             task_id=open_ids.pop(),

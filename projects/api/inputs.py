@@ -300,10 +300,30 @@ class IntroductionInputSerializer(InputSerializer):
 SHOWABLE_CHOICES = ["full", "case_study", "after", "private"]
 
 
+# `after` needs its date; every other choice has none.
+_AFTER_HAS_ITS_DATE: list[dict[str, Any]] = [
+    {
+        "properties": {
+            "showable": {"enum": [c for c in SHOWABLE_CHOICES if c != "after"]},
+            "show_after": {"enum": [None]},
+        }
+    },
+    {
+        "required": ["showable", "show_after"],
+        "properties": {
+            "showable": {"enum": ["after"]},
+            "show_after": {"type": "string", "format": "date"},
+        },
+    },
+]
+
+
 @page_form("showable")
-class ShowableInputSerializer(InputSerializer):
+class ShowableInputSerializer(CrossFieldRules, InputSerializer):
     """The showable-work clause: at approval (all optional: private by default) or proposed by
     the drafter later. `show_after` (a future date) goes with `after` only."""
+
+    schema_any_of_always = [_AFTER_HAS_ITS_DATE]
 
     showable = serializers.ChoiceField(choices=SHOWABLE_CHOICES, required=False, default="private")
     show_after = serializers.DateField(required=False, allow_null=True, default=None)

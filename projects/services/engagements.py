@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.services.notifications import notification_send
 from accounts.uploads import upload_display_name, upload_stored_name, upload_validate
-from marketplace.errors import NotFound, field_error
+from marketplace.errors import Conflict, NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
@@ -252,12 +252,16 @@ def showable_validate(*, showable: str, show_after: date | None) -> date | None:
         )
     if showable != Engagement.Showable.AFTER:
         return None
-    if show_after is None or show_after <= timezone.localdate():
+    if show_after is None:
         raise field_error(
             "Give the date from which the work may be shown (a future date).",
             code=codes.SHOWABLE_INVALID,
             field="show_after",
         )
+    if show_after <= timezone.localdate():
+        # Well-formed, but today has already reached it: the clock's state, not the input's.
+        message = "That date has come: choose a later one, or let the work be shown in full now."
+        raise Conflict(message, code=codes.SHOWABLE_INVALID, fields={"show_after": [message]})
     return show_after
 
 

@@ -11,7 +11,9 @@ from tests.factories import PortfolioItemFactory, SkillFactory, UserFactory, Use
 pytestmark = pytest.mark.django_db
 
 
-def test_me_reports_completeness_and_the_next_step(auth_client, user):
+def test_me_reports_completeness_and_the_next_step(db):
+    auth_client = APIClient()
+    auth_client.force_authenticate(UserFactory(finish__display_name=""))
     body = auth_client.get("/api/v1/me/").json()
     assert body["completeness"]["percent"] == 0
     assert body["completeness"]["next_step"]["key"] == "display_name"

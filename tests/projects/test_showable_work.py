@@ -206,7 +206,6 @@ def test_the_mentor_chooses_the_clause_at_approval():
     "body",
     [
         {"showable": "after"},
-        {"showable": "after", "show_after": timezone.localdate().isoformat()},
         {"showable": "full", "show_after": TOMORROW.isoformat()},
         {"showable": "public"},
         {"showable": "full", "public_title": "x\x00y"},
@@ -222,6 +221,21 @@ def test_approval_refuses_a_malformed_clause_and_changes_nothing(body):
     assert response.status_code == 400
     engagement.refresh_from_db()
     assert (engagement.state, engagement.showable) == ("delivered", "private")
+
+
+def test_an_embargo_date_that_has_come_is_refused_as_a_conflict_and_changes_nothing():
+    engagement = _delivered()
+
+    response = _api(engagement.mentor).post(
+        f"/api/v1/engagements/{engagement.pk}/approve/",
+        {"showable": "after", "show_after": timezone.localdate().isoformat()},
+        format="json",
+    )
+
+    assert response.status_code == 409
+    assert "show_after" in response.json()["error"]["fields"]
+    engagement.refresh_from_db()
+    assert engagement.state == "delivered"
 
 
 def test_the_drafter_proposes_and_only_the_mentors_confirmation_applies_it():
