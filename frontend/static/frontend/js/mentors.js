@@ -33,7 +33,8 @@ async function showSuggestions() {
   if (!rows.length) return;
   fill(strip.querySelector("[data-suggested-list]"), ...rows.map((row) => {
     const card = mentorCard(row, { viewer: root.dataset.viewer, days: config?.offer_expiry_days, headingLevel: "h3" });
-    card.classList.add("mentor-suggestion");
+    // Its own class: the same look, but a page's list of cards stays one card per mentor.
+    card.classList.replace("offer-mentor-card", "mentor-suggestion");
     const reasons = el("ul", { class: "reasons", "aria-label": `Why ${mentorName(row)}` }, row.reasons.map((r) => el("li", { text: r })));
     card.firstElementChild.after(reasons);
     return card;
