@@ -537,6 +537,7 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/me/offer-settings/"),
     Row("PATCH", "/api/v1/me/offer-settings/", body={"note": "Small research tasks welcome."}),
     Row("GET", "/api/v1/mentors/", who=PUBLIC),
+    Row("GET", "/api/v1/me/mentor-suggestions/"),  # my own suggestions only, from my skills
     Row(
         "POST",
         "/api/v1/mentors/{handle}/offers/",

@@ -158,6 +158,15 @@ class OfferMentorCardSerializer(serializers.Serializer):
     )
 
 
+class MentorSuggestionSerializer(OfferMentorCardSerializer):
+    """A mentor the viewer could offer to: the public card plus why it fits them."""
+
+    reasons = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Why this mentor fits: each names a topic they welcome and a skill of yours.",
+    )
+
+
 class OfferEvidenceSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()

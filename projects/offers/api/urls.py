@@ -4,6 +4,11 @@ from projects.offers.api import views
 
 urlpatterns = [
     path("me/offer-settings/", views.MyOfferSettingsView.as_view(), name="my-offer-settings"),
+    path(
+        "me/mentor-suggestions/",
+        views.MyMentorSuggestionsView.as_view(),
+        name="my-mentor-suggestions",
+    ),
     path("mentors/", views.MentorListView.as_view(), name="mentors"),
     path("mentors/<slug:handle>/offers/", views.MentorOffersView.as_view(), name="mentor-offers"),
     path("me/offers/", views.MyOffersView.as_view(), name="my-offers"),

@@ -24,6 +24,7 @@ from projects.offers.selectors.offers import (
     offer_list_for_user,
     offer_settings_for_mentor,
 )
+from projects.offers.selectors.recommendations import mentor_recommendations_for_drafter
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create, offer_decline, offer_withdraw
 from projects.offers.services.settings import offer_settings_update
@@ -76,6 +77,20 @@ class MentorListView(APIView):
             rows=list(paginator.paginate_queryset(queryset, request, view=self))
         )
         return paginator.get_paginated_response(s.OfferMentorCardSerializer(rows, many=True).data)
+
+
+class MyMentorSuggestionsView(APIView):
+    """Up to five mentors open to offers that fit my skills, best first, each with its reasons
+    (none while I have no skills: there would be nothing true to say)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_mentor_suggestions", responses=s.MentorSuggestionSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        rows = mentor_recommendations_for_drafter(drafter=authenticated_user(request))
+        return Response(s.MentorSuggestionSerializer(rows, many=True).data)
 
 
 def _offer_response(request: Request, offer_id: int, code: int = status.HTTP_200_OK) -> Response:

@@ -1,7 +1,7 @@
 // /mentors/: mentors open to offers, searchable by text and topic (filters in the URL).
-import { showLoadError, siteConfig } from "./api.js";
-import { mentorCard } from "./offer_cards.js";
-import { el, emptyState, pagedList } from "./ui.js";
+import { api, showLoadError, siteConfig } from "./api.js";
+import { mentorCard, mentorName } from "./offer_cards.js";
+import { el, emptyState, fill, pagedList } from "./ui.js";
 
 const root = document.querySelector("[data-mentors-page]");
 const form = root.querySelector("[data-mentor-search]");
@@ -24,6 +24,29 @@ const mentors = pagedList(list, {
     filtered ? { href: "/mentors/", text: "Clear the search" } : { href: "/tasks/", text: "Browse tasks" })),
   moreLabel: "More mentors",
 });
+
+// "Suggested for you": only a signed-in drafter asks (the template marks them), only on the
+// unfiltered page, and the strip stays hidden when there is nothing true to suggest.
+async function showSuggestions() {
+  const strip = root.querySelector("[data-suggested]");
+  const rows = await api("me/mentor-suggestions/");
+  if (!rows.length) return;
+  fill(strip.querySelector("[data-suggested-list]"), ...rows.map((row) => {
+    const card = mentorCard(row, { viewer: root.dataset.viewer, days: config?.offer_expiry_days, headingLevel: "h3" });
+    // Its own class: the same look, but a page's list of cards stays one card per mentor.
+    card.classList.replace("offer-mentor-card", "mentor-suggestion");
+    const reasons = el("ul", { class: "reasons", "aria-label": `Why ${mentorName(row)}` }, row.reasons.map((r) => el("li", { text: r })));
+    card.firstElementChild.after(reasons);
+    return card;
+  }));
+  strip.hidden = false;
+  root.querySelector("[data-all-heading]").hidden = false;
+}
+
+if ("suggestions" in root.dataset && !filtered) {
+  // A supplement to the list: if it cannot load, the full list below still serves.
+  showSuggestions().catch(() => {});
+}
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
