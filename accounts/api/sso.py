@@ -16,12 +16,24 @@ from accounts.services.sso import (
     institution_sso_remove,
     institution_sso_set,
 )
-from marketplace.api.inputs import InputSerializer
+from marketplace.api.inputs import NOT_BLANK, CrossFieldRules, InputSerializer
 from marketplace.api.limits import page_form
+
+# Exactly one source of metadata: the URL or the (non-blank) XML.
+_URL_OR_XML = [
+    {"required": ["metadata_url"], "not": {"required": ["metadata_xml"]}},
+    {
+        "required": ["metadata_xml"],
+        "properties": {"metadata_xml": {"type": "string", "pattern": NOT_BLANK}},
+        "not": {"required": ["metadata_url"]},
+    },
+]
 
 
 @page_form("institution_sso")
-class SsoSetInput(InputSerializer):
+class SsoSetInput(CrossFieldRules, InputSerializer):
+    schema_any_of_always = [_URL_OR_XML]
+
     metadata_url = serializers.URLField(
         required=False,
         max_length=500,
