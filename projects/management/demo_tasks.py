@@ -1,12 +1,14 @@
 """The demo's mix of open tasks: several beginner-friendly and a few paid, posted by the
-mentors open to offers (demo_mentors.py, seeded first), through the same services as the API."""
+mentors open to offers (demo_mentors.py, seeded first), through the same services as the API;
+and the demo drafters' credentials, so a verified experience page shows its checked signature."""
 
 import datetime
 from typing import Any
 
 from accounts.models import User
 from accounts.services.skills import skill_propose
-from projects.models import Task
+from projects.credentials.services.credentials import credential_issue
+from projects.models import Engagement, Task
 from projects.services.tasks import TASK_FIELDS, task_create, task_publish
 
 _GAIN_MIX = "A reference, a portfolio piece and an hour of career advice."
@@ -90,3 +92,15 @@ def seed_task_mix() -> None:
         data = {k: v for k, v in spec.items() if k in TASK_FIELDS}
         task = task_create(mentor=mentor, data=data, skill_ids=skill_ids)
         task_publish(task_id=task.pk, mentor=mentor)
+
+
+def seed_demo_credentials() -> None:
+    """Each demo drafter has downloaded the credential of each verified experience, as a real
+    drafter sharing it would (idempotent: issuing again returns the same credential)."""
+    completed = Engagement.objects.filter(
+        state=Engagement.State.COMPLETED,
+        drafter__email__endswith="@demo.slipstream.local",
+        credential__isnull=True,
+    ).select_related("drafter")
+    for engagement in completed:
+        credential_issue(engagement_id=engagement.pk, drafter=engagement.drafter)

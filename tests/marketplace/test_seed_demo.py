@@ -78,3 +78,16 @@ def test_seed_demo_opens_a_mix_of_beginner_friendly_and_paid_tasks():
     assert len(paid) >= 3
     assert len(listed) == len({t["id"] for t in listed})  # seeding twice adds nothing
     assert any(t in paid for t in beginner)
+
+
+@pytest.mark.django_db
+def test_seed_demo_experience_pages_show_a_checked_signature(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    done = Engagement.objects.filter(
+        state="completed", drafter__email="sam.drafter@demo.slipstream.local"
+    ).first()
+
+    page = client.get(f"/experience/{done.pk}/").content.decode()
+
+    assert 'data-credential-check="valid"' in page
