@@ -47,7 +47,7 @@ function loadAll() {
   const url = `circles/${skill ? `?skill=${encodeURIComponent(skill)}` : ""}`;
   return pagedList(all, {
     url, item: card, moreLabel: "More circles",
-    empty: () => el("li", {}, emptyState(skill ? "No circle around this family yet. Host the first one below." : "No circles yet. Host the first one below.")),
+    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "No circles yet.") + (canHost ? " Host the first one below." : ""))),
   }).reload();
 }
 
@@ -78,8 +78,11 @@ api("me/memberships/").then((memberships) => {
   hostForm.querySelector("[data-institution-field]").hidden = false;
 }).catch(() => {});
 
-// Someone who may not host yet sees the form disabled with the reason, not a refusal on submit.
-api("circles/hosting/").then((hosting) => {
+// Someone who may not host yet sees the form disabled with the reason, not a refusal on submit
+// (and no "host the first one" under an empty list).
+let canHost = true;
+const hostingLoaded = api("circles/hosting/").then((hosting) => {
+  canHost = hosting.eligible;
   if (hosting.eligible) return;
   hostReason.textContent = `Hosting takes ${plural(hosting.required, "verified draft")}; you have ${hosting.verified_drafts}.`;
   hostReason.hidden = false;
@@ -101,5 +104,5 @@ Promise.all([
   Promise.all([api("circles/?suggested=true&page_size=6"), api("me/")]).then(([page, me]) => fill(suggested, page.results.length
     ? page.results.map(card)
     : el("li", {}, noSuggestion(me)))),
-  loadAll(),
+  hostingLoaded.then(loadAll),
 ]).then(() => { status.hidden = true; }).catch((error) => showLoadError(error, status));
