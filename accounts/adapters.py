@@ -10,12 +10,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import Profile, User
-from accounts.selectors.email_addresses import user_email_unverified
+from accounts.selectors.email_addresses import email_address_added_later, user_email_unverified
 from accounts.selectors.profiles import person_roles
 from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
 CAREERS_URL = "/careers/"
+SETTINGS_PROFILE_URL = "/settings/#profile"
 # The link opened where nobody is signed in (another browser, a phone's mail app): allauth
 # signs in only the browser that signed up, so this one is told it worked and what comes next.
 CONFIRMED_SIGN_IN = "Your address is confirmed — sign in to continue."
@@ -70,6 +71,10 @@ class AccountAdapter(DefaultAccountAdapter):
         """Signed in: on to the wizard or where they were going. Not signed in: the login page,
         which says the address is confirmed; signing in then leads on (get_login_redirect_url)."""
         if self.request.user.is_authenticated:
+            # A work or university address added under E-mail addresses: back to the profile,
+            # where "verified at <domain>" now shows, not the home page.
+            if email_address_added_later(email_address=email_address):
+                return SETTINGS_PROFILE_URL
             return super().get_email_verification_redirect_url(email_address)
         return reverse("account_login")
 

@@ -221,3 +221,29 @@ SKILL_FAMILIES: dict[str, list[str]] = {
         "Notion",
     ],
 }
+
+# How a family is named on pages (circles, filters): real names, not names made from slugs
+# ("JavaScript", not "Javascript"; "Digital marketing", not "Marketing digital").
+SKILL_FAMILY_LABELS: dict[str, str] = {
+    "python-data": "Python & data",
+    "javascript": "JavaScript",
+    "web-markup": "HTML & CSS",
+    "web-backend": "Web back end",
+    "databases": "Databases",
+    "devops": "DevOps",
+    "testing": "Testing & QA",
+    "data-analysis": "Data analysis",
+    "spreadsheets": "Spreadsheets",
+    "data-visualisation": "Data visualisation",
+    "machine-learning": "Machine learning",
+    "user-research": "User research",
+    "desk-research": "Desk research",
+    "interface-design": "Interface design",
+    "illustration": "Illustration & graphics",
+    "editing": "Editing",
+    "writing": "Writing",
+    "finance-modelling": "Financial modelling",
+    "accounting": "Accounting",
+    "marketing-digital": "Digital marketing",
+    "delivery": "Project delivery",
+}

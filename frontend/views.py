@@ -9,7 +9,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
 
-from accounts.skill_families import SKILL_FAMILIES
+from accounts.skill_families import SKILL_FAMILIES, SKILL_FAMILY_LABELS
 
 
 class HomePage(TemplateView):
@@ -193,7 +193,7 @@ class CirclesPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/circles.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        families = [(slug, slug.replace("-", " ").capitalize()) for slug in SKILL_FAMILIES]
+        families = [(slug, SKILL_FAMILY_LABELS[slug]) for slug in SKILL_FAMILIES]
         return {**super().get_context_data(**kwargs), "families": families}
 
 

@@ -6,12 +6,14 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from accounts.share_text import markdown_preview
 from marketplace.errors import NotFound
+from projects.credentials.selectors.credentials import experience_credential_check
 from projects.selectors.profiles import experience_get_public
 from projects.selectors.tasks import task_get_for_viewer
 
@@ -66,5 +68,14 @@ def experience_page(request: HttpRequest, engagement_id: int) -> HttpResponse:
             "og_description": f"Verified experience on Slipstream, confirmed by {mentor}."
             + (f" Skills: {', '.join(experience['skills'])}." if experience["skills"] else ""),
             "og_url": f"{settings.SITE_URL}/experience/{engagement_id}/",
+            # LinkedIn and others draw a text-only card without an image; one site image is
+            # enough (crawlers need an absolute URL).
+            "og_image": _absolute(static("frontend/img/share-card.png")),
+            # A visitor cannot paste a credential they do not hold: the page checks its own.
+            "credential_check": experience_credential_check(engagement_id=engagement_id),
         },
     )
+
+
+def _absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else f"{settings.SITE_URL}{url}"

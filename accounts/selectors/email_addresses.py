@@ -1,7 +1,10 @@
 """Whether a person's e-mail address is confirmed: browsing and filling a profile need nothing,
 but applying, posting a task and sending an offer need a confirmed address."""
 
-from allauth.account.models import EmailAddress
+from allauth.account import app_settings as account_settings
+from allauth.account.models import EmailAddress, EmailConfirmation
+from django.contrib.auth.models import AnonymousUser
+from django.core import signing
 
 from accounts import error_codes
 from accounts.models import User
@@ -26,3 +29,33 @@ def user_email_verified_require(*, user: User, action: str) -> None:
         "No e-mail? Use “Resend the link or correct the address” at the top of the page.",
         code=error_codes.EMAIL_UNVERIFIED,
     )
+
+
+def email_confirm_link_already_done(*, key: str, user: User | AnonymousUser) -> bool:
+    """A used or expired confirmation link opened by its signed-in owner: is the address it
+    names already confirmed? Then the page says so and leads on, instead of "this link no
+    longer works". Another account's link, or an address still waiting, says False."""
+    if not user.is_authenticated:
+        return False
+    try:
+        # No max_age: an expired link still names its address.
+        address_id = signing.loads(key, salt=account_settings.SALT)
+    except signing.BadSignature:
+        address_id = None
+    if address_id is not None:
+        return EmailAddress.objects.filter(pk=address_id, user=user, verified=True).exists()
+    stored = EmailConfirmation.objects.filter(key=key.lower()).select_related("email_address")
+    confirmation = stored.first()
+    if confirmation is not None:
+        address = confirmation.email_address
+        return address.user_id == user.pk and address.verified
+    return False
+
+
+def email_address_added_later(*, email_address: EmailAddress) -> bool:
+    """An address added after sign-up (a work or university one), not the one the account
+    signed up with: not primary, or the account already had another confirmed address."""
+    if not email_address.primary:
+        return True
+    others = EmailAddress.objects.filter(user_id=email_address.user_id, verified=True)
+    return others.exclude(pk=email_address.pk).exists()

@@ -9,14 +9,14 @@ from django.conf import settings
 from django.db import models
 
 from accounts.models import Institution, PortfolioItem
-from accounts.skill_families import SKILL_FAMILIES
+from accounts.skill_families import SKILL_FAMILIES, SKILL_FAMILY_LABELS
 from marketplace.models import TimeStampedModel
 
 CIRCLE_MIN_MEMBERS = 4
 CIRCLE_MAX_MEMBERS = 8
 HOST_MIN_VERIFIED_DRAFTS = 2
 STARTING_CREDITS = 1
-FAMILY_CHOICES = [(slug, slug.replace("-", " ").capitalize()) for slug in SKILL_FAMILIES]
+FAMILY_CHOICES = [(slug, SKILL_FAMILY_LABELS[slug]) for slug in SKILL_FAMILIES]
 
 
 class Circle(TimeStampedModel):

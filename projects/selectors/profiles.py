@@ -148,6 +148,13 @@ def experience_get_public(*, engagement_id: int) -> dict[str, Any]:
         "estimated_hours": engagement.task.estimated_hours,
         "showing": showing_public(engagement, today=timezone.localdate(now)),
         "mentor": _person(engagement.mentor),
+        # A visitor's reason to trust the confirmer: the domain of a work address the mentor
+        # confirmed (never the address), shown only for someone who mentors.
+        "mentor_verified_work_domain": (
+            engagement.mentor.profile.verified_work_domain
+            if engagement.mentor.profile.wants_to_mentor
+            else ""
+        ),
         "drafter": _person(engagement.drafter),
         "started_at": engagement.started_at,
         "completed_at": engagement.completed_at,

@@ -62,7 +62,7 @@ def test_a_signed_in_visitor_sees_the_proof_without_share_actions(page):
     expect(main.get_by_role("link", name=re.compile("Add to LinkedIn"))).to_have_count(0)
     expect(main.get_by_role("button", name="Copy link")).to_have_count(0)
     expect(main.get_by_role("link", name="Download credential")).to_have_count(0)
-    expect(main.get_by_role("link", name="Verify this credential")).to_have_attribute(
+    expect(main.get_by_role("link", name="How credentials are checked")).to_have_attribute(
         "href", "/verify/"
     )
     assert_accessible(page)
@@ -104,7 +104,7 @@ def test_the_experience_heading_is_a_page_heading_like_every_other_page(page):
         assert site["inCard"] is False
         # The card's section heading is a section heading: smaller than the page's h1 (the
         # browser's default h2 is as large as the h1 on a phone).
-        section = page.get_by_role("heading", name="What may be shown", level=2)
+        section = page.get_by_role("heading", name="About this record", level=2)
         size = section.evaluate("(node) => parseFloat(getComputedStyle(node).fontSize)")
         assert size < float(site["size"].removesuffix("px"))
 

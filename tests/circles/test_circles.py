@@ -168,3 +168,31 @@ def test_the_circle_list_costs_the_same_queries_for_one_or_many(
         response = client_for(viewer).get("/api/v1/circles/")
 
     assert len(response.json()["results"]) == 12
+
+
+def test_hosting_says_how_many_verified_drafts_the_viewer_has_of_those_it_takes(host, client_for):
+    newcomer = UserFactory()
+    EngagementFactory(application__drafter=newcomer, state="completed")
+
+    assert client_for(newcomer).get("/api/v1/circles/hosting/").json() == {
+        "eligible": False,
+        "verified_drafts": 1,
+        "required": 2,
+    }
+    assert client_for(host).get("/api/v1/circles/hosting/").json()["eligible"] is True
+
+
+def test_circles_name_skill_families_with_real_labels(circle, client_for):
+    card = client_for(UserFactory()).get("/api/v1/circles/").json()["results"][0]
+
+    assert card["skill_family_label"] == "JavaScript"
+
+
+def test_the_circles_page_lists_families_by_their_real_names(client):
+    client.force_login(UserFactory())
+
+    page = client.get("/circles/").content.decode()
+
+    for label in ("JavaScript", "DevOps", "Digital marketing", "Python &amp; data"):
+        assert f">{label}</option>" in page
+    assert "Javascript" not in page and "Marketing digital" not in page

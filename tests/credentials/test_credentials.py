@@ -5,6 +5,7 @@ import base64
 import json
 
 import pytest
+from django.contrib.staticfiles import finders
 from jwcrypto import jwk, jws
 
 from projects.credentials.documents import index_is_set
@@ -324,3 +325,67 @@ def test_the_experience_page_offers_credential_links_to_the_drafter_only(approve
     link = f"/api/v1/experience/{approved.pk}/credential/"
     assert link in as_drafter and "/verify/" in as_drafter
     assert link not in as_mentor and link not in as_visitor
+
+
+def _experience_page(client, engagement, user=None) -> str:
+    if user is not None:
+        client.force_login(user)
+    return client.get(f"/experience/{engagement.pk}/").content.decode()
+
+
+def test_a_visitor_sees_the_page_check_its_own_credential(api, approved, client):
+    _download(api, approved)
+
+    page = _experience_page(client, approved)
+
+    assert 'data-credential-check="valid"' in page
+    assert "✓ Signature checked</strong> — issued by Slipstream, not revoked" in page
+
+
+def test_the_page_says_so_when_its_credential_was_revoked(api, approved, client):
+    _download(api, approved)
+    api(approved.drafter).post(f"/api/v1/experience/{approved.pk}/credential/revoke/")
+
+    page = _experience_page(client, approved)
+
+    assert 'data-credential-check="revoked"' in page
+    assert "Signature checked" not in page
+
+
+def test_without_a_downloaded_credential_the_page_claims_no_signature(approved, client):
+    page = _experience_page(client, approved)
+
+    assert 'data-credential-check="not_issued"' in page
+    assert "Signature checked" not in page
+    assert "Recorded on Slipstream" in page
+
+
+def test_the_confirming_mentor_shows_their_verified_work_domain(approved, client):
+    profile = approved.mentor.profile
+    profile.verified_work_domain = "acme.com"
+    profile.wants_to_mentor = True
+    profile.save()
+
+    assert "✓ Verified at acme.com" in _experience_page(client, approved)
+
+
+def test_visitors_read_about_this_record_and_the_owner_a_clear_label(approved, client):
+    assert "About this record" in _experience_page(client, approved)
+    as_owner = _experience_page(client, approved, approved.drafter)
+    assert "What you let visitors see" in as_owner and "About this record" not in as_owner
+
+
+def test_the_experience_page_has_an_image_for_link_previews(approved, client):
+    page = _experience_page(client, approved)
+
+    assert '<meta property="og:image" content="http' in page
+    assert "frontend/img/share-card.png" in page
+    assert finders.find("frontend/img/share-card.png")  # the image is really shipped
+
+
+def test_the_verify_page_speaks_plainly_and_names_the_standard_for_developers(client):
+    page = client.get("/verify/").content.decode()
+
+    assert '<p class="eyebrow">Check a Slipstream credential</p>' in page
+    developers = page[page.index("For developers") :]
+    assert "Open Badges 3.0" in developers

@@ -63,3 +63,31 @@ def test_seed_demo_opens_mentors_to_offers_with_credible_cards():
     # A demo drafter finds them by topic, as on the page.
     by_topic = APIClient().get("/api/v1/mentors/", {"skills": "ux-research"}).json()["results"]
     assert {card["display_name"] for card in by_topic} >= {"Maya Okafor", "Hannah Kim"}
+
+
+@pytest.mark.django_db
+def test_seed_demo_opens_a_mix_of_beginner_friendly_and_paid_tasks():
+    """The home page and browse show a mix, not a wall of unpaid tasks for the experienced."""
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    listed = APIClient().get("/api/v1/tasks/", {"page_size": 50}).json()["results"]
+    beginner = [t for t in listed if t["level"] == "beginner_friendly"]
+    paid = [t for t in listed if t["stipend_amount"]]
+    assert len(beginner) >= 4
+    assert len(paid) >= 3
+    assert len(listed) == len({t["id"] for t in listed})  # seeding twice adds nothing
+    assert any(t in paid for t in beginner)
+
+
+@pytest.mark.django_db
+def test_seed_demo_experience_pages_show_a_checked_signature(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    done = Engagement.objects.filter(
+        state="completed", drafter__email="sam.drafter@demo.slipstream.local"
+    ).first()
+
+    page = client.get(f"/experience/{done.pk}/").content.decode()
+
+    assert 'data-credential-check="valid"' in page

@@ -560,6 +560,7 @@ ROWS: list[Row] = [
     # Peer critique circles: A hosts (two verified drafts), the owning mentor is a member;
     # anyone signed in lists and joins; only members read a circle and act in it.
     Row("GET", "/api/v1/circles/"),
+    Row("GET", "/api/v1/circles/hosting/"),  # each person's own eligibility
     Row(
         "POST",
         "/api/v1/circles/",

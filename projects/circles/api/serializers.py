@@ -127,3 +127,9 @@ class CritiqueReportOutputSerializer(serializers.Serializer):
     critique_id = serializers.IntegerField()
     reason = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class CircleHostingSerializer(serializers.Serializer):
+    eligible = serializers.BooleanField(help_text="I may host a circle now.")
+    verified_drafts = serializers.IntegerField(help_text="My verified drafts so far.")
+    required = serializers.IntegerField(help_text="Verified drafts hosting takes.")

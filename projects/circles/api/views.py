@@ -12,7 +12,12 @@ from rest_framework.views import APIView
 from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from projects.circles.api import serializers as s
-from projects.circles.selectors.circles import circle_get_for_member, circle_list, circle_rows
+from projects.circles.selectors.circles import (
+    circle_get_for_member,
+    circle_hosting_get,
+    circle_list,
+    circle_rows,
+)
 from projects.circles.services.circles import (
     circle_close,
     circle_create,
@@ -74,6 +79,17 @@ class CircleListView(APIView):
         form.is_valid(raise_exception=True)
         circle = circle_create(host=authenticated_user(request), **form.validated_data)
         return _detail(request, circle.pk, status.HTTP_201_CREATED)
+
+
+class CircleHostingView(APIView):
+    """May I host a circle, and how many verified drafts do I have of those it takes."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="circles_hosting", responses={200: s.CircleHostingSerializer})
+    def get(self, request: Request) -> Response:
+        hosting = circle_hosting_get(viewer=authenticated_user(request))
+        return Response(s.CircleHostingSerializer(hosting).data)
 
 
 class CircleDetailView(APIView):

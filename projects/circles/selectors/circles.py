@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import InstitutionMembership, User, UserSkill
 from marketplace.errors import NotFound
 from projects.circles.models import (
+    HOST_MIN_VERIFIED_DRAFTS,
     STARTING_CREDITS,
     Circle,
     CircleMembership,
@@ -17,6 +18,7 @@ from projects.circles.models import (
     CritiqueReport,
     CritiqueRequest,
 )
+from projects.models import Engagement
 from projects.people import display_name
 from projects.transitions import (
     circle_actions_for,
@@ -248,4 +250,16 @@ def circles_for_profile(*, user: User) -> dict[str, Any]:
     return {
         "circles": list(circles),
         "critiques_given": Critique.objects.filter(author=user).count(),
+    }
+
+
+def circle_hosting_get(*, viewer: User) -> dict[str, Any]:
+    """Whether the viewer may host a circle and how far they are from it, so the page can show
+    the form disabled with its reason ("you have 1 of 2") instead of refusing after the fact.
+    The same count circle_create checks."""
+    verified = Engagement.objects.filter(drafter=viewer, state=Engagement.State.COMPLETED).count()
+    return {
+        "eligible": verified >= HOST_MIN_VERIFIED_DRAFTS,
+        "verified_drafts": verified,
+        "required": HOST_MIN_VERIFIED_DRAFTS,
     }

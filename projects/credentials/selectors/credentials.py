@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from marketplace.errors import DomainError
 from projects.credentials.documents import (
     credential_document,
     issuer_url,
@@ -140,3 +141,20 @@ def _answer(result: str, *, certifies=None, document=None) -> dict[str, Any]:
         "certifies": certifies,
         "credential": document,
     }
+
+
+def experience_credential_check(*, engagement_id: int) -> str:
+    """What the public experience page says about its own credential, checked the way /verify/
+    checks a pasted one: "valid" (signed now and verified against our keys, not revoked),
+    "revoked", or "not_issued" (the drafter never downloaded one, or this site has no signing
+    key); the record itself is then vouched for by this site only."""
+    issued = IssuedCredential.objects.filter(engagement_id=engagement_id).first()
+    if issued is None:
+        return "not_issued"
+    if issued.state == IssuedCredential.State.REVOKED:
+        return "revoked"
+    try:
+        token = credential_jwt_for(issued=issued)
+    except DomainError:
+        return "not_issued"
+    return credential_verify(token=token)["result"]

@@ -18,6 +18,7 @@ from projects.management.demo_career_office import (
     seed_career_office,
 )
 from projects.management.demo_mentors import DEMO_OFFER_MENTORS, seed_mentors_open_to_offers
+from projects.management.demo_tasks import seed_demo_credentials, seed_task_mix
 from projects.models import Application, SavedSearch, Task
 from projects.services.applications import (
     application_accept,
@@ -89,6 +90,8 @@ class Command(BaseCommand):
                 seed_career_office(password=DEMO_PASSWORD)
             self._seed_matching()
             seed_mentors_open_to_offers(password=DEMO_PASSWORD)
+            seed_task_mix()
+            seed_demo_credentials()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))
         for person in DEMO_PEOPLE:
             role = "mentor " if person["wants_to_mentor"] else "drafter"

@@ -10,6 +10,7 @@ const suggested = root.querySelector("[data-suggested]");
 const all = root.querySelector("[data-circles]");
 const filter = root.querySelector("[data-skill-filter]");
 const hostForm = root.querySelector("[data-host-form]");
+const hostReason = root.querySelector("[data-host-reason]");
 
 function card(circle) {
   const note = el("p", { class: "muted small", role: "status" });
@@ -46,7 +47,7 @@ function loadAll() {
   const url = `circles/${skill ? `?skill=${encodeURIComponent(skill)}` : ""}`;
   return pagedList(all, {
     url, item: card, moreLabel: "More circles",
-    empty: () => el("li", {}, emptyState(skill ? "No circle around this family yet. Host the first one below." : "No circles yet. Host the first one below.")),
+    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "No circles yet.") + (canHost ? " Host the first one below." : ""))),
   }).reload();
 }
 
@@ -77,10 +78,31 @@ api("me/memberships/").then((memberships) => {
   hostForm.querySelector("[data-institution-field]").hidden = false;
 }).catch(() => {});
 
+// Someone who may not host yet sees the form disabled with the reason, not a refusal on submit
+// (and no "host the first one" under an empty list).
+let canHost = true;
+const hostingLoaded = api("circles/hosting/").then((hosting) => {
+  canHost = hosting.eligible;
+  if (hosting.eligible) return;
+  hostReason.textContent = `Hosting takes ${plural(hosting.required, "verified draft")}; you have ${hosting.verified_drafts}.`;
+  hostReason.hidden = false;
+  for (const control of hostForm.elements) {
+    control.disabled = true;
+    control.setAttribute("aria-describedby", "host-reason");
+  }
+}).catch(() => {});
+
+// The empty suggestion says what would help: skills only to someone who has none.
+function noSuggestion(me) {
+  return me.skills.length
+    ? emptyState("No circle around your skills yet. Browse all circles below, or host one when you can.")
+    : emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/#profile", text: "Your skills" });
+}
+
 filter.value = new URLSearchParams(window.location.search).get("skill") || "";
 Promise.all([
-  api("circles/?suggested=true&page_size=6").then((page) => fill(suggested, page.results.length
+  Promise.all([api("circles/?suggested=true&page_size=6"), api("me/")]).then(([page, me]) => fill(suggested, page.results.length
     ? page.results.map(card)
-    : el("li", {}, emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/", text: "Your skills" })))),
-  loadAll(),
+    : el("li", {}, noSuggestion(me)))),
+  hostingLoaded.then(loadAll),
 ]).then(() => { status.hidden = true; }).catch((error) => showLoadError(error, status));

@@ -6,10 +6,26 @@ import { el, emptyState, fill } from "./ui.js";
 const list = document.querySelector("[data-recommendations]");
 const status = document.querySelector("[data-status]");
 
-api("me/recommendations/").then((rows) => {
+// What the profile still lacks for better picks; nothing for someone who has both.
+function missing(me) {
+  const parts = [];
+  if (!me.skills.length) parts.push("skills");
+  if (!me.weekly_hours) parts.push("your weekly hours");
+  return parts.join(" and ");
+}
+
+Promise.all([api("me/recommendations/"), api("me/")]).then(([rows, me]) => {
+  const lacks = missing(me);
+  if (lacks) {
+    document.querySelector("[data-profile-missing]").textContent = `Add ${lacks}`;
+    document.querySelector("[data-profile-hint]").hidden = false;
+  }
   status.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? "task" : "tasks"} picked for you` : "";
   if (!rows.length) {
-    fill(list, el("li", {}, emptyState("No matches right now. Browse all open tasks, or add skills and your weekly hours to your profile.", { href: "/tasks/", text: "Browse tasks" })));
+    const text = lacks
+      ? `No matches right now. Browse all open tasks, or add ${lacks} to your profile.`
+      : "No matches for your skills and hours right now. Browse all open tasks, or save a search to hear of new ones.";
+    fill(list, el("li", {}, emptyState(text, { href: "/tasks/", text: "Browse tasks" })));
     return;
   }
   fill(list, rows.map((row) => {

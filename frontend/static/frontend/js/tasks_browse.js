@@ -18,6 +18,14 @@ for (const [name, value] of params) {
   if (input.type === "checkbox") input.checked = value === "true";
   else input.value = value;
 }
+// "Only tasks for my institution" means something only to a member of one (or to a link that
+// already carries the filter, so it can be seen and cleared).
+const institutionFilter = form.querySelector("[data-institution-filter]");
+if (form.elements.institution_only.checked) institutionFilter.hidden = false;
+else if ("signedIn" in document.body.dataset) {
+  api("me/memberships/").then((memberships) => { institutionFilter.hidden = !memberships.length; }).catch(() => {});
+}
+
 // Skills are filtered by name, as printed on the chips: the URL reads ?skills=Data analysis,Python.
 const skillsValue = form.querySelector("[data-skills-value]");
 const picker = skillsPicker(form.querySelector("[data-skills-picker]"), {
