@@ -1,0 +1,100 @@
+"""The first-use walks' findings on the task page and cards, offers, invitations and the
+engagement page, in real Chromium at 1280 and 390 px: each page speaks to the person reading it
+(a mentor-only reader is not told "You receive"), and nothing reads like something else (an
+offer beside a task is not applying to it)."""
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from accounts.services.profiles import profile_update
+from projects.models import Task
+from projects.offers.services.settings import offer_settings_update
+from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.factories import TaskFactory, UserFactory
+
+WIDTHS = (1280, 390)
+SCREENS = Path("test-artifacts/screens")
+
+
+@pytest.fixture(autouse=True)
+def _fee(settings):
+    settings.PLATFORM_FEE_PERCENT = 10
+
+
+def log_in(page, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
+
+
+def person(name, *, draft=True, mentor=False):
+    user = UserFactory(finish__display_name=name)
+    profile_update(
+        user=user,
+        data={"wants_to_draft": draft, "wants_to_mentor": mentor, "onboarding_completed": True},
+    )
+    return user
+
+
+def at_both_widths(page, name: str):
+    """Yield each width with the viewport set; checks fit and accessibility, keeps a screenshot."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        yield width
+        assert_fits_width(page, width)
+        assert_accessible(page)
+        page.screenshot(path=str(SCREENS / f"wording-{name}-{width}.png"), full_page=True)
+
+
+LIST_DESCRIPTION = "We need:\n\n- a logo sketch\n- a colour palette\n- a one-page guide"
+
+
+def test_the_task_page_names_applying_and_offering_apart(page):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    offer_settings_update(mentor=mentor, data={"is_open": True})
+    task = TaskFactory(mentor=mentor, title="Brand kit for a food bank")
+    log_in(page, person("Sam Drafter"))
+    for _ in at_both_widths(page, "task-page"):
+        page.goto(f"{page.base}/tasks/{task.pk}/")
+        expect(page.get_by_role("heading", name="Apply for this task")).to_be_visible()
+        expect(page.get_by_role("heading", name="Offer to help")).to_have_count(0)
+        expect(page.get_by_role("link", name="Offer other help to Maya")).to_be_visible()
+
+
+def test_a_mentor_only_reader_sees_cards_in_the_third_person_with_level_and_list(page):
+    TaskFactory(
+        title="Brand kit for a food bank",
+        description=LIST_DESCRIPTION,
+        stipend_amount=15000,
+        stipend_currency="usd",
+        level=Task.Level.SOME_EXPERIENCE,
+    )
+    log_in(page, person("Maya Okafor", draft=False, mentor=True))
+    for _ in at_both_widths(page, "cards-mentor"):
+        page.goto(page.base + "/tasks/")
+        card = page.locator(".task-card").filter(has_text="Brand kit for a food bank")
+        expect(card).to_contain_text("The drafter receives $135.00 after the 10% platform fee.")
+        expect(card).not_to_contain_text("You receive")
+        expect(card).to_contain_text("The helper also gains:")
+        expect(card.locator(".task-card-meta")).to_contain_text("Some experience")
+        expect(card.locator(".task-card-excerpt")).to_have_text(
+            "We need: a logo sketch; a colour palette; a one-page guide"
+        )
+
+
+def test_a_drafter_still_reads_you_receive_on_a_card(page):
+    TaskFactory(title="Poster for a food bank", stipend_amount=15000, stipend_currency="usd")
+    TaskFactory(title="Unpaid survey", level=Task.Level.BEGINNER_FRIENDLY)
+    log_in(page, person("Sam Drafter"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base + "/tasks/")
+    paid = page.locator(".task-card").filter(has_text="Poster for a food bank")
+    expect(paid).to_contain_text("You receive $135.00 after the 10% platform fee.")
+    unpaid = page.locator(".task-card").filter(has_text="Unpaid survey")
+    expect(unpaid).to_contain_text("Unpaid — what you'll gain:")
+    expect(unpaid.locator(".task-card-meta")).to_contain_text("Beginner-friendly")
