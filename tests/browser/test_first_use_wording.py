@@ -3,14 +3,17 @@ engagement page, in real Chromium at 1280 and 390 px: each page speaks to the pe
 (a mentor-only reader is not told "You receive"), and nothing reads like something else (an
 offer beside a task is not applying to it)."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.services.profiles import profile_update
 from projects.models import Task
+from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import TaskFactory, UserFactory
@@ -98,3 +101,58 @@ def test_a_drafter_still_reads_you_receive_on_a_card(page):
     unpaid = page.locator(".task-card").filter(has_text="Unpaid survey")
     expect(unpaid).to_contain_text("Unpaid — what you'll gain:")
     expect(unpaid.locator(".task-card-meta")).to_contain_text("Beginner-friendly")
+
+
+def test_offers_speak_to_an_open_mentor_and_to_the_drafter_who_sent_one(page):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
+    offer_settings_update(mentor=mentor, data={"is_open": True, "monthly_cap": 3})
+
+    # An open mentor with no offers yet is told they are open, not to open themselves.
+    log_in(page, mentor)
+    for _ in at_both_widths(page, "offers-open-mentor"):
+        page.goto(page.base + "/offers/")
+        main = page.locator("main")
+        expect(main).to_contain_text(
+            "You're open to offers (3 left this month); "
+            "drafters find you on Mentors open to offers."
+        )
+        expect(main).not_to_contain_text("Open yourself to offers")
+        expect(page.get_by_role("link", name="Offers you sent")).to_have_count(0)
+
+    offer = offer_create(
+        mentor_handle=mentor.profile.handle,
+        drafter=drafter,
+        title="Findings table from your interview notes",
+        what="I will turn your twelve interview notes into one findings table.",
+        estimated_hours=4,
+        by_when=timezone.localdate() + datetime.timedelta(days=10),
+        work_sample_link="https://example.org/sample",
+    )
+
+    # The mentor's accept form quotes the fee as the task editor does.
+    for _ in at_both_widths(page, "offer-accept"):
+        page.goto(f"{page.base}/offers/{offer.pk}/")
+        page.get_by_label("Stipend (optional)").fill("150")
+        expect(page.locator("[data-fee-quote]")).to_have_text(
+            "You pay $150.00; the drafter receives $135.00 after the 10% platform fee."
+        )
+        expect(page.get_by_role("heading", name="What they will do")).to_be_visible()
+
+    # The drafter reads their own offer in the second person, and no tab for offers received.
+    log_in(page, drafter)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{page.base}/offers/{offer.pk}/")
+    expect(page.get_by_role("heading", name="What you will do")).to_be_visible()
+    page.goto(page.base + "/offers/")
+    page.get_by_role("link", name="Findings table from your interview notes").wait_for()
+    expect(page.get_by_role("link", name="Offers drafters sent you")).to_have_count(0)
+
+
+def test_someone_who_drafts_and_mentors_chooses_between_both_offer_tabs(page):
+    log_in(page, person("Ana Both", mentor=True))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base + "/offers/")
+    tabs = page.get_by_role("navigation", name="Offers")
+    expect(tabs.get_by_role("link", name="Offers you sent")).to_be_visible()
+    expect(tabs.get_by_role("link", name="Offers drafters sent you")).to_be_visible()
