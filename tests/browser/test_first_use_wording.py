@@ -156,3 +156,18 @@ def test_someone_who_drafts_and_mentors_chooses_between_both_offer_tabs(page):
     tabs = page.get_by_role("navigation", name="Offers")
     expect(tabs.get_by_role("link", name="Offers you sent")).to_be_visible()
     expect(tabs.get_by_role("link", name="Offers drafters sent you")).to_be_visible()
+
+
+def test_invitations_have_one_heading_and_ask_only_the_undiscoverable_to_be_found(page):
+    hidden = person("Sam Rivera")
+    found = person("Bo Chen")
+    profile_update(user=found, data={"discoverable": True})
+    for reader, hint_count in ((found, 0), (hidden, 1)):
+        log_in(page, reader)
+        for _ in at_both_widths(page, f"invitations-{reader.profile.handle}"):
+            page.goto(page.base + "/invitations/")
+            expect(page.get_by_role("heading", level=1)).to_have_text("Invitations you received")
+            expect(page.get_by_role("heading", name="Invitations", exact=True)).to_have_count(0)
+            expect(page.locator("main").get_by_text("No invitations yet.")).to_be_visible()
+            expect(page.get_by_text("Make yourself discoverable")).to_have_count(hint_count)
+            expect(page.get_by_text("Mentors can invite you only while")).to_have_count(hint_count)
