@@ -12,11 +12,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.services.profiles import profile_update
-from projects.models import Task
+from projects.models import Deliverable, Engagement, Task
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
+from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import TaskFactory, UserFactory
+from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
 WIDTHS = (1280, 390)
 SCREENS = Path("test-artifacts/screens")
@@ -171,3 +172,67 @@ def test_invitations_have_one_heading_and_ask_only_the_undiscoverable_to_be_foun
             expect(page.locator("main").get_by_text("No invitations yet.")).to_be_visible()
             expect(page.get_by_text("Make yourself discoverable")).to_have_count(hint_count)
             expect(page.get_by_text("Mentors can invite you only while")).to_have_count(hint_count)
+
+
+def completed_case_study_engagement():
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    engagement = EngagementFactory(
+        application__task=TaskFactory(mentor=mentor, title="Survey redesign"),
+        application__drafter=person("Sam Drafter"),
+        state=Engagement.State.COMPLETED,
+        showable=Engagement.Showable.CASE_STUDY,
+    )
+    Deliverable.objects.create(
+        engagement=engagement, submitted_by=engagement.drafter, link="https://example.org/w"
+    )
+    return engagement
+
+
+def test_the_engagement_page_heads_with_the_title_and_says_you_to_the_approving_mentor(page):
+    engagement = completed_case_study_engagement()
+    url = f"{page.base}/engagements/{engagement.pk}/"
+    log_in(page, engagement.mentor)
+    for _ in at_both_widths(page, "engagement-mentor"):
+        page.goto(url)
+        heading = page.get_by_role("heading", level=1)
+        expect(heading).to_have_text("Survey redesign")
+        expect(heading.get_by_role("link")).to_have_count(0)
+        expect(page.get_by_role("link", name="View task")).to_have_attribute(
+            "href", f"/tasks/{engagement.task_id}/"
+        )
+        label = page.locator("[data-showable-label]")
+        expect(label).to_have_text(
+            "The work itself is confidential; a case study will show here once you approve it."
+        )
+        # The last delivery closes the list without a divider under it.
+        last = page.locator(".deliverable").last
+        assert last.evaluate("node => getComputedStyle(node).borderBottomWidth") == "0px"
+        # "Thanks" stands apart from the feedback form's button above it.
+        submit = page.get_by_role("button", name="Submit feedback").bounding_box()
+        thanks = page.get_by_role("heading", name="Thanks", exact=True).bounding_box()
+        assert thanks["y"] - (submit["y"] + submit["height"]) >= 24
+
+    log_in(page, engagement.drafter)
+    page.goto(url)
+    expect(page.locator("[data-showable-label]")).to_contain_text("once the mentor approves it")
+
+
+def test_a_failed_funding_shows_the_apis_own_words(page, settings):
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens: the provider is down
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    engagement = EngagementFactory(
+        application__task=TaskFactory(mentor=mentor, stipend_amount=15000),
+        state=Engagement.State.AWAITING_FUNDING,
+    )
+    stipend_on_engagement_accepted(engagement=engagement)
+    log_in(page, mentor)
+    for _ in at_both_widths(page, "engagement-funding-down"):
+        page.goto(f"{page.base}/engagements/{engagement.pk}/")
+        page.get_by_role("button", name="Fund the stipend").click()
+        page.get_by_role("dialog").get_by_role("button", name="Continue to payment").click()
+        error = page.locator("[data-stipend-section] [data-form-error]")
+        expect(error).to_have_text(
+            "Payments are unavailable right now; your engagement is saved, so try funding the "
+            "stipend again in a few minutes."
+        )
+        expect(page.get_by_text("Something went wrong")).to_have_count(0)
