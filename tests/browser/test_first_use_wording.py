@@ -236,3 +236,32 @@ def test_a_failed_funding_shows_the_apis_own_words(page, settings):
             "stipend again in a few minutes."
         )
         expect(page.get_by_text("Something went wrong")).to_have_count(0)
+
+
+EN_DASH = "\N{EN DASH}"
+
+
+def test_a_draft_started_and_finished_the_same_day_shows_one_date_on_the_profile(page):
+    drafter = person("Sam Drafter")
+    day = datetime.datetime(2026, 12, 7, 10, tzinfo=datetime.UTC)
+    EngagementFactory(
+        application__task=TaskFactory(title="One-day logo sketch"),
+        application__drafter=drafter,
+        state=Engagement.State.COMPLETED,
+        started_at=day,
+        completed_at=day + datetime.timedelta(hours=5),
+    )
+    EngagementFactory(
+        application__task=TaskFactory(title="Two-week survey"),
+        application__drafter=drafter,
+        state=Engagement.State.COMPLETED,
+        started_at=day,
+        completed_at=day + datetime.timedelta(days=12),
+    )
+    for _ in at_both_widths(page, "profile-dates"):
+        page.goto(f"{page.base}/u/{drafter.profile.handle}/")
+        one_day = page.locator("li").filter(has=page.get_by_role("heading", name="One-day logo"))
+        expect(one_day).to_contain_text("· 7 Dec 2026")
+        expect(one_day).not_to_contain_text(EN_DASH)
+        two_weeks = page.locator("li").filter(has=page.get_by_role("heading", name="Two-week"))
+        expect(two_weeks).to_contain_text(f"7 Dec 2026 {EN_DASH} 19 Dec 2026")
