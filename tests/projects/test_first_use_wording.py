@@ -1,9 +1,11 @@
 """Words the first-use walks found untrue for their reader: a feedback notification that asks
-someone to write what they already wrote."""
+someone to write what they already wrote, and a count limit said as "10 or less"."""
 
 import pytest
+from rest_framework import serializers
 
 from accounts.models import Notification
+from marketplace.api.messages import speak_plainly
 from projects.services.applications import application_accept
 from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.services.feedback import feedback_submit
@@ -41,3 +43,24 @@ def test_the_second_feedback_does_not_ask_the_first_writer_to_write_theirs(compl
     body = feedback_body(completed.drafter)
     assert "once you have written yours" not in body
     assert body == "You have both written feedback, so you can read theirs now."
+
+
+def test_a_count_limit_reads_or_fewer(client_for):
+    mentor = UserFactory()
+
+    response = client_for(mentor).patch(
+        "/api/v1/me/offer-settings/", {"monthly_cap": 11}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["monthly_cap"] == ["Use 10 or fewer."]
+
+
+def test_an_amount_limit_still_reads_or_less():
+    amount = serializers.DecimalField(max_digits=6, decimal_places=2, max_value=500)
+    speak_plainly(amount)
+
+    with pytest.raises(serializers.ValidationError) as refused:
+        amount.run_validation("600")
+
+    assert refused.value.detail == ["Use 500 or less."]
