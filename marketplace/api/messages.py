@@ -53,7 +53,8 @@ _INVALID_BY_TYPE: list[tuple[type, str]] = [
 _LIMIT_WORDS = {
     "max_length": ("Keep it to {:,} characters or fewer.", "Choose at most {:,}."),
     "min_length": ("Write at least {:,} characters.", "Choose at least {:,}."),
-    "max_value": ("Use {} or less.", "Use {} or less."),
+    # Whole numbers count things (offers, places, hours): "10 or fewer"; amounts are "less".
+    "max_value": ("Use {} or fewer.", "Use {} or fewer."),
     "min_value": ("Use {} or more.", "Use {} or more."),
 }
 _UNSET_LIMIT_WORDS = {
@@ -114,6 +115,7 @@ def speak_plainly(field: serializers.Field) -> None:
     if isinstance(field, serializers.ListField | serializers.DictField):
         speak_plainly(field.child)
     is_list = isinstance(field, serializers.ListField | serializers.MultipleChoiceField)
+    counted = not isinstance(field, serializers.FloatField | serializers.DecimalField)
     invalid = next((words for kind, words in _INVALID_BY_TYPE if isinstance(field, kind)), None)
     for code, message in field.error_messages.items():
         if not _is_stock(field, code, message):
@@ -121,7 +123,9 @@ def speak_plainly(field: serializers.Field) -> None:
         if isinstance(field, serializers.FileField) and code in _FILE_WORDS:
             field.error_messages[code] = _FILE_WORDS[code]
         elif code in _LIMIT_WORDS:
-            field.error_messages[code] = _limit_words(code, getattr(field, code, None), is_list)
+            field.error_messages[code] = _limit_words(
+                code, getattr(field, code, None), is_list, counted=counted
+            )
         elif code in _PLAIN_WORDS:
             field.error_messages[code] = _PLAIN_WORDS[code]
         elif code in _INVALID_CODES and invalid:
@@ -133,7 +137,9 @@ def speak_plainly(field: serializers.Field) -> None:
         # DRF's length and range validators carry its stock sentence under the rule's code; a
         # validator with a code of ours (TextField's `note_too_long`) already speaks plainly.
         if isinstance(validator, _LIMIT_VALIDATORS) and validator.code in _LIMIT_WORDS:
-            validator.message = _limit_words(validator.code, validator.limit_value, is_list)
+            validator.message = _limit_words(
+                validator.code, validator.limit_value, is_list, counted=counted
+            )
         elif isinstance(validator, ProhibitNullCharactersValidator):
             validator.message = _PLAIN_WORDS["null_characters_not_allowed"]
         elif str(getattr(validator, "message", "")) in stock_sentences and invalid:
@@ -141,7 +147,12 @@ def speak_plainly(field: serializers.Field) -> None:
             cast(Any, validator).message = invalid
 
 
-def _limit_words(code: str, limit: Any, is_list: bool) -> str:
+_AMOUNT_MAX_WORDS = "Use {} or less."
+
+
+def _limit_words(code: str, limit: Any, is_list: bool, *, counted: bool = True) -> str:
     if limit is None:  # the rule is not set on this field: a sentence that needs no number
         return _UNSET_LIMIT_WORDS[code]
+    if code == "max_value" and not counted:
+        return _AMOUNT_MAX_WORDS.format(limit)
     return _LIMIT_WORDS[code][is_list].format(limit)

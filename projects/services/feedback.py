@@ -10,6 +10,7 @@ from marketplace.errors import NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.limits import text_limit, text_within_limit
 from projects.models import (
     Feedback,
@@ -87,11 +88,19 @@ def feedback_submit(
         feedback.endorsed_skills.set(skills)
         # Ratings reach a consenting office (evaluations, first-destination export).
         student_activity_changed(user_ids=[engagement.drafter_id], what="feedback")
+        # Feedback is double-blind: "it shows once you have written yours" is true only for
+        # someone who has not; to the one who has, both now show.
+        theirs_given = Feedback.objects.filter(engagement=engagement, author=subject).exists()
         notification_send(
             recipient=subject,
             kind="feedback",
             title=f"{display_name(author)} left feedback on “{engagement.task.title}”",
-            body="It shows once you have written yours (or after 14 days).",
+            body=(
+                "You have both written feedback, so you can read theirs now."
+                if theirs_given
+                else "It shows once you have written yours "
+                f"(or after {FEEDBACK_BLIND_PERIOD.days} days)."
+            ),
             url=f"/engagements/{engagement.pk}/",
         )
     return feedback

@@ -60,7 +60,7 @@ def test_the_drafting_journey(page):
     page.get_by_role("button", name="Show tasks").click()
     page.get_by_role("link", name="Interview five podcast listeners").click()
     assert page.url == task_url
-    page.get_by_role("heading", name="Offer to help").wait_for()
+    page.get_by_role("heading", name="Apply for this task").wait_for()
     assert "point to work you've done" in page.content()
     assert_accessible(page)
     page.get_by_label("Your note").fill("I would recruit from the show's Discord; see my study.")

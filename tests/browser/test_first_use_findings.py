@@ -222,7 +222,7 @@ def test_6_the_fee_line_is_said_once_on_the_task_page_at_phone_and_desktop_width
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{page.base}/tasks/{task.pk}/")
         page.locator("[data-apply-form]").wait_for()
-        line = page.get_by_text("You receive $135.00 after the 10 % platform fee.")
+        line = page.get_by_text("You receive $135.00 after the 10% platform fee.")
         expect(line).to_have_count(1)
         expect(page.locator("[data-apply-form] [data-fee-line]")).to_be_visible()
         expect(page.locator("[data-task-reward]")).to_contain_text("Stipend: $150.00")

@@ -350,7 +350,7 @@ def test_10_only_the_tasks_mentor_asks_for_recommended_drafters(page):
     )
     log_in(page, _person("Sam Drafter"))
     page.goto(f"{page.base}/tasks/{task.pk}/")
-    page.get_by_role("heading", name="Offer to help").wait_for()
+    page.get_by_role("heading", name="Apply for this task").wait_for()
     page.wait_for_load_state("networkidle")
     assert asked == []
     assert not page.get_by_role("heading", name="Recommended drafters").is_visible()

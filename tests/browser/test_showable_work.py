@@ -29,7 +29,7 @@ def test_case_study_chosen_at_approval_written_approved_and_shown(page):
     assert_accessible(page)
     page.get_by_role("button", name="Approve the work").click()
     page.get_by_role("dialog").get_by_role("button", name="Approve").click()
-    page.get_by_text("a case study will show here once the mentor approves it").wait_for()
+    page.get_by_text("a case study will show here once you approve it").wait_for()
     log_out(page)
 
     log_in(page, engagement.drafter)

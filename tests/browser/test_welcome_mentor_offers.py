@@ -76,7 +76,7 @@ def test_a_mentor_sets_up_offers_in_the_wizard_and_a_field_error_keeps_the_rest(
     # A cap out of range: the error names the cap; the note and topic stay as typed.
     page.get_by_label("Offers a month, at most").fill("12")
     page.get_by_role("button", name="Save and finish").click()
-    expect(page.locator("#offers-cap-error")).to_contain_text("10 or less")
+    expect(page.locator("#offers-cap-error")).to_contain_text("10 or fewer")
     expect(page.get_by_label("A short note to drafters")).to_have_value(
         "First drafts of product pages."
     )

@@ -155,7 +155,7 @@ def test_a_task_too_long_and_half_filled_is_told_in_plain_words():
         "title": ["Keep it to 160 characters or fewer."],
         "description": ["Fill this in."],
         "estimated_hours": ["Enter a whole number, like 4."],
-        "slots": ["Use 50 or less."],
+        "slots": ["Use 50 or fewer."],
     }
 
 

@@ -63,7 +63,13 @@ def engagement_fund_start(*, engagement_id: int, user: User) -> str:
             cancel_url=f"{site}/engagements/{engagement.pk}/?checkout=cancelled",
         )
     except stripe_client.PaymentProviderError as exc:
-        raise provider_unavailable(exc) from exc
+        raise provider_unavailable(
+            exc,
+            message=(
+                "Payments are unavailable right now; your engagement is saved, so try funding "
+                "the stipend again in a few minutes."
+            ),
+        ) from exc
 
     with transaction.atomic():
         stipend = locks.stipend_lock(engagement_id=engagement.pk)

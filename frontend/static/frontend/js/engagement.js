@@ -195,7 +195,7 @@ function renderFeedback(e, meId, allowed, config) {
       submit: "Send thanks", secondary: true,
       onSubmit: () => api(`engagements/${id}/thanks/`, { method: "POST", body: { body: body.value } }) }));
   }
-  fill($("[data-thanks]"), parts.length ? el("h3", { text: "Thanks" }) : null, parts);
+  fill($("[data-thanks]"), parts.length ? el("h3", { class: "thanks-heading", text: "Thanks" }) : null, parts);
   return Boolean(fb.mine || fb.theirs || fb.theirs_written || parts.length || allowed.has("feedback"));
 }
 
@@ -267,7 +267,8 @@ async function render() {
   const meId = mentorView ? e.mentor.id : e.drafter.id;
   const other = mentorView ? e.drafter : e.mentor;
   document.title = `${e.task.title} with ${other.display_name || other.handle} · Slipstream`;
-  fill($("[data-title]"), el("a", { href: `/tasks/${e.task.id}/`, text: e.task.title }));
+  fill($("[data-title]"), e.task.title);
+  $("[data-task-link]").href = `/tasks/${e.task.id}/`;
   fill($("[data-subtitle]"), stateBadge(e.state), ` You are the ${e.viewer_role}; working with ${other.display_name || other.handle}.`);
   renderStipend(root, e, stipend, { allowed, config });
   // The drafter's finishing moment: approved work is verified experience worth sharing.

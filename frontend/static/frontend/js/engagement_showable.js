@@ -48,11 +48,21 @@ function small(form, label, onSubmit, { secondary = false } = {}) {
   return form;
 }
 
+// The clause in the reader's words: the API's label is the public page's third person, which
+// the mentor, who approves the case study, reads as "you".
+function showableLabel(e) {
+  const s = e.showable;
+  if (e.viewer_role !== "mentor" || s.choice !== "case_study") return s.label;
+  return s.case_study_state === "approved"
+    ? "The work itself is confidential; you approved this case study, and it shows publicly."
+    : "The work itself is confidential; a case study will show here once you approve it.";
+}
+
 // The clause section of a completed engagement; `done(message)` redraws and announces.
 export function renderShowable(section, e, allowed, done, config = null) {
   const s = e.showable;
   if (e.state !== "completed" || !s) { section.hidden = true; return; }
-  const parts = [el("p", { "data-showable-label": true, text: s.label })];
+  const parts = [el("p", { "data-showable-label": true, text: showableLabel(e) })];
   const id = e.id;
   if (s.proposal) {
     const what = CHOICES.find(([value]) => value === s.proposal.showable)?.[1] || s.proposal.showable;
@@ -73,7 +83,8 @@ export function renderShowable(section, e, allowed, done, config = null) {
   }
   if (s.choice === "case_study") {
     if (s.case_study) {
-      parts.push(el("h3", { text: `Case study (${s.case_study_state === "approved" ? "approved" : "waiting for the mentor"})` }),
+      const waiting = e.viewer_role === "mentor" ? "waiting for your approval" : "waiting for the mentor";
+      parts.push(el("h3", { text: `Case study (${s.case_study_state === "approved" ? "approved" : waiting})` }),
         el("p", { class: "case-study", text: s.case_study }));
     }
     if (allowed.has("case_study_submit")) {

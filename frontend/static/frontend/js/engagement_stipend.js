@@ -59,6 +59,9 @@ function fundButton(engagement) {
     } catch (err) {
       button.disabled = false;
       showErrors(box, err);
+      // The provider being down is a 503 whose message says what is safe and what to do:
+      // show it rather than the generic "something went wrong on our side".
+      if (err.code === "payment_provider_unavailable") box.querySelector("[data-form-error]").textContent = err.message;
     }
   });
   box.append(button, error);

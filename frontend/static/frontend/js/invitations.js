@@ -57,7 +57,10 @@ function sentCard(invitation) {
 const BOXES = {
   received: {
     card: receivedCard,
-    empty: () => emptyState("No invitations yet. Make yourself discoverable so mentors can invite you.", { href: "/settings/notifications/", text: "Notification settings" }),
+    // Only a drafter who is not discoverable is asked to become so: the others already are.
+    empty: (section) => ("discoverable" in section.dataset
+      ? emptyState("No invitations yet. You're discoverable: mentors who find you among a task's recommended drafters can invite you.")
+      : emptyState("No invitations yet. Make yourself discoverable so mentors can invite you.", { href: "/settings/notifications/", text: "Notification settings" })),
   },
   sent: {
     card: sentCard,
@@ -71,7 +74,7 @@ async function load(section) {
   const reload = () => load(section);
   try {
     const rows = await api(`me/invitations/?box=${box}`);
-    list.replaceChildren(...(rows.length ? rows.map((row) => BOXES[box].card(row, reload)) : [el("li", {}, BOXES[box].empty())]));
+    list.replaceChildren(...(rows.length ? rows.map((row) => BOXES[box].card(row, reload)) : [el("li", {}, BOXES[box].empty(section))]));
   } catch (error) {
     showLoadError(error);
   }

@@ -4,7 +4,8 @@
 import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct } from "./dialog.js";
 import { offerStateBadge } from "./offer_states.js";
-import { announce, date, el, fill, mountThread, skillBadges, workItem } from "./ui.js";
+import { percent } from "./task_card.js";
+import { announce, date, el, fill, money, mountThread, skillBadges, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-offer-page]");
 const id = root.dataset.offerId;
@@ -30,7 +31,7 @@ function summary(offer) {
       el("li", { text: `About ${offer.estimated_hours} h` }),
       el("li", { text: `Done by ${date(offer.by_when)}` }),
       offer.expires_at ? el("li", { text: `Closes by itself on ${date(offer.expires_at)} if unanswered` }) : null),
-    el("h2", { class: "h3", text: "What they will do" }),
+    el("h2", { class: "h3", text: mentorView ? "What they will do" : "What you will do" }),
     el("p", { class: "note", text: offer.what }),
     skillBadges(offer.skills, { link: false }),
     offer.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, offer.portfolio_items.map(workItem))] : null,
@@ -38,6 +39,24 @@ function summary(offer) {
     offer.state === "declined" ? el("p", { class: "flash" }, el("strong", { text: "Declined: " }), offer.decline_reason_label.toLowerCase(), offer.decline_note ? ` — “${offer.decline_note}”` : "") : null,
     offer.state === "expired" ? el("p", { class: "flash", text: "This offer closed automatically without an answer — not a judgement of the work. Other mentors are open to offers." }) : null,
   ];
+}
+
+// "You pay $150.00; the drafter receives $135.00 after the 10% platform fee", quoted by the
+// server (GET /api/v1/config/stipend-quote/) with the payout's own arithmetic, as in the task editor.
+let quoteTimer = null;
+async function quoteFee(form) {
+  const quoteLine = form.querySelector("[data-fee-quote]");
+  const amount = Math.round(Number(form.elements.stipend_amount.value) * 100);
+  const currency = form.elements.stipend_currency.value;
+  if (!(amount > 0)) { quoteLine.hidden = true; return; }
+  try {
+    const quote = await api(`config/stipend-quote/?amount=${amount}`);
+    if (Math.round(Number(form.elements.stipend_amount.value) * 100) !== amount) return;  // typed on
+    quoteLine.textContent = `You pay ${money(quote.amount, currency)}; the drafter receives ${money(quote.stipend_after_fee, currency)} after the ${percent(quote.platform_fee_percent)} platform fee.`;
+    quoteLine.hidden = false;
+  } catch {
+    quoteLine.hidden = true;  // out of range: accepting says why, next to the field
+  }
 }
 
 function acceptForm(offer) {
@@ -53,7 +72,11 @@ function acceptForm(offer) {
       el("div", { class: "field" },
         el("label", { for: "accept-currency", text: "Currency" }),
         el("select", { id: "accept-currency", name: "stipend_currency" }, CURRENCIES.map((c) => el("option", { value: c, text: c.toUpperCase() }))))),
+    el("p", { class: "fee-line fee-quote", "data-fee-quote": true, "aria-live": "polite", hidden: true }),
     el("button", { type: "submit", text: "Accept offer" }));
+  for (const name of ["stipend_amount", "stipend_currency"]) {
+    form.elements[name].addEventListener("input", () => { clearTimeout(quoteTimer); quoteTimer = setTimeout(() => quoteFee(form), 250); });
+  }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const amount = form.elements.stipend_amount.value;

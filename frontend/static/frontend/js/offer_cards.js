@@ -19,12 +19,20 @@ export function offersLeftText(card) {
   return `Full this month — open again on ${date(card.opens_again_on)}`;
 }
 
+// "Sam" of "Sam Rivera": how a button names a person without crowding it.
+export function firstName(card) {
+  return (card.display_name || "").trim().split(/\s+/)[0] || card.handle;
+}
+
 // The way to offer: a link to the form while places are left (signed-out people log in first).
-export function offerLink(card, { viewer = "", className = "button" } = {}) {
+// `label` replaces "Offer to help" where a plain offer could be mistaken for something else
+// (on a task page it would read like applying to the task).
+export function offerLink(card, { viewer = "", className = "button", label = "" } = {}) {
   if (viewer && viewer === card.handle) return el("p", { class: "muted small", text: "This is you: drafters see an “Offer to help” button here." });
   if (card.offers_left_this_month <= 0) return null;
   const form = `/mentors/${card.handle}/offer/`;
   const href = "signedIn" in document.body.dataset ? form : `/accounts/login/?next=${encodeURIComponent(form)}`;
+  if (label) return el("a", { class: className, href, text: label });
   return el("a", { class: className, href }, "Offer to help", el("span", { class: "visually-hidden", text: ` ${mentorName(card)}` }));
 }
 

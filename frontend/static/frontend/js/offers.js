@@ -2,6 +2,7 @@
 // Without ?box= the page opens where its reader's offers are (data-default-box: a mentor who
 // does not draft, on those received), and every line speaks to that reader.
 import { showLoadError } from "./api.js";
+import { mentorCardData, offersLeftText } from "./offer_cards.js";
 import { offerStateBadge } from "./offer_states.js";
 import { date, el, emptyState, pagedList } from "./ui.js";
 
@@ -28,9 +29,24 @@ function row(offer) {
     el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name} · about ${offer.estimated_hours} h · ${when}` }));
 }
 
+// A mentor with no offers yet is either open to them (say so, and where drafters find them)
+// or not (say how to open); only the mentors' list knows how many places are left.
+async function receivedEmpty() {
+  const card = document.body.dataset.me ? await mentorCardData(document.body.dataset.me).catch(() => null) : null;
+  if (card) {
+    const left = card.offers_left_this_month > 0 ? `${card.offers_left_this_month} left this month` : offersLeftText(card);
+    return emptyState(`You're open to offers (${left}); drafters find you on Mentors open to offers.`, { href: "/mentors/", text: "Mentors open to offers" });
+  }
+  return emptyState("No drafter has sent you an offer yet. Open yourself to offers in your settings, and drafters can offer you small, specific help with your work.", { href: "/settings/#offers", text: "Your offer settings" });
+}
+
 const empty = box === "sent"
   ? () => el("li", {}, emptyState("You have not offered to help anyone yet. Find a mentor whose work you could take a small piece of.", { href: "/mentors/", text: "Mentors open to offers" }))
-  : () => el("li", {}, emptyState("No drafter has sent you an offer yet. Open yourself to offers in your settings, and drafters can offer you small, specific help with your work.", { href: "/settings/#offers", text: "Your offer settings" }));
+  : () => {
+    const item = el("li", {});
+    receivedEmpty().then((state) => item.append(state));
+    return item;
+  };
 
 const status = root.querySelector("[data-status]");
 pagedList(list, { url: `me/offers/?box=${box}`, item: row, empty, moreLabel: "More offers" })

@@ -80,11 +80,17 @@ function shownWork(showing, title) {
     showing.effective === "private" ? el("p", { class: "small muted", text: showing.label }) : null);
 }
 
+// "7 Dec 2026 – 19 Dec 2026", or one date for a draft started and finished the same day.
+function dateRange(start, end) {
+  const [from, to] = [date(start), date(end)];
+  return !to || from === to ? from : `${from} – ${to}`;
+}
+
 function experienceEntry(entry) {
   return el("li", {},
     el("h3", { text: entry.task_title || "Completed draft" }),
     el("p", { class: "muted" }, "With ", person(entry.mentor),
-      entry.started_at ? ` · ${date(entry.started_at)} – ${date(entry.completed_at)}` : entry.completed_at ? ` · completed ${date(entry.completed_at)}` : ""),
+      entry.started_at ? ` · ${dateRange(entry.started_at, entry.completed_at)}` : entry.completed_at ? ` · completed ${date(entry.completed_at)}` : ""),
     skillBadges(entry.skills),
     entry.endorsement ? el("blockquote", { class: "endorsement" },
       el("p", { text: `“${entry.endorsement.text}”` }),

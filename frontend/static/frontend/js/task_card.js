@@ -1,37 +1,50 @@
 // A task's terms as every page shows them: the card (browse, home, for-you), and the reward
 // lines of the task page and the apply form. Amounts come from the API (`stipend_after_fee`,
 // computed by the payout's own arithmetic): the page never works out a fee itself.
-import { avatar, date, el, featuredBadge, money, placesLeft, skillBadges } from "./ui.js";
+import { avatar, date, el, featuredBadge, LEVEL_LABELS, money, placesLeft, skillBadges } from "./ui.js";
 
 // "10%", "12.5%": the configured fee as the server reports it (no space, as people write it).
 export function percent(value) {
   return `${Number(value).toLocaleString("en")}%`;
 }
 
-// "You receive $135.00 after the 10% platform fee" (a drafter), or the mentor's own view of
-// the same sum ("You pay $150.00; the drafter receives $135.00 …").
-export function feeLine(task, { payer = false } = {}) {
+// Who reads a task's terms: the "drafter" who would receive them (and anyone signed out), the
+// "payer" (the task's own mentor), or an "onlooker" who does not draft (a mentor-only person
+// browsing), to whom "You receive" would be untrue.
+export function termsReader({ payer = false } = {}) {
+  if (payer) return "payer";
+  return "mentorOnly" in document.body.dataset ? "onlooker" : "drafter";
+}
+
+// "You receive $135.00 after the 10% platform fee" (a drafter), the mentor's own view of the
+// same sum ("You pay $150.00; the drafter receives $135.00 …"), or an onlooker's third person.
+export function feeLine(task, { payer = false, reader = termsReader({ payer }) } = {}) {
   if (!task.stipend_amount || task.stipend_after_fee == null) return null;
   const pays = money(task.stipend_amount, task.stipend_currency);
   const receives = money(task.stipend_after_fee, task.stipend_currency);
   const fee = percent(task.platform_fee_percent);
-  return el("p", { class: "fee-line small", "data-fee-line": true, text: payer
-    ? `You pay ${pays}; the drafter receives ${receives} after the ${fee} platform fee.`
-    : `You receive ${receives} after the ${fee} platform fee.` });
+  const text = {
+    payer: `You pay ${pays}; the drafter receives ${receives} after the ${fee} platform fee.`,
+    onlooker: `The drafter receives ${receives} after the ${fee} platform fee.`,
+    drafter: `You receive ${receives} after the ${fee} platform fee.`,
+  }[reader];
+  return el("p", { class: "fee-line small", "data-fee-line": true, text });
 }
 
 // What the helper gains, paid or not: a paid task's "reference letter and portfolio piece" is
 // part of the offer too, so it is shown next to the money, never instead of it.
 export function rewardLine(task, { payer = false } = {}) {
+  const reader = termsReader({ payer });
+  const yours = reader === "drafter";
   const gain = (task.what_you_gain || "").trim();
   if (task.stipend_amount) {
     return el("div", { class: "reward reward-paid" },
       el("p", {}, el("strong", { text: "Stipend: " }), money(task.stipend_amount, task.stipend_currency)),
-      feeLine(task, { payer }),
-      gain ? el("p", { class: "reward-gain" }, el("strong", { text: payer ? "The helper also gains: " : "You also gain: " }), gain) : null);
+      feeLine(task, { reader }),
+      gain ? el("p", { class: "reward-gain" }, el("strong", { text: yours ? "You also gain: " : "The helper also gains: " }), gain) : null);
   }
   return el("div", { class: "reward" },
-    el("p", {}, el("strong", { text: payer ? "Unpaid — what the helper gains: " : "Unpaid — what you'll gain: " }), gain));
+    el("p", {}, el("strong", { text: yours ? "Unpaid — what you'll gain: " : "Unpaid — what the helper gains: " }), gain));
 }
 
 // "Due 12 Dec 2026" or "No fixed deadline": a card always says when.
@@ -39,9 +52,22 @@ export function deadlineText(task, prefix = "Due") {
   return task.deadline ? `${prefix} ${date(task.deadline)}` : "No fixed deadline";
 }
 
-// Excerpts are cut from Markdown: drop its markup characters for a plain preview.
-function plain(text) {
-  return text.replace(/[*_#>`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+// Excerpts are cut from Markdown: a plain preview drops its markup and keeps a list readable
+// ("Deliver: logo; palette; one-page guide"), where collapsed newlines would read "- a - b".
+const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+
+export function plainExcerpt(text) {
+  let preview = "";
+  let afterItem = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const isItem = LIST_MARKER.test(line);
+    const words = line.replace(LIST_MARKER, "").trim();
+    if (preview) preview += isItem && afterItem ? "; " : " ";
+    preview += words;
+    afterItem = isItem;
+  }
+  return preview.replace(/[*_#>`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/ {2,}/g, " ").trim();
 }
 
 // The signed-in person's handle (base.html), so their own task's card speaks to the payer.
@@ -51,6 +77,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   const meta = [
     `${task.estimated_hours} h`,
     task.is_remote ? "Remote" : task.location,
+    LEVEL_LABELS[task.level],
     placesLeft(task),
   ].filter(Boolean);
   const mentor = task.mentor_name || task.mentor_handle;
@@ -59,7 +86,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
     el("p", { class: "muted task-card-meta" }, meta.join(" · "), " · ",
       el("span", { class: "task-card-deadline", "data-deadline": true, text: deadlineText(task) })),
     featuredBadge(featuredBy),
-    task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
+    task.excerpt ? el("p", { class: "task-card-excerpt", text: plainExcerpt(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
     skillBadges(task.skills),
     rewardLine(task, { payer: Boolean(myHandle) && task.mentor_handle === myHandle }),
     mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),

@@ -2,7 +2,7 @@
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
 import { allPages, api, featuredTasks, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
-import { mentorCardData, offerLink } from "./offer_cards.js";
+import { firstName, mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
 import { feeLine, rewardLine } from "./task_card.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, skillBadges, stateBadge, workItem } from "./ui.js";
@@ -75,9 +75,13 @@ function renderTask(task) {
   fill(root.querySelector("[data-task-skills]"), skillBadges(task.skills));
   fill(root.querySelector("[data-task-mentor]"), mentorCard(task));
   if (task.viewer_role !== "mentor") {
-    // "Offer to help" beside a mentor who is open to offers: a decoration, silent when absent.
+    // An offer beside a mentor who is open to offers: a decoration, silent when absent. Worded
+    // as help beyond this task, so it is not mistaken for applying to it.
     mentorCardData((task.mentor_card || task.mentor).handle).then((card) => {
-      const link = card && offerLink(card, { className: "button button-secondary button-small" });
+      const link = card && offerLink(card, {
+        className: "button button-secondary button-small",
+        label: `Offer other help to ${firstName(card)}`,
+      });
       if (link) root.querySelector("[data-task-mentor] .mentor-card > div").append(link);
     }).catch(() => {});
   }
