@@ -7,9 +7,11 @@ from typing import Any
 from rest_framework import serializers
 
 from marketplace.api.inputs import InputSerializer
+from marketplace.api.limits import page_form
 from projects.models import Engagement
 
 
+@page_form("careers_engagement_filter")
 class EngagementFilterSerializer(InputSerializer):
     state = serializers.ChoiceField(
         choices=Engagement.State.choices,
