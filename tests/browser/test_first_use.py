@@ -228,6 +228,7 @@ def test_11_polish_counts_titles_and_navigation(page):
     page.goto(page.base + "/tasks/")
     page.get_by_text("1 place left of 1").wait_for()
     nav = page.get_by_role("navigation", name="Main")
+    page.locator("[data-account-menu] > summary").click()  # Payouts is in the account menu
     assert nav.get_by_role("link", name="Payouts").is_visible()
     # Issue 22: a drafter-only person has no mentor's Ledger in the nav (Payouts links to it).
     assert nav.get_by_role("link", name="Ledger").count() == 0
