@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from accounts.models import Profile
 from accounts.services.profiles import profile_update
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import UserFactory
+from tests.factories import SkillFactory, UserFactory
 
 SCREENS = Path("test-artifacts/screens")
 WIDE = {"width": 1280, "height": 900}
@@ -60,6 +60,14 @@ def test_opening_the_wizard_saves_nothing_it_resumes_and_the_dashboard_leads_bac
     page.reload()
     page.get_by_text("Step 2 of 3: Skills").wait_for()  # resumes at the first step not done
     expect(page.get_by_role("heading", name="Your skills")).to_be_visible()
+    SkillFactory(name="Data analysis", category="data")
+    page.get_by_label("Add a skill").fill("data ana")
+    page.get_by_role("button", name=re.compile("^Data analysis")).click()
+    remove = page.locator(".skill-row button")
+    page.set_viewport_size(PHONE)
+    assert remove.bounding_box()["width"] < 160  # a normal-size Remove, not a stretched bar
+    _shot(page, "wizard-skills-390")
+    page.set_viewport_size(WIDE)
 
     page.goto(page.base + "/dashboard/")
     card = page.locator("[data-setup]")
