@@ -61,7 +61,7 @@ def test_opening_the_wizard_saves_nothing_it_resumes_and_the_dashboard_leads_bac
     page.get_by_text("Step 2 of 3: Skills").wait_for()  # resumes at the first step not done
     expect(page.get_by_role("heading", name="Your skills")).to_be_visible()
     SkillFactory(name="Data analysis", category="data")
-    page.get_by_label("Add a skill").fill("data ana")
+    page.get_by_label("Find a skill").fill("data ana")
     page.get_by_role("button", name=re.compile("^Data analysis")).click()
     remove = page.locator(".skill-row button")
     page.set_viewport_size(PHONE)
