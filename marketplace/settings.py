@@ -185,7 +185,8 @@ if NUM_PROXIES < 0:
 ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Signed in, a member goes to their dashboard (or the `next` page), never the marketing home.
+LOGIN_REDIRECT_URL = "/dashboard/"
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("browser", "app")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

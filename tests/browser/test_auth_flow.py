@@ -25,15 +25,16 @@ def test_signup_verify_and_login(page):
     page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
     page.wait_for_url("**/welcome/")  # one click confirms: no second "Confirm" page
     assert_accessible(page)
-    page.get_by_role("button", name="Log out").wait_for()
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
 
+    page.locator("[data-account-menu] > summary").click()  # Log out lives in the account menu
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").first.click()
     assert_accessible(page)
     page.get_by_label("Email").fill("grace@example.org")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
-    page.get_by_role("button", name="Log out").wait_for()
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
 
 
 def test_login_with_wrong_password_shows_an_error(page, user):

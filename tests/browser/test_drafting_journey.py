@@ -19,12 +19,13 @@ def log_in(page, user):
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
-    page.get_by_role("button", name="Log out").wait_for(state="attached")
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
 
 
 def log_out(page):
     # Wait for the logout response itself: a late one would overwrite the next login's cookie.
     page.set_viewport_size({"width": 1280, "height": 900})  # the menu is open at desktop width
+    page.locator("[data-account-menu] > summary").click()  # Log out lives in the account menu
     with page.expect_navigation():
         page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in", exact=True).wait_for()

@@ -122,7 +122,7 @@ def _log_in(page, user) -> None:
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
-    page.get_by_role("button", name="Log out").wait_for(state="attached")
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
 
 
 def _check(page, role: str, path: str) -> list[str]:

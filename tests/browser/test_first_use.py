@@ -90,7 +90,7 @@ def test_5_welcome_wizard_asks_a_mentor_for_a_name_not_a_portfolio_and_only_once
     page.get_by_text("Step 3 of 3: Offers from drafters").wait_for()
     page.locator("[data-skip-offers]").click()
     page.get_by_role("heading", name="You are set up").wait_for()
-    assert page.get_by_role("link", name="Post a task").is_visible()
+    assert page.get_by_role("main").get_by_role("link", name="Post a task").is_visible()
     assert_accessible(page)
     # A returning member is not sent back to the wizard.
     log_out(page)
@@ -216,7 +216,8 @@ def test_10_phones_get_results_first_folded_filters_a_menu_and_big_targets(page)
     assert not page.get_by_role("link", name="Dashboard").is_visible()
     page.get_by_role("button", name="Menu").click()
     for link in page.locator("#site-nav a").all():
-        assert link.bounding_box()["height"] >= 24
+        if link.is_visible():  # the account menu's links stay folded until it is opened
+            assert link.bounding_box()["height"] >= 24
     assert page.get_by_role("link", name="Dashboard").is_visible()
     assert_accessible(page)
 
@@ -228,6 +229,7 @@ def test_11_polish_counts_titles_and_navigation(page):
     page.goto(page.base + "/tasks/")
     page.get_by_text("1 place left of 1").wait_for()
     nav = page.get_by_role("navigation", name="Main")
+    page.locator("[data-account-menu] > summary").click()  # Payouts is in the account menu
     assert nav.get_by_role("link", name="Payouts").is_visible()
     # Issue 22: a drafter-only person has no mentor's Ledger in the nav (Payouts links to it).
     assert nav.get_by_role("link", name="Ledger").count() == 0

@@ -384,6 +384,7 @@ def test_10_the_navigation_shows_each_person_the_pages_of_what_they_do(page, who
     log_in(page, user)
     page.goto(page.base + "/tasks/")
     nav = page.get_by_role("navigation", name="Main")
+    page.locator("[data-account-menu] > summary").click()  # Payouts, Ledger, Settings are in it
     for name in shown:
         assert nav.get_by_role("link", name=name, exact=True).count() == 1, name
     for name in hidden:

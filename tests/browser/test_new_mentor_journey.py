@@ -114,7 +114,7 @@ def test_a_new_mentor_posts_a_paid_task_and_invites_a_recommended_drafter_by_key
     shot(page, "06-wizard-done")
 
     # Post a paid task: the editor quotes what the drafter receives.
-    press(page.get_by_role("link", name="Post a task"))
+    press(page.get_by_role("main").get_by_role("link", name="Post a task"))
     page.wait_for_url("**/tasks/new/")
     type_into(page, "Title", "Rewrite our onboarding e-mails", exact=True)
     type_into(page, "Description", "Three e-mails for new customers. **Plain words**, warm tone.")

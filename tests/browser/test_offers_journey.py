@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from accounts.models import Profile
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.browser.test_drafting_journey import log_in, log_out
 from tests.factories import PortfolioItemFactory, SkillFactory, UserFactory
@@ -28,6 +29,8 @@ def shoot(page, name: str) -> None:
 
 def test_the_offer_journey(page):
     mentor = UserFactory(finish__display_name="Maya Mentor")
+    # Settings show the offers section to mentors only.
+    Profile.objects.filter(user=mentor).update(wants_to_mentor=True)
     drafter = UserFactory(finish__display_name="Sam Drafter")
     SkillFactory(name="User research", slug="user-research")
     PortfolioItemFactory(owner=drafter, title="Listener study for a campus radio show")

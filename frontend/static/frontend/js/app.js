@@ -1,11 +1,31 @@
 // Site-wide behaviour shared by every page.
 import { siteConfig } from "./api.js";
 
+// The current page's nav item is the longest link that starts its path, so /tasks/new/ marks
+// "Post a task", not "Browse tasks" (/tasks/).
 const current = window.location.pathname;
-document.querySelectorAll(".site-nav a[href]").forEach((link) => {
+const matches = [...document.querySelectorAll(".site-nav a[href]")].filter((link) => {
   const href = link.getAttribute("href");
-  if (href !== "/" && current.startsWith(href)) link.setAttribute("aria-current", "page");
+  return href !== "/" && current.startsWith(href);
 });
+const longest = Math.max(0, ...matches.map((link) => link.getAttribute("href").length));
+matches.filter((link) => link.getAttribute("href").length === longest).forEach((link) => link.setAttribute("aria-current", "page"));
+
+// The account menu (<details>): Escape closes it and returns focus, and so does a click elsewhere.
+const accountMenu = document.querySelector("[data-account-menu]");
+if (accountMenu) {
+  accountMenu.querySelector("summary").classList.toggle("current", Boolean(accountMenu.querySelector("[aria-current]")));
+  accountMenu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && accountMenu.open) {
+      event.stopPropagation();
+      accountMenu.open = false;
+      accountMenu.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (accountMenu.open && !accountMenu.contains(event.target)) accountMenu.open = false;
+  });
+}
 
 // Copy that quotes a site limit names it (<span data-config-value="auto_release_days">) and gets
 // the number from /api/v1/config/, so the page and the rules cannot disagree.

@@ -60,7 +60,9 @@ async function main() {
   $("[data-status]").textContent = "";
   const unread = $("[data-unread]");
   unread.hidden = !data.unread_messages;
-  fill(unread, data.unread_messages ? el("a", { href: "/messages/", text: `You have ${plural(data.unread_messages, "unread message")}. Read them` }) : null);
+  fill(unread, data.unread_messages ? el("a", { href: "/messages/", text: `You have ${plural(data.unread_messages, "unread message")}. ${data.unread_messages === 1 ? "Read it" : "Read them"}` }) : null);
+  // The welcome wizard is done on Finish or Skip, never by opening it: until then, a way back.
+  $("[data-setup]").hidden = !me || me.onboarding_completed !== false;
 
   const completeness = me?.completeness;
   if (completeness && completeness.percent < 100 && completeness.next_step) {

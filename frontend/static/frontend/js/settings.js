@@ -38,6 +38,24 @@ function showHandle(me) {
     : "You have changed it once already, so it stays: links you shared keep working.";
 }
 
+// Sections by role: a drafter-only person sees no mentor settings (a line says how to get them),
+// a mentor-only person no "let mentors find me"; ticking a role above shows its sections at once.
+const headlineHelp = document.querySelector("#headline-help");
+const HEADLINE_HINTS = {
+  mentor: "One line drafters read next to your tasks: your role and what you work on. “Research lead at Acme Health: patient interviews and reports.”",
+  drafter: headlineHelp.textContent,
+};
+function showRoleSections() {
+  const mentors = profileForm.elements.wants_to_mentor.checked;
+  const drafts = profileForm.elements.wants_to_draft.checked || !mentors;
+  document.querySelectorAll("[data-mentor-only]").forEach((node) => { node.hidden = !mentors; });
+  document.querySelectorAll("[data-drafter-only]").forEach((node) => { node.hidden = !drafts; });
+  document.querySelector("[data-mentor-hint]").hidden = mentors;
+  headlineHelp.textContent = mentors && !drafts ? HEADLINE_HINTS.mentor : HEADLINE_HINTS.drafter;
+}
+profileForm.elements.wants_to_draft.addEventListener("change", showRoleSections);
+profileForm.elements.wants_to_mentor.addEventListener("change", showRoleSections);
+
 function showWorkDomain(me) {
   if (!me.verified_work_domain) return;
   fill(document.querySelector("[data-work-domain]"), `Your profile says “verified at ${me.verified_work_domain}”.`);
@@ -47,6 +65,7 @@ async function load() {
   const me = await api("me/");
   fillProfileForm(profileForm, me);
   profileForm.elements.bio.value = me.bio;
+  showRoleSections();
   showHandle(me);
   showWorkDomain(me);
   showAvatar(me);
@@ -62,6 +81,7 @@ profileForm.addEventListener("submit", async (event) => {
     if (profileForm.elements.handle.readOnly) delete body.handle;
     const me = await api("me/", { method: "PATCH", body });
     fillProfileForm(profileForm, me);
+    showRoleSections();
     showHandle(me);
     showCompleteness(me);
     announce(profileStatus, "Profile saved.", { href: `/u/${me.handle}/`, text: "See your public profile" });

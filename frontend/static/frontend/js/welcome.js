@@ -1,7 +1,7 @@
 // The onboarding wizard: about you → skills → (drafters) a first piece of work → (mentors)
-// offers from drafters → a next step. Every step can be skipped. Opening it once counts as seen,
-// so nobody is sent back here on each login; Settings and the dashboard's profile prompt lead
-// back to anything skipped.
+// offers from drafters → a next step. Every step can be skipped. Opening it saves nothing: the
+// wizard is done on Finish or "Skip setup"; until then the dashboard links back here, and a
+// reload resumes at the first step not yet answered or skipped.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
@@ -48,8 +48,31 @@ function go(step, focus = true) {
   if (focus) document.querySelector(`[data-step="${step}"] h2`).focus();
 }
 
+// Steps answered or skipped, remembered in this browser so a reload resumes where the person
+// left off; what the profile already holds counts as answered too.
+// Keyed by the account id: the handle changes when step 1 saves a name.
+const passedKey = () => `slipstream-welcome-passed:${me?.id ?? ""}`;
+function passedSteps() {
+  let stored = [];
+  try { stored = JSON.parse(window.localStorage.getItem(passedKey()) || "[]"); } catch { stored = []; }
+  const missing = me?.completeness?.missing || [];
+  const known = [me?.headline && "1", !missing.includes("skills") && "2", !missing.includes("portfolio") && "3"];
+  return new Set([...stored, ...known.filter(Boolean)]);
+}
+function markPassed(step) {
+  try {
+    window.localStorage.setItem(passedKey(), JSON.stringify([...passedSteps(), step]));
+  } catch { /* private mode: a reload starts at step 1, nothing is lost */ }
+}
+function firstUnfinished() {
+  const order = steps();
+  const passed = passedSteps();
+  return order.find((step) => !passed.has(step)) || order.at(-1);
+}
+
 // The step after the current one, or the end.
 function next() {
+  markPassed(current);
   const order = steps();
   go(order[order.indexOf(current) + 1] || "done");
 }
@@ -84,6 +107,8 @@ async function finish() {
   const body = { onboarding_completed: true };
   if (me.wants_to_draft) body.discoverable = discoverableAnswer();
   me = await api("me/", { method: "PATCH", body });
+  try { window.localStorage.removeItem(passedKey()); } catch { /* nothing stored */ }
+  document.querySelector("[data-skip-all]").closest("p").hidden = true;
   const mentor = me.wants_to_mentor;
   const drafter = me.wants_to_draft || !mentor;
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
@@ -130,6 +155,8 @@ document.querySelector("[data-skip-about]").addEventListener("click", next);
 document.querySelector("[data-skip-skills]").addEventListener("click", next);
 document.querySelector("[data-finish]").addEventListener("click", next);
 document.querySelector("[data-skip-offers]").addEventListener("click", next);
+// "Skip setup": done for now; Settings and the profile prompts lead back to anything left.
+document.querySelector("[data-skip-all]").addEventListener("click", () => finish().catch(showLoadError));
 
 portfolioForm.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -198,12 +225,7 @@ showUploadLimits(portfolioForm);
     offerTopics.set(settings.topics);
     offerDetails.hidden = !settings.is_open;
   }
-  go("1", false);
-  // Seen once is enough: the login redirect stops sending this person here. A drafter is saved
-  // as the "yes" the question shows preselected, so leaving the wizard early never hides them
-  // from mentors while the page said otherwise (they can answer "no" here or in Settings).
-  if (!me.onboarding_completed) {
-    const first = me.wants_to_draft ? { onboarding_completed: true, discoverable: true } : { onboarding_completed: true };
-    me = await api("me/", { method: "PATCH", body: first });
-  }
+  // Already done (opened again from Settings): start at the beginning; otherwise resume.
+  // (Unless the person already moved on while the page was loading.)
+  if (current === "1") go(me.onboarding_completed ? "1" : firstUnfinished(), false);
 })().catch(showLoadError);
