@@ -85,9 +85,9 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _filtered(
-    rows: QuerySet[Engagement, Any], *, access: CareersAccess, filters: dict[str, Any]
-) -> QuerySet[Engagement, Any]:
+def _filtered[Rows: QuerySet[Any, Any]](
+    rows: Rows, *, access: CareersAccess, filters: dict[str, Any]
+) -> Rows:
     """Narrowed by the (drafter, state, -id) index and the membership rows of the page's
     students: the filters never read more than the institution's own engagements."""
     if filters.get("state"):
