@@ -26,6 +26,10 @@ def _shoot(page, name: str) -> None:
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=f"/tmp/f4-{name}-{width}.png", full_page=True)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=f"/tmp/f4-{name}-{width}-top.png")
+        page.evaluate("window.scrollTo(0, 2500)")
+        page.screenshot(path=f"/tmp/f4-{name}-{width}-scrolled.png")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -98,7 +102,8 @@ def test_careers_page_acts_in_place_asks_first_and_agrees_with_itself(page):
     quiet_row = page.locator("[data-engagements] tr", has_text="Quiet Amounts")
     expect(quiet_row).to_contain_text("Stipend (amount not shared)")
 
-    # Engagements come 20 at a time.
+    # Students and engagements come 20 at a time.
+    expect(page.locator("[data-students] tr")).to_have_count(20)
     engagements = page.locator("[data-engagements] tr")
     expect(engagements).to_have_count(20)
     page.get_by_role("button", name="Show more engagements").click()

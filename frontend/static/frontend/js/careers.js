@@ -140,10 +140,13 @@ function outcomeText(outcomes) {
   return parts.length ? parts.join(", ") : "None yet";
 }
 
-async function loadStudents(url = "careers/students/") {
+// 20 at a time, like the engagements: a phone scrolls cards, not the whole roster.
+const FIRST_STUDENTS = "careers/students/?page_size=20";
+
+async function loadStudents(url = FIRST_STUDENTS) {
   const page = await api(url);
   const body = $("[data-students]");
-  if (url === "careers/students/") body.replaceChildren();
+  if (url === FIRST_STUDENTS) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
     body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
