@@ -38,6 +38,7 @@ function colleagueRow(c, { admin, manageable, reload }) {
     if (!ok) return;
     try {
       await api(`careers/institution/staff/${c.id}/`, { method: "DELETE" });
+      if (c.is_you) { location.assign("/dashboard/"); return; } // the office is no longer yours to see
       await reload();
       say("colleagues", `${c.name} was removed from the office.`);
     } catch (error) { say("colleagues", error.message, { error: true }); }
