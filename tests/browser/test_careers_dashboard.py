@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from projects.careers.services.summary import careers_summary_rebuild
 from projects.models import Engagement
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.careers.conftest import make_office, make_student
 from tests.factories import DEFAULT_PASSWORD, EngagementFactory, SkillFactory, TaskFactory
 
@@ -58,8 +58,10 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     assert page.locator("[data-headline]").inner_text().count("6") >= 1
     assert_accessible(page)
 
-    # Filters: a major with all six students keeps the numbers.
-    page.get_by_label("Major").select_option("Economics")
+    # Filters: a programme with all six students keeps the numbers.
+    page.get_by_role("form", name="Report filters").get_by_label("Programme").select_option(
+        "Economics"
+    )
     page.get_by_role("button", name="Apply").click()
     assert_accessible(page)
 
@@ -74,6 +76,7 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
 
     # Revoke it on the page: it stops working at once.
     page.get_by_role("button", name="Revoke Handshake sync").click()
+    confirm(page, "Revoke Handshake sync")
     page.get_by_role("cell", name="Revoked", exact=True).wait_for()
     assert _api(page.base, secret) == 401
     assert_accessible(page)

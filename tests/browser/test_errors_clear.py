@@ -53,8 +53,8 @@ def test_careers_feature_error_clears_when_featuring_succeeds(page):
     TaskFactory(title="Code a survey dashboard")
     log_in(page, office.admin)
     page.goto(page.base + "/careers/")
-    status = page.locator("[data-status]")
-    expect(status).not_to_contain_text("Loading")  # the dashboard has loaded
+    expect(page.locator("[data-status]")).not_to_contain_text("Loading")  # it has loaded
+    status = page.locator('[data-say="featured"]')  # the featured card's own answer
     page.get_by_role("searchbox", name="Find a task").fill("survey")
     page.get_by_role("search", name="Find a task to feature").get_by_role(
         "button", name="Search"

@@ -98,7 +98,7 @@ def test_the_offices_access_log_never_shows_a_staff_members_address_or_handle(of
 
 
 def test_the_join_page_and_the_dashboard_ask_staff_for_their_name(client):
-    client.force_login(UserFactory(finish__display_name=""))
+    client.force_login(UserFactory(finish__display_name=""))  # a person with no name yet
 
     for url in ("/careers/join/some-token/", "/careers/"):
         page = client.get(url).content.decode()

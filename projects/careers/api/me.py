@@ -9,7 +9,10 @@ from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
 from projects.careers.api.pagination import NewestFirstPagination
-from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_student
+from projects.careers.selectors.disclosures import (
+    disclosures_for_student,
+    disclosures_shape_for_student,
+)
 from projects.careers.selectors.featured import featured_badges_for_student
 
 
@@ -29,7 +32,15 @@ class MyDisclosuresView(APIView):
                 "institution": serializers.CharField(),
                 "by": serializers.DictField(),
                 "endpoint": serializers.CharField(),
-                "fields": serializers.ListField(child=serializers.CharField()),
+                "fields": serializers.ListField(
+                    child=serializers.CharField(),
+                    help_text="The fields that reached the office about you: only those your "
+                    "consent at that moment covered.",
+                ),
+                "kind": serializers.ChoiceField(
+                    choices=["read", "aggregate"],
+                    help_text="`aggregate`: you were only counted in anonymous totals.",
+                ),
                 "description": serializers.CharField(
                     help_text="What was read, in plain words: “Riverbend University careers "
                     "office read your participation (engagements, ratings)”."
@@ -39,12 +50,13 @@ class MyDisclosuresView(APIView):
         ),
     )
     def get(self, request: Request) -> Response:
+        student = authenticated_user(request)
         paginator = NewestFirstPagination()
         page = paginator.paginate_queryset(
-            disclosures_for_student(student=authenticated_user(request)), request, view=self
+            disclosures_for_student(student=student), request, view=self
         )
         return paginator.get_paginated_response(
-            [disclosure_shape(row, for_student=True) for row in page]
+            disclosures_shape_for_student(student=student, rows=page)
         )
 
 

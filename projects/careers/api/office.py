@@ -40,12 +40,13 @@ def _key(key: InstitutionApiKey) -> dict:
     }
 
 
-def _colleague(membership: InstitutionMembership) -> dict:
+def _colleague(membership: InstitutionMembership, *, viewer_id: int | None = None) -> dict:
     return {
         "id": membership.pk,
         "name": staff_name(membership.user, institution=membership.institution.name),
         "email": membership.user.email,
         "role": membership.staff_role,
+        "is_you": membership.user_id == viewer_id,
     }
 
 
@@ -67,7 +68,10 @@ class InstitutionView(CareersView):
                 "name": institution.name,
                 "email_domains": institution.email_domains,
                 "viewer_role": self.access.staff_member.staff_role,
-                "staff": [_colleague(m) for m in institution_staff(institution=institution)],
+                "staff": [
+                    _colleague(m, viewer_id=request.user.pk)
+                    for m in institution_staff(institution=institution)
+                ],
             }
         )
 

@@ -367,6 +367,7 @@ class ColleagueSerializer(serializers.Serializer):
     name = _f(serializers.CharField(), "Display name.", "Ana Ruiz")
     email = _f(serializers.EmailField(), "Their address.", "ana@northfield.edu")
     role = _f(serializers.CharField(), "admin or viewer.", "admin")
+    is_you = _f(serializers.BooleanField(), "This colleague is you (the signed-in person).", True)
 
 
 class InstitutionSerializer(serializers.Serializer):

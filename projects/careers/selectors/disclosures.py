@@ -1,10 +1,11 @@
 """Reads of the disclosure log: an institution's own, and a student's "who saw my data"."""
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
 
-from accounts.models import User
+from accounts.models import Consent, User
 from projects.careers.access import CareersAccess
 from projects.careers.models import Disclosure
 from projects.careers.selectors.people import staff_name
@@ -42,6 +43,48 @@ _AGGREGATES = {
 }
 
 
+# The consent scope a logged field needs beyond participation (without which nothing about the
+# student is disclosed at all). The log keeps what the endpoint can disclose; each student's own
+# consent at that moment decided what of it reached the office for them.
+_FIELD_SCOPE = {
+    "competencies": Consent.Scope.EVALUATIONS,
+    "stipend_amounts": Consent.Scope.STIPEND_AMOUNTS,
+    "outcomes": Consent.Scope.OUTCOMES,
+    "aggregate:stipend_amounts": Consent.Scope.STIPEND_AMOUNTS,
+    "aggregate:outcomes": Consent.Scope.OUTCOMES,
+}
+
+
+def disclosure_fields_delivered(*, fields: list[str], scopes: list[str]) -> list[str]:
+    """The fields of a disclosure that reached the office for a student who shared `scopes`:
+    a field under a scope they did not share was withheld from them, so it is never named."""
+    return [f for f in fields if f not in _FIELD_SCOPE or _FIELD_SCOPE[f] in scopes]
+
+
+def _scopes_at(consents: list[Consent], *, institution_id: int, at: datetime) -> list[str]:
+    """The scopes of the consent in force for that institution at `at` (consents are never
+    edited, so the history answers exactly); none if the student had never consented then."""
+    before = [c for c in consents if c.institution_id == institution_id and c.granted_at <= at]
+    return max(before, key=lambda c: c.granted_at).scopes if before else []
+
+
+def disclosures_shape_for_student(*, student: User, rows: list[Disclosure]) -> list[dict]:
+    """A page of the student's log, each row naming only what their consent let through."""
+    consents = list(
+        Consent.objects.filter(
+            student=student, institution_id__in={row.institution_id for row in rows}
+        )
+    )
+    return [
+        disclosure_shape(
+            row,
+            for_student=True,
+            scopes=_scopes_at(consents, institution_id=row.institution_id, at=row.created_at),
+        )
+        for row in rows
+    ]
+
+
 def disclosure_plain_words(
     *, institution: str, fields: list[str], by_system: bool, person: str = ""
 ) -> str:
@@ -65,7 +108,11 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str, Any]:
+def disclosure_shape(
+    row: Disclosure, *, for_student: bool = False, scopes: list[str] | None = None
+) -> dict[str, Any]:
+    """One log row; for the student (`scopes`: their consent at the time) only the fields
+    delivered about them, in plain words, and whether it was an anonymous count."""
     staff = row.staff_user
     who = (
         {"kind": "api_key", "name": row.api_key_label}
@@ -85,10 +132,13 @@ def disclosure_shape(row: Disclosure, *, for_student: bool = False) -> dict[str,
         "student_count": row.student_count,
     }
     if for_student:
+        fields = disclosure_fields_delivered(fields=row.fields, scopes=scopes or [])
+        shaped["fields"] = fields
         shaped.pop("student_count")
+        shaped["kind"] = "aggregate" if fields and all(f in _AGGREGATES for f in fields) else "read"
         shaped["description"] = disclosure_plain_words(
             institution=row.institution.name,
-            fields=row.fields,
+            fields=fields,
             by_system=bool(row.api_key_label),
             person=who["name"] if staff else "",
         )

@@ -1,12 +1,16 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
 import { api, sendForm, siteConfig } from "./api.js";
 import { barChart, columnChart, everyMonth } from "./careers_charts.js";
-import { date, dateTime, el, emptyState, money } from "./ui.js";
+import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
+import { date, el, emptyState, money } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 const status = $("[data-status]");
 let institution = null;
+let pending = false;
+// Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
+const featuredIds = new Set();
 
 const percent = (rate) => (rate === null ? null : Math.round(rate * 100));
 
@@ -30,18 +34,18 @@ async function loadReports() {
   $("[data-headline]").replaceChildren(
     ...[["Students taking part", show(t.students)], ["Engagements", show(t.engagements)],
       ["Completion rate", show(percent(t.completion_rate), "%")],
-      ["Paid / unpaid", t.suppressed ? "Hidden (<5)" : `${t.paid} / ${t.unpaid}`]]
+      ["With stipend / unpaid", t.suppressed ? "Hidden (<5)" : `${t.paid} / ${t.unpaid}`]]
       .flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
-  const paidRows = t.suppressed ? [{ label: "Paid", value: null }, { label: "Unpaid", value: null }]
-    : [{ label: "Paid", value: t.paid }, { label: "Unpaid", value: t.unpaid }];
+  const paidRows = t.suppressed ? [{ label: "With stipend", value: null }, { label: "Unpaid", value: null }]
+    : [{ label: "With stipend", value: t.paid }, { label: "Unpaid", value: t.unpaid }];
   const funnel = t.funnel || {};
   const funnelRows = [["Applied", funnel.applied], ["Engaged", funnel.engaged], ["Completed", funnel.completed], ["Outcome reported", funnel.outcome]]
     .map(([label, value]) => ({ label, value: value ?? null }));
   $("[data-charts]").replaceChildren(
-    barChart({ id: "funnel", title: "From application to outcome (drafts)", rows: funnelRows }),
+    barChart({ id: "funnel", title: "From application to outcome (students)", rows: funnelRows }),
     columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students) }),
     barChart({ id: "completion", title: "Completion rate by term", rows: cells(byTerm, (g) => percent(g.completion_rate)), unit: "%", max: 100 }),
-    barChart({ id: "paid", title: "Paid vs unpaid engagements", rows: paidRows }),
+    barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows }),
     barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })) }),
   );
 }
@@ -59,6 +63,8 @@ async function loadFilters() {
 async function loadFeatured() {
   const data = await api("careers/featured-tasks/");
   const list = $("[data-featured]");
+  featuredIds.clear();
+  for (const f of data.results) featuredIds.add(f.task.id);
   if (!data.results.length) {
     list.replaceChildren(el("li", {}, emptyState("Nothing featured yet. Search for a task below, or use “Feature for my students” on a task’s page.")));
     return;
@@ -67,22 +73,13 @@ async function loadFeatured() {
     el("a", { href: f.task.url, text: f.task.title }),
     f.note ? el("span", { class: "muted small", text: f.note }) : null,
     el("button", { type: "button", class: "button-secondary button-small", text: `Stop featuring ${f.task.title}`,
-      onclick: async () => { await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" }); await loadFeatured(); } }))));
-}
-
-async function loadKeys() {
-  const keys = await api("careers/keys/");
-  const body = $("[data-keys]");
-  if (!keys.length) {
-    body.replaceChildren(el("tr", {}, el("td", { colspan: 5, text: "No keys yet." })));
-    return;
-  }
-  body.replaceChildren(...keys.map((k) => el("tr", {},
-    el("td", { "data-label": "Name", text: k.name }), el("td", { "data-label": "Prefix" }, el("code", { text: k.prefix })),
-    el("td", { "data-label": "Last used", text: k.last_used_at ? dateTime(k.last_used_at) : "Never" }),
-    el("td", { "data-label": "Status", text: k.revoked_at ? "Revoked" : k.usable ? "Active" : "Expired" }),
-    el("td", { class: "row-actions" }, k.revoked_at ? null : el("button", { type: "button", class: "button-danger button-small", text: `Revoke ${k.name}`,
-      onclick: async () => { await api(`careers/keys/${k.id}/`, { method: "DELETE" }); status.textContent = `Key “${k.name}” revoked.`; await loadKeys(); } })))));
+      onclick: async () => {
+        try {
+          await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
+          await loadFeatured();
+          say("featured", `“${f.task.title}” is no longer featured.`);
+        } catch (error) { say("featured", error.message, { error: true }); }
+      } }))));
 }
 
 // Downloads with a progress bar: the summary streams in one response; students are paged.
@@ -143,10 +140,13 @@ function outcomeText(outcomes) {
   return parts.length ? parts.join(", ") : "None yet";
 }
 
-async function loadStudents(url = "careers/students/") {
+// 20 at a time, like the engagements: a phone scrolls cards, not the whole roster.
+const FIRST_STUDENTS = "careers/students/?page_size=20";
+
+async function loadStudents(url = FIRST_STUDENTS) {
   const page = await api(url);
   const body = $("[data-students]");
-  if (url === "careers/students/") body.replaceChildren();
+  if (url === FIRST_STUDENTS) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
     body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
@@ -160,6 +160,12 @@ async function loadStudents(url = "careers/students/") {
     el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }))));
   studentsNext = page.next;
   $("[data-students-more]").hidden = !page.next;
+}
+
+// A student who does not share stipend amounts: the office knows there is one, not how much.
+function stipendText(e) {
+  if (!e.paid) return "Unpaid";
+  return e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Stipend (amount not shared)";
 }
 
 const STATE_WORDS = { awaiting_funding: "Waiting for funding", active: "Active", delivered: "Delivered", completed: "Completed", cancelled: "Cancelled" };
@@ -199,7 +205,7 @@ function engagementRow(e) {
     el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
     el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
-    el("td", { "data-label": "Stipend", text: e.paid ? (e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Paid") : "Unpaid" }),
+    el("td", { "data-label": "Stipend", text: stipendText(e) }),
     el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
     el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }));
 }
@@ -210,7 +216,7 @@ async function loadEngagements({ more = false } = {}) {
   const note = $("[data-engagement-summary]");
   let page;
   try {
-    page = await api(more ? engagementsNext : `careers/engagements/?page_size=25${query.size ? `&${query}` : ""}`);
+    page = await api(more ? engagementsNext : `careers/engagements/?page_size=20${query.size ? `&${query}` : ""}`);
   } catch (error) {
     note.textContent = error.message; // e.g. "The end of the date range is before its start."
     return;
@@ -242,16 +248,19 @@ async function searchTasks(event) {
   const list = $("[data-task-results]");
   const found = await api(`tasks/?q=${encodeURIComponent(q)}&page_size=8`);
   if (!found.results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
+  const done = () => el("span", { class: "badge badge-success", text: "Featured ✓" });
   list.replaceChildren(...found.results.map((task) => el("li", { class: "row-card" },
     el("a", { href: `/tasks/${task.id}/`, text: task.title }),
-    el("button", { type: "button", class: "button-secondary button-small", text: `Feature “${task.title}”`,
+    featuredIds.has(task.id) ? done() : el("button", { type: "button", class: "button-secondary button-small", text: `Feature “${task.title}”`,
       onclick: async (click) => {
-        click.target.disabled = true;
+        const button = click.currentTarget;
+        button.disabled = true;
         try {
           await api("careers/featured-tasks/", { method: "POST", body: { task_id: task.id } });
-          status.textContent = `“${task.title}” is featured for your students.`;
+          button.replaceWith(done());
           await loadFeatured();
-        } catch (error) { status.textContent = error.message; click.target.disabled = false; }
+          say("featured", `“${task.title}” is featured for your students.`);
+        } catch (error) { say("featured", error.message, { error: true }); button.disabled = false; }
       } }))));
 }
 
@@ -266,45 +275,6 @@ async function copyKey() {
     window.getSelection().selectAllChildren($("[data-new-key-value]"));
     note.textContent = "Selected: press Ctrl+C (or long-press and Copy).";
   }
-}
-
-// --- Colleagues and invitations -------------------------------------------------------------
-const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn" };
-
-async function loadColleagues(admin) {
-  const office = await api("careers/institution/");
-  $("[data-colleague-list]").replaceChildren(...office.staff.map((c) => el("li", { class: "row-card" },
-    el("span", {}, el("strong", { text: c.name }), " ", el("span", { class: "muted small", text: c.email })),
-    admin ? el("label", { class: "visually-hidden", for: `role-${c.id}`, text: `Role of ${c.name}` }) : null,
-    admin ? el("select", { id: `role-${c.id}`, onchange: async (change) => {
-      try { await api(`careers/institution/staff/${c.id}/`, { method: "PATCH", body: { role: change.target.value } }); status.textContent = `${c.name} is now ${change.target.value}.`; }
-      catch (error) { status.textContent = error.message; await loadColleagues(admin); }
-    } }, ...["viewer", "admin"].map((r) => el("option", { value: r, text: r === "admin" ? "Admin" : "Viewer", selected: c.role === r })))
-      : el("span", { class: "badge badge-muted", text: c.role === "admin" ? "Admin" : "Viewer" }),
-    admin ? el("button", { type: "button", class: "button-secondary button-small", text: `Remove ${c.name}`,
-      onclick: async () => {
-        try { await api(`careers/institution/staff/${c.id}/`, { method: "DELETE" }); await loadColleagues(admin); }
-        catch (error) { status.textContent = error.message; }
-      } }) : null)));
-  if (!admin) { $("[data-invitation-list]").replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
-  const invitations = (await api("careers/invitations/")).results;
-  $("[data-invitation-list]").replaceChildren(...(invitations.length ? invitations.map((i) => el("li", { class: "row-card", "data-invitation": i.email },
-    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${i.role === "admin" ? "Admin" : "Viewer"} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` })),
-    el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
-    i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`,
-      onclick: async () => { await api(`careers/invitations/${i.id}/`, { method: "DELETE" }); await loadColleagues(admin); } }) : null))
-    : [el("li", { class: "muted", text: "No invitations yet." })]));
-}
-
-async function invite(event) {
-  event.preventDefault();
-  const form = event.target;
-  await sendForm(form, async () => {
-    const made = await api("careers/invitations/", { method: "POST", body: { email: form.email.value, role: form.role.value } });
-    status.textContent = `Invitation sent to ${made.email}.`;
-    form.reset();
-    await loadColleagues(true);
-  });
 }
 
 async function uploadRoster(event) {
@@ -342,14 +312,16 @@ async function saveSso(event) {
   await sendForm(form, async () => {
     await api(`institutions/${institution.slug}/sso/`, { method: "PUT", body });
     form.metadata_xml.value = "";
-    status.textContent = "University sign-in saved.";
+    say("sso", "University sign-in saved.");
     await loadSso();
   });
 }
 
 async function removeSso() {
-  await api(`institutions/${institution.slug}/sso/`, { method: "DELETE" });
-  status.textContent = "University sign-in is off.";
+  try {
+    await api(`institutions/${institution.slug}/sso/`, { method: "DELETE" });
+  } catch (error) { say("sso", error.message, { error: true }); return; }
+  say("sso", "University sign-in is off.");
   await loadSso();
 }
 
@@ -365,7 +337,7 @@ function wireForms() {
   engagementForm.addEventListener("reset", () => setTimeout(applyEngagementFilters)); // after the fields clear
   $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
   $("[data-students-more]").addEventListener("click", () => loadStudents(studentsNext));
-  $("[data-invite-form]").addEventListener("submit", invite);
+  $("[data-invite-form]").addEventListener("submit", (event) => invite(event, { pending }));
   $("[data-roster-form]").addEventListener("submit", uploadRoster);
   $("[data-sso-form]").addEventListener("submit", saveSso);
   $("[data-sso-remove]").addEventListener("click", removeSso);
@@ -380,6 +352,7 @@ function wireForms() {
       $("[data-new-key]").hidden = false;
       form.reset();
       await loadKeys();
+      say("keys", `Key “${made.name}” created: copy it below now.`);
     });
   });
   $("[data-create-form]").addEventListener("submit", async (event) => {
@@ -423,7 +396,8 @@ async function start() {
   const admin = office.viewer_role === "admin";
   $("[data-colleagues]").hidden = false;
   $("[data-invite-form]").hidden = !admin;
-  await loadColleagues(admin);
+  pending = !live;
+  await loadColleagues({ admin, pending });
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
   institution = live;
   // Once live, the dashboard comes first; colleagues sit with the other office settings.
@@ -432,6 +406,8 @@ async function start() {
   $("[data-keys-section]").hidden = !admin;
   $("[data-roster-section]").hidden = !admin;
   $("[data-sso-section]").hidden = !admin;
+  $("[data-jump]").hidden = false;
+  for (const link of $("[data-jump]").querySelectorAll("[data-admin-only]")) link.hidden = !admin;
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),

@@ -1,7 +1,7 @@
 // /settings/institutions/: memberships, programme and class year, consent per institution
 // (grant, change, revoke), history, and who saw what.
 import { allPages, api, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
-import { announce, date, el, fill, pagedList } from "./ui.js";
+import { announce, date, dateTime, el, fill, pagedList } from "./ui.js";
 
 const container = document.querySelector("[data-memberships]");
 const status = document.querySelector("[data-status]");
@@ -99,17 +99,47 @@ function historyItem(consent) {
 
 const historyList = pagedList(history, { url: "me/consents/", item: historyItem, moreLabel: "Show older consents" });
 
-// The disclosure log, from the student's side, in plain words (the server words it).
-function disclosureItem(row) {
-  return el("li", { text: `${row.description} — ${date(row.at)}` });
+// The disclosure log, from the student's side, in plain words (the server words it and names
+// only what the student's consent let through). Anonymous counts are many and alike: one line per
+// day and wording, with how many times; a read of the student's own data keeps its time.
+const disclosures = document.querySelector("[data-disclosures]");
+const moreDisclosures = el("button", { type: "button", class: "button-secondary button-small load-more", hidden: true, text: "Show earlier" });
+disclosures.after(moreDisclosures);
+let disclosuresNext = null;
+let lastCount = null; // { key, count, item }: the newest-shown line that later rows may join
+
+function disclosureLine(row) {
+  if (row.kind !== "aggregate") {
+    lastCount = null;
+    return el("li", { text: `${row.description} — ${dateTime(row.at)}` });
+  }
+  const key = `${date(row.at)}|${row.description}`;
+  if (lastCount?.key === key) {
+    lastCount.count += 1;
+    lastCount.item.textContent = `${row.description} — ${date(row.at)} (${lastCount.count}×)`;
+    return null;
+  }
+  const item = el("li", { "data-disclosure-count": true, text: `${row.description} — ${date(row.at)}` });
+  lastCount = { key, count: 1, item };
+  return item;
 }
 
-const disclosureList = pagedList(document.querySelector("[data-disclosures]"), {
-  url: "me/disclosures/",
-  item: disclosureItem,
-  moreLabel: "Show earlier",
-  empty: () => el("li", { class: "muted", text: "Nobody has seen your data yet." }),
-});
+async function loadDisclosures(url) {
+  moreDisclosures.disabled = true;
+  try {
+    const page = await api(url || "me/disclosures/");
+    if (!url) { disclosures.replaceChildren(); lastCount = null; }
+    disclosures.append(...page.results.map(disclosureLine).filter(Boolean));
+    if (!disclosures.children.length) disclosures.append(el("li", { class: "muted", text: "Nobody has seen your data yet." }));
+    disclosuresNext = page.next;
+    moreDisclosures.hidden = !page.next;
+  } finally {
+    moreDisclosures.disabled = false;
+  }
+}
+moreDisclosures.addEventListener("click", () => loadDisclosures(disclosuresNext));
+
+const disclosureList = { reload: () => loadDisclosures(null) };
 
 async function load() {
   // The cards need every consent still in force (however long the history); the history list

@@ -1,0 +1,136 @@
+// /careers/ office settings: colleagues, invitations and API keys. Each card answers in its own
+// status line (data-say), next to what was done; acts that cannot be undone ask first.
+import { api, sendForm } from "./api.js";
+import { confirmAct } from "./dialog.js";
+import { date, dateTime, el } from "./ui.js";
+
+// The message of the card `name` (colleagues, invitations, keys, featured); errors stand out.
+export function say(name, text, { error = false } = {}) {
+  const line = document.querySelector(`[data-say="${name}"]`);
+  if (!line) return;
+  line.textContent = text;
+  line.classList.toggle("is-error", error);
+}
+
+const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn" };
+const ROLE_WORDS = { admin: "Admin", viewer: "Viewer" };
+
+function roleBadge(role) {
+  return el("span", { class: "badge badge-muted", text: ROLE_WORDS[role] || role });
+}
+
+// Why a row has no Remove or role menu, said once under the list.
+function colleagueNote({ admin, pending, onlyAdmin }) {
+  if (!admin) return "";
+  if (pending) return "Roles and removals open once Slipstream approves your office; until then everyone you invite keeps the role you gave them.";
+  if (onlyAdmin) return `${onlyAdmin.is_you ? "You are" : `${onlyAdmin.name} is`} the office’s only admin: make a colleague admin first, so the office is never left without one.`;
+  return "";
+}
+
+function colleagueRow(c, { admin, manageable, reload }) {
+  const name = c.is_you ? `${c.name} (you)` : c.name;
+  const remove = async () => {
+    const ok = await confirmAct({
+      title: c.is_you ? "Leave this office?" : `Remove ${c.name}?`, danger: true,
+      body: c.is_you ? "You lose access to the dashboard straight away; an admin can invite you again." : `${c.name} loses access to the dashboard straight away; you can invite them again.`,
+      confirm: c.is_you ? "Leave the office" : `Remove ${c.name}`,
+    });
+    if (!ok) return;
+    try {
+      await api(`careers/institution/staff/${c.id}/`, { method: "DELETE" });
+      if (c.is_you) { location.assign("/dashboard/"); return; } // the office is no longer yours to see
+      await reload();
+      say("colleagues", `${c.name} was removed from the office.`);
+    } catch (error) { say("colleagues", error.message, { error: true }); }
+  };
+  const roleMenu = el("select", { id: `role-${c.id}`, onchange: async (change) => {
+    try {
+      await api(`careers/institution/staff/${c.id}/`, { method: "PATCH", body: { role: change.target.value } });
+      say("colleagues", `${c.name} is now ${ROLE_WORDS[change.target.value].toLowerCase()}.`);
+    } catch (error) {
+      say("colleagues", error.message, { error: true });
+      await reload();
+    }
+  } }, ...["viewer", "admin"].map((r) => el("option", { value: r, text: ROLE_WORDS[r], selected: c.role === r })));
+  return el("li", { class: "row-card", "data-colleague": c.email },
+    el("span", {}, el("strong", { text: name }), " ", el("span", { class: "muted small", text: c.email })),
+    admin && manageable ? el("label", { class: "visually-hidden", for: `role-${c.id}`, text: `Role of ${c.name}` }) : null,
+    admin && manageable ? roleMenu : roleBadge(c.role),
+    admin && manageable ? el("button", { type: "button", class: "button-secondary button-small", text: c.is_you ? "Leave the office" : `Remove ${c.name}`, onclick: remove }) : null);
+}
+
+function invitationRow(i, reload) {
+  const withdraw = async () => {
+    const ok = await confirmAct({
+      title: `Withdraw the invitation to ${i.email}?`, danger: true,
+      body: "The link in their e-mail stops working. You can invite them again later.",
+      confirm: "Withdraw the invitation",
+    });
+    if (!ok) return;
+    try {
+      await api(`careers/invitations/${i.id}/`, { method: "DELETE" });
+      await reload();
+      say("invitations", `The invitation to ${i.email} is withdrawn.`);
+    } catch (error) { say("invitations", error.message, { error: true }); }
+  };
+  return el("li", { class: "row-card", "data-invitation": i.email },
+    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${ROLE_WORDS[i.role] || i.role} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` })),
+    el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
+    i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`, onclick: withdraw }) : null);
+}
+
+// Colleagues (with roles and removal for admins of a live office) and, for admins, invitations.
+export async function loadColleagues({ admin, pending }) {
+  const reload = () => loadColleagues({ admin, pending });
+  const office = await api("careers/institution/");
+  const admins = office.staff.filter((c) => c.role === "admin");
+  const onlyAdmin = admins.length === 1 ? admins[0] : null;
+  document.querySelector("[data-colleague-list]").replaceChildren(...office.staff.map((c) =>
+    colleagueRow(c, { admin, manageable: !pending && c !== onlyAdmin, reload })));
+  const note = document.querySelector("[data-colleague-note]");
+  note.textContent = colleagueNote({ admin, pending, onlyAdmin });
+  note.hidden = !note.textContent;
+  const list = document.querySelector("[data-invitation-list]");
+  if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
+  const invitations = (await api("careers/invitations/")).results;
+  list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload))
+    : [el("li", { class: "muted", text: "No invitations yet." })]));
+}
+
+export async function invite(event, { pending }) {
+  event.preventDefault();
+  const form = event.target;
+  await sendForm(form, async () => {
+    const made = await api("careers/invitations/", { method: "POST", body: { email: form.email.value, role: form.role.value } });
+    form.reset();
+    await loadColleagues({ admin: true, pending });
+    say("invitations", `Invitation sent to ${made.email}.`);
+  });
+}
+
+export async function loadKeys() {
+  const keys = await api("careers/keys/");
+  const body = document.querySelector("[data-keys]");
+  if (!keys.length) {
+    body.replaceChildren(el("tr", {}, el("td", { colspan: 5, text: "No keys yet." })));
+    return;
+  }
+  const revoke = async (k) => {
+    const ok = await confirmAct({
+      title: `Revoke the key “${k.name}”?`, danger: true,
+      body: "Systems using it stop syncing at their next request. This cannot be undone; you can create a new key.",
+      confirm: `Revoke ${k.name}`,
+    });
+    if (!ok) return;
+    try {
+      await api(`careers/keys/${k.id}/`, { method: "DELETE" });
+      await loadKeys();
+      say("keys", `Key “${k.name}” revoked.`);
+    } catch (error) { say("keys", error.message, { error: true }); }
+  };
+  body.replaceChildren(...keys.map((k) => el("tr", {},
+    el("td", { "data-label": "Name", text: k.name }), el("td", { "data-label": "Prefix" }, el("code", { text: k.prefix })),
+    el("td", { "data-label": "Last used", text: k.last_used_at ? dateTime(k.last_used_at) : "Never" }),
+    el("td", { "data-label": "Status", text: k.revoked_at ? "Revoked" : k.usable ? "Active" : "Expired" }),
+    el("td", { class: "row-actions" }, k.revoked_at ? null : el("button", { type: "button", class: "button-danger button-small", text: `Revoke ${k.name}`, onclick: () => revoke(k) })))));
+}
