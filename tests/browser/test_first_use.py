@@ -14,7 +14,13 @@ from projects.services.applications import application_create
 from projects.services.conversations import message_send
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_drafting_journey import log_in, log_out
-from tests.factories import PortfolioItemFactory, SkillFactory, TaskFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    PortfolioItemFactory,
+    SkillFactory,
+    TaskFactory,
+    UserFactory,
+)
 
 
 def _mentor(name="Leo Brandt", **profile):
@@ -199,6 +205,7 @@ def test_9_publishing_says_what_next_and_errors_speak_plainly_on_the_field(page)
 def test_10_phones_get_results_first_folded_filters_a_menu_and_big_targets(page):
     TaskFactory(title="Check a budget spreadsheet")
     user = _drafter()
+    MembershipFactory(user=user)  # the institution filter shows only to a member
     log_in(page, user)
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(page.base + "/tasks/")
