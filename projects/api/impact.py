@@ -67,9 +67,11 @@ class MyImpactView(APIView):
         responses={200: ImpactSerializer, 400: OpenApiResponse(description="Malformed input.")},
     )
     def patch(self, request: Request) -> Response:
-        form = ImpactSettingsInput(data=request.data)
+        # PATCH: a field left out is left as it is (the schema's body has no required field).
+        form = ImpactSettingsInput(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
-        impact_settings_update(mentor=authenticated_user(request), **form.validated_data)
+        if "show_chain_publicly" in form.validated_data:
+            impact_settings_update(mentor=authenticated_user(request), **form.validated_data)
         return Response(
             ImpactSerializer(impact_for_mentor(mentor=authenticated_user(request))).data
         )

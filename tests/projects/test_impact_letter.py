@@ -134,6 +134,15 @@ def test_the_chain_size_shows_on_the_profile_only_after_the_mentor_opts_in():
     assert (before, opted.json()["show_chain_publicly"], after) == (None, True, 1)
 
 
+def test_a_patch_that_leaves_the_choice_out_leaves_it_as_it_is():
+    mentor = UserFactory()
+    _client(mentor).patch("/api/v1/me/impact/", {"show_chain_publicly": True}, format="json")
+
+    response = _client(mentor).patch("/api/v1/me/impact/", {}, format="json")
+
+    assert (response.status_code, response.json()["show_chain_publicly"]) == (200, True)
+
+
 def test_the_monthly_letter_has_text_and_html_parts_and_goes_once_a_month(
     django_capture_on_commit_callbacks,
 ):
