@@ -14,7 +14,7 @@ from accounts.services.profiles import profile_update
 from projects.models import Engagement
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
-from tests.browser.conftest import confirm
+from tests.browser.conftest import assert_fits_width, confirm
 from tests.browser.test_drafting_journey import log_in
 from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
@@ -71,6 +71,11 @@ def test_long_mentor_details_stay_inside_their_card(page):
         assert _inside(part.bounding_box(), box), part
     role = card.get_by_text("Principal Research Operations Programme Manager")
     assert _inside(role.bounding_box(), box)
+    page.set_viewport_size({"width": 390, "height": 844})
+    _shot(page, "mentors-390")
+    assert_fits_width(page, 390)
+    assert _inside(card.locator(".badge-verified").bounding_box(), card.bounding_box())
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(page.base + "/tasks/")
     task_card = page.locator(".task-card").first
