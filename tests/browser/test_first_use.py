@@ -234,7 +234,7 @@ def test_11_polish_counts_titles_and_navigation(page):
     drafter = _drafter()
     log_in(page, drafter)
     page.goto(page.base + "/tasks/")
-    page.get_by_text("1 place left of 1").wait_for()
+    page.get_by_text("1 place open").first.wait_for()
     nav = page.get_by_role("navigation", name="Main")
     page.locator("[data-account-menu] > summary").click()  # Payouts is in the account menu
     assert nav.get_by_role("link", name="Payouts").is_visible()

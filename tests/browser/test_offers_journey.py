@@ -90,7 +90,7 @@ def test_the_offer_journey(page):
     page.wait_for_url(re.compile(r"/offers/\d+/$"))
     offer_url = page.url
     expect(page.get_by_role("status").filter(has_text="Offer sent.")).to_be_focused()
-    page.get_by_text("Waiting for an answer").first.wait_for()
+    page.get_by_text(re.compile(r"Waiting for .+\u2019s answer")).first.wait_for()
     page.get_by_role("button", name="Withdraw offer").wait_for()
     assert page.get_by_role("button", name="Accept offer").count() == 0
     assert_accessible(page)

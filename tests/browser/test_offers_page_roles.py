@@ -72,7 +72,7 @@ def test_offers_open_on_received_for_a_mentor_and_on_sent_for_a_drafter(page):
     expect(page.get_by_role("navigation", name="Offers")).to_have_count(0)
     expect(page.locator("main")).to_contain_text("Offers you sent to mentors")
     expect(page.get_by_role("list", name="Offers you sent")).to_contain_text("To Maya Mentor")
-    expect(page.get_by_text("Waiting for an answer")).to_be_visible()
+    expect(page.get_by_text("Waiting for Maya Mentor\u2019s answer")).to_be_visible()
     expect(page.locator("main").get_by_role("link", name="Mentors open to offers")).to_be_visible()
     assert "Offers drafters sent you:" not in page.locator("main").inner_text()
     _check_both_widths(page)

@@ -207,3 +207,26 @@ def test_provider_down_is_a_503_with_a_stable_code(engagement, settings):
 
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "payment_provider_unavailable"
+
+
+def test_funding_without_a_stripe_key_says_payments_are_not_switched_on(engagement, settings):
+    settings.STRIPE_SECRET_KEY = ""
+
+    response = client_for(engagement.mentor).post(f"/api/v1/engagements/{engagement.pk}/fund/")
+
+    assert response.status_code == 503
+    error = response.json()["error"]
+    assert error["code"] == "payments_not_configured"
+    assert "not switched on" in error["message"]
+    assert "try" not in error["message"].lower()
+    engagement.refresh_from_db()
+    assert engagement.state == Engagement.State.AWAITING_FUNDING
+
+
+def test_provider_outage_keeps_its_try_again_message(engagement, settings):
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"
+
+    response = client_for(engagement.mentor).post(f"/api/v1/engagements/{engagement.pk}/fund/")
+
+    assert response.status_code == 503
+    assert "try funding the stipend again" in response.json()["error"]["message"]

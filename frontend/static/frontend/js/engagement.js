@@ -16,7 +16,7 @@ const checkout = checkoutReturn(root, id, () => render());
 let current = null;  // the engagement as last drawn (for next-step links)
 const DONE = {
   deliver: "Work delivered. Your mentor has been told and will review it.",
-  approve: "Work approved: it now shows as verified experience. Leave feedback below.",
+  approve: "Work approved: it now shows as verified experience.",
   request_revision: "Revision requested. The drafter has been told what to change.",
   cancel: "Engagement cancelled. The other person has been told.",
   feedback: "Feedback saved. Thank you.",

@@ -14,7 +14,7 @@ const CHOICES = [
 // Radio buttons for the four choices, with a date field for "after" and an optional title;
 // `config` is /api/v1/config/ (the title's limit).
 export function showableFields(prefix, current = "private", config = null) {
-  const date = el("input", { id: `${prefix}-after`, name: "show_after", type: "date" });
+  const date = el("input", { id: `${prefix}-after-date`, name: "show_after", type: "date" });
   const dateField = el("div", { class: "field", hidden: current !== "after" },
     el("label", { for: date.id, text: "Shown publicly from" }), date);
   const radios = CHOICES.map(([value, label, help]) => {

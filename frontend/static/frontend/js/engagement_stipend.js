@@ -61,7 +61,8 @@ function fundButton(engagement) {
       showErrors(box, err);
       // The provider being down is a 503 whose message says what is safe and what to do:
       // show it rather than the generic "something went wrong on our side".
-      if (err.code === "payment_provider_unavailable") box.querySelector("[data-form-error]").textContent = err.message;
+      // Payments not switched on at all is its own code with its own words (not "try again").
+      if (err.code === "payment_provider_unavailable" || err.code === "payments_not_configured") box.querySelector("[data-form-error]").textContent = err.message;
     }
   });
   box.append(button, error);

@@ -24,7 +24,7 @@ function summary(offer) {
   const mentorView = offer.viewer_role === "mentor";
   const other = mentorView ? offer.drafter : offer.mentor;
   return [
-    el("p", {}, offerStateBadge(offer.state), " ", mentorView ? "From " : "To ",
+    el("p", {}, offerStateBadge(offer.state, mentorView ? { toYou: true } : { waitingOn: nameOf(other) }), " ", mentorView ? "From " : "To ",
       el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }),
       el("span", { class: "muted", text: ` · sent ${date(offer.created_at)}` })),
     el("ul", { class: "fact-list offer-facts" },

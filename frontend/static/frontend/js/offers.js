@@ -25,7 +25,7 @@ function row(offer) {
     : (pending ? `please answer by ${date(offer.expires_at)}` : `they sent it ${date(offer.created_at)}`);
   return el("li", { class: "row-card" },
     el("a", { href: `/offers/${offer.id}/`, text: offer.title }),
-    offerStateBadge(offer.state, { toYou: box === "received" }),
+    offerStateBadge(offer.state, box === "received" ? { toYou: true } : { waitingOn: name }),
     el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name} · about ${offer.estimated_hours} h · ${when}` }));
 }
 

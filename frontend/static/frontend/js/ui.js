@@ -155,8 +155,13 @@ export function skillBadges(skills, { link = true } = {}) {
   }));
 }
 
+// "1 place open", "3 places open", "2 of 3 places open": how many a drafter can still get,
+// with the total only when it differs (people read "1 place left of 1" as a puzzle).
 export function placesLeft(task) {
-  return `${plural(task.slots - task.filled_slots, "place")} left of ${task.slots}`;
+  const open = Math.max(task.slots - task.filled_slots, 0);
+  if (open === 0) return "No places open";
+  if (open === task.slots) return `${plural(open, "place")} open`;
+  return `${open} of ${plural(task.slots, "place")} open`;
 }
 
 // A person's photo, or their initials in a circle when there is none (decorative: the name is
