@@ -188,6 +188,7 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
                 mentoring=mentoring,
                 to_review=to_review,
                 offers_received=offers_received,
+                has_offers=bool(pending_offers),
                 has_tasks=bool(my_tasks),
                 unfinished_thanks=[
                     e
@@ -216,6 +217,7 @@ def _next_steps(
     mentoring: list[dict[str, Any]],
     to_review: list[dict[str, Any]],
     offers_received: list[dict[str, Any]],
+    has_offers: bool,
     has_tasks: bool,
     unfinished_thanks: list[dict[str, Any]],
     payouts_waiting: list[Payout],
@@ -284,7 +286,7 @@ def _next_steps(
                 "url": f"/engagements/{engagement['id']}/#feedback",
             }
         )
-    if not applications and not drafting and not has_tasks and not offers_received:
+    if not applications and not drafting and not has_tasks and not has_offers:
         steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
         steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})
     return steps

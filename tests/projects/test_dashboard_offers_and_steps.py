@@ -85,3 +85,12 @@ def test_offers_both_ways_add_no_query_per_offer(client_for, django_assert_max_n
     with django_assert_max_num_queries(9):
         home = client.get("/api/v1/me/dashboard/").json()
     assert (len(home["mentor"]["offers"]), len(home["drafter"]["offers"])) == (4, 4)
+
+
+def test_a_drafter_with_an_offer_out_is_not_greeted_as_a_newcomer(client_for):
+    drafter = UserFactory()
+    _offer(mentor=UserFactory(), drafter=drafter)
+
+    steps = client_for(drafter).get("/api/v1/me/dashboard/").json()["drafter"]["next_steps"]
+
+    assert "/tasks/new/" not in [step["url"] for step in steps]

@@ -99,8 +99,11 @@ async function main() {
   // Offers sent and not yet answered (older servers send none): each closes by itself on its day.
   const offers = data.drafter.offers || [];
   $("[data-drafter-offers-box]").hidden = !offers.length;
-  fill($("[data-drafter-offers]"), offers.map((o) => row(`/offers/${o.id}/`, o.title, o.state,
-    `to ${o.mentor.display_name || o.mentor.handle} · closes by itself on ${date(o.closes_at)}`)));
+  // Only pending offers come here; ui.js's state labels are the lifecycle's, so the badge is ours.
+  fill($("[data-drafter-offers]"), offers.map((o) => el("li", { class: "row-card" },
+    el("a", { href: `/offers/${o.id}/`, text: o.title }),
+    el("span", { class: "badge badge-warning" }, el("span", { class: "visually-hidden", text: "State: " }), "Pending"),
+    el("span", { class: "muted small", text: `to ${o.mentor.display_name || o.mentor.handle} · closes by itself on ${date(o.closes_at)}` }))));
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;
     fill($("[data-introductions]"), data.drafter.introductions.map(introduction));
