@@ -47,16 +47,28 @@ class DashboardNextStepSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
+class DashboardOfferSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    state = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField(help_text="When the pending offer closes by itself.")
+    mentor = PersonFromUserSerializer()
+    drafter = PersonFromUserSerializer()
+
+
 class DashboardMentorSerializer(serializers.Serializer):
     tasks = DashboardTaskSerializer(many=True)
     applications_to_review = DashboardApplicationSerializer(many=True)
     engagements = EngagementCardSerializer(many=True)
+    offers = DashboardOfferSerializer(many=True, help_text="Pending offers received.")
 
 
 class DashboardDrafterSerializer(serializers.Serializer):
     applications = DashboardApplicationSerializer(many=True)
     engagements = EngagementCardSerializer(many=True)
     introductions = IntroductionOutputSerializer(many=True)
+    offers = DashboardOfferSerializer(many=True, help_text="Pending offers sent.")
     next_steps = DashboardNextStepSerializer(many=True)
 
 

@@ -6,11 +6,13 @@ so a 404 never reveals that something exists."""
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     Count,
     Q,
 )
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from accounts.models import User
 from projects.models import (
@@ -21,10 +23,15 @@ from projects.models import (
     Task,
     ThankYouNote,
 )
+from projects.offers.models import Offer
 from projects.selectors.conversations import message_unread_count
 from projects.stipends.models import Payout
 from projects.stipends.selectors import payouts_waiting_for_setup
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
+
+# projects.offers.services.offers.OFFER_EXPIRY_DAYS (a selector may not import a service; the
+# dashboard test pins the two together).
+OFFER_CLOSES_AFTER_DAYS = 14
 
 _TASK_SUMMARY = ("title", "state", "stipend_amount", "stipend_currency")
 
@@ -121,6 +128,29 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
             *_person_fields("introducer"),
         )[:20]
     ]
+    # Pending offers both ways in one query; each closes by itself OFFER_CLOSES_AFTER_DAYS after it
+    # was made, and the dashboard says when so nobody is surprised by it.
+    pending_offers = [
+        {
+            **row,
+            "closes_at": row["created_at"] + timedelta(days=OFFER_CLOSES_AFTER_DAYS),
+            "mentor": _person(row, "mentor"),
+            "drafter": _person(row, "drafter"),
+        }
+        for row in Offer.objects.filter(Q(mentor=user) | Q(drafter=user))
+        .filter(state=Offer.State.PENDING)
+        .order_by("-id")
+        .values(
+            "id",
+            "title",
+            "state",
+            "created_at",
+            *_person_fields("mentor"),
+            *_person_fields("drafter"),
+        )[:40]
+    ]
+    offers_sent = [o for o in pending_offers if o["drafter"]["id"] == user.pk]
+    offers_received = [o for o in pending_offers if o["mentor"]["id"] == user.pk]
     unread = message_unread_count(user=user)
     mentoring = [e for e in engagements if e["mentor"]["id"] == user.pk]
     drafting = [e for e in engagements if e["drafter"]["id"] == user.pk]
@@ -145,16 +175,20 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
             "tasks": my_tasks,
             "applications_to_review": to_review,
             "engagements": mentoring,
+            "offers": offers_received,
         },
         "drafter": {
             "applications": my_applications,
             "engagements": drafting,
             "introductions": introductions,
+            "offers": offers_sent,
             "next_steps": _next_steps(
                 applications=my_applications,
                 drafting=drafting,
                 mentoring=mentoring,
                 to_review=to_review,
+                offers_received=offers_received,
+                has_offers=bool(pending_offers),
                 has_tasks=bool(my_tasks),
                 unfinished_thanks=[
                     e
@@ -182,6 +216,8 @@ def _next_steps(
     drafting: list[dict[str, Any]],
     mentoring: list[dict[str, Any]],
     to_review: list[dict[str, Any]],
+    offers_received: list[dict[str, Any]],
+    has_offers: bool,
     has_tasks: bool,
     unfinished_thanks: list[dict[str, Any]],
     payouts_waiting: list[Payout],
@@ -204,8 +240,23 @@ def _next_steps(
                 "url": f"/applications/{application['id']}/",
             }
         )
+    for offer in offers_received:
+        closes = date_format(timezone.localtime(offer["closes_at"]), settings.DATE_FORMAT)
+        steps.append(
+            {
+                "text": f"Answer {_name(offer['drafter'])}'s offer by {closes}.",
+                "url": f"/offers/{offer['id']}/",
+            }
+        )
     for engagement in mentoring:
-        if engagement["state"] == Engagement.State.DELIVERED:
+        if engagement["state"] == Engagement.State.AWAITING_FUNDING:
+            steps.append(
+                {
+                    "text": f"Fund the stipend for “{engagement['task']['title']}”.",
+                    "url": f"/engagements/{engagement['id']}/",
+                }
+            )
+        elif engagement["state"] == Engagement.State.DELIVERED:
             steps.append(
                 {
                     "text": f"Review the work delivered on “{engagement['task']['title']}”.",
@@ -235,7 +286,7 @@ def _next_steps(
                 "url": f"/engagements/{engagement['id']}/#feedback",
             }
         )
-    if not applications and not drafting and not has_tasks:
+    if not applications and not drafting and not has_tasks and not has_offers:
         steps.append({"text": "Browse open tasks and offer to help with one.", "url": "/tasks/"})
         steps.append({"text": "Have overflow work? Post a task.", "url": "/tasks/new/"})
     return steps

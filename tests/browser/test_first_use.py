@@ -165,7 +165,9 @@ def test_8_trust_signals_on_cards_task_pages_and_a_mentors_profile(page):
     card.get_by_role("link", name="Code twenty interview transcripts").click()
     facts = page.get_by_role("list", name="About Leo Brandt")
     facts.get_by_text("Head of Research, Northwind Research").wait_for()
-    assert facts.get_by_text("0 drafts completed").is_visible()
+    # A mentor with no completed draft yet is new, not "0 drafts completed" (issue 22).
+    assert facts.get_by_text("New on Slipstream").is_visible()
+    assert facts.get_by_text("0 drafts completed").count() == 0
     assert facts.get_by_text(re.compile(r"^member since \d+ \w{3} \d{4}$")).is_visible()
     assert page.get_by_text(re.compile(r"Posted \d+ \w{3} \d{4} · 0 applicants")).is_visible()
     page.get_by_role("link", name="Leo Brandt").first.click()

@@ -2,7 +2,7 @@
 // drafter sees drafting, a mentor mentoring, someone doing both sees both; next steps first.
 import { api, showErrors, showLoadError } from "./api.js";
 import { shareCard } from "./share_card.js";
-import { announce, el, fill, plural, stateBadge } from "./ui.js";
+import { announce, date, el, fill, plural, stateBadge } from "./ui.js";
 
 const root = document.querySelector("[data-dashboard]");
 const $ = (sel) => root.querySelector(sel);
@@ -75,8 +75,7 @@ async function main() {
   }
 
   const steps = [...(data.next_steps || []), ...(data.drafter.next_steps || []), ...(data.mentor.next_steps || [])];
-  const reviews = data.mentor.applications_to_review.length;
-  if (roles.mentor && reviews) steps.unshift({ text: `Review ${plural(reviews, "application")}`, url: `/applications/${data.mentor.applications_to_review[0].id}/` });
+  // The server names each application to review; a count line here said the same thing twice.
   $("[data-next]").hidden = !steps.length;
   fill($("[data-next-list]"), steps.map((s) => el("li", {}, el("a", { href: s.url, text: s.text }))));
 
@@ -97,6 +96,14 @@ async function main() {
   const waiting = data.drafter.applications.filter((a) => a.state !== "accepted");
   fillList($("[data-drafter-applications]"), waiting.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
     data.drafter.applications.length ? "No applications waiting for an answer." : "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
+  // Offers sent and not yet answered (older servers send none): each closes by itself on its day.
+  const offers = data.drafter.offers || [];
+  $("[data-drafter-offers-box]").hidden = !offers.length;
+  // Only pending offers come here; ui.js's state labels are the lifecycle's, so the badge is ours.
+  fill($("[data-drafter-offers]"), offers.map((o) => el("li", { class: "row-card" },
+    el("a", { href: `/offers/${o.id}/`, text: o.title }),
+    el("span", { class: "badge badge-warning" }, el("span", { class: "visually-hidden", text: "State: " }), "Pending"),
+    el("span", { class: "muted small", text: `to ${o.mentor.display_name || o.mentor.handle} · closes by itself on ${date(o.closes_at)}` }))));
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;
     fill($("[data-introductions]"), data.drafter.introductions.map(introduction));

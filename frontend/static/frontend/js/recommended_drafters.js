@@ -2,7 +2,7 @@
 // button each (POST /api/v1/tasks/<id>/invitations/). task_detail.js mounts it only when the
 // task's `viewer_role` says the viewer is its mentor, so nobody else's page asks (and 404s).
 import { api } from "./api.js";
-import { el } from "./ui.js";
+import { announce, el } from "./ui.js";
 
 function row(section, taskId, drafter) {
   const status = section.querySelector("[data-drafter-status]");
@@ -13,7 +13,7 @@ function row(section, taskId, drafter) {
     try {
       await api(`tasks/${taskId}/invitations/`, { method: "POST", body: { drafter_handle: drafter.handle } });
       button.textContent = `Invited ${name}`;
-      status.textContent = `Invitation sent to ${name}. They decide whether to apply.`;
+      announce(status, `Invitation sent to ${name}. They decide whether to apply.`, { href: "/invitations/", text: "See the invitations you sent." });
     } catch (error) {
       status.textContent = error.message;
       button.disabled = false;
@@ -23,7 +23,8 @@ function row(section, taskId, drafter) {
     el("h3", {}, el("a", { href: `/u/${drafter.handle}/`, text: name })),
     drafter.headline ? el("p", { class: "muted", text: drafter.headline }) : null,
     el("ul", { class: "reasons", "aria-label": `Why ${name}` }, drafter.reasons.map((r) => el("li", { text: r }))),
-    button);
+    // form-actions: the button stood flush against the reasons above it.
+    el("div", { class: "form-actions" }, button));
 }
 
 export async function mountRecommendedDrafters(task) {

@@ -35,7 +35,8 @@ function mentorCard(task) {
   const name = person.display_name || person.handle;
   const facts = card ? [
     card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
-    card.drafts_completed != null ? plural(card.drafts_completed, "draft") + " completed" : null,
+    // "0 drafts completed" read as a warning on a new mentor's first task: say they are new.
+    card.drafts_completed ? plural(card.drafts_completed, "draft") + " completed" : card.drafts_completed === 0 ? "New on Slipstream" : null,
     card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
     responseRateText(card.response_rate, card.median_reply_hours)
       || (card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null),
@@ -301,7 +302,7 @@ main().then(() => {
   // Arriving from "Save and publish" in the editor: say so, and what comes next.
   const arrived = new URLSearchParams(window.location.search);
   const result = side.querySelector("[data-result]");
-  if (result && arrived.get("published")) announce(result, TASK_DONE.publish, { href: "/dashboard/", text: "Follow applications from your dashboard" });
+  if (result && arrived.get("published")) announce(result, TASK_DONE.publish, { href: "/dashboard/", text: "Follow applications from your dashboard." });
   else if (result && arrived.get("saved")) announce(result, "Saved.", { href: `/tasks/${taskId}/edit/`, text: "Keep editing" });
   if (arrived.size) history.replaceState(null, "", window.location.pathname);  // a reload says nothing twice
 }).catch((error) => showLoadError(error, status));
