@@ -74,7 +74,7 @@ QUERIES = {
     "filtered browse": 4,
     "task detail": 5,  # + skills and institutions (the mentor's track record is cached)
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
-    "drafter dashboard": 10,  # + feedback, thanks and payouts still waiting (next steps)
+    "drafter dashboard": 11,  # + feedback, thanks, payouts still waiting; offers waiting
     "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
     "careers students": 7,  # + skills, removals, the disclosure log (+ BEGIN/COMMIT outside tests)
     "careers summary": 7,  # + majors, stipend consents, skills, the disclosure log

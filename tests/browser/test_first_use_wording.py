@@ -218,7 +218,9 @@ def test_the_engagement_page_heads_with_the_title_and_says_you_to_the_approving_
 
 
 def test_a_failed_funding_shows_the_apis_own_words(page, settings):
-    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens: the provider is down
+    # Payments are switched on (a key), but nothing listens: the provider is down.
+    settings.STRIPE_SECRET_KEY = "sk_test_provider_down"
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"
     mentor = person("Maya Okafor", draft=False, mentor=True)
     engagement = EngagementFactory(
         application__task=TaskFactory(mentor=mentor, stipend_amount=15000),
