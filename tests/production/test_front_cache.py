@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.prodlike, pytest.mark.postgres_only]
 SETUP = f"""
 from accounts.services.profiles import user_create
 from projects.services.tasks import task_create, task_publish
-mentor = user_create(email={MENTOR!r}, password={PASSWORD!r}, email_verified=True)
+mentor = user_create(
+    email={MENTOR!r}, password={PASSWORD!r}, display_name="Front Cache Mentor", email_verified=True
+)
 for n in range(8):
     task = task_create(mentor=mentor, data=dict(
         title=f"Front cache task {{n}}",
