@@ -124,7 +124,10 @@ def test_changing_one_character_fails_verification(api, approved, part):
 
     answer = _verify(api, tampered)
 
-    assert answer["result"] in {"tampered", "unknown_issuer"}
+    # A changed header may no longer decode at all (which character the flip hits depends on
+    # the key's id): that is "not a readable credential", refused all the same.
+    refusals = {"tampered", "unknown_issuer"} | ({"malformed"} if part == 0 else set())
+    assert answer["result"] in refusals
     assert answer["valid"] is False
     with pytest.raises(Exception):  # noqa: B017 - any failure of the outside verifier will do
         _independently_verified(api, tampered)
