@@ -13,5 +13,7 @@ def test_the_fee_line_writes_the_configured_fee_without_a_space(page, settings):
 
     page.goto(f"{page.base}/tasks/{task.pk}/")
 
-    expect(page.locator("[data-task-reward]")).to_contain_text("after the 12.5% platform fee.")
-    assert " %" not in page.locator("[data-task-reward]").inner_text()
+    # Said once: beside "Send application" once the apply form is shown (a drafter here).
+    fee_line = page.locator("[data-apply-form] [data-fee-line]")
+    expect(fee_line).to_contain_text("after the 12.5% platform fee.")
+    assert " %" not in fee_line.inner_text()

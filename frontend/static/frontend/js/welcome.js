@@ -104,6 +104,7 @@ function discoverableAnswer() {
 // The end: say what is next for this person, by role. A drafter who skipped step 1 keeps the
 // preselected "yes, let mentors find me".
 async function finish() {
+  if (!me) await ready;
   const body = { onboarding_completed: true };
   if (me.wants_to_draft) body.discoverable = discoverableAnswer();
   me = await api("me/", { method: "PATCH", body });
@@ -206,7 +207,8 @@ document.querySelectorAll("[data-back]").forEach((button) => {
 });
 
 showUploadLimits(portfolioForm);
-(async () => {
+// Loading the person; an early "Skip setup" waits for it instead of failing on a missing profile.
+const ready = (async () => {
   me = await api("me/");
   fillProfileForm(profileForm, me);
   // First time here: "yes" stays preselected (fillProfileForm would show the stored "off").
@@ -228,4 +230,5 @@ showUploadLimits(portfolioForm);
   // Already done (opened again from Settings): start at the beginning; otherwise resume.
   // (Unless the person already moved on while the page was loading.)
   if (current === "1") go(me.onboarding_completed ? "1" : firstUnfinished(), false);
-})().catch(showLoadError);
+})();
+ready.catch(showLoadError);
