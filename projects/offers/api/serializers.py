@@ -2,9 +2,12 @@
 
 import datetime
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.api.fields import HttpUrlField
+from accounts.api.serializers import UserSkillSerializer, avatar_url_for
+from accounts.models import User
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.inputs import CrossFieldRules, InputSerializer, TextField
 from marketplace.api.limits import page_form
@@ -174,6 +177,28 @@ class OfferEvidenceSerializer(serializers.Serializer):
     link = serializers.CharField()
 
 
+class OfferDrafterCardSerializer(serializers.Serializer):
+    """Who sent the offer, as the mentor weighs it: the public face of their profile (never an
+    e-mail address), from rows the offer selector loads in bulk."""
+
+    handle = serializers.CharField(source="profile.handle")
+    display_name = serializers.CharField(source="profile.display_name")
+    avatar_url = serializers.SerializerMethodField()
+    headline = serializers.CharField(source="profile.headline")
+    skills = UserSkillSerializer(many=True, source="user_skills.all")
+    verified_experience_count = serializers.SerializerMethodField(
+        help_text="Drafts they completed that a mentor approved (their verified experience)."
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_avatar_url(self, drafter: User) -> str | None:
+        profile = drafter.profile
+        return avatar_url_for(handle=profile.handle, avatar_name=profile.avatar.name or "")
+
+    def get_verified_experience_count(self, drafter: User) -> int:
+        return self.context["verified_count"]
+
+
 class OfferOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     state = serializers.ChoiceField(choices=Offer.State.choices)
@@ -187,6 +212,9 @@ class OfferOutputSerializer(serializers.Serializer):
     skills = SkillOutputSerializer(many=True, source="skills.all")
     mentor = PersonFromUserSerializer()
     drafter = PersonFromUserSerializer()
+    drafter_card = serializers.SerializerMethodField(
+        help_text="The drafter's public card: photo, name, headline, skills, verified experience."
+    )
     decline_reason = serializers.CharField(
         help_text="not_a_fit, no_capacity, already_covered, other; blank unless declined."
     )
@@ -199,6 +227,12 @@ class OfferOutputSerializer(serializers.Serializer):
     engagement_id = serializers.IntegerField(allow_null=True)
     viewer_role = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(OfferDrafterCardSerializer)
+    def get_drafter_card(self, offer: Offer) -> dict:
+        # Counted by the offer selector's annotation, for a whole page of offers in one query.
+        count = offer.drafter_verified_count  # type: ignore[attr-defined]
+        return OfferDrafterCardSerializer(offer.drafter, context={"verified_count": count}).data
 
     def get_decline_reason_label(self, offer: Offer) -> str:
         return offer.get_decline_reason_display() if offer.decline_reason else ""

@@ -3,10 +3,12 @@ offer that is missing and one that is not yours are both NotFound."""
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from accounts.models import PortfolioItem, User
+from accounts.models import PortfolioItem, User, UserSkill
 from marketplace.errors import NotFound, field_error
+from projects.models import Engagement
 from projects.offers import error_codes as codes
 from projects.offers.models import Offer, OfferSettings
 
@@ -30,14 +32,37 @@ def offer_settings_for_mentor(*, mentor: User) -> dict[str, Any]:
 
 
 def _offer_qs() -> QuerySet:
-    return Offer.objects.select_related("mentor__profile", "drafter__profile").prefetch_related(
-        Prefetch(
-            "portfolio_items",
-            queryset=PortfolioItem.objects.order_by("position", "id").only(
-                "id", "title", "description", "link", "file_name"
+    """Offers with everything their output shows loaded in bulk: the evidence, the skills and,
+    for the mentor's card of the drafter, the drafter's skills (by name) and how many
+    verified experiences (completed drafts) they have, so a page of offers is a fixed number
+    of queries."""
+    verified = (
+        Engagement.objects.filter(drafter=OuterRef("drafter"), state=Engagement.State.COMPLETED)
+        .order_by()
+        .values("drafter")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        Offer.objects.select_related("mentor__profile", "drafter__profile")
+        .annotate(
+            drafter_verified_count=Coalesce(
+                Subquery(verified, output_field=IntegerField()), 0, output_field=IntegerField()
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "portfolio_items",
+                queryset=PortfolioItem.objects.order_by("position", "id").only(
+                    "id", "title", "description", "link", "file_name"
+                ),
             ),
-        ),
-        "skills",
+            "skills",
+            Prefetch(
+                "drafter__user_skills",
+                queryset=UserSkill.objects.select_related("skill").order_by("skill__name"),
+            ),
+        )
     )
 
 
