@@ -39,6 +39,36 @@ function introduction(i) {
   return item;
 }
 
+// A task made by accepting a drafter's offer is private and already filled: it says where it came
+// from, how its engagement stands and where that is, never "Closed · 1 application". Which tasks
+// those are: the mentor's accepted offers (GET /api/v1/me/offers/), each naming its task and
+// engagement; a failed load leaves the plain rows.
+async function tasksFromOffers(roles) {
+  if (!roles.mentor) return new Map();
+  try {
+    const page = await api("me/offers/?box=received&page_size=50");
+    return new Map(page.results.filter((o) => o.task_id).map((o) => [o.task_id, o]));
+  } catch {
+    return new Map();
+  }
+}
+
+function taskRow(t, offer, engagements) {
+  if (!offer) {
+    return row(`/tasks/${t.id}/`, t.title, t.state,
+      `${t.applications_pending} to review · ${plural(t.applications_total, "application")} · ${t.filled_slots} of ${plural(t.slots, "place")} filled`);
+  }
+  const drafter = offer.drafter.display_name || offer.drafter.handle;
+  const engagement = engagements.find((e) => e.id === offer.engagement_id);
+  return el("li", { class: "row-card", "data-offer-task": true },
+    el("a", { href: `/tasks/${t.id}/`, text: t.title }),
+    el("span", { class: "badge" }, el("span", { class: "visually-hidden", text: "Visibility: " }), "Private"),
+    el("span", { class: "muted small", text: `from ${drafter}’s offer` }),
+    engagement ? stateBadge(engagement.state) : null,
+    offer.engagement_id ? el("a", { class: "small", href: `/engagements/${offer.engagement_id}/` }, "Open the engagement",
+      el("span", { class: "visually-hidden", text: ` with ${drafter}` })) : null);
+}
+
 function mainActions(roles) {
   const browse = el("a", { class: "button", href: "/tasks/", text: "Browse tasks" });
   const post = el("a", { class: "button", href: "/tasks/new/", text: "Post a task" });
@@ -57,6 +87,7 @@ async function main() {
     drafter: Boolean(data.drafter.applications.length || me?.wants_to_draft || !me?.wants_to_mentor),
   };
   fill($("[data-main-actions]"), mainActions(roles));
+  const fromOffers = await tasksFromOffers(roles);
   $("[data-status]").textContent = "";
   const unread = $("[data-unread]");
   unread.hidden = !data.unread_messages;
@@ -114,8 +145,7 @@ async function main() {
     "Nothing to review. New applications to your tasks will show up here.");
   fillList($("[data-mentor-engagements]"), data.mentor.engagements.map((e) => engagementRow(e, "mentor")),
     "Nothing in progress. Accept an application to start working with someone.");
-  fillList($("[data-tasks]"), data.mentor.tasks.map((t) => row(`/tasks/${t.id}/`, t.title, t.state,
-    `${t.applications_pending} to review · ${plural(t.applications_total, "application")} · ${t.filled_slots} of ${plural(t.slots, "place")} filled`)),
+  fillList($("[data-tasks]"), data.mentor.tasks.map((t) => taskRow(t, fromOffers.get(t.id), data.mentor.engagements)),
     "You have not posted a task. Have overflow work? Post it and let a drafter help.");
 }
 

@@ -1,6 +1,7 @@
-// Home: a few featured (newest open) tasks from GET /api/v1/tasks/.
-import { api, featuredTasks, showLoadError } from "./api.js";
-import { taskCard } from "./task_card.js";
+// Home: a few featured (newest open) tasks from GET /api/v1/tasks/, and the platform fee the
+// "For mentors" section quotes, from /api/v1/config/ (the payout's own rate, never a copy).
+import { api, featuredTasks, showLoadError, siteConfig } from "./api.js";
+import { percent, taskCard } from "./task_card.js";
 import { el, emptyState, fill } from "./ui.js";
 
 const list = document.querySelector("[data-featured]");
@@ -11,4 +12,10 @@ Promise.all([api("tasks/?page_size=3&ordering=newest"), featuredTasks()]).then((
   const note = el("li", { class: "muted" });
   fill(list, note);
   showLoadError(error, note);
+});
+
+const fee = document.querySelector("[data-fee-percent]");
+siteConfig().then((config) => {
+  // Without the config the sentence keeps its plain wording ("a small percentage").
+  if (config && fee) fee.textContent = percent(config.platform_fee_percent);
 });

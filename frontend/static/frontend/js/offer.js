@@ -5,7 +5,7 @@ import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js"
 import { confirmAct } from "./dialog.js";
 import { offerStateBadge } from "./offer_states.js";
 import { percent } from "./task_card.js";
-import { announce, date, el, fill, money, mountThread, skillBadges, workItem } from "./ui.js";
+import { announce, avatar, date, el, fill, money, mountThread, plural, skillBadges, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-offer-page]");
 const id = root.dataset.offerId;
@@ -19,6 +19,23 @@ const REASONS = [
 const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"];
 
 const nameOf = (person) => person.display_name || person.handle;
+
+// The mentor weighs an offer by who sent it: the drafter's public card (photo or initials, name,
+// headline, skills, verified experience), the work attached as evidence, and their profile.
+function drafterCard(offer) {
+  const card = offer.drafter_card;
+  const name = nameOf(card);
+  const verified = card.verified_experience_count;
+  return el("section", { class: "mentor-card drafter-card", "aria-labelledby": "drafter-heading" },
+    avatar(card.avatar_url, name, "medium"),
+    el("div", {},
+      el("h2", { class: "h3 mentor-card-name", id: "drafter-heading" }, el("a", { href: `/u/${card.handle}/`, text: name })),
+      card.headline ? el("p", { class: "drafter-card-headline", text: card.headline }) : null,
+      el("p", { class: "muted small", "data-verified-count": true, text: verified ? `${plural(verified, "verified experience")} on Slipstream` : "No verified experience on Slipstream yet" }),
+      card.skills.length ? skillBadges(card.skills.map((s) => ({ name: s.level === "learning" ? `${s.name} (learning)` : s.name })), { link: false }) : null,
+      offer.portfolio_items.length ? [el("h3", { class: "drafter-card-subhead", text: "Work attached" }), el("ul", { class: "work-list" }, offer.portfolio_items.map(workItem))] : null,
+      el("p", {}, el("a", { href: `/u/${card.handle}/`, text: `See ${name}’s profile` }))));
+}
 
 function summary(offer) {
   const mentorView = offer.viewer_role === "mentor";
@@ -34,7 +51,8 @@ function summary(offer) {
     el("h2", { class: "h3", text: mentorView ? "What they will do" : "What you will do" }),
     el("p", { class: "note", text: offer.what }),
     skillBadges(offer.skills, { link: false }),
-    offer.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, offer.portfolio_items.map(workItem))] : null,
+    mentorView ? drafterCard(offer) : null,
+    !mentorView && offer.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, offer.portfolio_items.map(workItem))] : null,
     offer.work_sample_link ? el("p", {}, "Work sample: ", el("a", { href: offer.work_sample_link, rel: "noopener noreferrer", text: offer.work_sample_link })) : null,
     offer.state === "declined" ? el("p", { class: "flash" }, el("strong", { text: "Declined: " }), offer.decline_reason_label.toLowerCase(), offer.decline_note ? ` — “${offer.decline_note}”` : "") : null,
     offer.state === "expired" ? el("p", { class: "flash", text: "This offer closed automatically without an answer — not a judgement of the work. Other mentors are open to offers." }) : null,

@@ -1,7 +1,8 @@
 // The onboarding wizard: about you → skills → (drafters) a first piece of work → (mentors)
 // offers from drafters → a next step. Every step can be skipped. Opening it saves nothing: the
 // wizard is done on Finish or "Skip setup"; until then the dashboard links back here, and a
-// reload resumes at the first step not yet answered or skipped.
+// reload resumes at the first step not yet answered or skipped. Once done, the page opens on
+// "You're set up" (where to next), and each step can be gone through again on its own.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
@@ -15,8 +16,13 @@ const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
 const portfolioForm = document.querySelector("[data-portfolio-form]");
 const offerForm = document.querySelector("[data-offer-form]");
+const setUpView = document.querySelector("[data-step=setup]");
+const progressBox = document.querySelector(".wizard-progress");
 let me = null;
-let current = "1";
+// The page shell knows whether the wizard was finished: then it opens on the set-up view.
+let current = document.querySelector("[data-welcome]").hasAttribute("data-set-up") ? "setup" : "1";
+// Going through one step again from the set-up view: saving or skipping it returns there.
+let rerun = false;
 
 // The steps this person is asked, in order: a portfolio piece for drafters, offer settings for
 // mentors (someone who does both sees both).
@@ -31,6 +37,7 @@ function go(step, focus = true) {
   const index = order.indexOf(step);
   if (index < 0) { finish().catch(showLoadError); return; }
   current = step;
+  progressBox.hidden = false;
   document.querySelectorAll("[data-step]").forEach((section) => {
     section.hidden = section.dataset.step !== step;
   });
@@ -70,8 +77,29 @@ function firstUnfinished() {
   return order.find((step) => !passed.has(step)) || order.at(-1);
 }
 
-// The step after the current one, or the end.
+// "You're set up": where to next, and the steps this person can go through again.
+function showSetUp({ saved = false, focus = true } = {}) {
+  rerun = false;
+  current = "setup";
+  const order = steps();
+  document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section !== setUpView; });
+  progressBox.hidden = true;
+  setUpView.querySelectorAll("[data-rerun-item]").forEach((item) => { item.hidden = !order.includes(item.dataset.rerunItem); });
+  setUpView.querySelector("[data-rerun-saved]").hidden = !saved;
+  if (focus) setUpView.querySelector("h2").focus();
+}
+setUpView.querySelectorAll("[data-rerun]").forEach((button) => {
+  button.addEventListener("click", async () => {
+    await ready;  // which steps this person has (a mentor's offers step) needs the profile
+    rerun = true;
+    go(button.dataset.rerun);
+  });
+});
+
+// The step after the current one, or the end (or, when going through one step again, back to
+// the set-up view).
 function next() {
+  if (rerun) { showSetUp({ saved: true }); return; }
   markPassed(current);
   const order = steps();
   go(order[order.indexOf(current) + 1] || "done");
@@ -152,10 +180,12 @@ const picker = skillsPicker(document.querySelector("[data-skills-picker]"));
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
   if (await picker.save()) next();
 });
-document.querySelector("[data-skip-about]").addEventListener("click", next);
-document.querySelector("[data-skip-skills]").addEventListener("click", next);
-document.querySelector("[data-finish]").addEventListener("click", next);
-document.querySelector("[data-skip-offers]").addEventListener("click", next);
+// Skipping a step gone through again changes nothing: back to the set-up view, without "Saved".
+const skip = () => (rerun ? showSetUp() : next());
+document.querySelector("[data-skip-about]").addEventListener("click", skip);
+document.querySelector("[data-skip-skills]").addEventListener("click", skip);
+document.querySelector("[data-finish]").addEventListener("click", skip);
+document.querySelector("[data-skip-offers]").addEventListener("click", skip);
 // "Skip setup": done for now; Settings and the profile prompts lead back to anything left.
 document.querySelector("[data-skip-all]").addEventListener("click", () => finish().catch(showLoadError));
 
@@ -201,6 +231,7 @@ offerForm.addEventListener("submit", async (event) => {
 
 document.querySelectorAll("[data-back]").forEach((button) => {
   button.addEventListener("click", () => {
+    if (rerun) { showSetUp(); return; }
     const order = steps();
     go(order[Math.max(0, order.indexOf(current) - 1)]);
   });
@@ -227,8 +258,9 @@ const ready = (async () => {
     offerTopics.set(settings.topics);
     offerDetails.hidden = !settings.is_open;
   }
-  // Already done (opened again from Settings): start at the beginning; otherwise resume.
-  // (Unless the person already moved on while the page was loading.)
-  if (current === "1") go(me.onboarding_completed ? "1" : firstUnfinished(), false);
+  // Already done: the set-up view, with the steps this person has; otherwise resume where they
+  // left off (unless they already moved on while the page was loading).
+  if (current === "setup") showSetUp({ focus: false });
+  else if (current === "1") go(firstUnfinished(), false);
 })();
 ready.catch(showLoadError);
