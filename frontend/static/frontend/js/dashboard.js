@@ -53,11 +53,19 @@ async function tasksFromOffers(roles) {
   }
 }
 
+// What a mentor's own task row counts, only what can be true of it: a draft has no applications
+// yet, and "0 to review" is noise.
+function taskCounts(t) {
+  if (t.state === "draft") return `Not published yet · ${plural(t.slots, "place")}`;
+  return [
+    t.applications_pending ? `${t.applications_pending} to review` : null,
+    plural(t.applications_total, "application"),
+    `${t.filled_slots} of ${plural(t.slots, "place")} filled`,
+  ].filter(Boolean).join(" · ");
+}
+
 function taskRow(t, offer, engagements) {
-  if (!offer) {
-    return row(`/tasks/${t.id}/`, t.title, t.state,
-      `${t.applications_pending} to review · ${plural(t.applications_total, "application")} · ${t.filled_slots} of ${plural(t.slots, "place")} filled`);
-  }
+  if (!offer) return row(`/tasks/${t.id}/`, t.title, t.state, taskCounts(t));
   const drafter = offer.drafter.display_name || offer.drafter.handle;
   const engagement = engagements.find((e) => e.id === offer.engagement_id);
   return el("li", { class: "row-card", "data-offer-task": true },

@@ -141,8 +141,10 @@ async function finish() {
   const mentor = me.wants_to_mentor;
   const drafter = me.wants_to_draft || !mentor;
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
-  progress.value = progress.max;
-  progressLabel.textContent = "All steps done";
+  // The page's head stops inviting to a setup that is over (a revisit opens on "You're set up").
+  progressBox.hidden = true;
+  document.querySelector("[data-welcome-heading]").textContent = "Your profile is ready";
+  document.querySelector("[data-lead]").textContent = "Change anything in Settings, or come back here to go through one step again.";
   const found = me.discoverable
     ? " Mentors whose tasks fit your skills can now find you and invite you."
     : " Mentors cannot find you; you can change that in Settings → Matching.";
@@ -153,6 +155,7 @@ async function finish() {
     drafter ? el("a", { class: "button", href: "/for-you/", text: "See tasks that fit you" }) : null,
     mentor ? el("a", { class: drafter ? "button button-secondary" : "button", href: "/tasks/new/", text: "Post a task" }) : null,
     el("a", { class: "button button-secondary", href: `/u/${me.handle}/`, text: "See your profile" }),
+    el("a", { class: "button button-secondary", href: "/dashboard/", text: "Go to your dashboard" }),
     mentor && !me.verified_work_domain ? el("a", { class: "button button-secondary", href: "/accounts/email/", text: "Confirm a work e-mail address" }) : null);
   document.querySelector("[data-step=done] h2").focus();
 }
