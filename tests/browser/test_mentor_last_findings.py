@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -252,3 +253,20 @@ def test_a_task_from_an_accepted_offer_says_where_it_came_from_on_the_dashboard(
     link = row.get_by_role("link", name="Open the engagement with Sam Drafter")
     expect(link).to_have_attribute("href", f"/engagements/{offer.engagement_id}/")
     _both_widths(page, "dashboard-offer-task")
+
+
+# --- 5. Found walking the journey at 390 px ----------------------------------------------------
+
+
+def test_a_long_unconfirmed_address_does_not_widen_a_phone_page(page):
+    mentor = _person("Wanda Walker", mentor=True, set_up=False)
+    mentor.email = "wanda.walker.research.lead1796621855@example.org"
+    mentor.save(update_fields=["email"])
+    EmailAddress.objects.filter(user=mentor).update(email=mentor.email, verified=False)
+    _log_in(page, mentor)
+    page.set_viewport_size({"width": PHONE, "height": 844})
+
+    for path in ("/welcome/", "/accounts/confirm-email/"):
+        page.goto(page.base + path)
+        expect(page.get_by_text(mentor.email).first).to_be_visible()
+        assert_fits_width(page, PHONE)
