@@ -287,6 +287,13 @@ async function main() {
     fill(side, card(el("h2", { text: "Want to help?" }),
       el("p", { text: "Log in or sign up to offer your help with your portfolio." }),
       el("a", { class: "button", href: `/accounts/login/?next=/tasks/${taskId}/`, text: "Log in to apply" })));
+  } else if ("staffOnly" in root.dataset) {
+    // Career-office staff who neither draft nor mentor: the office's actions (careers_feature.js)
+    // stand where a drafter's apply form would, instead of a form they have no use for.
+    const feature = root.querySelector("[data-feature-task]");
+    fill(side, card(el("h2", { text: "Viewing as career-office staff" }),
+      el("p", { class: "muted", text: "Drafters apply here; you can recommend the task to your students." })));
+    if (feature) side.append(feature);
   } else if (!allowed.has("apply")) {
     fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else {
