@@ -21,6 +21,7 @@ SETTINGS_PROFILE_URL = "/settings/#profile"
 # The link opened where nobody is signed in (another browser, a phone's mail app): allauth
 # signs in only the browser that signed up, so this one is told it worked and what comes next.
 RETURN_AFTER_CONFIRMATION = "return_after_email_confirmation"
+STAFF_JOIN_PATH = "/careers/join/"
 CONFIRMED_SIGN_IN = "Your address is confirmed — sign in to continue."
 _EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
 _SIGNUP_QUIET = frozenset(
@@ -36,10 +37,13 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             profile_ensure(user=user)
-        # A sign-up that was going somewhere (a colleague's invitation link) goes back there
-        # once the address is confirmed, not to the wizard: remembered in this browser.
+        # A sign-up from a colleague's invitation link goes back to it once the address is
+        # confirmed, not to the drafter's wizard: remembered in this browser. Other `next`s
+        # keep the usual way (the wizard first).
         going = request.POST.get("next") or request.GET.get("next") or ""
-        if going and url_has_allowed_host_and_scheme(going, allowed_hosts=None):
+        if going.startswith(STAFF_JOIN_PATH) and url_has_allowed_host_and_scheme(
+            going, allowed_hosts=None
+        ):
             request.session[RETURN_AFTER_CONFIRMATION] = going
         return user
 

@@ -108,6 +108,7 @@ def test_a_signed_out_invitee_reads_the_invitation_signs_up_and_comes_back_to_jo
 
     main.get_by_role("link", name="Create an account").click()
     expect(page.get_by_label("Email")).to_have_value("lee.hart@gmail.com")
+    expect(page.get_by_label(re.compile("Career office: I work in a university"))).to_be_checked()
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again):").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()

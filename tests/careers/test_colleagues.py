@@ -94,7 +94,10 @@ def test_the_join_page_offers_a_signed_out_visitor_login_and_sign_up_coming_back
     assert response.status_code == 200
     page = response.content.decode()
     assert 'href="/accounts/login/?next=/careers/join/abcdefghijklmnopqrstuvwxyz/"' in page
-    assert 'href="/accounts/signup/?next=/careers/join/abcdefghijklmnopqrstuvwxyz/"' in page
+    signup = (
+        "/accounts/signup/?role=career_office&amp;next=/careers/join/abcdefghijklmnopqrstuvwxyz/"
+    )
+    assert f'href="{signup}"' in page
 
 
 def test_an_account_without_a_verified_address_cannot_accept(

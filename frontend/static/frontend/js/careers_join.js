@@ -48,7 +48,8 @@ function show(invitation) {
   }
   if (root.dataset.signedIn !== "true") {
     const signup = part("signup");
-    signup.href = `${signup.pathname}?email=${encodeURIComponent(invitation.email)}&next=${encodeURIComponent(window.location.pathname)}`;
+    // Prefilled with the invited address and the career-office role (no drafter's wizard).
+    signup.href = `${signup.pathname}?role=career_office&email=${encodeURIComponent(invitation.email)}&next=${encodeURIComponent(window.location.pathname)}`;
     part("signed-out").hidden = false;
     return;
   }
