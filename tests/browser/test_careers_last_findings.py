@@ -221,6 +221,18 @@ def test_office_viewers_see_the_featured_state_read_only(page):
     expect(box.get_by_role("button")).to_have_count(0)
     assert_accessible(page)
 
+    # The dashboard's featured list reads the same way: no Stop featuring, no search to feature.
+    page.goto(page.base + "/careers/")
+    featured = page.locator("[data-featured]")
+    expect(featured).to_contain_text(task.title)
+    expect(featured.get_by_role("button")).to_have_count(0)
+    expect(page.get_by_role("search", name="Find a task to feature")).to_be_hidden()
+    expect(
+        page.get_by_text(
+            "Your office\N{RIGHT SINGLE QUOTATION MARK}s admins feature tasks and stop featuring"
+        )
+    ).to_be_visible()
+
 
 def test_a_drafter_who_also_works_in_a_career_office_still_applies(page):
     office = _office_admin()
