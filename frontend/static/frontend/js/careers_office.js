@@ -110,7 +110,7 @@ export async function invite(event, { pending }) {
       if (error.code !== "invitee_outside_office_domains") throw error;
       const sure = await confirmAct({
         title: error.message,
-        body: `The invitation gives ${body.email} access to your office's dashboard as ${ROLE_WORDS[body.role].toLowerCase()}. Check the address before sending.`,
+        body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
         confirm: "Invite anyway",
       });
       if (!sure) { say("invitations", `Not sent: check the address ${body.email}.`); return; }
