@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.models import Profile, User
 from accounts.selectors.email_addresses import email_address_added_later, user_email_unverified
@@ -19,6 +20,8 @@ CAREERS_URL = "/careers/"
 SETTINGS_PROFILE_URL = "/settings/#profile"
 # The link opened where nobody is signed in (another browser, a phone's mail app): allauth
 # signs in only the browser that signed up, so this one is told it worked and what comes next.
+RETURN_AFTER_CONFIRMATION = "return_after_email_confirmation"
+STAFF_JOIN_PATH = "/careers/join/"
 CONFIRMED_SIGN_IN = "Your address is confirmed — sign in to continue."
 _EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
 _SIGNUP_QUIET = frozenset(
@@ -34,6 +37,14 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             profile_ensure(user=user)
+        # A sign-up from a colleague's invitation link goes back to it once the address is
+        # confirmed, not to the drafter's wizard: remembered in this browser. Other `next`s
+        # keep the usual way (the wizard first).
+        going = request.POST.get("next") or request.GET.get("next") or ""
+        if going.startswith(STAFF_JOIN_PATH) and url_has_allowed_host_and_scheme(
+            going, allowed_hosts=None
+        ):
+            request.session[RETURN_AFTER_CONFIRMATION] = going
         return user
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
@@ -75,6 +86,9 @@ class AccountAdapter(DefaultAccountAdapter):
             # where "verified at <domain>" now shows, not the home page.
             if email_address_added_later(email_address=email_address):
                 return SETTINGS_PROFILE_URL
+            going = self.request.session.pop(RETURN_AFTER_CONFIRMATION, None)
+            if going:
+                return going
             return super().get_email_verification_redirect_url(email_address)
         return reverse("account_login")
 

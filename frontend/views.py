@@ -142,9 +142,10 @@ class CareersStudentPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/careers_student.html"
 
 
-class CareersJoinPage(LoginRequiredMixin, TemplateView):
-    """A colleague's invitation link: signed out, it goes through login or sign-up (`?next=`)
-    and comes back here; signed in, one button accepts it (never on page load alone)."""
+class CareersJoinPage(TemplateView):
+    """A colleague's invitation link (data: GET /api/v1/staff-invitations/<token>/): signed
+    out, it says who invited whom and offers sign-up or login (`?next=` back here); signed in,
+    one button accepts it (never on page load alone)."""
 
     template_name = "frontend/careers_join.html"
 

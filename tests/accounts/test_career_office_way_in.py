@@ -113,7 +113,7 @@ def test_staff_of_an_institution_waiting_for_approval_can_already_invite_colleag
 
     invited = client.post(
         "/api/v1/careers/invitations/",
-        {"email": "lee@uni.edu", "role": "viewer"},
+        {"email": "lee@uni.edu", "role": "viewer", "confirm_outside_domains": True},
         content_type="application/json",
     )
     listed = client.get("/api/v1/careers/invitations/")

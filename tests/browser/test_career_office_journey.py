@@ -124,6 +124,7 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     lee = other.new_page()
     join = _link("lee@uni.edu", r"https?://\S+/careers/join/[^/\s]+/")
     lee.goto(page.base + "/" + join.split("://", 1)[1].split("/", 1)[1])
+    lee.get_by_role("main").get_by_role("link", name="Log in").click()  # says who invited first
     lee.get_by_label("Email").fill(colleague.email)
     lee.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)
     lee.get_by_role("button", name=re.compile("^Log in$", re.I)).click()
@@ -139,8 +140,8 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
 
     # Feature a task from its own page.
     page.goto(f"{page.base}/tasks/{featured_task.pk}/")
-    page.get_by_role("button", name="Feature for my students").click()
-    page.get_by_text("Featured for your students.").wait_for()
+    page.get_by_role("button", name="Feature for your students").click()
+    page.get_by_text("Featured for your students: they see").wait_for()
 
     # The dashboard: funnel, every month, students with outcomes, the featured task.
     page.goto(page.base + "/careers/")

@@ -1,5 +1,5 @@
-"""A colleague invited by e-mail opens the link signed out, logs in, comes back to the link
-through `?next=`, accepts with one click and lands in the office's dashboard."""
+"""A colleague invited by e-mail opens the link signed out, chooses to log in, comes back to
+the link through `?next=`, accepts with one click and lands in the office's dashboard."""
 
 import re
 
@@ -18,11 +18,13 @@ def test_an_invited_colleague_logs_in_from_the_link_and_joins(page):
         access=CareersAccess(institution=office.institution, staff=admin),
         email="lee@elsewhere.org",
         staff_role="viewer",
+        confirm_outside_domains=True,
     )
     colleague = UserFactory(email="lee@elsewhere.org")
     path = issued.link.split("://", 1)[1].split("/", 1)[1]
 
     page.goto(f"{page.base}/{path}")
+    page.get_by_role("main").get_by_role("link", name="Log in").click()
     page.wait_for_url(re.compile(r".*/accounts/login/\?next=.*careers.*join.*"))
     page.get_by_label("Email").fill(colleague.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)

@@ -31,7 +31,9 @@ def _invite(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = office.staff_client().post(
-            "/api/v1/careers/invitations/", {"email": email, "role": role}, format="json"
+            "/api/v1/careers/invitations/",
+            {"email": email, "role": role, "confirm_outside_domains": True},
+            format="json",
         )
     assert response.status_code == 201, response.content
     token = re.search(r"/careers/join/([\w-]+)/", mail.outbox[-1].body).group(1)
@@ -87,10 +89,15 @@ def test_an_invited_colleague_joins_by_the_emailed_link(office, django_capture_o
     assert _accept(UserFactory(), token).status_code == 409
 
 
-def test_the_join_page_sends_a_signed_out_visitor_through_login_and_back(client):
+def test_the_join_page_offers_a_signed_out_visitor_login_and_sign_up_coming_back(client):
     response = client.get("/careers/join/abcdefghijklmnopqrstuvwxyz/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/?next=/careers/join/abcdefghij")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'href="/accounts/login/?next=/careers/join/abcdefghijklmnopqrstuvwxyz/"' in page
+    signup = (
+        "/accounts/signup/?role=career_office&amp;next=/careers/join/abcdefghijklmnopqrstuvwxyz/"
+    )
+    assert f'href="{signup}"' in page
 
 
 def test_an_account_without_a_verified_address_cannot_accept(

@@ -209,7 +209,11 @@ ROWS: list[Row] = [
     Row(
         "POST",
         "/api/v1/careers/invitations/",
-        body={"email": "new.colleague@example.org", "role": "viewer"},
+        body={
+            "email": "new.colleague@example.org",
+            "role": "viewer",
+            "confirm_outside_domains": True,
+        },
         who=OFFICE,
         deny=403,
     ),
@@ -220,7 +224,14 @@ ROWS: list[Row] = [
         who=OFFICE,
         deny=403,
     ),
-    # The token is the authority: whoever holds the link and is signed in may accept it.
+    # The token is the authority: whoever holds the link reads it (signed out too: the join
+    # page says who invited whom, where, as what) and, signed in, may accept it.
+    Row(
+        "GET",
+        "/api/v1/staff-invitations/{token}/",
+        lambda w: {"token": STAFF_INVITE_TOKEN},
+        who=PUBLIC,
+    ),
     Row(
         "POST",
         "/api/v1/me/staff-invitations/accept/",
@@ -783,6 +794,25 @@ def test_featuring_a_task_the_office_cannot_see_answers_like_a_missing_one(state
 
     assert (seen.status_code, seen.json()) == (missing.status_code, missing.json())
     assert seen.status_code == 404
+
+
+@pytest.mark.django_db
+def test_office_viewers_read_featured_tasks_but_only_admins_feature_them():
+    world = world_build()
+    featured = _client(world, "institution_staff").post(
+        "/api/v1/careers/featured-tasks/", {"task_id": world.task.pk}, format="json"
+    )
+    world.staff_membership.staff_role = "viewer"
+    world.staff_membership.save(update_fields=["staff_role"])
+    viewer = _client(world, "institution_staff")
+
+    made = viewer.post("/api/v1/careers/featured-tasks/", {"task_id": world.task.pk}, format="json")
+    ended = viewer.delete(f"/api/v1/careers/featured-tasks/{featured.json()['id']}/")
+    listed = viewer.get("/api/v1/careers/featured-tasks/")
+
+    assert (made.status_code, made.json()["error"]["code"]) == (403, "not_institution_admin")
+    assert (ended.status_code, ended.json()["error"]["code"]) == (403, "not_institution_admin")
+    assert [row["id"] for row in listed.json()["results"]] == [featured.json()["id"]]
 
 
 @pytest.mark.django_db

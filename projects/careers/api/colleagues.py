@@ -8,7 +8,7 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,6 +27,7 @@ from projects.careers.services.roster import ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, 
 from projects.careers.services.staff_invitations import (
     staff_invitation_accept,
     staff_invitation_create,
+    staff_invitation_preview,
     staff_invitation_revoke,
     staff_invitations_for,
 )
@@ -49,6 +50,12 @@ class StaffInvitationInput(InputSerializer):
         serializers.ChoiceField(choices=ROLES, default=InstitutionMembership.StaffRole.VIEWER),
         "admin (keys, colleagues, roster) or viewer.",
         "viewer",
+    )
+    confirm_outside_domains = _f(
+        serializers.BooleanField(default=False),
+        "Invite an address outside the office's e-mail domains: without it such an address is "
+        "refused with 409 `invitee_outside_office_domains`, so the admin can check it first.",
+        False,
     )
 
 
@@ -83,6 +90,30 @@ class InvitationAcceptInput(InputSerializer):
         serializers.CharField(min_length=20, max_length=100),
         "The token from the e-mailed link (/careers/join/<token>/).",
         "kq3…",
+    )
+
+
+class InvitationPreviewOutput(serializers.Serializer):
+    institution_name = _f(serializers.CharField(), "The office's institution.", "Riverbend")
+    invited_by = _f(serializers.CharField(allow_null=True), "Who sent it.", "Priya Shah")
+    email = _f(serializers.EmailField(), "The address it was sent to.", "lee@uni.edu")
+    role = _f(serializers.ChoiceField(choices=ROLES), "The role it gives.", "viewer")
+    role_can = _f(serializers.CharField(), "What that role can do, in words.", "see the …")
+    state = _f(
+        serializers.ChoiceField(choices=StaffInvitation.State.choices),
+        "pending (can be accepted), accepted, expired or revoked (withdrawn).",
+        "pending",
+    )
+    expires_at = _f(serializers.DateTimeField(), "When the link stops working.", "2026-03-15")
+    accepted_by_you = _f(serializers.BooleanField(), "You already accepted it.", False)
+    signed_in_as = _f(
+        serializers.EmailField(allow_null=True), "Your account's address (null signed out).", None
+    )
+    signed_in_as_invitee = _f(
+        serializers.BooleanField(), "Your account has the invited address.", False
+    )
+    email_verified = _f(
+        serializers.BooleanField(), "Your account has a confirmed address (needed to accept).", True
     )
 
 
@@ -192,6 +223,7 @@ class StaffInvitationListView(CareersView):
             access=self.access,
             email=form.validated_data["email"],
             staff_role=form.validated_data["role"],
+            confirm_outside_domains=form.validated_data["confirm_outside_domains"],
         )
         return Response(
             _invitation(issued.invitation, timezone.now(), is_admin=self.access.is_admin),
@@ -246,6 +278,28 @@ class StaffInvitationAcceptView(APIView):
                 "role": membership.staff_role,
             }
         )
+
+
+class StaffInvitationPreviewView(APIView):
+    """GET /api/v1/staff-invitations/{token}/: what the join page shows before accepting — who
+    invited whom, to which office, as what, and whether the link still works. Anyone holding
+    the e-mailed link may read it, signed in or not (the token is the authority)."""
+
+    schema = CareersAutoSchema()
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="staff_invitations_preview",
+        parameters=[
+            OpenApiParameter(
+                "token", str, OpenApiParameter.PATH, description="The token from the link."
+            )
+        ],
+        responses={200: InvitationPreviewOutput, 404: ErrorSerializer},
+    )
+    def get(self, request: Request, token: str) -> Response:
+        user = request.user if request.user.is_authenticated else None
+        return Response(staff_invitation_preview(token=token, user=user))
 
 
 class ColleagueDetailView(CareersView):

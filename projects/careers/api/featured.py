@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from marketplace.api.schema import ErrorSerializer
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.pagination import SyncedPagination
@@ -16,10 +17,13 @@ from projects.careers.selectors.featured import (
 )
 from projects.careers.services.featured import featured_task_create, featured_task_end
 
+# Featuring is for the office's admins: viewers get 403 `not_institution_admin`.
+ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
+
 
 class FeaturedTaskListView(CareersView):
-    """Tasks your office recommends to its students (they see a "featured" badge). Staff
-    feature with POST; keys read."""
+    """Tasks your office recommends to its students (they see a "featured" badge). Admins
+    feature with POST (viewers: 403 `not_institution_admin`); viewers and keys read."""
 
     pagination_class = SyncedPagination
 
@@ -40,7 +44,7 @@ class FeaturedTaskListView(CareersView):
     @extend_schema(
         operation_id="careers_featured_tasks_create",
         request=s.FeaturedTaskInputSerializer,
-        responses={201: s.FeaturedTaskSerializer},
+        responses={201: s.FeaturedTaskSerializer, **ERRORS},
     )
     def post(self, request: Request) -> Response:
         form = s.FeaturedTaskInputSerializer(data=request.data)
@@ -50,7 +54,7 @@ class FeaturedTaskListView(CareersView):
 
 
 class FeaturedTaskDetailView(CareersView):
-    """Stop featuring a task (staff). It shows as `active: false` in the next sync."""
+    """Stop featuring a task (admins). It shows as `active: false` in the next sync."""
 
     @extend_schema(
         operation_id="careers_featured_tasks_end",
@@ -59,7 +63,7 @@ class FeaturedTaskDetailView(CareersView):
                 "featured_id", str, OpenApiParameter.PATH, description="The feature's id."
             )
         ],
-        responses={204: None},
+        responses={204: None, **ERRORS},
     )
     def delete(self, request: Request, featured_id: int) -> Response:
         featured_task_end(access=self.access, featured_id=featured_id)

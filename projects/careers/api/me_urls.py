@@ -13,4 +13,9 @@ urlpatterns = [
         colleagues.StaffInvitationAcceptView.as_view(),
         name="me-staff-invitations-accept",
     ),
+    path(
+        "staff-invitations/<str:token>/",
+        colleagues.StaffInvitationPreviewView.as_view(),
+        name="staff-invitations-preview",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Career-office staff feature open tasks for their students, and stop featuring them."""
+"""Career-office staff feature open tasks for their students, and stop featuring them. Only
+the office's admins do (the role that changes its settings); viewers read what is featured."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,9 +13,18 @@ from projects.models import Task
 from projects.selectors.tasks import PUBLISHED_STATES
 
 
-def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "") -> FeaturedTask:
+def _featuring_require(access: CareersAccess, *, verb: str) -> None:
     if not access.is_staff_session:
-        raise Forbidden("Only career-office staff can feature tasks.", code=error_codes.STAFF_ONLY)
+        raise Forbidden(f"Only career-office staff can {verb} tasks.", code=error_codes.STAFF_ONLY)
+    if not access.is_admin:
+        raise Forbidden(
+            f"Only your office's admins can {verb} tasks; viewers see what is featured.",
+            code=error_codes.NOT_INSTITUTION_ADMIN,
+        )
+
+
+def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "") -> FeaturedTask:
+    _featuring_require(access, verb="feature")
     task = Task.objects.filter(pk=task_id).first()
     # Visibility as the office's students see it, before state: someone's draft (or a
     # cancelled task) answers like a missing id, so the answer reveals nothing that exists.
@@ -51,10 +61,7 @@ def featured_task_create(*, access: CareersAccess, task_id: int, note: str = "")
 
 
 def featured_task_end(*, access: CareersAccess, featured_id: int) -> None:
-    if not access.is_staff_session:
-        raise Forbidden(
-            "Only career-office staff can unfeature tasks.", code=error_codes.STAFF_ONLY
-        )
+    _featuring_require(access, verb="unfeature")
     with transaction.atomic():
         row = featured_task_lock(
             featured_id=featured_id, institution=access.institution, ended_at__isnull=True

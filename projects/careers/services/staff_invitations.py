@@ -1,26 +1,31 @@
 """Colleagues by invitation: an office admin invites someone by e-mail (a link with a random
-token, stored only as its SHA-256, valid STAFF_INVITATION_DAYS days) as admin or viewer; whoever
+token, stored only as its SHA-256, valid STAFF_INVITATION_DAYS days) as admin or viewer; an
+address outside the office's own domains is invited only when the admin confirms it. Whoever
 opens the link signed in — after signing up or logging in, the link comes back through `?next=`
-— becomes staff. Admins list invitations with their state and revoke pending ones. Each
-action is allowed by projects/transitions.py (STAFF_INVITATION_TRANSITIONS)."""
+— becomes staff; signed out, the link shows who invited them, where, and as what. Admins list
+invitations with their state and revoke pending ones. Each action is allowed by
+projects/transitions.py (STAFF_INVITATION_TRANSITIONS)."""
 
 import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import Institution, InstitutionMembership, StaffInvitation, User
 from accounts.services.institution_staff import institution_staff_join
 from accounts.services.notifications import notification_send
-from accounts.tasks import send_notification_email
+from accounts.tasks import send_html_email
 from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
 from projects.careers.access import CareersAccess
+from projects.careers.selectors.people import staff_name
 from projects.locks import staff_invitation_lock
 from projects.transitions import (
     OFFICE_ADMIN,
@@ -30,6 +35,18 @@ from projects.transitions import (
 
 STAFF_INVITATION_DAYS = 14
 JOIN_PATH = "/careers/join/"
+# What each role may do, in the invitee's words (the e-mail and the join page say it).
+ROLE_CAN = {
+    InstitutionMembership.StaffRole.ADMIN: (
+        "see the dashboard of consenting students' participation and the anonymous reports, "
+        "feature tasks for your students, and manage API keys, colleagues, the student roster "
+        "and university sign-in"
+    ),
+    InstitutionMembership.StaffRole.VIEWER: (
+        "see the dashboard of consenting students' participation, the anonymous reports and "
+        "the tasks your office features (admins change the office's settings)"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -60,14 +77,29 @@ def staff_invitations_for(*, access: CareersAccess) -> QuerySet[StaffInvitation]
     )
 
 
+def email_outside_domains(*, institution: Institution, email: str) -> bool:
+    """Whether `email` is on none of the office's domains (a subdomain counts as inside)."""
+    host = email.rpartition("@")[2].lower()
+    domains = {d.lower().strip().lstrip("@") for d in institution.email_domains}
+    return not any(host == d or host.endswith(f".{d}") for d in domains)
+
+
 def staff_invitation_create(
-    *, access: CareersAccess, email: str, staff_role: str
+    *, access: CareersAccess, email: str, staff_role: str, confirm_outside_domains: bool = False
 ) -> IssuedInvitation:
     """Invite (or invite again: a pending invitation to the same address is replaced, so only
-    the newest link works)."""
+    the newest link works). An address off the office's domains is often a typo or a personal
+    address: it needs `confirm_outside_domains`, or 409 asks the admin first."""
     _admin_require(access)
     institution = access.institution
     email = email.strip().lower()
+    if not confirm_outside_domains and email_outside_domains(institution=institution, email=email):
+        domains = " or ".join(institution.email_domains) or "your office's domains"
+        raise Conflict(
+            f"{email} is not at {domains}. Invite anyway?",
+            code=error_codes.INVITEE_OUTSIDE_OFFICE_DOMAINS,
+            fields={"email": [f"Not at {domains}."]},
+        )
     already = InstitutionMembership.objects.filter(
         institution=institution,
         role=InstitutionMembership.Role.STAFF,
@@ -100,24 +132,66 @@ def staff_invitation_create(
             expires_at=now + timedelta(days=STAFF_INVITATION_DAYS),
         )
         issued = IssuedInvitation(invitation=invitation, token=token)
-        inviter = access.staff_user.profile.display_name or "A colleague"
-        body = (
-            f"{inviter} invited you to join the career office of {institution.name} on "
-            f"Slipstream as {invitation.get_staff_role_display().lower()}.\n\n"
-            "Open this link to accept. If you have no Slipstream account yet, sign up first "
-            "(any e-mail address works; you will come back to this link):\n\n"
-            f"{issued.link}\n\n"
-            f"The link works for {STAFF_INVITATION_DAYS} days. If you did not expect this, "
-            "ignore it: nothing happens unless you accept."
-        )
-        transaction.on_commit(
-            lambda: send_notification_email.enqueue(
-                to=email,
-                subject=f"Join {institution.name}'s career office on Slipstream",
-                body=body,
-            )
-        )
+        message = _invitation_email(issued, inviter=access.staff_user)
+        transaction.on_commit(lambda: send_html_email.enqueue(to=email, **message))
     return issued
+
+
+def _invitation_email(issued: IssuedInvitation, *, inviter: User) -> dict[str, str]:
+    """Subject, text and HTML (names escaped by the template) of the invitation e-mail."""
+    invitation = issued.invitation
+    context = {
+        "inviter": inviter.profile.display_name or "A colleague",
+        "institution": invitation.institution.name,
+        "role": _role_word(invitation.staff_role),
+        "role_can": ROLE_CAN.get(invitation.staff_role, ""),
+        "link": issued.link,
+        "expires_at": invitation.expires_at,
+        "days": STAFF_INVITATION_DAYS,
+        "email": invitation.email,
+    }
+    return {
+        "subject": f"Join {invitation.institution.name}'s career office on Slipstream",
+        "text": render_to_string("careers/email/staff_invitation.txt", context),
+        "html": render_to_string("careers/email/staff_invitation.html", context),
+    }
+
+
+def _role_word(staff_role: str) -> str:
+    return "an admin" if staff_role == InstitutionMembership.StaffRole.ADMIN else "a viewer"
+
+
+def staff_invitation_preview(*, token: str, user: User | None) -> dict:
+    """What the join page shows before anyone accepts: who invited whom, to which office, as
+    what, and whether the link still works. The token is the authority (as for accepting), so
+    a signed-out visitor may read it; an unknown token is a 404."""
+    invitation = (
+        StaffInvitation.objects.filter(hashed_token=_hash(token))
+        .exclude(institution__status=Institution.Status.REJECTED)
+        .select_related("institution", "invited_by__profile")
+        .first()
+    )
+    if invitation is None:
+        raise NotFound("No such invitation.")
+    now = timezone.now()
+    by = invitation.invited_by
+    signed_in = user is not None and user.is_authenticated
+    return {
+        "institution_name": invitation.institution.name,
+        "invited_by": staff_name(by, institution=invitation.institution.name) if by else None,
+        "email": invitation.email,
+        "role": invitation.staff_role,
+        "role_can": ROLE_CAN.get(invitation.staff_role, ""),
+        "state": invitation.state_at(now),
+        "expires_at": invitation.expires_at,
+        "accepted_by_you": signed_in and invitation.accepted_by_id == user.pk,
+        "signed_in_as": user.email if signed_in else None,
+        "signed_in_as_invitee": signed_in
+        and EmailAddress.objects.filter(user=user, email__iexact=invitation.email).exists(),
+        # Accepting needs a confirmed address (any): the page asks for the e-mailed link first.
+        "email_verified": signed_in
+        and EmailAddress.objects.filter(user=user, verified=True).exists(),
+    }
 
 
 def staff_invitation_revoke(*, access: CareersAccess, invitation_id: int) -> StaffInvitation:

@@ -11,6 +11,8 @@ let institution = null;
 let pending = false;
 // Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
 const featuredIds = new Set();
+// Featuring is for the office's admins (the API refuses viewers): viewers read the list only.
+let canFeature = false;
 
 const percent = (rate) => (rate === null ? null : Math.round(rate * 100));
 
@@ -66,13 +68,15 @@ async function loadFeatured() {
   featuredIds.clear();
   for (const f of data.results) featuredIds.add(f.task.id);
   if (!data.results.length) {
-    list.replaceChildren(el("li", {}, emptyState("Nothing featured yet. Search for a task below, or use “Feature for my students” on a task’s page.")));
+    list.replaceChildren(el("li", {}, emptyState(canFeature
+      ? "Nothing featured yet. Search for a task below, or use “Feature for your students” on a task’s page."
+      : "Nothing featured yet. Your office’s admins feature tasks for your students.")));
     return;
   }
   list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
     el("a", { href: f.task.url, text: f.task.title }),
     f.note ? el("span", { class: "muted small", text: f.note }) : null,
-    el("button", { type: "button", class: "button-secondary button-small", text: `Stop featuring ${f.task.title}`,
+    !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: `Stop featuring ${f.task.title}`,
       onclick: async () => {
         try {
           await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
@@ -408,6 +412,9 @@ async function start() {
   $("[data-sso-section]").hidden = !admin;
   $("[data-jump]").hidden = false;
   for (const link of $("[data-jump]").querySelectorAll("[data-admin-only]")) link.hidden = !admin;
+  canFeature = admin;
+  $("[data-task-search]").hidden = !admin;
+  $("[data-feature-admins]").hidden = admin;
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),

@@ -101,7 +101,21 @@ export async function invite(event, { pending }) {
   event.preventDefault();
   const form = event.target;
   await sendForm(form, async () => {
-    const made = await api("careers/invitations/", { method: "POST", body: { email: form.email.value, role: form.role.value } });
+    const body = { email: form.email.value, role: form.role.value };
+    let made;
+    try {
+      made = await api("careers/invitations/", { method: "POST", body });
+    } catch (error) {
+      // An address off the office's domains is often a typo or a personal address: ask first.
+      if (error.code !== "invitee_outside_office_domains") throw error;
+      const sure = await confirmAct({
+        title: error.message,
+        body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
+        confirm: "Invite anyway",
+      });
+      if (!sure) { say("invitations", `Not sent: check the address ${body.email}.`); return; }
+      made = await api("careers/invitations/", { method: "POST", body: { ...body, confirm_outside_domains: true } });
+    }
     form.reset();
     await loadColleagues({ admin: true, pending });
     say("invitations", `Invitation sent to ${made.email}.`);

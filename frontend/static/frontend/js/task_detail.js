@@ -75,7 +75,8 @@ function renderTask(task) {
   root.querySelector("[data-task-meta]").textContent = meta.join(" · ");
   fill(root.querySelector("[data-task-skills]"), skillBadges(task.skills));
   fill(root.querySelector("[data-task-mentor]"), mentorCard(task));
-  if (task.viewer_role !== "mentor") {
+  // Offering help is a drafter's act: not for the task's mentor, nor for career-office staff.
+  if (task.viewer_role !== "mentor" && !("staffOnly" in root.dataset)) {
     // An offer beside a mentor who is open to offers: a decoration, silent when absent. Worded
     // as help beyond this task, so it is not mistaken for applying to it.
     mentorCardData((task.mentor_card || task.mentor).handle).then((card) => {
@@ -287,6 +288,12 @@ async function main() {
     fill(side, card(el("h2", { text: "Want to help?" }),
       el("p", { text: "Log in or sign up to offer your help with your portfolio." }),
       el("a", { class: "button", href: `/accounts/login/?next=/tasks/${taskId}/`, text: "Log in to apply" })));
+  } else if ("staffOnly" in root.dataset) {
+    // Career-office staff who neither draft nor mentor: the office's actions (careers_feature.js)
+    // stand where a drafter's apply form would, instead of a form they have no use for.
+    const feature = root.querySelector("[data-feature-task]");
+    feature.classList.remove("section-tight");
+    fill(side, feature);
   } else if (!allowed.has("apply")) {
     fill(side, card(el("p", { text: "This task is not taking applications." }), el("a", { href: "/tasks/", text: "Browse open tasks" })));
   } else {
