@@ -255,6 +255,27 @@ def test_a_task_from_an_accepted_offer_says_where_it_came_from_on_the_dashboard(
     _both_widths(page, "dashboard-offer-task")
 
 
+def test_the_page_of_a_task_from_an_accepted_offer_says_private_not_closed(page):
+    mentor = _person("Maya Mentor", mentor=True)
+    drafter = _person("Sam Drafter")
+    offer = offer_accept(offer_id=_offer(mentor, drafter).pk, mentor=mentor)
+    _log_in(page, mentor)
+
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + f"/tasks/{offer.task_id}/")
+
+    state = page.locator("[data-task-state]")
+    expect(state).to_contain_text("Private")
+    expect(state).not_to_contain_text("Closed")
+    meta = page.locator("[data-task-meta]")
+    expect(meta).to_contain_text("From an accepted offer")
+    expect(meta).not_to_contain_text("applicant")
+    expect(meta).not_to_contain_text("No places open")
+    expect(page.get_by_text("for the offered work")).to_be_visible()
+    expect(page.get_by_text("on your profile")).to_have_count(0)
+    _both_widths(page, "task-from-offer")
+
+
 # --- 5. Found walking the journey at 390 px ----------------------------------------------------
 
 

@@ -19,8 +19,9 @@ from projects.services.applications import application_accept, application_creat
 from projects.services.tasks import task_create, task_publish
 from projects.transitions import transition_require
 
+# Read by both sides ("You also gain" / "The helper also gains"), so it names no one as "you".
 DEFAULT_WHAT_YOU_GAIN = (
-    "Verified experience on your profile, confirmed by {mentor}, for the work you offered to do."
+    "Verified experience on Slipstream, confirmed by {mentor}, for the offered work."
 )
 
 

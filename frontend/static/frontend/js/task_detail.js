@@ -59,7 +59,13 @@ function verifiedBadge(domain) {
 function renderTask(task) {
   document.title = `${task.title} · Slipstream`;
   root.querySelector("[data-task-title]").textContent = task.title;
-  fill(root.querySelector("[data-task-state]"), stateBadge(task.state), " ", levelBadge(task.level));
+  // An accepted offer's task is private and already filled by the offering drafter: it says so,
+  // never "Closed · No places open · 1 applicant" (its engagement carries the work).
+  const fromOffer = task.visibility === "private";
+  fill(root.querySelector("[data-task-state]"),
+    fromOffer ? el("span", { class: "badge badge-muted", "data-private-task": true },
+      el("span", { class: "visually-hidden", text: "Visibility: " }), "Private") : stateBadge(task.state),
+    " ", levelBadge(task.level));
   featuredTasks().then((featured) => {
     const badge = featuredBadge(featured[task.id]);
     if (badge) root.querySelector("[data-task-state]").append(" ", badge);
@@ -68,9 +74,9 @@ function renderTask(task) {
     `${task.estimated_hours} hours`,
     task.is_remote ? "Remote" : `On site: ${task.location}`,
     task.deadline ? `Deadline ${date(task.deadline)}` : "No fixed deadline",
-    placesLeft(task),
+    fromOffer ? "From an accepted offer" : placesLeft(task),
     task.published_at ? `Posted ${date(task.published_at)}` : null,
-    task.applicant_count != null ? plural(task.applicant_count, "applicant") : null,
+    !fromOffer && task.applicant_count != null ? plural(task.applicant_count, "applicant") : null,
   ].filter(Boolean);
   root.querySelector("[data-task-meta]").textContent = meta.join(" · ");
   fill(root.querySelector("[data-task-skills]"), skillBadges(task.skills));
