@@ -111,7 +111,7 @@ def _new_offer(w: World) -> dict:
         "title": "Proofread your launch post",
         "what": "I will proofread the launch post and suggest a shorter opening.",
         "estimated_hours": 2,
-        "by_when": str(datetime.date.today() + datetime.timedelta(days=7)),
+        "by_when": str(datetime.date.today() + datetime.timedelta(days=21)),
         "work_sample_link": "https://example.org/sample",
     }
 
