@@ -58,11 +58,16 @@ def experience_page(request: HttpRequest, engagement_id: int) -> HttpResponse:
     viewer_is_drafter = profile is not None and profile.handle == experience["drafter"]["handle"]
     drafter = experience["drafter"]["display_name"]
     mentor = experience["mentor"]["display_name"]
+    # The mentor's endorsed skills are marked on their chips (once feedback is unblinded, as the
+    # endorsement itself): which skill they vouched for is the strongest part of the proof.
+    endorsed = set((experience["endorsement"] or {}).get("skills", ()))
+    skill_chips = [{"name": name, "endorsed": name in endorsed} for name in experience["skills"]]
     return render(
         request,
         "frontend/experience.html",
         {
             "experience": experience,
+            "skill_chips": skill_chips,
             "viewer_is_drafter": viewer_is_drafter,
             "og_title": f"{drafter}: {experience['task_title']}",
             "og_description": f"Verified experience on Slipstream, confirmed by {mentor}."
