@@ -561,6 +561,12 @@ ROWS: list[Row] = [
     # anyone signed in lists and joins; only members read a circle and act in it.
     Row("GET", "/api/v1/circles/"),
     Row("GET", "/api/v1/circles/hosting/"),  # each person's own eligibility
+    # "Tell me when a circle opens": each person's own alert for a family.
+    Row("GET", "/api/v1/circles/alerts/"),
+    Row("POST", "/api/v1/circles/alerts/{skill_family}/", lambda w: {"skill_family": "javascript"}),
+    Row(
+        "DELETE", "/api/v1/circles/alerts/{skill_family}/", lambda w: {"skill_family": "javascript"}
+    ),
     Row(
         "POST",
         "/api/v1/circles/",
