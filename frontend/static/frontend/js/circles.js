@@ -120,7 +120,6 @@ function alertItem(row) {
       if (row.waiting) await api(url, { method: "DELETE" });
       const item = alertItem(next);
       toggle.closest("li").replaceWith(item);
-      item.querySelector("button").focus();
       announce(alertStatus, next.waiting ? `We will tell you when ${aOrAn(label)} circle opens.` : `You will not hear about ${label} circles.`);
     } catch (error) {
       toggle.disabled = false;
