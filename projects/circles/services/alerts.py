@@ -9,7 +9,13 @@ from accounts.models import NotificationPreference, User
 from accounts.services.notifications import notification_send
 from accounts.skill_families import SKILL_FAMILY_LABELS
 from marketplace.errors import NotFound
-from projects.circles.models import CIRCLE_MIN_MEMBERS, Circle, CircleAlert, CircleMembership
+from projects.circles.models import (
+    CIRCLE_MAX_MEMBERS,
+    CIRCLE_MIN_MEMBERS,
+    Circle,
+    CircleAlert,
+    CircleMembership,
+)
 from projects.people import display_name
 
 
@@ -81,7 +87,7 @@ def circle_alerts_notify(*, circle: Circle) -> int:
     body = (
         f"{display_name(circle.host)} is starting it; it begins once {wanted} more join. "
         if forming
-        else f"It has {circle.member_count} of 8 members. "
+        else f"It has {circle.member_count} of {CIRCLE_MAX_MEMBERS} members. "
     ) + f"You asked to hear when {_a(label)} circle opens: this is the only notice about it."
     now = timezone.now()
     told = 0
