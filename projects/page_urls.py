@@ -2,10 +2,15 @@
 
 from django.urls import path
 
-from projects.pages import TaskPage, experience_page
+from projects.pages import TaskPage, experience_card_image, experience_page
 
 urlpatterns = [
     path("experience/<int:engagement_id>/", experience_page, name="experience"),
+    path(
+        "experience/<int:engagement_id>/card-<slug:key>.png",
+        experience_card_image,
+        name="experience-card",
+    ),
     # Before frontend's route of the same path (which keeps the name `frontend:task`).
     path("tasks/<id:task_id>/", TaskPage.as_view(), name="task-page"),
 ]

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.email_headers import header_text
@@ -40,3 +40,14 @@ def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> 
     if ids is not None:
         unread = unread.filter(id__in=list(ids))
     return unread.update(read_at=timezone.now())
+
+
+def notifications_resolve(*, user: User, url: str, kinds: Iterable[str]) -> int:
+    """Mark `user`'s unread notifications of these kinds that point at `url` read: what they
+    asked for is done, so they no longer show as something to do."""
+    # A link may carry a fragment (#feedback-heading) that points inside the same page.
+    return (
+        Notification.objects.filter(recipient=user, read_at__isnull=True, kind__in=list(kinds))
+        .filter(models.Q(url=url) | models.Q(url__startswith=f"{url}#"))
+        .update(read_at=timezone.now())
+    )

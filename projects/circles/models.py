@@ -157,3 +157,34 @@ class CritiqueReport(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Report on critique {self.critique_id}"
+
+
+class CircleAlert(models.Model):
+    """ "Tell me when a circle opens": one per person and skill family. It is told once, when a
+    circle of that family it could join starts forming or opens (`notified_at`); asking again
+    afterwards sets it waiting again."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_alerts"
+    )
+    skill_family = models.CharField(max_length=40, choices=FAMILY_CHOICES)
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "skill_family"], name="circle_alert_once_per_family"
+            )
+        ]
+        # A new circle looks up the alerts still waiting for its family.
+        indexes = [
+            models.Index(
+                fields=["skill_family"],
+                condition=models.Q(notified_at__isnull=True),
+                name="circle_alert_waiting_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} waits for {self.skill_family}"

@@ -75,7 +75,7 @@ def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
         kind="engagement_approved",
         title=f"Your work on “{title}” was approved",
         body="It now shows as verified experience on your profile. Leave feedback and thanks.",
-        url=f"/engagements/{engagement.pk}/",
+        url=f"/engagements/{engagement.pk}/#feedback-heading",
     )
     introductions = Introduction.objects.filter(
         task=engagement.task, drafter=engagement.drafter, state=Introduction.State.ACCEPTED

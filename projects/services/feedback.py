@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from accounts.models import User
-from accounts.services.notifications import notification_send
+from accounts.services.notifications import notification_send, notifications_resolve
 from marketplace.errors import NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
@@ -25,6 +25,10 @@ from projects.transitions import (
     guard_thanks_not_given,
     transition_require,
 )
+
+# Notices whose point is "leave your feedback" (the approval notice, and the other side's
+# "they left feedback" notice): both are resolved once the recipient has written theirs.
+FEEDBACK_PROMPT_KINDS = ("engagement_approved", "feedback")
 
 
 def feedback_submit(
@@ -86,6 +90,13 @@ def feedback_submit(
             endorsement=endorsement,
         )
         feedback.endorsed_skills.set(skills)
+        # The notices that asked the author to write it ("leave feedback", "theirs shows once
+        # you have written yours") are answered now: they stop counting as something to do.
+        notifications_resolve(
+            user=author,
+            url=f"/engagements/{engagement.pk}/",
+            kinds=FEEDBACK_PROMPT_KINDS,
+        )
         # Ratings reach a consenting office (evaluations, first-destination export).
         student_activity_changed(user_ids=[engagement.drafter_id], what="feedback")
         # Feedback is double-blind: "it shows once you have written yours" is true only for

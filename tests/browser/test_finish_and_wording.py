@@ -149,7 +149,7 @@ def test_decline_reasons_keep_their_radio_size_on_a_phone(page):
         title="Tidy your interview notes into a findings table",
         what="I will turn your twelve interview notes into one findings table.",
         estimated_hours=4,
-        by_when=datetime.date.today() + datetime.timedelta(days=10),
+        by_when=datetime.date.today() + datetime.timedelta(days=21),
         work_sample_link="https://example.org/sample",
     )
     log_in(page, mentor)

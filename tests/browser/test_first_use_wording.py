@@ -127,7 +127,7 @@ def test_offers_speak_to_an_open_mentor_and_to_the_drafter_who_sent_one(page):
         title="Findings table from your interview notes",
         what="I will turn your twelve interview notes into one findings table.",
         estimated_hours=4,
-        by_when=timezone.localdate() + datetime.timedelta(days=10),
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
         work_sample_link="https://example.org/sample",
     )
 

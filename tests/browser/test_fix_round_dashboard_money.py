@@ -65,7 +65,7 @@ def test_next_steps_offers_and_invitations_after_the_walks(page):
         title=OFFER,
         what="I will turn your twelve interview notes into one findings table.",
         estimated_hours=4,
-        by_when=timezone.localdate() + datetime.timedelta(days=10),
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
         work_sample_link="https://example.org/sample",
     )
     closes = timezone.localtime(offer.created_at + datetime.timedelta(days=14))

@@ -44,7 +44,7 @@ def test_offers_open_on_received_for_a_mentor_and_on_sent_for_a_drafter(page):
         title=TITLE,
         what="I will turn your twelve interview notes into one findings table.",
         estimated_hours=4,
-        by_when=timezone.localdate() + datetime.timedelta(days=10),
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
         work_sample_link="https://example.org/sample",
     )
     page.set_viewport_size({"width": 1280, "height": 900})

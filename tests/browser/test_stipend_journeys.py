@@ -116,7 +116,7 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     stipend_badge(page, "Awaiting funding").wait_for()
     assert card.get_by_text("$125.00", exact=True).is_visible()
     assert card.get_by_text(
-        "The drafter receives $112.50 after the $12.50 platform fee."
+        "The drafter receives $112.50 after the 10% platform fee ($12.50)."
     ).is_visible()
     assert_accessible(page)
 

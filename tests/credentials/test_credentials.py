@@ -5,7 +5,6 @@ import base64
 import json
 
 import pytest
-from django.contrib.staticfiles import finders
 from jwcrypto import jwk, jws
 
 from projects.credentials.documents import index_is_set
@@ -382,8 +381,8 @@ def test_the_experience_page_has_an_image_for_link_previews(approved, client):
     page = _experience_page(client, approved)
 
     assert '<meta property="og:image" content="http' in page
-    assert "frontend/img/share-card.png" in page
-    assert finders.find("frontend/img/share-card.png")  # the image is really shipped
+    # The experience's own card (tests/projects/test_experience_card.py draws and serves it).
+    assert f"/experience/{approved.pk}/card-" in page
 
 
 def test_the_verify_page_speaks_plainly_and_names_the_standard_for_developers(client):

@@ -48,7 +48,7 @@ def offer_body(item):
             "what": "I will turn the twelve interview notes you mentioned into one findings "
             "table with quotes, in your template, and flag the three strongest themes.",
             "estimated_hours": 4,
-            "by_when": str(timezone.localdate() + datetime.timedelta(days=10)),
+            "by_when": str(timezone.localdate() + datetime.timedelta(days=21)),
             "portfolio_item_ids": [item.pk],
             **extra,
         }

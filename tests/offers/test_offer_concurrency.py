@@ -21,7 +21,7 @@ def _offer_body() -> dict:
         "title": "Proofread your launch post",
         "what": "I will proofread the launch post and suggest a shorter opening.",
         "estimated_hours": 2,
-        "by_when": str(timezone.localdate() + datetime.timedelta(days=7)),
+        "by_when": str(timezone.localdate() + datetime.timedelta(days=21)),
         "work_sample_link": "https://example.org/sample",
     }
 
@@ -68,7 +68,7 @@ def test_twelve_parallel_offers_to_a_mentor_with_a_cap_of_three_make_exactly_thr
         "title": "Proofread your launch post",
         "what": "I will proofread the launch post and suggest a shorter opening.",
         "estimated_hours": 2,
-        "by_when": str(timezone.localdate() + datetime.timedelta(days=7)),
+        "by_when": str(timezone.localdate() + datetime.timedelta(days=21)),
         "work_sample_link": "https://example.org/sample",
     }
 

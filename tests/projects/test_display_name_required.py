@@ -104,7 +104,7 @@ def test_a_drafter_without_a_name_cannot_send_an_offer():
         "title": "Tidy your interview notes",
         "what": "I will turn the twelve interview notes into one findings table with quotes.",
         "estimated_hours": 4,
-        "by_when": str(timezone.localdate() + datetime.timedelta(days=10)),
+        "by_when": str(timezone.localdate() + datetime.timedelta(days=21)),
         "work_sample_link": "https://example.org/work",
     }
 

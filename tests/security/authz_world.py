@@ -210,7 +210,7 @@ def world_build() -> World:
         title="Tidy your interview notes",
         what="I will turn your interview notes into one findings table.",
         estimated_hours=3,
-        by_when=engagement.created_at.date() + datetime.timedelta(days=10),
+        by_when=engagement.created_at.date() + datetime.timedelta(days=21),
         portfolio_item_ids=[item.pk],
     )
     _circle_world(world)

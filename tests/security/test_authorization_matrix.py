@@ -111,7 +111,7 @@ def _new_offer(w: World) -> dict:
         "title": "Proofread your launch post",
         "what": "I will proofread the launch post and suggest a shorter opening.",
         "estimated_hours": 2,
-        "by_when": str(datetime.date.today() + datetime.timedelta(days=7)),
+        "by_when": str(datetime.date.today() + datetime.timedelta(days=21)),
         "work_sample_link": "https://example.org/sample",
     }
 
@@ -572,6 +572,12 @@ ROWS: list[Row] = [
     # anyone signed in lists and joins; only members read a circle and act in it.
     Row("GET", "/api/v1/circles/"),
     Row("GET", "/api/v1/circles/hosting/"),  # each person's own eligibility
+    # "Tell me when a circle opens": each person's own alert for a family.
+    Row("GET", "/api/v1/circles/alerts/"),
+    Row("POST", "/api/v1/circles/alerts/{skill_family}/", lambda w: {"skill_family": "javascript"}),
+    Row(
+        "DELETE", "/api/v1/circles/alerts/{skill_family}/", lambda w: {"skill_family": "javascript"}
+    ),
     Row(
         "POST",
         "/api/v1/circles/",

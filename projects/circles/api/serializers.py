@@ -134,3 +134,17 @@ class CircleHostingSerializer(serializers.Serializer):
     verified_drafts = serializers.IntegerField(help_text="My verified drafts so far.")
     # A declared field, popped from the class by DRF's metaclass; mypy sees Field.required.
     required = serializers.IntegerField(help_text="Verified drafts hosting takes.")  # type: ignore[assignment]
+
+
+class CircleAlertSerializer(serializers.Serializer):
+    skill_family = serializers.ChoiceField(choices=FAMILY_CHOICES)
+    skill_family_label = serializers.CharField()
+    from_your_skills = serializers.BooleanField(
+        help_text="The family of one of the skills on your profile."
+    )
+    waiting = serializers.BooleanField(
+        help_text="You asked to hear when a circle of this family opens, and have not yet."
+    )
+    notified_at = serializers.DateTimeField(
+        allow_null=True, help_text="When you were told a circle of this family opened."
+    )

@@ -5,6 +5,12 @@ from projects.circles.api import views
 urlpatterns = [
     path("circles/", views.CircleListView.as_view(), name="circles"),
     path("circles/hosting/", views.CircleHostingView.as_view(), name="circles-hosting"),
+    path("circles/alerts/", views.CircleAlertListView.as_view(), name="circle-alerts"),
+    path(
+        "circles/alerts/<slug:skill_family>/",
+        views.CircleAlertView.as_view(),
+        name="circle-alert",
+    ),
     path("circles/<id:circle_id>/", views.CircleDetailView.as_view(), name="circle"),
     path("circles/<id:circle_id>/join/", views.CircleJoinView.as_view(), name="circle-join"),
     path("circles/<id:circle_id>/leave/", views.CircleLeaveView.as_view(), name="circle-leave"),

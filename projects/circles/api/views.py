@@ -12,12 +12,14 @@ from rest_framework.views import APIView
 from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from projects.circles.api import serializers as s
+from projects.circles.selectors.alerts import circle_alerts_for_viewer
 from projects.circles.selectors.circles import (
     circle_get_for_member,
     circle_hosting_get,
     circle_list,
     circle_rows,
 )
+from projects.circles.services.alerts import circle_alert_subscribe, circle_alert_unsubscribe
 from projects.circles.services.circles import (
     circle_close,
     circle_create,
@@ -220,3 +222,61 @@ class CritiqueReportView(APIView):
         return Response(
             s.CritiqueReportOutputSerializer(report).data, status=status.HTTP_201_CREATED
         )
+
+
+_ALERT_ERRORS = {
+    401: OpenApiResponse(description="Not signed in."),
+    404: OpenApiResponse(description="No such skill family."),
+}
+
+
+def _alert_row(request: Request, skill_family: str) -> dict:
+    rows = circle_alerts_for_viewer(viewer=authenticated_user(request))
+    return next(row for row in rows if row["skill_family"] == skill_family)
+
+
+class CircleAlertListView(APIView):
+    """Your "tell me when a circle opens" alerts, beside the families of your skills."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="circles_alerts_list",
+        responses={200: s.CircleAlertSerializer(many=True), 401: _ALERT_ERRORS[401]},
+    )
+    def get(self, request: Request) -> Response:
+        rows = circle_alerts_for_viewer(viewer=authenticated_user(request))
+        return Response(s.CircleAlertSerializer(rows, many=True).data)
+
+
+class CircleAlertView(APIView):
+    """Your own alert for one skill family: POST to wait for a circle of it (told once, in-app
+    and by e-mail unless invitation e-mails are off), DELETE to stop waiting (idempotent)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="circles_alerts_subscribe",
+        request=None,
+        responses={
+            201: s.CircleAlertSerializer,
+            200: OpenApiResponse(s.CircleAlertSerializer, description="Already waiting."),
+            **_ALERT_ERRORS,
+        },
+    )
+    def post(self, request: Request, skill_family: str) -> Response:
+        _, started = circle_alert_subscribe(
+            user=authenticated_user(request), skill_family=skill_family
+        )
+        row = _alert_row(request, skill_family)
+        code = status.HTTP_201_CREATED if started else status.HTTP_200_OK
+        return Response(s.CircleAlertSerializer(row).data, status=code)
+
+    @extend_schema(
+        operation_id="circles_alerts_unsubscribe",
+        request=None,
+        responses={204: None, **_ALERT_ERRORS},
+    )
+    def delete(self, request: Request, skill_family: str) -> Response:
+        circle_alert_unsubscribe(user=authenticated_user(request), skill_family=skill_family)
+        return Response(status=status.HTTP_204_NO_CONTENT)

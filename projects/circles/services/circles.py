@@ -13,6 +13,7 @@ from projects.circles.models import (
     Circle,
     CircleMembership,
 )
+from projects.circles.services.alerts import circle_alerts_notify
 from projects.locks import circle_lock
 from projects.models import Engagement
 from projects.transitions import (
@@ -84,6 +85,8 @@ def circle_create(
             institution_id=institution_id,
         )
         CircleMembership.objects.create(circle=circle, user=host)
+        # People waiting for a circle of this family hear that one is starting.
+        circle_alerts_notify(circle=circle)
     return circle
 
 
@@ -94,6 +97,8 @@ def _resize(circle: Circle, delta: int) -> None:
         circle, "activate", role=SYSTEM
     ):
         circle.state = transition_target(circle, "activate", role=SYSTEM)
+        # It opens: anyone still waiting for this family (asked since it began forming) hears.
+        circle_alerts_notify(circle=circle)
     elif circle.member_count < CIRCLE_MIN_MEMBERS and transition_allows(
         circle, "fall_back", role=SYSTEM
     ):

@@ -17,10 +17,13 @@ from projects.offers import error_codes as codes
 from projects.offers.models import OFFER_MAX_HOURS, Offer
 from projects.people import display_name
 from projects.services.applications import evidence_items_check
+from projects.services.closure import CLOSE_AFTER
 from projects.transitions import guard_display_name_set, guard_require, transition_target
 
 MAX_PENDING_PER_DRAFTER = 3
-OFFER_EXPIRY_DAYS = 14
+# The closure guarantee's window, applied to offers: a mentor answers within it or the offer
+# expires (one source, so the form's hint and the expiry job can never disagree).
+OFFER_EXPIRY_DAYS = CLOSE_AFTER.days
 TITLE_MAX_LENGTH = 120
 WHAT_MAX_LENGTH = 1500
 DECLINE_NOTE_MAX_LENGTH = 1000
@@ -64,6 +67,21 @@ def _offer_fields_check(*, title: str, what: str, estimated_hours: int, by_when)
         )
     if by_when <= timezone.localdate():
         raise field_error("Choose a date in the future.", code=codes.OFFER_INVALID, field="by_when")
+    # Work due before the mentor must even answer could be late the day it is accepted.
+    earliest = offer_earliest_by_when()
+    if by_when < earliest:
+        raise field_error(
+            f"The mentor has up to {OFFER_EXPIRY_DAYS} days to answer, so choose "
+            f"{date_format(earliest)} or later.",
+            code=codes.OFFER_INVALID,
+            field="by_when",
+        )
+
+
+def offer_earliest_by_when() -> datetime.date:
+    """The first "done by" date an offer sent today may carry: the day after the mentor's
+    answer window ends."""
+    return timezone.localdate() + datetime.timedelta(days=OFFER_EXPIRY_DAYS + 1)
 
 
 def offer_create(

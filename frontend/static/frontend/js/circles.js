@@ -95,14 +95,54 @@ const hostingLoaded = api("circles/hosting/").then((hosting) => {
 // The empty suggestion says what would help: skills only to someone who has none.
 function noSuggestion(me) {
   return me.skills.length
-    ? emptyState("No circle around your skills yet. Browse all circles below, or host one when you can.")
+    ? emptyState("No circle around your skills yet. Ask to hear when one opens, browse all circles below, or host one when you can.")
     : emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/#profile", text: "Your skills" });
+}
+
+// "Tell me when a circle opens" for each family of the viewer's skills: the way on from an
+// empty suggestion (POST/DELETE /api/v1/circles/alerts/<family>/; told once, then it ends).
+const alertsBox = root.querySelector("[data-circle-alerts]");
+const alertList = root.querySelector("[data-circle-alert-list]");
+const alertStatus = root.querySelector("[data-circle-alert-status]");
+
+// "a JavaScript circle", "an Interface design circle".
+const aOrAn = (label) => (/^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`);
+
+function alertItem(row) {
+  const label = row.skill_family_label;
+  const toggle = el("button", { type: "button", class: row.waiting ? "button-secondary button-small" : "button-small" },
+    row.waiting ? "Stop waiting" : "Tell me when one opens", el("span", { class: "visually-hidden", text: ` (${label})` }));
+  toggle.addEventListener("click", async () => {
+    toggle.disabled = true;
+    try {
+      const url = `circles/alerts/${encodeURIComponent(row.skill_family)}/`;
+      const next = row.waiting ? { ...row, waiting: false } : await api(url, { method: "POST" });
+      if (row.waiting) await api(url, { method: "DELETE" });
+      const item = alertItem(next);
+      toggle.closest("li").replaceWith(item);
+      announce(alertStatus, next.waiting ? `We will tell you when ${aOrAn(label)} circle opens.` : `You will not hear about ${label} circles.`);
+    } catch (error) {
+      toggle.disabled = false;
+      announce(alertStatus, errorText(error));
+    }
+  });
+  return el("li", { class: "circle-alert" },
+    el("span", { class: "circle-alert-text" }, el("strong", { text: label }),
+      el("span", { class: "muted", text: row.waiting ? " · ✓ we will tell you when one opens" : " · no circle to join yet" })),
+    toggle);
+}
+
+async function showAlerts() {
+  const rows = (await api("circles/alerts/")).filter((row) => row.from_your_skills || row.waiting);
+  fill(alertList, rows.map(alertItem));
+  alertsBox.hidden = rows.length === 0;
 }
 
 filter.value = new URLSearchParams(window.location.search).get("skill") || "";
 Promise.all([
-  Promise.all([api("circles/?suggested=true&page_size=6"), api("me/")]).then(([page, me]) => fill(suggested, page.results.length
-    ? page.results.map(card)
-    : el("li", {}, noSuggestion(me)))),
+  Promise.all([api("circles/?suggested=true&page_size=6"), api("me/")]).then(([page, me]) => {
+    fill(suggested, page.results.length ? page.results.map(card) : el("li", {}, noSuggestion(me)));
+    return page.results.length ? null : showAlerts();
+  }),
   hostingLoaded.then(loadAll),
 ]).then(() => { status.hidden = true; }).catch((error) => showLoadError(error, status));

@@ -6,7 +6,7 @@ import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./e
 import { confirmAct } from "./dialog.js";
 import { renderShowable, showableBody, showableFields } from "./engagement_showable.js";
 import { shareCard } from "./share_card.js";
-import { announce, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
+import { announce, date, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
 const id = root.dataset.engagementId;
@@ -100,9 +100,11 @@ function competencyName(e, slug) {
   return choice ? choice.name : slug.replace(/_/g, " ");
 }
 
-function feedbackView(fb, label, e) {
+function feedbackView(fb, label, e, mine = false) {
   return el("div", { class: "feedback" },
     el("h3", { text: label }),
+    // A late click on an old "leave feedback" notice lands here: say plainly it is done.
+    mine ? el("p", { class: "muted", "data-feedback-done": true, text: `You left your feedback on ${date(fb.created_at)}.` }) : null,
     el("p", {}, el("strong", { text: `${fb.rating} / 5` }), fb.text ? ` — ${fb.text}` : ""),
     fb.endorsement ? el("p", { text: `Endorsement: ${fb.endorsement}` }) : null,
     fb.endorsed_skills.length ? el("p", { class: "small", text: `Endorsed skills: ${fb.endorsed_skills.map((s) => s.name).join(", ")}` }) : null,
@@ -163,7 +165,7 @@ function renderFeedback(e, meId, allowed, config) {
   const fb = e.feedback || {};
   const revealDays = config ? ` (or ${config.feedback_reveal_days} days after completion)` : "";
   fill($("[data-feedback]"),
-    fb.mine ? feedbackView(fb.mine, "Your feedback", e) : null,
+    fb.mine ? feedbackView(fb.mine, "Your feedback", e, true) : null,
     !fb.mine && allowed.has("feedback") ? feedbackForm(e, config) : null,
     fb.theirs ? feedbackView(fb.theirs, "Their feedback", e) : null,
     !fb.theirs && fb.theirs_written ? el("p", { class: "muted", text: `They have written feedback. It shows once you have written yours${revealDays}.` }) : null);
@@ -301,4 +303,8 @@ async function render() {
   }
 }
 
-render();
+// A link from a notice (/engagements/<id>/#feedback-heading) names a section drawn only now.
+render().then(() => {
+  const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  if (target && !target.closest("[hidden]")) target.scrollIntoView();
+});

@@ -3,6 +3,7 @@
 // active only when Stripe's webhook arrives, so the return from Checkout polls for it.
 import { confirmAct } from "./dialog.js";
 import { api, showErrors } from "./api.js";
+import { percent } from "./task_card.js";
 import { el, fill, money } from "./ui.js";
 
 const STATES = {
@@ -128,8 +129,12 @@ export function renderStipend(root, engagement, stipend, { allowed = new Set(), 
   if (!stipend) return;
   fill(root.querySelector("[data-stipend-badge]"), stateBadge(stipend));
   root.querySelector("[data-stipend-amount]").textContent = money(stipend.amount, stipend.currency);
+  // Worded as on the task page and the forms ("after the 10% platform fee"), with the amount
+  // this stipend's fee came to, since here it is known.
+  const fee = money(stipend.fee_amount, stipend.currency);
+  const feeWords = config ? `the ${percent(config.platform_fee_percent)} platform fee (${fee})` : `the platform fee (${fee})`;
   root.querySelector("[data-stipend-split]").textContent =
-    `${engagement.viewer_role === "mentor" ? "The drafter receives" : "You receive"} ${money(stipend.payout_amount, stipend.currency)} after the ${money(stipend.fee_amount, stipend.currency)} platform fee.`;
+    `${engagement.viewer_role === "mentor" ? "The drafter receives" : "You receive"} ${money(stipend.payout_amount, stipend.currency)} after ${feeWords}.`;
   fill(root.querySelector("[data-stipend-body]"), explain(engagement, stipend, allowed, config));
 }
 

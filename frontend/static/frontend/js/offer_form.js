@@ -2,7 +2,7 @@
 // the mentor's card (their note and topics), and lists the drafter's own work to attach.
 import { allPages, api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { mentorCardData, mentorName, offersLeftText, replyRateText } from "./offer_cards.js";
-import { el, fill, skillBadges } from "./ui.js";
+import { date, el, fill, skillBadges } from "./ui.js";
 
 const root = document.querySelector("[data-offer-form-page]");
 const handle = root.dataset.handle;
@@ -26,6 +26,20 @@ function portfolioChoices(items) {
     el("label", { for: `pi-${item.id}`, text: item.title }))));
 }
 
+// The work may not fall due inside the mentor's answer window (the server refuses it too): the
+// first allowed day is the one after the window ends, counted in the person's own calendar.
+function byWhenLimit(days) {
+  const day = (offset) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    return d;
+  };
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  form.elements.by_when.min = iso(day((days ?? 0) + 1));
+  if (days == null) return;  // no config: tomorrow at the earliest, the server says the rest
+  $("[data-by-when-help]").textContent = `The mentor has up to ${days} days to answer, so pick a date after ${date(day(days))}.`;
+}
+
 async function load() {
   const [card, items, config] = await Promise.all([mentorCardData(handle), allPages("me/portfolio/"), siteConfig()]);
   $("[data-status]").hidden = true;
@@ -37,9 +51,7 @@ async function load() {
   fill($("[data-title]"), `May I draft for ${mentorName(card)}?`);
   fill($("[data-mentor]"), mentorHead(card, config?.offer_expiry_days));
   portfolioChoices(items);
-  // Tomorrow at the earliest: an offer is dated in the future.
-  const tomorrow = new Date(Date.now() + 86_400_000);
-  form.elements.by_when.min = tomorrow.toISOString().slice(0, 10);
+  byWhenLimit(config?.offer_expiry_days);
   $("[data-offer-body]").hidden = false;
 }
 

@@ -23,12 +23,12 @@ export function skillsPicker(root, { levels = true, allowNew = levels, onChange,
   let timer = null;
 
   function removeButton(skill, index) {
-    return el("button", { type: "button", class: levels ? "button-secondary button-small" : "chip-remove", onclick: () => {
+    return el("button", { type: "button", class: "chip-remove", onclick: () => {
       chosen.splice(index, 1);
       render(input);
       status.textContent = `${skill.name} removed.`;
       onChange?.(chosen);
-    } }, levels ? "Remove" : el("span", { "aria-hidden": "true", text: "×" }), el("span", { class: "visually-hidden", text: `${levels ? " " : "Remove "}${skill.name}` }));
+    } }, el("span", { "aria-hidden": "true", text: "×" }), el("span", { class: "visually-hidden", text: `Remove ${skill.name}` }));
   }
 
   function render(focusAfter = null) {
