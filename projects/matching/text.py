@@ -21,17 +21,26 @@ from projects.matching import weights as w
 from projects.search import task_match_ranked
 
 
+def text_query(words: list[str]) -> str:
+    """The engine query for any of `words` (whole words), or "" when none is a plain word.
+    Words come from profile_words (letters, digits, + and #), never raw query syntax."""
+    words = [word.strip("+#") for word in words if word.strip("+#").isalnum()]
+    if connection.vendor == "postgresql":
+        return " | ".join(words)
+    return " OR ".join(f'"{word}"' for word in words)
+
+
 def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
     """Filter `queryset` (of Task) to the TEXT_RANK_WINDOW newest tasks mentioning any of
-    `words` (whole words), newest first, ranking nothing. Words come from profile_words
-    (letters, digits, + and #), never raw query syntax."""
-    words = [word.strip("+#") for word in words if word.strip("+#").isalnum()]
-    if not words:
+    `words` (whole words), newest first, ranking nothing."""
+    query = text_query(words)
+    if not query:
         return queryset.none()
-    if connection.vendor == "postgresql":
-        query = " | ".join(words)
-    else:
-        query = " OR ".join(f'"{word}"' for word in words)
+    return task_text_matches_query(queryset, query)
+
+
+def task_text_matches_query(queryset: QuerySet, query: str) -> QuerySet:
+    """task_text_matches for a query made by text_query (or a stand-in for one)."""
     # The engine's rank is annotated but never selected, so it is never computed.
     found = task_match_ranked(
         queryset, query=query, rank_name="text_rank", window=w.TEXT_RANK_WINDOW
