@@ -24,6 +24,7 @@ from projects.matching.text import (
     task_text_matches_query,
     text_query,
     text_relevance,
+    text_word_counts,
 )
 from projects.models import Application, Invitation, Task
 from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
@@ -236,7 +237,8 @@ def task_features_from_rows(
         + " ".join(s.name.lower() for s in skills[task_id])
         for task_id, row in rows.items()
     }
-    relevance = text_relevance(texts=texts, words=words)
+    counts = text_word_counts(texts=texts, words=words)
+    relevance = text_relevance(texts=texts, words=words, counts=counts)
     return {
         task_id: TaskFeatures(
             id=task_id,
@@ -251,6 +253,9 @@ def task_features_from_rows(
             mentor_reply_days=replies.get(row["mentor_id"]),
             text_relevance=relevance.get(task_id, 0.0),
             level=row["level"],
+            matched_words=(
+                [word for word in words if word in counts.get(task_id, ())] if words else None
+            ),
         )
         for task_id, row in rows.items()
     }

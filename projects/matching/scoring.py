@@ -37,6 +37,8 @@ class DrafterEvidence:
     families: dict[str, tuple[float, str]] = field(default_factory=dict)  # family → (credit, name)
     categories: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # most frequent words of profile and portfolio
+    # _credit per task skill id, filled while scoring (a few dozen skills over hundreds of tasks).
+    credits: dict[int, tuple[float, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_evidence(self) -> bool:
@@ -58,6 +60,9 @@ class TaskFeatures:
     text_relevance: float = 0.0  # 0…1 from the full-text index
     level: str = "some_experience"  # Task.Level
     mentor_low_response: bool = False  # response rate under LOW_RESPONSE_RATE (response_rates.py)
+    # The drafter's words the text contains, in their order, when the loader already counted
+    # them (None: looked up in `text`).
+    matched_words: list[str] | None = None
 
 
 @dataclass
@@ -108,8 +113,11 @@ def _skill_part(
     if not task.skills:
         return 0.0, reasons, False, False
     credits, direct, learning, shown, endorsed, related = [], [], [], [], [], []
+    known = drafter.credits
     for skill in task.skills:
-        credit, how = _credit(skill, drafter)
+        if (found := known.get(skill.id)) is None:
+            found = known[skill.id] = _credit(skill, drafter)
+        credit, how = found
         if how in ("direct", "portfolio", "endorsed", "learning"):
             credit *= rarity.get(skill.spelling_key, 1.0)
             direct.append(skill.name)
@@ -139,6 +147,8 @@ def _skill_part(
 
 
 def _matched_words(task: TaskFeatures, drafter: DrafterEvidence) -> list[str]:
+    if task.matched_words is not None:
+        return task.matched_words
     return [word for word in drafter.words if word in task.text]
 
 

@@ -52,21 +52,31 @@ def task_text_matches_query(queryset: QuerySet, query: str) -> QuerySet:
     return found.order_by().extra(order_by=["-projects_task_fts.rowid"])
 
 
-def text_relevance(*, texts: dict[int, str], words: list[str]) -> dict[int, float]:
-    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. A word counts
-    wherever the text contains it, as the reasons' "Mentions …" does (so "interview" counts
-    "interviews"). Texts that mention none of the words are left out."""
-    if not texts or not words:
-        return {}
+def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, dict[str, int]]:
+    """How often each of `words` occurs in each lowercase text (wherever the text contains it,
+    as the reasons' "Mentions …" does, so "interview" counts "interviews"); texts that mention
+    none of the words are left out."""
     counts: dict[int, dict[str, int]] = {}
-    lengths: dict[int, int] = {}
     for task_id, text in texts.items():
         tally = {word: n for word in words if (n := text.count(word))}
         if tally:
             counts[task_id] = tally
-        lengths[task_id] = text.count(" ") + 1
+    return counts
+
+
+def text_relevance(
+    *, texts: dict[int, str], words: list[str], counts: dict[int, dict[str, int]] | None = None
+) -> dict[int, float]:
+    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. Texts that
+    mention none of the words are left out. `counts` (text_word_counts of the same texts and
+    words) saves counting again."""
+    if not texts or not words:
+        return {}
+    if counts is None:
+        counts = text_word_counts(texts=texts, words=words)
     if not counts:
         return {}
+    lengths = {task_id: text.count(" ") + 1 for task_id, text in texts.items()}
     total = len(texts)
     average = sum(lengths.values()) / total
     mentions = Counter(word for tally in counts.values() for word in tally)
