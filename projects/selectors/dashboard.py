@@ -33,8 +33,10 @@ from projects.prepared import (
     statement_union_dicts,
 )
 from projects.selectors.conversations import message_unread_count
-from projects.stipends.models import Payout
-from projects.stipends.selectors import payouts_waiting_for_setup
+from projects.stipends.selectors import (
+    payouts_waiting_for_setup,
+    payouts_waiting_for_setup_query,
+)
 from projects.transitions import LIVE_ENGAGEMENT_STATES, PENDING_APPLICATION_STATES
 
 # projects.offers.services.offers.OFFER_EXPIRY_DAYS (a selector may not import a service; the
@@ -142,7 +144,8 @@ def _build_statements() -> dict[str, Statement]:
             *_person_fields("drafter"),
         )[: limit["offers"]]
     )
-    # The person's roles and unread messages (message_unread_count's rule) in one statement.
+    # The person's roles, unread messages (message_unread_count's rule) and payouts waiting for
+    # setup in one statement.
     unread = (
         Message.objects.filter(recipient_id=OuterRef("user_id"), read_at__isnull=True)
         .order_by()
@@ -150,8 +153,18 @@ def _build_statements() -> dict[str, Statement]:
         .annotate(n=Count("id"))
         .values("n")
     )
+    waiting = (
+        payouts_waiting_for_setup_query(user=User(pk=me))
+        .order_by()
+        .values("drafter_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     person = Profile.objects.filter(user_id=me).values(
-        "wants_to_mentor", "wants_to_draft", unread=Coalesce(Subquery(unread), 0)
+        "wants_to_mentor",
+        "wants_to_draft",
+        unread=Coalesce(Subquery(unread), 0),
+        payouts_waiting=Coalesce(Subquery(waiting), 0),
     )
     sections = {
         "tasks": tasks,
@@ -291,7 +304,7 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
                     for e in engagements
                     if e["id"] in completed_ids and not {e["id"]} <= reviewed & thanked
                 ],
-                payouts_waiting=payouts_waiting_for_setup(user=user),
+                payouts_waiting=person["payouts_waiting"],
             ),
         },
         "unread_messages": person["unread"],
@@ -306,6 +319,7 @@ def _person_without_profile(user: User) -> dict[str, Any]:
         "wants_to_mentor": profile.wants_to_mentor,
         "wants_to_draft": profile.wants_to_draft,
         "unread": message_unread_count(user=user),
+        "payouts_waiting": len(payouts_waiting_for_setup(user=user)),
     }
 
 
@@ -326,11 +340,11 @@ def _next_steps(
     has_offers: bool,
     has_tasks: bool,
     unfinished_thanks: list[dict[str, Any]],
-    payouts_waiting: list[Payout],
+    payouts_waiting: int,
 ) -> list[dict[str, str]]:
     steps = []
     if payouts_waiting:
-        count = len(payouts_waiting)
+        count = payouts_waiting
         steps.append(
             {
                 "text": f"Set up payouts to receive {count} approved stipend"
