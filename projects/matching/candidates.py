@@ -3,9 +3,10 @@ bounded pool of candidates in a fixed number of queries."""
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Exists,
     F,
@@ -17,15 +18,21 @@ from django.db.models.functions import Lower, Substr
 
 from accounts.models import User
 from projects.matching import weights as w
-from projects.matching.featured import task_ids_featured_for
+from projects.matching.featured import task_ids_featured_for, task_is_featured_for
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
-from projects.matching.text import task_text_matches, text_relevance
+from projects.matching.text import (
+    task_text_matches_query,
+    text_query,
+    text_relevance,
+    text_word_counts,
+)
 from projects.models import Application, Invitation, Task
+from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
 from projects.reply_times import mentor_reply_days_cached
 from projects.visibility import task_visible_q
 
 
-def tasks_recommendable_for(*, user: User, now: datetime) -> QuerySet:
+def tasks_recommendable_for(*, user: User, now: datetime | date) -> QuerySet:
     """Open tasks the user may see and apply to: not their own, not full (filled slots = slots),
     not already applied to (whatever became of it), not an invitation they declined, not past
     their deadline, and not from a mentor whose account is inactive or deleted."""
@@ -36,60 +43,171 @@ def tasks_recommendable_for(*, user: User, now: datetime) -> QuerySet:
         Task.objects.filter(task_visible_q(user), state=Task.State.OPEN)
         .filter(filled_slots__lt=F("slots"), mentor__is_active=True)
         .filter(mentor__profile__deleted_at__isnull=True)
-        .filter(Q(deadline__isnull=True) | Q(deadline__gte=now.date()))
+        .filter(Q(deadline__isnull=True) | Q(deadline__gte=_today(now)))
         .exclude(mentor=user)
         .exclude(Exists(Application.objects.filter(task_id=OuterRef("pk"), drafter=user)))
         .exclude(Exists(through))
     )
 
 
-def candidate_task_ids(*, eligible: QuerySet, drafter: DrafterEvidence) -> list[int]:
-    """A bounded pool: tasks sharing a skill or a skill family, the tasks most relevant to the
-    drafter's words among the newest the full-text index finds, and the newest tasks. Three
-    queries."""
-    keys = set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed)
-    ids: dict[int, None] = {}
-    if keys or drafter.families:
-        shares = Task.skills.through.objects.filter(task_id=OuterRef("pk")).filter(
-            Q(skill__spelling_key__in=keys) | Q(skill__family__in=list(drafter.families))
-        )
-        by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
-        ids.update(dict.fromkeys(by_skill.values_list("id", flat=True)[: w.CANDIDATES_BY_SKILL]))
-    if drafter.words:
-        found = task_text_matches(eligible, drafter.words)
-        texts = {
-            row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
-            for row in found.values(
-                "id", "title", "skills_text", text=Lower(Substr("description", 1, 3000))
-            )[: w.TEXT_SCORED]
-        }
-        relevance = text_relevance(texts=texts, words=drafter.words)
-        best = sorted(relevance, key=lambda task_id: (-relevance[task_id], -task_id))
-        ids.update(dict.fromkeys(best[: w.CANDIDATES_BY_TEXT]))
-    newest = eligible.order_by("-published_at", "-id").values_list("id", flat=True)
-    ids.update(dict.fromkeys(newest[: w.CANDIDATES_NEWEST]))
-    return list(ids)
+def _today(now: datetime | date) -> date:
+    return now.date() if isinstance(now, datetime) else now
+
+
+_SKILL_LINK_FIELDS = (
+    "task_id", "skill_id", "skill__name", "skill__slug", "skill__spelling_key", "skill__family",
+    "skill__category",
+)  # fmt: skip
+_IDS_BUCKET = 50  # task id lists are padded to a multiple of this: a few statement shapes
+
+
+def _build_skill_links(length: int) -> Statement:
+    slots = Slots()
+    ids = [slots.int(f"task{n}") for n in range(length)]
+    links = Task.skills.through.objects.filter(task_id__in=ids).order_by("skill__name")
+    return statement_compile(links.values(*_SKILL_LINK_FIELDS), slots)
 
 
 def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
     """Each task's skills with their matching keys. One query; one SkillRef per skill (a
     few dozen), shared by the tasks that have it (hundreds of links)."""
     by_task: dict[int, list[SkillRef]] = defaultdict(list)
+    if not task_ids:
+        return by_task
+    length = -(-len(task_ids) // _IDS_BUCKET) * _IDS_BUCKET
+    statement = statement_get(("skill links", length), lambda: _build_skill_links(length))
+    padded = [*task_ids, *[0] * (length - len(task_ids))]  # no task has id 0
     refs: dict[int, SkillRef] = {}
-    links = Task.skills.through.objects.filter(task_id__in=task_ids).order_by("skill__name")
-    for task_id, skill_id, *fields in links.values_list(
-        "task_id",
-        "skill_id",
-        "skill__name",
-        "skill__slug",
-        "skill__spelling_key",
-        "skill__family",
-        "skill__category",
-    ):
+    values = {f"task{n}": task_id for n, task_id in enumerate(padded)}
+    for row in statement_dicts(statement, values):
+        skill_id = row["skill_id"]
         if (ref := refs.get(skill_id)) is None:
-            ref = refs[skill_id] = SkillRef(skill_id, *fields)
-        by_task[task_id].append(ref)
+            ref = refs[skill_id] = SkillRef(
+                skill_id,
+                row["skill__name"],
+                row["skill__slug"],
+                row["skill__spelling_key"],
+                row["skill__family"],
+                row["skill__category"],
+            )
+        by_task[row["task_id"]].append(ref)
     return by_task
+
+
+_CARD_FIELDS = (
+    "id", "title", "estimated_hours", "deadline", "is_remote", "location", "slots", "filled_slots",
+    "stipend_amount", "stipend_currency", "what_you_gain", "visibility", "published_at", "level",
+    "mentor_id",
+)  # fmt: skip
+
+
+def _card_annotations() -> dict[str, Any]:
+    return {
+        "excerpt": Substr("description", 1, 240),
+        "text": Lower(Substr("description", 1, 3000)),
+        "mentor_handle": F("mentor__profile__handle"),
+        "mentor_name": F("mentor__profile__display_name"),
+        "mentor_avatar": F("mentor__profile__avatar"),
+        "mentor_organisation": F("mentor__profile__organisation"),
+        "mentor_verified_work_domain": F("mentor__profile__verified_work_domain"),
+    }
+
+
+# Which pools a candidate came from (the bits of its `pool_flags`).
+BY_SKILL, BY_TEXT, NEWEST = 1, 2, 4
+
+
+def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statement:
+    """The three candidate pools and their tasks' card rows in one statement:
+    `WITH pools AS (the pools, each keeping its order and limit) <the cards of the pools' tasks>`.
+    Built once per shape with stand-ins (projects/prepared.py), so neither the eligibility query
+    (three times) nor the cards are compiled per request."""
+    slots = Slots()
+    user: Any = User(pk=slots.int("user"))
+    today = slots.date("today")
+    eligible = tasks_recommendable_for(user=user, now=today)
+    pools: list[tuple[int, QuerySet]] = []
+    if n_keys or n_families:
+        keys = [slots.text(f"key{n}") for n in range(n_keys)]
+        families = [slots.text(f"family{n}") for n in range(n_families)]
+        shares = Task.skills.through.objects.filter(task_id=OuterRef("pk")).filter(
+            Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
+        )
+        by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
+        pools.append((BY_SKILL, by_skill.values_list("id")[: w.CANDIDATES_BY_SKILL]))
+    if with_text:
+        found = task_text_matches_query(eligible, slots.text("text query"))
+        pools.append((BY_TEXT, found.values_list("id")[: w.TEXT_SCORED]))
+    newest = eligible.order_by("-published_at", "-id").values_list("id")
+    pools.append((NEWEST, newest[: w.CANDIDATES_NEWEST]))
+    parts = [(flag, statement_compile(pool, slots, subquery=True)) for flag, pool in pools]
+    union = " UNION ALL ".join(
+        f"SELECT p{flag}.id, {flag} AS flag FROM ({part.sql}) p{flag}"  # noqa: S608 — compiled
+        for flag, part in parts
+    )
+    task_table = connection.ops.quote_name(Task._meta.db_table)
+    cards = (
+        Task.objects.extra(  # noqa: S610 — constant SQL naming the statement's own pools
+            tables=["pools"],
+            where=[f"pools.id = {task_table}.id"],
+            select={"pool_flags": "pools.flags"},
+        )
+        .order_by()
+        .values(
+            "pool_flags",
+            *_CARD_FIELDS,
+            "skills_text",
+            **_card_annotations(),
+            featured=task_is_featured_for(user=user),
+        )
+    )
+    card = statement_compile(cards, slots)
+    pooled = f"SELECT u.id, SUM(u.flag) AS flags FROM ({union}) u GROUP BY u.id"  # noqa: S608
+    return Statement(
+        sql=f"WITH pools AS ({pooled}) {card.sql}",
+        params=(*(p for _, part in parts for p in part.params), *card.params),
+        columns=card.columns,
+        converters=card.converters,
+    )
+
+
+def candidate_rows_load(
+    *, user: User, drafter: DrafterEvidence, now: datetime
+) -> list[dict[str, Any]]:
+    """The card rows of every task in a bounded pool of candidates the user may be
+    recommended (tasks_recommendable_for): the CANDIDATES_BY_SKILL newest sharing a skill or a
+    skill family, the TEXT_SCORED newest the full-text index finds for the drafter's words, and
+    the CANDIDATES_NEWEST newest. Each row has `pool_flags` (BY_SKILL | BY_TEXT | NEWEST),
+    `skills_text` and `featured` (task_ids_featured_for). One query."""
+    keys = sorted(set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
+    families = sorted(drafter.families)
+    query = text_query(drafter.words) if drafter.words else ""
+    shape = (
+        "recommendation candidates", len(keys), len(families), bool(query),
+        w.CANDIDATES_BY_SKILL, w.TEXT_SCORED, w.TEXT_RANK_WINDOW, w.CANDIDATES_NEWEST,
+    )  # fmt: skip
+    statement = statement_get(
+        shape, lambda: _build_candidates(len(keys), len(families), bool(query))
+    )
+    values: dict[str, Any] = {"user": user.pk, "today": now.date(), "text query": query}
+    values.update({f"key{n}": key for n, key in enumerate(keys)})
+    values.update({f"family{n}": family for n, family in enumerate(families)})
+    return statement_dicts(statement, values)
+
+
+def candidates_choose(*, rows: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
+    """The candidates among the pools' rows: every task sharing a skill, the
+    CANDIDATES_BY_TEXT most relevant to the drafter's words among the text pool, the newest."""
+    texts = {
+        row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
+        for row in rows
+        if row["pool_flags"] & BY_TEXT
+    }
+    relevance = text_relevance(texts=texts, words=words)
+    best = set(sorted(relevance, key=lambda task_id: (-relevance[task_id], -task_id))[
+        : w.CANDIDATES_BY_TEXT
+    ])  # fmt: skip
+    return [row for row in rows if row["pool_flags"] & (BY_SKILL | NEWEST) or row["id"] in best]
 
 
 def task_features_load(
@@ -100,42 +218,28 @@ def task_features_load(
     mentors' reply times) and the careers hook."""
     rows: dict[int, Mapping[str, Any]] = {
         row["id"]: row
-        for row in Task.objects.filter(id__in=task_ids).values(
-            "id",
-            "title",
-            "estimated_hours",
-            "deadline",
-            "is_remote",
-            "location",
-            "slots",
-            "filled_slots",
-            "stipend_amount",
-            "stipend_currency",
-            "what_you_gain",
-            "visibility",
-            "published_at",
-            "level",
-            "mentor_id",
-            excerpt=Substr("description", 1, 240),
-            text=Lower(Substr("description", 1, 3000)),
-            mentor_handle=F("mentor__profile__handle"),
-            mentor_name=F("mentor__profile__display_name"),
-            mentor_avatar=F("mentor__profile__avatar"),
-            mentor_organisation=F("mentor__profile__organisation"),
-            mentor_verified_work_domain=F("mentor__profile__verified_work_domain"),
-        )
+        for row in Task.objects.filter(id__in=task_ids).values(*_CARD_FIELDS, **_card_annotations())
     }
+    featured = task_ids_featured_for(user=user, task_ids=list(rows))
+    return task_features_from_rows(rows=rows, featured=featured, words=words, now=now), rows
+
+
+def task_features_from_rows(
+    *, rows: Mapping[int, Mapping[str, Any]], featured: set[int], words: list[str], now: datetime
+) -> dict[int, TaskFeatures]:
+    """Features for scoring from card rows: their skills and mentors' reply times are loaded
+    (one query, and one on a cold cache); text relevance to `words` is ranked among them."""
     skills = task_skill_refs(task_ids=list(rows))
     mentor_ids = {row["mentor_id"] for row in rows.values()}
     replies = mentor_reply_days_cached(mentor_ids=mentor_ids, now=now)
-    featured = task_ids_featured_for(user=user, task_ids=list(rows))
     texts = {
         task_id: f"{row['title'].lower()} {row['text']} "
         + " ".join(s.name.lower() for s in skills[task_id])
         for task_id, row in rows.items()
     }
-    relevance = text_relevance(texts=texts, words=words)
-    features = {
+    counts = text_word_counts(texts=texts, words=words)
+    relevance = text_relevance(texts=texts, words=words, counts=counts)
+    return {
         task_id: TaskFeatures(
             id=task_id,
             mentor_id=row["mentor_id"],
@@ -149,7 +253,9 @@ def task_features_load(
             mentor_reply_days=replies.get(row["mentor_id"]),
             text_relevance=relevance.get(task_id, 0.0),
             level=row["level"],
+            matched_words=(
+                [word for word in words if word in counts.get(task_id, ())] if words else None
+            ),
         )
         for task_id, row in rows.items()
     }
-    return features, rows

@@ -15,6 +15,7 @@ from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.matching import weights as w
 from projects.matching.scoring import DrafterEvidence, rarity_from_counts
 from projects.models import Engagement, Feedback
+from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
 
 _STOP_WORDS = frozenset(
     [
@@ -148,52 +149,77 @@ def _add_family(evidence: DrafterEvidence, row: dict, credit: float) -> None:
         evidence.categories.add(row["skill__category"])
 
 
-def drafter_evidence_load(
-    *, user_ids: list[int], now: datetime, public_only: bool = False
-) -> dict[int, DrafterEvidence]:
-    """Evidence for each drafter: declared skills and levels, skills their portfolio shows,
-    skills mentors endorsed (once the feedback is visible), weekly hours and their words.
-    Five queries whatever the number of drafters. `public_only` leaves out portfolio items the
-    drafter shares only with applications (for what a mentor may be told)."""
-    evidence = {uid: DrafterEvidence(user_id=uid) for uid in user_ids}
-    texts: dict[int, list[str]] = {uid: [] for uid in user_ids}
-    for row in Profile.objects.filter(user_id__in=user_ids).values(
+_IDS_BUCKET = 50  # user id lists are padded to a multiple of this: a few statement shapes
+
+
+def _build_evidence(length: int, public_only: bool) -> dict[str, Statement]:
+    """drafter_evidence_load's five queries, built and compiled once per shape."""
+    slots = Slots()
+    user_ids = [slots.int(f"user{n}") for n in range(length)]
+    blind_until = slots.datetime("blind until")
+    profiles = Profile.objects.filter(user_id__in=user_ids).values(
         "user_id", "weekly_hours", "headline", "bio"
-    ):
-        evidence[row["user_id"]].weekly_hours = row["weekly_hours"]
-        texts[row["user_id"]] += [row["headline"], row["bio"]]
-    for row in UserSkill.objects.filter(user_id__in=user_ids).values(
+    )
+    declared = UserSkill.objects.filter(user_id__in=user_ids).values(
         "user_id", "level", *_SKILL_FIELDS
-    ):
-        drafter = evidence[row["user_id"]]
-        drafter.declared[row["skill__spelling_key"]] = (row["level"], row["skill__name"])
-        _add_family(drafter, row, w.LEVEL_CREDIT[row["level"]])
-        texts[row["user_id"]].append(row["skill__name"])
+    )
     items = PortfolioItem.objects.filter(owner_id__in=user_ids)
     if public_only:
         items = items.filter(visibility=PortfolioItem.Visibility.PUBLIC)
-    through = PortfolioItem.skills.through
-    for row in through.objects.filter(portfolioitem__in=items).values(
+    shown = PortfolioItem.skills.through.objects.filter(portfolioitem__in=items).values(
         "portfolioitem__owner_id", *_SKILL_FIELDS
-    ):
-        drafter = evidence[row["portfolioitem__owner_id"]]
-        drafter.portfolio[row["skill__spelling_key"]] = row["skill__name"]
-        _add_family(drafter, row, w.LEVEL_CREDIT["working"])
-    for item in items.values("owner_id", "title", short=Substr("description", 1, 1500)):
-        texts[item["owner_id"]] += [item["title"], item["short"]]
+    )
+    texts = items.values("owner_id", "title", short=Substr("description", 1, 1500))
     # The mentor's endorsement counts once the drafter could see it (double-blind feedback).
     drafter_wrote = Feedback.objects.filter(
         engagement_id=OuterRef("feedback__engagement_id"),
         author_id=OuterRef("feedback__subject_id"),
     )
     endorsed = Feedback.endorsed_skills.through.objects.filter(
-        Q(feedback__engagement__completed_at__lte=now - FEEDBACK_BLIND_PERIOD)
-        | Q(Exists(drafter_wrote)),
+        Q(feedback__engagement__completed_at__lte=blind_until) | Q(Exists(drafter_wrote)),
         feedback__subject_id__in=user_ids,
         feedback__author_id=F("feedback__engagement__mentor_id"),
         feedback__engagement__state=Engagement.State.COMPLETED,
+    ).values("feedback__subject_id", *_SKILL_FIELDS)
+    queries = {"profiles": profiles, "declared": declared, "shown": shown, "texts": texts,
+               "endorsed": endorsed}  # fmt: skip
+    return {name: statement_compile(query, slots) for name, query in queries.items()}
+
+
+def drafter_evidence_load(
+    *, user_ids: list[int], now: datetime, public_only: bool = False
+) -> dict[int, DrafterEvidence]:
+    """Evidence for each drafter: declared skills and levels, skills their portfolio shows,
+    skills mentors endorsed (once the feedback is visible), weekly hours and their words.
+    Five queries whatever the number of drafters (none for none), built once per shape.
+    `public_only` leaves out portfolio items the drafter shares only with applications (for
+    what a mentor may be told)."""
+    evidence = {uid: DrafterEvidence(user_id=uid) for uid in user_ids}
+    if not user_ids:
+        return evidence
+    texts: dict[int, list[str]] = {uid: [] for uid in user_ids}
+    length = -(-len(user_ids) // _IDS_BUCKET) * _IDS_BUCKET
+    statements = statement_get(
+        ("drafter evidence", length, public_only), lambda: _build_evidence(length, public_only)
     )
-    for row in endorsed.values("feedback__subject_id", *_SKILL_FIELDS):
+    padded = [*user_ids, *[0] * (length - len(user_ids))]  # no user has id 0
+    values: dict[str, object] = {f"user{n}": uid for n, uid in enumerate(padded)}
+    values["blind until"] = now - FEEDBACK_BLIND_PERIOD
+    for row in statement_dicts(statements["profiles"], values):
+        evidence[row["user_id"]].weekly_hours = row["weekly_hours"]
+        texts[row["user_id"]] += [row["headline"], row["bio"]]
+    for row in statement_dicts(statements["declared"], values):
+        drafter = evidence[row["user_id"]]
+        drafter.declared[row["skill__spelling_key"]] = (row["level"], row["skill__name"])
+        _add_family(drafter, row, w.LEVEL_CREDIT[row["level"]])
+        texts[row["user_id"]].append(row["skill__name"])
+    for row in statement_dicts(statements["shown"], values):
+        drafter = evidence[row["portfolioitem__owner_id"]]
+        drafter.portfolio[row["skill__spelling_key"]] = row["skill__name"]
+        _add_family(drafter, row, w.LEVEL_CREDIT["working"])
+    for item in statement_dicts(statements["texts"], values):
+        texts[item["owner_id"]] += [item["title"], item["short"]]
+    for row in statement_dicts(statements["endorsed"], values):
         drafter = evidence[row["feedback__subject_id"]]
         drafter.endorsed[row["skill__spelling_key"]] = row["skill__name"]
         _add_family(drafter, row, w.LEVEL_CREDIT["expert"])

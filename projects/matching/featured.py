@@ -4,6 +4,8 @@ The careers sub-app owns featured tasks and nothing else in projects may import 
 contracts), so this reads them through the relation it adds to Institution (`featured_tasks`):
 one query, no import."""
 
+from django.db.models import Exists, OuterRef
+
 from accounts.models import Institution, User
 from projects.visibility import student_institution_ids
 
@@ -18,3 +20,15 @@ def task_ids_featured_for(*, user: User, task_ids: list[int]) -> set[int]:
         featured_tasks__task_id__in=task_ids,
     ).values_list("featured_tasks__task_id", flat=True)
     return set(featured)
+
+
+def task_is_featured_for(*, user: User) -> Exists:
+    """task_ids_featured_for as a condition on a Task queryset's row (the same filter, in one
+    filter() call so both conditions hold for the same featuring)."""
+    return Exists(
+        Institution.objects.filter(
+            pk__in=student_institution_ids(user),
+            featured_tasks__ended_at__isnull=True,
+            featured_tasks__task_id=OuterRef("pk"),
+        )
+    )

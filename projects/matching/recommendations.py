@@ -15,10 +15,11 @@ from accounts.models import PortfolioItem, Profile, User, UserSkill
 from marketplace.errors import NotFound
 from projects.matching import weights as w
 from projects.matching.candidates import (
-    candidate_task_ids,
+    candidate_rows_load,
+    candidates_choose,
+    task_features_from_rows,
     task_features_load,
     task_skill_refs,
-    tasks_recommendable_for,
 )
 from projects.matching.evidence import drafter_evidence_load, profile_words, skill_rarity_load
 from projects.matching.scoring import (
@@ -44,9 +45,10 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     out. A fixed number of queries, whatever the catalogue size."""
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
-    eligible = tasks_recommendable_for(user=user, now=now)
-    ids = candidate_task_ids(eligible=eligible, drafter=drafter)
-    features, rows = task_features_load(user=user, task_ids=ids, words=drafter.words, now=now)
+    pooled = candidate_rows_load(user=user, drafter=drafter, now=now)
+    rows = {row["id"]: row for row in candidates_choose(rows=pooled, words=drafter.words)}
+    featured = {task_id for task_id, row in rows.items() if row["featured"]}
+    features = task_features_from_rows(rows=rows, featured=featured, words=drafter.words, now=now)
     rates = mentor_response_rates_cached(
         mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
     )

@@ -7,7 +7,9 @@ import heapq
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
+from django.utils import translation
 from django.utils.formats import date_format
 
 from projects.matching import weights as w
@@ -35,6 +37,8 @@ class DrafterEvidence:
     families: dict[str, tuple[float, str]] = field(default_factory=dict)  # family → (credit, name)
     categories: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # most frequent words of profile and portfolio
+    # _credit per task skill id, filled while scoring (a few dozen skills over hundreds of tasks).
+    credits: dict[int, tuple[float, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_evidence(self) -> bool:
@@ -56,6 +60,9 @@ class TaskFeatures:
     text_relevance: float = 0.0  # 0…1 from the full-text index
     level: str = "some_experience"  # Task.Level
     mentor_low_response: bool = False  # response rate under LOW_RESPONSE_RATE (response_rates.py)
+    # The drafter's words the text contains, in their order, when the loader already counted
+    # them (None: looked up in `text`).
+    matched_words: list[str] | None = None
 
 
 @dataclass
@@ -106,8 +113,11 @@ def _skill_part(
     if not task.skills:
         return 0.0, reasons, False, False
     credits, direct, learning, shown, endorsed, related = [], [], [], [], [], []
+    known = drafter.credits
     for skill in task.skills:
-        credit, how = _credit(skill, drafter)
+        if (found := known.get(skill.id)) is None:
+            found = known[skill.id] = _credit(skill, drafter)
+        credit, how = found
         if how in ("direct", "portfolio", "endorsed", "learning"):
             credit *= rarity.get(skill.spelling_key, 1.0)
             direct.append(skill.name)
@@ -137,7 +147,16 @@ def _skill_part(
 
 
 def _matched_words(task: TaskFeatures, drafter: DrafterEvidence) -> list[str]:
+    if task.matched_words is not None:
+        return task.matched_words
     return [word for word in drafter.words if word in task.text]
+
+
+@lru_cache(maxsize=2048)
+def _date_said(day: date, language: str | None) -> str:
+    """date_format of a deadline, remembered per language: a recommendation scores a couple of
+    hundred tasks, and formatting their deadlines was a tenth of the read."""
+    return date_format(day)
 
 
 def _hours_part(
@@ -152,7 +171,11 @@ def _hours_part(
     if task.deadline:
         weeks = max((task.deadline - today).days, 0) / 7
     if task.estimated_hours <= hours * weeks:
-        when = f"by {date_format(task.deadline)}" if task.deadline else "over a few weeks"
+        when = (
+            f"by {_date_said(task.deadline, translation.get_language())}"
+            if task.deadline
+            else "over a few weeks"
+        )
         return w.HOURS_FIT_BY_DEADLINE_POINTS, [f"Fits {v['your']} {hours} h/week {when}"]
     return -w.HOURS_MISFIT_PENALTY, []
 

@@ -21,17 +21,26 @@ from projects.matching import weights as w
 from projects.search import task_match_ranked
 
 
+def text_query(words: list[str]) -> str:
+    """The engine query for any of `words` (whole words), or "" when none is a plain word.
+    Words come from profile_words (letters, digits, + and #), never raw query syntax."""
+    words = [word.strip("+#") for word in words if word.strip("+#").isalnum()]
+    if connection.vendor == "postgresql":
+        return " | ".join(words)
+    return " OR ".join(f'"{word}"' for word in words)
+
+
 def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
     """Filter `queryset` (of Task) to the TEXT_RANK_WINDOW newest tasks mentioning any of
-    `words` (whole words), newest first, ranking nothing. Words come from profile_words
-    (letters, digits, + and #), never raw query syntax."""
-    words = [word.strip("+#") for word in words if word.strip("+#").isalnum()]
-    if not words:
+    `words` (whole words), newest first, ranking nothing."""
+    query = text_query(words)
+    if not query:
         return queryset.none()
-    if connection.vendor == "postgresql":
-        query = " | ".join(words)
-    else:
-        query = " OR ".join(f'"{word}"' for word in words)
+    return task_text_matches_query(queryset, query)
+
+
+def task_text_matches_query(queryset: QuerySet, query: str) -> QuerySet:
+    """task_text_matches for a query made by text_query (or a stand-in for one)."""
     # The engine's rank is annotated but never selected, so it is never computed.
     found = task_match_ranked(
         queryset, query=query, rank_name="text_rank", window=w.TEXT_RANK_WINDOW
@@ -43,21 +52,31 @@ def task_text_matches(queryset: QuerySet, words: list[str]) -> QuerySet:
     return found.order_by().extra(order_by=["-projects_task_fts.rowid"])
 
 
-def text_relevance(*, texts: dict[int, str], words: list[str]) -> dict[int, float]:
-    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. A word counts
-    wherever the text contains it, as the reasons' "Mentions …" does (so "interview" counts
-    "interviews"). Texts that mention none of the words are left out."""
-    if not texts or not words:
-        return {}
+def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, dict[str, int]]:
+    """How often each of `words` occurs in each lowercase text (wherever the text contains it,
+    as the reasons' "Mentions …" does, so "interview" counts "interviews"); texts that mention
+    none of the words are left out."""
     counts: dict[int, dict[str, int]] = {}
-    lengths: dict[int, int] = {}
     for task_id, text in texts.items():
         tally = {word: n for word in words if (n := text.count(word))}
         if tally:
             counts[task_id] = tally
-        lengths[task_id] = text.count(" ") + 1
+    return counts
+
+
+def text_relevance(
+    *, texts: dict[int, str], words: list[str], counts: dict[int, dict[str, int]] | None = None
+) -> dict[int, float]:
+    """BM25 of each lowercase text for `words`, scaled so the best text scores 1. Texts that
+    mention none of the words are left out. `counts` (text_word_counts of the same texts and
+    words) saves counting again."""
+    if not texts or not words:
+        return {}
+    if counts is None:
+        counts = text_word_counts(texts=texts, words=words)
     if not counts:
         return {}
+    lengths = {task_id: text.count(" ") + 1 for task_id, text in texts.items()}
     total = len(texts)
     average = sum(lengths.values()) / total
     mentions = Counter(word for tally in counts.values() for word in tally)

@@ -36,20 +36,24 @@ def stipend_get_for_participant(*, engagement_id: int, user: User) -> Stipend:
     return stipend
 
 
+def payouts_waiting_for_setup_query(*, user: User) -> QuerySet[Payout]:
+    """payouts_waiting_for_setup as a queryset (the dashboard counts them in a statement of
+    its own)."""
+    return Payout.objects.filter(
+        Q(drafter__connected_account__isnull=True)
+        | Q(drafter__connected_account__payouts_enabled=False),
+        drafter=user,
+        state=Payout.State.PENDING,
+    )
+
+
 def payouts_waiting_for_setup(*, user: User) -> list[Payout]:
     """The drafter's approved stipends that wait for payout setup (no transfer possible yet).
 
     Empty once payouts are enabled: pending payouts are then being sent, not waiting.
     """
     return list(
-        Payout.objects.filter(
-            Q(drafter__connected_account__isnull=True)
-            | Q(drafter__connected_account__payouts_enabled=False),
-            drafter=user,
-            state=Payout.State.PENDING,
-        )
-        .select_related("engagement__task")
-        .order_by("id")
+        payouts_waiting_for_setup_query(user=user).select_related("engagement__task").order_by("id")
     )
 
 
