@@ -26,12 +26,11 @@ from projects.selectors.applications import (
     application_rows_attach_portfolio,
     application_rows_for_task,
 )
+from projects.selectors.browse import BrowseQuery, browse_position_value
 from projects.selectors.tasks import (
     task_count_capped,
     task_get_for_mentor,
     task_get_for_viewer,
-    task_list_for_browse,
-    task_rows_attach_skills,
 )
 from projects.services.applications import (
     application_create,
@@ -75,17 +74,23 @@ class TaskListView(PublicReadCaching, APIView):
     def get(self, request: Request) -> Response:
         query = inputs.BrowseQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        queryset, ordering = task_list_for_browse(viewer=request.user, filters=query.validated_data)
+        # The page comes from a statement built once per filter shape, paged by the cursor's
+        # keyset (projects/selectors/browse.py): compiling the queryset cost more than its SQL.
+        browse = BrowseQuery(viewer=request.user, filters=query.validated_data)
         paginator = self.pagination_class()
-        paginator.ordering = ordering
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        rows = task_rows_attach_response_rates(rows=task_rows_attach_skills(rows=list(page)))
-        count, capped = task_count_capped(
-            queryset=queryset, filters=query.validated_data, viewer=request.user
+        page = paginator.paginate_statement(
+            request,
+            ordering=browse.ordering,
+            prepare=lambda position: browse_position_value(
+                ordering=browse.ordering, position=position
+            ),
+            fetch=browse.fetch,
         )
+        rows = task_rows_attach_response_rates(rows=page)
+        count, capped = task_count_capped(filters=query.validated_data, viewer=request.user)
         paginator.extra = {"count": count, "count_capped": capped}
-        # The hot list: the selector's rows are already output-shaped, so they are trimmed to the
-        # documented card fields and go straight to orjson (a serializer pass cost ~4 ms a page).
+        # The hot list: the rows are already output-shaped (skills as the database's JSON), so
+        # they are trimmed to the documented card fields and go straight to orjson.
         cards = [
             {
                 **{key: row[key] for key in _TASK_CARD_FIELDS if key in row},

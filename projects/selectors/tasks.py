@@ -203,13 +203,17 @@ def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def task_count_capped(
-    *, queryset: QuerySet[Task, Any], filters: BrowseFilters | None = None, viewer: Viewer = None
+    *,
+    queryset: QuerySet[Task, Any] | None = None,
+    filters: BrowseFilters | None = None,
+    viewer: Viewer = None,
 ) -> tuple[int, bool]:
     """How many rows match, counting no further than COUNT_CAP (no full COUNT(*)).
 
     With `filters`, the count is cached for COUNT_CACHE_SECONDS per filter set and viewer
     scope (what a viewer may see depends on who they are): paging through or coming back to a
-    search does not count again, and "about N tasks" may be a minute old."""
+    search does not count again, and "about N tasks" may be a minute old. Without `queryset`,
+    browse's queryset for `filters` is built only when the count is not cached."""
     key = None
     if filters is not None:
         scope = f"u{viewer.pk}" if signed_in(viewer) else "anon"
@@ -218,6 +222,8 @@ def task_count_capped(
         cached: tuple[int, bool] | None = cache.get(key)
         if cached is not None:
             return cached
+    if queryset is None:
+        queryset = task_list_for_browse(viewer=viewer, filters=filters or {})[0]
     count = queryset.order_by().values("id")[: COUNT_CAP + 1].count()
     result = (min(count, COUNT_CAP), count > COUNT_CAP)
     if key is not None:
