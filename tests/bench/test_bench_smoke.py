@@ -74,7 +74,7 @@ QUERIES = {
     "browse": 3,
     "search": 3,
     "filtered browse": 3,
-    "task detail": 5,  # + skills and institutions (the mentor's track record is cached)
+    "task detail": 3,  # skills and institutions in the page's statement (track record cached)
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
     "drafter dashboard": 11,  # + feedback, thanks, payouts still waiting; offers waiting
     "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
