@@ -68,7 +68,8 @@ class Statement(NamedTuple):
     sql: str
     slots: tuple[str, ...]  # what each %s is, in order (see _params)
     columns: tuple[str, ...]  # the row's keys
-    converters: tuple[tuple[Any, list[Callable]], ...]  # per column, as the ORM converts it
+    # (key, expression, converters) of the columns the ORM converts (dates, times, booleans)
+    converters: tuple[tuple[str, Any, list[Callable]], ...]
 
 
 def _task_columns() -> list[tuple[str, str, Any]]:
@@ -228,14 +229,11 @@ def browse_statement(shape: Shape) -> Statement:
     sql += [f"WHERE ({' AND '.join(where)})", f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"]
     slots += ["limit", "offset"]
     found = []
-    for expression in converters:
-        found.append(
-            (
-                expression,
-                connection.ops.get_db_converters(expression)
-                + expression.get_db_converters(connection),
-            )
-        )
+    for key, expression in zip(keys, converters, strict=False):
+        each = connection.ops.get_db_converters(expression)
+        each += expression.get_db_converters(connection)
+        if each:  # most columns come from the driver as they are
+            found.append((key, expression, each))
     return Statement(
         " ".join(part for part in sql if part), tuple(slots), tuple(keys), tuple(found)
     )
@@ -337,12 +335,13 @@ class BrowseQuery:
         rows = []
         keys, converters = statement.columns, statement.converters
         for record in fetched:
-            row = {}
-            for key, value, (expression, found) in zip(keys, record, converters, strict=False):
+            row = dict(zip(keys, record, strict=True))
+            for key, expression, found in converters:
+                value = row[key]
                 for converter in found:
                     value = converter(value, expression, connection)
                 row[key] = value
             # Already JSON: orjson writes it as it is, without parsing it into dicts first.
-            row["skills"] = orjson.Fragment(record[-1])
+            row["skills"] = orjson.Fragment(row["skills"])
             rows.append(row)
         return rows
