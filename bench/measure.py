@@ -39,10 +39,15 @@ def _client(read: Read, ctx: dict) -> Client:
     return client
 
 
-def _get(client: Client, url: str) -> float:
-    start = time.perf_counter()
+def _get(client: Client, url: str, cpu: list[float] | None = None) -> float:
+    """Wall-clock ms of one request; with `cpu`, its CPU ms (this process's time: the client
+    runs the request in-process) is appended there — on a shared machine the wall clock moves
+    with the neighbours' load, CPU time much less."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     response = client.get(url)
     elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append((time.process_time() - start_cpu) * 1000)
     if response.status_code != 200:
         sys.exit(f"{url}: HTTP {response.status_code} {response.content[:300]!r}")
     return elapsed * 1000
@@ -64,11 +69,11 @@ def measure_read(read: Read, ctx: dict, *, requests: int, warmup: int, budget: f
     for _ in range(warmup):
         _get(client, url)
         _get(client, floor_url)
-    api, floor = [], []
+    api, floor, api_cpu, floor_cpu = [], [], [], []
     deadline = time.perf_counter() + budget
     for _ in range(requests):  # alternate, so drift on a shared machine hits both alike
-        api.append(_get(client, url))
-        floor.append(_get(client, floor_url))
+        api.append(_get(client, url, api_cpu))
+        floor.append(_get(client, floor_url, floor_cpu))
         if time.perf_counter() > deadline and len(api) >= 20:
             break  # a read slow at this size: enough samples for a median, say how many
     median, floor_median = statistics.median(api), statistics.median(floor)
@@ -82,6 +87,8 @@ def measure_read(read: Read, ctx: dict, *, requests: int, warmup: int, budget: f
         "floor_median_ms": round(floor_median, 2),
         "floor_queries": _queries(client, floor_url),
         "ratio": round(median / floor_median, 2),
+        "cpu_ms": round(statistics.median(api_cpu), 2),
+        "floor_cpu_ms": round(statistics.median(floor_cpu), 2),
         "target": read.target,
     }
 
@@ -95,7 +102,10 @@ def main() -> None:
     ctx = context(size)
     rows = []
     print(f"\n{connection.vendor}, {size}: {requests} requests a read after {warmup} warm-up")
-    print(f"  {'read':<24}{'median':>9}{'p95':>9}{'queries':>9}{'floor':>9}{'ratio':>8}")
+    print(
+        f"  {'read':<24}{'median':>9}{'p95':>9}{'queries':>9}{'floor':>9}{'ratio':>8}"
+        f"{'cpu':>9}{'floor cpu':>11}"
+    )
     for read in READS:
         if only and read.name not in only:
             continue
@@ -106,7 +116,8 @@ def main() -> None:
             flag += f"  [{row['requests']} requests: time budget]"
         print(
             f"  {read.name:<24}{row['median_ms']:>7.2f}ms{row['p95_ms']:>7.2f}ms"
-            f"{row['queries']:>9}{row['floor_median_ms']:>7.2f}ms{row['ratio']:>7.2f}x{flag}",
+            f"{row['queries']:>9}{row['floor_median_ms']:>7.2f}ms{row['ratio']:>7.2f}x"
+            f"{row['cpu_ms']:>7.2f}ms{row['floor_cpu_ms']:>9.2f}ms{flag}",
             flush=True,
         )
     RESULTS.mkdir(exist_ok=True)

@@ -3,12 +3,20 @@
 from typing import Any
 
 
+def _cpu(read: dict[str, Any]) -> str:
+    """Median CPU ms of the read and of its floor: steadier than wall time on a shared machine
+    (results written before bench/measure.py recorded it have none)."""
+    if "cpu_ms" not in read:
+        return "—"
+    return f"{read['cpu_ms']:.1f}, {read['floor_cpu_ms']:.1f} ms"
+
+
 def _reads_table(run: dict[str, Any]) -> list[str]:
     lines = [
         f"### {run['database']}, {run['size']} ({run['requests']} requests a read)",
         "",
-        "| read | median | p95 | queries | floor median | ratio | target |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| read | median | p95 | queries | floor median | ratio | target | CPU, floor CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in run["reads"]:
         mark = "" if r["ratio"] <= r["target"] else " ✗"
@@ -16,7 +24,8 @@ def _reads_table(run: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {r['read']}{fewer} | {r['median_ms']:.1f} ms | {r['p95_ms']:.1f} ms "
             f"| {r['queries']} "
-            f"| {r['floor_median_ms']:.1f} ms | {r['ratio']:.2f}×{mark} | ≤ {r['target']} |"
+            f"| {r['floor_median_ms']:.1f} ms | {r['ratio']:.2f}×{mark} | ≤ {r['target']} "
+            f"| {_cpu(r)} |"
         )
     return [*lines, ""]
 

@@ -14,6 +14,7 @@ PostgreSQL for one page.
 """
 
 import re
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
@@ -91,6 +92,13 @@ def task_match_ranked(
     )
 
 
+def engine_query(tokens: list[str]) -> str:
+    """The engine's query for word tokens: every word required, each as a prefix."""
+    if connection.vendor == "postgresql":
+        return " & ".join(f"{token}:*" for token in tokens)
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
 def task_search(queryset: QuerySet, q: str, *, window: int | None = None) -> QuerySet:
     """Filter `queryset` (of Task) to matches of `q` (every word, as a prefix) and annotate
     `rank` (higher is better). With `window` (RANK_WINDOW for a relevance ordering), only the
@@ -98,8 +106,29 @@ def task_search(queryset: QuerySet, q: str, *, window: int | None = None) -> Que
     tokens = search_tokens(q)
     if not tokens:
         return queryset.none()
+    return task_match_ranked(queryset, query=engine_query(tokens), rank_name="rank", window=window)
+
+
+class SearchSql(NamedTuple):
+    """task_match_ranked's SQL as fragments for a statement written by hand (browse's fast
+    path, projects/selectors/browse.py): the same text, so the same plan and the same rank."""
+
+    tables: str  # after FROM's joins: "" or ", projects_task_fts"
+    where: list[str]  # each with its own count of %s, in order
+    where_params: int  # how many times the engine query is a parameter of `where`
+    rank: str  # the rank expression (higher is better), one %s on PostgreSQL, none on SQLite
+    rank_params: int
+
+
+def task_search_sql(*, window: int | None) -> SearchSql:
+    """The fragments task_match_ranked adds, for `projects_task` named as such."""
     if connection.vendor == "postgresql":
-        query = " & ".join(f"{token}:*" for token in tokens)
-    else:
-        query = " ".join(f'"{token}"*' for token in tokens)
-    return task_match_ranked(queryset, query=query, rank_name="rank", window=window)
+        where = [f"{POSTGRES_VECTOR} @@ {POSTGRES_QUERY}"]
+        if window:
+            where.append(_window_condition(window, "projects_task.id"))
+        rank = f"ts_rank({POSTGRES_VECTOR}, {POSTGRES_QUERY})"
+        return SearchSql("", where, len(where), rank, 1)
+    where = ["projects_task_fts.rowid = projects_task.id", "projects_task_fts MATCH %s"]
+    if window:
+        where.append(_window_condition(window, "projects_task_fts.rowid"))
+    return SearchSql(", projects_task_fts", where, len(where) - 1, "-projects_task_fts.rank", 0)

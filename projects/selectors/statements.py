@@ -10,10 +10,11 @@ backend; every value is a parameter. Rows become model instances the way the ORM
 from functools import cache
 from typing import Any
 
+import orjson
 from django.db import connection
 from django.db.models import Model
 
-from accounts.models import Profile, User
+from accounts.models import Institution, Profile, Skill, User
 from projects.models import Application, Task
 
 
@@ -52,6 +53,48 @@ def instance_from_values[M: Model](model: type[M], values: list[Any] | tuple[Any
     return model.from_db(connection.alias, names, converted)
 
 
+# What the task page reads of its skills and institutions (projects/api/outputs.py, pages.py).
+SKILL_COLUMNS = ("id", "slug", "name")
+INSTITUTION_COLUMNS = ("id", "name")
+
+
+def _sql_related_json(model: type[Model], field_name: str, columns: tuple[str, ...]) -> str:
+    """A subquery of the task's `field_name` rows as JSON text: a list of [column values], in
+    the model's ordering (as `Model.objects.filter(tasks=task_id)` lists them)."""
+    relation: Any = Task._meta.get_field(field_name)
+    links = _qn(relation.remote_field.through._meta.db_table)
+    names = [_qn(_column(model._meta.get_field(c))) for c in _in_model_order(model, columns)]
+    order = [
+        f"r.{_qn(_column(model._meta.get_field(str(name))))} ASC"
+        for name in model._meta.ordering or ()
+    ]
+    join = (
+        f"FROM {_qn(model._meta.db_table)} r INNER JOIN {links} l"
+        f" ON l.{_qn(relation.m2m_reverse_name())} = r.{_qn('id')}"
+        f" WHERE l.{_qn(relation.m2m_column_name())} = t.{_qn('id')}"
+    )
+    if connection.vendor == "postgresql":
+        item = f"json_build_array({', '.join(f'r.{n}' for n in names)})"
+        ordered = f" ORDER BY {', '.join(order)}" if order else ""
+        return f"(SELECT COALESCE(json_agg({item}{ordered})::text, '[]') {join})"
+    # SQLite has no ORDER BY inside an aggregate: it aggregates in its subquery's order.
+    inner = f"SELECT {', '.join(f'r.{n}' for n in names)} {join}"
+    inner += f" ORDER BY {', '.join(order)}" if order else ""
+    values = ", ".join(f"k.{n}" for n in names)
+    return f"(SELECT json_group_array(json_array({values})) FROM ({inner}) k)"  # noqa: S608
+
+
+def _in_model_order(model: type[Model], columns: tuple[str, ...]) -> list[str]:
+    """`columns` in the order of the model's fields: `Model.from_db` reads values that way."""
+    return [f.attname for f in model._meta.concrete_fields if f.attname in columns]
+
+
+def _partial[M: Model](model: type[M], columns: tuple[str, ...], rows: str) -> list[M]:
+    """Instances with only `columns` loaded (the others deferred, as `.only()` makes them)."""
+    names = _in_model_order(model, columns)
+    return [model.from_db(connection.alias, names, values) for values in orjson.loads(rows)]
+
+
 @cache
 def _sql_task_page(signed_in: bool, vendor: str) -> str:
     task, user, profile = Task._meta, User._meta, Profile._meta
@@ -65,10 +108,12 @@ def _sql_task_page(signed_in: bool, vendor: str) -> str:
         f"(SELECT COUNT(*) FROM {applications} c WHERE c.{a_task} = t.{pk}),",  # noqa: S608
         (
             f"(SELECT a.{pk} FROM {applications} a WHERE a.{a_task} = t.{pk}"  # noqa: S608
-            f" AND a.{a_drafter} = %s LIMIT 1)"
+            f" AND a.{a_drafter} = %s LIMIT 1),"
             if signed_in
-            else "NULL"
+            else "NULL,"
         ),
+        _sql_related_json(Skill, "skills", SKILL_COLUMNS) + ",",
+        _sql_related_json(Institution, "institutions", INSTITUTION_COLUMNS),
         f"FROM {_qn(task.db_table)} t INNER JOIN {_qn(user.db_table)} u ON u.{pk} = t.{mentor}",
         f"LEFT OUTER JOIN {_qn(profile.db_table)} p ON p.{profile_user} = u.{pk}",
         f"WHERE t.{pk} = %s",
@@ -77,9 +122,11 @@ def _sql_task_page(signed_in: bool, vendor: str) -> str:
 
 
 def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
-    """The task with its mentor and the mentor's profile loaded, `applicant_count`, and
-    `viewer_application_id` (the viewer's application to it, or None): what
-    `select_related("mentor__profile")` with those two annotations gave, in one statement."""
+    """The task with its mentor and the mentor's profile loaded, `applicant_count`,
+    `viewer_application_id` (the viewer's application to it, or None), and `skill_list` and
+    `institution_list` (SKILL_COLUMNS and INSTITUTION_COLUMNS loaded): what
+    `select_related("mentor__profile")` with those two annotations and a query for each
+    relation gave, in one statement."""
     signed_in = viewer_id is not None
     params = [viewer_id, task_id] if signed_in else [task_id]
     with connection.cursor() as cursor:
@@ -96,30 +143,7 @@ def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
         mentor.profile = instance_from_values(Profile, profile_values)
     task.mentor = mentor
     added: Any = task
-    added.applicant_count, added.viewer_application_id = row[-2], row[-1]
+    added.applicant_count, added.viewer_application_id = row[-4], row[-3]
+    added.skill_list = _partial(Skill, SKILL_COLUMNS, row[-2])
+    added.institution_list = _partial(Institution, INSTITUTION_COLUMNS, row[-1])
     return task
-
-
-@cache
-def _sql_task_related(model: type[Model], field_name: str, vendor: str) -> str:
-    relation: Any = Task._meta.get_field(field_name)
-    links = _qn(relation.remote_field.through._meta.db_table)
-    order = [
-        f"r.{_qn(_column(model._meta.get_field(str(name))))} ASC"
-        for name in model._meta.ordering or ()
-    ]
-    parts = [
-        f"SELECT {_select(model, 'r')} FROM {_qn(model._meta.db_table)} r",  # noqa: S608
-        f"INNER JOIN {links} l ON l.{_qn(relation.m2m_reverse_name())} = r.{_qn('id')}",
-        f"WHERE l.{_qn(relation.m2m_column_name())} = %s",
-        f"ORDER BY {', '.join(order)}" if order else "",
-    ]
-    return " ".join(parts).strip()
-
-
-def task_related_fetch[M: Model](*, task_id: int, model: type[M], field_name: str) -> list[M]:
-    """A task's skills or institutions, in their model's ordering (as `Model.objects.filter(
-    tasks=task_id)` gave them)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_sql_task_related(model, field_name, connection.vendor), [task_id])
-        return [instance_from_values(model, row) for row in cursor.fetchall()]

@@ -34,7 +34,7 @@ from projects.models import (
     Task,
 )
 from projects.search import RANK_WINDOW, search_tokens, task_search
-from projects.selectors.statements import task_page_fetch, task_related_fetch
+from projects.selectors.statements import task_page_fetch
 from projects.visibility import Viewer, signed_in, student_institution_ids, task_visible_q
 
 COUNT_CAP = 1000
@@ -203,13 +203,17 @@ def task_rows_attach_skills(*, rows: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def task_count_capped(
-    *, queryset: QuerySet[Task, Any], filters: BrowseFilters | None = None, viewer: Viewer = None
+    *,
+    queryset: QuerySet[Task, Any] | None = None,
+    filters: BrowseFilters | None = None,
+    viewer: Viewer = None,
 ) -> tuple[int, bool]:
     """How many rows match, counting no further than COUNT_CAP (no full COUNT(*)).
 
     With `filters`, the count is cached for COUNT_CACHE_SECONDS per filter set and viewer
     scope (what a viewer may see depends on who they are): paging through or coming back to a
-    search does not count again, and "about N tasks" may be a minute old."""
+    search does not count again, and "about N tasks" may be a minute old. Without `queryset`,
+    browse's queryset for `filters` is built only when the count is not cached."""
     key = None
     if filters is not None:
         scope = f"u{viewer.pk}" if signed_in(viewer) else "anon"
@@ -218,6 +222,8 @@ def task_count_capped(
         cached: tuple[int, bool] | None = cache.get(key)
         if cached is not None:
             return cached
+    if queryset is None:
+        queryset = task_list_for_browse(viewer=viewer, filters=filters or {})[0]
     count = queryset.order_by().values("id")[: COUNT_CAP + 1].count()
     result = (min(count, COUNT_CAP), count > COUNT_CAP)
     if key is not None:
@@ -265,19 +271,16 @@ def _task_seen_by(
 def task_get_for_viewer(*, task_id: int, viewer: Viewer) -> Task:
     """A task page: the mentor sees it in any state; others see published tasks they may see,
     or any task they have applied to. Adds `viewer_application_id` (or None), and
-    `skill_list` and `institution_list` (one plain query each, cheaper than prefetching)."""
+    `skill_list` and `institution_list` (their id and names, from the same statement)."""
     # One statement written once (projects/selectors/statements.py): compiling the ORM's
     # version (mentor and profile joined, two subqueries) cost more than the page's queries.
     task = task_page_fetch(task_id=task_id, viewer_id=viewer.pk if signed_in(viewer) else None)
     if task is None:
         raise NotFound("Task not found.")
-    institutions = task_related_fetch(task_id=task.pk, model=Institution, field_name="institutions")
-    applied = getattr(task, "viewer_application_id", None) is not None
-    if not _task_seen_by(task, viewer, applied=applied, institutions=institutions):
+    added: Any = task  # with skill_list and institution_list, read by the page's output
+    applied = added.viewer_application_id is not None
+    if not _task_seen_by(task, viewer, applied=applied, institutions=added.institution_list):
         raise NotFound("Task not found.")
-    # Read by the task page's output serializer, beside the annotations above.
-    task.institution_list = institutions  # type: ignore[attr-defined]
-    task.skill_list = task_related_fetch(task_id=task.pk, model=Skill, field_name="skills")  # type: ignore[attr-defined]
     return task
 
 
