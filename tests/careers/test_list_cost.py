@@ -4,8 +4,11 @@ big one, and their pages follow the indexed id order (keyset cursor)."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from accounts.models import Skill
+from accounts.models import Consent, InstitutionMembership, Skill, User
+from accounts.services.consent import consent_revoke
+from projects.careers.access import CareersAccess
 from projects.careers.services.summary import careers_summary_rebuild
 from projects.models import Engagement
 from tests.careers.conftest import make_student
@@ -72,3 +75,32 @@ def test_no_page_of_a_list_costs_more_queries_than_the_first_and_pages_follow_id
     if path.startswith("engagements"):
         flat = [pk for page in pages for pk in page]
         assert flat == sorted(flat)
+
+
+@pytest.mark.parametrize("scope", ["participation", "stipend_amounts", "outcomes"])
+def test_the_engagement_filter_admits_exactly_the_students_the_office_may_see(
+    office, other_office, scope
+):
+    sharing = make_student(office, "Sharing Fully", scopes=SCOPES)
+    partly = make_student(office, "Sharing Participation", scopes=["participation"])
+    never = make_student(office, "Never Shared", scopes=None)
+    revoked = make_student(office, "Stopped Sharing", scopes=SCOPES)
+    consent_revoke(student=revoked, consent_id=Consent.objects.get(student=revoked).pk)
+    left = make_student(office, "Left School", scopes=SCOPES)
+    InstitutionMembership.objects.filter(user=left).update(ended_at=timezone.now())
+    gone = make_student(office, "Closed Account", scopes=SCOPES)
+    User.objects.filter(pk=gone.pk).update(is_active=False)
+    elsewhere = make_student(other_office, "Other School", scopes=SCOPES)
+    students = [sharing, partly, never, revoked, left, gone, elsewhere]
+    for student in students:
+        EngagementFactory(drafter=student)
+    access = CareersAccess(institution=office.institution)
+
+    admitted = set(
+        Engagement.objects.filter(access.consenting("drafter_id", scope)).values_list(
+            "drafter_id", flat=True
+        )
+    )
+
+    assert admitted == set(access.students(scope).values_list("pk", flat=True))
+    assert sharing.pk in admitted and (partly.pk in admitted) == (scope == "participation")
