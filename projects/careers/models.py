@@ -131,13 +131,7 @@ class CareersStudent(models.Model):
                 fields=["institution", "student"], name="careersstudent_once_per_institution"
             )
         ]
-        indexes = [
-            models.Index(fields=["institution", "changed_at"]),
-            # The students list walks this in id order and filters on changed_at from it.
-            models.Index(
-                fields=["institution", "student", "changed_at"], name="careersstudent_walk"
-            ),
-        ]
+        indexes = [models.Index(fields=["institution", "changed_at"])]
 
     def __str__(self) -> str:
         return f"{self.public_id} at {self.institution_id}"

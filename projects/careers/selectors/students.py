@@ -81,12 +81,7 @@ def careers_students(
         access.consenting("student_id", PARTICIPATION), institution=access.institution
     )
     if updated_since is not None:
-        # Compared through COALESCE (changed_at is never null) so that no planner takes the
-        # (institution, changed_at) range and then sorts: SQLite computed every column of
-        # every changed student before sorting them (a nightly sync = the whole office). The
-        # walk reads changed_at from the (institution, student, changed_at) index instead.
-        since = Coalesce("changed_at", Value(EPOCH, output_field=DateTimeField()))
-        rows = rows.alias(changed_since=since).filter(changed_since__gt=updated_since)
+        rows = rows.filter(changed_at__gt=updated_since)
     rows = rows.annotate(
         consent_granted_at=Subquery(consent.values("granted_at")[:1]),
         consent_evaluations=Subquery(consent.values("evaluations")[:1]),
