@@ -36,28 +36,21 @@ def synced_page(view: CareersView, request: Request, rows, shape, since) -> Resp
     """One cursor page, shaped; removals ride on the first page of an incremental sync.
     The page's students go to the disclosure log."""
     synced_at = timezone.now()
-    paginator = view.pagination_class()
+    paginator = CareersPagination()
     page = paginator.paginate_queryset(rows, request, view=view)
     paginator.extra = {"synced_at": synced_at}
     if since is not None and not request.query_params.get("cursor"):
         paginator.extra["removed"] = careers_students_removed(access=view.access, since=since)
     else:
         paginator.extra["removed"] = []
-    view.disclose(row["drafter_id"] if "drafter_id" in row else row["student_id"] for row in page)
+    view.disclose(row["drafter_id"] if "drafter_id" in row else row["pk"] for row in page)
     return paginator.get_paginated_response(shape(access=view.access, rows=page))
-
-
-class StudentPagination(CareersPagination):
-    """Keyset on the student's user id, the order of the institution's (institution, student)
-    index the list walks; the cursor's values are those the list always sent."""
-
-    ordering = ("student_id",)
 
 
 class StudentListView(CareersView):
     """Students of your institution who currently consent to share their participation."""
 
-    pagination_class = StudentPagination
+    pagination_class = CareersPagination
     disclosed_fields = STUDENT_FIELDS
 
     @extend_schema(

@@ -104,8 +104,7 @@ def careers_first_destination_rows(
 
 def _first_destination_batch(*, access: CareersAccess, student_ids: list[int]) -> Iterator[list]:
     students = {
-        row["student_id"]: row
-        for row in careers_students(access=access).filter(student_id__in=student_ids)
+        row["pk"]: row for row in careers_students(access=access).filter(pk__in=student_ids)
     }
     completed = defaultdict(list)
     for pk, drafter_id, completed_at in (
@@ -142,7 +141,7 @@ def _first_destination_batch(*, access: CareersAccess, student_ids: list[int]) -
             counts[outcome] = counts.get(outcome, 0) + 1
         yield [
             row["public_id"] or access.student_public_id(pk),
-            row["student__profile__display_name"] or row["student__profile__handle"] or "",
+            row["profile__display_name"] or row["profile__handle"] or "",
             row["programme"] or "",
             str(row["class_year"] or ""),
             str(len(drafts)),

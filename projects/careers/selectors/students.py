@@ -13,15 +13,16 @@ from typing import Any
 from django.db.models import (
     Count,
     DateTimeField,
+    Exists,
     IntegerField,
     OuterRef,
     QuerySet,
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent, InstitutionMembership, UserSkill
+from accounts.models import Consent, InstitutionMembership, User, UserSkill
 from projects.careers.access import PARTICIPATION, CareersAccess
 from projects.careers.models import CareersStudent
 from projects.models import Application, Engagement
@@ -59,30 +60,23 @@ def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
 
 def careers_students(
     *, access: CareersAccess, updated_since: datetime | None = None
-) -> QuerySet[CareersStudent, Any]:
-    """Rows keyed by `student_id` (the user's id), in that order: driven by the institution's
-    stored rows and their (institution, student) index, so a page walks the office's own
-    students in id order and stops at the page size — on both databases, whatever the size of
-    the site or the office (walking every user of the site, or computing every consenting
-    student before sorting, both grew with the data). Membership and consent are checked live
-    per row (`access.consenting`), as `access.students()` would."""
-    consent = Consent.objects.filter(
-        student=OuterRef("student_id"), institution=access.institution, revoked_at__isnull=True
-    )
-    membership = InstitutionMembership.objects.filter(
-        user=OuterRef("student_id"),
-        institution=access.institution,
-        role=InstitutionMembership.Role.STUDENT,
-        ended_at__isnull=True,
-    )
-    applications = Application.objects.filter(drafter=OuterRef("student_id"))
-    engagements = Engagement.objects.filter(drafter=OuterRef("student_id"))
-    rows = CareersStudent.objects.filter(
-        access.consenting("student_id", PARTICIPATION), institution=access.institution
-    )
+) -> QuerySet[User, Any]:
+    consent = _active_consent(access)
+    membership = _membership(access)
+    stored = CareersStudent.objects.filter(institution=access.institution, student=OuterRef("pk"))
+    applications = Application.objects.filter(drafter=OuterRef("pk"))
+    engagements = Engagement.objects.filter(drafter=OuterRef("pk"))
+    rows = access.students(PARTICIPATION)
     if updated_since is not None:
-        rows = rows.filter(changed_at__gt=updated_since)
+        # EXISTS, not an IN list: SQLite computed every column of every changed student before
+        # sorting them (a nightly sync = the whole institution); this walks users in id order
+        # (the cursor's) and computes columns only for the page.
+        changed = CareersStudent.objects.filter(
+            institution=access.institution, student=OuterRef("pk"), changed_at__gt=updated_since
+        )
+        rows = rows.filter(Exists(changed))
     rows = rows.annotate(
+        public_id=Subquery(stored.values("public_id")[:1]),
         consent_granted_at=Subquery(consent.values("granted_at")[:1]),
         consent_evaluations=Subquery(consent.values("evaluations")[:1]),
         consent_stipend_amounts=Subquery(consent.values("stipend_amounts")[:1]),
@@ -94,12 +88,16 @@ def careers_students(
         completed_count=subquery_count(
             engagements.filter(state=Engagement.State.COMPLETED), "drafter"
         ),
+        changed_at=Coalesce(
+            Subquery(stored.values("changed_at")[:1]),
+            Greatest("profile__updated_at", _latest(consent, "granted_at")),
+        ),
     )
     return rows.values(
-        "student_id",
+        "pk",
         "public_id",
-        "student__profile__display_name",
-        "student__profile__handle",
+        "profile__display_name",
+        "profile__handle",
         "programme",
         "class_year",
         "consent_granted_at",
@@ -139,22 +137,22 @@ def careers_student_rows_shape(
 ) -> list[dict[str, Any]]:
     """The public shape of a page of student rows, with their skills and (for students who
     share them) outcome counts in one query each."""
-    sharing = [row["student_id"] for row in rows if row["consent_outcomes"]]
+    sharing = [row["pk"] for row in rows if row["consent_outcomes"]]
     outcomes = outcome_counts_for_drafters(user_ids=sharing) if sharing else {}
     skills: dict[int, list[str]] = {}
     for user_id, name in (
-        UserSkill.objects.filter(user_id__in=[row["student_id"] for row in rows])
+        UserSkill.objects.filter(user_id__in=[row["pk"] for row in rows])
         .order_by("skill__name")
         .values_list("user_id", "skill__name")
     ):
         skills.setdefault(user_id, []).append(name)
     return [
         {
-            "id": row["public_id"],
-            "name": row["student__profile__display_name"] or row["student__profile__handle"] or "",
+            "id": row["public_id"] or access.student_public_id(row["pk"]),
+            "name": row["profile__display_name"] or row["profile__handle"] or "",
             "programme": row["programme"] or None,
             "class_year": row["class_year"],
-            "skills": skills.get(row["student_id"], []),
+            "skills": skills.get(row["pk"], []),
             "counts": {
                 "applications": row["applications_count"],
                 "engagements": row["engagements_count"],
@@ -174,7 +172,7 @@ def careers_student_rows_shape(
                 "granted_at": row["consent_granted_at"],
             },
             # Drafts that led to each outcome; null unless the student shares outcomes.
-            "outcomes": outcomes.get(row["student_id"]),
+            "outcomes": outcomes.get(row["pk"]),
             "updated_at": row["changed_at"],
         }
         for row in rows
@@ -182,7 +180,7 @@ def careers_student_rows_shape(
 
 
 def careers_student_row(*, access: CareersAccess, student_id: int) -> dict[str, Any] | None:
-    row = careers_students(access=access).filter(student_id=student_id).first()
+    row = careers_students(access=access).filter(pk=student_id).first()
     return careers_student_rows_shape(access=access, rows=[row])[0] if row else None
 
 
