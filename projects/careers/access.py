@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import Consent, Institution, InstitutionApiKey, InstitutionMembership, User
 from accounts.selectors.consent import consenting_students
@@ -31,6 +31,25 @@ class CareersAccess:
 
     def students(self, scope: str = PARTICIPATION) -> QuerySet[User]:
         return consenting_students(institution=self.institution, scope=scope)
+
+    def consenting(self, user_field: str, scope: str = PARTICIPATION) -> Q:
+        """`access.students(scope)` as a filter on another model's user column (`drafter_id`):
+        the same membership and consent rule, correlated on that column. PostgreSQL turned
+        `EXISTS(<students> WHERE pk = drafter_id)` into a join against the whole consenting set
+        re-read for every row walked; these two EXISTS are index probes (or one hash) per row.
+        A test holds it to `students()`."""
+        ref = OuterRef(user_field)
+        member = InstitutionMembership.objects.filter(
+            user=ref,
+            institution=self.institution,
+            role=InstitutionMembership.Role.STUDENT,
+            ended_at__isnull=True,
+        )
+        consent = Consent.objects.filter(
+            student=ref, institution=self.institution, revoked_at__isnull=True, **{scope: True}
+        )
+        active = User.objects.filter(pk=ref, is_active=True)
+        return Q(Exists(member), Exists(consent), Exists(active))
 
     def student_public_id(self, user_id: int) -> str:
         """A student's id as this institution sees it: stable for the institution, different

@@ -8,9 +8,37 @@ from accounts.models import Institution, InstitutionApiKey
 from projects.models import Task
 
 
+class DisclosureSnapshot(models.Model):
+    """A set of students counted together in an institution's anonymous totals, stored once per
+    distinct set (`digest`: SHA-256 of the sorted ids). A report read logs one Disclosure that
+    points here, so logging a read costs the same for 50 or 50,000 counted students; a new
+    snapshot is written only when the counted set changes. Never edited."""
+
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+    students = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="careers_disclosure_snapshots", blank=True
+    )
+    student_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "digest"], name="disclosuresnapshot_once_per_set"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student_count} students of {self.institution_id} ({self.digest[:12]})"
+
+
 class Disclosure(models.Model):
     """One API response that disclosed student data: who asked (a key or a staff member),
-    when, through which endpoint, which students and which fields. Never edited."""
+    when, through which endpoint, which students and which fields. Never edited.
+
+    Reads of single students (lists, participation, exports) name them in `students`; an
+    aggregate read (the summary report) names its counted set through `snapshot` instead."""
 
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="+")
     api_key = models.ForeignKey(
@@ -29,6 +57,14 @@ class Disclosure(models.Model):
     fields = models.JSONField(default=list)
     students = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="careers_disclosures", blank=True
+    )
+    snapshot = models.ForeignKey(
+        DisclosureSnapshot,
+        null=True,
+        blank=True,
+        # Snapshots go only with their institution, which takes its log with it.
+        on_delete=models.CASCADE,
+        related_name="disclosures",
     )
     student_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -3,11 +3,11 @@
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import Consent, User
 from projects.careers.access import CareersAccess
-from projects.careers.models import Disclosure
+from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.people import staff_name
 
 
@@ -18,7 +18,13 @@ def disclosures_for_institution(*, access: CareersAccess) -> QuerySet[Disclosure
 
 
 def disclosures_for_student(*, student: User) -> QuerySet[Disclosure]:
-    return Disclosure.objects.filter(students=student).select_related(
+    """Reads that named the student, and aggregate reads whose counted set (a snapshot, see
+    services/disclosures.py) included them: two indexed lookups by the student."""
+    named = Disclosure.students.through.objects.filter(user=student).values("disclosure_id")
+    counted = DisclosureSnapshot.students.through.objects.filter(user=student).values(
+        "disclosuresnapshot_id"
+    )
+    return Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted)).select_related(
         "institution", "staff_user__profile"
     )
 

@@ -11,7 +11,6 @@ from accounts.models import Consent, InstitutionMembership
 from projects.careers.access import (
     EVALUATIONS,
     OUTCOMES,
-    PARTICIPATION,
     STIPEND_AMOUNTS,
     CareersAccess,
 )
@@ -41,8 +40,7 @@ def careers_engagements(
     # A correlated EXISTS, not `drafter__in=<students>`: the IN list made SQLite read every user
     # of the site to build the institution's set before the first row; with EXISTS a page walks
     # engagements in id order (the cursor's) and stops at page_size, whatever the site's size.
-    consenting = access.students(PARTICIPATION).filter(pk=OuterRef("drafter_id"))
-    rows = Engagement.objects.filter(Exists(consenting)).annotate(
+    rows = Engagement.objects.filter(access.consenting("drafter_id")).annotate(
         deliverable_count=subquery_count(
             Deliverable.objects.filter(engagement=OuterRef("pk")), "engagement"
         ),

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 from projects.careers.access import EVALUATIONS, OUTCOMES, PARTICIPATION, CareersAccess
 from projects.careers.selectors.students import careers_students
@@ -43,8 +43,10 @@ def careers_outcomes_by_engagement(
         ReportBack.objects.filter(
             engagement_id__in=list(engagement_ids),
             engagement__state=Engagement.State.COMPLETED,
-            engagement__drafter__in=access.students(OUTCOMES),
         )
+        # EXISTS per report-back, not an IN list: the list made SQLite read every user of the
+        # site to build the office's sharing set, for a page of 20 engagements.
+        .filter(Exists(access.students(OUTCOMES).filter(pk=OuterRef("engagement__drafter_id"))))
         .order_by("created_at", "pk")
         .values_list("engagement_id", "outcomes", "created_at")
     )

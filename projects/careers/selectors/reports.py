@@ -18,6 +18,7 @@ active in two months of a `from`/`to` range counts in each month, so across seve
 
 from collections import defaultdict
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from projects.careers.access import CareersAccess
@@ -46,7 +47,7 @@ class _Cell:
         self.counts = dict.fromkeys(COUNTERS, 0)
         self.stipend_totals: dict[str, int] = {}
 
-    def add(self, cell: SummaryCell) -> None:
+    def add(self, cell: Any) -> None:
         for name in COUNTERS:
             self.counts[name] += getattr(cell, name)
         for currency, amount in cell.stipend_totals.items():
@@ -111,13 +112,20 @@ def _cells(
     term: str | None,
     major: str | None,
     class_year: int | None,
-) -> list[SummaryCell]:
+) -> list[Any]:
     rows = SummaryCell.objects.filter(institution=access.institution, grain=grain)
     if major:
         rows = rows.filter(programme="" if major == NOT_GIVEN else major)
     if class_year is not None:
         rows = rows.filter(class_year=class_year)
-    cells = list(rows.order_by("period", "programme", "class_year", "skill"))
+    # Plain rows, not model instances: building a SummaryCell per row was most of a report's
+    # time, and the number of cells grows with the office's history.
+    cells = [
+        SimpleNamespace(**row)
+        for row in rows.order_by("period", "programme", "class_year", "skill").values(
+            "period", "programme", "class_year", "skill", *COUNTERS, "stipend_totals"
+        )
+    ]
     if grain == SummaryCell.Grain.MONTH:
         first, last = _months(date_from, date_to)
         cells = [c for c in cells if first <= c.period <= last]
@@ -219,7 +227,7 @@ def careers_report_summary(
     return report, disclosed
 
 
-def _group_key(cell: SummaryCell, group_by: str | None) -> str | None:
+def _group_key(cell: Any, group_by: str | None) -> str | None:
     if group_by in ("term", "month"):
         return cell.period
     if group_by == "major":
