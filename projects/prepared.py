@@ -89,7 +89,7 @@ class Statement:
         return out
 
 
-_STATEMENTS: dict[tuple[Any, ...], Statement] = {}
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}  # a Statement, or a family of them by name
 
 
 def statement_compile(queryset: QuerySet, slots: Slots, *, subquery: bool = False) -> Statement:
@@ -130,7 +130,7 @@ def statement_union(parts: list[Statement]) -> Statement:
     return Statement(sql, params, ("part", *first.columns), converters)
 
 
-def statement_get(key: tuple[Any, ...], build: Callable[[], Statement]) -> Statement:
+def statement_get[Built](key: tuple[Any, ...], build: Callable[[], Built]) -> Built:
     """The statement of this shape for this database, built on first use."""
     full_key = (connection.vendor, *key)
     statement = _STATEMENTS.get(full_key)
@@ -138,7 +138,7 @@ def statement_get(key: tuple[Any, ...], build: Callable[[], Statement]) -> State
         if len(_STATEMENTS) >= _CACHE_LIMIT:
             _STATEMENTS.clear()
         statement = _STATEMENTS[full_key] = build()
-    return statement
+    return statement  # stored by this function's own `build`
 
 
 def statement_rows(statement: Statement, values: dict[str, Any]) -> list[list[Any]]:

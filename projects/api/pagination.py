@@ -1,7 +1,7 @@
 """Pagination of the marketplace's lists, and the shared way views page a queryset."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
@@ -41,7 +41,10 @@ class BrowsePagination(ExtrasCursorPagination):
         self.base_url = request.build_absolute_uri()
         self.ordering = ordering
         self.cursor = self.decode_cursor(request)
-        offset, reverse, current_position = self.cursor or (0, False, None)
+        cursor = self.cursor
+        offset, reverse = (cursor.offset, cursor.reverse) if cursor else (0, False)
+        # DRF decodes the position as the string it encoded (the stubs say int).
+        current_position = cast("str | None", cursor.position) if cursor else None
         keyset, position = "", None
         if current_position is not None:
             # (cursor reversed) XOR (ordering descending): below the position, else above it.

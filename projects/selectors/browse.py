@@ -15,8 +15,9 @@ filter, ordering, viewer and page; tests/topology/test_read_contract.py holds th
 """
 
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import orjson
 from django.db import connection
@@ -69,15 +70,15 @@ class Statement(NamedTuple):
     slots: tuple[str, ...]  # what each %s is, in order (see _params)
     columns: tuple[str, ...]  # the row's keys
     # (key, expression, converters) of the columns the ORM converts (dates, times, booleans)
-    converters: tuple[tuple[str, Any, list[Callable]], ...]
+    converters: tuple[tuple[str, Any, list[Callable[..., Any]]], ...]
 
 
 def _task_columns() -> list[tuple[str, str, Any]]:
     """(key, SQL, expression whose converters apply) for each card column."""
     task, profile = Task._meta, Profile._meta
-    columns = []
+    columns: list[tuple[str, str, Any]] = []
     for name in _TASK_FIELDS:
-        field = task.get_field(name)
+        field = cast("Field[Any, Any]", task.get_field(name))
         columns.append((name, _col(Task, name), field.get_col(task.db_table)))
     description = _col(Task, "description")
     columns.insert(2, ("excerpt", f"SUBSTR({description}, 1, 240)", Value("")))
@@ -89,12 +90,16 @@ def _task_columns() -> list[tuple[str, str, Any]]:
         ("mentor_verified_work_domain", "verified_work_domain"),
     ):
         columns.append(
-            (key, _col(Profile, name), profile.get_field(name).get_col(profile.db_table))
+            (
+                key,
+                _col(Profile, name),
+                cast("Field[Any, Any]", profile.get_field(name)).get_col(profile.db_table),
+            )
         )
     return columns
 
 
-def _sort_columns() -> dict[str, tuple[str, Any, Field]]:
+def _sort_columns() -> dict[str, tuple[str, Any, "Field[Any, Any]"]]:
     """The derived sort keys: SQL (with its own %s count), converter source, lookup field."""
     deadline, stipend = _col(Task, "deadline"), _col(Task, "stipend_amount")
     date, integer = DateField(), IntegerField()
@@ -134,7 +139,7 @@ def _visible(signed: bool) -> tuple[str, tuple[str, ...]]:
     link_task = _qn(Task.institutions.field.m2m_column_name())
     link_inst = _qn(Task.institutions.field.m2m_reverse_name())
     m = {
-        n: _qn(InstitutionMembership._meta.get_field(n).column)
+        n: _qn(cast(str, cast("Field[Any, Any]", InstitutionMembership._meta.get_field(n)).column))
         for n in ("institution", "ended_at", "role", "user")
     }
     member = (
@@ -170,7 +175,7 @@ def browse_statement(shape: Shape) -> Statement:
     select.append(_skills_json())
     keys.append("skills")
     task, user, profile = Task._meta, User._meta, Profile._meta
-    sql = [
+    parts = [
         f"SELECT {', '.join(select)} FROM {_qn(task.db_table)}",  # noqa: S608
         f"INNER JOIN {_qn(user.db_table)} ON ({_col(Task, 'mentor')} = {_col(User, 'id')})",
         f"LEFT OUTER JOIN {_qn(profile.db_table)}",
@@ -226,7 +231,7 @@ def browse_statement(shape: Shape) -> Statement:
     for name in ordering:  # by position in the select list, as the ORM orders values()
         descending = name.startswith("-") != shape.reverse
         order.append(f"{keys.index(name.lstrip('-')) + 1} {'DESC' if descending else 'ASC'}")
-    sql += [f"WHERE ({' AND '.join(where)})", f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"]
+    parts += [f"WHERE ({' AND '.join(where)})", f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"]
     slots += ["limit", "offset"]
     found = []
     for key, expression in zip(keys, converters, strict=False):
@@ -235,7 +240,7 @@ def browse_statement(shape: Shape) -> Statement:
         if each:  # most columns come from the driver as they are
             found.append((key, expression, each))
     return Statement(
-        " ".join(part for part in sql if part), tuple(slots), tuple(keys), tuple(found)
+        " ".join(part for part in parts if part), tuple(slots), tuple(keys), tuple(found)
     )
 
 
@@ -250,7 +255,7 @@ _CONSTANTS: dict[str, Any] = {
 }
 # The field each ordering's first column is compared as (the ORM's lookup would prepare the
 # cursor's position with it).
-_POSITION_FIELDS: dict[str, Field] = {
+_POSITION_FIELDS: dict[str, "Field[Any, Any]"] = {
     "published_at": Task._meta.get_field("published_at"),
     "deadline_sort": DateField(),
     "stipend_sort": IntegerField(),
@@ -298,7 +303,7 @@ class BrowseQuery:
                 continue
             present.append(name)
             if name == "deadline_before":
-                value = connection.ops.adapt_datefield_value(value)
+                value = connection.ops.adapt_datefield_value(cast(date, value))
             self.values[name] = value
         self.simple = tuple(present)
         self.values["deadline_sort"] = connection.ops.adapt_datefield_value(FAR_FUTURE)

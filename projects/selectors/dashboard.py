@@ -205,7 +205,8 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
         }
         for row in statement_dicts(statements["tasks"], values)
     ]
-    to_review, my_applications = [], []
+    to_review: list[dict[str, Any]] = []
+    my_applications: list[dict[str, Any]] = []
     for part, row in statement_union_dicts(statements["applications"], values):
         card = {
             "id": row["id"],

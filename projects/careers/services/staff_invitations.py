@@ -36,7 +36,7 @@ from projects.transitions import (
 STAFF_INVITATION_DAYS = 14
 JOIN_PATH = "/careers/join/"
 # What each role may do, in the invitee's words (the e-mail and the join page say it).
-ROLE_CAN = {
+ROLE_CAN: dict[str, str] = {
     InstitutionMembership.StaffRole.ADMIN: (
         "see the dashboard of consenting students' participation and the anonymous reports, "
         "feature tasks for your students, and manage API keys, colleagues, the student roster "
@@ -175,7 +175,7 @@ def staff_invitation_preview(*, token: str, user: User | None) -> dict:
         raise NotFound("No such invitation.")
     now = timezone.now()
     by = invitation.invited_by
-    signed_in = user is not None and user.is_authenticated
+    person = user if user is not None and user.is_authenticated else None
     return {
         "institution_name": invitation.institution.name,
         "invited_by": staff_name(by, institution=invitation.institution.name) if by else None,
@@ -184,13 +184,13 @@ def staff_invitation_preview(*, token: str, user: User | None) -> dict:
         "role_can": ROLE_CAN.get(invitation.staff_role, ""),
         "state": invitation.state_at(now),
         "expires_at": invitation.expires_at,
-        "accepted_by_you": signed_in and invitation.accepted_by_id == user.pk,
-        "signed_in_as": user.email if signed_in else None,
-        "signed_in_as_invitee": signed_in
-        and EmailAddress.objects.filter(user=user, email__iexact=invitation.email).exists(),
+        "accepted_by_you": person is not None and invitation.accepted_by_id == person.pk,
+        "signed_in_as": person.email if person is not None else None,
+        "signed_in_as_invitee": person is not None
+        and EmailAddress.objects.filter(user=person, email__iexact=invitation.email).exists(),
         # Accepting needs a confirmed address (any): the page asks for the e-mailed link first.
-        "email_verified": signed_in
-        and EmailAddress.objects.filter(user=user, verified=True).exists(),
+        "email_verified": person is not None
+        and EmailAddress.objects.filter(user=person, verified=True).exists(),
     }
 
 
