@@ -1,5 +1,5 @@
 """The transition tables are the one source of truth: for every (model, action, state, role) in
-every table of projects/transitions.py, the service succeeds exactly when the API offers the
+every table of projects/transitions/, the service succeeds exactly when the API offers the
 action to that person (`allowed_actions`), or, for the system's own steps, exactly when the
 table allows it. An action added to a table without a service mapped in transition_world.py
 fails the suite, and so does an actor a table names (site staff) that the walk never plays.
