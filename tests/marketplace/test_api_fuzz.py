@@ -53,7 +53,7 @@ def _loaded_schema() -> schemathesis.schemas.BaseSchema:
 
     Loaded when a fuzz test first runs, not at collection: schemathesis builds each operation's
     examples and coverage cases when it makes its tests, ~20 s of CPU that every xdist worker
-    paid at import, whether or not it ran a fuzz test. Generating the schema needs no database.
+    paid at import, whether or not it ran a fuzz test.
     """
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     # NUL characters are generated too: DRF refuses them in every text field, and the schema
@@ -65,7 +65,9 @@ def _loaded_schema() -> schemathesis.schemas.BaseSchema:
 
 
 @pytest.fixture(params=range(FUZZ_SHARDS), ids=lambda n: f"shard{n}")
-def fuzz_schema(request) -> schemathesis.schemas.BaseSchema:
+def fuzz_schema(request, session_token) -> schemathesis.schemas.BaseSchema:
+    """The schema, for one shard of its operations. Fetched once signed in: the request signals
+    that would close the test's database connection are then disconnected (session_token)."""
     _shard["current"] = request.param
     return _loaded_schema()
 
