@@ -69,6 +69,9 @@ def fuzz_schema(request, session_token) -> schemathesis.schemas.BaseSchema:
     """The schema, for one shard of its operations. Fetched once signed in: the request signals
     that would close the test's database connection are then disconnected (session_token)."""
     _shard["current"] = request.param
+    # Schemathesis' lazy tests name each operation's subtest through `node._nodeid`, which
+    # pytest 9 no longer has (its id is `nodeid`): give it the attribute it reads and writes.
+    request.node._nodeid = request.node.nodeid
     return _loaded_schema()
 
 
