@@ -10,13 +10,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.services.profiles import profile_update
 from accounts.services.work_email import profile_work_domain_refresh
 from projects.models import Invitation, Task
 from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.first_use import log_in, person
 from tests.factories import ApplicationFactory, TaskFactory, UserFactory
 
 WIDTHS = (1280, 390)
@@ -28,27 +28,11 @@ def _fee(settings):
     settings.PLATFORM_FEE_PERCENT = 10
 
 
-def log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
-def _person(name, *, draft=True, mentor=False):
-    user = UserFactory(finish__display_name=name)
-    profile_update(
-        user=user,
-        data={"wants_to_draft": draft, "wants_to_mentor": mentor, "onboarding_completed": True},
-    )
-    return user
-
-
 # Point 1: the name is asked where the task is written, not refused at the end.
 
 
 def test_1_a_nameless_mentor_is_asked_for_their_name_in_the_editor_and_publishes(page):
-    mentor = _person("", draft=False, mentor=True)
+    mentor = person("", draft=False, mentor=True)
     log_in(page, mentor)
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto(page.base + "/tasks/new/")
@@ -81,7 +65,7 @@ def test_1_a_nameless_mentor_is_asked_for_their_name_in_the_editor_and_publishes
 
 
 def test_1_a_named_mentor_is_not_asked_again(page):
-    log_in(page, _person("Maya Okafor", draft=False, mentor=True))
+    log_in(page, person("Maya Okafor", draft=False, mentor=True))
     page.goto(page.base + "/tasks/new/")
     page.get_by_label("Title", exact=True).wait_for()
     page.wait_for_load_state("networkidle")
@@ -90,7 +74,7 @@ def test_1_a_named_mentor_is_not_asked_again(page):
 
 def test_1_a_nameless_drafter_gives_their_name_on_the_apply_form(page):
     task = TaskFactory(title="Tidy a survey export")
-    drafter = _person("")
+    drafter = person("")
     log_in(page, drafter)
     page.goto(f"{page.base}/tasks/{task.pk}/")
     page.get_by_label("Your note").fill("I cleaned a 3,000-row survey for my society last term.")
@@ -128,14 +112,14 @@ def test_2_a_demo_drafter_finds_credible_mentors_open_to_offers(page):
 
 
 def _invitations():
-    mentor = _person("Maya Okafor", draft=False, mentor=True)
-    drafter = _person("Sam Rivera")
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    drafter = person("Sam Rivera")
     task = TaskFactory(mentor=mentor, title="Fix our Python scraper")
     Invitation.objects.create(
         task=task, mentor=mentor, drafter=drafter, note="Your scraper work fits.",
         reasons=["Matches 1 of your skills: Python"],
     )  # fmt: skip
-    applied = _person("Bo Chen")
+    applied = person("Bo Chen")
     Invitation.objects.create(task=task, mentor=mentor, drafter=applied)
     ApplicationFactory(task=task, drafter=applied)
     return mentor, drafter
@@ -188,12 +172,12 @@ def test_3_a_drafter_reads_the_invitations_they_received(page):
 
 
 def test_4_the_task_page_mentor_card_shows_title_organisation_and_verified_domain(page):
-    mentor = _person("Maya Okafor", draft=False, mentor=True)
+    mentor = person("Maya Okafor", draft=False, mentor=True)
     profile_update(user=mentor, data={"organisation": "Acme", "job_title": "Design lead"})
     EmailAddress.objects.create(user=mentor, email="maya@acme.com", verified=True)
     profile_work_domain_refresh(user=mentor)
     task = TaskFactory(mentor=mentor, title="Review one sign-up flow")
-    log_in(page, _person("Sam Rivera"))
+    log_in(page, person("Sam Rivera"))
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{page.base}/tasks/{task.pk}/")
@@ -217,7 +201,7 @@ def test_6_the_fee_line_is_said_once_on_the_task_page_at_phone_and_desktop_width
         title="Fact-check a grant proposal", stipend_amount=15000, stipend_currency="usd",
         what_you_gain="A reference letter", deadline=datetime.date(2027, 3, 15),
     )  # fmt: skip
-    log_in(page, _person("Sam Rivera"))
+    log_in(page, person("Sam Rivera"))
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{page.base}/tasks/{task.pk}/")

@@ -10,7 +10,6 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import InstitutionMembership, User
@@ -27,6 +26,7 @@ from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.services.tasks import task_cancel
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.first_use import log_in, person
 from tests.browser.test_drafting_journey import log_in as log_in_with_password
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -36,7 +36,6 @@ from tests.factories import (
     PortfolioItemFactory,
     SkillFactory,
     TaskFactory,
-    UserFactory,
 )
 
 WIDTHS = (1280, 390)
@@ -46,22 +45,6 @@ GAIN = "A reference letter and a portfolio piece"
 @pytest.fixture(autouse=True)
 def _fee(settings):
     settings.PLATFORM_FEE_PERCENT = 10
-
-
-def log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
-def _person(name, *, draft=True, mentor=False):
-    user = UserFactory(finish__display_name=name)
-    profile_update(
-        user=user,
-        data={"wants_to_draft": draft, "wants_to_mentor": mentor, "onboarding_completed": True},
-    )
-    return user
 
 
 def _paid_task(**kwargs):
@@ -95,7 +78,7 @@ def _completed_engagement(mentor, drafter):
 
 def test_2_the_drafter_reads_what_they_receive_after_the_fee_on_card_page_and_apply_form(page):
     task = _paid_task()
-    drafter = _person("Sam Drafter")
+    drafter = person("Sam Drafter")
     log_in(page, drafter)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
@@ -118,7 +101,7 @@ def test_2_the_drafter_reads_what_they_receive_after_the_fee_on_card_page_and_ap
 
 
 def test_2_the_mentor_reads_what_they_pay_and_what_the_drafter_receives(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
+    mentor = person("Maya Mentor", draft=False, mentor=True)
     task = _paid_task(mentor=mentor)
     log_in(page, mentor)
     page.goto(f"{page.base}/tasks/{task.pk}/")
@@ -166,7 +149,7 @@ def test_7_paid_tasks_show_what_the_helper_gains_and_cards_show_the_deadline(pag
 
 
 def test_8_the_skills_step_speaks_to_a_mentor_as_a_mentor_and_to_a_drafter_as_a_drafter(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
+    mentor = person("Maya Mentor", draft=False, mentor=True)
     profile_update(user=mentor, data={"headline": "Editor at a small press"})
     log_in(page, mentor)
     page.goto(page.base + "/welcome/")
@@ -178,7 +161,7 @@ def test_8_the_skills_step_speaks_to_a_mentor_as_a_mentor_and_to_a_drafter_as_a_
     expect(page.locator("[data-complete-next]")).to_contain_text("Add the skills you work in")
     page.context.clear_cookies()
 
-    drafter = _person("Sam Drafter")
+    drafter = person("Sam Drafter")
     log_in(page, drafter)
     page.goto(page.base + "/welcome/")
     expect(page.locator("[data-step='2']")).to_contain_text("mentors like to teach")
@@ -186,8 +169,8 @@ def test_8_the_skills_step_speaks_to_a_mentor_as_a_mentor_and_to_a_drafter_as_a_
 
 
 def test_8_waiting_for_funding_and_the_stipend_split_are_told_to_each_side(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     task = _paid_task(mentor=mentor)
     engagement = EngagementFactory(
         application__task=task,
@@ -218,8 +201,8 @@ def test_8_waiting_for_funding_and_the_stipend_split_are_told_to_each_side(page)
 
 
 def test_8_an_automatic_decline_is_from_slipstream_and_a_written_one_names_its_author(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     item = PortfolioItemFactory(owner=drafter, title="Survey write-up")
     cancelled = TaskFactory(mentor=mentor, title="Map the archive")
     automatic = application_create(
@@ -250,8 +233,8 @@ def test_8_an_automatic_decline_is_from_slipstream_and_a_written_one_names_its_a
 
 
 def test_8_career_readiness_ratings_are_optional_folded_and_in_plain_words(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     engagement = _completed_engagement(mentor, drafter)
     log_in(page, mentor)
     page.goto(f"{page.base}/engagements/{engagement.pk}/")
@@ -273,8 +256,8 @@ def test_8_career_readiness_ratings_are_optional_folded_and_in_plain_words(page)
 
 
 def test_9_approved_work_offers_the_drafter_a_share_card_on_the_engagement_and_dashboard(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     engagement = _completed_engagement(mentor, drafter)
     log_in(page, drafter)
     for width in WIDTHS:
@@ -301,7 +284,7 @@ def test_9_approved_work_offers_the_drafter_a_share_card_on_the_engagement_and_d
 
 
 def test_9_the_public_profile_hides_empty_sections_from_visitors_and_gives_its_owner_edit(page):
-    drafter = _person("Lin Chen")
+    drafter = person("Lin Chen")
     profile_update(user=drafter, data={"headline": "Economics student"})
     page.goto(f"{page.base}/u/{drafter.profile.handle}/")
     page.get_by_role("heading", name="Lin Chen").wait_for()
@@ -321,8 +304,8 @@ def test_9_the_public_profile_hides_empty_sections_from_visitors_and_gives_its_o
 
 
 def test_9_the_skills_chart_is_labelled(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     engagement = _completed_engagement(mentor, drafter)
     user_skills_set(
         user=drafter, items=[{"skill_id": SkillFactory(name="Python").pk, "level": "working"}]
@@ -339,7 +322,7 @@ def test_9_the_skills_chart_is_labelled(page):
 
 
 def test_10_only_the_tasks_mentor_asks_for_recommended_drafters(page):
-    mentor = _person("Maya Mentor", draft=False, mentor=True)
+    mentor = person("Maya Mentor", draft=False, mentor=True)
     task = TaskFactory(mentor=mentor, title="Label a photo archive")
     asked: list[str] = []
     page.on(
@@ -348,7 +331,7 @@ def test_10_only_the_tasks_mentor_asks_for_recommended_drafters(page):
             asked.append(request.url) if "recommended-drafters" in request.url else None
         ),
     )
-    log_in(page, _person("Sam Drafter"))
+    log_in(page, person("Sam Drafter"))
     page.goto(f"{page.base}/tasks/{task.pk}/")
     page.get_by_role("heading", name="Apply for this task").wait_for()
     page.wait_for_load_state("networkidle")
@@ -372,7 +355,7 @@ def test_10_only_the_tasks_mentor_asks_for_recommended_drafters(page):
     ],
 )
 def test_10_the_navigation_shows_each_person_the_pages_of_what_they_do(page, who, shown, hidden):
-    user = _person(
+    user = person(
         "Riley Person", draft=who == "drafter", mentor=who in {"mentor", "staff who mentors"}
     )
     if who.startswith("staff"):

@@ -2,8 +2,9 @@
 
 from playwright.sync_api import expect
 
+from tests.browser.first_use import person as _person
 from tests.browser.test_drafting_journey import log_in
-from tests.browser.test_first_use_pages import _paid_task, _person
+from tests.browser.test_first_use_pages import _paid_task
 
 
 def test_the_fee_line_writes_the_configured_fee_without_a_space(page, settings):

@@ -9,7 +9,9 @@ Schemathesis' examples, coverage and fuzzing phases run per operation; the state
 operations, e.g. a task's applications -> accept -> the engagement -> deliver.
 """
 
+import functools
 import os
+import zlib
 
 import pytest
 import schemathesis
@@ -39,14 +41,47 @@ FUZZ_STATEFUL_STEPS = int(os.environ.get("FUZZ_STATEFUL_STEPS", "10"))
 FUZZ_RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 FUZZ_ROLES = os.environ.get("FUZZ_ROLES", "drafter").split(",")
 
-# Loaded at collection time: generating the schema needs no database.
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
-# NUL characters are generated too: DRF refuses them in every text field, and the schema says
-# so (a pattern on every request text, marketplace/api/schema.py).
-schema.config.generation.update(allow_x00=True)
+# The replay is split in shards (operations by a hash of their label), so the workers of
+# `make check` share it; together the shards are every operation, each exactly once.
+FUZZ_SHARDS = 4
+_shard = {"current": 0}
 
 
-@schema.hook
+@functools.cache
+def _loaded_schema() -> schemathesis.schemas.BaseSchema:
+    """The schema, its failure filter and its authentication, built once per test process.
+
+    Loaded when a fuzz test first runs, not at collection: schemathesis builds each operation's
+    examples and coverage cases when it makes its tests, ~20 s of CPU that every xdist worker
+    paid at import, whether or not it ran a fuzz test.
+    """
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    # NUL characters are generated too: DRF refuses them in every text field, and the schema
+    # says so (a pattern on every request text, marketplace/api/schema.py).
+    schema.config.generation.update(allow_x00=True)
+    schema.hook(filter_failure)
+    schema.auth(refresh_interval=None)(SessionTokenAuth)
+    return schema
+
+
+@pytest.fixture(params=range(FUZZ_SHARDS), ids=lambda n: f"shard{n}")
+def fuzz_schema(request, session_token) -> schemathesis.schemas.BaseSchema:
+    """The schema, for one shard of its operations. Fetched once signed in: the request signals
+    that would close the test's database connection are then disconnected (session_token)."""
+    _shard["current"] = request.param
+    # Schemathesis' lazy tests name each operation's subtest through `node._nodeid`, which
+    # pytest 9 no longer has (its id is `nodeid`): give it the attribute it reads and writes.
+    request.node._nodeid = request.node.nodeid
+    return _loaded_schema()
+
+
+def _in_current_shard(ctx) -> bool:
+    return zlib.crc32(ctx.operation.label.encode()) % FUZZ_SHARDS == _shard["current"]
+
+
+schema = schemathesis.pytest.from_fixture("fuzz_schema").include(_in_current_shard)
+
+
 def filter_failure(context, failure, case, response) -> bool:
     """Applies to every phase, the stateful one included (schemathesis runs it on each check)."""
     return not form_acceptance_is_no_failure(failure, case)
@@ -56,7 +91,6 @@ def filter_failure(context, failure, case, response) -> bool:
 _signed_in = {"token": ""}
 
 
-@schema.auth(refresh_interval=None)
 class SessionTokenAuth:
     """The signed-in role's credentials, given to schemathesis as *the* authentication.
 
@@ -104,6 +138,8 @@ def session_token(request, db, client, monkeypatch, stripe_standin_settings):
 
 
 @schema.parametrize()
+# Marks are copied to the lazy test, so pytest parametrizes it by role as well as by shard.
+@pytest.mark.usefixtures("session_token")
 @settings(
     max_examples=FUZZ_EXAMPLES,
     deadline=None,
@@ -116,7 +152,7 @@ def test_api_answers_every_generated_request_without_a_server_error(case, sessio
     case.call_and_validate(excluded_checks=excluded_checks())
 
 
-class _Workflow(schema.as_state_machine()):
+class _WorkflowSteps:
     """Chains of calls along the links between operations, every check on each response.
 
     Each scenario starts from the same seeded world, so a replayed scenario meets the state it
@@ -129,9 +165,9 @@ class _Workflow(schema.as_state_machine()):
     _sequences: dict | None = None
 
     def setup(self):
-        if _Workflow._sequences is None:
-            _Workflow._sequences = sequences_now()
-        sequences_restore(_Workflow._sequences)
+        if type(self)._sequences is None:
+            type(self)._sequences = sequences_now()
+        sequences_restore(type(self)._sequences)
         cache.clear()
         self._scenario = transaction.atomic()
         self._scenario.__enter__()
@@ -153,9 +189,16 @@ class _Workflow(schema.as_state_machine()):
         )
 
 
+@functools.cache
+def _workflow() -> type:
+    """The state machine of the whole schema (every operation, no shard), made on first use."""
+    return type("_Workflow", (_WorkflowSteps, _loaded_schema().as_state_machine()), {})
+
+
 def test_api_holds_up_along_linked_workflows(session_token):
-    _Workflow._sequences = None  # each role has its own seeded world
-    _Workflow.run(
+    workflow = _workflow()
+    workflow._sequences = None  # each role has its own seeded world
+    workflow.run(
         settings=settings(
             max_examples=FUZZ_STATEFUL_EXAMPLES,
             stateful_step_count=FUZZ_STATEFUL_STEPS,

@@ -12,6 +12,7 @@ import requests
 from PIL import Image
 
 from devtools.prodlike import Topology
+from tests.production.sessions import sign_in
 
 MENTOR, PASSWORD = "front.cache.mentor@example.org", "a-long-front-cache-password"
 TTL = 30  # marketplace.api.caching.PUBLIC_MAX_AGE: anonymous public reads may be this stale
@@ -45,21 +46,7 @@ def topology() -> Iterator[Topology]:
 
 
 def _sign_in(base_url: str) -> requests.Session:
-    session = requests.Session()
-    session.get(f"{base_url}/accounts/login/", timeout=10).raise_for_status()
-    response = session.post(
-        f"{base_url}/accounts/login/",
-        data={
-            "login": MENTOR,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        headers={"Referer": f"{base_url}/accounts/login/"},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert response.status_code == 302, response.text[:500]
-    return session
+    return sign_in(base_url, email=MENTOR, password=PASSWORD)
 
 
 def _anonymous(url: str) -> requests.Response:

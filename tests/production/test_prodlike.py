@@ -9,6 +9,7 @@ import requests
 from PIL import Image
 
 from devtools.prodlike import Topology
+from tests.production.sessions import sign_in
 
 EMAIL, PASSWORD = "prodlike.drafter@example.org", "a-long-prodlike-password"
 
@@ -32,21 +33,7 @@ def topology() -> Iterator[Topology]:
 
 
 def _sign_in(base_url: str) -> requests.Session:
-    session = requests.Session()
-    session.get(f"{base_url}/accounts/login/", timeout=10).raise_for_status()
-    response = session.post(
-        f"{base_url}/accounts/login/",
-        data={
-            "login": EMAIL,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        headers={"Referer": f"{base_url}/accounts/login/"},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert response.status_code == 302, response.text[:500]
-    return session
+    return sign_in(base_url, email=EMAIL, password=PASSWORD)
 
 
 def _png() -> bytes:

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from devtools.prodlike import Topology
+from tests.production.sessions import sign_in
 
 EMAIL, PASSWORD = "reload.mentor@example.org", "a-long-reload-password"
 
@@ -117,21 +118,7 @@ def test_sighup_makes_nginx_reload_without_dropping_a_request(topology):
 
 
 def _sign_in(base_url: str) -> requests.Session:
-    session = requests.Session()
-    session.get(f"{base_url}/accounts/login/", timeout=10).raise_for_status()
-    response = session.post(
-        f"{base_url}/accounts/login/",
-        data={
-            "login": EMAIL,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        headers={"Referer": f"{base_url}/accounts/login/"},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert response.status_code == 302, response.text[:500]
-    return session
+    return sign_in(base_url, email=EMAIL, password=PASSWORD)
 
 
 def test_anonymous_page_shells_come_from_nginxs_cache_and_signed_in_pages_never(topology):
