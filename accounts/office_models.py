@@ -27,7 +27,7 @@ class StaffInvitation(models.Model):
         choices=[("admin", "Admin (keys and colleagues)"), ("viewer", "Viewer")],
         default="viewer",
     )
-    # Stored: pending, accepted or revoked (projects/transitions.py moves it); "expired" is a
+    # Stored: pending, accepted or revoked (projects/transitions/ moves it); "expired" is a
     # pending invitation past expires_at, worked out when read (see `state_at`).
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     hashed_token = models.CharField(max_length=64, unique=True)

@@ -1,7 +1,7 @@
 """The marketplace: overflow tasks, applications and engagements.
 
 State machines follow docs/architecture.md, "Stateful models"; every transition is one service
-function (projects/services/), allowed or refused by projects/transitions.py.
+function (projects/services/), allowed or refused by projects/transitions/.
 """
 
 from django.conf import settings

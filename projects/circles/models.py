@@ -1,7 +1,7 @@
 """Peer critique circles: small groups (4-8) of drafters around a skill family, optionally
 within one institution, who critique each other's portfolio work for credits.
 
-`Circle: forming (< 4 members) -> active -> closed` (projects/transitions.py,
+`Circle: forming (< 4 members) -> active -> closed` (projects/transitions/,
 CIRCLE_TRANSITIONS). Text exists only as a critique request or a critique: no open messaging.
 """
 

@@ -1,6 +1,6 @@
 """Offers: the drafter's drafting move, "may I draft for you?", to a mentor who opted in.
 
-`Offer: pending -> accepted | declined | withdrawn | expired` (projects/transitions.py,
+`Offer: pending -> accepted | declined | withdrawn | expired` (projects/transitions/,
 OFFER_TRANSITIONS). Accepting turns the offer into a private task filled by its drafter, and
 that task's engagement, through the ordinary application path.
 """

@@ -3,7 +3,7 @@
 The mentor chooses at approval (projects.services.engagements.engagement_approve); afterwards
 the drafter proposes a change and the mentor confirms it, a case study is written by the
 drafter and approved by the mentor, and work that is public now goes to the portfolio in one
-click. Every action is allowed by projects/transitions.py and locks through projects/locks.py;
+click. Every action is allowed by projects/transitions/ and locks through projects/locks.py;
 every public surface reads the clause at each request (projects/selectors/showable.py)."""
 
 from datetime import date
@@ -201,7 +201,7 @@ def showable_portfolio_add(*, engagement_id: int, drafter: User) -> PortfolioIte
         else:
             description = engagement.case_study
         link = showable_portfolio_link(engagement, today=today)
-        # The same guard the engagement's allowed_actions read (projects/transitions.py).
+        # The same guard the engagement's allowed_actions read (projects/transitions/).
         guard_require(
             guard_not_in_portfolio(
                 added=PortfolioItem.objects.filter(owner=drafter, link=link).exists()

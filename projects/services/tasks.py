@@ -1,4 +1,4 @@
-"""Task use cases: create, edit, and the task's transitions (projects/transitions.py)."""
+"""Task use cases: create, edit, and the task's transitions (projects/transitions/)."""
 
 from collections.abc import Iterable
 from typing import Any

@@ -4,7 +4,7 @@ address outside the office's own domains is invited only when the admin confirms
 opens the link signed in — after signing up or logging in, the link comes back through `?next=`
 — becomes staff; signed out, the link shows who invited them, where, and as what. Admins list
 invitations with their state and revoke pending ones. Each action is allowed by
-projects/transitions.py (STAFF_INVITATION_TRANSITIONS)."""
+projects/transitions/ (STAFF_INVITATION_TRANSITIONS)."""
 
 import hashlib
 import secrets

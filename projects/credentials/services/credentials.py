@@ -1,7 +1,7 @@
 """Credential use cases: issue on the drafter's first download, revoke by the drafter or staff.
 
 The engagement is locked first, then the credential (projects/locks.py); the revocation goes
-through projects/transitions.py like every other state change."""
+through projects/transitions/ like every other state change."""
 
 import secrets
 
