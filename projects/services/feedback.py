@@ -4,8 +4,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from accounts.models import User
+from accounts.models import User, UserSkill
 from accounts.services.notifications import notification_send, notifications_resolve
+from accounts.services.skills import MAX_SKILLS_PER_USER
 from marketplace.errors import NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
@@ -90,6 +91,12 @@ def feedback_submit(
             endorsement=endorsement,
         )
         feedback.endorsed_skills.set(skills)
+        other = Feedback.objects.filter(engagement=engagement, author=subject).first()
+        mentor_feedback = feedback if is_mentor else other
+        if other is not None and mentor_feedback is not None:
+            # Both have written, so the endorsement is no longer blind: the skills it names
+            # become the drafter's own (profile, settings, completeness and matching agree).
+            endorsed_skills_adopt(feedback=mentor_feedback)
         # The notices that asked the author to write it ("leave feedback", "theirs shows once
         # you have written yours") are answered now: they stop counting as something to do.
         notifications_resolve(
@@ -115,6 +122,21 @@ def feedback_submit(
             url=f"/engagements/{engagement.pk}/",
         )
     return feedback
+
+
+def endorsed_skills_adopt(*, feedback: Feedback) -> int:
+    """Add the skills a mentor endorsed to the drafter's skills (at "working" level, which
+    they can change in Settings); skills already listed keep their level. Returns how many
+    were added. Only called once the endorsement is visible, so it never breaks the blind."""
+    drafter_id = feedback.subject_id
+    held = set(UserSkill.objects.filter(user_id=drafter_id).values_list("skill_id", flat=True))
+    room = max(0, MAX_SKILLS_PER_USER - len(held))
+    new = [s.pk for s in feedback.endorsed_skills.all() if s.pk not in held][:room]
+    UserSkill.objects.bulk_create(
+        [UserSkill(user_id=drafter_id, skill_id=skill_id) for skill_id in new],
+        ignore_conflicts=True,
+    )
+    return len(new)
 
 
 def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
