@@ -5,15 +5,24 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from accounts.models import User, UserSkill
-from accounts.services.notifications import notification_send, notifications_resolve
+from accounts.services.notifications import (
+    notification_send,
+    notifications_resolve,
+    notifications_rewrite,
+)
 from accounts.services.skills import MAX_SKILLS_PER_USER
 from marketplace.errors import NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
-from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
+from projects.feedback_rules import (
+    FEEDBACK_BLIND_PERIOD,
+    FEEDBACK_BOTH_WRITTEN,
+    approval_notice_body,
+)
 from projects.limits import text_limit, text_within_limit
 from projects.models import (
+    Engagement,
     Feedback,
     ThankYouNote,
 )
@@ -104,6 +113,7 @@ def feedback_submit(
             url=f"/engagements/{engagement.pk}/",
             kinds=FEEDBACK_PROMPT_KINDS,
         )
+        _notices_rewrite(engagement, user=author)
         # Ratings reach a consenting office (evaluations, first-destination export).
         student_activity_changed(user_ids=[engagement.drafter_id], what="feedback")
         # Feedback is double-blind: "it shows once you have written yours" is true only for
@@ -114,7 +124,7 @@ def feedback_submit(
             kind="feedback",
             title=f"{display_name(author)} left feedback on “{engagement.task.title}”",
             body=(
-                "You have both written feedback, so you can read theirs now."
+                FEEDBACK_BOTH_WRITTEN
                 if theirs_given
                 else "It shows once you have written yours "
                 f"(or after {FEEDBACK_BLIND_PERIOD.days} days)."
@@ -165,7 +175,25 @@ def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:
             body=f"{body}\n\nYou can choose to show it on your profile.",
             url=f"/engagements/{engagement.pk}/",
         )
+        _notices_rewrite(engagement, user=sender)
     return note
+
+
+def _notices_rewrite(engagement: Engagement, *, user: User) -> None:
+    """Make `user`'s notices about this engagement say what is still true now that they wrote
+    feedback or thanks (the inbox keeps read notices, so their words must not go stale)."""
+    url = f"/engagements/{engagement.pk}/"
+    feedback_given = Feedback.objects.filter(engagement=engagement, author=user).exists()
+    if feedback_given:
+        notifications_rewrite(user=user, url=url, kind="feedback", body=FEEDBACK_BOTH_WRITTEN)
+    if user.pk == engagement.drafter_id:
+        thanks_given = ThankYouNote.objects.filter(engagement=engagement, sender=user).exists()
+        notifications_rewrite(
+            user=user,
+            url=url,
+            kind="engagement_approved",
+            body=approval_notice_body(feedback_given=feedback_given, thanks_given=thanks_given),
+        )
 
 
 def thanks_set_shown(*, thanks_id: int, receiver: User, shown: bool) -> ThankYouNote:
