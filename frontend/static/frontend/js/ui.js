@@ -139,8 +139,12 @@ const STATE_LABELS = {
   delivered: ["Delivered", "badge-warning"], completed: ["Completed", "badge-success"],
 };
 
-export function stateBadge(state) {
-  const [label, cls] = STATE_LABELS[state] || [state, ""];
+// `waitingOn` (the mentor's name, for the drafter who applied) words a submitted application as
+// the offer pages word a pending offer: "Waiting for Hannah Kim’s answer", not a bare "Submitted".
+export function stateBadge(state, { waitingOn = null } = {}) {
+  const [label, cls] = state === "submitted" && waitingOn
+    ? [`Waiting for ${waitingOn}’s answer`, ""]
+    : STATE_LABELS[state] || [state, ""];
   return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
 }
 
