@@ -143,7 +143,7 @@ const STATE_LABELS = {
 // the offer pages word a pending offer: "Waiting for Hannah Kim’s answer", not a bare "Submitted".
 export function stateBadge(state, { waitingOn = null } = {}) {
   const [label, cls] = state === "submitted" && waitingOn
-    ? [`Waiting for ${waitingOn}’s answer`, ""]
+    ? [`Waiting for ${waitingOn}’s answer`, "badge-warning"]
     : STATE_LABELS[state] || [state, ""];
   return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
 }
