@@ -1,10 +1,13 @@
 """Feedback and thanks after an engagement is completed."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
 
-from accounts.models import User, UserSkill
+from accounts.models import Notification, User, UserSkill
 from accounts.services.notifications import (
     notification_send,
     notifications_resolve,
@@ -147,6 +150,65 @@ def endorsed_skills_adopt(*, feedback: Feedback) -> int:
         ignore_conflicts=True,
     )
     return len(new)
+
+
+ENDORSEMENT_SHOWN_KIND = "endorsement_shown"
+
+
+def endorsements_adopt_due(*, now: datetime | None = None, batch: int = 500) -> int:
+    """Hourly: endorsements whose blind period ended without the drafter's feedback are visible
+    now, so their skills become the drafter's (as they do at once when both have written). A
+    quiet in-app notice says so and marks the endorsement done: a skill the person later removes
+    is never put back. Returns how many endorsements were handled."""
+    now = now or timezone.now()
+    candidates = list(
+        Feedback.objects.filter(
+            author_id=F("engagement__mentor_id"),
+            engagement__state=Engagement.State.COMPLETED,
+            engagement__completed_at__lte=now - FEEDBACK_BLIND_PERIOD,
+            endorsed_skills__isnull=False,
+        )
+        # With the drafter's feedback written, feedback_submit adopted them already.
+        .exclude(
+            Exists(
+                Feedback.objects.filter(
+                    engagement_id=OuterRef("engagement_id"),
+                    author_id=OuterRef("engagement__drafter_id"),
+                )
+            )
+        )
+        .select_related("engagement__task", "author__profile")
+        .prefetch_related("endorsed_skills")
+        .distinct()
+        .order_by("id")[: batch * 4]
+    )
+    urls = {f"/engagements/{f.engagement_id}/" for f in candidates}
+    done = set(
+        Notification.objects.filter(kind=ENDORSEMENT_SHOWN_KIND, url__in=urls).values_list(
+            "recipient_id", "url"
+        )
+    )
+    handled = 0
+    for feedback in candidates:
+        url = f"/engagements/{feedback.engagement_id}/"
+        if (feedback.subject_id, url) in done:
+            continue
+        with transaction.atomic():
+            endorsed_skills_adopt(feedback=feedback)
+            names = ", ".join(s.name for s in feedback.endorsed_skills.all())
+            notification_send(
+                recipient=feedback.subject,
+                kind=ENDORSEMENT_SHOWN_KIND,
+                title=f"{display_name(feedback.author)} endorsed your {names}",
+                body=f"For “{feedback.engagement.task.title}”. The endorsement shows on your "
+                "profile, and the skills are in your list: set your level in Settings.",
+                url=url,
+                email=False,
+            )
+        handled += 1
+        if handled >= batch:
+            break
+    return handled
 
 
 def thanks_send(*, engagement_id: int, sender: User, body: str) -> ThankYouNote:

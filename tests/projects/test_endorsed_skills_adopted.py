@@ -4,12 +4,14 @@ profile, Settings, /api/v1/me/ completeness and the dashboard count the same ski
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts.models import UserSkill
+from accounts.models import Notification, UserSkill
+from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.models import Engagement
-from projects.services.feedback import feedback_submit
+from projects.services.feedback import endorsements_adopt_due, feedback_submit
 from tests.factories import EngagementFactory, SkillFactory, TaskFactory, UserSkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,29 @@ def test_endorsement_written_second_by_the_mentor_is_adopted_too():
         endorsed_skill_ids=[research.pk],
     )
     assert UserSkill.objects.filter(user=engagement.drafter, skill=research).exists()
+
+
+def test_endorsement_adopted_when_the_blind_period_ends_once_and_never_put_back():
+    research = SkillFactory(name="User research")
+    engagement = _completed(research)
+    drafter = engagement.drafter
+    feedback_submit(
+        engagement_id=engagement.pk,
+        author=engagement.mentor,
+        rating=5,
+        endorsed_skill_ids=[research.pk],
+    )
+    # Still blind (the drafter has not written, the period has not passed): nothing moves.
+    assert endorsements_adopt_due() == 0
+    assert _my_skills(drafter) == []
+
+    later = engagement.completed_at + FEEDBACK_BLIND_PERIOD + timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        assert endorsements_adopt_due() == 1
+        assert _my_skills(drafter) == ["User research"]
+        notice = Notification.objects.get(recipient=drafter, kind="endorsement_shown")
+        assert "User research" in notice.title
+        # The person removes it: the next runs leave their choice alone.
+        UserSkill.objects.filter(user=drafter).delete()
+        assert endorsements_adopt_due() == 0
+        assert _my_skills(drafter) == []
