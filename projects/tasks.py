@@ -14,6 +14,7 @@ from projects.services.engagements import (
     engagements_auto_approve_due,
     engagements_lapse_unfunded_due,
 )
+from projects.services.feedback import endorsements_adopt_due
 from projects.services.impact import impact_letters_send
 from projects.services.message_digests import messages_digest_send_due
 from projects.services.nudges import nudges_plan, nudges_send_due
@@ -49,9 +50,12 @@ def message_digests_run() -> int:
 
 @task
 def nudges_run() -> dict[str, int]:
-    """Hourly: plan the follow-up nudges whose moment came, then send those due (each once)."""
+    """Hourly: plan the follow-up nudges whose moment came, then send those due (each once);
+    and make endorsed skills the drafter's once their endorsement is no longer blind."""
     planned = nudges_plan()
-    return {"planned": planned, **nudges_send_due()}
+    # Endorsements whose blind period just ended make their skills the drafter's own.
+    adopted = endorsements_adopt_due()
+    return {"planned": planned, **nudges_send_due(), "endorsements_adopted": adopted}
 
 
 @task

@@ -37,8 +37,19 @@ class NotificationsReadInputSerializer(serializers.Serializer):
         allow_null=True,
         default=None,
         max_length=200,
-        help_text="Leave out to mark every notification read.",
+        help_text="Leave out (with `url`) to mark every notification read.",
     )
+    url = serializers.CharField(
+        required=False,
+        max_length=300,
+        help_text="Mark read every notification that points at this page (a path such as "
+        "/engagements/12/), as when the person opens it.",
+    )
+
+    def validate_url(self, value: str) -> str:
+        if not value.startswith("/") or value.startswith("//") or "#" in value:
+            raise serializers.ValidationError("Give a page path such as /engagements/12/.")
+        return value
 
 
 class NotificationListView(APIView):

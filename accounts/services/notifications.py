@@ -34,20 +34,40 @@ def notification_send(
     return notification
 
 
-def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
-    """Mark the given notifications (or all) of `user` read; other people's ids are ignored."""
+def _pointing_at(url: str) -> models.Q:
+    # A link may carry a fragment (#feedback-heading) that points inside the same page.
+    return models.Q(url=url) | models.Q(url__startswith=f"{url}#")
+
+
+def notifications_mark_read(
+    *, user: User, ids: Iterable[int] | None = None, url: str | None = None
+) -> int:
+    """Mark the given notifications of `user` read (by id, or every one pointing at the page
+    `url`, as when that page is opened; neither: all); other people's ids are ignored."""
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(id__in=list(ids))
+    if url is not None:
+        unread = unread.filter(_pointing_at(url))
     return unread.update(read_at=timezone.now())
+
+
+def notifications_rewrite(*, user: User, url: str, kind: str, body: str) -> int:
+    """Give `user`'s notices of `kind` about the page `url` a body that is true now (read or
+    not: the inbox still shows read ones), when the state they described has moved on."""
+    return (
+        Notification.objects.filter(recipient=user, kind=kind)
+        .filter(_pointing_at(url))
+        .exclude(body=body)
+        .update(body=body)
+    )
 
 
 def notifications_resolve(*, user: User, url: str, kinds: Iterable[str]) -> int:
     """Mark `user`'s unread notifications of these kinds that point at `url` read: what they
     asked for is done, so they no longer show as something to do."""
-    # A link may carry a fragment (#feedback-heading) that points inside the same page.
     return (
         Notification.objects.filter(recipient=user, read_at__isnull=True, kind__in=list(kinds))
-        .filter(models.Q(url=url) | models.Q(url__startswith=f"{url}#"))
+        .filter(_pointing_at(url))
         .update(read_at=timezone.now())
     )

@@ -40,6 +40,9 @@ class DashboardApplicationSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     task = TaskSummarySerializer()
     drafter = PersonFromUserSerializer()
+    mentor = PersonFromUserSerializer(
+        source="task.mentor", help_text="The task's mentor, whose answer it waits for."
+    )
 
 
 class DashboardNextStepSerializer(serializers.Serializer):

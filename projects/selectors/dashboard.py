@@ -89,7 +89,15 @@ def _build_statements() -> dict[str, Statement]:
         )
         .order_by("-id")[: limit["tasks"]]
     )
-    application_columns = ("id", "state", "created_at", *_task_fields(), *_person_fields("drafter"))
+    # The task's mentor too: a drafter's row says whom it waits for ("to Hannah Kim").
+    application_columns = (
+        "id",
+        "state",
+        "created_at",
+        *_task_fields(),
+        *_person_fields("drafter"),
+        *_person_fields("task__mentor"),
+    )
     to_review = (
         Application.objects.filter(task__mentor_id=me, state__in=pending)
         .order_by("-id")
@@ -214,6 +222,7 @@ def dashboard_for_user(*, user: User) -> dict[str, Any]:
             "created_at": row["created_at"],
             "task": _task(row),
             "drafter": _person(row, "drafter"),
+            "mentor": _person(row, "task__mentor"),
         }
         (to_review if part == 0 else my_applications).append(card)
     engagements = [

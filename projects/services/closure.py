@@ -11,7 +11,7 @@ restarted mid-run finds nothing left to do, and the drafter is told once (the no
 written in the same transaction as the state).
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,13 +20,13 @@ from accounts.models import User
 from accounts.services.notifications import notification_send
 from marketplace.errors import field_error
 from projects import error_codes as codes
+from projects.closure_rules import CLOSE_AFTER
 from projects.locks import application_lock
 from projects.matching.recommendations import task_recommendations_for_user
 from projects.models import Application, Task
 from projects.services.applications import application_decline
 from projects.transitions import PENDING_APPLICATION_STATES, SYSTEM, transition_target
 
-CLOSE_AFTER = timedelta(days=14)
 ALTERNATIVES = 3
 Reason = Application.DeclineReason
 # The reasons a mentor may give with one click; `no_answer` is the system's alone.

@@ -22,6 +22,7 @@ from marketplace.errors import Conflict, NotFound, field_error
 from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
+from projects.feedback_rules import approval_notice_body
 from projects.limits import text_within_limit
 from projects.models import (
     Deliverable,
@@ -74,7 +75,7 @@ def _engagement_complete(engagement: Engagement, *, automatic: bool) -> None:
         recipient=engagement.drafter,
         kind="engagement_approved",
         title=f"Your work on “{title}” was approved",
-        body="It now shows as verified experience on your profile. Leave feedback and thanks.",
+        body=approval_notice_body(feedback_given=False, thanks_given=False),
         url=f"/engagements/{engagement.pk}/#feedback-heading",
     )
     introductions = Introduction.objects.filter(

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.text import slugify
 
-from accounts.models import Institution, PortfolioItem, Skill, User
+from accounts.models import Institution, PortfolioItem, Skill, User, UserSkill
 from accounts.services.preferences import notification_preferences_update
 from accounts.services.profiles import profile_update, user_create
 from accounts.services.skills import skill_propose, user_skills_set
@@ -132,10 +132,17 @@ class Command(BaseCommand):
         for key, spec in DEMO_MATCHING.items():
             user = User.objects.get(email=f"{key}.drafter@demo.slipstream.local")
             profile_update(user=user, data={"weekly_hours": spec["hours"]})
+            # Keep skills the person already has (an endorsement from the marketplace seed
+            # made one theirs): replacing them would undo it and leave the profile half done.
             items = [
+                {"skill_id": us.skill_id, "level": us.level}
+                for us in UserSkill.objects.filter(user=user)
+            ]
+            items += [
                 {"skill_id": skill_propose(user=user, name=name)[0].pk, "level": level}
                 for name, level in spec["skills"].items()
             ]
+            items = list({item["skill_id"]: item for item in items}.values())
             user_skills_set(user=user, items=items)
             notification_preferences_update(user=user, discoverable=True)
             if key == "ana" and not SavedSearch.objects.filter(user=user).exists():

@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.api.fields import HttpUrlField
 from accounts.api.serializers import UserSkillSerializer, avatar_url_for
-from accounts.models import User
+from accounts.models import PortfolioItem, User
+from accounts.uploads import upload_kind_is_image
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.inputs import CrossFieldRules, InputSerializer, TextField
 from marketplace.api.limits import page_form
@@ -170,11 +172,32 @@ class MentorSuggestionSerializer(OfferMentorCardSerializer):
     )
 
 
+class OfferEvidenceFileSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    name = serializers.CharField()
+    is_image = serializers.BooleanField()
+
+
 class OfferEvidenceSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     description = serializers.CharField()
     link = serializers.CharField()
+    file = serializers.SerializerMethodField(
+        help_text="The piece's file, when it is public (anyone may open it, so the mentor can)."
+    )
+
+    @extend_schema_field(OfferEvidenceFileSerializer(allow_null=True))
+    def get_file(self, item: PortfolioItem) -> dict | None:
+        # The public file route serves public items only: an "only with my applications" piece
+        # shows its title and link here, never a file the mentor could not open.
+        if not item.file or item.visibility != PortfolioItem.Visibility.PUBLIC:
+            return None
+        return {
+            "url": reverse("v1:portfolio-file", kwargs={"item_id": item.pk}),
+            "name": item.file_name or item.title,
+            "is_image": upload_kind_is_image(item.file_kind),
+        }
 
 
 class OfferDrafterCardSerializer(serializers.Serializer):

@@ -27,7 +27,7 @@ function summary(app, config) {
   const answers = (app.answers || []).map((answer, i) => (answer
     ? el("p", {}, el("strong", { text: `${(app.task_questions || [])[i] || "Answer"} ` }), answer) : null));
   return [
-    el("p", {}, stateBadge(app.state), " ", mentorView
+    el("p", {}, stateBadge(app.state, { waitingOn: mentorView ? null : app.mentor.display_name || app.mentor.handle }), " ", mentorView
       ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
       : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]),
     mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,

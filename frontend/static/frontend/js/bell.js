@@ -3,8 +3,14 @@ import { api } from "./api.js";
 
 const bell = document.querySelector("[data-bell]");
 const count = document.querySelector("[data-bell-count]");
+// Opening an engagement, application or offer is reading what its notices pointed at: they are
+// marked read first, so the count below (and the inbox) no longer asks about them.
+const PAGES_WITH_NOTICES = /^\/(engagements|applications|offers)\/[^/]+\/$/;
+const seen = bell && PAGES_WITH_NOTICES.test(window.location.pathname)
+  ? api("me/notifications/read/", { method: "POST", body: { url: window.location.pathname } }).catch(() => {})
+  : Promise.resolve();
 if (bell && count) {
-  api("me/notifications/?page_size=1").then((data) => {
+  seen.then(() => api("me/notifications/?page_size=1")).then((data) => {
     const n = data.unread_count || 0;
     count.textContent = n > 99 ? "99+" : String(n);
     count.hidden = n === 0;

@@ -84,8 +84,10 @@ let canHost = true;
 const hostingLoaded = api("circles/hosting/").then((hosting) => {
   canHost = hosting.eligible;
   if (hosting.eligible) return;
+  // The reason says the rule with their own count, so the intro's general rule steps aside.
   hostReason.textContent = `Hosting takes ${plural(hosting.required, "verified draft")}; you have ${hosting.verified_drafts}.`;
   hostReason.hidden = false;
+  document.querySelector("[data-host-rule]").hidden = true;
   for (const control of hostForm.elements) {
     control.disabled = true;
     control.setAttribute("aria-describedby", "host-reason");

@@ -2,6 +2,7 @@
 // drafter sees drafting, a mentor mentoring, someone doing both sees both; next steps first.
 import { api, showErrors, showLoadError } from "./api.js";
 import { shareCard } from "./share_card.js";
+import { offerStateBadge } from "./offer_states.js";
 import { announce, date, el, fill, plural, stateBadge } from "./ui.js";
 
 const root = document.querySelector("[data-dashboard]");
@@ -133,16 +134,24 @@ async function main() {
     "Nothing in progress. When a mentor accepts your application, the work appears here.");
   // Accepted applications live on as engagements above; list only those still waiting.
   const waiting = data.drafter.applications.filter((a) => a.state !== "accepted");
-  fillList($("[data-drafter-applications]"), waiting.map((a) => row(`/applications/${a.id}/`, a.task.title, a.state)),
+  fillList($("[data-drafter-applications]"), waiting.map((a) => {
+    const mentor = a.mentor.display_name || a.mentor.handle;
+    return el("li", { class: "row-card" },
+      el("a", { href: `/applications/${a.id}/`, text: a.task.title }), stateBadge(a.state, { waitingOn: mentor }),
+      el("span", { class: "muted small", text: `to ${mentor} · sent ${date(a.created_at)}` }));
+  }),
     data.drafter.applications.length ? "No applications waiting for an answer." : "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
   // Offers sent and not yet answered (older servers send none): each closes by itself on its day.
   const offers = data.drafter.offers || [];
   $("[data-drafter-offers-box]").hidden = !offers.length;
-  // Only pending offers come here; ui.js's state labels are the lifecycle's, so the badge is ours.
-  fill($("[data-drafter-offers]"), offers.map((o) => el("li", { class: "row-card" },
-    el("a", { href: `/offers/${o.id}/`, text: o.title }),
-    el("span", { class: "badge badge-warning" }, el("span", { class: "visually-hidden", text: "State: " }), "Pending"),
-    el("span", { class: "muted small", text: `to ${o.mentor.display_name || o.mentor.handle} · closes by itself on ${date(o.closes_at)}` }))));
+  // Only pending offers come here, badged in the offer pages' words.
+  fill($("[data-drafter-offers]"), offers.map((o) => {
+    const mentor = o.mentor.display_name || o.mentor.handle;
+    return el("li", { class: "row-card" },
+      el("a", { href: `/offers/${o.id}/`, text: o.title }),
+      offerStateBadge(o.state, { waitingOn: mentor }),
+      el("span", { class: "muted small", text: `to ${mentor} · sent ${date(o.created_at)} · closes by itself on ${date(o.closes_at)}` }));
+  }));
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;
     fill($("[data-introductions]"), data.drafter.introductions.map(introduction));

@@ -16,6 +16,6 @@ Promise.all([api("tasks/?page_size=3&ordering=newest"), featuredTasks()]).then((
 
 const fee = document.querySelector("[data-fee-percent]");
 siteConfig().then((config) => {
-  // Without the config the sentence keeps its plain wording ("a small percentage").
+  // The server renders the fee; the config only refreshes it (the same number, or a newer one).
   if (config && fee) fee.textContent = percent(config.platform_fee_percent);
 });

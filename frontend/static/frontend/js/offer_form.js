@@ -75,6 +75,13 @@ form.addEventListener("submit", async (event) => {
       error.fields.work_sample_link = error.fields.portfolio_item_ids;
     }
     showErrors(form, error);
+    // A date refused says why and which day may be chosen: the hint beside it would say the
+    // same thing a second time, so it steps aside until the date is changed.
+    const help = $("[data-by-when-help]");
+    if (error.fields?.by_when) {
+      help.hidden = true;
+      for (const kind of ["input", "change"]) form.elements.by_when.addEventListener(kind, () => { help.hidden = false; }, { once: true });
+    }
   }
 });
 

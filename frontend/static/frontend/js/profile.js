@@ -2,7 +2,7 @@
 // verified experience (mentor, dates, skills, endorsement), thanks with senders, a mentor's open
 // tasks, and a skills chart. A mentor-only profile skips the drafter-style empty states.
 import { api, showLoadError } from "./api.js";
-import { date, el, fill, fillSanitised, plural, skillBadges } from "./ui.js";
+import { date, el, fill, fillSanitised, plural, skillBadges, workFile, workTitle } from "./ui.js";
 
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
@@ -15,19 +15,13 @@ function text(selector, value) { $(selector).textContent = value; }
 
 function renderPortfolio(items) {
   $("[data-portfolio-empty]").hidden = items.length > 0;
-  fill($("[data-portfolio]"), items.map((item) => {
-    const hidden = el("span", { class: "visually-hidden", text: `: ${item.title}` });
-    const links = [
-      item.link ? el("a", { href: item.link, rel: "nofollow noopener ugc" }, "View the work", hidden.cloneNode(true)) : null,
-      item.file && !item.file.is_image ? el("a", { href: item.file.url }, `Download ${item.file.kind.toUpperCase()}`, hidden.cloneNode(true)) : null,
-    ].filter(Boolean);
-    return el("li", { class: "card portfolio-card" },
-      item.file?.is_image ? el("img", { src: item.file.url, alt: "", class: "portfolio-thumb", loading: "lazy" }) : null,
-      el("h3", { text: item.title }),
-      el("p", { class: "description", text: item.description }),
-      el("ul", { class: "skill-badges" }, item.skills.map((skill) => el("li", { class: "badge", text: skill.name }))),
-      el("p", {}, links.flatMap((link, i) => (i ? [" · ", link] : [link]))));
-  }));
+  // Title → its link, plus "Open <file>": the same helper as applications and offers use.
+  fill($("[data-portfolio]"), items.map((item) => el("li", { class: "card portfolio-card" },
+    item.file?.is_image ? el("img", { src: item.file.url, alt: "", class: "portfolio-thumb", loading: "lazy" }) : null,
+    el("h3", {}, workTitle(item)),
+    el("p", { class: "description", text: item.description }),
+    el("ul", { class: "skill-badges" }, item.skills.map((skill) => el("li", { class: "badge", text: skill.name }))),
+    workFile(item) ? el("p", {}, workFile(item)) : null)));
 }
 
 const LEVEL_VALUE = { learning: 1, working: 2, expert: 3 };

@@ -139,8 +139,12 @@ const STATE_LABELS = {
   delivered: ["Delivered", "badge-warning"], completed: ["Completed", "badge-success"],
 };
 
-export function stateBadge(state) {
-  const [label, cls] = STATE_LABELS[state] || [state, ""];
+// `waitingOn` (the mentor's name, for the drafter who applied) words a submitted application as
+// the offer pages word a pending offer: "Waiting for Hannah Kim’s answer", not a bare "Submitted".
+export function stateBadge(state, { waitingOn = null } = {}) {
+  const [label, cls] = state === "submitted" && waitingOn
+    ? [`Waiting for ${waitingOn}’s answer`, "badge-warning"]
+    : STATE_LABELS[state] || [state, ""];
   return el("span", { class: `badge ${cls}`.trim() }, el("span", { class: "visually-hidden", text: "State: " }), label);
 }
 
@@ -258,10 +262,22 @@ export async function mountThread(container, url, { canSend = true } = {}) {
 }
 
 // One attached portfolio item: its title (linked when it has a link), its file, its summary.
+// A portfolio piece is shown one way everywhere (application, offer, profile): its title links
+// to its link, and a file adds "Open <file name>". Someone else's link, so nofollow and ugc.
+export function workTitle(item) {
+  return item.link
+    ? el("a", { href: item.link, rel: "nofollow noopener noreferrer ugc", text: item.title })
+    : el("strong", { text: item.title });
+}
+
+export function workFile(item) {
+  if (!item.file) return null;
+  return el("a", { class: "work-file", href: item.file.url, text: `Open ${item.file.name || item.title}` });
+}
+
 export function workItem(item) {
-  return el("li", {},
-    item.link ? el("a", { href: item.link, rel: "noopener noreferrer", text: item.title }) : el("strong", { text: item.title }),
-    item.file ? el("span", {}, " · ", el("a", { href: item.file.url, text: `Open ${item.file.name}` })) : null,
+  const file = workFile(item);
+  return el("li", {}, workTitle(item), file ? el("span", {}, " · ", file) : null,
     item.description ? el("span", { class: "muted", text: ` — ${item.description}` }) : null);
 }
 
