@@ -8,9 +8,12 @@ from pathlib import Path
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from accounts.models import InstitutionMembership
+from projects.careers.access import CareersAccess
+from projects.careers.services.staff_invitations import staff_invitation_create
+from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.careers.conftest import make_office
-from tests.factories import TaskFactory
+from tests.factories import MembershipFactory, TaskFactory, UserFactory
 
 SCREENS = Path("/tmp/s2")
 
@@ -67,3 +70,78 @@ def test_a_drafter_still_reads_a_tasks_terms_as_their_own(page):
     reward = page.locator("[data-task-reward]")
     expect(reward).to_contain_text("You receive $162.00 after the 10% platform fee.")
     expect(reward).to_contain_text("You also gain: A reference letter.")
+
+
+def _colleague(office, email, name):
+    user = UserFactory(email=email)
+    user.profile.display_name = name
+    user.profile.save()
+    MembershipFactory(
+        user=user,
+        institution=office.institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.VIEWER,
+    )
+    return user
+
+
+def test_row_actions_say_one_short_word_and_outside_addresses_are_tagged(page):
+    office = _office_admin()
+    _colleague(office, "lee.park@riverbend.edu", "Lee Park")
+    _colleague(office, "jo.bell@gmail.com", "Jo Bell")
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    for email in ("kim@riverbend.edu", "kim.personal@gmail.com"):
+        staff_invitation_create(
+            access=CareersAccess(institution=office.institution, staff=admin),
+            email=email,
+            staff_role="viewer",
+            confirm_outside_domains=True,
+        )
+    TaskFactory(title="Summarise three reports")
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+
+    colleagues = page.locator("[data-colleague-list]")
+    remove = colleagues.get_by_role("button", name="Remove Lee Park")
+    expect(remove).to_have_text("Remove")
+    expect(colleagues.locator("[data-colleague='jo.bell@gmail.com']")).to_contain_text(
+        "outside your domains"
+    )
+    expect(colleagues.locator("[data-colleague='lee.park@riverbend.edu']")).not_to_contain_text(
+        "outside your domains"
+    )
+    invitations = page.locator("[data-invitation-list]")
+    withdraw = invitations.get_by_role(
+        "button", name="Withdraw the invitation to kim@riverbend.edu"
+    )
+    expect(withdraw).to_have_text("Withdraw")
+    expect(invitations.locator("[data-invitation='kim.personal@gmail.com']")).to_contain_text(
+        "outside your domains"
+    )
+    expect(invitations.locator("[data-invitation='kim@riverbend.edu']")).not_to_contain_text(
+        "outside your domains"
+    )
+    expect(page.get_by_role("button", name="Revoke Sync job")).to_have_text("Revoke")
+    assert_accessible(page)
+    _shoot(page, "careers-rows")
+
+
+def test_the_outside_domains_check_makes_going_back_the_primary_choice(page):
+    office = _office_admin()
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    page.get_by_label("Colleague\N{RIGHT SINGLE QUOTATION MARK}s e-mail").fill("priya@gmail.com")
+    page.get_by_role("button", name="Send invitation").click()
+
+    dialog = page.get_by_role("dialog")
+    back = dialog.get_by_role("button", name="Go back")
+    expect(back).to_be_focused()
+    expect(back).not_to_have_class("button-secondary")
+    expect(dialog.get_by_role("button", name="Invite anyway")).to_have_class("button-secondary")
+    assert dialog.locator("button").first.inner_text() == "Go back"
+    assert_accessible(page)
+    _shoot(page, "invite-dialog")
+    confirm(page, "Invite anyway")
+    expect(page.locator("[data-invitation='priya@gmail.com']")).to_contain_text(
+        "outside your domains"
+    )

@@ -76,7 +76,7 @@ async function loadFeatured() {
   list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
     el("a", { href: f.task.url, text: f.task.title }),
     f.note ? el("span", { class: "muted small", text: f.note }) : null,
-    !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: `Stop featuring ${f.task.title}`,
+    !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: "Stop featuring", "aria-label": `Stop featuring ${f.task.title}`,
       onclick: async () => {
         try {
           await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
