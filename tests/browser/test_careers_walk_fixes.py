@@ -3,6 +3,7 @@ as their students' (not "You receive"); /careers/ stays short and navigable on a
 actions keep short labels; the outside-domains check defaults to going back; a new colleague
 is told what they joined."""
 
+import re
 from pathlib import Path
 
 from django.test import Client
@@ -11,9 +12,11 @@ from playwright.sync_api import expect
 from accounts.models import InstitutionMembership
 from projects.careers.access import CareersAccess
 from projects.careers.services.staff_invitations import staff_invitation_create
+from projects.careers.services.summary import careers_summary_rebuild
+from projects.models import Engagement
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
-from tests.careers.conftest import make_office
-from tests.factories import MembershipFactory, TaskFactory, UserFactory
+from tests.careers.conftest import make_office, make_student
+from tests.factories import EngagementFactory, MembershipFactory, TaskFactory, UserFactory
 
 SCREENS = Path("/tmp/s2")
 
@@ -145,3 +148,66 @@ def test_the_outside_domains_check_makes_going_back_the_primary_choice(page):
     expect(page.locator("[data-invitation='priya@gmail.com']")).to_contain_text(
         "outside your domains"
     )
+
+
+def _busy_office(students=12):
+    office = _office_admin()
+    for i in range(students):
+        student = make_student(office, f"Student {i}", programme="Economics")
+        EngagementFactory(drafter=student, state=Engagement.State.COMPLETED)
+    careers_summary_rebuild()
+    return office
+
+
+def test_the_careers_page_on_a_phone_shows_every_jump_link_and_pages_its_lists(page):
+    office = _busy_office()
+    log_in(page, office.admin)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(page.base + "/careers/")
+    expect(page.locator("[data-students] tr")).to_have_count(10)
+    engagements = page.locator("[data-engagements] tr")
+    expect(engagements).to_have_count(5)
+
+    jump = page.get_by_role("navigation", name="On this page")
+    for name in ("Dashboard", "keys", "colleagues", "roster", "sign-in", "log"):
+        box = jump.get_by_role("link", name=name, exact=True).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+    # The section links sit right under the page heading.
+    heading = page.get_by_role("heading", level=1).bounding_box()
+    assert jump.bounding_box()["y"] - (heading["y"] + heading["height"]) < 40
+
+    page.get_by_role("button", name="Show more students").click()
+    expect(page.locator("[data-students] tr")).to_have_count(12)
+    page.get_by_role("button", name="Show more engagements").click()
+    expect(engagements).to_have_count(10)
+    assert_accessible(page)
+    _shoot(page, "careers-phone")
+
+
+def test_report_filters_live_in_the_url_and_say_what_they_leave_out(page):
+    office = _busy_office(students=3)
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    filters = page.get_by_role("form", name="Report filters")
+    filters.get_by_label("Programme").select_option("Economics")
+    filters.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"[?&]major=Economics"))
+    note = page.locator("[data-students-filter-note]")
+    expect(note).to_contain_text("This list shows every student who shares with your office")
+
+    page.reload()
+    expect(filters.get_by_label("Programme")).to_have_value("Economics")
+    expect(note).to_be_visible()
+    # Three students: every figure is hidden, in one short wording that stays on one line.
+    figure = page.locator("[data-headline] dd").first
+    expect(figure).to_have_text("Hidden (fewer than 5)")
+    assert figure.evaluate("dd => dd.scrollWidth <= dd.clientWidth")
+    funnel = page.locator("[data-chart=funnel] table")
+    expect(funnel).to_contain_text("Hidden (fewer than 5)", use_inner_text=False)
+    expect(page.locator("[data-chart=participation] [data-chart-empty]")).to_contain_text(
+        "fewer than 5 students"
+    )
+    assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 900})
+    assert figure.evaluate("dd => dd.scrollWidth <= dd.clientWidth")
+    _shoot(page, "careers-filtered")
