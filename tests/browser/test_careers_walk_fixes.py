@@ -8,11 +8,13 @@ from pathlib import Path
 
 from django.test import Client
 from playwright.sync_api import expect
+from rest_framework.test import APIClient
 
 from accounts.models import InstitutionMembership
 from projects.careers.access import CareersAccess
 from projects.careers.services.staff_invitations import staff_invitation_create
 from projects.careers.services.summary import careers_summary_rebuild
+from projects.careers.summary_terms import student_public_id_make
 from projects.models import Engagement
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.careers.conftest import make_office, make_student
@@ -211,3 +213,42 @@ def test_report_filters_live_in_the_url_and_say_what_they_leave_out(page):
     page.set_viewport_size({"width": 390, "height": 900})
     assert figure.evaluate("dd => dd.scrollWidth <= dd.clientWidth")
     _shoot(page, "careers-filtered")
+
+
+def test_the_students_log_groups_reads_per_person_and_day_in_the_sites_words(page):
+    office = _office_admin()
+    noah = make_student(office, "Noah Kim", scopes=["participation"])
+    EngagementFactory(drafter=noah)
+    lee = UserFactory(email="lee.park@riverbend.edu")
+    lee.profile.display_name = "Lee Park"
+    lee.profile.save()
+    MembershipFactory(
+        user=lee,
+        institution=office.institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.VIEWER,
+    )
+    priya, lee_client = APIClient(), APIClient()
+    priya.force_authenticate(office.admin)
+    lee_client.force_authenticate(lee)
+    student_id = student_public_id_make(institution_id=office.institution.pk, user_id=noah.pk)
+    participation = f"/api/v1/careers/students/{student_id}/participation/"
+    for reader in (priya, lee_client, priya, priya, priya):  # interleaved, the same day
+        assert reader.get(participation).status_code == 200
+
+    log_in(page, noah)
+    page.goto(page.base + "/settings/institutions/")
+    lines = page.locator("[data-disclosures] li")
+    expect(lines).to_have_count(2)
+    texts = lines.all_inner_texts()
+    priya_line = next(t for t in texts if t.startswith("Priya Shah"))
+    assert priya_line.startswith(
+        "Priya Shah at Riverbend University's career office read your profile summary and "
+        "participation"
+    )
+    assert re.search(r", 4 times \(last at \d{2}:\d{2}\)$", priya_line)
+    lee_line = next(t for t in texts if t.startswith("Lee Park"))
+    assert re.search(r" — \d+ \w{3} \d{4}, \d{2}:\d{2}$", lee_line)  # once: its time
+    assert not any("careers office" in t for t in texts)
+    assert_accessible(page)
+    _shoot(page, "student-log")
