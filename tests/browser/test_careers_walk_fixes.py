@@ -252,3 +252,50 @@ def test_the_students_log_groups_reads_per_person_and_day_in_the_sites_words(pag
     assert not any("careers office" in t for t in texts)
     assert_accessible(page)
     _shoot(page, "student-log")
+
+
+def _invite(office, email, role="viewer"):
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    issued = staff_invitation_create(
+        access=CareersAccess(institution=office.institution, staff=admin),
+        email=email,
+        staff_role=role,
+        confirm_outside_domains=True,
+    )
+    return "/" + issued.link.split("://", 1)[1].split("/", 1)[1]
+
+
+def test_the_sign_up_page_from_an_invitation_names_the_office(page):
+    office = _office_admin()
+    path = _invite(office, "lee.hart@gmail.com", role="viewer")
+
+    page.goto(page.base + path)
+    page.get_by_role("main").get_by_role("link", name="Create an account").click()
+    expect(page.locator("[data-joining-office]")).to_have_text(
+        "Create your account to join Riverbend University's career office as a viewer, "
+        "invited by Priya Shah."
+    )
+    assert_accessible(page)
+    _shoot(page, "signup-invited")
+
+    # Reached any other way, the sign-up page says nothing of an office.
+    page.goto(page.base + "/accounts/signup/?role=career_office")
+    expect(page.locator("[data-joining-office]")).to_be_hidden()
+
+
+def test_a_new_colleague_lands_on_the_dashboard_told_what_they_joined(page):
+    office = _office_admin()
+    path = _invite(office, "lee@riverbend.edu", role="admin")
+    lee = UserFactory(email="lee@riverbend.edu")
+    lee.profile.display_name = "Lee Park"
+    lee.profile.save()
+    log_in(page, lee)
+
+    page.goto(page.base + path)
+    page.get_by_role("button", name="Accept the invitation").click()
+    page.wait_for_url(re.compile(r".*/careers/(\?.*)?$"))
+    expect(page.locator("[data-careers] [data-status]")).to_have_text(
+        "You joined Riverbend University's career office as an admin."
+    )
+    expect(page).to_have_url(re.compile(r"/careers/$"))  # said once; a reload does not repeat it
+    _shoot(page, "joined")

@@ -467,7 +467,18 @@ async function start() {
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
-  status.textContent = "";
+  status.textContent = joinedWords(live);
+}
+
+// Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the
+// office's own answer, not the URL's), once; the address bar drops the marker.
+function joinedWords(office) {
+  const url = new URL(location.href);
+  if (!url.searchParams.has("joined")) return "";
+  url.searchParams.delete("joined");
+  history.replaceState(null, "", url);
+  const role = office.viewer_role === "admin" ? "an admin" : "a viewer";
+  return `You joined ${office.name}'s career office as ${role}.`;
 }
 
 wireForms();
