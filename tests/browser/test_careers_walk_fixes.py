@@ -299,3 +299,33 @@ def test_a_new_colleague_lands_on_the_dashboard_told_what_they_joined(page):
     )
     expect(page).to_have_url(re.compile(r"/careers/$"))  # said once; a reload does not repeat it
     _shoot(page, "joined")
+
+
+def test_a_verified_mentor_badge_stays_whole_on_a_phone_and_featuring_is_said_once(page):
+    office = _office_admin()
+    task = TaskFactory(title="Summarise three reports")
+    task.mentor.profile.verified_work_domain = "acme-consulting.com"
+    task.mentor.profile.save(update_fields=["verified_work_domain"])
+    log_in(page, office.admin)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(page.base + f"/tasks/{task.pk}/")
+
+    badge = page.locator("[data-task-mentor] .badge-verified")
+    expect(badge).to_have_text("✓ Verified at acme-consulting.com")
+    line = badge.evaluate("b => parseFloat(getComputedStyle(b).lineHeight) || 20")
+    assert badge.bounding_box()["height"] < line * 2  # one line, not fragments
+    page.goto(page.base + "/tasks/")
+    card_badge = page.locator(".task-card .badge-verified").first
+    expect(card_badge).to_contain_text("Verified at acme-consulting.com")
+    assert card_badge.bounding_box()["height"] < line * 2
+    page.goto(page.base + f"/tasks/{task.pk}/")
+
+    box = page.locator("[data-feature-task]")
+    box.get_by_role("button", name="Feature for your students").click()
+    expect(box.get_by_role("status")).to_have_text(
+        "Done: your students now see “Featured by your career office” on this task and in "
+        "their recommendations."
+    )
+    assert box.inner_text().count("Featured for your students") == 1
+    assert_accessible(page)
+    _shoot(page, "task-staff-featured")
