@@ -190,7 +190,7 @@ def test_staff_only_accounts_feature_tasks_from_the_task_page_instead_of_applyin
     _shoot(page, "task-staff")
 
     box.get_by_role("button", name="Feature for your students").click()
-    expect(box.get_by_role("status")).to_contain_text("Featured for your students")
+    expect(box.get_by_role("status")).to_contain_text("Done: your students now see")
     expect(box).to_contain_text("Featured for your students since")
     assert FeaturedTask.objects.filter(task=task, ended_at__isnull=True).exists()
     _shoot(page, "task-staff-featured")

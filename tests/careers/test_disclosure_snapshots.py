@@ -70,7 +70,8 @@ def test_every_counted_student_sees_each_report_read_and_a_newcomer_only_the_lat
     assert len(_log(ben)) == 3
     (only,) = _log(cy)
     assert only["description"].endswith(
-        "careers office's system counted you in anonymous totals (participation, stipend amounts)"
+        "career office, through its own system, counted you in anonymous totals "
+        "(participation, stipend amounts)"
     )
 
 

@@ -50,7 +50,7 @@ def test_colleagues_are_listed_by_name_and_a_nameless_one_by_office_not_address(
     assert "Ana Ruiz" in names.values()
     shown = next(c["name"] for c in staff if c["email"] == nameless.email)
     assert "member-" not in shown and "@" not in shown
-    assert "Northfield University careers office" in shown
+    assert "Northfield University's career office" in shown
 
 
 def test_an_invitation_names_who_sent_it_and_who_accepted_it(
@@ -81,7 +81,7 @@ def test_a_student_reads_which_staff_member_of_which_office_saw_their_data(offic
 
     assert seen["by"] == {"kind": "staff", "name": "Lee Park"}
     assert seen["description"].startswith(
-        "Lee Park at Northfield University careers office read your profile summary"
+        "Lee Park at Northfield University's career office read your profile summary"
     )
 
 
@@ -93,7 +93,7 @@ def test_the_offices_access_log_never_shows_a_staff_members_address_or_handle(of
     log = office.staff_client().get("/api/v1/careers/disclosures/").json()["results"]
 
     by = log[0]["by"]["name"]
-    assert by.startswith("A colleague at the Northfield University careers office")
+    assert by.startswith("A colleague at Northfield University's career office")
     assert reader.email not in by and "member-" not in by
 
 

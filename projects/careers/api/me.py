@@ -42,7 +42,7 @@ class MyDisclosuresView(APIView):
                     help_text="`aggregate`: you were only counted in anonymous totals.",
                 ),
                 "description": serializers.CharField(
-                    help_text="What was read, in plain words: “Riverbend University careers "
+                    help_text="What was read, in plain words: “Riverbend University's career "
                     "office read your participation (engagements, ratings)”."
                 ),
             },

@@ -87,7 +87,8 @@ class StudentSerializer(serializers.Serializer):
     )
     skills = _f(
         serializers.ListField(child=serializers.CharField()),
-        "Skills on the student's profile, by name.",
+        "The student's skills, by name: those on their profile and those of the tasks they "
+        "drafted on (part of the participation they share).",
         ["Data analysis", "Python"],
     )
     counts = CountsSerializer(help_text="Participation counts.")

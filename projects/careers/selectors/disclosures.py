@@ -94,10 +94,10 @@ def disclosures_shape_for_student(*, student: User, rows: list[Disclosure]) -> l
 def disclosure_plain_words(
     *, institution: str, fields: list[str], by_system: bool, person: str = ""
 ) -> str:
-    """ "Ana Ruiz at Riverbend University careers office read your participation (engagements,
-    ratings)" — the office's system when a key read it; for a report, that the student was
-    counted in anonymous totals."""
-    who = f"{institution} careers office" + ("'s system" if by_system else "")
+    """ "Ana Ruiz at Riverbend University's career office read your participation (engagements,
+    ratings)" — the office's own system when a key read it; for a report, that the student was
+    counted in anonymous totals. The site's wording: "<institution>'s career office"."""
+    who = f"{institution}'s career office" + (", through its own system," if by_system else "")
     if person and not by_system:
         who = f"{person} at {who}"
     given = set(fields)

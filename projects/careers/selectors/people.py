@@ -10,14 +10,19 @@ AUTOMATIC_HANDLE_PREFIX = "member-"
 def staff_name(user: User | None, *, institution: str = "") -> str:
     """`user.profile` should be selected with the row (no query per name)."""
     if user is None:
-        return f"A former {institution} careers colleague".replace("  ", " ")
+        return (
+            f"A former colleague at {institution}'s career office"
+            if institution
+            else "A former career-office colleague"
+        )
     profile = user.profile
     if profile.display_name.strip():
         return profile.display_name.strip()
     if profile.handle and not profile.handle.startswith(AUTOMATIC_HANDLE_PREFIX):
         return profile.handle  # chosen by the person, or made from a name they once gave
-    office = f"{institution} careers office" if institution else "careers office"
-    return f"A colleague at the {office} (no name given yet)"
+    # The site's own wording ("Riverbend University's career office"), never "careers office".
+    office = f"{institution}'s career office" if institution else "the career office"
+    return f"A colleague at {office} (no name given yet)"
 
 
 def staff_name_missing(user: User) -> bool:

@@ -1,10 +1,11 @@
 """Consenting students as an institution sees them, and their participation.
 
-Rows are plain dicts: the list is one query for the page plus one each for the page's skills
-and outcomes. `changed_at` and the student's id are stored on CareersStudent and kept in step by
-the careers hook (services/summary.py) whenever anything the institution sees changes (profile,
-membership details, consent, skills, applications, engagements, ratings, report-backs), so
-`updated_since` is an indexed range read; students who stopped consenting come back as removals.
+Rows are plain dicts: the list is one query for the page plus one each for the page's profile
+skills, its engagements' task skills, and outcomes. `changed_at` and the student's id are stored
+on CareersStudent and kept in step by the careers hook (services/summary.py) whenever anything
+the institution sees changes (profile, membership details, consent, skills, applications,
+engagements, ratings, report-backs), so `updated_since` is an indexed range read; students who
+stopped consenting come back as removals.
 """
 
 from datetime import UTC, datetime
@@ -146,6 +147,18 @@ def careers_student_rows_shape(
         .values_list("user_id", "skill__name")
     ):
         skills.setdefault(user_id, []).append(name)
+    # The skills of the tasks they drafted on count too (part of the participation they share):
+    # the dashboard's "Top skills" are those, and a student rarely lists every one on a profile.
+    for user_id, name in (
+        Engagement.objects.filter(drafter_id__in=[row["pk"] for row in rows])
+        .exclude(task__skills=None)
+        .values_list("drafter_id", "task__skills__name")
+        .distinct()
+    ):
+        if name not in skills.setdefault(user_id, []):
+            skills[user_id].append(name)
+    for names in skills.values():
+        names.sort()
     return [
         {
             "id": row["public_id"] or access.student_public_id(row["pk"]),

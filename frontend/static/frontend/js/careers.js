@@ -1,6 +1,6 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
 import { api, sendForm, siteConfig } from "./api.js";
-import { barChart, columnChart, everyMonth } from "./careers_charts.js";
+import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
 import { date, el, emptyState, money } from "./ui.js";
 
@@ -20,11 +20,47 @@ function cells(report, pick) {
   return report.groups.map((g) => ({ label: g.key, value: g.suppressed ? null : pick(g) }));
 }
 
+// The report filters (Term, Programme) live in the page's URL as term= and major=, so a
+// filtered dashboard can be bookmarked or sent to a colleague, and reads back on load.
+const REPORT_FILTERS = ["term", "major"];
+
 function filterQuery() {
   const data = new FormData($("[data-filters]"));
   const params = new URLSearchParams();
-  for (const [key, value] of data) if (value) params.set(key, value);
+  for (const [key, value] of data) if (value && REPORT_FILTERS.includes(key)) params.set(key, value);
   return params.toString();
+}
+
+function restoreReportFilters() {
+  const form = $("[data-filters]");
+  const url = new URLSearchParams(location.search);
+  for (const key of REPORT_FILTERS) {
+    const value = url.get(key);
+    if (!value) continue;
+    const field = form.elements[key];
+    if (![...field.options].some((o) => o.value === value)) field.append(el("option", { value, text: value }));
+    field.value = value;
+  }
+}
+
+function applyReportFilters(event) {
+  event?.preventDefault();
+  const url = new URL(location.href);
+  for (const key of REPORT_FILTERS) url.searchParams.delete(key);
+  for (const [key, value] of new URLSearchParams(filterQuery())) url.searchParams.set(key, value);
+  history.replaceState(null, "", url);
+  noteStudentsFilter();
+  loadReports();
+}
+
+// The students list is every sharing student: it does not follow Term and Programme, and
+// says so while they are set, so nobody reads it as the filtered group.
+function noteStudentsFilter() {
+  const note = $("[data-students-filter-note]");
+  const set = new FormData($("[data-filters]"));
+  const words = [set.get("term"), set.get("major")].filter(Boolean).join(", ");
+  note.textContent = words ? `This list shows every student who shares with your office; the Term and Programme filters (${words}) apply to the figures and charts above.` : "";
+  note.hidden = !words;
 }
 
 async function loadReports() {
@@ -32,12 +68,12 @@ async function loadReports() {
   const [byMonth, byTerm, bySkill] = await Promise.all(
     ["month", "term", "skill"].map((g) => api(`careers/reports/summary/?group_by=${g}${query ? `&${query}` : ""}`)));
   const t = byMonth.totals;
-  const show = (v, suffix = "") => (v === null ? "Hidden (<5)" : `${v}${suffix}`);
+  const show = (v, suffix = "") => (v === null ? HIDDEN_SMALL : `${v}${suffix}`);
   $("[data-headline]").replaceChildren(
     ...[["Students taking part", show(t.students)], ["Engagements", show(t.engagements)],
       ["Completion rate", show(percent(t.completion_rate), "%")],
-      ["With stipend / unpaid", t.suppressed ? "Hidden (<5)" : `${t.paid} / ${t.unpaid}`]]
-      .flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
+      ["With stipend / unpaid", t.suppressed ? HIDDEN_SMALL : `${t.paid} / ${t.unpaid}`]]
+      .map(([k, v]) => el("div", {}, el("dt", { text: k }), el("dd", { class: v === HIDDEN_SMALL ? "is-small-group" : null, text: v }))));
   const paidRows = t.suppressed ? [{ label: "With stipend", value: null }, { label: "Unpaid", value: null }]
     : [{ label: "With stipend", value: t.paid }, { label: "Unpaid", value: t.unpaid }];
   const funnel = t.funnel || {};
@@ -45,11 +81,20 @@ async function loadReports() {
     .map(([label, value]) => ({ label, value: value ?? null }));
   $("[data-charts]").replaceChildren(
     barChart({ id: "funnel", title: "From application to outcome (students)", rows: funnelRows }),
-    columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students) }),
+    columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students),
+      empty: participationEmpty(byMonth, query) }),
     barChart({ id: "completion", title: "Completion rate by term", rows: cells(byTerm, (g) => percent(g.completion_rate)), unit: "%", max: 100 }),
     barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows }),
     barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })) }),
   );
+}
+
+// Why "Participation over time" has no columns: no sharing student took part yet, the filters
+// match nobody, or each month's group is under 5 students and hidden.
+function participationEmpty(byMonth, query) {
+  if (byMonth.groups.some((g) => g.suppressed)) return "Every month has fewer than 5 students taking part, so each is hidden to protect their privacy.";
+  if (query) return "No sharing student took part in these months with these filters.";
+  return "No student who shares with your office has taken part yet.";
 }
 
 async function loadFilters() {
@@ -60,6 +105,8 @@ async function loadFilters() {
   fill($("#eng-programme"), majors);
   fill($("#eng-class-year"), class_years || []);
   restoreEngagementFilters();
+  restoreReportFilters();
+  noteStudentsFilter();
 }
 
 async function loadFeatured() {
@@ -76,7 +123,7 @@ async function loadFeatured() {
   list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
     el("a", { href: f.task.url, text: f.task.title }),
     f.note ? el("span", { class: "muted small", text: f.note }) : null,
-    !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: `Stop featuring ${f.task.title}`,
+    !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: "Stop featuring", "aria-label": `Stop featuring ${f.task.title}`,
       onclick: async () => {
         try {
           await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
@@ -144,8 +191,9 @@ function outcomeText(outcomes) {
   return parts.length ? parts.join(", ") : "None yet";
 }
 
-// 20 at a time, like the engagements: a phone scrolls cards, not the whole roster.
-const FIRST_STUDENTS = "careers/students/?page_size=20";
+// 10 at a time with "Show more students" (engagements 5): on a phone each row is a card, and
+// a whole roster made the page thousands of pixels long before the office settings.
+const FIRST_STUDENTS = "careers/students/?page_size=10";
 
 async function loadStudents(url = FIRST_STUDENTS) {
   const page = await api(url);
@@ -220,7 +268,7 @@ async function loadEngagements({ more = false } = {}) {
   const note = $("[data-engagement-summary]");
   let page;
   try {
-    page = await api(more ? engagementsNext : `careers/engagements/?page_size=20${query.size ? `&${query}` : ""}`);
+    page = await api(more ? engagementsNext : `careers/engagements/?page_size=5${query.size ? `&${query}` : ""}`);
   } catch (error) {
     note.textContent = error.message; // e.g. "The end of the date range is before its start."
     return;
@@ -330,7 +378,7 @@ async function removeSso() {
 }
 
 function wireForms() {
-  $("[data-filters]").addEventListener("submit", (event) => { event.preventDefault(); loadReports(); });
+  $("[data-filters]").addEventListener("submit", applyReportFilters);
   $("[data-export-summary]").addEventListener("click", exportSummary);
   $("[data-export-students]").addEventListener("click", exportStudents);
   $("[data-task-search]").addEventListener("submit", searchTasks);
@@ -419,7 +467,18 @@ async function start() {
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
-  status.textContent = "";
+  status.textContent = joinedWords(live);
+}
+
+// Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the
+// office's own answer, not the URL's), once; the address bar drops the marker.
+function joinedWords(office) {
+  const url = new URL(location.href);
+  if (!url.searchParams.has("joined")) return "";
+  url.searchParams.delete("joined");
+  history.replaceState(null, "", url);
+  const role = office.viewer_role === "admin" ? "an admin" : "a viewer";
+  return `You joined ${office.name}'s career office as ${role}.`;
 }
 
 wireForms();

@@ -14,7 +14,9 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-const shownText = (row, unit) => (row.value === null ? "hidden (<5 students)" : `${row.display ?? row.value}${unit}`);
+// One short wording for a group too small to show, everywhere on the dashboard.
+export const HIDDEN_SMALL = "Hidden (fewer than 5)";
+const shownText = (row, unit) => (row.value === null ? HIDDEN_SMALL : `${row.display ?? row.value}${unit}`);
 
 function table(title, rows, unit, { groupLabel = "Group" } = {}) {
   return el("table", { class: "chart-table" },
@@ -22,7 +24,7 @@ function table(title, rows, unit, { groupLabel = "Group" } = {}) {
     el("thead", {}, el("tr", {}, el("th", { scope: "col", text: groupLabel }), el("th", { scope: "col", text: "Value" }))),
     el("tbody", {}, rows.map((r) => el("tr", {},
       el("th", { scope: "row", text: r.long ?? r.label }),
-      el("td", { text: r.value === null ? "Hidden (fewer than 5 students)" : `${r.display ?? r.value}${unit}` })))));
+      el("td", { text: shownText(r, unit) })))));
 }
 
 // Draws `paint(width)` into a fresh <svg> now and whenever the figure's width changes.
@@ -90,9 +92,10 @@ export function barChart({ id, title, rows, unit = "", max = null }) {
 }
 
 // Columns over time: one per month, zeros drawn as a hairline so a quiet month still shows.
-export function columnChart({ id, title, rows, unit = "" }) {
+// `empty`: why nothing shows, said under the title when no month has a figure.
+export function columnChart({ id, title, rows, unit = "", empty = "" }) {
   const top = Math.max(1, ...rows.map((r) => r.value ?? 0));
-  return figureFor({ id, title, rows, unit, groupLabel: "Month", paint: (width) => {
+  const figure = figureFor({ id, title, rows, unit, groupLabel: "Month", paint: (width) => {
     const plot = 150;
     const slot = width / Math.max(rows.length, 1);
     // Labels turn upright when months are too narrow to hold "Sep" side by side.
@@ -121,6 +124,10 @@ export function columnChart({ id, title, rows, unit = "" }) {
     });
     return chart;
   } });
+  if (empty && !rows.some((r) => r.value)) {
+    figure.querySelector("figcaption").append(el("p", { class: "muted small", "data-chart-empty": true, text: empty }));
+  }
+  return figure;
 }
 
 // The months from `first` to `last` ("2026-01"), every one of them, with zeros for months

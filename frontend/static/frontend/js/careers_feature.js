@@ -30,7 +30,8 @@ function draw(featured, admin) {
       "No longer featured: your students no longer see the badge on this task."))
     : button("Feature for your students", async () => act(
       () => api("careers/featured-tasks/", { method: "POST", body: { task_id: taskId } }), true,
-      "Featured for your students: they see “Featured by your career office” on this task and in their recommendations.")));
+      // The state line above already says "Featured for your students since …": not again here.
+      "Done: your students now see “Featured by your career office” on this task and in their recommendations.")));
 }
 
 async function act(request, featuring, done) {

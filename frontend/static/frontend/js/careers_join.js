@@ -82,7 +82,8 @@ async function accept(button) {
       await api("me/", { method: "PATCH", body: { display_name: name } });
     }
     const joined = await api("me/staff-invitations/accept/", { method: "POST", body: { token } });
-    if (joined.institution_slug) window.location.assign("/careers/");
+    // /careers/ welcomes them with what they joined, as what (?joined=viewer|admin).
+    if (joined.institution_slug) window.location.assign(`/careers/?joined=${encodeURIComponent(joined.role)}`);
   } catch (failure) {
     error.textContent = failure.status === 404 ? "This invitation link is not valid. Ask your colleague to send a new one." : failure.message;
     error.hidden = false;

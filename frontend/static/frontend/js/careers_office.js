@@ -15,6 +15,26 @@ export function say(name, text, { error = false } = {}) {
 const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn" };
 const ROLE_WORDS = { admin: "Admin", viewer: "Viewer" };
 
+// Whether `email` is on none of the office's domains (a subdomain counts as inside): the
+// server's own rule for asking before an invitation is sent, shown again on the rows after.
+export function outsideDomains(email, domains) {
+  const host = (email.split("@").pop() || "").toLowerCase();
+  return !(domains || []).some((d) => {
+    const domain = d.toLowerCase().trim().replace(/^@/, "");
+    return host === domain || host.endsWith(`.${domain}`);
+  });
+}
+
+function outsideTag(email, domains) {
+  return outsideDomains(email, domains) ? el("span", { class: "badge badge-warning", "data-outside-domains": true, text: "outside your domains" }) : null;
+}
+
+// A row's action: a short visible word, so row details do not wrap into fragments, with the
+// full act (whose row it acts on) as its accessible name.
+function rowButton(text, label, onclick, className = "button-secondary button-small") {
+  return el("button", { type: "button", class: className, text, "aria-label": label, onclick });
+}
+
 function roleBadge(role) {
   return el("span", { class: "badge badge-muted", text: ROLE_WORDS[role] || role });
 }
@@ -27,7 +47,7 @@ function colleagueNote({ admin, pending, onlyAdmin }) {
   return "";
 }
 
-function colleagueRow(c, { admin, manageable, reload }) {
+function colleagueRow(c, { admin, manageable, reload, domains }) {
   const name = c.is_you ? `${c.name} (you)` : c.name;
   const remove = async () => {
     const ok = await confirmAct({
@@ -53,13 +73,13 @@ function colleagueRow(c, { admin, manageable, reload }) {
     }
   } }, ...["viewer", "admin"].map((r) => el("option", { value: r, text: ROLE_WORDS[r], selected: c.role === r })));
   return el("li", { class: "row-card", "data-colleague": c.email },
-    el("span", {}, el("strong", { text: name }), " ", el("span", { class: "muted small", text: c.email })),
+    el("span", {}, el("strong", { text: name }), " ", el("span", { class: "muted small", text: c.email }), " ", outsideTag(c.email, domains)),
     admin && manageable ? el("label", { class: "visually-hidden", for: `role-${c.id}`, text: `Role of ${c.name}` }) : null,
     admin && manageable ? roleMenu : roleBadge(c.role),
-    admin && manageable ? el("button", { type: "button", class: "button-secondary button-small", text: c.is_you ? "Leave the office" : `Remove ${c.name}`, onclick: remove }) : null);
+    admin && manageable ? (c.is_you ? rowButton("Leave", "Leave the office", remove) : rowButton("Remove", `Remove ${c.name}`, remove)) : null);
 }
 
-function invitationRow(i, reload) {
+function invitationRow(i, reload, domains) {
   const withdraw = async () => {
     const ok = await confirmAct({
       title: `Withdraw the invitation to ${i.email}?`, danger: true,
@@ -74,9 +94,10 @@ function invitationRow(i, reload) {
     } catch (error) { say("invitations", error.message, { error: true }); }
   };
   return el("li", { class: "row-card", "data-invitation": i.email },
-    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${ROLE_WORDS[i.role] || i.role} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` })),
+    el("span", {}, el("strong", { text: i.accepted_by || i.email }), " ", el("span", { class: "muted small", text: `${i.accepted_by ? `${i.email} · ` : ""}${ROLE_WORDS[i.role] || i.role} · sent ${date(i.created_at)} by ${i.invited_by || "a colleague"}` }),
+      " ", outsideTag(i.email, domains)),
     el("span", { class: `badge ${i.state === "accepted" ? "badge-success" : i.state === "pending" ? "badge-warning" : "badge-muted"}`, text: INVITATION_WORDS[i.state] || i.state }),
-    i.allowed_actions.includes("revoke") ? el("button", { type: "button", class: "button-secondary button-small", text: `Withdraw the invitation to ${i.email}`, onclick: withdraw }) : null);
+    i.allowed_actions.includes("revoke") ? rowButton("Withdraw", `Withdraw the invitation to ${i.email}`, withdraw) : null);
 }
 
 // Colleagues (with roles and removal for admins of a live office) and, for admins, invitations.
@@ -86,14 +107,14 @@ export async function loadColleagues({ admin, pending }) {
   const admins = office.staff.filter((c) => c.role === "admin");
   const onlyAdmin = admins.length === 1 ? admins[0] : null;
   document.querySelector("[data-colleague-list]").replaceChildren(...office.staff.map((c) =>
-    colleagueRow(c, { admin, manageable: !pending && c !== onlyAdmin, reload })));
+    colleagueRow(c, { admin, manageable: !pending && c !== onlyAdmin, reload, domains: office.email_domains })));
   const note = document.querySelector("[data-colleague-note]");
   note.textContent = colleagueNote({ admin, pending, onlyAdmin });
   note.hidden = !note.textContent;
   const list = document.querySelector("[data-invitation-list]");
   if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
   const invitations = (await api("careers/invitations/")).results;
-  list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload))
+  list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload, office.email_domains))
     : [el("li", { class: "muted", text: "No invitations yet." })]));
 }
 
@@ -111,7 +132,7 @@ export async function invite(event, { pending }) {
       const sure = await confirmAct({
         title: error.message,
         body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
-        confirm: "Invite anyway",
+        confirm: "Invite anyway", safeFirst: true,
       });
       if (!sure) { say("invitations", `Not sent: check the address ${body.email}.`); return; }
       made = await api("careers/invitations/", { method: "POST", body: { ...body, confirm_outside_domains: true } });
@@ -146,5 +167,5 @@ export async function loadKeys() {
     el("td", { "data-label": "Name", text: k.name }), el("td", { "data-label": "Prefix" }, el("code", { text: k.prefix })),
     el("td", { "data-label": "Last used", text: k.last_used_at ? dateTime(k.last_used_at) : "Never" }),
     el("td", { "data-label": "Status", text: k.revoked_at ? "Revoked" : k.usable ? "Active" : "Expired" }),
-    el("td", { class: "row-actions" }, k.revoked_at ? null : el("button", { type: "button", class: "button-danger button-small", text: `Revoke ${k.name}`, onclick: () => revoke(k) })))));
+    el("td", { class: "row-actions" }, k.revoked_at ? null : rowButton("Revoke", `Revoke ${k.name}`, () => revoke(k), "button-danger button-small")))));
 }

@@ -8,14 +8,17 @@ let counter = 0;
 
 /**
  * Ask before acting. Resolves to null when cancelled, else to { note } (the optional text field's
- * value, when `field` was given: { label, help, maxlength }).
+ * value, when `field` was given: { label, help, maxlength }). `safeFirst`: when the check is
+ * most often a mistake caught (an address off the office's domains), "Go back" is the primary
+ * button and the act the secondary one.
  */
-export function confirmAct({ title, body, confirm, danger = false, field = null }) {
+export function confirmAct({ title, body, confirm, danger = false, field = null, safeFirst = false }) {
   counter += 1;
   const id = `confirm-${counter}`;
   const opener = document.activeElement;
   const note = field ? el("textarea", { id: `${id}-note`, name: "note", rows: "3", maxlength: field.maxlength || null, "aria-describedby": field.help ? `${id}-help` : null }) : null;
-  const ok = el("button", { type: "submit", class: danger ? "button-danger" : "", value: "confirm", text: confirm });
+  const ok = el("button", { type: "submit", class: danger ? "button-danger" : safeFirst ? "button-secondary" : "", value: "confirm", text: confirm });
+  const back = el("button", { type: "submit", class: safeFirst ? "" : "button-secondary", value: "cancel", text: "Go back" });
   const dialog = el("dialog", { class: "confirm-dialog", "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-body` },
     el("form", { method: "dialog" },
       el("h2", { id: `${id}-title`, class: "h3", text: title }),
@@ -23,9 +26,7 @@ export function confirmAct({ title, body, confirm, danger = false, field = null 
       field ? el("div", { class: "field" },
         el("label", { for: `${id}-note`, text: field.label }), note,
         field.help ? el("p", { class: "helptext", id: `${id}-help`, text: field.help }) : null) : null,
-      el("div", { class: "button-row" },
-        ok,
-        el("button", { type: "submit", class: "button-secondary", value: "cancel", text: "Go back" }))));
+      el("div", { class: "button-row" }, ...(safeFirst ? [back, ok] : [ok, back]))));
   document.body.append(dialog);
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => {

@@ -100,27 +100,36 @@ function historyItem(consent) {
 const historyList = pagedList(history, { url: "me/consents/", item: historyItem, moreLabel: "Show older consents" });
 
 // The disclosure log, from the student's side, in plain words (the server words it and names
-// only what the student's consent let through). Anonymous counts are many and alike: one line per
-// day and wording, with how many times; a read of the student's own data keeps its time.
+// only what the student's consent let through). Reads are many and alike (a colleague opening a
+// student's page several times): one line per day and wording — the same person or key, the
+// same delivered fields — with how many times and, for reads of the student's own data, when
+// the last one was. Rows come newest first, so a day's rows arrive together.
 const disclosures = document.querySelector("[data-disclosures]");
 const moreDisclosures = el("button", { type: "button", class: "button-secondary button-small load-more", hidden: true, text: "Show earlier" });
 disclosures.after(moreDisclosures);
 let disclosuresNext = null;
-let lastCount = null; // { key, count, item }: the newest-shown line that later rows may join
+let dayLines = { day: null, lines: new Map() }; // the newest-shown day's lines, which later rows may join
+
+const clock = (value) => dateTime(value).split(", ").pop(); // "14:05"
+
+function disclosureText(row, count, last) {
+  const times = count > 1 ? `, ${count} times` : "";
+  if (row.kind === "aggregate") return `${row.description} — ${date(row.at)}${times}`;
+  return count > 1 ? `${row.description} — ${date(row.at)}${times} (last at ${clock(last)})` : `${row.description} — ${dateTime(row.at)}`;
+}
 
 function disclosureLine(row) {
-  if (row.kind !== "aggregate") {
-    lastCount = null;
-    return el("li", { text: `${row.description} — ${dateTime(row.at)}` });
-  }
-  const key = `${date(row.at)}|${row.description}`;
-  if (lastCount?.key === key) {
-    lastCount.count += 1;
-    lastCount.item.textContent = `${row.description} — ${date(row.at)} (${lastCount.count}×)`;
+  const day = date(row.at);
+  if (dayLines.day !== day) dayLines = { day, lines: new Map() };
+  const key = `${row.kind}|${row.description}`;
+  const line = dayLines.lines.get(key);
+  if (line) {
+    line.count += 1;
+    line.item.textContent = disclosureText(row, line.count, line.last);
     return null;
   }
-  const item = el("li", { "data-disclosure-count": true, text: `${row.description} — ${date(row.at)}` });
-  lastCount = { key, count: 1, item };
+  const item = el("li", { "data-disclosure-count": row.kind === "aggregate" ? true : null, text: disclosureText(row, 1, row.at) });
+  dayLines.lines.set(key, { count: 1, item, last: row.at });
   return item;
 }
 
@@ -128,7 +137,7 @@ async function loadDisclosures(url) {
   moreDisclosures.disabled = true;
   try {
     const page = await api(url || "me/disclosures/");
-    if (!url) { disclosures.replaceChildren(); lastCount = null; }
+    if (!url) { disclosures.replaceChildren(); dayLines = { day: null, lines: new Map() }; }
     disclosures.append(...page.results.map(disclosureLine).filter(Boolean));
     if (!disclosures.children.length) disclosures.append(el("li", { class: "muted", text: "Nobody has seen your data yet." }));
     disclosuresNext = page.next;

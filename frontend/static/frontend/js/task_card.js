@@ -10,15 +10,17 @@ export function percent(value) {
 
 // Who reads a task's terms: the "drafter" who would receive them (and anyone signed out), the
 // "payer" (the task's own mentor), or an "onlooker" who does not draft (a mentor-only person
-// browsing), to whom "You receive" would be untrue.
-export function termsReader({ payer = false } = {}) {
+// browsing), to whom "You receive" would be untrue, or "staff": a career office's staff member
+// who neither drafts nor mentors, reading the terms on their students' behalf.
+export function termsReader({ payer = false, staff = false } = {}) {
   if (payer) return "payer";
+  if (staff) return "staff";
   return "mentorOnly" in document.body.dataset ? "onlooker" : "drafter";
 }
 
 // "You receive $135.00 after the 10% platform fee" (a drafter), the mentor's own view of the
 // same sum ("You pay $150.00; the drafter receives $135.00 …"), or an onlooker's third person.
-export function feeLine(task, { payer = false, reader = termsReader({ payer }) } = {}) {
+export function feeLine(task, { payer = false, staff = false, reader = termsReader({ payer, staff }) } = {}) {
   if (!task.stipend_amount || task.stipend_after_fee == null) return null;
   const pays = money(task.stipend_amount, task.stipend_currency);
   const receives = money(task.stipend_after_fee, task.stipend_currency);
@@ -27,24 +29,27 @@ export function feeLine(task, { payer = false, reader = termsReader({ payer }) }
     payer: `You pay ${pays}; the drafter receives ${receives} after the ${fee} platform fee.`,
     onlooker: `The drafter receives ${receives} after the ${fee} platform fee.`,
     drafter: `You receive ${receives} after the ${fee} platform fee.`,
+    staff: `Students receive ${receives} after the ${fee} platform fee.`,
   }[reader];
   return el("p", { class: "fee-line small", "data-fee-line": true, text });
 }
 
 // What the helper gains, paid or not: a paid task's "reference letter and portfolio piece" is
 // part of the offer too, so it is shown next to the money, never instead of it.
-export function rewardLine(task, { payer = false } = {}) {
-  const reader = termsReader({ payer });
-  const yours = reader === "drafter";
+export function rewardLine(task, { payer = false, staff = false } = {}) {
+  const reader = termsReader({ payer, staff });
+  const gainsLabel = { drafter: "You also gain: ", staff: "Students gain: " }[reader] || "The helper also gains: ";
+  const unpaidLabel = { drafter: "Unpaid — what you'll gain: ", staff: "Unpaid — what students gain: " }[reader]
+    || "Unpaid — what the helper gains: ";
   const gain = (task.what_you_gain || "").trim();
   if (task.stipend_amount) {
     return el("div", { class: "reward reward-paid" },
       el("p", {}, el("strong", { text: "Stipend: " }), money(task.stipend_amount, task.stipend_currency)),
       feeLine(task, { reader }),
-      gain ? el("p", { class: "reward-gain" }, el("strong", { text: yours ? "You also gain: " : "The helper also gains: " }), gain) : null);
+      gain ? el("p", { class: "reward-gain" }, el("strong", { text: gainsLabel }), gain) : null);
   }
   return el("div", { class: "reward" },
-    el("p", {}, el("strong", { text: yours ? "Unpaid — what you'll gain: " : "Unpaid — what the helper gains: " }), gain));
+    el("p", {}, el("strong", { text: unpaidLabel }), gain));
 }
 
 // "Due 12 Dec 2026" or "No fixed deadline": a card always says when.

@@ -93,7 +93,9 @@ function renderTask(task) {
       if (link) root.querySelector("[data-task-mentor] .mentor-card > div").append(link);
     }).catch(() => {});
   }
-  fill(root.querySelector("[data-task-reward]"), rewardLine(task, { payer: task.viewer_role === "mentor" }));
+  fill(root.querySelector("[data-task-reward]"), rewardLine(task, {
+    payer: task.viewer_role === "mentor", staff: "staffOnly" in root.dataset,
+  }));
   fillSanitised(root.querySelector("[data-task-description]"), task.description_html);
   root.querySelector("[data-task]").hidden = false;
   status.hidden = true;
