@@ -1,6 +1,6 @@
 // /dashboard/: what is waiting for this person, by role (GET /api/v1/me/dashboard/ `roles`): a
 // drafter sees drafting, a mentor mentoring, someone doing both sees both; next steps first.
-import { api, showErrors, showLoadError } from "./api.js";
+import { allPages, api, showErrors, showLoadError } from "./api.js";
 import { shareCard } from "./share_card.js";
 import { offerStateBadge } from "./offer_states.js";
 import { announce, date, el, fill, plural, stateBadge } from "./ui.js";
@@ -47,8 +47,8 @@ function introduction(i) {
 async function tasksFromOffers(roles) {
   if (!roles.mentor) return new Map();
   try {
-    const page = await api("me/offers/?box=received&page_size=50");
-    return new Map(page.results.filter((o) => o.task_id).map((o) => [o.task_id, o]));
+    const offers = await allPages("me/offers/?box=received");
+    return new Map(offers.filter((o) => o.task_id).map((o) => [o.task_id, o]));
   } catch {
     return new Map();
   }
