@@ -58,5 +58,15 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
                 time.sleep(0.1)  # the server is starting: poll, not a test
         yield base
     finally:
-        process.terminate()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL: a gunicorn busy finishing wrk's last requests on loaded cores can
+    take longer than its graceful timeout to go (a bench run died on a 10 s wait)."""
+    process.terminate()
+    try:
+        process.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        process.kill()
         process.wait(timeout=10)
