@@ -394,6 +394,7 @@ SPECTACULAR_SETTINGS = {
         "PayoutStateEnum": "projects.stipends.models.Payout.State",
         "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
         "InstitutionStatusEnum": "accounts.models.Institution.Status",
+        "StaffInvitationStateEnum": "accounts.office_models.StaffInvitation.State",
         "TaskViewerRoleEnum": [
             ("mentor", "mentor"),
             ("drafter", "drafter"),
