@@ -1,0 +1,97 @@
+"""The mentor walk's findings: a private task made from an accepted offer points both people to
+the engagement instead of reading like a public post (no applications, no recommended drafters,
+nothing to share); at 1280 and 390 px, axe-clean."""
+
+import datetime
+from pathlib import Path
+
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from projects.models import Engagement
+from projects.offers.models import Offer
+from projects.offers.services.acceptance import offer_accept
+from projects.offers.services.offers import offer_create
+from projects.offers.services.settings import offer_settings_update
+from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.factories import PortfolioItemFactory, UserFactory
+
+WIDE = {"width": 1280, "height": 900}
+PHONE = 390
+SHOTS = Path("/tmp/m2")
+
+
+def _log_in(page, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
+
+
+def _both_widths(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(WIDE)
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
+    assert_fits_width(page, PHONE)
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / f"{name}-390.png"), full_page=True)
+    page.set_viewport_size(WIDE)
+
+
+def _accepted_offer() -> Offer:
+    mentor = UserFactory(finish__display_name="Maya Mentor")
+    drafter = UserFactory(finish__display_name="Sam Rivera")
+    offer_settings_update(mentor=mentor, data={"is_open": True})
+    item = PortfolioItemFactory(owner=drafter, title="Survey redesign case study")
+    offer = offer_create(
+        mentor_handle=mentor.profile.handle,
+        drafter=drafter,
+        title="Tidy your interview notes into a findings table",
+        what="I will turn the twelve interview notes you mentioned into one findings table "
+        "with quotes, in your template, and flag the three strongest themes.",
+        estimated_hours=4,
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
+        portfolio_item_ids=[item.pk],
+    )
+    offer_accept(offer_id=offer.pk, mentor=mentor)
+    return Offer.objects.select_related("task", "engagement", "mentor", "drafter").get(pk=offer.pk)
+
+
+def test_the_mentor_of_a_task_made_from_an_offer_is_pointed_to_the_engagement(page):
+    offer = _accepted_offer()
+    _log_in(page, offer.mentor)
+
+    page.goto(page.base + f"/tasks/{offer.task_id}/")
+
+    origin = page.locator("[data-offer-origin]")
+    expect(origin.get_by_role("heading", name="Made from Sam Rivera's offer")).to_be_visible()
+    expect(origin.get_by_role("link", name="Open the engagement")).to_have_attribute(
+        "href", f"/engagements/{offer.engagement_id}/"
+    )
+    expect(origin.get_by_role("link", name="See the offer")).to_have_attribute(
+        "href", f"/offers/{offer.pk}/"
+    )
+    assert offer.engagement.state == Engagement.State.ACTIVE
+    for public_post_copy in ("Your task", "Manage who can still apply", "Share", "Archive"):
+        expect(page.get_by_text(public_post_copy)).to_have_count(0)
+    expect(page.get_by_role("heading", name="Applications")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Recommended drafters")).to_be_hidden()
+    expect(page.get_by_text("Open the application and messages")).to_have_count(0)
+    _both_widths(page, "private-task-mentor")
+
+
+def test_the_drafter_of_a_task_made_from_their_offer_is_pointed_to_the_engagement(page):
+    offer = _accepted_offer()
+    _log_in(page, offer.drafter)
+
+    page.goto(page.base + f"/tasks/{offer.task_id}/")
+
+    origin = page.locator("[data-offer-origin]")
+    expect(origin.get_by_role("heading", name="Maya Mentor accepted your offer")).to_be_visible()
+    expect(origin.get_by_role("link", name="Open the engagement")).to_have_attribute(
+        "href", f"/engagements/{offer.engagement_id}/"
+    )
+    expect(page.get_by_text("You applied")).to_have_count(0)
+    _both_widths(page, "private-task-drafter")
