@@ -14,6 +14,7 @@ from projects.offers.models import Offer
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
+from projects.services.conversations import message_send
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import PortfolioItemFactory, UserFactory
 
@@ -95,3 +96,63 @@ def test_the_drafter_of_a_task_made_from_their_offer_is_pointed_to_the_engagemen
     )
     expect(page.get_by_text("You applied")).to_have_count(0)
     _both_widths(page, "private-task-drafter")
+
+
+def _offer_with_messages() -> Offer:
+    """An offer discussed before it was accepted, then one line on its engagement."""
+    offer = _accepted_offer()
+    Offer.objects.filter(pk=offer.pk).update(state=Offer.State.PENDING)
+    message_send(sender=offer.mentor, body="Which template should I use?", offer_id=offer.pk)
+    message_send(sender=offer.drafter, body="Yours, version 2.", offer_id=offer.pk)
+    Offer.objects.filter(pk=offer.pk).update(state=Offer.State.ACCEPTED)
+    message_send(sender=offer.drafter, body="Started today.", engagement_id=offer.engagement_id)
+    return offer
+
+
+def test_the_engagement_shows_the_whole_conversation_oldest_first(page):
+    offer = _offer_with_messages()
+    _log_in(page, offer.mentor)
+
+    page.goto(page.base + f"/engagements/{offer.engagement_id}/")
+
+    lines = page.locator("[data-thread] .message")
+    expect(lines).to_have_count(3)
+    expect(lines.nth(0)).to_contain_text("Which template should I use?")
+    expect(lines.nth(0)).to_contain_text("on the offer")
+    expect(lines.nth(1)).to_contain_text("Yours, version 2.")
+    expect(lines.nth(2)).to_contain_text("Started today.")
+    expect(lines.nth(2)).not_to_contain_text("on the offer")
+    expect(page.get_by_label("Write a message")).to_be_visible()
+    _both_widths(page, "engagement-conversation")
+
+
+def test_an_accepted_offer_page_continues_the_conversation_on_the_engagement(page):
+    offer = _offer_with_messages()
+    _log_in(page, offer.drafter)
+
+    page.goto(page.base + f"/offers/{offer.pk}/")
+
+    expect(page.locator("[data-thread] .message")).to_have_count(2)
+    expect(
+        page.get_by_role("link", name="Continue the conversation on the engagement")
+    ).to_have_attribute("href", f"/engagements/{offer.engagement_id}/")
+    expect(page.get_by_label("Write a message")).to_have_count(0)
+    _both_widths(page, "offer-continue")
+
+
+def test_messages_lists_the_offer_and_its_engagement_once_as_work(page):
+    offer = _offer_with_messages()
+    _log_in(page, offer.mentor)
+
+    page.goto(page.base + "/messages/")
+
+    rows = page.locator(".inbox-row")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text(
+        "Sam Rivera · Work: Tidy your interview notes into a findings table"
+    )
+    expect(rows.first.get_by_role("link")).to_have_attribute(
+        "href", f"/engagements/{offer.engagement_id}/"
+    )
+    expect(page.get_by_text("Application:")).to_have_count(0)
+    _both_widths(page, "inbox-one-thread")
