@@ -80,7 +80,7 @@ def _offer(mentor, drafter, *, title="Tidy your interview notes into a findings 
         what="I will turn the twelve interview notes you mentioned into one findings table "
         "with quotes, in your template, and flag the three strongest themes.",
         estimated_hours=4,
-        by_when=timezone.localdate() + datetime.timedelta(days=10),
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
         portfolio_item_ids=[item.pk],
     )
 
