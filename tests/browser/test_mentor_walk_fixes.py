@@ -15,8 +15,10 @@ from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
 from projects.services.conversations import message_send
+from projects.stipends.models import Stipend
+from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import PortfolioItemFactory, UserFactory
+from tests.factories import EngagementFactory, PortfolioItemFactory, TaskFactory, UserFactory
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = 390
@@ -156,3 +158,29 @@ def test_messages_lists_the_offer_and_its_engagement_once_as_work(page):
     )
     expect(page.get_by_text("Application:")).to_have_count(0)
     _both_widths(page, "inbox-one-thread")
+
+
+def test_the_approval_dialog_names_the_amount_the_drafter_and_the_choice(page, settings):
+    settings.PLATFORM_FEE_PERCENT = 10
+    engagement = EngagementFactory(
+        application__task=TaskFactory(stipend_amount=12_000, title="Tidy the style guide"),
+        application__drafter=UserFactory(finish__display_name="Sam Rivera"),
+        state=Engagement.State.DELIVERED,
+    )
+    stipend = stipend_on_engagement_accepted(engagement=engagement)
+    Stipend.objects.filter(pk=stipend.pk).update(state=Stipend.State.FUNDED)
+    _log_in(page, engagement.mentor)
+    page.goto(page.base + f"/engagements/{engagement.pk}/")
+
+    page.get_by_label("Case study").check()
+    page.get_by_role("button", name="Approve the work").click()
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(
+        "Release $108.00 to Sam Rivera and record the work as “Case study”?"
+    )
+    page.set_viewport_size({"width": PHONE, "height": 844})
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "approve-dialog-390.png"))
+    dialog.get_by_role("button", name="Go back").click()  # nothing released by looking
+    assert Stipend.objects.get(pk=stipend.pk).state == Stipend.State.FUNDED
