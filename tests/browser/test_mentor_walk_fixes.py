@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from projects.models import Engagement
+from projects.models import Application, Engagement
 from projects.offers.models import Offer
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
@@ -184,3 +184,23 @@ def test_the_approval_dialog_names_the_amount_the_drafter_and_the_choice(page, s
     page.screenshot(path=str(SHOTS / "approve-dialog-390.png"))
     dialog.get_by_role("button", name="Go back").click()  # nothing released by looking
     assert Stipend.objects.get(pk=stipend.pk).state == Stipend.State.FUNDED
+
+
+def test_an_accepted_application_page_continues_the_conversation_on_the_engagement(page):
+    engagement = EngagementFactory(
+        application__drafter=UserFactory(finish__display_name="Sam Rivera"),
+    )
+    application = engagement.application
+    Application.objects.filter(pk=application.pk).update(state=Application.State.SUBMITTED)
+    message_send(sender=engagement.drafter, body="Any sample data?", application_id=application.pk)
+    Application.objects.filter(pk=application.pk).update(state=Application.State.ACCEPTED)
+    _log_in(page, engagement.mentor)
+
+    page.goto(page.base + f"/applications/{application.pk}/")
+
+    expect(page.locator("[data-thread] .message")).to_contain_text(["Any sample data?"])
+    expect(
+        page.get_by_role("link", name="Continue the conversation on the engagement")
+    ).to_have_attribute("href", f"/engagements/{engagement.pk}/")
+    expect(page.get_by_label("Write a message")).to_have_count(0)
+    _both_widths(page, "application-continue")
