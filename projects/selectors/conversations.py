@@ -87,21 +87,24 @@ def thread_list_for_user(*, user: User) -> dict[str, Any]:
     )
     # One piece of work, one thread: an offer's or an application's messages that became an
     # engagement are listed under that engagement (whose page shows them all).
+    work: list[int | None] = []  # each thread's engagement, if it is one or became one
     for thread in threads:
         if thread["application_id"]:
-            application = applications[thread["application_id"]]
-            became = getattr(application, "engagement", None)
-            thread["engagement_id"] = became.pk if became is not None else None
+            became = getattr(applications[thread["application_id"]], "engagement", None)
+            work.append(became.pk if became is not None else None)
         elif thread["offer_id"]:
-            thread["engagement_id"] = offers[thread["offer_id"]].engagement_id
+            work.append(offers[thread["offer_id"]].engagement_id)
+        else:
+            work.append(thread["engagement_id"])
     engagements = Engagement.objects.select_related(
         "task", "mentor__profile", "drafter__profile"
-    ).in_bulk([t["engagement_id"] for t in threads if t["engagement_id"]])
+    ).in_bulk([engagement_id for engagement_id in work if engagement_id])
     merged: dict[tuple[str, int], dict[str, Any]] = {}
-    for thread in threads:  # newest activity first, so a piece of work's first row leads
+    # Newest activity first, so a piece of work's first row leads.
+    for thread, engagement_id in zip(threads, work, strict=True):
         obj: Application | Engagement | Offer
-        if thread["engagement_id"]:
-            kind, obj = "engagement", engagements[thread["engagement_id"]]
+        if engagement_id:
+            kind, obj = "engagement", engagements[engagement_id]
             mentor, drafter, title = obj.mentor, obj.drafter, obj.task.title
         elif thread["application_id"]:
             kind, obj = "application", applications[thread["application_id"]]
