@@ -1,4 +1,4 @@
-// /messages/: one row per conversation (application or engagement) with its unread count, from
+// /messages/: one row per piece of work (an offer, an application, or the engagement they became)
 // GET /api/v1/me/threads/ (the 100 most recent).
 import { api, showLoadError } from "./api.js";
 import { dateTime, el, emptyState, fill, plural } from "./ui.js";
