@@ -1,5 +1,5 @@
 // /messages/: one row per piece of work (an offer, an application, or the engagement they became)
-// GET /api/v1/me/threads/ (the 100 most recent).
+// with its unread count, from GET /api/v1/me/threads/ (the 100 most recent threads).
 import { api, showLoadError } from "./api.js";
 import { dateTime, el, emptyState, fill, plural } from "./ui.js";
 
