@@ -1,7 +1,7 @@
 """Output serializers: they render what selectors return, batch-loaded (no per-row queries),
 and read the transition tables for each viewer's `allowed_actions`."""
 
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
@@ -447,6 +447,15 @@ class MessageOutputSerializer(serializers.Serializer):
     is_mine = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     read_at = serializers.DateTimeField(allow_null=True)
+    thread = serializers.SerializerMethodField(
+        help_text="Where it was written: offer, application or engagement. An engagement's "
+        "messages include those written on its offer and application before it began."
+    )
 
     def get_is_mine(self, message) -> bool:
         return message.sender_id == self.context["viewer"].pk
+
+    def get_thread(self, message) -> Literal["offer", "application", "engagement"]:
+        if message.offer_id is not None:
+            return "offer"
+        return "application" if message.application_id is not None else "engagement"

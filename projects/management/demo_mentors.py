@@ -4,15 +4,18 @@ topics from the curated catalogue and a note on what they welcome. seed_demo cal
 idempotent, and it goes through the real services (the work domain comes from a confirmed
 address, as it does for everyone)."""
 
+import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import PortfolioItem, User
 from accounts.services.profiles import profile_update, user_create
 from accounts.services.skills import skill_propose
 from accounts.services.work_email import profile_work_domain_refresh
-from projects.offers.models import OfferSettings
+from projects.offers.models import Offer, OfferSettings
+from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
 
 # Work domains end in .demo, a name no company holds: no real organisation is impersonated.
@@ -115,3 +118,25 @@ def seed_mentors_open_to_offers(*, password: str) -> list[User]:
             )
         mentors.append(user)
     return mentors
+
+
+def seed_waiting_offer() -> None:
+    """One offer from Sam waiting for Maya's answer, so a fresh demo shows a received offer on
+    her dashboard and /offers/. Sent once: if Sam ever offered Maya anything, nothing is added
+    (an answered demo offer is not re-sent on the next `make run`)."""
+    maya = User.objects.filter(email="maya.mentor@demo.slipstream.local").first()
+    sam = User.objects.filter(email="sam.drafter@demo.slipstream.local").first()
+    if maya is None or sam is None or Offer.objects.filter(mentor=maya, drafter=sam).exists():
+        return
+    item = PortfolioItem.objects.filter(owner=sam).order_by("id").first()
+    offer_create(
+        mentor_handle=maya.profile.handle,
+        drafter=sam,
+        title="Synthesise five user interviews into a findings board",
+        what="I will code your five onboarding interviews, group the quotes into themes on a "
+        "Figma board in your template, and write the three findings I would act on first.",
+        estimated_hours=6,
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
+        work_sample_link="" if item else "https://example.org/sam-rivera/interviews",
+        portfolio_item_ids=[item.pk] if item else [],
+    )

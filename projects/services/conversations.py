@@ -17,6 +17,7 @@ from projects.models import (
 )
 from projects.offers.models import Offer
 from projects.people import display_name
+from projects.selectors.conversations import engagement_conversation_q
 from projects.transitions import DRAFTER, MENTOR, transition_require
 
 MESSAGE_MAX_LENGTH = 2000
@@ -125,14 +126,14 @@ def messages_mark_read(
     engagement_id: int | None = None,
     offer_id: int | None = None,
 ) -> int:
-    """Mark the messages sent to `user` in one thread as read; returns how many changed."""
-    thread: dict[str, int | None]
+    """Mark the messages sent to `user` in one thread as read; returns how many changed. An
+    engagement's thread is its whole conversation, the offer's and application's lines too."""
     if application_id is not None:
-        thread = {"application_id": application_id}
+        thread = Q(application_id=application_id)
     elif offer_id is not None:
-        thread = {"offer_id": offer_id}
+        thread = Q(offer_id=offer_id)
     else:
-        thread = {"engagement_id": engagement_id}
-    return Message.objects.filter(recipient=user, read_at__isnull=True, **thread).update(
+        thread = engagement_conversation_q(engagement_id=engagement_id, user=user)
+    return Message.objects.filter(thread, recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

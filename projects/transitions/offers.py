@@ -26,16 +26,18 @@ OFFER_TRANSITIONS: dict[str, Transition] = {
     "decline": _t({OS.PENDING}, OS.DECLINED, {MENTOR}, "declined"),
     "withdraw": _t({OS.PENDING}, OS.WITHDRAWN, {DRAFTER}, "withdrawn"),
     "expire": _t({OS.PENDING}, OS.EXPIRED, {SYSTEM}, "expired"),
-    # The thread lives while the offer is open and once answered; a withdrawn or expired offer
-    # closes it (no cold messages).
+    # The thread lives while the offer is open and once declined; a withdrawn or expired offer
+    # closes it (no cold messages). An accepted offer's conversation goes on in its engagement,
+    # which shows what was said here (one conversation per piece of work, not three).
     "message": _t(
-        {OS.PENDING, OS.ACCEPTED, OS.DECLINED},
+        {OS.PENDING, OS.DECLINED},
         None,
         {MENTOR, DRAFTER},
         "discussed",
         refusal=(
             codes.THREAD_CLOSED,
-            "This offer was withdrawn or expired; its conversation is closed.",
+            "This offer's conversation is closed: it was withdrawn or expired, or it goes on "
+            "in the engagement it became.",
         ),
     ),
 }

@@ -91,3 +91,20 @@ def test_seed_demo_experience_pages_show_a_checked_signature(client):
     page = client.get(f"/experience/{done.pk}/").content.decode()
 
     assert 'data-credential-check="valid"' in page
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_maya_one_offer_from_sam_to_answer():
+    call_command("seed_demo")
+    call_command("seed_demo")  # sent once, not again on the next `make run`
+    maya = User.objects.get(email="maya.mentor@demo.slipstream.local")
+    client = APIClient()
+    client.force_authenticate(maya)
+
+    received = client.get("/api/v1/me/offers/", {"box": "received"}).json()["results"]
+
+    assert [(o["drafter"]["display_name"], o["state"]) for o in received] == [
+        ("Sam Rivera", "pending")
+    ]
+    assert set(received[0]["allowed_actions"]) >= {"accept", "decline"}
+    assert received[0]["portfolio_items"] or received[0]["work_sample_link"]

@@ -22,7 +22,8 @@ def test_accepting_makes_a_private_task_filled_by_the_drafter_and_its_engagement
 
     assert response.status_code == 201, response.content
     body = response.json()
-    assert (body["state"], body["allowed_actions"]) == ("accepted", ["message"])
+    # Nothing left to do on it: the conversation goes on in the engagement.
+    assert (body["state"], body["allowed_actions"]) == ("accepted", [])
     task = Task.objects.get(pk=body["task_id"])
     assert (task.visibility, task.state, task.filled_slots, task.slots) == (
         "private",

@@ -17,7 +17,11 @@ from projects.management.demo_career_office import (
     CAREERS_STAFF_EMAIL,
     seed_career_office,
 )
-from projects.management.demo_mentors import DEMO_OFFER_MENTORS, seed_mentors_open_to_offers
+from projects.management.demo_mentors import (
+    DEMO_OFFER_MENTORS,
+    seed_mentors_open_to_offers,
+    seed_waiting_offer,
+)
 from projects.management.demo_tasks import seed_demo_credentials, seed_task_mix
 from projects.models import Application, SavedSearch, Task
 from projects.services.applications import (
@@ -90,6 +94,7 @@ class Command(BaseCommand):
                 seed_career_office(password=DEMO_PASSWORD)
             self._seed_matching()
             seed_mentors_open_to_offers(password=DEMO_PASSWORD)
+            seed_waiting_offer()
             seed_task_mix()
             seed_demo_credentials()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))

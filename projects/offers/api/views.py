@@ -126,12 +126,21 @@ class MyOffersView(APIView):
 
     @extend_schema(
         operation_id="me_offers",
-        parameters=[OpenApiParameter("box", str, enum=list(BOXES), required=False)],
+        parameters=[
+            OpenApiParameter("box", str, enum=list(BOXES), required=False),
+            OpenApiParameter(
+                "task",
+                int,
+                required=False,
+                description="Only the offer this (private) task was made from.",
+            ),
+        ],
         responses=s.OfferOutputSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         box = request.query_params.get("box", "")
-        queryset = offer_list_for_user(user=authenticated_user(request), box=box)
+        task = request.query_params.get("task", "")
+        queryset = offer_list_for_user(user=authenticated_user(request), box=box, task=task)
         return paginated_response(self, request, queryset, s.OfferOutputSerializer)
 
 

@@ -73,14 +73,19 @@ def offer_get_for_participant(*, offer_id: int, user: User) -> Offer:
     return offer
 
 
-def offer_list_for_user(*, user: User, box: str = "") -> QuerySet:
-    """Offers the person sent (`sent`), received (`received`), or both (no box), newest first."""
+def offer_list_for_user(*, user: User, box: str = "", task: str = "") -> QuerySet:
+    """Offers the person sent (`sent`), received (`received`), or both (no box), newest first;
+    with `task`, only the offer that task was made from (the private task's page asks)."""
     if box and box not in BOXES:
         raise field_error("Choose sent or received.", code=codes.OFFER_INVALID, field="box")
+    if task and not (task.isascii() and task.isdigit() and len(task) <= 18):
+        raise field_error("Give a task's id.", code=codes.OFFER_INVALID, field="task")
     if box == "sent":
         mine = Q(drafter=user)
     elif box == "received":
         mine = Q(mentor=user)
     else:
         mine = Q(drafter=user) | Q(mentor=user)
+    if task:
+        mine &= Q(task_id=int(task))
     return _offer_qs().filter(mine)

@@ -119,10 +119,12 @@ async function render() {
   actions(app, allowed, config);
   $("[data-status]").hidden = true;
   $("[data-application]").hidden = false;
-  const canSend = allowed.has("message");
+  // Once it became an engagement, the conversation goes on there (which shows these lines too).
+  const continueAt = app.engagement_id ? `/engagements/${app.engagement_id}/` : null;
+  const canSend = allowed.has("message") && !continueAt;
   if (threadShownFor !== canSend) {
     threadShownFor = canSend;
-    await mountThread($("[data-thread]"), `applications/${id}/messages/`, { canSend });
+    await mountThread($("[data-thread]"), `applications/${id}/messages/`, { canSend, continueAt });
   }
 }
 

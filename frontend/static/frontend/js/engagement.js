@@ -4,9 +4,9 @@
 import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { confirmAct } from "./dialog.js";
-import { renderShowable, showableBody, showableFields } from "./engagement_showable.js";
+import { renderShowable, showableBody, showableChoiceLabel, showableFields } from "./engagement_showable.js";
 import { shareCard } from "./share_card.js";
-import { announce, date, dateTime, el, fill, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
+import { announce, date, dateTime, el, fill, money, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
 const root = document.querySelector("[data-engagement-page]");
 const id = root.dataset.engagementId;
@@ -201,7 +201,7 @@ function renderFeedback(e, meId, allowed, config) {
   return Boolean(fb.mine || fb.theirs || fb.theirs_written || parts.length || allowed.has("feedback"));
 }
 
-function workActions(e, allowed, config) {
+function workActions(e, allowed, config, stipend = null) {
   const work = [];
   if (allowed.has("deliver")) {
     const upload = config && config.upload;
@@ -224,9 +224,15 @@ function workActions(e, allowed, config) {
       el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), showableFields("a", "private", config));
     box.addEventListener("submit", (event) => event.preventDefault());  // the button below acts
     box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
+      // The dialog names what is decided: the money and to whom, and what may be shown.
       const paid = e.task && e.task.stipend_amount;
-      const asked = await confirmAct({ title: "Approve the work?", confirm: "Approve",
-        body: paid ? "Approving releases the stipend to the drafter. This cannot be undone." : "Approving completes the engagement and adds it to the drafter's verified experience. This cannot be undone." });
+      const name = e.drafter.display_name || e.drafter.handle;
+      const shown = showableChoiceLabel(showableBody(box).showable);
+      const payout = stipend && stipend.payout_amount ? money(stipend.payout_amount, stipend.currency) : null;
+      const asked = await confirmAct({
+        title: payout ? `Release ${payout} to ${name} and record the work as “${shown}”?` : `Approve ${name}'s work and record it as “${shown}”?`,
+        confirm: "Approve",
+        body: paid ? "Approving releases the stipend to the drafter and adds the work to their verified experience. This cannot be undone." : "Approving completes the engagement and adds it to the drafter's verified experience. This cannot be undone." });
       if (!asked) return;
       try {
         await api(`engagements/${id}/approve/`, { method: "POST", body: showableBody(box) });
@@ -280,7 +286,7 @@ async function render() {
   fill($("[data-timeline]"), timeline(e, stipend));
   fill($("[data-deliverables]"), e.deliverables.length ? e.deliverables.map(deliverableItem)
     : el("li", { class: "muted", text: allowed.has("deliver") ? "Nothing delivered yet. When your work is ready, add a link or a file below." : "Nothing delivered yet." }));
-  fill($("[data-work-actions]"), workActions(e, allowed, config));
+  fill($("[data-work-actions]"), workActions(e, allowed, config, stipend));
   $("[data-feedback-section]").hidden = !renderFeedback(e, meId, allowed, config);
   renderShowable($("[data-showable-section]"), e, allowed, async (message) => {
     await render();

@@ -31,6 +31,11 @@ export function showableFields(prefix, current = "private", config = null) {
       el("p", { class: "helptext", text: "Leave empty to use the task's title." })));
 }
 
+// "Case study": a choice's name, as the approval dialog says it.
+export function showableChoiceLabel(value) {
+  return (CHOICES.find(([choice]) => choice === value) || CHOICES[0])[1];
+}
+
 export function showableBody(form) {
   const choice = form.querySelector("input[name=showable]:checked")?.value || "private";
   const body = { showable: choice, public_title: form.querySelector("[name=public_title]").value.trim() };

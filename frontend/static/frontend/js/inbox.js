@@ -1,5 +1,5 @@
-// /messages/: one row per conversation (application or engagement) with its unread count, from
-// GET /api/v1/me/threads/ (the 100 most recent).
+// /messages/: one row per piece of work (an offer, an application, or the engagement they became)
+// with its unread count, from GET /api/v1/me/threads/ (the 100 most recent threads).
 import { api, showLoadError } from "./api.js";
 import { dateTime, el, emptyState, fill, plural } from "./ui.js";
 
@@ -9,7 +9,8 @@ const list = root.querySelector("[data-inbox]");
 
 function row(thread) {
   const other = thread.other.display_name || thread.other.handle;
-  const kind = thread.kind === "engagement" ? "Work" : "Application";
+  // An offer or application that became an engagement is listed once, as that work.
+  const kind = { engagement: "Work", offer: "Offer", application: "Application" }[thread.kind] || "Conversation";
   return el("li", { class: `inbox-row${thread.unread_count ? " unread" : ""}` },
     el("p", {}, el("a", { href: thread.url }, el("strong", { text: other }), ` · ${kind}: ${thread.task_title}`)),
     el("p", { class: "muted small", text: thread.last_message_at ? dateTime(thread.last_message_at) : "No messages yet" }),

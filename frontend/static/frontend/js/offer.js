@@ -169,10 +169,12 @@ async function render() {
   actions(offer, allowed, config);
   $("[data-status]").hidden = true;
   $("[data-offer]").hidden = false;
-  const canSend = allowed.has("message");
+  // Once it became an engagement, the conversation goes on there (which shows these lines too).
+  const continueAt = offer.engagement_id ? `/engagements/${offer.engagement_id}/` : null;
+  const canSend = allowed.has("message") && !continueAt;
   if (threadShownFor !== canSend) {
     threadShownFor = canSend;
-    await mountThread($("[data-thread]"), `offers/${id}/messages/`, { canSend });
+    await mountThread($("[data-thread]"), `offers/${id}/messages/`, { canSend, continueAt });
   }
 }
 

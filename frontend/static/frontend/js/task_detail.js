@@ -277,12 +277,31 @@ function card(...children) {
   return el("div", { class: "card" }, ...children);
 }
 
+// A private task is an accepted offer's: already filled, with nothing to share, manage or review.
+// Both its people are pointed to the engagement, where the work and the conversation are.
+async function offerPanel(task) {
+  const page = await api(`me/offers/?task=${task.id}`);
+  const offer = page.results[0];
+  if (!offer) return card(el("p", { text: "This task is private." }), el("a", { href: "/dashboard/", text: "Back to your dashboard" }));
+  const mentorSide = task.viewer_role === "mentor";
+  const other = mentorSide ? offer.drafter : offer.mentor;
+  const name = other.display_name || other.handle;
+  return el("section", { class: "card", "aria-labelledby": "origin-heading", "data-offer-origin": true },
+    el("h2", { id: "origin-heading", text: mentorSide ? `Made from ${name}'s offer` : `${name} accepted your offer` }),
+    el("p", { class: "muted", text: "The work, its messages and its approval are on the engagement." }),
+    el("div", { class: "button-row" },
+      offer.engagement_id ? el("a", { class: "button", href: `/engagements/${offer.engagement_id}/`, text: "Open the engagement" }) : null,
+      el("a", { class: "button button-secondary", href: `/offers/${offer.id}/`, text: "See the offer" })));
+}
+
 async function main() {
   const task = await api(`tasks/${taskId}/`);
   currentTask = task;
   const allowed = new Set(task.allowed_actions || []);
   renderTask(task);
-  if (task.viewer_role === "mentor") {
+  if (task.visibility === "private" && (task.viewer_role === "mentor" || task.viewer_application_id)) {
+    fill(side, await offerPanel(task));
+  } else if (task.viewer_role === "mentor") {
     fill(side, mentorPanel(task, allowed));
     // Only the task's own mentor is offered drafters (anyone else would get a 404).
     mountRecommendedDrafters(task);

@@ -224,8 +224,15 @@ export function emptyState(text, link) {
 }
 
 
+// Where a message was written, said on the engagement's timeline (which holds the offer's and
+// the application's messages too): one conversation per piece of work.
+const WRITTEN_ON = { offer: "on the offer", application: "on the application", engagement: "on the engagement" };
+
 // A message thread; with `canSend`, a send form under it. `url` is the API path of the thread.
-export async function mountThread(container, url, { canSend = true } = {}) {
+// With `continueAt` (an engagement's page), a link there stands where the form would: the
+// conversation of an accepted offer or application goes on in its engagement.
+export async function mountThread(container, url, { canSend = true, continueAt = null } = {}) {
+  const here = url.split("/")[0].replace(/s$/, "");
   const list = el("ol", { class: "thread", "aria-live": "polite" });
   const limit = textLimit(await siteConfig(), "message.body");
   const textarea = el("textarea", { id: "message-body", name: "body", maxlength: limit, rows: "3", required: true });
@@ -236,15 +243,18 @@ export async function mountThread(container, url, { canSend = true } = {}) {
     el("p", { class: "helptext", text: `Plain text${limit ? `, up to ${Number(limit).toLocaleString("en-US")} characters` : ""}. Only the two of you can read this.` }),
     el("button", { type: "submit", text: "Send message" }),
   ) : null;
-  fill(container, list, form);
+  const onward = continueAt ? el("p", { class: "thread-onward" },
+    el("a", { class: "button button-secondary", href: continueAt, text: "Continue the conversation on the engagement" })) : null;
+  fill(container, list, form || onward);
   const thread = pagedList(list, {
     url,
     older: true,
     moreLabel: "Show earlier messages",
     item: (m) => el("li", { class: `message ${m.is_mine ? "message-mine" : ""}` },
-      el("p", { class: "message-meta muted small", text: `${m.is_mine ? "You" : m.sender.display_name || m.sender.handle} · ${dateTime(m.created_at)}` }),
+      el("p", { class: "message-meta muted small", text: [m.is_mine ? "You" : m.sender.display_name || m.sender.handle, dateTime(m.created_at),
+        m.thread && m.thread !== here ? WRITTEN_ON[m.thread] : null].filter(Boolean).join(" · ") }),
       el("p", { class: "message-body", text: m.body })),
-    empty: () => el("li", { class: "muted", text: canSend ? "No messages yet. Say hello — keep it about the work." : "No messages." }),
+    empty: () => el("li", { class: "muted", text: canSend ? "No messages yet. Say hello — keep it about the work." : continueAt ? "No messages here before the engagement began." : "No messages." }),
     onError: (error) => fill(list, el("li", { class: "field-error", role: "alert", text: `The messages could not be loaded. ${errorText(error)}` })),
   });
   form?.addEventListener("submit", async (event) => {
