@@ -185,7 +185,7 @@ def test_8_waiting_for_funding_and_the_stipend_split_are_told_to_each_side(page)
     timeline = page.locator("[data-timeline]")
     expect(timeline).to_contain_text("Waiting for you to fund the stipend")
     expect(page.locator("[data-stipend-split]")).to_have_text(
-        "The drafter receives $135.00 after the $15.00 platform fee."
+        "The drafter receives $135.00 after the 10% platform fee ($15.00)."
     )
     assert_accessible(page)
     page.context.clear_cookies()
@@ -194,7 +194,7 @@ def test_8_waiting_for_funding_and_the_stipend_split_are_told_to_each_side(page)
     page.goto(url)
     expect(timeline).to_contain_text("Waiting for the mentor to fund the stipend")
     expect(page.locator("[data-stipend-split]")).to_have_text(
-        "You receive $135.00 after the $15.00 platform fee."
+        "You receive $135.00 after the 10% platform fee ($15.00)."
     )
     assert "The drafter receives" not in page.locator("main").inner_text()
     assert_accessible(page)
