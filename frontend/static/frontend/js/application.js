@@ -31,7 +31,7 @@ function summary(app, config) {
     el("p", {}, stateBadge(app.state, { waitingOn: mentorView ? null : app.mentor.display_name || app.mentor.handle }), " ", mentorView
       ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
       : app.state === "submitted"
-        ? el("span", { class: "muted", text: `· sent ${date(app.created_at)}` })
+        ? el("span", { class: "muted", text: `·\u00a0sent ${date(app.created_at)}` })
         : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]),
     mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),

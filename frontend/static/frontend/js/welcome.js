@@ -133,6 +133,8 @@ function discoverableAnswer() {
 // preselected "yes, let mentors find me". `skipped`: "Skip setup" says so, not "You are set up".
 async function finish({ skipped = false } = {}) {
   if (!me) await ready;
+  // The end is where this person is now: a page still loading must not reopen step 1 over it.
+  current = "done";
   const body = { onboarding_completed: true };
   if (me.wants_to_draft) body.discoverable = discoverableAnswer();
   me = await api("me/", { method: "PATCH", body });
