@@ -108,7 +108,7 @@ def test_next_steps_offers_and_invitations_after_the_walks(page):
     expect(waiting).to_contain_text("Waiting for Maya Mentor\u2019s answer")
     sent = timezone.localtime(offer.created_at)
     expect(waiting).to_contain_text(
-        f"to Maya Mentor · sent {sent.day} {sent:%b %Y} · closes by itself on {closes_text}"
+        f"· sent {sent.day} {sent:%b %Y} · closes by itself on {closes_text}"
     )
     expect(page.get_by_role("heading", name="Your offers waiting for an answer")).to_be_visible()
     _both_widths(page, "drafter-dashboard")

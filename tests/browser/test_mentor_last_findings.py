@@ -207,8 +207,8 @@ def test_a_drafter_who_skipped_setup_comes_back_to_you_are_set_up(page):
     page.goto(page.base + "/welcome/")
     expect(page.get_by_text("Step 1 of 3: About you")).to_be_visible()
     page.get_by_role("button", name="Skip setup for now").click()
-    expect(page.get_by_role("heading", name="You are set up")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your profile is ready")
+    expect(page.get_by_role("heading", name="Setup skipped")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Slipstream")
     expect(page.get_by_text("Step 1 of 3: About you")).to_be_hidden()
 
     page.goto(page.base + "/welcome/")

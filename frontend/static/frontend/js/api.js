@@ -126,10 +126,19 @@ export function showErrors(container, error) {
     note.textContent = [].concat(messages).join(" ");
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
-    input.insertAdjacentElement("afterend", note);
+    // A checkbox or radio group's message belongs to the whole group: a full-width line under
+    // its legend, not squeezed into the first option's row beside its label.
+    const group = ["checkbox", "radio"].includes(input.type) ? input.closest("fieldset") : null;
+    if (group) {
+      const legend = group.querySelector(":scope > legend");
+      if (legend) legend.insertAdjacentElement("afterend", note);
+      else group.prepend(note);
+    } else {
+      input.insertAdjacentElement("afterend", note);
+    }
     const fixed = () => clearFieldError(container, input, note);
-    input.addEventListener("input", fixed, { once: true });
-    input.addEventListener("change", fixed, { once: true });
+    (group || input).addEventListener("input", fixed, { once: true });
+    (group || input).addEventListener("change", fixed, { once: true });
     // Focus goes to the first field in error as the page reads, whatever order the API used.
     if (!first || (first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
   }

@@ -138,7 +138,7 @@ async function main() {
     const mentor = a.mentor.display_name || a.mentor.handle;
     return el("li", { class: "row-card" },
       el("a", { href: `/applications/${a.id}/`, text: a.task.title }), stateBadge(a.state, { waitingOn: mentor }),
-      el("span", { class: "muted small", text: `to ${mentor} · sent ${date(a.created_at)}` }));
+      el("span", { class: "muted small", text: a.state === "submitted" ? `· sent ${date(a.created_at)}` : `to ${mentor} · sent ${date(a.created_at)}` }));
   }),
     data.drafter.applications.length ? "No applications waiting for an answer." : "You have not applied to anything yet. Browse tasks and offer to help with one that fits your work.");
   // Offers sent and not yet answered (older servers send none): each closes by itself on its day.
@@ -150,7 +150,7 @@ async function main() {
     return el("li", { class: "row-card" },
       el("a", { href: `/offers/${o.id}/`, text: o.title }),
       offerStateBadge(o.state, { waitingOn: mentor }),
-      el("span", { class: "muted small", text: `to ${mentor} · sent ${date(o.created_at)} · closes by itself on ${date(o.closes_at)}` }));
+      el("span", { class: "muted small", text: `· sent ${date(o.created_at)} · closes by itself on ${date(o.closes_at)}` }));
   }));
   if (data.drafter.introductions.length) {
     $("[data-introductions-box]").hidden = false;

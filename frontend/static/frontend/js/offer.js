@@ -41,9 +41,12 @@ function summary(offer) {
   const mentorView = offer.viewer_role === "mentor";
   const other = mentorView ? offer.drafter : offer.mentor;
   return [
-    el("p", {}, offerStateBadge(offer.state, mentorView ? { toYou: true } : { waitingOn: nameOf(other) }), " ", mentorView ? "From " : "To ",
-      el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }),
-      el("span", { class: "muted", text: ` · sent ${date(offer.created_at)}` })),
+    // "Waiting for Hannah Kim’s answer" names the mentor already: no "To Hannah Kim" after it.
+    el("p", {}, offerStateBadge(offer.state, mentorView ? { toYou: true } : { waitingOn: nameOf(other) }), " ",
+      !mentorView && offer.state === "pending" ? null
+        : [mentorView ? "From " : "To ", el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }), " "],
+      // "· sent" keeps to the line before it (never a lone "·" at a line's end).
+      el("span", { class: "muted", text: `·\u00a0sent ${date(offer.created_at)}` })),
     el("ul", { class: "fact-list offer-facts" },
       el("li", { text: `About ${offer.estimated_hours} h` }),
       el("li", { text: `Done by ${date(offer.by_when)}` }),

@@ -130,9 +130,11 @@ function discoverableAnswer() {
 }
 
 // The end: say what is next for this person, by role. A drafter who skipped step 1 keeps the
-// preselected "yes, let mentors find me".
-async function finish() {
+// preselected "yes, let mentors find me". `skipped`: "Skip setup" says so, not "You are set up".
+async function finish({ skipped = false } = {}) {
   if (!me) await ready;
+  // The end is where this person is now: a page still loading must not reopen step 1 over it.
+  current = "done";
   const body = { onboarding_completed: true };
   if (me.wants_to_draft) body.discoverable = discoverableAnswer();
   me = await api("me/", { method: "PATCH", body });
@@ -143,14 +145,17 @@ async function finish() {
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
   // The page's head stops inviting to a setup that is over (a revisit opens on "You're set up").
   progressBox.hidden = true;
-  document.querySelector("[data-welcome-heading]").textContent = "Your profile is ready";
+  document.querySelector("[data-welcome-heading]").textContent = skipped ? "Welcome to Slipstream" : "Your profile is ready";
+  document.querySelector("#done-heading").textContent = skipped
+    ? "Setup skipped — finish it any time from your dashboard or Settings"
+    : "You are set up";
   document.querySelector("[data-lead]").textContent = "Change anything in Settings, or come back here to go through one step again.";
   const found = me.discoverable
     ? " Mentors whose tasks fit your skills can now find you and invite you."
     : " Mentors cannot find you; you can change that in Settings → Matching.";
   document.querySelector("[data-done-text]").textContent = mentor && !drafter
     ? "Next: post a piece of overflow work. Drafters apply with their work; you choose who helps."
-    : `Next: find a task that fits your skills and offer to help. Lead with your work.${me.wants_to_draft ? found : ""}`;
+    : `Next: find a task that fits your skills and offer to help. Lead with your work.${me.wants_to_draft && !skipped ? found : ""}`;
   fill(document.querySelector("[data-done-actions]"),
     drafter ? el("a", { class: "button", href: "/for-you/", text: "See tasks that fit you" }) : null,
     mentor ? el("a", { class: drafter ? "button button-secondary" : "button", href: "/tasks/new/", text: "Post a task" }) : null,
@@ -190,7 +195,7 @@ document.querySelector("[data-skip-skills]").addEventListener("click", skip);
 document.querySelector("[data-finish]").addEventListener("click", skip);
 document.querySelector("[data-skip-offers]").addEventListener("click", skip);
 // "Skip setup": done for now; Settings and the profile prompts lead back to anything left.
-document.querySelector("[data-skip-all]").addEventListener("click", () => finish().catch(showLoadError));
+document.querySelector("[data-skip-all]").addEventListener("click", () => finish({ skipped: true }).catch(showLoadError));
 
 portfolioForm.addEventListener("submit", async (event) => {
   event.preventDefault();
