@@ -395,6 +395,11 @@ SPECTACULAR_SETTINGS = {
         "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
         "InstitutionStatusEnum": "accounts.models.Institution.Status",
         "StaffInvitationStateEnum": "accounts.office_models.StaffInvitation.State",
+        "ThreadKindEnum": [
+            ("application", "application"),
+            ("engagement", "engagement"),
+            ("offer", "offer"),
+        ],
         "TaskViewerRoleEnum": [
             ("mentor", "mentor"),
             ("drafter", "drafter"),

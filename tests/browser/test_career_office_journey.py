@@ -141,7 +141,8 @@ def test_a_career_office_finds_its_way_in_and_reads_its_dashboard(page):
     # Feature a task from its own page.
     page.goto(f"{page.base}/tasks/{featured_task.pk}/")
     page.get_by_role("button", name="Feature for your students").click()
-    page.get_by_text("Featured for your students: they see").wait_for()
+    page.get_by_text("Done: your students now see").wait_for()
+    page.get_by_text("Featured for your students since").wait_for()
 
     # The dashboard: funnel, every month, students with outcomes, the featured task.
     page.goto(page.base + "/careers/")

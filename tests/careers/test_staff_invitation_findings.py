@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone
+from django.utils.formats import date_format
 from rest_framework.test import APIClient
 
 from accounts.models import InstitutionMembership, StaffInvitation
@@ -99,7 +100,8 @@ def test_the_invitation_email_has_text_and_html_parts_with_names_escaped(
     assert "Ana &lt;b&gt;Ruiz&lt;/b&gt; &amp; co" in html and "<b>Ruiz</b>" not in html
     assert "Northfield University" in html
     assert "as an admin" in html and "manage API keys, colleagues" in html
-    expiry = f"{(timezone.now() + timedelta(days=14)):%-d %B %Y}"
+    # In the site's one date format, as every page and e-mail writes dates.
+    expiry = date_format(timezone.localtime(timezone.now() + timedelta(days=14)))
     assert f"until {expiry}" in message.body and f"until {expiry}" in html
 
 
