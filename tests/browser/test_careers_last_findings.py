@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -17,39 +16,20 @@ from accounts.models import InstitutionMembership, StaffInvitation
 from projects.careers.access import CareersAccess
 from projects.careers.models import FeaturedTask
 from projects.careers.services.staff_invitations import staff_invitation_create
-from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
-from tests.careers.conftest import make_office
+from tests.browser.careers_pages import shoot_both_widths, staff_only_office_admin
+from tests.browser.conftest import assert_accessible, confirm
+from tests.browser.first_use import log_in
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory, TaskFactory, UserFactory
 
 SCREENS = Path("/tmp/s")
 PASSWORD = "a-long-pass-phrase-for-tests"
 
 
-def log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
 def _shoot(page, name: str) -> None:
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=SCREENS / f"{name}-{width}.png", full_page=True)
-    assert_fits_width(page, 390)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shoot_both_widths(page, SCREENS, name)
 
 
-def _office_admin(name="Priya Shah"):
-    office = make_office("Riverbend University", "riverbend.edu")
-    profile = office.admin.profile
-    profile.display_name = name
-    # Staff only: neither drafts nor mentors.
-    profile.wants_to_draft = profile.wants_to_mentor = False
-    profile.joins_career_office = True
-    profile.save()
-    return office
+_office_admin = staff_only_office_admin
 
 
 def _invite(office, email, role="viewer"):

@@ -6,7 +6,6 @@ is told what they joined."""
 import re
 from pathlib import Path
 
-from django.test import Client
 from playwright.sync_api import expect
 from rest_framework.test import APIClient
 
@@ -16,38 +15,20 @@ from projects.careers.services.staff_invitations import staff_invitation_create
 from projects.careers.services.summary import careers_summary_rebuild
 from projects.careers.summary_terms import student_public_id_make
 from projects.models import Engagement
-from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
-from tests.careers.conftest import make_office, make_student
+from tests.browser.careers_pages import shoot_both_widths, staff_only_office_admin
+from tests.browser.conftest import assert_accessible, confirm
+from tests.browser.first_use import log_in
+from tests.careers.conftest import make_student
 from tests.factories import EngagementFactory, MembershipFactory, TaskFactory, UserFactory
 
 SCREENS = Path("/tmp/s2")
 
 
-def log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
 def _shoot(page, name: str) -> None:
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=SCREENS / f"{name}-{width}.png", full_page=True)
-    assert_fits_width(page, 390)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shoot_both_widths(page, SCREENS, name)
 
 
-def _office_admin(name="Priya Shah"):
-    office = make_office("Riverbend University", "riverbend.edu")
-    profile = office.admin.profile
-    profile.display_name = name
-    # Staff only: neither drafts nor mentors.
-    profile.wants_to_draft = profile.wants_to_mentor = False
-    profile.joins_career_office = True
-    profile.save()
-    return office
+_office_admin = staff_only_office_admin
 
 
 def test_staff_only_accounts_read_a_tasks_terms_as_their_students(page):
