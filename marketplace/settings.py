@@ -9,6 +9,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from marketplace.schema_enums import ENUM_NAME_OVERRIDES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -382,44 +384,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
-    "ENUM_NAME_OVERRIDES": {
-        "TaskVisibilityEnum": "projects.models.Task.Visibility",
-        "TaskLevelEnum": "projects.models.Task.Level",
-        "SkillLevelEnum": "accounts.models.UserSkill.Level",
-        "TaskActionEnum": "projects.api.serializers.TASK_ACTIONS",
-        "ApplicationActionEnum": "projects.api.serializers.APPLICATION_ACTIONS",
-        "EngagementActionEnum": "projects.api.serializers.ENGAGEMENT_ACTIONS",
-        "PortfolioVisibilityEnum": "accounts.models.PortfolioItem.Visibility",
-        "StipendStateEnum": "projects.stipends.models.Stipend.State",
-        "PayoutStateEnum": "projects.stipends.models.Payout.State",
-        "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
-        "InstitutionStatusEnum": "accounts.models.Institution.Status",
-        "StaffInvitationStateEnum": "accounts.office_models.StaffInvitation.State",
-        "ThreadKindEnum": [
-            ("application", "application"),
-            ("engagement", "engagement"),
-            ("offer", "offer"),
-        ],
-        "TaskViewerRoleEnum": [
-            ("mentor", "mentor"),
-            ("drafter", "drafter"),
-            ("visitor", "visitor"),
-        ],
-        "ParticipantRoleEnum": [("mentor", "mentor"), ("drafter", "drafter")],
-        "CircleStateEnum": "projects.circles.models.Circle.State",
-        "CircleViewerRoleEnum": [
-            ("host", "host"),
-            ("member", "member"),
-            ("drafter", "drafter"),
-            ("visitor", "visitor"),
-        ],
-        "ShowableChoiceEnum": [
-            ("full", "full"),
-            ("case_study", "case_study"),
-            ("after", "after"),
-            ("private", "private"),
-        ],
-    },
+    "ENUM_NAME_OVERRIDES": ENUM_NAME_OVERRIDES,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
