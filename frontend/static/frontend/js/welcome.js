@@ -184,9 +184,21 @@ profileForm.addEventListener("submit", async (event) => {
   }
 });
 
-const picker = skillsPicker(document.querySelector("[data-skills-picker]"));
+// Each skill is saved as it is added, removed or given a level, so Back, a reload or leaving the
+// page keeps it. Saves run one after another: the last PUT holds the last list.
+let skillsSaving = Promise.resolve(true);
+function skillsAutosave() {
+  skillsSaving = skillsSaving.then(() => picker.save(), () => picker.save());
+  return skillsSaving;
+}
+const skillsRoot = document.querySelector("[data-skills-picker]");
+const picker = skillsPicker(skillsRoot, { onChange: skillsAutosave });
+skillsRoot.querySelector("[data-skill-list]").addEventListener("change", (event) => {
+  if (event.target.matches("select")) skillsAutosave();
+});
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
-  if (await picker.save()) next();
+  await skillsSaving;
+  if (await skillsAutosave()) next();
 });
 // Skipping a step gone through again changes nothing: back to the set-up view, without "Saved".
 const skip = () => (rerun ? showSetUp() : next());
