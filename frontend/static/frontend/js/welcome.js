@@ -11,6 +11,7 @@ import { el, fill } from "./ui.js";
 
 // Steps by their number in the page: 1 about you, 2 skills, 3 a first piece of work, 4 offers.
 const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work", 4: "Offers from drafters" };
+const RERUN_HEADINGS = { 1: "Update your details", 2: "Update your skills", 3: "Add a piece of work", 4: "Update your offer settings" };
 const progress = document.querySelector("[data-progress]");
 const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
@@ -37,7 +38,13 @@ function go(step, focus = true) {
   const index = order.indexOf(step);
   if (index < 0) { finish().catch(showLoadError); return; }
   current = step;
-  progressBox.hidden = false;
+  // Going through one step again is not a walk through the wizard: no "Step 2 of 3", and the
+  // page head says what this is (it said "You're set up" above a form).
+  progressBox.hidden = rerun;
+  if (rerun) {
+    document.querySelector("[data-welcome-heading]").textContent = RERUN_HEADINGS[step];
+    document.querySelector("[data-lead]").textContent = "Save to keep your changes, or skip to leave this step as it was.";
+  }
   document.querySelectorAll("[data-step]").forEach((section) => {
     section.hidden = section.dataset.step !== step;
   });
@@ -78,9 +85,11 @@ function firstUnfinished() {
 }
 
 // "You're set up": where to next, and the steps this person can go through again.
+const SET_UP_HEAD = [document.querySelector("[data-welcome-heading]").textContent, document.querySelector("[data-lead]").textContent];
 function showSetUp({ saved = false, focus = true } = {}) {
   rerun = false;
   current = "setup";
+  [document.querySelector("[data-welcome-heading]").textContent, document.querySelector("[data-lead]").textContent] = SET_UP_HEAD;
   const order = steps();
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section !== setUpView; });
   progressBox.hidden = true;
