@@ -11,7 +11,6 @@ import { el, fill } from "./ui.js";
 
 // Steps by their number in the page: 1 about you, 2 skills, 3 a first piece of work, 4 offers.
 const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work", 4: "Offers from drafters" };
-const RERUN_HEADINGS = { 1: "Update your details", 2: "Update your skills", 3: "Add a piece of work", 4: "Update your offer settings" };
 const progress = document.querySelector("[data-progress]");
 const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
@@ -42,8 +41,8 @@ function go(step, focus = true) {
   // page head says what this is (it said "You're set up" above a form).
   progressBox.hidden = rerun;
   if (rerun) {
-    document.querySelector("[data-welcome-heading]").textContent = RERUN_HEADINGS[step];
-    document.querySelector("[data-lead]").textContent = "Save to keep your changes, or skip to leave this step as it was.";
+    document.querySelector("[data-welcome-heading]").textContent = "Going through one step again";
+    document.querySelector("[data-lead]").textContent = `${TITLES[step]}: save to keep your changes, or skip to leave it as it was.`;
   }
   document.querySelectorAll("[data-step]").forEach((section) => {
     section.hidden = section.dataset.step !== step;
