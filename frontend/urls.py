@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from frontend import views
 
@@ -6,6 +9,12 @@ app_name = "frontend"
 
 urlpatterns = [
     path("", views.HomePage.as_view(), name="home"),
+    # Browsers ask /favicon.ico of pages with no <link rel=icon> (the JSON API, a CSV): the
+    # one icon base.html links (resolved per request: the static manifest may not exist yet).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("frontend/favicon.svg"), permanent=True),
+    ),
     path("welcome/", views.WelcomePage.as_view(), name="welcome"),
     path("settings/", views.SettingsPage.as_view(), name="settings"),
     path("settings/portfolio/", views.PortfolioSettingsPage.as_view(), name="settings-portfolio"),

@@ -1,8 +1,9 @@
 """Reads for stipends, scoped to the viewer."""
 
+from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts.models import User
 from marketplace.errors import NotFound
@@ -16,6 +17,60 @@ def connected_account_for_user(*, user: User) -> ConnectedAccount | None:
 def ledger_entries_for_user(*, user: User) -> QuerySet[LedgerEntry]:
     """The viewer's own money movements only; newest first (the paginator orders by -id)."""
     return LedgerEntry.objects.filter(user=user).select_related("stipend__engagement__task")
+
+
+def ledger_totals_for_user(*, user: User) -> list[dict[str, Any]]:
+    """The viewer's own ledger summed per currency (one query): money in, money out (a negative
+    number) and the net, in minor units, with the number of entries; currencies alphabetical."""
+    rows = (
+        LedgerEntry.objects.filter(user=user)
+        .values("currency")
+        .annotate(
+            entries=Count("id"),
+            money_in=Sum("amount", filter=Q(amount__gt=0), default=0),
+            money_out=Sum("amount", filter=Q(amount__lt=0), default=0),
+        )
+        .order_by("currency")
+    )
+    return [{**row, "net": row["money_in"] + row["money_out"]} for row in rows]
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP):
+# a task title like "=HYPERLINK(...)" must reach it as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LEDGER_CSV_COLUMNS = (
+    "date", "receipt", "kind", "task", "description", "amount", "currency", "stripe_reference",
+)  # fmt: skip
+
+
+def _csv_text(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+def _csv_amount(minor: int) -> str:
+    return f"{'-' if minor < 0 else ''}{abs(minor) // 100}.{abs(minor) % 100:02d}"
+
+
+def ledger_csv_rows_for_user(*, user: User) -> Iterator[list[str]]:
+    """The viewer's own ledger as CSV rows, oldest first, then one total row per currency.
+    Amounts are plain numbers (negative: money out); our words and what people typed (task
+    titles) are neutralised so no cell runs as a formula."""
+    yield list(LEDGER_CSV_COLUMNS)
+    entries = ledger_entries_for_user(user=user).order_by("id")
+    for entry in entries.iterator(chunk_size=500):
+        yield [
+            entry.created_at.date().isoformat(),
+            str(entry.pk),
+            _csv_text(entry.get_kind_display()),
+            _csv_text(entry.stipend.engagement.task.title),
+            _csv_text(entry.description),
+            _csv_amount(entry.amount),
+            entry.currency.upper(),
+            _csv_text(entry.stripe_object_id),
+        ]
+    for total in ledger_totals_for_user(user=user):
+        yield ["", "", "Total", "", f"{total['entries']} entries", _csv_amount(total["net"]),
+               total["currency"].upper(), ""]  # fmt: skip
 
 
 def stipend_get_for_participant(*, engagement_id: int, user: User) -> Stipend:

@@ -137,7 +137,7 @@ def test_paid_task_from_posting_to_payout(page, stripe_live):
     assert "checkout.session.completed" in [d["event_type"] for d in delivered]
     page.get_by_role("button", name="Refresh").click()
     page.get_by_text("Stripe confirmed your payment").wait_for()
-    stipend_badge(page, "Funded and held").wait_for()
+    stipend_badge(page, "Paid by you · held, released to").wait_for()
     page.get_by_text("In progress").first.wait_for()
     assert "?checkout" not in page.url
     assert_accessible(page)
@@ -225,7 +225,7 @@ def test_mentor_funds_then_cancels_and_is_refunded(page, stripe_live):
     fund_on_checkout(page, stripe_live)
     page.get_by_text("Payment received").wait_for()
     stripe_live.flush()
-    stipend_badge(page, "Funded and held").wait_for()
+    stipend_badge(page, "Paid by you · held, released to").wait_for()
 
     # Cancel with a reason: the stipend comes back to the mentor's card (said to them as "your").
     page.get_by_text("Cancel this engagement").click()

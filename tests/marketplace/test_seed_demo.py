@@ -108,3 +108,18 @@ def test_seed_demo_gives_maya_one_offer_from_sam_to_answer():
     ]
     assert set(received[0]["allowed_actions"]) >= {"accept", "decline"}
     assert received[0]["portfolio_items"] or received[0]["work_sample_link"]
+
+
+@pytest.mark.django_db
+def test_demo_maya_opens_on_a_near_complete_profile_not_a_nag():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    maya = User.objects.get(email="maya.mentor@demo.slipstream.local")
+    client = APIClient()
+    client.force_authenticate(maya)
+
+    me = client.get("/api/v1/me/").json()
+
+    assert me["completeness"]["percent"] == 100
+    assert me["bio"] and me["avatar_url"]
+    assert {s["name"] for s in client.get("/api/v1/me/skills/").json()} >= {"Product design"}

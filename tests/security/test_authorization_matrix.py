@@ -501,6 +501,8 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/me/engagements/"),
     Row("GET", "/api/v1/me/dashboard/"),
     Row("GET", "/api/v1/me/ledger/"),
+    Row("GET", "/api/v1/me/ledger/totals/"),
+    Row("GET", "/api/v1/me/ledger.csv"),
     Row("GET", "/api/v1/me/notifications/"),
     Row("POST", "/api/v1/me/notifications/read/", body={}),
     Row("GET", "/api/v1/me/recommendations/"),

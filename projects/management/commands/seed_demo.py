@@ -17,6 +17,7 @@ from projects.management.demo_career_office import (
     CAREERS_STAFF_EMAIL,
     seed_career_office,
 )
+from projects.management.demo_maya import seed_maya_profile
 from projects.management.demo_mentors import (
     DEMO_OFFER_MENTORS,
     seed_mentors_open_to_offers,
@@ -94,6 +95,7 @@ class Command(BaseCommand):
                 seed_career_office(password=DEMO_PASSWORD)
             self._seed_matching()
             seed_mentors_open_to_offers(password=DEMO_PASSWORD)
+            seed_maya_profile()
             seed_waiting_offer()
             seed_task_mix()
             seed_demo_credentials()

@@ -49,6 +49,14 @@ class LedgerEntrySerializer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField()
 
 
+class LedgerTotalSerializer(serializers.Serializer[Any]):
+    currency = serializers.CharField()
+    entries = serializers.IntegerField()
+    money_in = serializers.IntegerField(help_text="Minor units received.")
+    money_out = serializers.IntegerField(help_text="Minor units paid, negative (or 0).")
+    net = serializers.IntegerField(help_text="Minor units; money_in + money_out.")
+
+
 class PayoutSummarySerializer(serializers.Serializer[Any]):
     state = serializers.ChoiceField(choices=Payout.State.choices)
     amount = serializers.IntegerField(help_text="Minor units, after the platform fee.")

@@ -19,4 +19,6 @@ urlpatterns = [
         name="engagement-stipend",
     ),
     path("me/ledger/", views.LedgerView.as_view(), name="ledger"),
+    path("me/ledger/totals/", views.LedgerTotalsView.as_view(), name="ledger-totals"),
+    path("me/ledger.csv", views.LedgerCsvView.as_view(), name="ledger-csv"),
 ]

@@ -1,7 +1,11 @@
+import csv
+import io
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -13,13 +17,16 @@ from marketplace.api.schema import PROVIDER_UNAVAILABLE
 from projects.stipends.api.serializers import (
     FundOutputSerializer,
     LedgerEntrySerializer,
+    LedgerTotalSerializer,
     OnboardingStatusSerializer,
     StipendOutputSerializer,
 )
 from projects.stipends.models import ConnectedAccount, LedgerEntry, Payout
 from projects.stipends.selectors import (
     connected_account_for_user,
+    ledger_csv_rows_for_user,
     ledger_entries_for_user,
+    ledger_totals_for_user,
     payouts_waiting_for_setup,
     stipend_get_for_participant,
 )
@@ -115,3 +122,39 @@ class LedgerView(ListAPIView[LedgerEntry]):
     @extend_schema(operation_id="me_ledger")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+class LedgerTotalsView(APIView):
+    """The signed-in user's own ledger summed per currency: the total row under the list."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="me_ledger_totals", responses=LedgerTotalSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        totals = ledger_totals_for_user(user=authenticated_user(request))
+        return Response(LedgerTotalSerializer(totals, many=True).data)
+
+
+class LedgerCsvView(APIView):
+    """The signed-in user's own ledger as CSV, for their accounts (nobody else's is reachable)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_ledger_csv",
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="CSV: date, receipt, kind, task, description, amount (e.g. "
+                "-150.00; negative is money you paid), currency, stripe_reference; oldest first, "
+                "then one Total row per currency. Cells that would start a spreadsheet formula "
+                "begin with an apostrophe.",
+            )
+        },
+    )
+    def get(self, request: Request) -> HttpResponse:
+        out = io.StringIO()
+        csv.writer(out).writerows(ledger_csv_rows_for_user(user=authenticated_user(request)))
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="slipstream-ledger.csv"'
+        return response

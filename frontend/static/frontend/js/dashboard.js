@@ -44,14 +44,33 @@ function introduction(i) {
 // from, how its engagement stands and where that is, never "Closed · 1 application". Which tasks
 // those are: the mentor's accepted offers (GET /api/v1/me/offers/), each naming its task and
 // engagement; a failed load leaves the plain rows.
-async function tasksFromOffers(roles) {
-  if (!roles.mentor) return new Map();
+async function receivedOffers(roles) {
+  if (!roles.mentor) return null;
   try {
-    const offers = await allPages("me/offers/?box=received");
-    return new Map(offers.filter((o) => o.task_id).map((o) => [o.task_id, o]));
+    return await allPages("me/offers/?box=received");
   } catch {
-    return new Map();
+    return null;
   }
+}
+
+// A mentor's counts at a glance, 0 included: offers from drafters waiting for their answer, and
+// invitations to apply they sent (GET /api/v1/me/invitations/?box=sent), each linking to its page.
+// A count that failed to load is left out rather than shown as 0.
+async function mentorCounts(offers) {
+  const invitations = await api("me/invitations/?box=sent").catch(() => null);
+  const items = [];
+  if (offers) {
+    const waiting = offers.filter((o) => o.state === "pending").length;
+    items.push(el("li", {}, el("a", { href: "/offers/", "data-offers-waiting": true },
+      el("strong", { text: String(waiting) }), ` ${waiting === 1 ? "offer" : "offers"} waiting for your answer`)));
+  }
+  if (invitations) {
+    const unanswered = invitations.filter((i) => i.state === "pending" && !i.application_id).length;
+    items.push(el("li", {}, el("a", { href: "/invitations/", "data-invitations-sent": true },
+      el("strong", { text: String(invitations.length) }), ` ${invitations.length === 1 ? "invitation" : "invitations"} to apply sent`,
+      invitations.length ? el("span", { class: "muted", text: ` · ${unanswered} not answered yet` }) : null)));
+  }
+  return items;
 }
 
 // What a mentor's own task row counts, only what can be true of it: a draft has no applications
@@ -96,7 +115,9 @@ async function main() {
     drafter: Boolean(data.drafter.applications.length || me?.wants_to_draft || !me?.wants_to_mentor),
   };
   fill($("[data-main-actions]"), mainActions(roles));
-  const fromOffers = await tasksFromOffers(roles);
+  const received = await receivedOffers(roles);
+  const fromOffers = new Map((received || []).filter((o) => o.task_id).map((o) => [o.task_id, o]));
+  if (roles.mentor) mentorCounts(received).then((items) => fill($("[data-mentor-counts]"), items));
   $("[data-status]").textContent = "";
   const unread = $("[data-unread]");
   unread.hidden = !data.unread_messages;

@@ -28,10 +28,18 @@ export async function loadStipend(engagement) {
   }
 }
 
-function stateBadge(stipend) {
+function stateBadge(stipend, engagement) {
   // Approved but not transferred yet (payout setup, or a moment for Stripe): say so.
   const awaitingPayout = stipend.state === "funded" && stipend.payout;
-  const [label, cls] = awaitingPayout ? ["Awaiting payout", "badge-warning"] : STATES[stipend.state] || [stipend.state, "badge-muted"];
+  let [label, cls] = awaitingPayout ? ["Awaiting payout", "badge-warning"] : STATES[stipend.state] || [stipend.state, "badge-muted"];
+  // The mentor read "Awaiting payout" as money they still owed: to them, say whose money it is
+  // and where it goes ("Paid by you · releasing to Sam").
+  if (engagement.viewer_role === "mentor" && stipend.state === "funded") {
+    const drafter = engagement.drafter.display_name || engagement.drafter.handle;
+    [label, cls] = awaitingPayout
+      ? [`Paid by you · releasing to ${drafter}`, "badge-success"]
+      : [`Paid by you · held, released to ${drafter} on approval`, "badge-success"];
+  }
   return el("span", { class: `badge ${cls}` }, el("span", { class: "visually-hidden", text: "Stipend: " }), label);
 }
 
@@ -127,7 +135,7 @@ export function renderStipend(root, engagement, stipend, { allowed = new Set(), 
   const section = root.querySelector("[data-stipend-section]");
   section.hidden = !stipend;
   if (!stipend) return;
-  fill(root.querySelector("[data-stipend-badge]"), stateBadge(stipend));
+  fill(root.querySelector("[data-stipend-badge]"), stateBadge(stipend, engagement));
   root.querySelector("[data-stipend-amount]").textContent = money(stipend.amount, stipend.currency);
   // Worded as on the task page and the forms ("after the 10% platform fee"), with the amount
   // this stipend's fee came to, since here it is known.

@@ -68,5 +68,21 @@ async function loadPage() {
   }
 }
 
+// The total row: every entry summed per currency (GET /api/v1/me/ledger/totals/), whatever page
+// is shown; with a CSV of the same entries for the person's own accounts.
+async function loadTotals() {
+  const totals = await api("me/ledger/totals/");
+  const box = root.querySelector("[data-ledger-totals]");
+  root.querySelector("[data-ledger-download]").hidden = !totals.length;
+  box.hidden = !totals.length;
+  box.replaceChildren(...totals.flatMap((t) => [
+    el("dt", { text: totals.length > 1 ? `Total in ${t.currency.toUpperCase()} (${plural(t.entries, "entry", "entries")})` : `Total (${plural(t.entries, "entry", "entries")})` }),
+    el("dd", {},
+      el("span", { class: "ledger-amount", "data-ledger-net": true, text: money(t.net, t.currency) }),
+      el("span", { class: "muted small", text: ` · paid ${money(t.money_out, t.currency)} · received ${money(t.money_in, t.currency)}` })),
+  ]));
+}
+
 more.addEventListener("click", loadPage);
 loadPage();
+loadTotals().catch(() => {});  // the list stands without its total

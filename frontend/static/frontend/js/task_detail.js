@@ -286,6 +286,12 @@ async function offerPanel(task) {
   const mentorSide = task.viewer_role === "mentor";
   const other = mentorSide ? offer.drafter : offer.mentor;
   const name = other.display_name || other.handle;
+  // The description is the drafter's offer in their own words ("I will…"): under "About the
+  // task" beside "Posted by" it read as the mentor's. Say whose words they are.
+  const drafterName = offer.drafter.display_name || offer.drafter.handle;
+  root.querySelector("#about-heading").textContent = mentorSide ? `What ${drafterName} offered to do` : "What you offered to do";
+  const byline = root.querySelector("[data-task-mentor] .mentor-card-name");
+  if (byline?.firstChild?.nodeType === Node.TEXT_NODE) byline.firstChild.textContent = "Offer accepted by ";
   return el("section", { class: "card", "aria-labelledby": "origin-heading", "data-offer-origin": true },
     el("h2", { id: "origin-heading", text: mentorSide ? `Made from ${name}'s offer` : `${name} accepted your offer` }),
     el("p", { class: "muted", text: "The work, its messages and its approval are on the engagement." }),
@@ -326,9 +332,6 @@ async function main() {
   } else {
     const config = await siteConfig();
     fill(side, applyPanel(task, config), introduceForm(config));
-    // The fee is said once, next to "Send application" where the drafter decides: on a phone the
-    // header's line and the form's stacked into the same sentence twice.
-    root.querySelector("[data-task-reward] [data-fee-line]")?.remove();
   }
 }
 

@@ -37,7 +37,13 @@ function go(step, focus = true) {
   const index = order.indexOf(step);
   if (index < 0) { finish().catch(showLoadError); return; }
   current = step;
-  progressBox.hidden = false;
+  // Going through one step again is not a walk through the wizard: no "Step 2 of 3", and the
+  // page head says what this is (it said "You're set up" above a form).
+  progressBox.hidden = rerun;
+  if (rerun) {
+    document.querySelector("[data-welcome-heading]").textContent = "Going through one step again";
+    document.querySelector("[data-lead]").textContent = `${TITLES[step]}: save to keep your changes, or skip to leave it as it was.`;
+  }
   document.querySelectorAll("[data-step]").forEach((section) => {
     section.hidden = section.dataset.step !== step;
   });
@@ -78,9 +84,11 @@ function firstUnfinished() {
 }
 
 // "You're set up": where to next, and the steps this person can go through again.
+const SET_UP_HEAD = [document.querySelector("[data-welcome-heading]").textContent, document.querySelector("[data-lead]").textContent];
 function showSetUp({ saved = false, focus = true } = {}) {
   rerun = false;
   current = "setup";
+  [document.querySelector("[data-welcome-heading]").textContent, document.querySelector("[data-lead]").textContent] = SET_UP_HEAD;
   const order = steps();
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section !== setUpView; });
   progressBox.hidden = true;
@@ -184,9 +192,21 @@ profileForm.addEventListener("submit", async (event) => {
   }
 });
 
-const picker = skillsPicker(document.querySelector("[data-skills-picker]"));
+// Each skill is saved as it is added, removed or given a level, so Back, a reload or leaving the
+// page keeps it. Saves run one after another: the last PUT holds the last list.
+let skillsSaving = Promise.resolve(true);
+function skillsAutosave() {
+  skillsSaving = skillsSaving.then(() => picker.save(), () => picker.save());
+  return skillsSaving;
+}
+const skillsRoot = document.querySelector("[data-skills-picker]");
+const picker = skillsPicker(skillsRoot, { onChange: skillsAutosave });
+skillsRoot.querySelector("[data-skill-list]").addEventListener("change", (event) => {
+  if (event.target.matches("select")) skillsAutosave();
+});
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
-  if (await picker.save()) next();
+  await skillsSaving;
+  if (await skillsAutosave()) next();
 });
 // Skipping a step gone through again changes nothing: back to the set-up view, without "Saved".
 const skip = () => (rerun ? showSetUp() : next());
