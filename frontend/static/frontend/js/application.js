@@ -31,7 +31,7 @@ function summary(app, config) {
     el("p", {}, stateBadge(app.state, { waitingOn: mentorView ? null : app.mentor.display_name || app.mentor.handle }), " ", mentorView
       ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
       : app.state === "submitted"
-        ? el("span", { class: "muted", text: `·\u00a0sent ${date(app.created_at)}` })
+        ? el("span", { class: "muted", text: `\u00a0·\u00a0sent ${date(app.created_at)}` })
         : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]),
     mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),
@@ -67,7 +67,7 @@ function closurePanel(app, config) {
     el("p", { text: "The mentor did not answer in time, so Slipstream closed your application. It says nothing about your work." }),
     tasks.length
       ? [el("p", { text: `Here ${tasks.length === 1 ? "is one task" : `are ${tasks.length} tasks`} that fit you:` }),
-        el("ul", {}, tasks.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), ` · ${plural(t.estimated_hours, "hour")} `, levelBadge(t.level))))]
+        el("ul", {}, tasks.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), `\u00a0· ${plural(t.estimated_hours, "hour")} `, levelBadge(t.level))))]
       : el("p", {}, el("a", { href: "/for-you/", text: "See the tasks recommended for you" })));
 }
 

@@ -27,7 +27,7 @@ function card(circle) {
       el("span", { class: "muted small", text: `${plural(circle.member_count, "member")} of 8` })),
     circle.description ? el("p", { text: circle.description }) : null,
     el("p", { class: "muted small" }, "Hosted by ", el("a", { href: `/u/${circle.host.handle}/`, text: circle.host.display_name }),
-      circle.institution ? ` · ${circle.institution} only` : ""),
+      circle.institution ? `\u00a0· ${circle.institution} only` : ""),
     action, note);
 }
 
@@ -130,7 +130,7 @@ function alertItem(row) {
   });
   return el("li", { class: "circle-alert" },
     el("span", { class: "circle-alert-text" }, el("strong", { text: label }),
-      el("span", { class: "muted", text: row.waiting ? " · ✓ we will tell you when one opens" : " · no circle to join yet" })),
+      el("span", { class: "muted", text: row.waiting ? "\u00a0· ✓ we will tell you when one opens" : "\u00a0· no circle to join yet" })),
     toggle);
 }
 

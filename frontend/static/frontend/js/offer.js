@@ -46,7 +46,7 @@ function summary(offer) {
       !mentorView && offer.state === "pending" ? null
         : [mentorView ? "From " : "To ", el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }), " "],
       // "· sent" keeps to the line before it (never a lone "·" at a line's end).
-      el("span", { class: "muted", text: `·\u00a0sent ${date(offer.created_at)}` })),
+      el("span", { class: "muted", text: `\u00a0·\u00a0sent ${date(offer.created_at)}` })),
     el("ul", { class: "fact-list offer-facts" },
       el("li", { text: `About ${offer.estimated_hours} h` }),
       el("li", { text: `Done by ${date(offer.by_when)}` }),

@@ -14,9 +14,12 @@ export function replyRateText(card, days) {
   return `Answers ${Math.round(card.reply_rate * 100)}% within ${plural(days, "day")}`;
 }
 
+// Whose places and what they are: the mentor takes this many more offers this month (a bare
+// "2 offers left" read like the drafter's own allowance).
 export function offersLeftText(card) {
-  if (card.offers_left_this_month > 0) return `${plural(card.offers_left_this_month, "offer")} left this month`;
-  return `Full this month — open again on ${date(card.opens_again_on)}`;
+  const left = card.offers_left_this_month;
+  if (left > 0) return `Open to ${left} more ${left === 1 ? "offer" : "offers"} this month`;
+  return `Full this month\u00a0· opens again ${date(card.opens_again_on)}`;
 }
 
 // "Sam" of "Sam Rivera": how a button names a person without crowding it.

@@ -16,7 +16,7 @@ function mentorHead(card, days) {
       el("p", { class: "mentor-card-name" }, "To ", el("a", { href: `/u/${card.handle}/`, text: mentorName(card) }), role ? `, ${role}` : ""),
       card.note ? el("blockquote", { class: "offer-note" }, el("span", { class: "visually-hidden", text: "Their note to drafters: " }), card.note) : null,
       skillBadges(card.topics, { link: false }),
-      el("p", { class: "muted small", text: `${replyRateText(card, days)} · ${offersLeftText(card)}` })));
+      el("p", { class: "muted small", text: `${replyRateText(card, days)}\u00a0· ${offersLeftText(card)}` })));
 }
 
 function portfolioChoices(items) {

@@ -69,7 +69,7 @@ function shownWork(showing, title) {
   if (work?.link) links.push(el("a", { href: work.link, rel: "noopener nofollow" }, "See the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
   if (work?.file_url) links.push(el("a", { href: work.file_url }, "Download the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
   return el("div", { class: "shown-work", "data-shown": showing.effective },
-    links.length ? el("p", { class: "small" }, ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
+    links.length ? el("p", { class: "small" }, ...links.flatMap((link, i) => (i ? ["\u00a0· ", link] : [link]))) : null,
     showing.case_study ? el("details", {}, el("summary", { text: "Case study" }), el("p", { text: showing.case_study })) : null,
     showing.effective === "private" ? el("p", { class: "small muted", text: showing.label }) : null);
 }
@@ -84,7 +84,7 @@ function experienceEntry(entry) {
   return el("li", {},
     el("h3", { text: entry.task_title || "Completed draft" }),
     el("p", { class: "muted" }, "With ", person(entry.mentor),
-      entry.started_at ? ` · ${dateRange(entry.started_at, entry.completed_at)}` : entry.completed_at ? ` · completed ${date(entry.completed_at)}` : ""),
+      entry.started_at ? `\u00a0· ${dateRange(entry.started_at, entry.completed_at)}` : entry.completed_at ? `\u00a0· completed ${date(entry.completed_at)}` : ""),
     skillBadges(entry.skills),
     entry.endorsement ? el("blockquote", { class: "endorsement" },
       el("p", { text: `“${entry.endorsement.text}”` }),
@@ -107,7 +107,7 @@ function renderExperience(data, profile) {
   if (thanks.length) {
     fill($("[data-thanks]"), el("ul", { class: "thanks-list" }, thanks.map((note) => el("li", { class: "card" },
       el("blockquote", { text: note.body }),
-      el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? ` · ${date(note.created_at)}` : "")))));
+      el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? `\u00a0· ${date(note.created_at)}` : "")))));
   } else if (mentorOnly || !isOwner) {
     $("[data-thanks-section]").hidden = true;
   }
@@ -115,7 +115,7 @@ function renderExperience(data, profile) {
   if (open.length || profile.wants_to_mentor) {
     $("[data-open-tasks-section]").hidden = false;
     fill($("[data-open-tasks]"), open.length
-      ? open.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), t.published_at ? el("span", { class: "muted small", text: ` · posted ${date(t.published_at)}` }) : null))
+      ? open.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), t.published_at ? el("span", { class: "muted small", text: `\u00a0· posted ${date(t.published_at)}` }) : null))
       : el("li", { class: "muted", text: "No open tasks right now." }));
   }
   const facts = [
@@ -146,9 +146,9 @@ function renderSkills(skills, endorsed = new Map()) {
   $("[data-skills-empty]").hidden = all.length > 0;
   $("[data-skills-section]").hidden = !all.length && !isOwner;
   $("[data-skills-figure]").hidden = !all.length;
-  fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, `${s.name} `,
-    el("span", { class: "level", text: `· ${LEVEL_LABEL[s.level] || ""}` }),
-    endorsed.get(s.name) ? el("span", { class: "level", text: ` · endorsed ${endorsed.get(s.name)}×` }) : null)));
+  fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, s.name,
+    el("span", { class: "level", text: `\u00a0· ${LEVEL_LABEL[s.level] || ""}` }),
+    endorsed.get(s.name) ? el("span", { class: "level", text: `\u00a0· endorsed ${endorsed.get(s.name)}×` }) : null)));
   fill($("[data-skills-chart]"), skillsChart(all, endorsed));
 }
 
@@ -169,7 +169,7 @@ async function load() {
   const meta = [profile.location, profile.weekly_hours != null ? `${profile.weekly_hours} h/week` : "",
     profile.job_title && profile.organisation ? `${profile.job_title}, ${profile.organisation}` : profile.organisation || profile.job_title,
     profile.years_experience ? `${profile.years_experience} years of experience` : ""].filter(Boolean);
-  text("[data-meta]", meta.join(" · "));
+  text("[data-meta]", meta.join("\u00a0· "));
   fill($("[data-roles]"),
     profile.wants_to_draft ? el("li", { class: "badge", text: "Drafter" }) : null,
     profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null,

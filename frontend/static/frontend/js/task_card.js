@@ -88,7 +88,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   const mentor = task.mentor_name || task.mentor_handle;
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
-    el("p", { class: "muted task-card-meta" }, meta.join(" · "), " · ",
+    el("p", { class: "muted task-card-meta" }, meta.join("\u00a0· "), "\u00a0· ",
       el("span", { class: "task-card-deadline", "data-deadline": true, text: deadlineText(task) })),
     featuredBadge(featuredBy),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plainExcerpt(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
@@ -97,7 +97,8 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
     mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
       el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
-        task.mentor_verified_work_domain ? el("span", { class: "badge badge-verified", text: ` ✓ Verified at ${task.mentor_verified_work_domain}` }) : null,
-        task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
+        task.mentor_verified_work_domain ? " " : "",
+        task.mentor_verified_work_domain ? el("span", { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${task.mentor_verified_work_domain}`, text: `✓ Verified at ${task.mentor_verified_work_domain}` }) : null,
+        task.published_at ? el("span", { class: "muted", text: `\u00a0· ${date(task.published_at)}` }) : null)) : null,
   );
 }
