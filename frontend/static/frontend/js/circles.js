@@ -97,7 +97,7 @@ const hostingLoaded = api("circles/hosting/").then((hosting) => {
 // The empty suggestion says what would help: skills only to someone who has none.
 function noSuggestion(me) {
   return me.skills.length
-    ? emptyState("No circle around your skills yet. Ask to hear when one opens, browse all circles below, or host one when you can.")
+    ? emptyState("No circle around your skills yet. Ask below to hear when one starts, or browse all circles.")
     : emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/#profile", text: "Your skills" });
 }
 
@@ -130,7 +130,8 @@ function alertItem(row) {
   });
   return el("li", { class: "circle-alert" },
     el("span", { class: "circle-alert-text" }, el("strong", { text: label }),
-      el("span", { class: "muted", text: row.waiting ? "\u00a0· ✓ we will tell you when one opens" : "\u00a0· no circle to join yet" })),
+      // "No circle yet" is said once, by the empty suggestion above: a row only adds a promise made.
+      row.waiting ? el("span", { class: "muted", text: "\u00a0· ✓ we will tell you when one opens" }) : null),
     toggle);
 }
 

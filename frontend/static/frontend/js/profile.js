@@ -52,6 +52,8 @@ function skillsChart(skills, endorsed) {
     const name = s.name.length > 20 ? `${s.name.slice(0, 19)}…` : s.name;
     chart.append(svg("text", { x: 0, y: y + 17 }, name));
     const w = Math.round((barMax * (LEVEL_VALUE[s.level] || 1)) / 3);
+    // The track: the whole scale, so a short bar reads as "one of three", not as a stub.
+    chart.append(svg("rect", { class: "bar-track", x: labelW, y: y + 4, width: barMax, height: 16, rx: 4 }));
     chart.append(svg("rect", { class: endorsed.get(s.name) ? "bar bar-endorsed" : "bar", x: labelW, y: y + 4, width: w, height: 16, rx: 4 }));
   });
   return chart;
