@@ -47,7 +47,8 @@ function loadAll() {
   const url = `circles/${skill ? `?skill=${encodeURIComponent(skill)}` : ""}`;
   return pagedList(all, {
     url, item: card, moreLabel: "More circles",
-    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "No circles yet.") + (canHost ? " Host the first one below." : ""))),
+    // Unfiltered, the suggestion above has already said there is no circle: this says what fills it.
+    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "Circles appear here as drafters host them.") + (canHost ? " Host the first one below." : ""))),
   }).reload();
 }
 

@@ -219,6 +219,12 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   );
 }
 
+// A badge or pill followed by a "·" separator: the two never part at a wrap (Chrome breaks
+// after an inline-block even before a no-break space), so a line never starts with the "·".
+export function glued(node) {
+  return el("span", { class: "sep-glue" }, node, el("span", { class: "muted", text: "\u00a0·" }));
+}
+
 export function emptyState(text, link) {
   return el("div", { class: "empty-state" }, el("p", { text }), link ? el("a", { class: "button button-secondary", href: link.href, text: link.text }) : null);
 }
