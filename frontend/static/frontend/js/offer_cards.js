@@ -1,7 +1,7 @@
 // What a drafter reads about a mentor before offering: the card of /mentors/, the head of the
 // offer form, and the "Offer to help" button of a profile — all from /api/v1/mentors/ rows.
 import { api } from "./api.js";
-import { avatar, date, el, plural, skillBadges } from "./ui.js";
+import { avatar, date, el, plural, skillBadges, verifiedPill } from "./ui.js";
 
 export function mentorName(card) {
   return card.display_name || card.handle;
@@ -47,7 +47,7 @@ export function mentorCard(card, { viewer = "", days, headingLevel = "h2" } = {}
       el("div", {},
         el(headingLevel, { class: "h3 offer-mentor-name" }, el("a", { href: `/u/${card.handle}/`, text: name })),
         role ? el("p", { class: "muted small", text: role }) : null,
-        card.verified_work_domain ? el("p", { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${card.verified_work_domain}`, text: `✓ Verified at ${card.verified_work_domain}` }) : null)),
+        card.verified_work_domain ? verifiedPill(card.verified_work_domain, { tag: "p" }) : null)),
     card.headline ? el("p", { text: card.headline }) : null,
     skillBadges(card.topics, { link: false }),
     card.note ? el("blockquote", { class: "offer-note", text: card.note }) : null,

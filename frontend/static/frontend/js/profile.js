@@ -2,7 +2,7 @@
 // verified experience (mentor, dates, skills, endorsement), thanks with senders, a mentor's open
 // tasks, and a skills chart. A mentor-only profile skips the drafter-style empty states.
 import { api, showLoadError } from "./api.js";
-import { date, el, fill, fillSanitised, plural, skillBadges, workFile, workTitle } from "./ui.js";
+import { date, el, fill, fillSanitised, plural, skillBadges, verifiedPill, workFile, workTitle } from "./ui.js";
 
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
@@ -176,7 +176,7 @@ async function load() {
     profile.wants_to_draft ? el("li", { class: "badge", text: "Drafter" }) : null,
     profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null,
     // Only the domain of a confirmed work address: never the address itself.
-    profile.verified_work_domain ? el("li", { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${profile.verified_work_domain}`, text: `✓ Verified at ${profile.verified_work_domain}` }) : null);
+    profile.verified_work_domain ? verifiedPill(profile.verified_work_domain, { tag: "li" }) : null);
   if (profile.avatar_url) {
     const img = $("[data-avatar]");
     img.src = profile.avatar_url;

@@ -1,14 +1,9 @@
 // A task's terms as every page shows them: the card (browse, home, for-you), and the reward
 // lines of the task page and the apply form. Amounts come from the API (`stipend_after_fee`,
 // computed by the payout's own arithmetic): the page never works out a fee itself.
-import { avatar, date, el, featuredBadge, glued, LEVEL_LABELS, money, placesLeft, skillBadges } from "./ui.js";
+import { avatar, date, el, featuredBadge, glued, verifiedPill, LEVEL_LABELS, money, placesLeft, skillBadges } from "./ui.js";
 
 // "10%", "12.5%": the configured fee as the server reports it (no space, as people write it).
-function verifiedPill(task) {
-  const domain = task.mentor_verified_work_domain;
-  return el("span", { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${domain}`, text: `✓ Verified at ${domain}` });
-}
-
 export function percent(value) {
   return `${Number(value).toLocaleString("en")}%`;
 }
@@ -104,7 +99,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
         task.mentor_verified_work_domain ? " " : "",
         // A date after the pill: the "·" is glued to the pill, so a wrap moves only the date.
-        task.mentor_verified_work_domain ? (task.published_at ? glued(verifiedPill(task)) : verifiedPill(task)) : null,
+        task.mentor_verified_work_domain ? (task.published_at ? glued(verifiedPill(task.mentor_verified_work_domain)) : verifiedPill(task.mentor_verified_work_domain)) : null,
         task.published_at && task.mentor_verified_work_domain ? " " : "",
         task.published_at ? el("span", { class: "muted byline-date", text: `${task.mentor_verified_work_domain ? "" : "\u00a0· "}${date(task.published_at)}` }) : null)) : null,
   );

@@ -219,6 +219,13 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   );
 }
 
+// "✓ Verified at acme.com": one line, never wrapped. In a narrow card the words "Verified at"
+// step out of sight (still read aloud) so the domain itself fits; the title says it all.
+export function verifiedPill(domain, { tag = "span", attrs = {} } = {}) {
+  return el(tag, { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${domain}`, ...attrs },
+    "✓ ", el("span", { class: "verified-words", text: "Verified at " }), domain);
+}
+
 // A badge or pill followed by a "·" separator: the two never part at a wrap (Chrome breaks
 // after an inline-block even before a no-break space), so a line never starts with the "·".
 export function glued(node) {
