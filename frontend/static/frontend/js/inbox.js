@@ -19,7 +19,7 @@ function row(thread) {
   // An offer or application that became an engagement is listed once, as that work.
   const kind = { engagement: "Work", offer: "Offer", application: "Application" }[thread.kind] || "Conversation";
   return el("li", { class: `inbox-row${thread.unread_count ? " unread" : ""}` },
-    el("p", {}, el("a", { href: thread.url }, el("strong", { text: other }), ` — ${kind}: ${thread.task_title}`)),
+    el("p", {}, el("a", { href: thread.url }, el("strong", { text: other }), `\u00a0· ${kind}: ${thread.task_title}`)),
     el("p", { class: "muted small", text: thread.last_message_at ? dateTime(thread.last_message_at) : "No messages yet" }),
     el("p", { class: "muted", text: thread.last_message_excerpt || "" }),
     thread.unread_count ? el("p", {}, el("span", { class: "badge badge-warning", text: `${plural(thread.unread_count, "unread message")}` })) : el("span"));
