@@ -172,6 +172,8 @@ def certificate_pdf(facts: CertificateFacts, *, compress: bool = True) -> bytes:
     # The check: the address in full (typed by hand from paper) and the same as a QR code.
     qr_size = 42
     top = pdf.h - 22 - qr_size - 4
+    if pdf.get_y() > top - 4:  # a very long title or skill list: the check goes overleaf
+        pdf.add_page()
     pdf.image(_qr_png(facts.verify_url), x=pdf.w - 22 - qr_size, y=top, w=qr_size, h=qr_size)
     text_width = width - qr_size - 8
     pdf.set_xy(pdf.l_margin, top)
