@@ -45,7 +45,7 @@ def test_the_owner_gets_the_share_actions(page):
     expect(linkedin).to_be_visible()
     assert linkedin.get_attribute("href").startswith("https://www.linkedin.com/profile/add?")
     expect(main.get_by_role("button", name="Copy link")).to_be_visible()
-    expect(main.get_by_role("link", name="Download credential")).to_be_visible()
+    expect(main.get_by_role("link", name="Download certificate (PDF)")).to_be_visible()
     assert_accessible(page)
     for width in (390, 1280):
         assert_fits_width(page, width)
@@ -61,7 +61,7 @@ def test_a_signed_in_visitor_sees_the_proof_without_share_actions(page):
     expect(main.get_by_role("link", name="Sam Drafter").first).to_be_visible()
     expect(main.get_by_role("link", name=re.compile("Add to LinkedIn"))).to_have_count(0)
     expect(main.get_by_role("button", name="Copy link")).to_have_count(0)
-    expect(main.get_by_role("link", name="Download credential")).to_have_count(0)
+    expect(main.get_by_role("link", name="Download certificate (PDF)")).to_have_count(0)
     expect(main.get_by_role("link", name="How credentials are checked")).to_have_attribute(
         "href", "/verify/"
     )
@@ -78,7 +78,7 @@ def test_an_anonymous_visitor_sees_the_proof_without_share_actions(page):
     assert "{#" not in main.inner_text()  # no template comment leaks onto the page
     expect(main.get_by_role("link", name=re.compile("Add to LinkedIn"))).to_have_count(0)
     expect(main.get_by_role("button", name="Copy link")).to_have_count(0)
-    expect(main.get_by_role("link", name="Download credential")).to_have_count(0)
+    expect(main.get_by_role("link", name="Download certificate (PDF)")).to_have_count(0)
     for width in (390, 1280):
         assert_fits_width(page, width)
 

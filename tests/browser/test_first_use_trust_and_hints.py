@@ -80,7 +80,9 @@ def test_circles_name_families_and_explain_why_hosting_is_closed(page):
     suggested = main.locator("[data-suggested]")
     expect(suggested).to_contain_text("No circle around your skills yet")
     expect(suggested).not_to_contain_text("Add skills")
-    expect(main.locator("[data-circles]")).to_have_text("No circles yet.")  # not "host one"
+    # Not "host one", and not a second "no circle" under the suggestion's.
+    circles = main.locator("[data-circles]")
+    expect(circles).to_have_text("Circles appear here as drafters host them.")
     for width in WIDTHS:
         assert_fits_width(page, width)
         page.screenshot(path=f"/tmp/s5f3-circles-{width}.png", full_page=True)

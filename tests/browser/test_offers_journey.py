@@ -56,7 +56,7 @@ def test_the_offer_journey(page):
     page.goto(page.base + "/mentors/")
     card = page.locator(".offer-mentor-card").filter(has_text="Maya Mentor")
     card.get_by_text("Small research tasks welcome").wait_for()
-    assert card.get_by_text("3 offers left this month").is_visible()
+    assert card.get_by_text("Open to 3 more offers this month").is_visible()
     assert_accessible(page)
     shoot(page, "mentors")
     card.get_by_role("link", name="Offer to help Maya Mentor").press("Enter")

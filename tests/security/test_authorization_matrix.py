@@ -422,6 +422,7 @@ ROWS: list[Row] = [
     Row("POST", "/api/v1/engagements/{engagement_id}/portfolio/", _done, who={A}),
     # Credentials: only the drafter downloads; the drafter or site staff revoke; anyone verifies.
     Row("GET", "/api/v1/experience/{engagement_id}/credential/", _done, who={A}),
+    Row("GET", "/api/v1/experience/{engagement_id}/credential/certificate/", _done, who={A}),
     Row(
         "POST",
         "/api/v1/experience/{engagement_id}/credential/revoke/",

@@ -9,6 +9,11 @@ urlpatterns = [
         name="experience-credential",
     ),
     path(
+        "experience/<id:engagement_id>/credential/certificate/",
+        views.CredentialCertificateView.as_view(),
+        name="experience-credential-certificate",
+    ),
+    path(
         "experience/<id:engagement_id>/credential/revoke/",
         views.CredentialRevokeView.as_view(),
         name="experience-credential-revoke",

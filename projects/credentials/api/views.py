@@ -19,6 +19,7 @@ from marketplace.api.schema import ErrorSerializer
 from marketplace.errors import Conflict, field_error
 from projects.credentials import error_codes as codes
 from projects.credentials.models import IssuedCredential
+from projects.credentials.selectors.certificates import credential_certificate_pdf
 from projects.credentials.selectors.credentials import (
     credential_document_for,
     credential_jwt_for,
@@ -121,6 +122,35 @@ class CredentialView(APIView):
             return Response(credential_document_for(issued=issued))
         response = HttpResponse(credential_jwt_for(issued=issued), content_type=MEDIA_TYPE)
         name = f"slipstream-credential-{engagement_id}.jwt"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CredentialCertificateView(APIView):
+    """The same credential as a printable PDF certificate (the drafter's name, the work, the
+    issuer, the address that checks it, in full and as a QR code, and the credential id).
+    Who may download it is the signed file's rule: its drafter only; anyone else, not found."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="experience_credential_certificate",
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            404: ErrorSerializer,
+            409: ErrorSerializer,
+            503: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, engagement_id: int) -> HttpResponse:
+        issued = credential_issue(engagement_id=engagement_id, drafter=authenticated_user(request))
+        if issued.state == IssuedCredential.State.REVOKED:
+            raise Conflict("You revoked this credential.", code=codes.CREDENTIAL_REVOKED)
+        response = HttpResponse(
+            credential_certificate_pdf(issued=issued), content_type="application/pdf"
+        )
+        name = f"slipstream-credential-{engagement_id}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         response["Cache-Control"] = "private, no-store"
         return response

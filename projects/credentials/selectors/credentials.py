@@ -27,7 +27,7 @@ from projects.people import display_name
 from projects.selectors.profiles import experience_get_public
 
 
-def _issued_qs():
+def issued_credentials_qs():
     return IssuedCredential.objects.select_related(
         "engagement__task", "engagement__mentor__profile", "engagement__drafter__profile"
     ).prefetch_related(
@@ -43,7 +43,7 @@ def _endorsement(issued: IssuedCredential) -> str:
 
 
 def credential_document_for(*, issued: IssuedCredential) -> dict[str, Any]:
-    issued = _issued_qs().get(pk=issued.pk)
+    issued = issued_credentials_qs().get(pk=issued.pk)
     return credential_document(issued, today=timezone.localdate(), endorsement=_endorsement(issued))
 
 
@@ -115,7 +115,9 @@ def credential_verify(*, token: str) -> dict[str, Any]:
     if issuer_id != issuer_url():
         return _answer("unknown_issuer")
     public_id = str(document.get("id", "")).removeprefix("urn:uuid:")
-    issued = _issued_qs().filter(public_id=public_id).first() if _is_uuid(public_id) else None
+    issued = (
+        issued_credentials_qs().filter(public_id=public_id).first() if _is_uuid(public_id) else None
+    )
     if issued is None:
         return _answer("unknown_issuer")
     status = document.get("credentialStatus", {})

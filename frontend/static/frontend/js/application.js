@@ -1,7 +1,7 @@
 // /applications/<id>/: the application, the actions the API allows the viewer, and its messages.
 import { api, showErrors, showLoadError, siteConfig } from "./api.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
-import { announce, date, el, fill, mountThread, stateBadge, workItem } from "./ui.js";
+import { announce, date, el, fill, glued, mountThread, stateBadge, workItem } from "./ui.js";
 import { levelBadge, plural } from "./ui.js";
 
 const root = document.querySelector("[data-application-page]");
@@ -28,11 +28,11 @@ function summary(app, config) {
     ? el("p", {}, el("strong", { text: `${(app.task_questions || [])[i] || "Answer"} ` }), answer) : null));
   return [
     // "Waiting for Hannah Kim’s answer" names the mentor already: no "To Hannah Kim" after it.
-    el("p", {}, stateBadge(app.state, { waitingOn: mentorView ? null : app.mentor.display_name || app.mentor.handle }), " ", mentorView
-      ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
-      : app.state === "submitted"
-        ? el("span", { class: "muted", text: `·\u00a0sent ${date(app.created_at)}` })
-        : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]),
+    el("p", {}, !mentorView && app.state === "submitted"
+      ? [glued(stateBadge(app.state, { waitingOn: app.mentor.display_name || app.mentor.handle })), el("span", { class: "muted", text: ` sent ${date(app.created_at)}` })]
+      : [stateBadge(app.state, { waitingOn: mentorView ? null : app.mentor.display_name || app.mentor.handle }), " ", mentorView
+        ? ["From ", el("a", { href: `/u/${app.drafter.handle}/`, text: name })]
+        : ["To ", el("a", { href: `/u/${app.mentor.handle}/`, text: app.mentor.display_name || app.mentor.handle })]]),
     mentorView && app.drafter.headline ? el("p", { class: "muted", text: app.drafter.headline }) : null,
     el("h2", { class: "h3", text: "Note" }), el("p", { class: "note", text: app.note || "(no note)" }),
     app.portfolio_items.length ? [el("h2", { class: "h3", text: "Work attached" }), el("ul", { class: "work-list" }, app.portfolio_items.map(workItem))] : null,
@@ -67,7 +67,7 @@ function closurePanel(app, config) {
     el("p", { text: "The mentor did not answer in time, so Slipstream closed your application. It says nothing about your work." }),
     tasks.length
       ? [el("p", { text: `Here ${tasks.length === 1 ? "is one task" : `are ${tasks.length} tasks`} that fit you:` }),
-        el("ul", {}, tasks.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), ` · ${plural(t.estimated_hours, "hour")} `, levelBadge(t.level))))]
+        el("ul", {}, tasks.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), `\u00a0· ${plural(t.estimated_hours, "hour")} `, levelBadge(t.level))))]
       : el("p", {}, el("a", { href: "/for-you/", text: "See the tasks recommended for you" })));
 }
 

@@ -51,7 +51,7 @@ function critiqueRow(critique) {
     }, "Report"));
   }
   return el("li", { class: "critique" },
-    el("p", { class: "critique-by" }, person(critique.author), el("span", { class: "muted small", text: ` · ${date(critique.created_at)}` }),
+    el("p", { class: "critique-by" }, person(critique.author), el("span", { class: "muted small", text: `\u00a0· ${date(critique.created_at)}` }),
       critique.helpful ? el("span", { class: "badge badge-success", text: "Helpful" }) : null),
     el("dl", { class: "critique-parts" },
       el("dt", { text: "What works" }), el("dd", { text: critique.what_works }),
@@ -148,7 +148,7 @@ function render(data) {
   fill(root.querySelector("[data-name]"), data.name);
   fill(root.querySelector("[data-meta]"),
     el("span", { class: "badge", text: data.skill_family_label }), " ", circleBadge(data.state), " ",
-    el("span", { class: "muted small", text: `${plural(data.member_count, "member")} of 8${data.institution ? ` · ${data.institution} only` : ""}` }));
+    el("span", { class: "muted small", text: `${plural(data.member_count, "member")} of 8${data.institution ? `\u00a0· ${data.institution} only` : ""}` }));
   fill(root.querySelector("[data-description]"), data.description);
   fill(root.querySelector("[data-credits]"), "You have ", el("strong", { text: plural(data.credits, "credit") }), ". Asking costs 1; a critique marked helpful earns 1.");
   fill(root.querySelector("[data-circle-actions]"), circleActions());

@@ -27,7 +27,7 @@ function card(circle) {
       el("span", { class: "muted small", text: `${plural(circle.member_count, "member")} of 8` })),
     circle.description ? el("p", { text: circle.description }) : null,
     el("p", { class: "muted small" }, "Hosted by ", el("a", { href: `/u/${circle.host.handle}/`, text: circle.host.display_name }),
-      circle.institution ? ` · ${circle.institution} only` : ""),
+      circle.institution ? `\u00a0· ${circle.institution} only` : ""),
     action, note);
 }
 
@@ -47,7 +47,8 @@ function loadAll() {
   const url = `circles/${skill ? `?skill=${encodeURIComponent(skill)}` : ""}`;
   return pagedList(all, {
     url, item: card, moreLabel: "More circles",
-    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "No circles yet.") + (canHost ? " Host the first one below." : ""))),
+    // Unfiltered, the suggestion above has already said there is no circle: this says what fills it.
+    empty: () => el("li", {}, emptyState((skill ? "No circle around this family yet." : "Circles appear here as drafters host them.") + (canHost ? " Host the first one below." : ""))),
   }).reload();
 }
 
@@ -97,7 +98,7 @@ const hostingLoaded = api("circles/hosting/").then((hosting) => {
 // The empty suggestion says what would help: skills only to someone who has none.
 function noSuggestion(me) {
   return me.skills.length
-    ? emptyState("No circle around your skills yet. Ask to hear when one opens, browse all circles below, or host one when you can.")
+    ? emptyState("No circle around your skills yet. Ask below to hear when one starts, or browse all circles.")
     : emptyState("No circle around your skills yet. Add skills to your profile, or browse all circles below.", { href: "/settings/#profile", text: "Your skills" });
 }
 
@@ -130,7 +131,8 @@ function alertItem(row) {
   });
   return el("li", { class: "circle-alert" },
     el("span", { class: "circle-alert-text" }, el("strong", { text: label }),
-      el("span", { class: "muted", text: row.waiting ? " · ✓ we will tell you when one opens" : " · no circle to join yet" })),
+      // "No circle yet" is said once, by the empty suggestion above: a row only adds a promise made.
+      row.waiting ? el("span", { class: "muted", text: "\u00a0· ✓ we will tell you when one opens" }) : null),
     toggle);
 }
 

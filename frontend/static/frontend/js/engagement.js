@@ -87,7 +87,7 @@ function timeline(e, stipend) {
 
 function deliverableItem(d, index) {
   return el("li", { class: "deliverable" },
-    el("p", {}, el("strong", { text: `Delivery ${index + 1}` }), el("span", { class: "muted small", text: ` · ${dateTime(d.created_at)}` })),
+    el("p", {}, el("strong", { text: `Delivery ${index + 1}` }), el("span", { class: "muted small", text: `\u00a0· ${dateTime(d.created_at)}` })),
     d.link ? el("p", {}, el("a", { href: d.link, rel: "noopener noreferrer", text: d.link })) : null,
     d.file_url ? el("p", {}, el("a", { href: d.file_url, text: `Download ${d.file_name}` })) : null,
     d.note ? el("p", { class: "note", text: d.note }) : null,
@@ -108,7 +108,7 @@ function feedbackView(fb, label, e, mine = false) {
     el("p", {}, el("strong", { text: `${fb.rating} / 5` }), fb.text ? ` — ${fb.text}` : ""),
     fb.endorsement ? el("p", { text: `Endorsement: ${fb.endorsement}` }) : null,
     fb.endorsed_skills.length ? el("p", { class: "small", text: `Endorsed skills: ${fb.endorsed_skills.map((s) => s.name).join(", ")}` }) : null,
-    Object.keys(fb.competencies).length ? el("p", { class: "small muted", text: Object.entries(fb.competencies).map(([k, v]) => `${competencyName(e, k)}: ${v} / 5`).join(" · ") }) : null);
+    Object.keys(fb.competencies).length ? el("p", { class: "small muted", text: Object.entries(fb.competencies).map(([k, v]) => `${competencyName(e, k)}: ${v} / 5`).join("\u00a0· ") }) : null);
 }
 
 const LEVELS = { 5: "excellent", 4: "good", 3: "fine", 2: "poor", 1: "very poor" };

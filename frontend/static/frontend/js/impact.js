@@ -16,13 +16,13 @@ function drafterRow(row) {
   const name = row.drafter.display_name;
   return el("li", { class: "card impact-drafter" },
     el("h3", {}, el("a", { href: `/u/${row.drafter.handle}/`, text: name })),
-    el("p", { class: "muted small", text: row.tasks.join(" · ") }),
+    el("p", { class: "muted small", text: row.tasks.join("\u00a0· ") }),
     row.since_helped ? el("p", { text: `You helped ${name}; ${name} has since helped ${plural(row.since_helped, "person", "people")}.` }) : null,
     row.what_next.length
       ? el("ul", { "aria-label": `What ${name} did next` }, row.what_next.map((r) => el("li", {},
         r.outcomes.length ? el("strong", { text: r.outcomes.join(", ") }) : null,
         r.note ? ` “${r.note}”` : null,
-        el("span", { class: "muted small", text: ` · ${date(r.created_at)}` }))))
+        el("span", { class: "muted small", text: `\u00a0· ${date(r.created_at)}` }))))
       : el("p", { class: "muted small", text: "Nothing shared with you yet." }));
 }
 
@@ -36,7 +36,7 @@ function render(data) {
   fill(root.querySelector("[data-thanks]"), data.thanks.length
     ? data.thanks.map((t) => el("li", { class: "card" },
       el("blockquote", { text: t.body }),
-      el("p", { class: "muted small" }, el("a", { href: `/u/${t.sender.handle}/`, text: t.sender.display_name }), ` · ${t.task_title} · ${date(t.created_at)}`)))
+      el("p", { class: "muted small" }, el("a", { href: `/u/${t.sender.handle}/`, text: t.sender.display_name }), `\u00a0· ${t.task_title}\u00a0· ${date(t.created_at)}`)))
     : el("li", { class: "muted", text: "No thanks yet." }));
   toggle.checked = data.show_chain_publicly;
   root.querySelector("[data-impact]").hidden = false;

@@ -5,7 +5,7 @@ import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js"
 import { confirmAct } from "./dialog.js";
 import { offerStateBadge } from "./offer_states.js";
 import { percent } from "./task_card.js";
-import { announce, avatar, date, el, fill, money, mountThread, plural, skillBadges, workItem } from "./ui.js";
+import { announce, avatar, date, el, fill, glued, money, mountThread, plural, skillBadges, workItem } from "./ui.js";
 
 const root = document.querySelector("[data-offer-page]");
 const id = root.dataset.offerId;
@@ -42,11 +42,12 @@ function summary(offer) {
   const other = mentorView ? offer.drafter : offer.mentor;
   return [
     // "Waiting for Hannah Kim’s answer" names the mentor already: no "To Hannah Kim" after it.
-    el("p", {}, offerStateBadge(offer.state, mentorView ? { toYou: true } : { waitingOn: nameOf(other) }), " ",
-      !mentorView && offer.state === "pending" ? null
-        : [mentorView ? "From " : "To ", el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }), " "],
-      // "· sent" keeps to the line before it (never a lone "·" at a line's end).
-      el("span", { class: "muted", text: `·\u00a0sent ${date(offer.created_at)}` })),
+    // The "·" keeps to what comes before it: a wrap never starts a line with it.
+    el("p", {}, !mentorView && offer.state === "pending"
+      ? glued(offerStateBadge(offer.state, { waitingOn: nameOf(other) }))
+      : [offerStateBadge(offer.state, mentorView ? { toYou: true } : { waitingOn: nameOf(other) }), " ",
+        mentorView ? "From " : "To ", el("a", { href: `/u/${other.handle}/`, text: nameOf(other) }), el("span", { class: "muted", text: "\u00a0·" })],
+      el("span", { class: "muted", text: ` sent ${date(offer.created_at)}` })),
     el("ul", { class: "fact-list offer-facts" },
       el("li", { text: `About ${offer.estimated_hours} h` }),
       el("li", { text: `Done by ${date(offer.by_when)}` }),

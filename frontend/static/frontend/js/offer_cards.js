@@ -1,7 +1,7 @@
 // What a drafter reads about a mentor before offering: the card of /mentors/, the head of the
 // offer form, and the "Offer to help" button of a profile — all from /api/v1/mentors/ rows.
 import { api } from "./api.js";
-import { avatar, date, el, plural, skillBadges } from "./ui.js";
+import { avatar, date, el, plural, skillBadges, verifiedPill } from "./ui.js";
 
 export function mentorName(card) {
   return card.display_name || card.handle;
@@ -14,9 +14,12 @@ export function replyRateText(card, days) {
   return `Answers ${Math.round(card.reply_rate * 100)}% within ${plural(days, "day")}`;
 }
 
+// Whose places and what they are: the mentor takes this many more offers this month (a bare
+// "2 offers left" read like the drafter's own allowance).
 export function offersLeftText(card) {
-  if (card.offers_left_this_month > 0) return `${plural(card.offers_left_this_month, "offer")} left this month`;
-  return `Full this month — open again on ${date(card.opens_again_on)}`;
+  const left = card.offers_left_this_month;
+  if (left > 0) return `Open to ${left} more ${left === 1 ? "offer" : "offers"} this month`;
+  return `Full this month\u00a0· opens again ${date(card.opens_again_on)}`;
 }
 
 // "Sam" of "Sam Rivera": how a button names a person without crowding it.
@@ -44,7 +47,7 @@ export function mentorCard(card, { viewer = "", days, headingLevel = "h2" } = {}
       el("div", {},
         el(headingLevel, { class: "h3 offer-mentor-name" }, el("a", { href: `/u/${card.handle}/`, text: name })),
         role ? el("p", { class: "muted small", text: role }) : null,
-        card.verified_work_domain ? el("p", { class: "badge badge-verified", title: "This mentor confirmed an e-mail address at this domain", text: `✓ Verified at ${card.verified_work_domain}` }) : null)),
+        card.verified_work_domain ? verifiedPill(card.verified_work_domain, { tag: "p" }) : null)),
     card.headline ? el("p", { text: card.headline }) : null,
     skillBadges(card.topics, { link: false }),
     card.note ? el("blockquote", { class: "offer-note", text: card.note }) : null,

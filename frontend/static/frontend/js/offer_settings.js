@@ -1,6 +1,7 @@
 // The "Offers from drafters" section of /settings/: open or closed, the monthly cap, the topics
 // offers are welcome on and a note (GET/PATCH /api/v1/me/offer-settings/).
 import { api, clearErrors, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
+import { formProblems } from "./form_check.js";
 import { skillsPicker } from "./skills-picker.js";
 
 const section = document.querySelector("[data-offer-settings]");
@@ -15,9 +16,22 @@ function show(settings) {
   topics.set(settings.topics);
 }
 
+// The cap is always sent: an empty one is not "no limit" but a missing answer.
+form.elements.monthly_cap.required = true;
+const CAP = "Choose between 1 and 10 offers a month.";
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(form);
+  const problems = formProblems(form, {
+    monthly_cap: { valueMissing: CAP, rangeUnderflow: CAP, rangeOverflow: CAP, stepMismatch: CAP, badInput: CAP },
+    note: { tooLong: `Keep the note to ${form.elements.note.maxLength} characters.` },
+  });
+  if (problems) {
+    status.textContent = "";
+    showErrors(form, problems);
+    return;
+  }
   const cap = form.elements.monthly_cap.value;
   const body = {
     is_open: form.elements.is_open.checked,

@@ -26,7 +26,7 @@ function row(offer) {
   return el("li", { class: "row-card" },
     el("a", { href: `/offers/${offer.id}/`, text: offer.title }),
     offerStateBadge(offer.state, box === "received" ? { toYou: true } : { waitingOn: name }),
-    el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name} · about ${offer.estimated_hours} h · ${when}` }));
+    el("span", { class: "muted small", text: `${box === "sent" ? "To" : "From"} ${name}\u00a0· about ${offer.estimated_hours} h\u00a0· ${when}` }));
 }
 
 // A mentor with no offers yet is either open to them (say so, and where drafters find them)

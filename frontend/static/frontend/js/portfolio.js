@@ -31,7 +31,7 @@ function itemCard(item, index) {
       el("h3", { text: item.title }),
       el("p", { class: "muted", text: item.visibility === "public" ? "Public" : "Only with my applications" }),
       item.description ? el("p", { class: "description", text: item.description }) : null,
-      el("p", {}, evidence.flatMap((part, i) => (i ? [" · ", part] : [part])))),
+      el("p", {}, evidence.flatMap((part, i) => (i ? ["\u00a0· ", part] : [part])))),
     el("div", { class: "portfolio-item-actions" },
       actionButton(item, "up", "Move up", index === 0),
       actionButton(item, "down", "Move down", index === items.length - 1),

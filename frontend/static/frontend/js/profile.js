@@ -2,7 +2,7 @@
 // verified experience (mentor, dates, skills, endorsement), thanks with senders, a mentor's open
 // tasks, and a skills chart. A mentor-only profile skips the drafter-style empty states.
 import { api, showLoadError } from "./api.js";
-import { date, el, fill, fillSanitised, plural, skillBadges, workFile, workTitle } from "./ui.js";
+import { date, el, fill, fillSanitised, plural, skillBadges, verifiedPill, workFile, workTitle } from "./ui.js";
 
 const root = document.querySelector("[data-profile]");
 const handle = root.dataset.handle;
@@ -52,6 +52,8 @@ function skillsChart(skills, endorsed) {
     const name = s.name.length > 20 ? `${s.name.slice(0, 19)}…` : s.name;
     chart.append(svg("text", { x: 0, y: y + 17 }, name));
     const w = Math.round((barMax * (LEVEL_VALUE[s.level] || 1)) / 3);
+    // The track: the whole scale, so a short bar reads as "one of three", not as a stub.
+    chart.append(svg("rect", { class: "bar-track", x: labelW, y: y + 4, width: barMax, height: 16, rx: 4 }));
     chart.append(svg("rect", { class: endorsed.get(s.name) ? "bar bar-endorsed" : "bar", x: labelW, y: y + 4, width: w, height: 16, rx: 4 }));
   });
   return chart;
@@ -69,7 +71,7 @@ function shownWork(showing, title) {
   if (work?.link) links.push(el("a", { href: work.link, rel: "noopener nofollow" }, "See the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
   if (work?.file_url) links.push(el("a", { href: work.file_url }, "Download the work", el("span", { class: "visually-hidden", text: `: ${title}` })));
   return el("div", { class: "shown-work", "data-shown": showing.effective },
-    links.length ? el("p", { class: "small" }, ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
+    links.length ? el("p", { class: "small" }, ...links.flatMap((link, i) => (i ? ["\u00a0· ", link] : [link]))) : null,
     showing.case_study ? el("details", {}, el("summary", { text: "Case study" }), el("p", { text: showing.case_study })) : null,
     showing.effective === "private" ? el("p", { class: "small muted", text: showing.label }) : null);
 }
@@ -84,7 +86,7 @@ function experienceEntry(entry) {
   return el("li", {},
     el("h3", { text: entry.task_title || "Completed draft" }),
     el("p", { class: "muted" }, "With ", person(entry.mentor),
-      entry.started_at ? ` · ${dateRange(entry.started_at, entry.completed_at)}` : entry.completed_at ? ` · completed ${date(entry.completed_at)}` : ""),
+      entry.started_at ? `\u00a0· ${dateRange(entry.started_at, entry.completed_at)}` : entry.completed_at ? `\u00a0· completed ${date(entry.completed_at)}` : ""),
     skillBadges(entry.skills),
     entry.endorsement ? el("blockquote", { class: "endorsement" },
       el("p", { text: `“${entry.endorsement.text}”` }),
@@ -107,7 +109,7 @@ function renderExperience(data, profile) {
   if (thanks.length) {
     fill($("[data-thanks]"), el("ul", { class: "thanks-list" }, thanks.map((note) => el("li", { class: "card" },
       el("blockquote", { text: note.body }),
-      el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? ` · ${date(note.created_at)}` : "")))));
+      el("p", { class: "muted small" }, "— ", person(note.sender), note.task_title ? `, for “${note.task_title}”` : "", note.created_at ? `\u00a0· ${date(note.created_at)}` : "")))));
   } else if (mentorOnly || !isOwner) {
     $("[data-thanks-section]").hidden = true;
   }
@@ -115,7 +117,7 @@ function renderExperience(data, profile) {
   if (open.length || profile.wants_to_mentor) {
     $("[data-open-tasks-section]").hidden = false;
     fill($("[data-open-tasks]"), open.length
-      ? open.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), t.published_at ? el("span", { class: "muted small", text: ` · posted ${date(t.published_at)}` }) : null))
+      ? open.map((t) => el("li", {}, el("a", { href: `/tasks/${t.id}/`, text: t.title }), t.published_at ? el("span", { class: "muted small", text: `\u00a0· posted ${date(t.published_at)}` }) : null))
       : el("li", { class: "muted", text: "No open tasks right now." }));
   }
   const facts = [
@@ -146,9 +148,9 @@ function renderSkills(skills, endorsed = new Map()) {
   $("[data-skills-empty]").hidden = all.length > 0;
   $("[data-skills-section]").hidden = !all.length && !isOwner;
   $("[data-skills-figure]").hidden = !all.length;
-  fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, `${s.name} `,
-    el("span", { class: "level", text: `· ${LEVEL_LABEL[s.level] || ""}` }),
-    endorsed.get(s.name) ? el("span", { class: "level", text: ` · endorsed ${endorsed.get(s.name)}×` }) : null)));
+  fill($("[data-skills]"), all.map((s) => el("li", { class: "badge" }, s.name,
+    el("span", { class: "level", text: `\u00a0· ${LEVEL_LABEL[s.level] || ""}` }),
+    endorsed.get(s.name) ? el("span", { class: "level", text: `\u00a0· endorsed ${endorsed.get(s.name)}×` }) : null)));
   fill($("[data-skills-chart]"), skillsChart(all, endorsed));
 }
 
@@ -169,12 +171,12 @@ async function load() {
   const meta = [profile.location, profile.weekly_hours != null ? `${profile.weekly_hours} h/week` : "",
     profile.job_title && profile.organisation ? `${profile.job_title}, ${profile.organisation}` : profile.organisation || profile.job_title,
     profile.years_experience ? `${profile.years_experience} years of experience` : ""].filter(Boolean);
-  text("[data-meta]", meta.join(" · "));
+  text("[data-meta]", meta.join("\u00a0· "));
   fill($("[data-roles]"),
     profile.wants_to_draft ? el("li", { class: "badge", text: "Drafter" }) : null,
     profile.wants_to_mentor ? el("li", { class: "badge badge-success", text: "Mentor" }) : null,
     // Only the domain of a confirmed work address: never the address itself.
-    profile.verified_work_domain ? el("li", { class: "badge badge-verified", title: "This mentor confirmed an e-mail address at this domain", text: `✓ Verified at ${profile.verified_work_domain}` }) : null);
+    profile.verified_work_domain ? verifiedPill(profile.verified_work_domain, { tag: "li" }) : null);
   if (profile.avatar_url) {
     const img = $("[data-avatar]");
     img.src = profile.avatar_url;

@@ -21,7 +21,7 @@ function describe(query) {
   if (query.max_hours) parts.push(`up to ${query.max_hours} h`);
   if (query.remote) parts.push("remote");
   if (query.paid) parts.push("paid");
-  return parts.join(" · ") || "All open tasks";
+  return parts.join("\u00a0· ") || "All open tasks";
 }
 
 function item(search) {

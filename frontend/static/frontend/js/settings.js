@@ -1,5 +1,6 @@
 // /settings/: profile, photo, skills and account deletion, all through /api/v1/.
 import { api, clearErrors, showErrors, showLoadError } from "./api.js";
+import { formProblems } from "./form_check.js";
 import { announce, el, fill } from "./ui.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
@@ -72,9 +73,23 @@ async function load() {
   showCompleteness(me);
 }
 
+// The server's words for what the page can check before sending (accounts/api/fields.py).
+const PROFILE_SAY = {
+  display_name: { valueMissing: "Add the name people see on your profile." },
+  handle: { patternMismatch: "Use 3-40 letters, digits or hyphens, starting and ending with a letter or digit." },
+  weekly_hours: { rangeUnderflow: "Between 0 and 80 hours a week.", rangeOverflow: "Between 0 and 80 hours a week.", stepMismatch: "Whole hours, 0 to 80." },
+  years_experience: { rangeUnderflow: "Between 0 and 70 years.", rangeOverflow: "Between 0 and 70 years.", stepMismatch: "Whole years, 0 to 70." },
+};
+
 profileForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(profileForm);
+  const problems = formProblems(profileForm, PROFILE_SAY);
+  if (problems) {
+    profileStatus.textContent = "";
+    showErrors(profileForm, problems);
+    return;
+  }
   profileStatus.textContent = "Saving…";
   try {
     const body = readProfileForm(profileForm);

@@ -74,7 +74,7 @@ export function skillsPicker(root, { levels = true, allowNew = levels, onChange,
     const exact = skills.some((s) => s.name.toLowerCase() === q.toLowerCase());
     fill(suggestions,
       skills.map((skill) => el("li", {}, el("button", { type: "button", class: "suggestion", onclick: () => add(skill) },
-        skill.name, skill.category ? el("span", { class: "muted", text: ` · ${skill.category}` }) : null))),
+        skill.name, skill.category ? el("span", { class: "muted", text: `\u00a0· ${skill.category}` }) : null))),
       !exact && allowNew ? el("li", {}, el("button", { type: "button", class: "suggestion suggestion-new", text: `Add “${q}” as a new skill`, onclick: async () => {
         try {
           add(await api("skills/", { method: "POST", body: { name: q } }));

@@ -1,7 +1,7 @@
 // A task's terms as every page shows them: the card (browse, home, for-you), and the reward
 // lines of the task page and the apply form. Amounts come from the API (`stipend_after_fee`,
 // computed by the payout's own arithmetic): the page never works out a fee itself.
-import { avatar, date, el, featuredBadge, LEVEL_LABELS, money, placesLeft, skillBadges } from "./ui.js";
+import { avatar, date, el, featuredBadge, glued, verifiedPill, LEVEL_LABELS, money, placesLeft, skillBadges } from "./ui.js";
 
 // "10%", "12.5%": the configured fee as the server reports it (no space, as people write it).
 export function percent(value) {
@@ -88,7 +88,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   const mentor = task.mentor_name || task.mentor_handle;
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
-    el("p", { class: "muted task-card-meta" }, meta.join(" · "), " · ",
+    el("p", { class: "muted task-card-meta" }, meta.join("\u00a0· "), "\u00a0· ",
       el("span", { class: "task-card-deadline", "data-deadline": true, text: deadlineText(task) })),
     featuredBadge(featuredBy),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plainExcerpt(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
@@ -97,7 +97,10 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
     mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
       el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
-        task.mentor_verified_work_domain ? el("span", { class: "badge badge-verified", text: ` ✓ Verified at ${task.mentor_verified_work_domain}` }) : null,
-        task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
+        task.mentor_verified_work_domain ? " " : "",
+        // A date after the pill: the "·" is glued to the pill, so a wrap moves only the date.
+        task.mentor_verified_work_domain ? (task.published_at ? glued(verifiedPill(task.mentor_verified_work_domain)) : verifiedPill(task.mentor_verified_work_domain)) : null,
+        task.published_at && task.mentor_verified_work_domain ? " " : "",
+        task.published_at ? el("span", { class: "muted byline-date", text: `${task.mentor_verified_work_domain ? "" : "\u00a0· "}${date(task.published_at)}` }) : null)) : null,
   );
 }

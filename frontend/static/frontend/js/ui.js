@@ -204,7 +204,7 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
   const mentor = task.mentor_name || task.mentor_handle;
   return el("li", { class: "card task-card" },
     el(headingLevel, { class: "task-card-title" }, el("a", { href: `/tasks/${task.id}/`, text: task.title })),
-    el("p", { class: "muted task-card-meta", text: meta.join(" · ") }),
+    el("p", { class: "muted task-card-meta", text: meta.join("\u00a0· ") }),
     task.level ? el("p", { class: "task-card-level" }, levelBadge(task.level)) : null,
     featuredBadge(featuredBy),
     task.excerpt ? el("p", { class: "task-card-excerpt", text: plain(task.excerpt) + (task.excerpt.length >= 240 ? "…" : "") }) : null,
@@ -213,10 +213,23 @@ export function taskCard(task, { headingLevel = "h3", featuredBy = null } = {}) 
     mentor ? el("p", { class: "byline" }, avatar(task.mentor_avatar_url, mentor),
       el("span", {}, "Posted by ", el("a", { href: `/u/${task.mentor_handle}/`, text: mentor }),
         task.mentor_organisation ? `, ${task.mentor_organisation}` : "",
-        task.published_at ? el("span", { class: "muted", text: ` · ${date(task.published_at)}` }) : null)) : null,
+        task.published_at ? el("span", { class: "muted", text: `\u00a0· ${date(task.published_at)}` }) : null)) : null,
     responseRateText(task.mentor_response_rate, task.mentor_median_reply_hours)
       ? el("p", { class: "muted task-card-response", text: responseRateText(task.mentor_response_rate, task.mentor_median_reply_hours) }) : null,
   );
+}
+
+// "✓ Verified at acme.com": one line, never wrapped. In a narrow card the words "Verified at"
+// step out of sight (still read aloud) so the domain itself fits; the title says it all.
+export function verifiedPill(domain, { tag = "span", attrs = {} } = {}) {
+  return el(tag, { class: "badge badge-verified", title: `This mentor confirmed an e-mail address at ${domain}`, ...attrs },
+    "✓ ", el("span", { class: "verified-words", text: "Verified at " }), domain);
+}
+
+// A badge or pill followed by a "·" separator: the two never part at a wrap (Chrome breaks
+// after an inline-block even before a no-break space), so a line never starts with the "·".
+export function glued(node) {
+  return el("span", { class: "sep-glue" }, node, el("span", { class: "muted", text: "\u00a0·" }));
 }
 
 export function emptyState(text, link) {
@@ -252,7 +265,7 @@ export async function mountThread(container, url, { canSend = true, continueAt =
     moreLabel: "Show earlier messages",
     item: (m) => el("li", { class: `message ${m.is_mine ? "message-mine" : ""}` },
       el("p", { class: "message-meta muted small", text: [m.is_mine ? "You" : m.sender.display_name || m.sender.handle, dateTime(m.created_at),
-        m.thread && m.thread !== here ? WRITTEN_ON[m.thread] : null].filter(Boolean).join(" · ") }),
+        m.thread && m.thread !== here ? WRITTEN_ON[m.thread] : null].filter(Boolean).join("\u00a0· ") }),
       el("p", { class: "message-body", text: m.body })),
     empty: () => el("li", { class: "muted", text: canSend ? "No messages yet. Say hello — keep it about the work." : continueAt ? "No messages here before the engagement began." : "No messages." }),
     onError: (error) => fill(list, el("li", { class: "field-error", role: "alert", text: `The messages could not be loaded. ${errorText(error)}` })),
@@ -287,7 +300,7 @@ export function workFile(item) {
 
 export function workItem(item) {
   const file = workFile(item);
-  return el("li", {}, workTitle(item), file ? el("span", {}, " · ", file) : null,
+  return el("li", {}, workTitle(item), file ? el("span", {}, "\u00a0· ", file) : null,
     item.description ? el("span", { class: "muted", text: ` — ${item.description}` }) : null);
 }
 

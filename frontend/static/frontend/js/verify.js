@@ -31,6 +31,13 @@ function details(c) {
   ];
 }
 
+// The API's message opens with its verdict ("Valid: issued by this site…") for readers of the
+// JSON alone; here the heading already says it, so the line starts with what follows.
+function withoutVerdict(message) {
+  const rest = message.replace(/^(Valid|Revoked|Tampered|Unknown issuer):\s*/, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const file = form.elements.file.files[0];
@@ -42,7 +49,7 @@ form.addEventListener("submit", async (event) => {
     const [title, cls] = TITLES[answer.result] || [answer.result, ""];
     const heading = result.querySelector("[data-result-title]");
     fill(heading, el("span", { class: `badge ${cls}`, "data-result": answer.result, text: title }));
-    fill(result.querySelector("[data-result-message]"), answer.message);
+    fill(result.querySelector("[data-result-message]"), withoutVerdict(answer.message));
     fill(result.querySelector("[data-result-details]"), details(answer.certifies));
     result.hidden = false;
     heading.focus();
