@@ -6,7 +6,7 @@ import { firstName, mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
 import { feeLine, rewardLine } from "./task_card.js";
 import { announce, avatar, date, el, emptyState, featuredBadge, fill, fillSanitised, pagedList, placesLeft, plural, skillBadges, stateBadge, workItem } from "./ui.js";
-import { levelBadge, responseRateText } from "./ui.js";
+import { levelBadge, responseRateText, verifiedPill } from "./ui.js";
 
 const root = document.querySelector("[data-task-page]");
 const taskId = root.dataset.taskId;
@@ -53,7 +53,7 @@ function mentorCard(task) {
 // "✓ Verified at acme.com": the domain of a work address the mentor confirmed, never the address.
 function verifiedBadge(domain) {
   if (!domain) return null;
-  return el("p", { class: "badge badge-verified", "data-verified-domain": true, title: "This mentor confirmed an e-mail address at this domain", text: `✓ Verified at ${domain}` });
+  return verifiedPill(domain, { tag: "p", attrs: { "data-verified-domain": true } });
 }
 
 function renderTask(task) {
