@@ -28,7 +28,14 @@ from projects.matching.text import (
     text_word_counts,
 )
 from projects.models import Application, Invitation, Task
-from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
+from projects.prepared import (
+    Slots,
+    Statement,
+    statement_compile,
+    statement_dicts,
+    statement_get,
+    statement_rows,
+)
 from projects.visibility import task_visible_q
 
 
@@ -79,18 +86,13 @@ def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
     padded = [*task_ids, *[0] * (length - len(task_ids))]  # no task has id 0
     refs: dict[int, SkillRef] = {}
     values = {f"task{n}": task_id for n, task_id in enumerate(padded)}
-    for row in statement_dicts(statement, values):
-        skill_id = row["skill_id"]
+    # Plain rows in _SKILL_LINK_FIELDS order: a thousand links, one SkillRef per skill.
+    for task_id, skill_id, name, slug, spelling_key, family, category in statement_rows(
+        statement, values
+    ):
         if (ref := refs.get(skill_id)) is None:
-            ref = refs[skill_id] = SkillRef(
-                skill_id,
-                row["skill__name"],
-                row["skill__slug"],
-                row["skill__spelling_key"],
-                row["skill__family"],
-                row["skill__category"],
-            )
-        by_task[row["task_id"]].append(ref)
+            ref = refs[skill_id] = SkillRef(skill_id, name, slug, spelling_key, family, category)
+        by_task[task_id].append(ref)
     return by_task
 
 

@@ -53,14 +53,14 @@ def task_text_matches_query(queryset: QuerySet, query: str) -> QuerySet:
 
 
 class _TextFacts:
-    """What scoring reads of one text: its length in words and, per word asked so far, how
-    often it occurs."""
+    """What scoring reads of one text: its length in words and, per list of words asked so far
+    (a drafter's), how often each occurs."""
 
-    __slots__ = ("counts", "length")
+    __slots__ = ("length", "tallies")
 
     def __init__(self, text: str) -> None:
         self.length = text.count(" ") + 1
-        self.counts: dict[str, int] = {}
+        self.tallies: dict[tuple[str, ...], dict[str, int]] = {}
 
 
 # Facts per text, remembered in the process and keyed by the text itself, so they can never be
@@ -68,6 +68,7 @@ class _TextFacts:
 # dozen words in each of their 3,000-character texts was a fifth of a recommendation.
 _FACTS: dict[str, _TextFacts] = {}
 _FACTS_LIMIT = 4000  # texts of ~3 KB: ~12 MB at most, then forgotten all at once
+_TALLIES_LIMIT = 16  # word lists remembered per text (a dozen small counts each)
 
 
 def _facts(text: str) -> _TextFacts:
@@ -83,14 +84,13 @@ def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, di
     as the reasons' "Mentions …" does, so "interview" counts "interviews"); texts that mention
     none of the words are left out."""
     counts: dict[int, dict[str, int]] = {}
+    asked = tuple(words)
     for task_id, text in texts.items():
-        known = _facts(text).counts
-        tally = {}
-        for word in words:
-            if (n := known.get(word)) is None:
-                n = known[word] = text.count(word)
-            if n:
-                tally[word] = n
+        tallies = _facts(text).tallies
+        if (tally := tallies.get(asked)) is None:
+            if len(tallies) >= _TALLIES_LIMIT:
+                tallies.clear()
+            tally = tallies[asked] = {word: n for word in words if (n := text.count(word))}
         if tally:
             counts[task_id] = tally
     return counts
