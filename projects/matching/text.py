@@ -63,19 +63,29 @@ class _TextFacts:
         self.tallies: dict[tuple[str, ...], dict[str, int]] = {}
 
 
-# Facts per text, remembered in the process and keyed by the text itself, so they can never be
-# stale: the same few hundred candidates come back request after request, and counting a
-# dozen words in each of their 3,000-character texts was a fifth of a recommendation.
-_FACTS: dict[str, _TextFacts] = {}
-_FACTS_LIMIT = 4000  # texts of ~3 KB: ~12 MB at most, then forgotten all at once
+# Facts per task's text, remembered in the process: the same few hundred candidates come back
+# request after request, and counting a dozen words in each of their 3,000-character texts was a
+# fifth of a recommendation. Kept per task id with the text they were counted in, and used only
+# for an equal text (a comparison costs less than hashing the text), so never stale; a task has
+# two texts (the text pool's and the scored one).
+_FACTS: dict[int, list[tuple[str, _TextFacts]]] = {}
+_FACTS_LIMIT = 4000  # tasks, each with texts of ~3 KB: ~25 MB at most, then forgotten at once
+_TEXTS_PER_TASK = 3
 _TALLIES_LIMIT = 16  # word lists remembered per text (a dozen small counts each)
 
 
-def _facts(text: str) -> _TextFacts:
-    if (facts := _FACTS.get(text)) is None:
+def _facts(task_id: int, text: str) -> _TextFacts:
+    if (known := _FACTS.get(task_id)) is None:
         if len(_FACTS) >= _FACTS_LIMIT:
             _FACTS.clear()
-        facts = _FACTS[text] = _TextFacts(text)
+        known = _FACTS[task_id] = []
+    for seen, facts in known:
+        if seen == text:
+            return facts
+    if len(known) >= _TEXTS_PER_TASK:
+        del known[0]
+    facts = _TextFacts(text)
+    known.append((text, facts))
     return facts
 
 
@@ -86,7 +96,7 @@ def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, di
     counts: dict[int, dict[str, int]] = {}
     asked = tuple(words)
     for task_id, text in texts.items():
-        tallies = _facts(text).tallies
+        tallies = _facts(task_id, text).tallies
         if (tally := tallies.get(asked)) is None:
             if len(tallies) >= _TALLIES_LIMIT:
                 tallies.clear()
@@ -108,7 +118,7 @@ def text_relevance(
         counts = text_word_counts(texts=texts, words=words)
     if not counts:
         return {}
-    lengths = {task_id: _facts(text).length for task_id, text in texts.items()}
+    lengths = {task_id: _facts(task_id, text).length for task_id, text in texts.items()}
     total = len(texts)
     average = sum(lengths.values()) / total
     mentions = Counter(word for tally in counts.values() for word in tally)
