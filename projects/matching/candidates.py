@@ -19,6 +19,7 @@ from django.db.models.functions import Lower, Substr
 from accounts.models import User
 from projects.matching import weights as w
 from projects.matching.featured import task_ids_featured_for, task_is_featured_for
+from projects.matching.mentor_figures import mentor_figures_for_ranking
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
 from projects.matching.text import (
     task_text_matches_query,
@@ -27,8 +28,14 @@ from projects.matching.text import (
     text_word_counts,
 )
 from projects.models import Application, Invitation, Task
-from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
-from projects.reply_times import mentor_reply_days_cached
+from projects.prepared import (
+    Slots,
+    Statement,
+    statement_compile,
+    statement_dicts,
+    statement_get,
+    statement_rows,
+)
 from projects.visibility import task_visible_q
 
 
@@ -79,18 +86,13 @@ def task_skill_refs(*, task_ids: list[int]) -> dict[int, list[SkillRef]]:
     padded = [*task_ids, *[0] * (length - len(task_ids))]  # no task has id 0
     refs: dict[int, SkillRef] = {}
     values = {f"task{n}": task_id for n, task_id in enumerate(padded)}
-    for row in statement_dicts(statement, values):
-        skill_id = row["skill_id"]
+    # Plain rows in _SKILL_LINK_FIELDS order: a thousand links, one SkillRef per skill.
+    for task_id, skill_id, name, slug, spelling_key, family, category in statement_rows(
+        statement, values
+    ):
         if (ref := refs.get(skill_id)) is None:
-            ref = refs[skill_id] = SkillRef(
-                skill_id,
-                row["skill__name"],
-                row["skill__slug"],
-                row["skill__spelling_key"],
-                row["skill__family"],
-                row["skill__category"],
-            )
-        by_task[row["task_id"]].append(ref)
+            ref = refs[skill_id] = SkillRef(skill_id, name, slug, spelling_key, family, category)
+        by_task[task_id].append(ref)
     return by_task
 
 
@@ -221,17 +223,27 @@ def task_features_load(
         for row in Task.objects.filter(id__in=task_ids).values(*_CARD_FIELDS, **_card_annotations())
     }
     featured = task_ids_featured_for(user=user, task_ids=list(rows))
-    return task_features_from_rows(rows=rows, featured=featured, words=words, now=now), rows
+    _, replies = mentor_figures_for_ranking(
+        mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
+    )
+    features = task_features_from_rows(
+        rows=rows, featured=featured, replies=replies, words=words, now=now
+    )
+    return features, rows
 
 
 def task_features_from_rows(
-    *, rows: Mapping[int, Mapping[str, Any]], featured: set[int], words: list[str], now: datetime
+    *,
+    rows: Mapping[int, Mapping[str, Any]],
+    featured: set[int],
+    replies: Mapping[int, float],
+    words: list[str],
+    now: datetime,
 ) -> dict[int, TaskFeatures]:
-    """Features for scoring from card rows: their skills and mentors' reply times are loaded
-    (one query, and one on a cold cache); text relevance to `words` is ranked among them."""
+    """Features for scoring from card rows and their mentors' reply days
+    (mentor_figures_for_ranking): their skills are loaded (one query); text relevance to
+    `words` is ranked among them."""
     skills = task_skill_refs(task_ids=list(rows))
-    mentor_ids = {row["mentor_id"] for row in rows.values()}
-    replies = mentor_reply_days_cached(mentor_ids=mentor_ids, now=now)
     texts = {
         task_id: f"{row['title'].lower()} {row['text']} "
         + " ".join(s.name.lower() for s in skills[task_id])

@@ -22,13 +22,14 @@ from projects.matching.candidates import (
     task_skill_refs,
 )
 from projects.matching.evidence import drafter_evidence_load, profile_words, skill_rarity_load
+from projects.matching.mentor_figures import mentor_figures_for_ranking
 from projects.matching.scoring import (
     TaskFeatures,
     diversify,
     score_task_for_drafter,
 )
 from projects.models import Application, Invitation, Task
-from projects.response_rates import mentor_response_rates_cached, response_rate_is_low
+from projects.response_rates import response_rate_is_low
 
 CARD_FIELDS = (
     "id", "title", "excerpt", "estimated_hours", "deadline", "is_remote", "location", "slots",
@@ -48,9 +49,11 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     pooled = candidate_rows_load(user=user, drafter=drafter, now=now)
     rows = {row["id"]: row for row in candidates_choose(rows=pooled, words=drafter.words)}
     featured = {task_id for task_id, row in rows.items() if row["featured"]}
-    features = task_features_from_rows(rows=rows, featured=featured, words=drafter.words, now=now)
-    rates = mentor_response_rates_cached(
+    rates, replies = mentor_figures_for_ranking(
         mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
+    )
+    features = task_features_from_rows(
+        rows=rows, featured=featured, replies=replies, words=drafter.words, now=now
     )
     for task in features.values():
         task.mentor_low_response = response_rate_is_low(rates[task.mentor_id])

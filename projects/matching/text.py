@@ -52,13 +52,55 @@ def task_text_matches_query(queryset: QuerySet, query: str) -> QuerySet:
     return found.order_by().extra(order_by=["-projects_task_fts.rowid"])
 
 
+class _TextFacts:
+    """What scoring reads of one text: its length in words and, per list of words asked so far
+    (a drafter's), how often each occurs."""
+
+    __slots__ = ("length", "tallies")
+
+    def __init__(self, text: str) -> None:
+        self.length = text.count(" ") + 1
+        self.tallies: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+# Facts per task's text, remembered in the process: the same few hundred candidates come back
+# request after request, and counting a dozen words in each of their 3,000-character texts was a
+# fifth of a recommendation. Kept per task id with the text they were counted in, and used only
+# for an equal text (a comparison costs less than hashing the text), so never stale; a task has
+# two texts (the text pool's and the scored one).
+_FACTS: dict[int, list[tuple[str, _TextFacts]]] = {}
+_FACTS_LIMIT = 4000  # tasks, each with texts of ~3 KB: ~25 MB at most, then forgotten at once
+_TEXTS_PER_TASK = 3
+_TALLIES_LIMIT = 16  # word lists remembered per text (a dozen small counts each)
+
+
+def _facts(task_id: int, text: str) -> _TextFacts:
+    if (known := _FACTS.get(task_id)) is None:
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        known = _FACTS[task_id] = []
+    for seen, facts in known:
+        if seen == text:
+            return facts
+    if len(known) >= _TEXTS_PER_TASK:
+        del known[0]
+    facts = _TextFacts(text)
+    known.append((text, facts))
+    return facts
+
+
 def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, dict[str, int]]:
     """How often each of `words` occurs in each lowercase text (wherever the text contains it,
     as the reasons' "Mentions …" does, so "interview" counts "interviews"); texts that mention
     none of the words are left out."""
     counts: dict[int, dict[str, int]] = {}
+    asked = tuple(words)
     for task_id, text in texts.items():
-        tally = {word: n for word in words if (n := text.count(word))}
+        tallies = _facts(task_id, text).tallies
+        if (tally := tallies.get(asked)) is None:
+            if len(tallies) >= _TALLIES_LIMIT:
+                tallies.clear()
+            tally = tallies[asked] = {word: n for word in words if (n := text.count(word))}
         if tally:
             counts[task_id] = tally
     return counts
@@ -76,7 +118,7 @@ def text_relevance(
         counts = text_word_counts(texts=texts, words=words)
     if not counts:
         return {}
-    lengths = {task_id: text.count(" ") + 1 for task_id, text in texts.items()}
+    lengths = {task_id: _facts(task_id, text).length for task_id, text in texts.items()}
     total = len(texts)
     average = sum(lengths.values()) / total
     mentions = Counter(word for tally in counts.values() for word in tally)

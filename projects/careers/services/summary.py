@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Consent, InstitutionMembership
+from projects.careers.counted import counted_students_changed
 from projects.careers.models import CareersStudent, SummaryCell
 from projects.careers.summary_terms import (
     COUNTERS,
@@ -231,6 +232,7 @@ def careers_students_sync(*, user_ids: Iterable[int], what: str = "activity") ->
     ):
         institutions[user_id].add(institution_id)
     now = timezone.now()
+    recounted: set[int] = set()
     with transaction.atomic():
         for user_id in ids:
             for institution_id in sorted(institutions[user_id]):
@@ -241,8 +243,11 @@ def careers_students_sync(*, user_ids: Iterable[int], what: str = "activity") ->
                         institution_id=institution_id, user_id=user_id
                     )
                     _cells_apply(institution_id=institution_id, old=row.contribution, new=new)
+                    if bool(new) != bool(row.contribution):
+                        recounted.add(institution_id)  # the student starts or stops counting
                     row.contribution = new
                 row.save(update_fields=["changed_at", "contribution"])
+        counted_students_changed(institution_ids=recounted)
 
 
 def careers_summary_rebuild(*, institution_ids: Iterable[int] | None = None) -> int:
@@ -263,6 +268,7 @@ def careers_summary_rebuild(*, institution_ids: Iterable[int] | None = None) -> 
     pairs |= set(rows.values_list("institution_id", "student_id"))
     now = timezone.now()
     with transaction.atomic():
+        cells_before = set(cells.values_list("institution_id", flat=True).distinct())
         cells.delete()
         existing = {(r.institution_id, r.student_id): r for r in rows}
         totals: dict[tuple[int, Key], dict[str, Any]] = {}
@@ -301,5 +307,8 @@ def careers_summary_rebuild(*, institution_ids: Iterable[int] | None = None) -> 
                 for (institution_id, key), total in sorted(totals.items())
             ],
             batch_size=500,
+        )
+        counted_students_changed(
+            institution_ids={institution_id for institution_id, _ in pairs} | set(cells_before)
         )
     return len(pairs)
