@@ -101,8 +101,19 @@ def _name_list(names: list[str]) -> str:
 
 # Reasons are told to the drafter ("your skills") or about them to a mentor ("their skills").
 VOICES = {
-    "drafter": {"your": "your", "Your": "Your", "you are": "you are"},
-    "mentor": {"your": "their", "Your": "Their", "you are": "they are"},
+    "drafter": {
+        "your": "your",
+        "Your": "Your",
+        "you are": "you are",
+        "matches": "Matches {n} of your skills",
+    },
+    # A mentor reads a drafter's card: the match is told from the task's side.
+    "mentor": {
+        "your": "their",
+        "Your": "Their",
+        "you are": "they are",
+        "matches": "Has {n} of the task's skills",
+    },
 }
 
 
@@ -133,7 +144,7 @@ def _skill_part(
     points = w.SKILL_POINTS * sum(credits) / len(task.skills)
     points += w.MATCH_COUNT_POINTS * min(len(direct), w.MATCH_COUNT_CAP)
     if direct:
-        reasons.append(f"Matches {len(direct)} of {v['your']} skills: {_name_list(direct)}")
+        reasons.append(f"{v['matches'].format(n=len(direct))}: {_name_list(direct)}")
     if shown:
         reasons.append(f"{v['Your']} portfolio shows {_name_list(shown)}")
     if endorsed:

@@ -32,7 +32,7 @@ def test_only_discoverable_drafters_are_recommended_best_first_with_reasons(
     body = response.json()
     assert [row["handle"] for row in body] == ["ada", "bo"]
     assert body[0]["reasons"][:2] == [
-        "Matches 1 of their skills: Python",
+        "Has 1 of the task's skills: Python",
         "Their portfolio shows Python",
     ]
     assert "A stretch: they are learning Python" in body[1]["reasons"]
