@@ -262,15 +262,36 @@ function engagementRow(e) {
     el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }));
 }
 
+// A date range that ends before it starts is refused here first, next to the dates; the API
+// refuses it too (with the same words). Either way the table is emptied and says it was not
+// updated, so nobody reads the previous rows as the answer to the new filters.
+const DATES_BACKWARDS = "The end date is before the start date.";
+
+function datesProblem(message) {
+  const box = $("[data-dates-error]");
+  box.textContent = message || "";
+  box.hidden = !message;
+  for (const id of ["#eng-from", "#eng-to"]) $(id).toggleAttribute("aria-invalid", Boolean(message));
+  if (!message) return;
+  $("[data-engagements]").replaceChildren(el("tr", {}, el("td", { colspan: 7, class: "muted", text: "Not updated: correct the dates above to see the matching engagements." })));
+  $("[data-engagement-summary]").textContent = "";
+  $("[data-engagements-more]").hidden = true;
+}
+
 async function loadEngagements({ more = false } = {}) {
   const query = engagementQuery();
   const body = $("[data-engagements]");
   const note = $("[data-engagement-summary]");
+  const [from, to] = [query.get("created_from"), query.get("created_to")];
+  if (!more && from && to && from > to) { datesProblem(DATES_BACKWARDS); return; }
+  datesProblem("");
   let page;
   try {
     page = await api(more ? engagementsNext : `careers/engagements/?page_size=5${query.size ? `&${query}` : ""}`);
   } catch (error) {
-    note.textContent = error.message; // e.g. "The end of the date range is before its start."
+    const dates = [...(error.fields?.created_from || []), ...(error.fields?.created_to || [])];
+    if (dates.length) { datesProblem(dates.join(" ")); return; }
+    note.textContent = error.message;
     return;
   }
   if (!more) body.replaceChildren();

@@ -113,9 +113,10 @@ export async function loadColleagues({ admin, pending }) {
   note.hidden = !note.textContent;
   const list = document.querySelector("[data-invitation-list]");
   if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
-  const invitations = (await api("careers/invitations/")).results;
+  // An accepted invitation is a colleague now, listed above: only the others are listed here.
+  const invitations = (await api("careers/invitations/")).results.filter((i) => i.state !== "accepted");
   list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload, office.email_domains))
-    : [el("li", { class: "muted", text: "No invitations yet." })]));
+    : [el("li", { class: "muted", text: "No invitations waiting for an answer." })]));
 }
 
 export async function invite(event, { pending }) {
