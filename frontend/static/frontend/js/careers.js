@@ -1,5 +1,5 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { api, sendForm, siteConfig } from "./api.js";
+import { ApiError, api, sendForm, siteConfig } from "./api.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
 import { date, el, emptyState, money } from "./ui.js";
@@ -434,10 +434,26 @@ function wireForms() {
     const data = new FormData(form);
     if (!form.logo.files.length) data.delete("logo");
     await sendForm(form, async () => {
+      await domainsClaimable(form.email_domains.value);
       await api("institutions/", { method: "POST", body: data });
       await start();
     });
   });
+}
+
+// Creating an institution needs a verified address on its domains, which nobody else has
+// claimed: asked first (a 200 answer), so the expected "verify first" is said on the form
+// without a refused request. The create call still refuses both.
+async function domainsClaimable(domains) {
+  const check = await api(`institutions/domain-check/?email_domains=${encodeURIComponent(domains)}`);
+  const say = (message, field) => { throw new ApiError(400, { error: { message, fields: { email_domains: [field] } } }); };
+  if (check.already_claimed.length) {
+    say(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream.`, "Already claimed; contact Slipstream if it is yours.");
+  }
+  if (!check.verified_by_you) {
+    say(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under E-mail addresses (Settings), open the link we send, then create the institution.`,
+      "None of your verified addresses is on these domains.");
+  }
 }
 
 // Staff are named by the name they give (never their address): ask on the way in.

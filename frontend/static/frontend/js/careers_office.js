@@ -104,6 +104,7 @@ function invitationRow(i, reload, domains) {
 export async function loadColleagues({ admin, pending }) {
   const reload = () => loadColleagues({ admin, pending });
   const office = await api("careers/institution/");
+  officeDomains = office.email_domains;
   const admins = office.staff.filter((c) => c.role === "admin");
   const onlyAdmin = admins.length === 1 ? admins[0] : null;
   document.querySelector("[data-colleague-list]").replaceChildren(...office.staff.map((c) =>
@@ -119,23 +120,38 @@ export async function loadColleagues({ admin, pending }) {
     : [el("li", { class: "muted", text: "No invitations waiting for an answer." })]));
 }
 
+// The office's domains, as the last colleagues read (careers/institution/) gave them: an
+// invitation to an address off them is confirmed here before anything is sent.
+let officeDomains = null;
+
+async function inviteAnyway(body, title) {
+  const sure = await confirmAct({
+    title,
+    body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
+    confirm: "Invite anyway", safeFirst: true,
+  });
+  if (!sure) say("invitations", `Not sent: check the address ${body.email}.`);
+  return sure;
+}
+
 export async function invite(event, { pending }) {
   event.preventDefault();
   const form = event.target;
   await sendForm(form, async () => {
-    const body = { email: form.email.value, role: form.role.value };
+    const body = { email: form.email.value.trim(), role: form.role.value };
+    // An address off the office's domains is often a typo or a personal address: ask first,
+    // from the domains already read, so the expected answer is no refused request. The server
+    // still refuses (409) an unconfirmed one; that answer leads to the same question.
+    if (officeDomains && body.email.includes("@") && outsideDomains(body.email, officeDomains)) {
+      if (!await inviteAnyway(body, `${body.email} is not at ${officeDomains.join(" or ")}. Invite anyway?`)) return;
+      body.confirm_outside_domains = true;
+    }
     let made;
     try {
       made = await api("careers/invitations/", { method: "POST", body });
     } catch (error) {
-      // An address off the office's domains is often a typo or a personal address: ask first.
       if (error.code !== "invitee_outside_office_domains") throw error;
-      const sure = await confirmAct({
-        title: error.message,
-        body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
-        confirm: "Invite anyway", safeFirst: true,
-      });
-      if (!sure) { say("invitations", `Not sent: check the address ${body.email}.`); return; }
+      if (!await inviteAnyway(body, error.message)) return;
       made = await api("careers/invitations/", { method: "POST", body: { ...body, confirm_outside_domains: true } });
     }
     form.reset();
