@@ -41,9 +41,7 @@ def test_a_tasks_new_skills_reach_the_next_incremental_sync(office):
         assert [row["name"] for row in students] == ["Ann One"]
         assert "Data analysis" in students[0]["skills"]
         assert "Copywriting" not in students[0]["skills"]
-        assert [row["id"] for row in _changed(client, "engagements/", synced_at)] == [
-            engagement.pk
-        ]
+        assert [row["id"] for row in _changed(client, "engagements/", synced_at)] == [engagement.pk]
 
 
 def test_an_edit_an_office_cannot_see_is_no_news_to_it(office):
