@@ -259,7 +259,8 @@ function engagementRow(e) {
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
     el("td", { "data-label": "Stipend", text: stipendText(e) }),
     el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
-    el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }));
+    // Outcomes follow a finished draft: an engagement still under way has none to report yet.
+    el("td", { "data-label": "Outcomes", text: e.state === "completed" || e.outcomes?.length ? outcomeText(e.outcomes) : "—" }));
 }
 
 // A date range that ends before it starts is refused here first, next to the dates; the API
@@ -496,6 +497,7 @@ async function start() {
   $("[data-roster-section]").hidden = !admin;
   $("[data-sso-section]").hidden = !admin;
   $("[data-jump]").hidden = false;
+  keepJumpHeight($("[data-jump]"));
   for (const link of $("[data-jump]").querySelectorAll("[data-admin-only]")) link.hidden = !admin;
   canFeature = admin;
   $("[data-task-search]").hidden = !admin;
@@ -505,6 +507,13 @@ async function start() {
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
   status.textContent = joinedWords(live);
+}
+
+// The sticky menu wraps to two or three rows on a phone: headings jumped to keep clear of it.
+function keepJumpHeight(menu) {
+  const set = () => root.style.setProperty("--jump-height", `${Math.ceil(menu.getBoundingClientRect().height)}px`);
+  new ResizeObserver(set).observe(menu);
+  set();
 }
 
 // Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the
