@@ -447,13 +447,13 @@ function wireForms() {
 // without a refused request. The create call still refuses both.
 async function domainsClaimable(domains) {
   const check = await api(`institutions/domain-check/?email_domains=${encodeURIComponent(domains)}`);
-  const say = (message, field) => { throw new ApiError(400, { error: { message, fields: { email_domains: [field] } } }); };
+  // Said under the domains field (where it is fixed), with the summary above the form.
+  const refuse = (message) => { throw new ApiError(400, { error: { message, fields: { email_domains: [message] } } }); };
   if (check.already_claimed.length) {
-    say(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream.`, "Already claimed; contact Slipstream if it is yours.");
+    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; write to us if it is yours.`);
   }
   if (!check.verified_by_you) {
-    say(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under E-mail addresses (Settings), open the link we send, then create the institution.`,
-      "None of your verified addresses is on these domains.");
+    refuse(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under Settings, E-mail addresses, open the link we send, then create the institution.`);
   }
 }
 
