@@ -104,7 +104,6 @@ function invitationRow(i, reload, domains) {
 export async function loadColleagues({ admin, pending }) {
   const reload = () => loadColleagues({ admin, pending });
   const office = await api("careers/institution/");
-  officeDomains = office.email_domains;
   const admins = office.staff.filter((c) => c.role === "admin");
   const onlyAdmin = admins.length === 1 ? admins[0] : null;
   document.querySelector("[data-colleague-list]").replaceChildren(...office.staff.map((c) =>
@@ -120,10 +119,6 @@ export async function loadColleagues({ admin, pending }) {
     : [el("li", { class: "muted", text: "No invitations waiting for an answer." })]));
 }
 
-// The office's domains, as the last colleagues read (careers/institution/) gave them: an
-// invitation to an address off them is confirmed here before anything is sent.
-let officeDomains = null;
-
 async function inviteAnyway(body, title) {
   const sure = await confirmAct({
     title,
@@ -134,7 +129,8 @@ async function inviteAnyway(body, title) {
   return sure;
 }
 
-export async function invite(event, { pending }) {
+// `domains`: the office's e-mail domains (institutions/ gives them before the form shows).
+export async function invite(event, { pending, domains }) {
   event.preventDefault();
   const form = event.target;
   await sendForm(form, async () => {
@@ -142,8 +138,8 @@ export async function invite(event, { pending }) {
     // An address off the office's domains is often a typo or a personal address: ask first,
     // from the domains already read, so the expected answer is no refused request. The server
     // still refuses (409) an unconfirmed one; that answer leads to the same question.
-    if (officeDomains && body.email.includes("@") && outsideDomains(body.email, officeDomains)) {
-      if (!await inviteAnyway(body, `${body.email} is not at ${officeDomains.join(" or ")}. Invite anyway?`)) return;
+    if (domains?.length && body.email.includes("@") && outsideDomains(body.email, domains)) {
+      if (!await inviteAnyway(body, `${body.email} is not at ${domains.join(" or ")}. Invite anyway?`)) return;
       body.confirm_outside_domains = true;
     }
     let made;
