@@ -130,3 +130,17 @@ def test_not_now_on_an_invitation_leads_a_staff_only_account_to_careers(office, 
     page = client.get("/careers/join/any-token/").content.decode()
 
     assert '<a href="/careers/">Not now</a>' in page
+
+
+def test_a_student_member_an_admin_adds_as_staff_is_no_longer_its_student(office):
+    colleague = UserFactory(email="kim@northfield.edu")
+    institution_membership_on_email_verified(user=colleague, email=colleague.email)
+
+    added = office.staff_client().post(
+        f"/api/v1/institutions/{office.institution.slug}/staff/",
+        {"email": colleague.email},
+        format="json",
+    )
+
+    assert added.status_code == 201, added.json()
+    assert _my_memberships(colleague) == [(office.institution.slug, "staff")]
