@@ -5,11 +5,21 @@ comes from the API (frontend/static/frontend/js/profile.js)."""
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from accounts.selectors.profiles import profile_get_for_page, profile_handle_current
+from accounts.selectors.profiles import (
+    person_roles,
+    profile_get_for_page,
+    profile_handle_current,
+)
 from accounts.share_text import markdown_preview
 from marketplace.errors import NotFound
 
@@ -44,3 +54,17 @@ class PublicProfilePage(TemplateView):
             "image": f"{settings.SITE_URL}{avatar}" if profile.avatar else "",
         }
         return self.render_to_response(self.get_context_data(share=share, **kwargs))
+
+
+class DashboardPage(LoginRequiredMixin, TemplateView):
+    """/dashboard/ is the drafter's and mentor's page: someone who is only career-office staff
+    has nothing there, so every way to it (a "Not now", a "Back to your dashboard") leads them
+    to /careers/ instead."""
+
+    template_name = "frontend/dashboard.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        roles = person_roles(user=request.user)  # type: ignore[arg-type]
+        if roles["career_staff"] and not (roles["drafter"] or roles["mentor"]):
+            return HttpResponseRedirect(reverse("frontend:careers"))
+        return super().get(request, *args, **kwargs)

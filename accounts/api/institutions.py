@@ -1,6 +1,8 @@
 """GET/POST /api/v1/institutions/: a career-office member's institutions, and creating one
-(it waits for site staff's approval)."""
+(it waits for site staff's approval); GET institutions/domain-check/: whether the domains may be
+claimed, asked before creating (so the expected "verify first" is an answer, not a refusal)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator
 from django.http import QueryDict
 from drf_spectacular.utils import extend_schema
@@ -14,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.api.fields import UploadField
 from accounts.api.viewer import authenticated_user
 from accounts.models import Institution, InstitutionMembership
+from accounts.selectors.institution_domains import institution_domains_check
 from accounts.selectors.institutions import staff_memberships_for
 from accounts.services.institution_onboarding import LOGO_MAX_BYTES, institution_create
 from accounts.uploads import IMAGE_KINDS
@@ -85,3 +88,59 @@ class StaffInstitutionsView(APIView):
             institution=institution
         )
         return Response(StaffInstitutionOutput(membership).data, status=status.HTTP_201_CREATED)
+
+
+class DomainCheckQuery(InputSerializer):
+    email_domains = serializers.CharField(
+        max_length=1300,
+        help_text="The domains to claim, separated by commas or spaces (uni.edu, cs.uni.edu).",
+    )
+
+    def validate_email_domains(self, value: str) -> list[str]:
+        domains = sorted(
+            {d.lower().lstrip("@").strip(".") for d in value.replace(",", " ").split()}
+        )
+        if not domains:
+            raise serializers.ValidationError("Give at least one e-mail domain, like uni.edu.")
+        if len(domains) > 10:
+            raise serializers.ValidationError("Give at most 10 e-mail domains.")
+        pattern = RegexValidator(EMAIL_DOMAIN_PATTERN)
+        for domain in domains:
+            try:
+                pattern(domain)
+            except DjangoValidationError:
+                raise serializers.ValidationError(
+                    f"“{domain[:120]}” is not an e-mail domain (like uni.edu)."
+                ) from None
+        return domains
+
+
+class DomainCheckOutput(serializers.Serializer):
+    email_domains = serializers.ListField(
+        child=serializers.CharField(), help_text="The domains asked about, cleaned and sorted."
+    )
+    verified_by_you = serializers.BooleanField(
+        help_text="Whether one of your verified addresses is on these domains (creating an "
+        "institution needs one)."
+    )
+    already_claimed = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Those of the domains an institution on Slipstream already has.",
+    )
+
+
+class InstitutionDomainCheckView(APIView):
+    """May the signed-in person create an institution on these domains? Always 200 for a
+    well-formed question; POST institutions/ still refuses (403, 409) what this says no to."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = None
+
+    @extend_schema(parameters=[DomainCheckQuery], responses=DomainCheckOutput)
+    def get(self, request: Request) -> Response:
+        query = DomainCheckQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        result = institution_domains_check(
+            user=authenticated_user(request), email_domains=query.validated_data["email_domains"]
+        )
+        return Response(DomainCheckOutput(result).data)

@@ -41,6 +41,11 @@ urlpatterns = [
     path("portfolio/<id:item_id>/file/", file_views.portfolio_file, name="portfolio-file"),
     path("institutions/", institutions.StaffInstitutionsView.as_view(), name="institution-list"),
     path(
+        "institutions/domain-check/",
+        institutions.InstitutionDomainCheckView.as_view(),
+        name="institution-domain-check",
+    ),
+    path(
         "institutions/<slug:slug>/staff/",
         views.InstitutionStaffView.as_view(),
         name="institution-staff",

@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 from accounts import error_codes, locks
 from accounts.locks import user_lock
 from accounts.models import Institution, InstitutionMembership, User
+from accounts.selectors.institution_domains import address_on_domains, domains_claimed
 from accounts.services.notifications import notification_send
 from accounts.uploads import IMAGE_KINDS, upload_validate
 from marketplace.errors import Conflict, Forbidden, field_error
@@ -41,20 +42,6 @@ def _clean_domains(domains: list[str]) -> list[str]:
             "Give at least one e-mail domain.", code=error_codes.INVALID, field="email_domains"
         )
     return sorted(set(cleaned))
-
-
-def _on_domains(address: str, domains: list[str]) -> bool:
-    host = address.rsplit("@", 1)[-1]
-    return any(host == d or host.endswith(f".{d}") for d in domains)
-
-
-def _claimed_domains() -> set[str]:
-    claimed: set[str] = set()
-    for domains in Institution.objects.exclude(status=Institution.Status.REJECTED).values_list(
-        "email_domains", flat=True
-    ):
-        claimed |= {d.lower().strip().lstrip("@") for d in domains}
-    return claimed
 
 
 def _logo_store(file) -> str:
@@ -86,7 +73,7 @@ def institution_create(
             "email", flat=True
         )
     ]
-    if not any(_on_domains(address, domains) for address in verified):
+    if not any(address_on_domains(address, domains) for address in verified):
         raise Forbidden(
             "Verify an address on one of these domains on your account first.",
             code=error_codes.DOMAIN_NOT_VERIFIED,
@@ -95,7 +82,7 @@ def institution_create(
     logo_name = _logo_store(logo) if logo else ""
     with transaction.atomic():
         user_lock(creator)
-        taken = sorted(set(domains) & _claimed_domains())
+        taken = sorted(set(domains) & domains_claimed())
         if taken:
             raise Conflict(
                 f"{', '.join(taken)} already belongs to an institution on Slipstream.",
@@ -114,7 +101,7 @@ def institution_create(
             created_by=creator,
             logo=logo_name,
         )
-        address = next(a for a in verified if _on_domains(a, domains))
+        address = next(a for a in verified if address_on_domains(a, domains))
         InstitutionMembership.objects.create(
             user=creator,
             institution=institution,

@@ -7,7 +7,7 @@ from django.db import transaction
 from accounts import error_codes
 from accounts.locks import institution_staff_lock, user_lock
 from accounts.models import Institution, InstitutionMembership, User
-from accounts.services.institutions import membership_end
+from accounts.services.institutions import membership_end, student_membership_end_for_staff
 from accounts.services.notifications import notification_send
 from marketplace.errors import Conflict, Forbidden, NotFound
 
@@ -34,6 +34,7 @@ def institution_staff_join(
             user=user, institution=institution, role=STAFF, ended_at__isnull=True
         ).first()
         if membership is None:
+            student_membership_end_for_staff(user=user, institution_id=institution.pk)
             return InstitutionMembership.objects.create(
                 user=user,
                 institution=institution,

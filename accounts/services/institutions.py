@@ -36,11 +36,20 @@ def _institutions_for_email(email: str) -> list[Institution]:
 def institution_membership_on_email_verified(
     *, user: User, email: str
 ) -> list[InstitutionMembership]:
-    """A verified address on an institution's domain makes its owner a student member there."""
+    """A verified address on an institution's domain makes its owner a student member there,
+    unless they are its career-office staff: a colleague on the university's own domain is not
+    one of the students the office reads, and is never offered to share with it."""
     made = []
     with transaction.atomic():
         user_lock(user)
+        staff_of = set(
+            InstitutionMembership.objects.filter(
+                user=user, role=InstitutionMembership.Role.STAFF, ended_at__isnull=True
+            ).values_list("institution_id", flat=True)
+        )
         for institution in _institutions_for_email(email):
+            if institution.pk in staff_of:
+                continue
             made.append(
                 _membership_ensure(
                     user=user,
@@ -90,6 +99,19 @@ def membership_end(*, membership: InstitutionMembership) -> None:
         student_activity_changed(user_ids=[membership.user_id], what="membership")
 
 
+def student_membership_end_for_staff(*, user: User, institution_id: int) -> None:
+    """Someone who becomes an institution's career-office staff stops being its student member
+    (and stops sharing with it): the office would otherwise count its own colleague among its
+    students. Callers hold `user_lock(user)`."""
+    for membership in InstitutionMembership.objects.filter(
+        user=user,
+        institution_id=institution_id,
+        role=InstitutionMembership.Role.STUDENT,
+        ended_at__isnull=True,
+    ):
+        membership_end(membership=membership)
+
+
 def membership_leave(*, user: User, membership_id: int) -> None:
     with transaction.atomic():
         membership = locks.membership_lock(pk=membership_id, user=user, ended_at__isnull=True)
@@ -118,6 +140,8 @@ def _membership_ensure(
         )
         if role == InstitutionMembership.Role.STUDENT:
             student_activity_changed(user_ids=[user.pk], what="membership")
+        else:
+            student_membership_end_for_staff(user=user, institution_id=institution.pk)
     elif staff_role and membership.staff_role != staff_role:
         membership.staff_role = staff_role
         membership.save(update_fields=["staff_role", "updated_at"])

@@ -19,7 +19,10 @@ from accounts.selectors.sso import (
     institution_for_sso_admin,
     sso_affiliations,
 )
-from accounts.services.institutions import institution_membership_on_email_verified
+from accounts.services.institutions import (
+    institution_membership_on_email_verified,
+    student_membership_end_for_staff,
+)
 from marketplace.errors import field_error
 
 METADATA_MAX_CHARS = 200_000
@@ -182,5 +185,7 @@ def institution_membership_on_sso_login(
                 staff_role=InstitutionMembership.StaffRole.VIEWER,
                 email=email.lower(),
             )
+            student_membership_end_for_staff(user=user, institution_id=institution.pk)
+            made = [m for m in made if m.role == InstitutionMembership.Role.STAFF]
             made.append(membership)
     return made

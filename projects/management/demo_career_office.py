@@ -19,6 +19,7 @@ from projects.services.applications import (
 )
 from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.services.feedback import feedback_submit
+from projects.services.report_back import report_back_create
 from projects.services.tasks import (
     TASK_FIELDS,
     task_create,
@@ -32,15 +33,39 @@ CAREERS_STAFF_EMAIL = "priya.careers@riverbend.edu"
 CAREERS_MENTOR_EMAIL = "rita.mentor@riverbend-partners.example"
 CAREERS_STUDENTS = [
     # (name, programme, class year, consent scopes; None = never shared)
-    ("Noah Kim", "Economics", 2026, ["participation", "evaluations", "stipend_amounts"]),
-    ("Zara Ahmed", "Economics", 2027, ["participation", "evaluations", "stipend_amounts"]),
-    ("Luis Romero", "Computer Science", 2026, ["participation", "evaluations"]),
-    ("Mei Tanaka", "Computer Science", 2027, ["participation", "stipend_amounts"]),
-    ("Omar Haddad", "Design", 2026, ["participation", "evaluations", "stipend_amounts"]),
+    # The five who finish a draft share outcomes too (at least 5 must, or the office's funnel
+    # hides its outcome step); four of them report what it led to (CAREERS_OUTCOMES).
+    (
+        "Noah Kim",
+        "Economics",
+        2026,
+        ["participation", "evaluations", "stipend_amounts", "outcomes"],
+    ),
+    (
+        "Zara Ahmed",
+        "Economics",
+        2027,
+        ["participation", "evaluations", "stipend_amounts", "outcomes"],
+    ),
+    ("Luis Romero", "Computer Science", 2026, ["participation", "evaluations", "outcomes"]),
+    ("Mei Tanaka", "Computer Science", 2027, ["participation", "stipend_amounts", "outcomes"]),
+    (
+        "Omar Haddad",
+        "Design",
+        2026,
+        ["participation", "evaluations", "stipend_amounts", "outcomes"],
+    ),
     ("Ines Costa", "Economics", 2028, ["participation", "evaluations", "stipend_amounts"]),
     ("Tom Becker", "Computer Science", 2027, ["participation", "stipend_amounts"]),
     ("Private Person", "Design", 2026, None),
 ]
+# What a finished draft led to, as the student reported back (by the student's index above).
+CAREERS_OUTCOMES: dict[int, list[str]] = {
+    0: ["introduction", "referral"],
+    1: ["job_offer"],
+    2: ["repeat_work"],
+    4: ["introduction"],
+}
 CAREERS_TASKS: list[dict[str, Any]] = [
     {
         "title": "Tidy a survey of 2,000 small businesses",
@@ -152,3 +177,10 @@ def seed_career_office(*, password: str) -> None:
                 text="Careful and clear.",
                 competencies={"communication": 4 + index % 2, "professionalism": 5},
             )
+            if index in CAREERS_OUTCOMES:
+                report_back_create(
+                    engagement_id=engagement.pk,
+                    author=student,
+                    outcomes=CAREERS_OUTCOMES[index],
+                    note="The mentor introduced me to their team lead.",
+                )

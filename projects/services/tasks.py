@@ -14,6 +14,7 @@ from marketplace.events import student_activity_changed
 from projects import error_codes as codes
 from projects import locks
 from projects.models import (
+    Engagement,
     Task,
 )
 from projects.services.applications import TASK_CANCELLED_NOTE, applications_decline_pending
@@ -162,13 +163,32 @@ def task_update(
         task = _task_lock_for_mentor(task_id=task_id, mentor=mentor)
         transition_require(task, "edit", role=MENTOR)
         guard_require(guard_stipend_unchanged(task, data=data))
+        seen_before = _task_seen_by_offices(task)
         for name, value in data.items():
             setattr(task, name, value)
         task_rules_check(task)
         task.save()
         _task_set_skills(task, skill_ids)
         _task_set_institutions(task, institution_ids)
+        if _task_seen_by_offices(task) != seen_before:
+            _task_drafters_changed(task)
     return task
+
+
+def _task_seen_by_offices(task: Task) -> tuple[str, int | None, tuple[int, ...]]:
+    """What a career office reads of a task through its students (their skills in the CSV and
+    top skills, the engagement's title and hours): a change is news to its `updated_since`."""
+    skills = tuple(sorted(task.skills.values_list("pk", flat=True)))
+    return (task.title, task.estimated_hours, skills)
+
+
+def _task_drafters_changed(task: Task) -> None:
+    """Restamp the change time of the task's applicants (and recompute their cells) and of its
+    engagements, so an office's next incremental sync reads the new skills and wording."""
+    student_activity_changed(
+        user_ids=set(task.applications.values_list("drafter_id", flat=True)), what="task"
+    )
+    Engagement.objects.filter(task=task).update(updated_at=timezone.now())
 
 
 def _task_transition(*, task_id: int, mentor: User, action: str) -> Task:

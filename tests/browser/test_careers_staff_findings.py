@@ -88,7 +88,7 @@ def test_careers_page_acts_in_place_asks_first_and_agrees_with_itself(page):
 
     # One menu near the top reaches every part of the long page.
     jump = page.get_by_role("navigation", name="On this page")
-    for name in ("Dashboard", "Students", "Engagements", "Featured", "keys", "log"):
+    for name in ("At a glance", "Students", "Engagements", "Featured", "keys", "log"):
         expect(jump.get_by_role("link", name=name, exact=True)).to_be_visible()
     jump.get_by_role("link", name="colleagues").click()
     expect(page).to_have_url(re.compile("#colleagues-heading$"))

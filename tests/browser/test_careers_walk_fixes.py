@@ -155,7 +155,7 @@ def test_the_careers_page_on_a_phone_shows_every_jump_link_and_pages_its_lists(p
     expect(engagements).to_have_count(5)
 
     jump = page.get_by_role("navigation", name="On this page")
-    for name in ("Dashboard", "keys", "colleagues", "roster", "sign-in", "log"):
+    for name in ("At a glance", "keys", "colleagues", "roster", "sign-in", "log"):
         box = jump.get_by_role("link", name=name, exact=True).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
     # The section links sit right under the page heading.

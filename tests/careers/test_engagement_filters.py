@@ -93,7 +93,7 @@ def test_filters_only_narrow_what_the_office_may_see(scene, other_office):
         ("class_year=20x6", "class_year", "whole number"),
         ("class_year=1066", "class_year", "1900"),
         ("created_from=5%20March", "created_from", "2026-12-31"),
-        ("created_from=2026-03-05&created_to=2026-03-01", "created_to", "before its start"),
+        ("created_from=2026-03-05&created_to=2026-03-01", "created_to", "before the start date"),
         ("student=a", "student", "at least 2"),
         ("student=%20%20a%20", "student", "at least 2"),
         ("student=" + "x" * 81, "student", "80"),

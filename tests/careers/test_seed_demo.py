@@ -1,5 +1,6 @@
 """`make run` shows a populated career-office dashboard: the demo office's staff sign in and
-see numbers (not suppressed cells), and the student who never shared is not among them."""
+see numbers (not suppressed cells, the funnel's outcome step included), and the student who
+never shared is not among them."""
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +19,9 @@ def test_the_demo_career_office_has_a_populated_dashboard(client):
     assert summary["totals"]["students"] == 7
     assert summary["totals"]["completed"] >= 5
     assert summary["top_skills"]
+    # Enough students share outcomes (5 or more) that the funnel's last step is shown.
+    assert summary["totals"]["funnel"]["outcome"] == 4
+    assert summary["totals"]["outcomes"]["job_offer"] == 1
     names = {s["name"] for s in client.get("/api/v1/careers/students/").json()["results"]}
     assert len(names) == 7 and "Private Person" not in names
     assert client.get("/careers/").status_code == 200

@@ -123,7 +123,7 @@ def test_the_join_link_reads_signed_out_who_invited_whom_where_and_as_what(
         "role": "viewer",
         "state": "pending",
     }
-    assert body["signed_in_as"] is None and body["role_can"].startswith("see the dashboard")
+    assert body["signed_in_as"] is None and body["role_can"].startswith("see how your consenting")
     assert _preview("x" * 43).status_code == 404
 
 

@@ -188,6 +188,7 @@ ROWS: list[Row] = [
         "/api/v1/institutions/",
         body={"name": "Northfield College", "domains": ["northfield.edu"]},
     ),
+    Row("GET", "/api/v1/institutions/domain-check/", body={"email_domains": "northfield.edu"}),
     # The career office's API: its staff (or keys, tested in tests/careers) and nobody else.
     *[
         Row("GET", f"/api/v1/careers/{path}", who=OFFICE, deny=403)

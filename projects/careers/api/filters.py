@@ -57,6 +57,6 @@ class EngagementFilterSerializer(InputSerializer):
         start, end = attrs.get("created_from"), attrs.get("created_to")
         if start and end and start > end:
             raise serializers.ValidationError(
-                {"created_to": "The end of the date range is before its start."}
+                {"created_to": "The end date is before the start date."}
             )
         return attrs

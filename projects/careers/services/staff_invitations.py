@@ -38,13 +38,14 @@ JOIN_PATH = "/careers/join/"
 # What each role may do, in the invitee's words (the e-mail and the join page say it).
 ROLE_CAN: dict[str, str] = {
     InstitutionMembership.StaffRole.ADMIN: (
-        "see the dashboard of consenting students' participation and the anonymous reports, "
-        "feature tasks for your students, and manage API keys, colleagues, the student roster "
-        "and university sign-in"
+        "see how your consenting students take part on the office's dashboard and in its "
+        "anonymous reports, feature tasks for your students, and manage API keys, colleagues, "
+        "the student roster and university sign-in"
     ),
     InstitutionMembership.StaffRole.VIEWER: (
-        "see the dashboard of consenting students' participation, the anonymous reports and "
-        "the tasks your office features (admins change the office's settings)"
+        "see how your consenting students take part on the office's dashboard and in its "
+        "anonymous reports, and which tasks your office features (admins change the "
+        "office's settings)"
     ),
 }
 

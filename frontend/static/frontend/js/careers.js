@@ -1,14 +1,16 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { api, sendForm, siteConfig } from "./api.js";
+import { ApiError, api, sendForm, siteConfig } from "./api.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
-import { date, el, emptyState, money } from "./ui.js";
+import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
+import { el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 const status = $("[data-status]");
 let institution = null;
 let pending = false;
+let officeDomains = []; // the office's e-mail domains: an invitation off them is confirmed first
 // Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
 const featuredIds = new Set();
 // Featuring is for the office's admins (the API refuses viewers): viewers read the list only.
@@ -178,121 +180,6 @@ async function exportStudents() {
   saveFile("careers-students.csv", `${lines.join("\n")}\n`);
 }
 
-// --- Students and engagements -------------------------------------------------------------
-const OUTCOME_WORDS = { introduction: "introduction", referral: "referral", repeat_work: "repeat work", job_offer: "job offer" };
-let studentsNext = null;
-const studentNames = new Map();
-
-function outcomeText(outcomes) {
-  if (!outcomes) return "Not shared";
-  const parts = Array.isArray(outcomes)
-    ? outcomes.map((o) => OUTCOME_WORDS[o.outcome] || o.outcome)
-    : Object.entries(outcomes).filter(([, n]) => n).map(([k, n]) => `${n} ${OUTCOME_WORDS[k] || k}`);
-  return parts.length ? parts.join(", ") : "None yet";
-}
-
-// 10 at a time with "Show more students" (engagements 5): on a phone each row is a card, and
-// a whole roster made the page thousands of pixels long before the office settings.
-const FIRST_STUDENTS = "careers/students/?page_size=10";
-
-async function loadStudents(url = FIRST_STUDENTS) {
-  const page = await api(url);
-  const body = $("[data-students]");
-  if (url === FIRST_STUDENTS) body.replaceChildren();
-  if (!page.results.length && !body.children.length) {
-    body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
-  }
-  for (const st of page.results) studentNames.set(st.id, st.name);
-  body.append(...page.results.map((st) => el("tr", {},
-    el("td", { "data-label": "Name" }, el("a", { href: `/careers/students/${encodeURIComponent(st.id)}/`, text: st.name })),
-    el("td", { "data-label": "Programme", text: st.programme || "—" }),
-    el("td", { "data-label": "Class year", text: st.class_year ?? "—" }),
-    el("td", { "data-label": "Drafts", text: `${st.counts.engagements} (${st.counts.completed_engagements} completed)` }),
-    el("td", { "data-label": "Last activity", text: date(st.updated_at) }),
-    el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }))));
-  studentsNext = page.next;
-  $("[data-students-more]").hidden = !page.next;
-}
-
-// A student who does not share stipend amounts: the office knows there is one, not how much.
-function stipendText(e) {
-  if (!e.paid) return "Unpaid";
-  return e.stipend ? money(e.stipend.amount, e.stipend.currency) : "Stipend (amount not shared)";
-}
-
-const STATE_WORDS = { awaiting_funding: "Waiting for funding", active: "Active", delivered: "Delivered", completed: "Completed", cancelled: "Cancelled" };
-
-// The engagements table filters on the server; the filters live in the page's URL, so a
-// filtered view can be bookmarked or sent to a colleague.
-const ENGAGEMENT_FILTERS = ["student", "state", "paid", "programme", "class_year", "created_from", "created_to"];
-let engagementsNext = null;
-
-function engagementQuery() {
-  const params = new URLSearchParams();
-  for (const [key, value] of new FormData($("[data-engagement-filters]"))) {
-    if (ENGAGEMENT_FILTERS.includes(key) && String(value).trim()) params.set(key, String(value).trim());
-  }
-  return params;
-}
-
-function restoreEngagementFilters() {
-  const form = $("[data-engagement-filters]");
-  const url = new URLSearchParams(location.search);
-  for (const key of ENGAGEMENT_FILTERS) {
-    const value = url.get(key);
-    if (value === null) continue;
-    const field = form.elements[key];
-    if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === value)) {
-      field.append(el("option", { value, text: value })); // a bookmarked value not listed yet
-    }
-    field.value = value;
-  }
-}
-
-function engagementRow(e) {
-  return el("tr", {},
-    el("td", { "data-label": "Student" }, e.student_id
-      ? el("a", { href: `/careers/students/${encodeURIComponent(e.student_id)}/`, text: e.student_name || studentNames.get(e.student_id) || "Student" })
-      : "—"),
-    el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
-    el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
-    el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
-    el("td", { "data-label": "Stipend", text: stipendText(e) }),
-    el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
-    el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) }));
-}
-
-async function loadEngagements({ more = false } = {}) {
-  const query = engagementQuery();
-  const body = $("[data-engagements]");
-  const note = $("[data-engagement-summary]");
-  let page;
-  try {
-    page = await api(more ? engagementsNext : `careers/engagements/?page_size=5${query.size ? `&${query}` : ""}`);
-  } catch (error) {
-    note.textContent = error.message; // e.g. "The end of the date range is before its start."
-    return;
-  }
-  if (!more) body.replaceChildren();
-  body.append(...page.results.map(engagementRow));
-  if (!body.children.length) {
-    body.append(el("tr", {}, el("td", { colspan: 7, text: query.size ? "No engagement matches these filters." : "No engagements yet." })));
-  }
-  const shown = body.querySelectorAll("td[data-label='Task']").length;
-  note.textContent = query.size ? `${shown}${page.next ? "+" : ""} ${shown === 1 && !page.next ? "engagement matches" : "engagements match"}.` : "";
-  engagementsNext = page.next;
-  $("[data-engagements-more]").hidden = !page.next;
-}
-
-function applyEngagementFilters(event) {
-  event?.preventDefault();
-  const url = new URL(location.href);
-  for (const key of ENGAGEMENT_FILTERS) url.searchParams.delete(key);
-  for (const [key, value] of engagementQuery()) url.searchParams.set(key, value);
-  history.replaceState(null, "", url);
-  loadEngagements();
-}
-
 // --- Featuring from a search picker --------------------------------------------------------
 async function searchTasks(event) {
   event.preventDefault();
@@ -388,8 +275,8 @@ function wireForms() {
   engagementForm.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") applyEngagementFilters(); });
   engagementForm.addEventListener("reset", () => setTimeout(applyEngagementFilters)); // after the fields clear
   $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
-  $("[data-students-more]").addEventListener("click", () => loadStudents(studentsNext));
-  $("[data-invite-form]").addEventListener("submit", (event) => invite(event, { pending }));
+  $("[data-students-more]").addEventListener("click", loadMoreStudents);
+  $("[data-invite-form]").addEventListener("submit", (event) => invite(event, { pending, domains: officeDomains }));
   $("[data-roster-form]").addEventListener("submit", uploadRoster);
   $("[data-sso-form]").addEventListener("submit", saveSso);
   $("[data-sso-remove]").addEventListener("click", removeSso);
@@ -413,10 +300,26 @@ function wireForms() {
     const data = new FormData(form);
     if (!form.logo.files.length) data.delete("logo");
     await sendForm(form, async () => {
+      await domainsClaimable(form.email_domains.value);
       await api("institutions/", { method: "POST", body: data });
       await start();
     });
   });
+}
+
+// Creating an institution needs a verified address on its domains, which nobody else has
+// claimed: asked first (a 200 answer), so the expected "verify first" is said on the form
+// without a refused request. The create call still refuses both.
+async function domainsClaimable(domains) {
+  const check = await api(`institutions/domain-check/?email_domains=${encodeURIComponent(domains)}`);
+  // Said under the domains field (where it is fixed), with the summary above the form.
+  const refuse = (message) => { throw new ApiError(400, { error: { message, fields: { email_domains: [message] } } }); };
+  if (check.already_claimed.length) {
+    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; write to us if it is yours.`);
+  }
+  if (!check.verified_by_you) {
+    refuse(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under Settings, E-mail addresses, open the link we send, then create the institution.`);
+  }
 }
 
 // Staff are named by the name they give (never their address): ask on the way in.
@@ -446,6 +349,7 @@ async function start() {
   if (!mine.length) { status.textContent = "You are not career-office staff of an institution yet."; return; }
   const office = live || mine[0];
   const admin = office.viewer_role === "admin";
+  officeDomains = office.email_domains;
   $("[data-colleagues]").hidden = false;
   $("[data-invite-form]").hidden = !admin;
   pending = !live;
@@ -459,6 +363,7 @@ async function start() {
   $("[data-roster-section]").hidden = !admin;
   $("[data-sso-section]").hidden = !admin;
   $("[data-jump]").hidden = false;
+  keepJumpHeight($("[data-jump]"));
   for (const link of $("[data-jump]").querySelectorAll("[data-admin-only]")) link.hidden = !admin;
   canFeature = admin;
   $("[data-task-search]").hidden = !admin;
@@ -468,6 +373,13 @@ async function start() {
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
     admin ? loadKeys() : null, admin ? loadSso() : null]);
   status.textContent = joinedWords(live);
+}
+
+// The sticky menu wraps to two or three rows on a phone: headings jumped to keep clear of it.
+function keepJumpHeight(menu) {
+  const set = () => root.style.setProperty("--jump-height", `${Math.ceil(menu.getBoundingClientRect().height)}px`);
+  new ResizeObserver(set).observe(menu);
+  set();
 }
 
 // Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the

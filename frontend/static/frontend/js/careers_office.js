@@ -113,28 +113,41 @@ export async function loadColleagues({ admin, pending }) {
   note.hidden = !note.textContent;
   const list = document.querySelector("[data-invitation-list]");
   if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
-  const invitations = (await api("careers/invitations/")).results;
+  // An accepted invitation is a colleague now, listed above: only the others are listed here.
+  const invitations = (await api("careers/invitations/")).results.filter((i) => i.state !== "accepted");
   list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload, office.email_domains))
-    : [el("li", { class: "muted", text: "No invitations yet." })]));
+    : [el("li", { class: "muted", text: "No invitations waiting for an answer." })]));
 }
 
-export async function invite(event, { pending }) {
+async function inviteAnyway(body, title) {
+  const sure = await confirmAct({
+    title,
+    body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
+    confirm: "Invite anyway", safeFirst: true,
+  });
+  if (!sure) say("invitations", `Not sent: check the address ${body.email}.`);
+  return sure;
+}
+
+// `domains`: the office's e-mail domains (institutions/ gives them before the form shows).
+export async function invite(event, { pending, domains }) {
   event.preventDefault();
   const form = event.target;
   await sendForm(form, async () => {
-    const body = { email: form.email.value, role: form.role.value };
+    const body = { email: form.email.value.trim(), role: form.role.value };
+    // An address off the office's domains is often a typo or a personal address: ask first,
+    // from the domains already read, so the expected answer is no refused request. The server
+    // still refuses (409) an unconfirmed one; that answer leads to the same question.
+    if (domains?.length && body.email.includes("@") && outsideDomains(body.email, domains)) {
+      if (!await inviteAnyway(body, `${body.email} is not at ${domains.join(" or ")}. Invite anyway?`)) return;
+      body.confirm_outside_domains = true;
+    }
     let made;
     try {
       made = await api("careers/invitations/", { method: "POST", body });
     } catch (error) {
-      // An address off the office's domains is often a typo or a personal address: ask first.
       if (error.code !== "invitee_outside_office_domains") throw error;
-      const sure = await confirmAct({
-        title: error.message,
-        body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
-        confirm: "Invite anyway", safeFirst: true,
-      });
-      if (!sure) { say("invitations", `Not sent: check the address ${body.email}.`); return; }
+      if (!await inviteAnyway(body, error.message)) return;
       made = await api("careers/invitations/", { method: "POST", body: { ...body, confirm_outside_domains: true } });
     }
     form.reset();

@@ -84,13 +84,24 @@ function cohortForm(membership) {
 }
 
 function membershipCard(membership) {
+  const staff = membership.role === "staff";
   const active = consents.find((c) => c.is_active && c.institution_slug === membership.institution_slug);
   return el("article", { class: "card membership" },
     el("h3", { text: membership.institution_name }),
-    el("p", { class: "muted", text: `${membership.role === "staff" ? "Career-office staff" : "Student"} · via ${membership.email || "the site team"} · since ${date(membership.created_at)}` }),
-    el("p", { class: "sharing", text: active ? `Sharing now: ${scopeLabels(active.scopes)} (since ${date(active.granted_at)}).` : "Sharing nothing." }),
-    membership.role === "student" ? cohortForm(membership) : null,
-    membership.role === "student" ? consentForm(membership, active) : null);
+    el("p", { class: "muted", text: `${staff ? "Career-office staff" : "Student"} · via ${membership.email || "the site team"} · since ${date(membership.created_at)}` }),
+    staff
+      ? el("p", {}, "You work in its career office: students share with you, not you with it. ",
+        el("a", { href: "/careers/", text: "Open the career-office dashboard" }))
+      : el("p", { class: "sharing", text: active ? `Sharing now: ${scopeLabels(active.scopes)} (since ${date(active.granted_at)}).` : "Sharing nothing." }),
+    staff ? null : cohortForm(membership),
+    staff ? null : consentForm(membership, active));
+}
+
+// An office's own staff are never its students (the server ends such a student membership when
+// they join the office); an older one is not offered here either.
+function shownMemberships(memberships) {
+  const staffOf = new Set(memberships.filter((m) => m.role === "staff").map((m) => m.institution_slug));
+  return memberships.filter((m) => m.role === "staff" || !staffOf.has(m.institution_slug));
 }
 
 function historyItem(consent) {
@@ -155,6 +166,7 @@ async function load() {
   // below shows a page at a time.
   let memberships;
   [memberships, consents] = await Promise.all([api("me/memberships/"), allPages("me/consents/"), historyList.reload(), disclosureList.reload()]);
+  memberships = shownMemberships(memberships);
   fill(container, memberships.map(membershipCard));
   document.querySelector("[data-memberships-empty]").hidden = memberships.length > 0;
   document.querySelector("[data-history-empty]").hidden = consents.length > 0;

@@ -1,4 +1,5 @@
-// The sign-up page reached from a colleague's invitation (?next=/careers/join/<token>/) names the
+// The sign-up page: the pitch above the form follows the roles ticked (career-office staff do
+// not read the drafter's pitch), and reached from a colleague's invitation (?next=/careers/join/<token>/) names the
 // office being joined, as the invitation itself says it (GET staff-invitations/<token>/, readable
 // signed out): the URL only points at the invitation, it never supplies the name.
 import { api } from "./api.js";
@@ -15,3 +16,14 @@ if (line && match) {
     line.hidden = false;
   }).catch(() => {}); // an unknown link: the join page says why after sign-up
 }
+
+// One pitch per ticked role; with none ticked yet, the drafter's (the form's default).
+const pitches = document.querySelectorAll("[data-pitch]");
+const roleBoxes = document.querySelectorAll('input[name="roles"]');
+function showPitches() {
+  const ticked = new Set([...roleBoxes].filter((box) => box.checked).map((box) => box.value));
+  if (!ticked.size) ticked.add("drafter");
+  for (const pitch of pitches) pitch.hidden = !ticked.has(pitch.dataset.pitch);
+}
+for (const box of roleBoxes) box.addEventListener("change", showPitches);
+if (pitches.length && roleBoxes.length) showPitches();

@@ -1,0 +1,172 @@
+"""Career-office staff's last walk (issue 19), in the browser: a date range that ends before
+it starts is said next to the dates and the table says it was not updated; a jump keeps its
+heading clear of the sticky menu on a phone; sign-up's pitch follows the ticked role; the
+expected steps (an invitation off the office's domains, an institution on a domain not yet
+verified) ask first and log no refused request; an accepted invitation is a colleague, not
+also an invitation; a colleague on the university's domain is offered no student sharing."""
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from accounts.models import InstitutionMembership
+from accounts.services.institutions import institution_membership_on_email_verified
+from projects.careers.access import CareersAccess
+from projects.careers.services.staff_invitations import (
+    staff_invitation_accept,
+    staff_invitation_create,
+)
+from tests.browser.careers_pages import shoot_both_widths, staff_only_office_admin
+from tests.browser.conftest import assert_accessible, confirm
+from tests.browser.first_use import log_in
+from tests.careers.conftest import make_student
+from tests.factories import EngagementFactory, UserFactory
+
+SCREENS = Path("/tmp/s")
+
+
+def _refusals(page) -> list[str]:
+    """Every API answer of 400 or more the page gets (the browser logs each in its console)."""
+    refused: list[str] = []
+    page.on(
+        "response",
+        lambda r: (
+            refused.append(f"{r.status} {r.url}") if "/api/" in r.url and r.status >= 400 else None
+        ),
+    )
+    return refused
+
+
+def test_a_backwards_date_range_is_said_by_the_dates_and_the_table_is_not_left_stale(page):
+    office = staff_only_office_admin()
+    EngagementFactory(application__drafter=make_student(office, "Ann One"))
+    refused = _refusals(page)
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    rows = page.locator("[data-engagements] tr")
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("Ann One")
+
+    page.get_by_label("Begun from").fill("2026-05-01")
+    page.get_by_label("to", exact=True).fill("2026-04-01")
+    page.get_by_role("button", name="Show", exact=True).click()
+
+    expect(page.locator("[data-dates-error]")).to_have_text(
+        "The end date is before the start date."
+    )
+    expect(page.get_by_label("to", exact=True)).to_have_attribute("aria-invalid", "")
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("Not updated: correct the dates above")
+    assert refused == []  # refused here first; the API would say the same
+    shoot_both_widths(page, SCREENS, "dates-backwards")
+
+    page.get_by_label("to", exact=True).fill("2030-01-01")
+    page.get_by_role("button", name="Show", exact=True).click()
+    expect(page.locator("[data-dates-error]")).to_be_hidden()
+    expect(rows).not_to_contain_text("Not updated")
+
+
+def test_a_jump_on_a_phone_shows_its_heading_below_the_sticky_menu(page):
+    office = staff_only_office_admin()
+    log_in(page, office.admin)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(page.base + "/careers/")
+    jump = page.get_by_role("navigation", name="On this page")
+    expect(jump).to_be_visible()
+
+    for name, heading in (
+        ("Engagements", "#engagements-heading"),
+        ("colleagues", "#colleagues-heading"),
+    ):
+        jump.get_by_role("link", name=name, exact=True).click()
+        page.wait_for_function(f"() => location.hash === '{heading}'")
+        page.wait_for_timeout(300)
+        menu = jump.bounding_box()
+        box = page.locator(heading).bounding_box()
+        assert box["y"] >= menu["y"] + menu["height"], name
+
+
+def test_the_sign_up_pitch_follows_the_role_ticked(page):
+    page.goto(page.base + "/accounts/signup/?role=career_office")
+    office_pitch = page.locator("[data-pitch=career_office]")
+    drafter_pitch = page.locator("[data-pitch=drafter]")
+    expect(office_pitch).to_be_visible()
+    expect(drafter_pitch).to_be_hidden()
+    shoot_both_widths(page, SCREENS, "signup-career-office")
+
+    page.get_by_label("Career office: I work in a university career office").uncheck()
+    page.get_by_label("Drafter: I want to help professionals and gain experience").check()
+    expect(drafter_pitch).to_be_visible()
+    expect(office_pitch).to_be_hidden()
+
+
+def test_inviting_outside_the_domains_asks_first_and_logs_no_refusal(page):
+    office = staff_only_office_admin()
+    refused = _refusals(page)
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    page.get_by_label("Colleague\N{RIGHT SINGLE QUOTATION MARK}s e-mail").fill("ana@gmail.com")
+    page.get_by_role("button", name="Send invitation").click()
+
+    expect(page.get_by_role("dialog")).to_contain_text(
+        "ana@gmail.com is not at riverbend.edu. Invite anyway?"
+    )
+    confirm(page, "Invite anyway")
+    expect(page.locator("[data-invitation='ana@gmail.com']")).to_contain_text(
+        "Waiting for an answer"
+    )
+    assert refused == []
+
+
+def test_creating_an_institution_on_an_unverified_domain_is_answered_on_the_form(page):
+    newcomer = UserFactory(email="ana@gmail.com", finish__display_name="Ana Ruiz")
+    profile = newcomer.profile
+    profile.wants_to_draft, profile.joins_career_office = False, True
+    profile.save()
+    refused = _refusals(page)
+    log_in(page, newcomer)
+    page.goto(page.base + "/careers/")
+    page.get_by_label("Institution name").fill("Lakeside College")
+    page.get_by_label("E-mail domains").fill("lakeside.edu")
+    page.get_by_role("button", name="Create institution").click()
+
+    expect(page.locator("#inst-domains-error")).to_contain_text(
+        "Verify an address on lakeside.edu on your account first"
+    )
+    assert refused == []
+    assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "create-unverified")
+
+
+def test_an_accepted_invitation_is_listed_as_a_colleague_only(page):
+    office = staff_only_office_admin()
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    access = CareersAccess(institution=office.institution, staff=admin)
+    accepted = staff_invitation_create(
+        access=access, email="lee@riverbend.edu", staff_role="viewer"
+    )
+    staff_invitation_create(access=access, email="kim@riverbend.edu", staff_role="viewer")
+    lee = UserFactory(email="lee@riverbend.edu", finish__display_name="Lee Hart")
+    staff_invitation_accept(user=lee, token=accepted.token)
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+
+    expect(page.locator("[data-colleague='lee@riverbend.edu']")).to_contain_text("Lee Hart")
+    expect(page.locator("[data-invitation='kim@riverbend.edu']")).to_contain_text(
+        "Waiting for an answer"
+    )
+    expect(page.locator("[data-invitation='lee@riverbend.edu']")).to_have_count(0)
+
+
+def test_a_colleague_on_the_universitys_domain_is_offered_no_student_sharing(page):
+    office = staff_only_office_admin()
+    institution_membership_on_email_verified(user=office.admin, email=office.admin.email)
+    log_in(page, office.admin)
+    page.goto(page.base + "/settings/institutions/")
+
+    card = page.locator("article.membership")
+    expect(card).to_have_count(1)
+    expect(card).to_contain_text("Career-office staff")
+    expect(card.get_by_role("link", name="Open the career-office dashboard")).to_be_visible()
+    expect(page.get_by_role("button", name="Share with my career office")).to_have_count(0)
+    shoot_both_widths(page, SCREENS, "institutions-staff")
