@@ -1,12 +1,20 @@
-"""The contract is as strict as the code: the schema validates with openapi-spec-validator, and
-every /api/ URL answers in the JSON error shape, matched or not, debug on or off (item 11)."""
+"""The contract is as strict as the code: the schema validates with openapi-spec-validator,
+every /api/ URL answers in the JSON error shape, matched or not, debug on or off (item 11), and
+what the fuzz run (issue 18) found the schema and the code disagreeing on now agrees: each input
+the code takes, the schema takes, and each it refuses (400), the schema refuses."""
 
 import json
+import re
 
 import pytest
 from django.test import Client, override_settings
 from drf_spectacular.generators import SchemaGenerator
+from jsonschema import Draft4Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator
+from rest_framework.test import APIClient
+
+from accounts.services.notifications import notification_send
+from tests.factories import UserFactory
 
 UNMATCHED = [
     ("get", "/api/v1/no-such-thing/"),
@@ -37,3 +45,66 @@ def test_unmatched_api_urls_answer_the_json_error_shape(debug, method, path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True)))
+
+
+def _query_parameter(schema: dict, path: str, name: str) -> dict:
+    parameters = schema["paths"][path]["get"]["parameters"]
+    return next(p["schema"] for p in parameters if p["name"] == name)
+
+
+PAGES = ["/", "/engagements/12/", "/tasks/5/?tab=files", "/p/%C3%A9t%C3%A9/"]
+NOT_PAGES = ["engagements/12/", "//evil.example/", "/tasks/5/#files", "/a b/", " /", "/\x00", ""]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_marking_read_by_a_page_path_the_schema_takes_is_accepted(db, schema, url):
+    person = UserFactory()
+    notification_send(recipient=person, kind="message", title="New message", url=url)
+    client = APIClient()
+    client.force_authenticate(person)
+
+    response = client.post("/api/v1/me/notifications/read/", {"url": url}, format="json")
+
+    assert response.status_code == 200
+    assert response.json() == {"marked": 1}
+    pattern = schema["components"]["schemas"]["NotificationsReadInputRequest"]["properties"]
+    assert re.search(pattern["url"]["pattern"], url)
+
+
+@pytest.mark.parametrize("url", NOT_PAGES)
+def test_marking_read_by_something_no_page_path_is_refused_as_the_schema_says(db, schema, url):
+    # The fuzz run sent "000…0": the schema took any text, the code wanted a path.
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+
+    response = client.post("/api/v1/me/notifications/read/", {"url": url}, format="json")
+
+    assert response.status_code == 400
+    assert "url" in response.json()["error"]["fields"]
+    pattern = schema["components"]["schemas"]["NotificationsReadInputRequest"]["properties"]
+    assert not re.search(pattern["url"]["pattern"], url)
+
+
+@pytest.mark.parametrize(
+    ("task", "status"),
+    [
+        *[("0", 200), ("7", 200), (str(10**18 - 1), 200), ("", 200)],
+        *[("-61743", 400), (str(10**18), 400), ("1.5", 400), ("true", 400)],
+    ],
+)
+def test_my_offers_task_filter_takes_exactly_what_the_schema_states(db, schema, task, status):
+    # The fuzz run sent ?task=-61743: an integer to the schema, refused by the code.
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+
+    response = client.get("/api/v1/me/offers/", {"task": task})
+
+    assert response.status_code == status
+    parameter = _query_parameter(schema, "/api/v1/me/offers/", "task")
+    as_number = int(task) if re.fullmatch(r"-?\d+", task) else task
+    assert (status == 200) == (task == "" or Draft4Validator(parameter).is_valid(as_number))
