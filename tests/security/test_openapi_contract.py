@@ -14,6 +14,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator
 from rest_framework.test import APIClient
 
 from accounts.services.notifications import notification_send
+from accounts.skill_families import SKILL_FAMILY_LABELS
 from tests.factories import UserFactory
 
 UNMATCHED = [
@@ -108,3 +109,21 @@ def test_my_offers_task_filter_takes_exactly_what_the_schema_states(db, schema, 
     parameter = _query_parameter(schema, "/api/v1/me/offers/", "task")
     as_number = int(task) if re.fullmatch(r"-?\d+", task) else task
     assert (status == 200) == (task == "" or Draft4Validator(parameter).is_valid(as_number))
+
+
+def test_the_circle_alert_path_lists_every_skill_family_and_only_those_answer(db, schema):
+    # The schema took any text for {skill_family}: the fuzz run's texts all met a 404.
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+    parameter = schema["paths"]["/api/v1/circles/alerts/{skill_family}/"]["post"]["parameters"]
+    families = next(p["schema"]["enum"] for p in parameter if p["name"] == "skill_family")
+
+    answers = {
+        family: client.post(f"/api/v1/circles/alerts/{family}/").status_code for family in families
+    }
+    unknown = client.post("/api/v1/circles/alerts/no-such-family/")
+
+    assert set(families) == set(SKILL_FAMILY_LABELS)
+    assert set(answers.values()) == {201}
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["code"] == "not_found"
