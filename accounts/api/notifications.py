@@ -1,5 +1,6 @@
 """The signed-in person's notifications: GET /me/notifications/, POST /me/notifications/read/."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -15,8 +16,18 @@ from marketplace.api.fields import ObjectIdField
 from marketplace.api.pagination import ExtrasCursorPagination
 
 # A page of this site as `location.pathname` gives it: one leading slash (never "//", another
-# host), no fragment, no spaces or NUL.
-PAGE_PATH_PATTERN = r"^/(?:[^/#\s\u0000][^#\s\u0000]*)?$"
+# host), no fragment, no space or control character. Spelled as code points, not `\s`, which
+# Python and the schema's (ECMA) regular expressions read differently ("\x1f" is one in Python).
+PAGE_PATH_PATTERN = r"^/(?:[^/#\u0000-\u0020\u007f][^#\u0000-\u0020\u007f]*)?$"
+
+
+class _WholeTextMatch(RegexValidator):
+    """The pattern must match the whole text: Python's `$` also matches before a final
+    newline, the schema's does not."""
+
+    def __call__(self, value: object) -> None:
+        if not self.regex.fullmatch(str(value)):
+            raise ValidationError(self.message, code=self.code)
 
 
 class NotificationPagination(ExtrasCursorPagination):
@@ -50,7 +61,7 @@ class NotificationsReadInputSerializer(serializers.Serializer):
         # Kept as sent: the pattern is the whole rule, and the schema states it.
         trim_whitespace=False,
         validators=[
-            RegexValidator(PAGE_PATH_PATTERN, message="Give a page path such as /engagements/12/.")
+            _WholeTextMatch(PAGE_PATH_PATTERN, message="Give a page path such as /engagements/12/.")
         ],
         help_text="Mark read every notification that points at this page (a path such as "
         "/engagements/12/), as when the person opens it.",
