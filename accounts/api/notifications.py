@@ -1,5 +1,7 @@
 """The signed-in person's notifications: GET /me/notifications/, POST /me/notifications/read/."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema
@@ -21,12 +23,15 @@ from marketplace.api.pagination import ExtrasCursorPagination
 PAGE_PATH_PATTERN = r"^/(?:[^/#\u0000-\u0020\u007f][^#\u0000-\u0020\u007f]*)?$"
 
 
-class _WholeTextMatch(RegexValidator):
-    """The pattern must match the whole text: Python's `$` also matches before a final
-    newline, the schema's does not."""
+class _PagePathValidator(RegexValidator):
+    """The pattern (stated in the schema) must match the whole text: Python's `$` also matches
+    before a final newline, the schema's does not."""
+
+    def __init__(self) -> None:
+        super().__init__(PAGE_PATH_PATTERN, message="Give a page path such as /engagements/12/.")
 
     def __call__(self, value: object) -> None:
-        if not self.regex.fullmatch(str(value)):
+        if not re.fullmatch(PAGE_PATH_PATTERN, str(value)):
             raise ValidationError(self.message, code=self.code)
 
 
@@ -60,9 +65,7 @@ class NotificationsReadInputSerializer(serializers.Serializer):
         max_length=300,
         # Kept as sent: the pattern is the whole rule, and the schema states it.
         trim_whitespace=False,
-        validators=[
-            _WholeTextMatch(PAGE_PATH_PATTERN, message="Give a page path such as /engagements/12/.")
-        ],
+        validators=[_PagePathValidator()],
         help_text="Mark read every notification that points at this page (a path such as "
         "/engagements/12/), as when the person opens it.",
     )
