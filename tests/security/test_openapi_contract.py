@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from accounts.services.notifications import notification_send
 from accounts.skill_families import SKILL_FAMILY_LABELS
-from tests.factories import UserFactory
+from tests.factories import InstitutionFactory, MembershipFactory, UserFactory
 
 UNMATCHED = [
     ("get", "/api/v1/no-such-thing/"),
@@ -138,3 +138,32 @@ def test_the_circle_alert_path_lists_every_skill_family_and_only_those_answer(db
     assert set(answers.values()) == {201}
     assert unknown.status_code == 404
     assert unknown.json()["error"]["code"] == "not_found"
+
+
+LONG_HOST = "https://" + "0" * 63 + ("." + "a" * 63) * 6 + ".org/metadata"
+
+
+@pytest.mark.parametrize("url", [LONG_HOST, "http://idp.uni.edu/metadata", "ftp://idp.uni.edu/m"])
+def test_an_sso_metadata_url_the_code_refuses_is_refused_by_the_schema(db, schema, url):
+    # The fuzz run sent LONG_HOST: a `format: uri` to the schema, too long a host for Django.
+    institution = InstitutionFactory()
+    admin = UserFactory()
+    MembershipFactory(user=admin, institution=institution, role="staff", staff_role="admin")
+    client = APIClient()
+    client.force_authenticate(admin)
+
+    response = client.put(
+        f"/api/v1/institutions/{institution.slug}/sso/", {"metadata_url": url}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "metadata_url" in response.json()["error"]["fields"]
+    prop = schema["components"]["schemas"]["SsoSetInputRequest"]["properties"]["metadata_url"]
+    assert not re.search(prop["pattern"], url)
+
+
+def test_an_https_metadata_url_is_what_the_schema_takes(schema):
+    prop = schema["components"]["schemas"]["SsoSetInputRequest"]["properties"]["metadata_url"]
+
+    assert re.search(prop["pattern"], "https://idp.uni.edu/metadata?entity=1")
+    assert prop["maxLength"] == 500
