@@ -1,5 +1,9 @@
 """The signed-in person's notifications: GET /me/notifications/, POST /me/notifications/read/."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -12,6 +16,23 @@ from accounts.selectors.notifications import notification_list_for_user, notific
 from accounts.services.notifications import notifications_mark_read
 from marketplace.api.fields import ObjectIdField
 from marketplace.api.pagination import ExtrasCursorPagination
+
+# A page of this site as `location.pathname` gives it: one leading slash (never "//", another
+# host), no fragment, no space or control character. Spelled as code points, not `\s`, which
+# Python and the schema's (ECMA) regular expressions read differently ("\x1f" is one in Python).
+PAGE_PATH_PATTERN = r"^/(?:[^/#\u0000-\u0020\u007f][^#\u0000-\u0020\u007f]*)?$"
+
+
+class _PagePathValidator(RegexValidator):
+    """The pattern (stated in the schema) must match the whole text: Python's `$` also matches
+    before a final newline, the schema's does not."""
+
+    def __init__(self) -> None:
+        super().__init__(PAGE_PATH_PATTERN, message="Give a page path such as /engagements/12/.")
+
+    def __call__(self, value: object) -> None:
+        if not re.fullmatch(PAGE_PATH_PATTERN, str(value)):
+            raise ValidationError(self.message, code=self.code)
 
 
 class NotificationPagination(ExtrasCursorPagination):
@@ -42,14 +63,12 @@ class NotificationsReadInputSerializer(serializers.Serializer):
     url = serializers.CharField(
         required=False,
         max_length=300,
+        # Kept as sent: the pattern is the whole rule, and the schema states it.
+        trim_whitespace=False,
+        validators=[_PagePathValidator()],
         help_text="Mark read every notification that points at this page (a path such as "
         "/engagements/12/), as when the person opens it.",
     )
-
-    def validate_url(self, value: str) -> str:
-        if not value.startswith("/") or value.startswith("//") or "#" in value:
-            raise serializers.ValidationError("Give a page path such as /engagements/12/.")
-        return value
 
 
 class NotificationListView(APIView):

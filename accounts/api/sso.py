@@ -2,6 +2,8 @@
 2.0). Its admins register the identity provider's metadata (a URL or the XML) and read the
 service-provider URLs to give the university's IdP administrator."""
 
+import re
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -9,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.fields import HTTP_URL_PATTERN, HttpUrlField
 from accounts.api.viewer import authenticated_user
 from accounts.selectors.sso import institution_sso_get
 from accounts.services.sso import (
@@ -30,11 +33,30 @@ _URL_OR_XML = [
 ]
 
 
+# The metadata is read over https only (accounts/services/sso.py): the web addresses the
+# house URL field takes (their host names short enough for Django's URLValidator), https only.
+HTTPS_URL_PATTERN = HTTP_URL_PATTERN.replace("[Hh][Tt][Tt][Pp][Ss]?://", "https://")
+
+
+class HttpsUrlField(HttpUrlField):
+    """An https:// web address, as the schema's pattern states it."""
+
+    schema_pattern = HTTPS_URL_PATTERN
+
+    def to_internal_value(self, data: object) -> str:
+        value = super().to_internal_value(data)
+        if value and not re.match(HTTPS_URL_PATTERN, value):
+            raise serializers.ValidationError(
+                "Give the metadata URL over https.", code="invalid_url"
+            )
+        return value
+
+
 @page_form("institution_sso")
 class SsoSetInput(CrossFieldRules, InputSerializer):
     schema_any_of_always = [_URL_OR_XML]
 
-    metadata_url = serializers.URLField(
+    metadata_url = HttpsUrlField(
         required=False,
         max_length=500,
         help_text="The identity provider's metadata over https (read now, re-read every 4 h).",

@@ -2,7 +2,7 @@
 critique, critique, mark helpful, report, and the host's removal. Thin views: validate input,
 call one service or selector, render output."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
+from accounts.skill_families import SKILL_FAMILY_LABELS
 from marketplace.api.pagination import CursorPagination
 from projects.circles.api import serializers as s
 from projects.circles.selectors.alerts import circle_alerts_for_viewer
@@ -230,6 +231,16 @@ _ALERT_ERRORS = {
 }
 
 
+# The path names one of the fixed skill families: the schema lists them (any other is a 404).
+_FAMILY = OpenApiParameter(
+    "skill_family",
+    str,
+    OpenApiParameter.PATH,
+    enum=list(SKILL_FAMILY_LABELS),
+    description="A skill family's slug.",
+)
+
+
 def _alert_row(request: Request, skill_family: str) -> dict:
     rows = circle_alerts_for_viewer(viewer=authenticated_user(request))
     return next(row for row in rows if row["skill_family"] == skill_family)
@@ -257,6 +268,7 @@ class CircleAlertView(APIView):
 
     @extend_schema(
         operation_id="circles_alerts_subscribe",
+        parameters=[_FAMILY],
         request=None,
         responses={
             201: s.CircleAlertSerializer,
@@ -274,6 +286,7 @@ class CircleAlertView(APIView):
 
     @extend_schema(
         operation_id="circles_alerts_unsubscribe",
+        parameters=[_FAMILY],
         request=None,
         responses={204: None, **_ALERT_ERRORS},
     )

@@ -29,6 +29,8 @@ from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create, offer_decline, offer_withdraw
 from projects.offers.services.settings import offer_settings_update
 
+TASK_FILTER_MAX = 10**18 - 1
+
 
 class MyOfferSettingsView(APIView):
     """A mentor's offer settings: open or closed, the monthly cap, welcome topics, a note."""
@@ -130,7 +132,8 @@ class MyOffersView(APIView):
             OpenApiParameter("box", str, enum=list(BOXES), required=False),
             OpenApiParameter(
                 "task",
-                int,
+                # What the selector reads: up to 18 ASCII digits (0 matches no task).
+                {"type": "integer", "minimum": 0, "maximum": TASK_FILTER_MAX},
                 required=False,
                 description="Only the offer this (private) task was made from.",
             ),
