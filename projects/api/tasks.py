@@ -22,7 +22,6 @@ from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.outputs import application_rows_output, task_detail_output
 from projects.api.pagination import BrowsePagination
-from projects.response_rates import task_rows_attach_response_rates
 from projects.selectors.applications import (
     application_get_for_participant,
     application_rows_attach_portfolio,
@@ -109,7 +108,6 @@ class TaskListView(PublicReadCaching, APIView):
             ),
             fetch=browse.fetch,
         )
-        rows = task_rows_attach_response_rates(rows=page)
         count, capped = task_count_capped(filters=filters, viewer=request.user)
         paginator.extra = {"count": count, "count_capped": capped}
         # The hot list: the rows are already output-shaped (skills as the database's JSON), so
@@ -122,7 +120,7 @@ class TaskListView(PublicReadCaching, APIView):
                     handle=row["mentor_handle"], avatar_name=row["mentor_avatar"]
                 ),
             }
-            for row in rows
+            for row in page
         ]
         return paginator.get_paginated_response(cards)
 
