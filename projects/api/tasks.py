@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.api.serializers import avatar_url_for
 from accounts.api.viewer import authenticated_user
 from marketplace.api.caching import PublicReadCaching
+from marketplace.api.negotiation import RememberedContentNegotiation
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
@@ -85,6 +86,7 @@ class TaskListView(PublicReadCaching, APIView):
     publicly cacheable with an ETag; a signed-in viewer's list is private."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]
+    content_negotiation_class = RememberedContentNegotiation
     pagination_class = BrowsePagination
     throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
     throttle_scope = "task_create"
@@ -146,6 +148,7 @@ class TaskListView(PublicReadCaching, APIView):
 
 class TaskDetailView(PublicReadCaching, APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
+    content_negotiation_class = RememberedContentNegotiation
 
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
     def get(self, request: Request, task_id: int) -> Response:
