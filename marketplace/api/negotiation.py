@@ -5,6 +5,7 @@ a task page's CPU, for an answer that depends only on that header and the render
 here). The choice is remembered per (Accept, renderer classes); a `?format=` override, a format
 suffix or a refusal (406) takes DRF's own path every time."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -20,11 +21,12 @@ class RememberedContentNegotiation(DefaultContentNegotiation):
     def select_renderer(
         self,
         request: Request,
-        renderers: list[BaseRenderer],
+        renderers: Iterable[BaseRenderer],
         format_suffix: str | None = None,
     ) -> tuple[BaseRenderer, Any]:
         if format_suffix or self.settings.URL_FORMAT_OVERRIDE in request.query_params:
             return super().select_renderer(request, renderers, format_suffix)
+        renderers = list(renderers)
         key = (request.META.get("HTTP_ACCEPT", "*/*"), tuple(type(r) for r in renderers))
         found = _chosen.get(key)
         if found is None:
