@@ -249,7 +249,13 @@ def browse_statement(shape: Shape) -> Statement:
     parts += [f"WHERE ({' AND '.join(where)})", f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"]
     slots += ["limit", "offset"]
     found = []
+    # A sort key leaves the statement only as the cursor's position, which is read from the
+    # ordering's first column: the other sort keys are never converted (on SQLite each date
+    # was parsed from text, twenty times a page).
+    unread = set(sorts) - {ordering[0].lstrip("-")}
     for key, expression in zip(keys, converters, strict=False):
+        if key in unread:
+            continue
         each = connection.ops.get_db_converters(expression)
         each += expression.get_db_converters(connection)
         if each:  # most columns come from the driver as they are
