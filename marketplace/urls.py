@@ -15,8 +15,10 @@ from marketplace.api.views import ApiRootView
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", ApiRootView.as_view(), name="root"),
-    path("", include("accounts.api.urls")),
+    # Matched in order: the task reads (browse, task pages) are the hottest paths, and each
+    # pattern tried before them cost a regular expression per request (~0.1 ms in all).
     path("", include("projects.api.urls")),
+    path("", include("accounts.api.urls")),
     path("", include("projects.stipends.api.urls")),
     path("", include("projects.offers.api.urls")),
     path("careers/", include("projects.careers.api.urls")),
@@ -32,6 +34,8 @@ api_docs = csp_override(
 )(SpectacularSwaggerSplitView.as_view(url_name="schema"))
 
 urlpatterns = [
+    # First: the API takes most requests, and no other prefix overlaps "api/".
+    path("api/v1/", include((api_v1, "v1"))),
     path("admin/", admin.site.urls),
     # allauth's sign-up, with the role taken from ?role= (accounts.views.SignupView).
     path("accounts/signup/", SignupView.as_view()),
@@ -39,7 +43,6 @@ urlpatterns = [
     path("accounts/", include("accounts.sso_urls")),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
-    path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", api_docs, name="api-docs"),
     # Every other /api/ URL answers the JSON error shape, also with DEBUG on (Django's debug

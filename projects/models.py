@@ -414,6 +414,7 @@ from projects.relationship_models import (  # noqa: E402
     ReportBack,
     SavedSearch,
 )
+from projects.response_rate_models import MentorResponseRate  # noqa: E402
 
 __all__ = [
     "Application",
@@ -425,6 +426,7 @@ __all__ = [
     "ImpactSettings",
     "Introduction",
     "Invitation",
+    "MentorResponseRate",
     "Message",
     "Nudge",
     "ReportBack",

@@ -6,6 +6,12 @@ within RESPONSE_RATE_ANSWER_DAYS; applications withdrawn by the drafter and thos
 their 14 days are not counted. The median reply time is over the answered ones. Both are read
 from the mentor's RESPONSE_RATE_RECENT_TASKS newest tasks (bounded work for the busiest mentor)
 and cached per mentor like the reply time "For you" names (projects/matching/candidates.py).
+
+Browse and the task page read them stored (MentorResponseRate, projects/response_rate_models.py):
+`mentor_response_rates_store` rewrites a mentor's row in the transaction of every answer,
+withdrawal and automatic close, and `mentor_response_rates_refresh_due` (hourly) rewrites rows a
+day old, as the window slides. An unanswered application passing its 14 days is closed by the
+same hourly run, which stores the figure again.
 """
 
 import statistics
@@ -17,7 +23,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
-from projects.models import Application, Task
+from projects.models import Application, MentorResponseRate, Task
 from projects.reply_times import RESPONSIVE_CACHE_SECONDS, recent_task_ids
 
 # The share of applications of the last RESPONSE_RATE_WINDOW_DAYS the mentor answered
@@ -34,6 +40,10 @@ RESPONSE_RATE_MIN_APPLICATIONS = 5
 LOW_RESPONSE_RATE = 0.5
 LOW_RESPONSE_MIN_APPLICATIONS = 10
 CACHE_SECONDS = RESPONSIVE_CACHE_SECONDS
+# A stored figure is recomputed by the hourly run once it is this old (the window slides a day).
+STORED_REFRESH_AFTER = timedelta(days=1)
+# Mentors recomputed per query by the refresh and the migration that fills the rows.
+REFRESH_BATCH = 500
 ANSWERED = (Application.State.SHORTLISTED, Application.State.ACCEPTED, Application.State.DECLINED)
 PENDING = (Application.State.SUBMITTED, Application.State.SHORTLISTED)
 
@@ -106,6 +116,69 @@ def mentor_response_rates_cached(
     return figures
 
 
+_STORED_FIELDS = ["response_rate", "median_reply_hours", "applications", "answered", "computed_at"]
+
+
+def mentor_response_rates_store(*, mentor_ids: set[int], now: datetime | None = None) -> None:
+    """Recompute and store these mentors' figures: two queries. Called inside the transaction
+    that answers, withdraws or closes one of their applications, so the stored figure moves
+    with it (tests/projects/test_mentor_response_rate_column.py)."""
+    if not mentor_ids:
+        return
+    now = now or timezone.now()
+    figures = mentor_response_rates(mentor_ids=mentor_ids, now=now)
+    MentorResponseRate.objects.bulk_create(
+        [
+            MentorResponseRate(
+                mentor_id=mentor_id,
+                response_rate=f["response_rate"],
+                median_reply_hours=f["median_reply_hours"],
+                applications=f["applications"],
+                answered=f["answered"],
+                computed_at=now,
+            )
+            for mentor_id, f in figures.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["mentor"],
+        update_fields=_STORED_FIELDS,
+    )
+
+
+def mentor_response_rates_refresh_due(*, now: datetime | None = None) -> int:
+    """Hourly: recompute the stored figures that count applications and are a day old (the
+    window slides with time alone; a figure counting none moves only with an answer or an
+    automatic close, which store it). Returns how many mentors were recomputed."""
+    now = now or timezone.now()
+    due = list(
+        MentorResponseRate.objects.filter(
+            applications__gt=0, computed_at__lte=now - STORED_REFRESH_AFTER
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for start in range(0, len(due), REFRESH_BATCH):
+        mentor_response_rates_store(mentor_ids=set(due[start : start + REFRESH_BATCH]), now=now)
+    return len(due)
+
+
+def mentor_response_rates_fill(*, now: datetime | None = None) -> int:
+    """Store the figures of every mentor with an application in the window (the migration
+    that adds the table runs it once). Returns how many mentors."""
+    now = now or timezone.now()
+    mentor_ids = sorted(
+        set(
+            Application.objects.filter(
+                created_at__gte=now - timedelta(days=RESPONSE_RATE_WINDOW_DAYS)
+            ).values_list("task__mentor_id", flat=True)
+        )
+    )
+    for start in range(0, len(mentor_ids), REFRESH_BATCH):
+        batch = set(mentor_ids[start : start + REFRESH_BATCH])
+        mentor_response_rates_store(mentor_ids=batch, now=now)
+    return len(mentor_ids)
+
+
 def response_rate_is_low(figures: ResponseRate) -> bool:
     """Under LOW_RESPONSE_RATE over LOW_RESPONSE_MIN_APPLICATIONS or more: tasks rank lower and
     the mentor is asked to pause or close tasks."""
@@ -130,14 +203,3 @@ def mentors_with_low_response_rate(*, now: datetime) -> list[int]:
     )
     figures = mentor_response_rates(mentor_ids=mentor_ids, now=now)
     return sorted(m for m, f in figures.items() if response_rate_is_low(f))
-
-
-def task_rows_attach_response_rates(*, rows: list[dict]) -> list[dict]:
-    """Add the mentor's `mentor_response_rate` and `mentor_median_reply_hours` to task card
-    rows (which carry `mentor_id`): at most one query for the page, none on a warm cache."""
-    figures = mentor_response_rates_cached(mentor_ids={row["mentor_id"] for row in rows})
-    for row in rows:
-        mentor = figures.get(row["mentor_id"], NO_FIGURES)
-        row["mentor_response_rate"] = mentor["response_rate"]
-        row["mentor_median_reply_hours"] = mentor["median_reply_hours"]
-    return rows

@@ -9,6 +9,7 @@ the foreground, for an operator or cron without a worker."""
 from django.tasks import task
 
 from projects.offers.services.offers import offers_expire_due
+from projects.response_rates import mentor_response_rates_refresh_due
 from projects.services.closure import applications_close_due
 from projects.services.engagements import (
     engagements_auto_approve_due,
@@ -68,10 +69,12 @@ def digests_run() -> int:
 def closure_run() -> dict[str, int]:
     """Hourly: the closure guarantee — nothing waits for an answer more than 14 days. The
     system declines, kindly, applications left unanswered (with three tasks that fit) and
-    closes unanswered offers as expired."""
+    closes unanswered offers as expired; mentors' stored response rates a day old are
+    recomputed (the 90-day window slides with time alone)."""
     return {
         "applications_closed": applications_close_due(),
         "offers_expired": offers_expire_due(),
+        "response_rates_refreshed": mentor_response_rates_refresh_due(),
     }
 
 

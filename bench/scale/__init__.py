@@ -36,6 +36,7 @@ from bench.scale.sizes import (
 from bench.scale.words import WORDS, zipf_weights
 from bench.scale.work import work_generate
 from bench.scale.writer import Progress, analyze
+from projects.response_rates import mentor_response_rates_fill
 
 __all__ = [
     "EMAIL_DOMAIN",
@@ -73,6 +74,9 @@ def generate(*, size: str, seed: int, out: TextIO = sys.stdout) -> dict[str, Any
     )
     people = people_generate(**shared)
     work_generate(**shared, people=people)
+    # The rows are written in bulk, past the services that store each mentor's response rate
+    # as they answer: store them all once, as the migration that added them did.
+    mentor_response_rates_fill(now=now)
     User.objects.create(email=sentinel_email(size, seed), password=UNUSABLE_PASSWORD)
     analyze()
     progress.track("done", 0, [])

@@ -16,13 +16,13 @@ from rest_framework.views import APIView
 from accounts.api.serializers import avatar_url_for
 from accounts.api.viewer import authenticated_user
 from marketplace.api.caching import PublicReadCaching
+from marketplace.api.negotiation import RememberedContentNegotiation
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.outputs import application_rows_output, task_detail_output
 from projects.api.pagination import BrowsePagination
-from projects.response_rates import task_rows_attach_response_rates
 from projects.selectors.applications import (
     application_get_for_participant,
     application_rows_attach_portfolio,
@@ -86,6 +86,7 @@ class TaskListView(PublicReadCaching, APIView):
     publicly cacheable with an ETag; a signed-in viewer's list is private."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]
+    content_negotiation_class = RememberedContentNegotiation
     pagination_class = BrowsePagination
     throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
     throttle_scope = "task_create"
@@ -109,7 +110,6 @@ class TaskListView(PublicReadCaching, APIView):
             ),
             fetch=browse.fetch,
         )
-        rows = task_rows_attach_response_rates(rows=page)
         count, capped = task_count_capped(filters=filters, viewer=request.user)
         paginator.extra = {"count": count, "count_capped": capped}
         # The hot list: the rows are already output-shaped (skills as the database's JSON), so
@@ -122,7 +122,7 @@ class TaskListView(PublicReadCaching, APIView):
                     handle=row["mentor_handle"], avatar_name=row["mentor_avatar"]
                 ),
             }
-            for row in rows
+            for row in page
         ]
         return paginator.get_paginated_response(cards)
 
@@ -148,6 +148,7 @@ class TaskListView(PublicReadCaching, APIView):
 
 class TaskDetailView(PublicReadCaching, APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
+    content_negotiation_class = RememberedContentNegotiation
 
     @extend_schema(operation_id="tasks_retrieve", responses=s.TaskDetailSerializer)
     def get(self, request: Request, task_id: int) -> Response:

@@ -24,7 +24,7 @@ from django.db import connection
 from django.db.models import DateField, Field, FloatField, IntegerField, Value
 
 from accounts.models import InstitutionMembership, Profile, Skill, User
-from projects.models import Task
+from projects.models import MentorResponseRate, Task
 from projects.search import RANK_WINDOW, engine_query, search_tokens, task_search_sql
 from projects.selectors.tasks import (
     BROWSE_ORDERINGS,
@@ -94,6 +94,19 @@ def _task_columns() -> list[tuple[str, str, Any]]:
                 key,
                 _col(Profile, name),
                 cast("Field[Any, Any]", profile.get_field(name)).get_col(profile.db_table),
+            )
+        )
+    # The mentor's stored response rate (projects/response_rates.py): NULL without a row.
+    rates = MentorResponseRate._meta
+    for key, name in (
+        ("mentor_response_rate", "response_rate"),
+        ("mentor_median_reply_hours", "median_reply_hours"),
+    ):
+        columns.append(
+            (
+                key,
+                _col(MentorResponseRate, name),
+                cast("Field[Any, Any]", rates.get_field(name)).get_col(rates.db_table),
             )
         )
     return columns
@@ -180,6 +193,8 @@ def browse_statement(shape: Shape) -> Statement:
         f"INNER JOIN {_qn(user.db_table)} ON ({_col(Task, 'mentor')} = {_col(User, 'id')})",
         f"LEFT OUTER JOIN {_qn(profile.db_table)}",
         f"ON ({_col(User, 'id')} = {_col(Profile, 'user')})",
+        f"LEFT OUTER JOIN {_qn(MentorResponseRate._meta.db_table)}",
+        f"ON ({_col(Task, 'mentor')} = {_col(MentorResponseRate, 'mentor')})",
         search.tables if shape.search else "",
     ]
     visible, visible_slots = _visible(shape.signed_in)
@@ -234,7 +249,13 @@ def browse_statement(shape: Shape) -> Statement:
     parts += [f"WHERE ({' AND '.join(where)})", f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"]
     slots += ["limit", "offset"]
     found = []
+    # A sort key leaves the statement only as the cursor's position, which is read from the
+    # ordering's first column: the other sort keys are never converted (on SQLite each date
+    # was parsed from text, twenty times a page).
+    unread = set(sorts) - {ordering[0].lstrip("-")}
     for key, expression in zip(keys, converters, strict=False):
+        if key in unread:
+            continue
         each = connection.ops.get_db_converters(expression)
         each += expression.get_db_converters(connection)
         if each:  # most columns come from the driver as they are

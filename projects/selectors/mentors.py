@@ -8,9 +8,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import User
-from projects.models import Engagement
+from projects.models import Engagement, MentorResponseRate
 from projects.reply_times import mentor_reply_days
-from projects.response_rates import mentor_response_rates
 
 # The track record is aggregated over all the mentor's engagements and recent applications (two
 # queries, one of them a scan of the window); it may be this many seconds old on a task page.
@@ -33,7 +32,10 @@ def _track_record(*, mentor_id: int) -> dict[str, Any]:
         drafts_completed=Count("id", filter=Q(state=Engagement.State.COMPLETED)),
         people_helped=Count("drafter", filter=Q(state=Engagement.State.COMPLETED), distinct=True),
     )
-    rates = mentor_response_rates(mentor_ids={mentor_id}, now=timezone.now())[mentor_id]
+    # The stored figure browse shows on the mentor's cards (projects/response_rates.py).
+    rates = MentorResponseRate.objects.filter(mentor_id=mentor_id).values(
+        "response_rate", "median_reply_hours"
+    ).first() or {"response_rate": None, "median_reply_hours": None}
     record = {
         **done,
         "reply_hours": _reply_hours(mentor_id=mentor_id),

@@ -22,15 +22,27 @@ def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
+def _fields(model: type[Model], columns: tuple[str, ...] | None) -> list[Any]:
+    """The concrete fields read: all, or those named in `columns`, in the model's order."""
+    fields = model._meta.concrete_fields
+    return [f for f in fields if f.attname in columns] if columns else list(fields)
+
+
 @cache
-def _converters(model: type[Model], vendor: str) -> list[tuple[Any, list[Any]]]:
-    """For each concrete field: its column expression and the converters the ORM would run."""
-    out = []
-    for field in model._meta.concrete_fields:
+def _converters(
+    model: type[Model], vendor: str, columns: tuple[str, ...] | None = None
+) -> tuple[list[str], list[tuple[int, Any, list[Any]]]]:
+    """The attribute names read (`columns`, or every concrete field), and for each field the
+    ORM converts (dates, times, booleans, JSON on SQLite: a few of them) its position, column
+    expression and converters."""
+    names, out = [], []
+    for index, field in enumerate(_fields(model, columns)):
+        names.append(field.attname)
         col = field.get_col(model._meta.db_table)
         found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-        out.append((col, found))
-    return out
+        if found:
+            out.append((index, col, found))
+    return names, out
 
 
 def _column(field: Any) -> str:
@@ -38,24 +50,37 @@ def _column(field: Any) -> str:
     return str(field.column)
 
 
-def _select(model: type[Model], alias: str) -> str:
-    return ", ".join(f"{alias}.{_qn(_column(f))}" for f in model._meta.concrete_fields)
+def _select(model: type[Model], alias: str, columns: tuple[str, ...] | None = None) -> str:
+    return ", ".join(f"{alias}.{_qn(_column(f))}" for f in _fields(model, columns))
 
 
-def instance_from_values[M: Model](model: type[M], values: list[Any] | tuple[Any, ...]) -> M:
-    """A model instance from its concrete fields' column values, converted as the ORM does."""
-    converted = []
-    for value, (col, converters) in zip(values, _converters(model, connection.vendor), strict=True):
+def instance_from_values[M: Model](
+    model: type[M], values: list[Any] | tuple[Any, ...], columns: tuple[str, ...] | None = None
+) -> M:
+    """A model instance from its concrete fields' column values, converted as the ORM does;
+    with `columns`, only those fields' values (the others deferred, as `.only()` leaves them)."""
+    names, converting = _converters(model, connection.vendor, columns)
+    if len(values) != len(names):
+        raise ValueError(f"{model.__name__} has {len(names)} columns, not {len(values)}")
+    converted = list(values)
+    for index, col, converters in converting:  # only the columns the ORM converts
+        value = converted[index]
         for converter in converters:
             value = converter(value, col, connection)
-        converted.append(value)
-    names = [f.attname for f in model._meta.concrete_fields]
+        converted[index] = value
     return model.from_db(connection.alias, names, converted)
 
 
 # What the task page reads of its skills and institutions (projects/api/outputs.py, pages.py).
 SKILL_COLUMNS = ("id", "slug", "name")
 INSTITUTION_COLUMNS = ("id", "name")
+# ... and of its mentor and their profile (the mentor card, projects/selectors/mentors.py):
+# building the instances cost more than the statement; the other columns stay deferred.
+MENTOR_COLUMNS = ("id", "is_active", "date_joined")
+MENTOR_PROFILE_COLUMNS = (
+    *("id", "user_id", "handle", "display_name", "avatar", "organisation", "job_title"),
+    "verified_work_domain",
+)
 
 
 def _sql_related_json(model: type[Model], field_name: str, columns: tuple[str, ...]) -> str:
@@ -104,7 +129,8 @@ def _sql_task_page(signed_in: bool, vendor: str) -> str:
     mentor = _qn(task.get_field("mentor").column)
     profile_user = _qn(profile.get_field("user").column)
     parts = [
-        f"SELECT {_select(Task, 't')}, {_select(User, 'u')}, {_select(Profile, 'p')},",
+        f"SELECT {_select(Task, 't')}, {_select(User, 'u', MENTOR_COLUMNS)},",
+        f"{_select(Profile, 'p', MENTOR_PROFILE_COLUMNS)},",
         f"(SELECT COUNT(*) FROM {applications} c WHERE c.{a_task} = t.{pk}),",  # noqa: S608
         (
             f"(SELECT a.{pk} FROM {applications} a WHERE a.{a_task} = t.{pk}"  # noqa: S608
@@ -122,7 +148,8 @@ def _sql_task_page(signed_in: bool, vendor: str) -> str:
 
 
 def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
-    """The task with its mentor and the mentor's profile loaded, `applicant_count`,
+    """The task with its mentor and the mentor's profile loaded (MENTOR_COLUMNS and
+    MENTOR_PROFILE_COLUMNS; the rest deferred), `applicant_count`,
     `viewer_application_id` (the viewer's application to it, or None), and `skill_list` and
     `institution_list` (SKILL_COLUMNS and INSTITUTION_COLUMNS loaded): what
     `select_related("mentor__profile")` with those two annotations and a query for each
@@ -134,13 +161,13 @@ def task_page_fetch(*, task_id: int, viewer_id: int | None) -> Task | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    n_task, n_user = len(Task._meta.concrete_fields), len(User._meta.concrete_fields)
-    n_profile = len(Profile._meta.concrete_fields)
+    n_task, n_user = len(Task._meta.concrete_fields), len(MENTOR_COLUMNS)
+    n_profile = len(MENTOR_PROFILE_COLUMNS)
     task = instance_from_values(Task, row[:n_task])
-    mentor = instance_from_values(User, row[n_task : n_task + n_user])
+    mentor = instance_from_values(User, row[n_task : n_task + n_user], MENTOR_COLUMNS)
     profile_values = row[n_task + n_user : n_task + n_user + n_profile]
     if profile_values[0] is not None:
-        mentor.profile = instance_from_values(Profile, profile_values)
+        mentor.profile = instance_from_values(Profile, profile_values, MENTOR_PROFILE_COLUMNS)
     task.mentor = mentor
     added: Any = task
     added.applicant_count, added.viewer_application_id = row[-4], row[-3]

@@ -21,6 +21,7 @@ from projects.models import (
     Task,
 )
 from projects.people import display_name
+from projects.response_rates import mentor_response_rates_store
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from projects.transitions import (
     DRAFTER,
@@ -59,8 +60,11 @@ AUTOMATIC_DECLINE_NOTES = frozenset({KIND_FULL_NOTE, TASK_CANCELLED_NOTE, ACCOUN
 
 
 def applications_decline_pending(*, task: Task, note: str) -> None:
-    """Decline, kindly, every pending application of a task the caller has locked."""
+    """Decline, kindly, every pending application of a task the caller has locked (the
+    mentor's stored response rate moves with them, in the same transaction)."""
+    declined = False
     for application in locks.applications_lock_pending(task_id=task.pk):
+        declined = True
         application.state = transition_target(application, "decline", role=SYSTEM)
         application.decline_note = note
         application.save(update_fields=["state", "decline_note", "updated_at"])
@@ -72,6 +76,8 @@ def applications_decline_pending(*, task: Task, note: str) -> None:
             body=note,
             url=f"/applications/{application.pk}/",
         )
+    if declined:
+        mentor_response_rates_store(mentor_ids={task.mentor_id})
 
 
 def evidence_items_check(
@@ -208,6 +214,7 @@ def application_withdraw(*, application_id: int, drafter: User) -> Application:
         )
         application.state = transition_target(application, "withdraw", role=DRAFTER)
         application.save(update_fields=["state", "updated_at"])
+        mentor_response_rates_store(mentor_ids={application.task.mentor_id})
         student_activity_changed(user_ids=[application.drafter_id], what="application")
     return application
 
@@ -218,6 +225,7 @@ def application_shortlist(*, application_id: int, mentor: User) -> Application:
         application = _application_lock(application_id=application_id, user=mentor, as_mentor=True)
         application.state = transition_target(application, "shortlist", role=MENTOR)
         application.save(update_fields=["state", "updated_at"])
+        mentor_response_rates_store(mentor_ids={mentor.pk})
         student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
@@ -238,6 +246,7 @@ def application_decline(*, application_id: int, mentor: User, note: str = "") ->
             note.strip(), model=Application, field="decline_note", input_field="note"
         )
         application.save(update_fields=["state", "decline_note", "updated_at"])
+        mentor_response_rates_store(mentor_ids={mentor.pk})
         student_activity_changed(user_ids=[application.drafter_id], what="application")
         notification_send(
             recipient=application.drafter,
@@ -299,4 +308,5 @@ def application_accept(*, application_id: int, mentor: User, notify: bool = True
                 task.state = transition_target(task, "close", role=SYSTEM)
                 task.save(update_fields=["state", "updated_at"])
             applications_decline_pending(task=task, note=KIND_FULL_NOTE)
+        mentor_response_rates_store(mentor_ids={task.mentor_id})
     return engagement

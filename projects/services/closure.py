@@ -24,6 +24,7 @@ from projects.closure_rules import CLOSE_AFTER
 from projects.locks import application_lock
 from projects.matching.recommendations import task_recommendations_for_user
 from projects.models import Application, Task
+from projects.response_rates import mentor_response_rates_store
 from projects.services.applications import application_decline
 from projects.transitions import PENDING_APPLICATION_STATES, SYSTEM, transition_target
 
@@ -88,6 +89,8 @@ def application_close_unanswered(*, application_id: int, now: datetime) -> bool:
                 "updated_at",
             ]
         )
+        # An automatic close counts against the mentor: their stored figure moves with it.
+        mentor_response_rates_store(mentor_ids={application.task.mentor_id}, now=now)
         notification_send(
             recipient=application.drafter,
             kind="application_closed_automatically",

@@ -17,6 +17,7 @@ from projects.models import (
     Engagement,
     Task,
 )
+from projects.response_rates import mentor_response_rates_store
 from projects.services.applications import TASK_CANCELLED_NOTE, applications_decline_pending
 from projects.transitions import (
     MENTOR,
@@ -137,6 +138,8 @@ def task_create(
         student_activity_changed(
             user_ids=set(task.applications.values_list("drafter_id", flat=True)), what="task"
         )
+        # The response rate counts the mentor's newest tasks: a new one pushes the oldest out.
+        mentor_response_rates_store(mentor_ids={mentor.pk})
     return task
 
 
@@ -251,3 +254,4 @@ def task_delete(*, task_id: int, mentor: User) -> None:
         transition_require(task, "delete", role=MENTOR)
         guard_require(guard_no_applications(has_applications=task.applications.exists()))
         task.delete()
+        mentor_response_rates_store(mentor_ids={mentor.pk})  # an older task counts again

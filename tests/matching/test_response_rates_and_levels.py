@@ -15,6 +15,7 @@ from projects.matching.recommendations import (
 )
 from projects.models import Application, Task
 from projects.response_rates import mentor_response_rates
+from projects.services.applications import application_decline
 from projects.services.closure import applications_close_due
 from projects.services.nudges import nudges_plan, nudges_send_due
 from tests.factories import ApplicationFactory, SkillFactory, TaskFactory, UserFactory
@@ -25,11 +26,12 @@ pytestmark = pytest.mark.django_db
 A = Application.State
 
 
-def _answered(task, *, state=A.DECLINED, after=timedelta(hours=10)):
+def _answered(task, *, after=timedelta(hours=10)):
+    """An application the mentor declines `after` it came (through the service, which stores
+    the mentor's figure as browse reads it)."""
     application = ApplicationFactory(task=task)
-    Application.objects.filter(pk=application.pk).update(
-        state=state, updated_at=application.created_at + after
-    )
+    with time_machine.travel(application.created_at + after, tick=False):
+        application_decline(application_id=application.pk, mentor=task.mentor)
 
 
 def _mentor_with(*, answered: int, ignored: int):
