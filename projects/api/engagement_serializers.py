@@ -12,9 +12,7 @@ from projects.api.serializers import (
 )
 from projects.api.showable_serializers import EngagementShowableSerializer
 from projects.models import Feedback
-from projects.transitions import (
-    engagement_actions_for,
-)
+from projects.transitions import engagement_actions_for
 
 
 class DeliverableOutputSerializer(serializers.Serializer):
