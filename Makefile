@@ -126,9 +126,11 @@ test: lint test-sqlite test-postgres
 
 # The fast check of a change: no system packages (no Chromium, PostgreSQL, Redis or nginx), so
 # no browser or production-topology tests; PostgreSQL-only tests are deselected on SQLite.
+# tests/browser/ is only browser tests (its conftest marks each one): not even collected here, so
+# no worker imports its modules to deselect them.
 test-check: venv
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_XDIST) -q -m "not browser and not prodlike" \
-		$(PYTEST_ARGS)
+		--ignore=tests/browser $(PYTEST_ARGS)
 
 check: lint test-check
 	@echo "Lint and the SQLite suite (no browser, no topology) passed."

@@ -14,7 +14,7 @@ ENUM_NAME_OVERRIDES = {
     "PayoutStateEnum": "projects.stipends.models.Payout.State",
     "InstitutionStaffRoleEnum": "accounts.models.InstitutionMembership.StaffRole",
     "InstitutionStatusEnum": "accounts.models.Institution.Status",
-    "StaffInvitationStateEnum": "accounts.office_models.StaffInvitation.State",
+    "StaffInvitationStateEnum": "accounts.models.StaffInvitation.State",
     "ThreadKindEnum": [
         ("application", "application"),
         ("engagement", "engagement"),

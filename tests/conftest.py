@@ -74,3 +74,20 @@ def stripe_standin_settings(settings, standin: StandinServer) -> StandinServer:
     settings.STRIPE_WEBHOOK_SECRET = "whsec_test_platform_endpoint"
     settings.STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_test_connect_endpoint"
     return standin
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(request, django_db_blocker) -> Iterator[None]:
+    """The demo data of `make run` (`manage.py seed_demo`, run twice: a second start adds
+    nothing), made once per test module instead of twice per test (each seeding costs seconds).
+    It lives in a transaction rolled back after the module; each test still runs in its own
+    savepoint (mark it django_db), so what one test changes the next never sees."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    request.getfixturevalue("django_db_setup")  # the test database (not imported by name here)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo")
+        call_command("seed_demo")
+        yield
+        transaction.set_rollback(True)

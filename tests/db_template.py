@@ -51,6 +51,8 @@ def template_sources() -> list[Path]:
             found = _module_file(module)
             if found is not None:
                 sources.add(found)
+                if found.name == "__init__.py":  # a package re-exporting its modules' names
+                    sources.update(found.parent.glob("*.py"))
     return sorted(sources)
 
 

@@ -16,6 +16,7 @@ from accounts.views import portfolio_file_response
 from marketplace.api.pagination import CursorPagination
 from projects.api import inputs
 from projects.api import serializers as s
+from projects.api.engagement_serializers import EngagementOutputSerializer
 from projects.api.engagements import engagement_response
 from projects.api.pagination import paginated_response
 from projects.selectors.applications import (
@@ -123,7 +124,7 @@ class ApplicationAcceptView(APIView):
     @extend_schema(
         operation_id="applications_accept",
         request=None,
-        responses={201: s.EngagementOutputSerializer},
+        responses={201: EngagementOutputSerializer},
     )
     def post(self, request: Request, application_id: int) -> Response:
         engagement = application_accept(

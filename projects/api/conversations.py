@@ -11,9 +11,8 @@ from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
+from projects.api import conversation_serializers as cs
 from projects.api import inputs
-from projects.api import people_serializers as ps
-from projects.api import serializers as s
 from projects.api.pagination import paginated_response
 from projects.selectors.conversations import message_list_for_thread, thread_list_for_user
 from projects.services.conversations import message_send, messages_mark_read
@@ -30,7 +29,7 @@ class _ThreadView(APIView):
     def get(self, request: Request, **kwargs: int) -> Response:
         thread = self._thread(kwargs)
         queryset = message_list_for_thread(user=authenticated_user(request), **thread)
-        response = paginated_response(self, request, queryset, s.MessageOutputSerializer)
+        response = paginated_response(self, request, queryset, cs.MessageOutputSerializer)
         # Reading the newest page marks what was sent to me as read.
         if not request.query_params.get("cursor"):
             messages_mark_read(user=authenticated_user(request), **thread)
@@ -44,7 +43,7 @@ class _ThreadView(APIView):
             body=form.validated_data["body"],
             **self._thread(kwargs),
         )
-        data = s.MessageOutputSerializer(message, context={"viewer": request.user}).data
+        data = cs.MessageOutputSerializer(message, context={"viewer": request.user}).data
         return Response(data, status=status.HTTP_201_CREATED)
 
 
@@ -55,7 +54,7 @@ class ApplicationMessagesView(_ThreadView):
 
     @extend_schema(
         operation_id="application_messages_list",
-        responses=s.MessageOutputSerializer(many=True),
+        responses=cs.MessageOutputSerializer(many=True),
     )
     def get(self, request: Request, **kwargs: int) -> Response:
         return super().get(request, **kwargs)
@@ -63,7 +62,7 @@ class ApplicationMessagesView(_ThreadView):
     @extend_schema(
         operation_id="application_messages_create",
         request=inputs.MessageInputSerializer,
-        responses={201: s.MessageOutputSerializer},
+        responses={201: cs.MessageOutputSerializer},
     )
     def post(self, request: Request, **kwargs: int) -> Response:
         return super().post(request, **kwargs)
@@ -76,7 +75,7 @@ class EngagementMessagesView(_ThreadView):
 
     @extend_schema(
         operation_id="engagement_messages_list",
-        responses=s.MessageOutputSerializer(many=True),
+        responses=cs.MessageOutputSerializer(many=True),
     )
     def get(self, request: Request, **kwargs: int) -> Response:
         return super().get(request, **kwargs)
@@ -84,7 +83,7 @@ class EngagementMessagesView(_ThreadView):
     @extend_schema(
         operation_id="engagement_messages_create",
         request=inputs.MessageInputSerializer,
-        responses={201: s.MessageOutputSerializer},
+        responses={201: cs.MessageOutputSerializer},
     )
     def post(self, request: Request, **kwargs: int) -> Response:
         return super().post(request, **kwargs)
@@ -95,8 +94,8 @@ class MyThreadsView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="me_threads", responses=ps.ThreadListSerializer)
+    @extend_schema(operation_id="me_threads", responses=cs.ThreadListSerializer)
     def get(self, request: Request) -> Response:
         return Response(
-            ps.ThreadListSerializer(thread_list_for_user(user=authenticated_user(request))).data
+            cs.ThreadListSerializer(thread_list_for_user(user=authenticated_user(request))).data
         )

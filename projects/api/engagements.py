@@ -17,8 +17,8 @@ from accounts.api.viewer import authenticated_user
 from accounts.uploads import stored_file_name, upload_kind_of_stored
 from accounts.views import stored_file_response
 from marketplace.api.pagination import CursorPagination
+from projects.api import engagement_serializers as s
 from projects.api import inputs
-from projects.api import serializers as s
 from projects.api.pagination import paginated_response
 from projects.selectors.engagements import (
     engagement_get_for_participant,

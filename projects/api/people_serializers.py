@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from rest_framework import serializers
 
+from projects.api.engagement_serializers import EngagementCardSerializer
 from projects.api.serializers import (
-    EngagementCardSerializer,
     PersonFromUserSerializer,
     PersonSerializer,
     TaskSummarySerializer,
@@ -159,22 +159,6 @@ class ExperienceSerializer(serializers.Serializer):
         allow_null=True,
         help_text="People a mentor's former drafters have since helped (null unless shown).",
     )
-
-
-class ThreadSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["application", "engagement", "offer"])
-    id = serializers.IntegerField()
-    task_title = serializers.CharField()
-    other = PersonSerializer()
-    last_message_at = serializers.DateTimeField()
-    last_message_excerpt = serializers.CharField()
-    unread_count = serializers.IntegerField()
-    url = serializers.CharField()
-
-
-class ThreadListSerializer(serializers.Serializer):
-    results = ThreadSerializer(many=True)
-    unread_total = serializers.IntegerField()
 
 
 class PublicExperienceSerializer(serializers.Serializer):

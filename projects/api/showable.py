@@ -14,7 +14,7 @@ from accounts.api.serializers import PortfolioItemOutputSerializer
 from accounts.api.viewer import authenticated_user
 from marketplace.api.schema import ErrorSerializer
 from projects.api import inputs
-from projects.api import serializers as s
+from projects.api.engagement_serializers import EngagementOutputSerializer
 from projects.api.engagements import engagement_response
 from projects.services.showable import (
     case_study_approve,
@@ -35,7 +35,7 @@ class ShowableProposeView(APIView):
     @extend_schema(
         operation_id="engagements_showable_propose",
         request=inputs.ShowableProposalInputSerializer,
-        responses={200: s.EngagementOutputSerializer, **_ERRORS},
+        responses={200: EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.ShowableProposalInputSerializer(data=request.data)
@@ -52,7 +52,7 @@ class ShowableConfirmView(APIView):
     @extend_schema(
         operation_id="engagements_showable_confirm",
         request=None,
-        responses={200: s.EngagementOutputSerializer, **_ERRORS},
+        responses={200: EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         showable_confirm(engagement_id=engagement_id, mentor=authenticated_user(request))
@@ -65,7 +65,7 @@ class CaseStudySubmitView(APIView):
     @extend_schema(
         operation_id="engagements_case_study_submit",
         request=inputs.CaseStudyInputSerializer,
-        responses={200: s.EngagementOutputSerializer, **_ERRORS},
+        responses={200: EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         form = inputs.CaseStudyInputSerializer(data=request.data)
@@ -82,7 +82,7 @@ class CaseStudyApproveView(APIView):
     @extend_schema(
         operation_id="engagements_case_study_approve",
         request=None,
-        responses={200: s.EngagementOutputSerializer, **_ERRORS},
+        responses={200: EngagementOutputSerializer, **_ERRORS},
     )
     def post(self, request: Request, engagement_id: int) -> Response:
         case_study_approve(engagement_id=engagement_id, mentor=authenticated_user(request))

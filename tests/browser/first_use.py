@@ -1,10 +1,16 @@
-"""People and sign-in for the first-use browser tests (test_first_use_pages.py and
-test_first_use_findings.py)."""
+"""People, sign-in and the two-width check the browser tests share (first-use pages, the mentor
+and drafter walk fixes)."""
+
+from pathlib import Path
 
 from django.test import Client
 
 from accounts.services.profiles import profile_update
+from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.factories import UserFactory
+
+WIDE = {"width": 1280, "height": 900}
+PHONE = 390
 
 
 def log_in(page, user) -> None:
@@ -15,11 +21,29 @@ def log_in(page, user) -> None:
     page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
 
 
-def person(name: str, *, draft: bool = True, mentor: bool = False):
-    """A named member past the welcome wizard, drafting and/or mentoring."""
+def person(name: str, *, draft: bool = True, mentor: bool = False, onboarded: bool = True):
+    """A named member, drafting and/or mentoring; past the welcome wizard unless `onboarded`
+    is False (then /welcome/ greets them as new)."""
     user = UserFactory(finish__display_name=name)
     profile_update(
         user=user,
-        data={"wants_to_draft": draft, "wants_to_mentor": mentor, "onboarding_completed": True},
+        data={
+            "wants_to_draft": draft,
+            "wants_to_mentor": mentor,
+            "onboarding_completed": onboarded,
+        },
     )
     return user
+
+
+def checked_at_both_widths(page, shots: Path, name: str) -> None:
+    """The current page is axe-clean and nothing overflows sideways at 1280 and at 390 px; a
+    full-page screenshot of each goes to `shots` to look at. Leaves the page at 1280 px."""
+    shots.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(WIDE)
+    assert_accessible(page)
+    page.screenshot(path=str(shots / f"{name}-1280.png"), full_page=True)
+    assert_fits_width(page, PHONE)
+    assert_accessible(page)
+    page.screenshot(path=str(shots / f"{name}-390.png"), full_page=True)
+    page.set_viewport_size(WIDE)

@@ -6,7 +6,6 @@ experience page marks endorsed skills; /circles/ offers "tell me when a circle o
 import datetime
 import itertools
 
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -18,6 +17,7 @@ from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.services.feedback import feedback_submit
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.first_use import log_in, person
 from tests.factories import (
     ApplicationFactory,
     EngagementFactory,
@@ -31,16 +31,8 @@ WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
 def _drafter(name="Sam Drafter", skills=()):
-    user = UserFactory(finish__display_name=name)
-    profile_update(user=user, data={"wants_to_draft": True, "onboarding_completed": True})
+    user = person(name)
     for skill in skills:
         UserSkillFactory(user=user, skill=SkillFactory(name=skill))
     return user

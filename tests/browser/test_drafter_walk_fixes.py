@@ -5,6 +5,7 @@ verified-domain pill shows its whole domain; the offer form's refused date shows
 the hosting rule is said once."""
 
 import datetime
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -15,36 +16,16 @@ from accounts.services.profiles import profile_update
 from projects.models import Engagement
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
-from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.browser.test_drafting_journey import log_in
+from tests.browser.first_use import checked_at_both_widths, log_in, person
 from tests.factories import (
     ApplicationFactory,
     EngagementFactory,
     PortfolioItemFactory,
     TaskFactory,
-    UserFactory,
 )
 
+SHOTS = Path("/tmp/d2")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def _person(name: str, *, mentors: bool):
-    user = UserFactory(finish__display_name=name)
-    profile_update(
-        user=user,
-        data={"wants_to_draft": not mentors, "wants_to_mentor": mentors,
-              "onboarding_completed": True},
-    )  # fmt: skip
-    return user
-
-
-def _both_widths(page, name: str) -> None:
-    assert_accessible(page)
-    page.screenshot(path=f"/tmp/d2-{name}-1280.png", full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert_fits_width(page, 390)
-    page.screenshot(path=f"/tmp/d2-{name}-390.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _shown_whole(locator) -> None:
@@ -54,8 +35,8 @@ def _shown_whole(locator) -> None:
 
 
 def test_waiting_rows_work_pieces_and_notices_read_as_one(page):
-    mentor = _person("Hannah Kim", mentors=True)
-    drafter = _person("Sam Rivera", mentors=False)
+    mentor = person("Hannah Kim", draft=False, mentor=True)
+    drafter = person("Sam Rivera")
     application = ApplicationFactory(
         drafter=drafter, task=TaskFactory(mentor=mentor, title="Sort the survey answers")
     )
@@ -97,7 +78,7 @@ def test_waiting_rows_work_pieces_and_notices_read_as_one(page):
         "Waiting for Hannah Kim\u2019s answer"
     )
     expect(page.locator("[data-bell-count]")).to_have_text("2")
-    _both_widths(page, "dashboard")
+    checked_at_both_widths(page, SHOTS, "dashboard")
 
     # Opening the engagement reads the notices that pointed at it.
     page.goto(page.base + f"/engagements/{engagement.pk}/")
@@ -110,11 +91,11 @@ def test_waiting_rows_work_pieces_and_notices_read_as_one(page):
         title = page.get_by_role("link", name="Usability study")
         expect(title).to_have_attribute("href", "https://example.org/u")
         expect(page.get_by_role("link", name="Open chart.png")).to_be_visible()
-    _both_widths(page, "offer")
+    checked_at_both_widths(page, SHOTS, "offer")
 
 
 def test_verified_pill_shows_its_whole_domain_on_mentor_and_task_cards(page):
-    mentor = _person("Leo Brandt", mentors=True)
+    mentor = person("Leo Brandt", draft=False, mentor=True)
     profile_update(user=mentor, data={"organisation": "Harbour Cloud Analytics"})
     mentor.profile.verified_work_domain = "harbourcloud.demo"
     mentor.profile.save(update_fields=["verified_work_domain"])
@@ -132,13 +113,13 @@ def test_verified_pill_shows_its_whole_domain_on_mentor_and_task_cards(page):
             page.set_viewport_size({"width": width, "height": 900})
             _shown_whole(pill)
         page.set_viewport_size({"width": 1280, "height": 900})
-        _both_widths(page, path.strip("/"))
+        checked_at_both_widths(page, SHOTS, path.strip("/"))
 
 
 def test_offer_form_refused_date_shows_its_error_alone(page):
-    mentor = _person("Hannah Kim", mentors=True)
+    mentor = person("Hannah Kim", draft=False, mentor=True)
     offer_settings_update(mentor=mentor, data={"is_open": True})
-    drafter = _person("Sam Rivera", mentors=False)
+    drafter = person("Sam Rivera")
     PortfolioItemFactory(owner=drafter, title="Usability study")
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, drafter)
@@ -157,13 +138,13 @@ def test_offer_form_refused_date_shows_its_error_alone(page):
 
     expect(page.locator("#offer-by-when-error")).to_contain_text("days to answer")
     expect(page.locator("[data-by-when-help]")).to_be_hidden()
-    _both_widths(page, "offer-form")
+    checked_at_both_widths(page, SHOTS, "offer-form")
     by_when.fill((timezone.localdate() + datetime.timedelta(days=20)).isoformat())
     expect(page.locator("[data-by-when-help]")).to_be_visible()
 
 
 def test_circles_say_the_hosting_rule_once(page):
-    drafter = _person("Sam Rivera", mentors=False)
+    drafter = person("Sam Rivera")
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, drafter)
 
@@ -174,4 +155,4 @@ def test_circles_say_the_hosting_rule_once(page):
     # The intro's general rule steps aside while the reason says it with their count.
     expect(page.locator("[data-host-rule]")).to_be_hidden()
     expect(page.locator("#main")).to_contain_text("As host you welcome members")
-    _both_widths(page, "circles")
+    checked_at_both_widths(page, SHOTS, "circles")

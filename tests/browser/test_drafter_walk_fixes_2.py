@@ -4,19 +4,18 @@ row; "Skip setup" says setup was skipped; the mentor card on a task keeps a long
 and "Offer other help" inside it; a waiting application or offer names the mentor once."""
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.models import Profile
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_drafter_walk_fixes import _both_widths, _person
-from tests.browser.test_drafting_journey import log_in
-from tests.factories import ApplicationFactory, PortfolioItemFactory, TaskFactory, UserFactory
+from tests.browser.first_use import WIDE, checked_at_both_widths, log_in, person
+from tests.factories import ApplicationFactory, PortfolioItemFactory, TaskFactory
 
-WIDE = {"width": 1280, "height": 900}
+SHOTS = Path("/tmp/d3")
 
 
 def _inside(inner, outer) -> None:
@@ -26,8 +25,8 @@ def _inside(inner, outer) -> None:
 
 
 def test_apply_without_work_shows_the_error_full_width_under_the_legend(page):
-    mentor = _person("Kwame Mensah", mentors=True)
-    drafter = _person("Sam Rivera", mentors=False)
+    mentor = person("Kwame Mensah", draft=False, mentor=True)
+    drafter = person("Sam Rivera")
     task = TaskFactory(mentor=mentor, title="Sort the survey answers")
     PortfolioItemFactory(owner=drafter, title="Resident survey clean-up for the housing office")
     PortfolioItemFactory(owner=drafter, title="Usability study")
@@ -63,10 +62,7 @@ def test_apply_without_work_shows_the_error_full_width_under_the_legend(page):
 
 
 def test_skipping_setup_says_it_was_skipped_not_set_up(page):
-    drafter = UserFactory(finish__display_name="Sam Rivera")
-    Profile.objects.filter(user=drafter).update(
-        wants_to_draft=True, wants_to_mentor=False, onboarding_completed_at=None
-    )
+    drafter = person("Sam Rivera", onboarded=False)
     page.set_viewport_size(WIDE)
     log_in(page, drafter)
     page.goto(page.base + "/welcome/")
@@ -82,15 +78,15 @@ def test_skipping_setup_says_it_was_skipped_not_set_up(page):
     expect(main).not_to_contain_text("Your profile is ready")
     expect(main).not_to_contain_text("can now find you")
     expect(page.get_by_role("link", name="Go to your dashboard")).to_be_visible()
-    _both_widths(page, "d3-welcome-skipped")
+    checked_at_both_widths(page, SHOTS, "welcome-skipped")
 
 
 def test_mentor_card_keeps_a_long_domain_and_the_offer_button_inside_at_390(page):
-    mentor = _person("Kwame Mensah", mentors=True)
+    mentor = person("Kwame Mensah", draft=False, mentor=True)
     mentor.profile.verified_work_domain = "harbourcloud.demo"
     mentor.profile.save(update_fields=["verified_work_domain"])
     offer_settings_update(mentor=mentor, data={"is_open": True})
-    drafter = _person("Sam Rivera", mentors=False)
+    drafter = person("Sam Rivera")
     task = TaskFactory(mentor=mentor, title="Label a photo archive")
     task.published_at = timezone.now()
     task.save(update_fields=["published_at"])
@@ -108,7 +104,7 @@ def test_mentor_card_keeps_a_long_domain_and_the_offer_button_inside_at_390(page
         _inside(pill, card)
         _inside(offer, card)
         assert not pill.evaluate("(n) => n.scrollWidth > n.clientWidth + 1")
-    _both_widths(page, "d3-task-mentor-card")
+    checked_at_both_widths(page, SHOTS, "task-mentor-card")
 
     # The home page and /mentors/ cards show the whole domain at 1280 too, never "harbourcloud.…".
     for path in ("/", "/mentors/"):
@@ -120,8 +116,8 @@ def test_mentor_card_keeps_a_long_domain_and_the_offer_button_inside_at_390(page
 
 
 def test_waiting_application_and_offer_name_the_mentor_once(page):
-    mentor = _person("Hannah Kim", mentors=True)
-    drafter = _person("Sam Rivera", mentors=False)
+    mentor = person("Hannah Kim", draft=False, mentor=True)
+    drafter = person("Sam Rivera")
     application = ApplicationFactory(
         drafter=drafter, task=TaskFactory(mentor=mentor, title="Sort the survey answers")
     )
@@ -146,7 +142,7 @@ def test_waiting_application_and_offer_name_the_mentor_once(page):
         line = page.locator("#main p").filter(has_text="Waiting for Hannah Kim\u2019s answer")
         expect(line.first).to_contain_text(sent_text)
         expect(line.first).not_to_contain_text("To Hannah Kim")
-    _both_widths(page, "d3-offer-waiting")
+    checked_at_both_widths(page, SHOTS, "offer-waiting")
 
     page.goto(page.base + "/dashboard/")
     for rows in ("[data-drafter-applications]", "[data-drafter-offers]"):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -19,17 +18,15 @@ from projects.offers.models import OfferSettings
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_fits_width
+from tests.browser.first_use import PHONE, WIDE, checked_at_both_widths, log_in, person
 from tests.factories import (
     EngagementFactory,
     PortfolioItemFactory,
     SkillFactory,
-    UserFactory,
     UserSkillFactory,
 )
 
-WIDE = {"width": 1280, "height": 900}
-PHONE = 390
 SHOTS = Path("/tmp/m")
 
 
@@ -37,35 +34,6 @@ SHOTS = Path("/tmp/m")
 def _fee(settings):
     # Not the default 10: the home page must say the configured fee, not a copy of it.
     settings.PLATFORM_FEE_PERCENT = 12.5
-
-
-def _log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
-def _both_widths(page, name: str) -> None:
-    """axe-clean and nothing sideways at both widths; a screenshot of each to look at."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(WIDE)
-    assert_accessible(page)
-    page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
-    assert_fits_width(page, PHONE)
-    assert_accessible(page)
-    page.screenshot(path=str(SHOTS / f"{name}-390.png"), full_page=True)
-    page.set_viewport_size(WIDE)
-
-
-def _person(name: str, *, mentor: bool = False, set_up: bool = True):
-    user = UserFactory(finish__display_name=name)
-    Profile.objects.filter(user=user).update(
-        wants_to_mentor=mentor,
-        wants_to_draft=not mentor,
-        onboarding_completed_at=timezone.now() if set_up else None,
-    )
-    return user
 
 
 def _offer(mentor, drafter, *, title="Tidy your interview notes into a findings table"):
@@ -102,14 +70,14 @@ def test_the_home_page_tells_a_visiting_mentor_the_cost_the_drafters_and_the_tim
     expect(section).to_contain_text("answered or closed within 14 days")
     post = section.get_by_role("link", name="Post a task")
     expect(post).to_have_attribute("href", re.compile(r"/accounts/signup/\?role=mentor$"))
-    _both_widths(page, "home")
+    checked_at_both_widths(page, SHOTS, "home")
 
     post.click()
     page.wait_for_url("**/accounts/signup/?role=mentor")
 
 
 def test_a_signed_in_mentor_posts_straight_from_the_home_page(page):
-    _log_in(page, _person("Maya Mentor", mentor=True))
+    log_in(page, person("Maya Mentor", draft=False, mentor=True))
     page.goto(page.base + "/")
 
     post = page.get_by_role("region", name="For mentors").get_by_role("link", name="Post a task")
@@ -120,8 +88,8 @@ def test_a_signed_in_mentor_posts_straight_from_the_home_page(page):
 
 
 def test_the_mentor_sees_a_card_of_the_drafter_who_sent_the_offer(page):
-    mentor = _person("Maya Mentor", mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     Profile.objects.filter(user=drafter).update(headline="Research assistant, MSc psychology")
     UserSkillFactory(user=drafter, skill=SkillFactory(name="User interviews"))
     UserSkillFactory(
@@ -130,7 +98,7 @@ def test_the_mentor_sees_a_card_of_the_drafter_who_sent_the_offer(page):
     for _ in range(2):
         EngagementFactory(application__drafter=drafter, state=Engagement.State.COMPLETED)
     offer = _offer(mentor, drafter)
-    _log_in(page, mentor)
+    log_in(page, mentor)
 
     page.set_viewport_size(WIDE)
     page.goto(page.base + f"/offers/{offer.pk}/")
@@ -146,14 +114,14 @@ def test_the_mentor_sees_a_card_of_the_drafter_who_sent_the_offer(page):
     profile = card.get_by_role("link", name="See Sam Drafter\u2019s profile")
     expect(profile).to_have_attribute("href", f"/u/{drafter.profile.handle}/")
     expect(page.locator("main")).not_to_contain_text(drafter.email)
-    _both_widths(page, "offer-drafter-card")
+    checked_at_both_widths(page, SHOTS, "offer-drafter-card")
 
 
 def test_the_drafter_does_not_see_a_card_of_themselves(page):
-    mentor = _person("Maya Mentor", mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     offer = _offer(mentor, drafter)
-    _log_in(page, drafter)
+    log_in(page, drafter)
 
     page.goto(page.base + f"/offers/{offer.pk}/")
 
@@ -165,8 +133,8 @@ def test_the_drafter_does_not_see_a_card_of_themselves(page):
 
 
 def test_a_mentor_back_on_welcome_is_told_they_are_set_up_and_can_redo_one_step(page):
-    mentor = _person("Maya Mentor", mentor=True)
-    _log_in(page, mentor)
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    log_in(page, mentor)
 
     page.set_viewport_size(WIDE)
     page.goto(page.base + "/welcome/")
@@ -185,7 +153,7 @@ def test_a_mentor_back_on_welcome_is_told_they_are_set_up_and_can_redo_one_step(
     # A mentor who does not draft has no first-piece-of-work step to redo, but has offers.
     expect(page.get_by_role("button", name="Offers from drafters")).to_be_visible()
     expect(page.get_by_role("button", name="First piece of work")).to_be_hidden()
-    _both_widths(page, "welcome-set-up-mentor")
+    checked_at_both_widths(page, SHOTS, "welcome-set-up-mentor")
 
     page.get_by_role("button", name="Offers from drafters").click()
     expect(page.get_by_role("heading", name="Offers from drafters")).to_be_focused()
@@ -200,8 +168,8 @@ def test_a_mentor_back_on_welcome_is_told_they_are_set_up_and_can_redo_one_step(
 
 
 def test_a_drafter_who_skipped_setup_comes_back_to_you_are_set_up(page):
-    drafter = _person("Sam Drafter", set_up=False)
-    _log_in(page, drafter)
+    drafter = person("Sam Drafter", onboarded=False)
+    log_in(page, drafter)
 
     page.set_viewport_size(WIDE)
     page.goto(page.base + "/welcome/")
@@ -221,7 +189,7 @@ def test_a_drafter_who_skipped_setup_comes_back_to_you_are_set_up(page):
     expect(main.get_by_role("link", name="Post a task")).to_have_count(0)
     expect(page.get_by_role("button", name="First piece of work")).to_be_visible()
     expect(page.get_by_role("button", name="Offers from drafters")).to_be_hidden()
-    _both_widths(page, "welcome-set-up-drafter")
+    checked_at_both_widths(page, SHOTS, "welcome-set-up-drafter")
 
     # Going through one step again, then skipping it, returns to the set-up view unchanged.
     page.get_by_role("button", name="Skills").click()
@@ -235,10 +203,10 @@ def test_a_drafter_who_skipped_setup_comes_back_to_you_are_set_up(page):
 
 
 def test_a_task_from_an_accepted_offer_says_where_it_came_from_on_the_dashboard(page):
-    mentor = _person("Maya Mentor", mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     offer = offer_accept(offer_id=_offer(mentor, drafter).pk, mentor=mentor)
-    _log_in(page, mentor)
+    log_in(page, mentor)
 
     page.set_viewport_size(WIDE)
     page.goto(page.base + "/dashboard/")
@@ -252,14 +220,14 @@ def test_a_task_from_an_accepted_offer_says_where_it_came_from_on_the_dashboard(
     expect(row).not_to_contain_text("Closed")
     link = row.get_by_role("link", name="Open the engagement with Sam Drafter")
     expect(link).to_have_attribute("href", f"/engagements/{offer.engagement_id}/")
-    _both_widths(page, "dashboard-offer-task")
+    checked_at_both_widths(page, SHOTS, "dashboard-offer-task")
 
 
 def test_the_page_of_a_task_from_an_accepted_offer_says_private_not_closed(page):
-    mentor = _person("Maya Mentor", mentor=True)
-    drafter = _person("Sam Drafter")
+    mentor = person("Maya Mentor", draft=False, mentor=True)
+    drafter = person("Sam Drafter")
     offer = offer_accept(offer_id=_offer(mentor, drafter).pk, mentor=mentor)
-    _log_in(page, mentor)
+    log_in(page, mentor)
 
     page.set_viewport_size(WIDE)
     page.goto(page.base + f"/tasks/{offer.task_id}/")
@@ -273,18 +241,18 @@ def test_the_page_of_a_task_from_an_accepted_offer_says_private_not_closed(page)
     expect(meta).not_to_contain_text("No places open")
     expect(page.get_by_text("for the offered work")).to_be_visible()
     expect(page.get_by_text("on your profile")).to_have_count(0)
-    _both_widths(page, "task-from-offer")
+    checked_at_both_widths(page, SHOTS, "task-from-offer")
 
 
 # --- 5. Found walking the journey at 390 px ----------------------------------------------------
 
 
 def test_a_long_unconfirmed_address_does_not_widen_a_phone_page(page):
-    mentor = _person("Wanda Walker", mentor=True, set_up=False)
+    mentor = person("Wanda Walker", draft=False, mentor=True, onboarded=False)
     mentor.email = "wanda.walker.research.lead1796621855@example.org"
     mentor.save(update_fields=["email"])
     EmailAddress.objects.filter(user=mentor).update(email=mentor.email, verified=False)
-    _log_in(page, mentor)
+    log_in(page, mentor)
     page.set_viewport_size({"width": PHONE, "height": 844})
 
     for path in ("/welcome/", "/accounts/confirm-email/"):

@@ -5,7 +5,6 @@ nothing to share); at 1280 and 390 px, axe-clean."""
 import datetime
 from pathlib import Path
 
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -17,30 +16,11 @@ from projects.offers.services.settings import offer_settings_update
 from projects.services.conversations import message_send
 from projects.stipends.models import Stipend
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
-from tests.browser.conftest import assert_accessible, assert_fits_width
+from tests.browser.conftest import assert_accessible
+from tests.browser.first_use import PHONE, checked_at_both_widths, log_in
 from tests.factories import EngagementFactory, PortfolioItemFactory, TaskFactory, UserFactory
 
-WIDE = {"width": 1280, "height": 900}
-PHONE = 390
 SHOTS = Path("/tmp/m2")
-
-
-def _log_in(page, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
-
-
-def _both_widths(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(WIDE)
-    assert_accessible(page)
-    page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
-    assert_fits_width(page, PHONE)
-    assert_accessible(page)
-    page.screenshot(path=str(SHOTS / f"{name}-390.png"), full_page=True)
-    page.set_viewport_size(WIDE)
 
 
 def _accepted_offer() -> Offer:
@@ -64,7 +44,7 @@ def _accepted_offer() -> Offer:
 
 def test_the_mentor_of_a_task_made_from_an_offer_is_pointed_to_the_engagement(page):
     offer = _accepted_offer()
-    _log_in(page, offer.mentor)
+    log_in(page, offer.mentor)
 
     page.goto(page.base + f"/tasks/{offer.task_id}/")
 
@@ -82,12 +62,12 @@ def test_the_mentor_of_a_task_made_from_an_offer_is_pointed_to_the_engagement(pa
     expect(page.get_by_role("heading", name="Applications")).to_be_hidden()
     expect(page.get_by_role("heading", name="Recommended drafters")).to_be_hidden()
     expect(page.get_by_text("Open the application and messages")).to_have_count(0)
-    _both_widths(page, "private-task-mentor")
+    checked_at_both_widths(page, SHOTS, "private-task-mentor")
 
 
 def test_the_drafter_of_a_task_made_from_their_offer_is_pointed_to_the_engagement(page):
     offer = _accepted_offer()
-    _log_in(page, offer.drafter)
+    log_in(page, offer.drafter)
 
     page.goto(page.base + f"/tasks/{offer.task_id}/")
 
@@ -97,7 +77,7 @@ def test_the_drafter_of_a_task_made_from_their_offer_is_pointed_to_the_engagemen
         "href", f"/engagements/{offer.engagement_id}/"
     )
     expect(page.get_by_text("You applied")).to_have_count(0)
-    _both_widths(page, "private-task-drafter")
+    checked_at_both_widths(page, SHOTS, "private-task-drafter")
 
 
 def _offer_with_messages() -> Offer:
@@ -113,7 +93,7 @@ def _offer_with_messages() -> Offer:
 
 def test_the_engagement_shows_the_whole_conversation_oldest_first(page):
     offer = _offer_with_messages()
-    _log_in(page, offer.mentor)
+    log_in(page, offer.mentor)
 
     page.goto(page.base + f"/engagements/{offer.engagement_id}/")
 
@@ -125,12 +105,12 @@ def test_the_engagement_shows_the_whole_conversation_oldest_first(page):
     expect(lines.nth(2)).to_contain_text("Started today.")
     expect(lines.nth(2)).not_to_contain_text("on the offer")
     expect(page.get_by_label("Write a message")).to_be_visible()
-    _both_widths(page, "engagement-conversation")
+    checked_at_both_widths(page, SHOTS, "engagement-conversation")
 
 
 def test_an_accepted_offer_page_continues_the_conversation_on_the_engagement(page):
     offer = _offer_with_messages()
-    _log_in(page, offer.drafter)
+    log_in(page, offer.drafter)
 
     page.goto(page.base + f"/offers/{offer.pk}/")
 
@@ -139,12 +119,12 @@ def test_an_accepted_offer_page_continues_the_conversation_on_the_engagement(pag
         page.get_by_role("link", name="Continue the conversation on the engagement")
     ).to_have_attribute("href", f"/engagements/{offer.engagement_id}/")
     expect(page.get_by_label("Write a message")).to_have_count(0)
-    _both_widths(page, "offer-continue")
+    checked_at_both_widths(page, SHOTS, "offer-continue")
 
 
 def test_messages_lists_the_offer_and_its_engagement_once_as_work(page):
     offer = _offer_with_messages()
-    _log_in(page, offer.mentor)
+    log_in(page, offer.mentor)
 
     page.goto(page.base + "/messages/")
 
@@ -157,7 +137,7 @@ def test_messages_lists_the_offer_and_its_engagement_once_as_work(page):
         "href", f"/engagements/{offer.engagement_id}/"
     )
     expect(page.get_by_text("Application:")).to_have_count(0)
-    _both_widths(page, "inbox-one-thread")
+    checked_at_both_widths(page, SHOTS, "inbox-one-thread")
 
 
 def test_the_approval_dialog_names_the_amount_the_drafter_and_the_choice(page, settings):
@@ -169,7 +149,7 @@ def test_the_approval_dialog_names_the_amount_the_drafter_and_the_choice(page, s
     )
     stipend = stipend_on_engagement_accepted(engagement=engagement)
     Stipend.objects.filter(pk=stipend.pk).update(state=Stipend.State.FUNDED)
-    _log_in(page, engagement.mentor)
+    log_in(page, engagement.mentor)
     page.goto(page.base + f"/engagements/{engagement.pk}/")
 
     page.get_by_label("Case study").check()
@@ -194,7 +174,7 @@ def test_an_accepted_application_page_continues_the_conversation_on_the_engageme
     Application.objects.filter(pk=application.pk).update(state=Application.State.SUBMITTED)
     message_send(sender=engagement.drafter, body="Any sample data?", application_id=application.pk)
     Application.objects.filter(pk=application.pk).update(state=Application.State.ACCEPTED)
-    _log_in(page, engagement.mentor)
+    log_in(page, engagement.mentor)
 
     page.goto(page.base + f"/applications/{application.pk}/")
 
@@ -203,4 +183,4 @@ def test_an_accepted_application_page_continues_the_conversation_on_the_engageme
         page.get_by_role("link", name="Continue the conversation on the engagement")
     ).to_have_attribute("href", f"/engagements/{engagement.pk}/")
     expect(page.get_by_label("Write a message")).to_have_count(0)
-    _both_widths(page, "application-continue")
+    checked_at_both_widths(page, SHOTS, "application-continue")

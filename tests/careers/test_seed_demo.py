@@ -3,7 +3,6 @@ see numbers (not suppressed cells, the funnel's outcome step included), and the 
 never shared is not among them."""
 
 import pytest
-from django.core.management import call_command
 
 from accounts.models import User
 from projects.management.demo_career_office import CAREERS_STAFF_EMAIL
@@ -11,9 +10,7 @@ from projects.management.demo_career_office import CAREERS_STAFF_EMAIL
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_career_office_has_a_populated_dashboard(client):
-    call_command("seed_demo")
-    call_command("seed_demo")  # idempotent
+def test_the_demo_career_office_has_a_populated_dashboard(demo_seeded, client):
     client.force_login(User.objects.get(email=CAREERS_STAFF_EMAIL))
     summary = client.get("/api/v1/careers/reports/summary/?group_by=major").json()
     assert summary["totals"]["students"] == 7

@@ -1,6 +1,8 @@
+"""The demo data `make run` seeds (tests/conftest.py's demo_seeded: seeded twice, once per
+module): usable logins, a living marketplace, mentors open to offers, credentials that check."""
+
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -8,9 +10,7 @@ from projects.models import Engagement, Task
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_creates_usable_logins(client):
-    call_command("seed_demo")
-    call_command("seed_demo")
+def test_seed_demo_is_idempotent_and_creates_usable_logins(demo_seeded, client):
     demo = User.objects.filter(email__endswith="@demo.slipstream.local")
     assert demo.count() == 4
     # Each can log in with a confirmed address (the mentors also confirmed a work address).
@@ -25,9 +25,7 @@ def test_seed_demo_is_idempotent_and_creates_usable_logins(client):
 
 
 @pytest.mark.django_db
-def test_seed_demo_shows_a_living_marketplace():
-    call_command("seed_demo")
-    call_command("seed_demo")
+def test_seed_demo_shows_a_living_marketplace(demo_seeded):
     assert set(Task.objects.values_list("state", flat=True)) == {
         "draft",
         "open",
@@ -41,13 +39,10 @@ def test_seed_demo_shows_a_living_marketplace():
 
 
 @pytest.mark.django_db
-def test_seed_demo_opens_mentors_to_offers_with_credible_cards():
+def test_seed_demo_opens_mentors_to_offers_with_credible_cards(demo_seeded):
     """/mentors/ is not empty in the demo: several mentors open to offers, each card with an
     organisation, a job title, a verified work domain (never a .local demo address), topics and
     a note."""
-    call_command("seed_demo")
-    call_command("seed_demo")
-
     cards = APIClient().get("/api/v1/mentors/").json()["results"]
 
     assert len(cards) >= 5
@@ -66,11 +61,8 @@ def test_seed_demo_opens_mentors_to_offers_with_credible_cards():
 
 
 @pytest.mark.django_db
-def test_seed_demo_opens_a_mix_of_beginner_friendly_and_paid_tasks():
+def test_seed_demo_opens_a_mix_of_beginner_friendly_and_paid_tasks(demo_seeded):
     """The home page and browse show a mix, not a wall of unpaid tasks for the experienced."""
-    call_command("seed_demo")
-    call_command("seed_demo")
-
     listed = APIClient().get("/api/v1/tasks/", {"page_size": 50}).json()["results"]
     beginner = [t for t in listed if t["level"] == "beginner_friendly"]
     paid = [t for t in listed if t["stipend_amount"]]
@@ -81,9 +73,7 @@ def test_seed_demo_opens_a_mix_of_beginner_friendly_and_paid_tasks():
 
 
 @pytest.mark.django_db
-def test_seed_demo_experience_pages_show_a_checked_signature(client):
-    call_command("seed_demo")
-    call_command("seed_demo")
+def test_seed_demo_experience_pages_show_a_checked_signature(demo_seeded, client):
     done = Engagement.objects.filter(
         state="completed", drafter__email="sam.drafter@demo.slipstream.local"
     ).first()
@@ -94,9 +84,7 @@ def test_seed_demo_experience_pages_show_a_checked_signature(client):
 
 
 @pytest.mark.django_db
-def test_seed_demo_gives_maya_one_offer_from_sam_to_answer():
-    call_command("seed_demo")
-    call_command("seed_demo")  # sent once, not again on the next `make run`
+def test_seed_demo_gives_maya_one_offer_from_sam_to_answer(demo_seeded):
     maya = User.objects.get(email="maya.mentor@demo.slipstream.local")
     client = APIClient()
     client.force_authenticate(maya)

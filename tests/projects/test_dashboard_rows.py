@@ -8,11 +8,11 @@ import pytest
 from django.utils import timezone
 
 from marketplace.api.renderers import JSONRenderer
+from projects.api.engagement_serializers import EngagementCardSerializer
 from projects.api.people_serializers import (
     DashboardApplicationSerializer,
     IntroductionOutputSerializer,
 )
-from projects.api.serializers import EngagementCardSerializer
 from projects.models import Application, Engagement, Introduction
 from tests.factories import (
     ApplicationFactory,

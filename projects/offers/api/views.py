@@ -12,10 +12,10 @@ from rest_framework.views import APIView
 from accounts.api.viewer import authenticated_user
 from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
+from projects.api.conversation_serializers import MessageOutputSerializer
 from projects.api.conversations import _ThreadView
 from projects.api.inputs import MessageInputSerializer
 from projects.api.pagination import paginated_response
-from projects.api.serializers import MessageOutputSerializer
 from projects.offers.api import serializers as s
 from projects.offers.selectors.mentors import mentor_list_for_offers, mentor_rows_attach_cards
 from projects.offers.selectors.offers import (

@@ -1,5 +1,5 @@
 """A career office's invitations: colleagues invited as staff, and students from a roster.
-Registered with the app through accounts/models.py."""
+Re-exported by accounts/models/__init__.py."""
 
 from datetime import datetime
 
