@@ -99,9 +99,7 @@ def test_seed_demo_gives_maya_one_offer_from_sam_to_answer(demo_seeded):
 
 
 @pytest.mark.django_db
-def test_demo_maya_opens_on_a_near_complete_profile_not_a_nag():
-    call_command("seed_demo")
-    call_command("seed_demo")
+def test_demo_maya_opens_on_a_near_complete_profile_not_a_nag(demo_seeded):
     maya = User.objects.get(email="maya.mentor@demo.slipstream.local")
     client = APIClient()
     client.force_authenticate(maya)
