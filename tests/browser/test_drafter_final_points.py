@@ -108,6 +108,8 @@ def test_the_wizard_asks_for_a_third_skill_and_ends_on_the_dashboards_completene
     expect(page.get_by_role("heading", name="Your skills")).to_be_visible()
     # A drafter is never shown the mentors' step, not even before the script runs.
     assert page.locator("[data-step-marker='4']").is_hidden()
+    shell = page.request.get(f"{page.base}/welcome/").text()
+    assert '<li data-step-marker="4" hidden>Offers from drafters</li>' in shell
 
     page.get_by_role("button", name="Continue", exact=True).click()
     ask = page.locator("[data-skills-short]")
@@ -131,3 +133,51 @@ def test_the_wizard_asks_for_a_third_skill_and_ends_on_the_dashboards_completene
     percent = box.locator("[data-complete-percent]").inner_text()
     assert words.startswith(f"Your profile is {percent}% complete.")
     expect(box.locator("[data-complete-next]")).to_have_text("Next: Add at least 3 skills")
+
+
+def test_verify_shows_an_unreadable_paste_whole_and_says_it_once(page):
+    page.set_viewport_size(WIDE)
+    page.goto(f"{page.base}/verify/")
+    page.get_by_role("textbox", name="Credential").fill("hello, this is not a credential")
+    page.get_by_role("button", name="Verify").click()
+
+    result = page.locator("[data-verify-result]")
+    expect(result.locator("[data-result-title]")).to_have_text("Not a readable credential")
+    expect(result.locator("[data-result-title]")).to_be_focused()
+    message = result.locator("[data-result-message]")
+    expect(message).to_have_text(re.compile(r"^Paste the whole text of the \.jwt file"))
+    box = result.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= WIDE["height"], box
+    checked_at_both_widths(page, SHOTS, "verify-unreadable")
+
+
+def test_save_this_search_says_what_saving_does(page):
+    log_in(page, person("Sam Rivera"))
+    page.goto(f"{page.base}/tasks/")
+    help_text = page.locator("#save-search-help")
+    expect(help_text).to_contain_text("Once a day we e-mail you the tasks newly published")
+    expect(page.get_by_label("Save this search as")).to_have_attribute(
+        "aria-describedby", "save-search-help"
+    )
+    expect(help_text.get_by_role("link", name="Settings → Notifications")).to_have_attribute(
+        "href", "/settings/notifications/"
+    )
+
+
+def test_a_failed_continue_on_a_phone_keeps_the_label_and_summary_in_view(page):
+    drafter = person("", onboarded=False)
+    log_in(page, drafter)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{page.base}/welcome/")
+    expect(page.get_by_role("heading", name="About you")).to_be_visible()
+    page.locator("[data-step='1'] button[type=submit]").scroll_into_view_if_needed()
+    page.locator("[data-step='1'] button[type=submit]").click()
+
+    name = page.get_by_label("Name", exact=True)
+    expect(name).to_be_focused()
+    for node in (
+        page.locator("label[for=display_name]"),
+        page.locator("[data-step='1'] [data-form-error]"),
+    ):
+        box = node.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box

@@ -150,12 +150,17 @@ function applyPanel(task, config) {
   if (fee) form.querySelector("[type=submit]").before(fee);
   // A drafter with no display name is asked for it here, saved to their profile first.
   const nameField = form.querySelector("[data-name-field]");
-  api("me/").then((me) => { if (!(me.display_name || "").trim()) nameField.hidden = false; }).catch(() => {});
+  let unconfirmed = false;
+  api("me/").then((me) => {
+    if (!(me.display_name || "").trim()) nameField.hidden = false;
+    unconfirmed = me.email_verified === false;
+  }).catch(() => {});
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    // Every plain mistake at once, before anything is sent; the server checks all again (and
-    // alone says what the form cannot know, like an unconfirmed address).
-    const problems = applyProblems(form, nameField, task.questions.length);
+    // Every plain mistake at once, before anything is sent; the server checks all again. An
+    // unconfirmed address comes first (nothing else matters until it is confirmed): the server
+    // says so, with the way to confirm.
+    const problems = unconfirmed ? null : applyProblems(form, nameField, task.questions.length);
     if (problems) { showErrors(form, problems); return; }
     const name = form.elements.display_name.value.trim();
     const body = {

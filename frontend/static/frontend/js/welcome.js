@@ -232,7 +232,7 @@ function skillsShortAsk() {
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
   await skillsSaving;
   if (!(await skillsAutosave())) return;
-  me = await api("me/");
+  me = await api("me/").catch(() => me);  // unreadable: go on, the dashboard will say it
   if ((me.completeness?.missing || []).includes("skills")) { skillsShortAsk(); return; }
   next();
 });
