@@ -32,24 +32,25 @@ def user_email_verified_require(*, user: User, action: str) -> None:
 
 
 def email_confirm_link_already_done(*, key: str, user: User | AnonymousUser) -> bool:
-    """A used or expired confirmation link opened by its signed-in owner: is the address it
-    names already confirmed? Then the page says so and leads on, instead of "this link no
-    longer works". Another account's link, or an address still waiting, says False."""
-    if not user.is_authenticated:
-        return False
+    """A used or expired confirmation link: is the address it names already confirmed? Then
+    the page says so and leads on, instead of "this link no longer works". Opened signed out
+    (the link mailed to a phone, say), the link's own address is all it asks about, and the
+    answer names no address; signed in, only the owner's own link says True. Another
+    account's link, or an address still waiting, says False."""
     try:
         # No max_age: an expired link still names its address.
         address_id = signing.loads(key, salt=account_settings.SALT)
     except signing.BadSignature:
         address_id = None
     if address_id is not None:
-        return EmailAddress.objects.filter(pk=address_id, user=user, verified=True).exists()
-    stored = EmailConfirmation.objects.filter(key=key.lower()).select_related("email_address")
-    confirmation = stored.first()
-    if confirmation is not None:
-        address = confirmation.email_address
-        return address.user_id == user.pk and address.verified
-    return False
+        address = EmailAddress.objects.filter(pk=address_id).only("user_id", "verified").first()
+    else:
+        stored = EmailConfirmation.objects.filter(key=key.lower()).select_related("email_address")
+        confirmation = stored.first()
+        address = confirmation.email_address if confirmation is not None else None
+    if address is None or not address.verified:
+        return False
+    return not user.is_authenticated or address.user_id == user.pk
 
 
 def email_address_added_later(*, email_address: EmailAddress) -> bool:

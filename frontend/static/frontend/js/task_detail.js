@@ -1,6 +1,7 @@
 // /tasks/<id>/: the task, an apply form for drafters, and the review panel for its mentor. Which
 // panel and which buttons show comes from the API's `viewer_role` and `allowed_actions`.
 import { allPages, api, featuredTasks, sendForm, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
+import { formProblems } from "./form_check.js";
 import { confirmAct, confirmApplicationAct } from "./dialog.js";
 import { firstName, mentorCardData, offerLink } from "./offer_cards.js";
 import { mountRecommendedDrafters } from "./recommended_drafters.js";
@@ -116,6 +117,25 @@ async function loadPortfolio(fieldset) {
   fieldset.hidden = false;
 }
 
+// What is wrong with the apply form before sending, in the server's words where it has them
+// (projects/services/applications.py and the name guard): a note, evidence (one portfolio item or a link), an answer
+// to each question, and a name when the profile has none.
+function applyProblems(form, nameField, questionCount) {
+  const name = form.elements.display_name;
+  name.required = !nameField.hidden;
+  const problems = formProblems(form, {
+    display_name: { valueMissing: "Add your name to apply: the mentor sees it instead of your handle." },
+    note: { valueMissing: "Write a short note: what you would do, and which work shows you can." },
+    answers: { valueMissing: questionCount === 1 ? "Answer the mentor’s question." : `Answer each of the ${questionCount} questions.` },
+  }) || { message: "Some fields need a change.", fields: {} };
+  const boxes = form.querySelectorAll("[name=portfolio_item_ids]");
+  const attached = [...boxes].some((box) => box.checked) || form.elements.work_sample_link.value.trim();
+  if (!attached) {
+    problems.fields[boxes.length ? "portfolio_item_ids" : "work_sample_link"] = ["Attach at least one portfolio item or a link to a work sample."];
+  }
+  return Object.keys(problems.fields).length ? problems : null;
+}
+
 function applyPanel(task, config) {
   const fragment = document.querySelector("[data-apply-template]").content.cloneNode(true);
   const form = fragment.querySelector("[data-apply-form]");
@@ -130,10 +150,18 @@ function applyPanel(task, config) {
   if (fee) form.querySelector("[type=submit]").before(fee);
   // A drafter with no display name is asked for it here, saved to their profile first.
   const nameField = form.querySelector("[data-name-field]");
-  api("me/").then((me) => { if (!(me.display_name || "").trim()) nameField.hidden = false; }).catch(() => {});
+  let unconfirmed = false;
+  api("me/").then((me) => {
+    if (!(me.display_name || "").trim()) nameField.hidden = false;
+    unconfirmed = me.email_verified === false;
+  }).catch(() => {});
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    // Empty, the server answers in its own order (a confirmed address first, then the name).
+    // Every plain mistake at once, before anything is sent; the server checks all again. An
+    // unconfirmed address comes first (nothing else matters until it is confirmed): the server
+    // says so, with the way to confirm.
+    const problems = unconfirmed ? null : applyProblems(form, nameField, task.questions.length);
+    if (problems) { showErrors(form, problems); return; }
     const name = form.elements.display_name.value.trim();
     const body = {
       note: form.elements.note.value,

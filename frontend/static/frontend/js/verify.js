@@ -33,8 +33,10 @@ function details(c) {
 
 // The API's message opens with its verdict ("Valid: issued by this site…") for readers of the
 // JSON alone; here the heading already says it, so the line starts with what follows.
+// Unreadable text opens with its own sentence of verdict ("This is not a readable credential."),
+// which the heading "Not a readable credential" has just said.
 function withoutVerdict(message) {
-  const rest = message.replace(/^(Valid|Revoked|Tampered|Unknown issuer):\s*/, "");
+  const rest = message.replace(/^(Valid|Revoked|Tampered|Unknown issuer):\s*/, "").replace(/^This is not a readable credential\.\s*/, "");
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
@@ -52,7 +54,9 @@ form.addEventListener("submit", async (event) => {
     fill(result.querySelector("[data-result-message]"), withoutVerdict(answer.message));
     fill(result.querySelector("[data-result-details]"), details(answer.certifies));
     result.hidden = false;
-    heading.focus();
+    // The whole verdict in view, not just its heading peeking above the window's bottom edge.
+    heading.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });
   } catch (error) {
     result.hidden = true;
     showErrors(form, error);

@@ -7,7 +7,7 @@ import { api, clearErrors, showErrors, showLoadError } from "./api.js";
 import { fillProfileForm, readProfileForm } from "./profile-form.js";
 import { skillsPicker } from "./skills-picker.js";
 import { showUploadLimits, uploadPortfolioItem } from "./portfolio-upload.js";
-import { el, fill } from "./ui.js";
+import { el, fill, plural } from "./ui.js";
 
 // Steps by their number in the page: 1 about you, 2 skills, 3 a first piece of work, 4 offers.
 const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work", 4: "Offers from drafters" };
@@ -153,10 +153,20 @@ async function finish({ skipped = false } = {}) {
   document.querySelectorAll("[data-step]").forEach((section) => { section.hidden = section.dataset.step !== "done"; });
   // The page's head stops inviting to a setup that is over (a revisit opens on "You're set up").
   progressBox.hidden = true;
-  document.querySelector("[data-welcome-heading]").textContent = skipped ? "Welcome to Slipstream" : "Your profile is ready";
+  // What is still missing, from the same completeness the dashboard and Settings show, so the
+  // end of the wizard never calls a profile ready that the dashboard then calls half done.
+  const completeness = me.completeness || { percent: 100, next_step: null };
+  const complete = completeness.percent >= 100 || !completeness.next_step;
+  document.querySelector("[data-welcome-heading]").textContent = skipped ? "Welcome to Slipstream" : complete ? "Your profile is ready" : "Your profile is saved";
   document.querySelector("#done-heading").textContent = skipped
     ? "Setup skipped — finish it any time from your dashboard or Settings"
     : "You are set up";
+  const missing = document.querySelector("[data-done-missing]");
+  missing.hidden = complete;
+  if (!complete) {
+    fill(missing, `Your profile is ${completeness.percent}% complete. Still to do first: `,
+      el("a", { href: completeness.next_step.url, text: completeness.next_step.label }), ".");
+  }
   document.querySelector("[data-lead]").textContent = "Change anything in Settings, or come back here to go through one step again.";
   const found = me.discoverable
     ? " Mentors whose tasks fit your skills can now find you and invite you."
@@ -200,14 +210,34 @@ function skillsAutosave() {
   return skillsSaving;
 }
 const skillsRoot = document.querySelector("[data-skills-picker]");
-const picker = skillsPicker(skillsRoot, { onChange: skillsAutosave });
+// A change to the list answers "add one more": the question goes until the next Continue.
+const picker = skillsPicker(skillsRoot, { onChange: () => { skillsShort.hidden = true; return skillsAutosave(); } });
 skillsRoot.querySelector("[data-skill-list]").addEventListener("change", (event) => {
   if (event.target.matches("select")) skillsAutosave();
 });
+// Fewer skills than the profile's completeness asks for (the dashboard's "Add at least 3
+// skills"): said here, once, with a way on; the API's completeness decides, not a count of ours.
+const skillsShort = document.querySelector("[data-skills-short]");
+function skillsShortAsk() {
+  const count = picker.count();
+  const drafter = me.wants_to_draft || !me.wants_to_mentor;
+  const text = !count
+    ? (drafter ? "Mentors find drafters by their skills: add three or more so they can find you." : "Add the skills you work in: drafters see them on your profile and your tasks.")
+    : `Add ${count === 1 ? "two more" : "one more"} so mentors can find you: with three skills a match is likely.`;
+  skillsShort.querySelector("[data-skills-short-text]").textContent = text;
+  skillsShort.querySelector("[data-skills-anyway]").textContent = count ? `Continue with ${plural(count, "skill")}` : "Continue without skills";
+  skillsShort.hidden = false;
+  skillsShort.querySelector("[data-skills-short-text]").focus();
+}
 document.querySelector("[data-skills-next]").addEventListener("click", async () => {
   await skillsSaving;
-  if (await skillsAutosave()) next();
+  if (!(await skillsAutosave())) return;
+  me = await api("me/").catch(() => me);  // unreadable: go on, the dashboard will say it
+  if ((me.completeness?.missing || []).includes("skills")) { skillsShortAsk(); return; }
+  next();
 });
+document.querySelector("[data-skills-anyway]").addEventListener("click", () => { skillsShort.hidden = true; next(); });
+
 // Skipping a step gone through again changes nothing: back to the set-up view, without "Saved".
 const skip = () => (rerun ? showSetUp() : next());
 document.querySelector("[data-skip-about]").addEventListener("click", skip);
