@@ -147,8 +147,11 @@ def disclosure_days_for_student(
     for g in groups:
         by_key = bool(g["api_key_label"])
         kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=by_key)
+        # Outside the dashboard (which shows both at once), being counted in totals and being
+        # read by name are different reads: separate lines.
+        counted_only = kind != "dashboard" and all(f.startswith(_AGGREGATE) for f in g["fields"])
         key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind)
-        line = lines.setdefault(key, _Line(*key))
+        line = lines.setdefault((*key, counted_only), _Line(*key))
         # Each visit of a kind reads each of its endpoints once: the most-read one counts them.
         line.count = max(line.count, g["n"])
         line.last_at = max(filter(None, [line.last_at, g["last"]]))

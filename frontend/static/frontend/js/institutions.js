@@ -67,7 +67,7 @@ function cohortForm(membership) {
       el("div", { class: "field" },
         el("label", { for: `${id}-class_year`, text: "Class year (the year you graduate)" }),
         el("input", { type: "number", name: "class_year", id: `${id}-class_year`, min: "1950", max: "2100", inputmode: "numeric", value: membership.class_year ?? "" })),
-      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, never fewer than 5." })),
+      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, and hide a group of fewer than 5." })),
     el("div", { class: "form-actions" }, el("button", { type: "submit", class: "button-secondary", text: "Save programme and year" })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
