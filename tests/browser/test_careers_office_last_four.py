@@ -11,12 +11,15 @@ from pathlib import Path
 import time_machine
 from playwright.sync_api import expect
 
+from accounts.models import InstitutionMembership
+from projects.careers.access import CareersAccess
+from projects.careers.services.staff_invitations import staff_invitation_create
 from projects.careers.services.summary import careers_summary_rebuild
 from tests.browser.careers_pages import shoot_both_widths, staff_only_office_admin
 from tests.browser.conftest import assert_accessible
 from tests.browser.first_use import log_in
 from tests.careers.conftest import make_student
-from tests.factories import EngagementFactory
+from tests.factories import EngagementFactory, MembershipFactory, UserFactory
 
 SCREENS = Path("/tmp/s2")
 SCOPES = ["participation", "evaluations", "stipend_amounts", "outcomes"]
@@ -120,3 +123,55 @@ def test_the_students_log_keeps_a_days_count_when_earlier_days_load(page):
     assert "1 Nov 2026, 3 times" in lines.last.inner_text()
     assert_accessible(page)
     shoot_both_widths(page, SCREENS, "student-log")
+
+
+def test_a_viewer_is_told_admins_feature_and_code_words_stay_whole(page):
+    office = staff_only_office_admin()
+    lee = UserFactory(email="lee.park@riverbend.edu")
+    lee.profile.display_name = "Lee Park"
+    lee.profile.save()
+    MembershipFactory(
+        user=lee,
+        institution=office.institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.VIEWER,
+    )
+    log_in(page, lee)
+    page.goto(page.base + "/careers/")
+
+    featured = page.locator("section", has=page.get_by_role("heading", name="Featured tasks"))
+    expect(
+        featured.get_by_text("Your office\N{RIGHT SINGLE QUOTATION MARK}s admins feature tasks")
+    ).to_be_visible()
+    expect(featured.get_by_text("Feature for your students")).to_be_hidden()
+
+
+def test_the_join_page_names_the_invited_address_signed_out(page):
+    office = staff_only_office_admin()
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    issued = staff_invitation_create(
+        access=CareersAccess(institution=office.institution, staff=admin),
+        email="lee.park@riverbend.edu",
+        staff_role="viewer",
+    )
+    page.goto(page.base + "/" + issued.link.split("://", 1)[1].split("/", 1)[1])
+
+    words = page.locator("[data-signup-words]")
+    expect(words).to_have_text(
+        "New to Slipstream? Create an account with lee.park@riverbend.edu (filled in for you); "
+        "once you confirm it, you come back here to accept."
+    )
+    expect(page.get_by_text("any address works")).to_have_count(0)
+    shoot_both_widths(page, SCREENS, "join-signed-out")
+
+
+def test_the_api_key_header_never_breaks_inside_a_word(page):
+    office = staff_only_office_admin()
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    page.set_viewport_size({"width": 390, "height": 900})
+    expect(page.locator("[data-keys-section]")).to_be_visible()
+
+    for code in page.locator("[data-keys-section] p.muted code").all():
+        box = code.bounding_box()
+        assert box and box["height"] < 30, code.inner_text()  # one line each

@@ -290,6 +290,15 @@ function wireForms() {
   });
 }
 
+function linkContact(form) {
+  const contact = root.dataset.contact;
+  for (const note of form?.querySelectorAll(".field-error") || []) {
+    const [before, after] = note.textContent.split(contact);
+    if (after === undefined) continue;
+    note.replaceChildren(before, el("a", { href: `mailto:${contact}`, text: contact }), after);
+  }
+}
+
 // Creating an institution needs a verified address on its domains, which nobody else has
 // claimed: asked first (a 200 answer), so the expected "verify first" is said on the form
 // without a refused request. The create call still refuses both.
@@ -298,7 +307,9 @@ async function domainsClaimable(domains) {
   // Said under the domains field (where it is fixed), with the summary above the form.
   const refuse = (message) => { throw new ApiError(400, { error: { message, fields: { email_domains: [message] } } }); };
   if (check.already_claimed.length) {
-    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; write to us if it is yours.`);
+    // The address becomes a link once the message is on the form (showErrors writes text).
+    setTimeout(() => linkContact($("[name=email_domains]").closest("form")));
+    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; if it is yours, write to ${root.dataset.contact}.`);
   }
   if (!check.verified_by_you) {
     refuse(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under Settings, E-mail addresses, open the link we send, then create the institution.`);
@@ -351,6 +362,7 @@ async function start() {
   canFeature = admin;
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
+  $("[data-feature-how]").hidden = !admin;
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
