@@ -175,3 +175,24 @@ def test_the_api_key_header_never_breaks_inside_a_word(page):
     for code in page.locator("[data-keys-section] p.muted code").all():
         box = code.bounding_box()
         assert box and box["height"] < 30, code.inner_text()  # one line each
+
+
+def test_a_claimed_domain_names_the_address_to_write_to_as_a_link(page):
+    staff_only_office_admin()  # Riverbend holds riverbend.edu
+    ana = UserFactory(email="ana@riverbend.edu")
+    ana.profile.wants_to_draft = False
+    ana.profile.joins_career_office = True
+    ana.profile.save()
+    log_in(page, ana)
+    page.goto(page.base + "/careers/")
+
+    form = page.locator("[data-create-form]")
+    form.get_by_label("Institution name").fill("Riverbend University")
+    form.get_by_label("E-mail domains").fill("riverbend.edu")
+    form.get_by_role("button", name="Create institution").click()
+
+    link = form.locator(".field-error").get_by_role("link", name="hello@slipstream.local")
+    expect(link).to_have_attribute("href", "mailto:hello@slipstream.local")
+    expect(form.locator(".field-error")).to_contain_text(
+        "riverbend.edu already belongs to an institution on Slipstream; if it is yours, write to"
+    )
