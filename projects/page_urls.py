@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from projects.careers.pages import ForCareerOfficesPage
 from projects.pages import TaskPage, experience_card_image, experience_page
 
 urlpatterns = [
@@ -13,4 +14,6 @@ urlpatterns = [
     ),
     # Before frontend's route of the same path (which keeps the name `frontend:task`).
     path("tasks/<id:task_id>/", TaskPage.as_view(), name="task-page"),
+    # Before frontend's route too: the sample dashboard is the demo institution's real figures.
+    path("for-career-offices/", ForCareerOfficesPage.as_view(), name="for-career-offices-page"),
 ]

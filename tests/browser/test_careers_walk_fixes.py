@@ -184,7 +184,13 @@ def test_report_filters_live_in_the_url_and_say_what_they_leave_out(page):
     page.reload()
     expect(filters.get_by_label("Programme")).to_have_value("Economics")
     expect(note).to_be_visible()
-    # Three students: every figure is hidden, in one short wording that stays on one line.
+    # The filtered group is under 5: one notice in place of the figures, with the way back.
+    notice = page.locator("[data-small-group]")
+    expect(notice).to_contain_text("Economics has fewer than 5 sharing students taking part")
+    notice.get_by_role("button", name="Choose All programmes").click()
+    expect(notice).to_be_hidden()
+    # The whole office has three students: every figure is hidden, in one short wording that
+    # stays on one line.
     figure = page.locator("[data-headline] dd").first
     expect(figure).to_have_text("Hidden (fewer than 5)")
     assert figure.evaluate("dd => dd.scrollWidth <= dd.clientWidth")
@@ -228,7 +234,7 @@ def test_the_students_log_groups_reads_per_person_and_day_in_the_sites_words(pag
     priya_line = next(t for t in texts if t.startswith("Priya Shah"))
     assert priya_line.startswith(
         "Priya Shah at Riverbend University's career office read your profile summary and "
-        "participation"
+        "participation on the office's page about you"
     )
     assert re.search(r", 4 times \(last at \d{2}:\d{2}\)$", priya_line)
     lee_line = next(t for t in texts if t.startswith("Lee Park"))

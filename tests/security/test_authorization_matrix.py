@@ -181,6 +181,7 @@ ROWS: list[Row] = [
         expect=dict.fromkeys(ROLES, 404),
     ),
     Row("GET", "/api/v1/me/disclosures/"),
+    Row("GET", "/api/v1/me/disclosures/days/"),
     Row("GET", "/api/v1/me/featured-tasks/"),
     Row("GET", "/api/v1/institutions/"),
     Row(

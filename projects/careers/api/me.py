@@ -1,6 +1,6 @@
 """GET /api/v1/me/disclosures/: a student sees which institutions saw their data, when, how."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -8,7 +8,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
+from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.pagination import NewestFirstPagination
+from projects.careers.selectors.disclosure_days import (
+    disclosure_cursor_decode,
+    disclosure_cursor_encode,
+    disclosure_days_for_student,
+)
 from projects.careers.selectors.disclosures import (
     disclosures_for_student,
     disclosures_shape_for_student,
@@ -58,6 +64,82 @@ class MyDisclosuresView(APIView):
         return paginator.get_paginated_response(
             disclosures_shape_for_student(student=student, rows=page)
         )
+
+
+class MyDisclosureDaysView(APIView):
+    """The same log grouped on the server: one line per day, reader and kind of read (the
+    endpoints of one dashboard visit fold into one), with the day's true count; pages of whole
+    days, newest first. The student themself only: it reads the signed-in user's log."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_disclosure_days_list",
+        parameters=[
+            OpenApiParameter(
+                "cursor",
+                str,
+                description="From `next` of the previous page: the days before it follow.",
+            )
+        ],
+        responses={
+            200: inline_serializer(
+                "MyDisclosureDays",
+                {
+                    "next": serializers.URLField(
+                        allow_null=True, help_text="The next (earlier) days; null at the end."
+                    ),
+                    "results": inline_serializer(
+                        "MyDisclosureDay",
+                        {
+                            "day": serializers.DateField(help_text="The day (UTC)."),
+                            "institution": serializers.CharField(),
+                            "by": serializers.DictField(
+                                help_text="`kind` `staff` (a person) or `api_key`, and `name`."
+                            ),
+                            "kind": serializers.ChoiceField(
+                                choices=["dashboard", "student_page", "export", "system"],
+                                help_text="How the office read: its dashboard, your student "
+                                "page, a CSV download, or its own system (an API key).",
+                            ),
+                            "aggregate": serializers.BooleanField(
+                                help_text="You were only counted in anonymous totals."
+                            ),
+                            "fields": serializers.ListField(
+                                child=serializers.CharField(),
+                                help_text="The fields that reached the office about you.",
+                            ),
+                            "count": serializers.IntegerField(
+                                help_text="How many times that day (visits, for the dashboard)."
+                            ),
+                            "last_at": serializers.DateTimeField(),
+                            "description": serializers.CharField(
+                                help_text="In plain words: “Priya Shah at Riverbend "
+                                "University's career office viewed your participation on the "
+                                "office dashboard”."
+                            ),
+                        },
+                        many=True,
+                    ),
+                },
+            ),
+            400: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        raw = request.query_params.get("cursor")
+        before = disclosure_cursor_decode(raw) if raw else None
+        lines, following = disclosure_days_for_student(
+            student=authenticated_user(request), before=before
+        )
+        next_url = (
+            request.build_absolute_uri(
+                f"{request.path}?cursor={disclosure_cursor_encode(following)}"
+            )
+            if following
+            else None
+        )
+        return Response({"next": next_url, "results": lines})
 
 
 class MyFeaturedTasksView(APIView):

@@ -7,6 +7,7 @@ from projects.careers.api import colleagues, me
 
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
+    path("me/disclosures/days/", me.MyDisclosureDaysView.as_view(), name="me-disclosure-days"),
     path("me/featured-tasks/", me.MyFeaturedTasksView.as_view(), name="me-featured-tasks"),
     path(
         "me/staff-invitations/accept/",

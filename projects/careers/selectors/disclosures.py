@@ -67,7 +67,9 @@ def disclosure_fields_delivered(*, fields: list[str], scopes: list[str]) -> list
     return [f for f in fields if f not in _FIELD_SCOPE or _FIELD_SCOPE[f] in scopes]
 
 
-def _scopes_at(consents: list[Consent], *, institution_id: int, at: datetime) -> list[str]:
+def disclosure_scopes_at(
+    consents: list[Consent], *, institution_id: int, at: datetime
+) -> list[str]:
     """The scopes of the consent in force for that institution at `at` (consents are never
     edited, so the history answers exactly); none if the student had never consented then."""
     before = [c for c in consents if c.institution_id == institution_id and c.granted_at <= at]
@@ -85,7 +87,9 @@ def disclosures_shape_for_student(*, student: User, rows: list[Disclosure]) -> l
         disclosure_shape(
             row,
             for_student=True,
-            scopes=_scopes_at(consents, institution_id=row.institution_id, at=row.created_at),
+            scopes=disclosure_scopes_at(
+                consents, institution_id=row.institution_id, at=row.created_at
+            ),
         )
         for row in rows
     ]

@@ -36,16 +36,17 @@ from projects.transitions import (
 STAFF_INVITATION_DAYS = 14
 JOIN_PATH = "/careers/join/"
 # What each role may do, in the invitee's words (the e-mail and the join page say it).
+_OFFICES = "office\N{RIGHT SINGLE QUOTATION MARK}s"  # the site's curly apostrophe, as on its pages
 ROLE_CAN: dict[str, str] = {
     InstitutionMembership.StaffRole.ADMIN: (
-        "see how your consenting students take part on the office's dashboard and in its "
+        f"see how your consenting students take part on the {_OFFICES} dashboard and in its "
         "anonymous reports, feature tasks for your students, and manage API keys, colleagues, "
         "the student roster and university sign-in"
     ),
     InstitutionMembership.StaffRole.VIEWER: (
-        "see how your consenting students take part on the office's dashboard and in its "
+        f"see how your consenting students take part on the {_OFFICES} dashboard and in its "
         "anonymous reports, and which tasks your office features (admins change the "
-        "office's settings)"
+        f"{_OFFICES} settings)"
     ),
 }
 

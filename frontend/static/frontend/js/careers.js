@@ -1,5 +1,6 @@
 // /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { ApiError, api, sendForm, siteConfig } from "./api.js";
+import { ApiError, api, sendForm } from "./api.js";
+import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
 import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
@@ -70,6 +71,7 @@ async function loadReports() {
   const [byMonth, byTerm, bySkill] = await Promise.all(
     ["month", "term", "skill"].map((g) => api(`careers/reports/summary/?group_by=${g}${query ? `&${query}` : ""}`)));
   const t = byMonth.totals;
+  if (smallGroupNotice(t)) return;
   const show = (v, suffix = "") => (v === null ? HIDDEN_SMALL : `${v}${suffix}`);
   $("[data-headline]").replaceChildren(
     ...[["Students taking part", show(t.students)], ["Engagements", show(t.engagements)],
@@ -87,8 +89,32 @@ async function loadReports() {
       empty: participationEmpty(byMonth, query) }),
     barChart({ id: "completion", title: "Completion rate by term", rows: cells(byTerm, (g) => percent(g.completion_rate)), unit: "%", max: 100 }),
     barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows }),
-    barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })) }),
+    barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })),
+      empty: bySkill.groups.some((g) => g.suppressed) ? "Hidden: each skill has fewer than 5 students." : "No skills yet." }),
   );
+}
+
+// A filtered group under the threshold: one notice in place of a wall of hidden figures and
+// empty charts, with the way back to the whole office. True when it is shown.
+function smallGroupNotice(totals) {
+  const set = new FormData($("[data-filters]"));
+  const term = set.get("term");
+  const major = set.get("major");
+  const small = Boolean(term || major) && totals.suppressed;
+  $("[data-small-group]").hidden = !small;
+  root.querySelectorAll("[data-figures]").forEach((section) => { section.hidden = small; });
+  if (!small) return false;
+  const group = major && term ? `${major} in ${term}` : major || term;
+  $("[data-small-group-text]").textContent = `${group} has fewer than 5 sharing students taking part, so its figures are hidden.`;
+  $("[data-clear-filters]").textContent = major && term ? "Choose All programmes and terms" : major ? "Choose All programmes" : "Choose All terms";
+  return true;
+}
+
+function clearReportFilters() {
+  const form = $("[data-filters]");
+  for (const key of REPORT_FILTERS) form.elements[key].value = "";
+  applyReportFilters();
+  $("#filter-major").focus();
 }
 
 // Why "Participation over time" has no columns: no sharing student took part yet, the filters
@@ -133,51 +159,6 @@ async function loadFeatured() {
           say("featured", `“${f.task.title}” is no longer featured.`);
         } catch (error) { say("featured", error.message, { error: true }); }
       } }))));
-}
-
-// Downloads with a progress bar: the summary streams in one response; students are paged.
-function saveFile(name, text) {
-  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/csv" })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
-
-async function exportSummary() {
-  const bar = $("[data-export-progress]");
-  const note = $("[data-export-status]");
-  bar.hidden = false;
-  bar.removeAttribute("value");
-  const response = await fetch(`/api/v1/careers/reports/summary.csv?group_by=term&${filterQuery()}`, { credentials: "same-origin" });
-  const text = await response.text();
-  bar.value = 100;
-  note.textContent = "Summary downloaded.";
-  saveFile("careers-summary.csv", text);
-}
-
-async function exportStudents() {
-  const bar = $("[data-export-progress]");
-  const note = $("[data-export-status]");
-  bar.hidden = false;
-  bar.value = 0;
-  const lines = [["id", "name", "programme", "class_year", "skills", "applications", "engagements", "completed"].join(",")];
-  const quote = (v) => `"${String(v ?? "").replaceAll('"', '""')}"`;
-  // The largest page the API allows: fewer round trips for a big export.
-  const config = await siteConfig();
-  let url = config ? `careers/students/?page_size=${config.page_size_max}` : "careers/students/";
-  let pages = 0;
-  while (url) {
-    const page = await api(url);
-    pages += 1;
-    for (const s of page.results) {
-      lines.push([s.id, s.name, s.programme, s.class_year, s.skills.join("; "), s.counts.applications, s.counts.engagements, s.counts.completed_engagements].map(quote).join(","));
-    }
-    note.textContent = `Exporting… ${lines.length - 1} students so far`;
-    bar.value = page.next ? Math.min(95, pages * 10) : 100;
-    url = page.next;
-  }
-  note.textContent = `Exported ${lines.length - 1} students.`;
-  saveFile("careers-students.csv", `${lines.join("\n")}\n`);
 }
 
 // --- Featuring from a search picker --------------------------------------------------------
@@ -266,8 +247,10 @@ async function removeSso() {
 
 function wireForms() {
   $("[data-filters]").addEventListener("submit", applyReportFilters);
-  $("[data-export-summary]").addEventListener("click", exportSummary);
-  $("[data-export-students]").addEventListener("click", exportStudents);
+  $("[data-clear-filters]").addEventListener("click", clearReportFilters);
+  $("[data-export-summary]").addEventListener("click", () => exportSummary(root, filterQuery()));
+  $("[data-export-students]").addEventListener("click", () => exportStudents(root));
+  $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root));
   $("[data-task-search]").addEventListener("submit", searchTasks);
   $("[data-copy-key]").addEventListener("click", copyKey);
   const engagementForm = $("[data-engagement-filters]");
@@ -307,6 +290,15 @@ function wireForms() {
   });
 }
 
+function linkContact(form) {
+  const contact = root.dataset.contact;
+  for (const note of form?.querySelectorAll(".field-error") || []) {
+    const [before, after] = note.textContent.split(contact);
+    if (after === undefined) continue;
+    note.replaceChildren(before, el("a", { href: `mailto:${contact}`, text: contact }), after);
+  }
+}
+
 // Creating an institution needs a verified address on its domains, which nobody else has
 // claimed: asked first (a 200 answer), so the expected "verify first" is said on the form
 // without a refused request. The create call still refuses both.
@@ -315,7 +307,9 @@ async function domainsClaimable(domains) {
   // Said under the domains field (where it is fixed), with the summary above the form.
   const refuse = (message) => { throw new ApiError(400, { error: { message, fields: { email_domains: [message] } } }); };
   if (check.already_claimed.length) {
-    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; write to us if it is yours.`);
+    // The address becomes a link once the message is on the form (showErrors writes text).
+    setTimeout(() => linkContact($("[name=email_domains]").closest("form")));
+    refuse(`${check.already_claimed.join(", ")} already belongs to an institution on Slipstream; if it is yours, write to ${root.dataset.contact}.`);
   }
   if (!check.verified_by_you) {
     refuse(`Verify an address on ${check.email_domains.join(" or ")} on your account first: add it under Settings, E-mail addresses, open the link we send, then create the institution.`);
@@ -368,6 +362,7 @@ async function start() {
   canFeature = admin;
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
+  $("[data-feature-how]").hidden = !admin;
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements(),

@@ -65,7 +65,8 @@ function description(rows, unit) {
 }
 
 // Horizontal bars, one per group. rows: [{label, value, display}] — null means suppressed.
-export function barChart({ id, title, rows, unit = "", max = null }) {
+// `empty`: what to say when there are no rows ("hidden" when they are withheld, not absent).
+export function barChart({ id, title, rows, unit = "", max = null, empty = "Nothing to show yet." }) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
   return figureFor({ id, title, rows, unit, paint: (width) => {
     const barHeight = 26;
@@ -76,7 +77,7 @@ export function barChart({ id, title, rows, unit = "", max = null }) {
     const height = Math.max(rows.length, 1) * step + 6;
     const room = width - labelWidth - 120;
     const chart = frame({ id, title, width, height: rows.length ? height : step, desc: description(rows, unit) });
-    if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, "Nothing to show yet."));
+    if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, empty));
     rows.forEach((row, index) => {
       const y = index * step + (narrow ? FONT + 6 : 4);
       const barWidth = row.value === null ? 0 : Math.max(2, (room * row.value) / top);

@@ -122,7 +122,7 @@ export async function loadColleagues({ admin, pending }) {
 async function inviteAnyway(body, title) {
   const sure = await confirmAct({
     title,
-    body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
+    body: `The invitation gives ${body.email} access to your office’s dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
     confirm: "Invite anyway", safeFirst: true,
   });
   if (!sure) say("invitations", `Not sent: check the address ${body.email}.`);

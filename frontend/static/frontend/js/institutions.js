@@ -67,7 +67,7 @@ function cohortForm(membership) {
       el("div", { class: "field" },
         el("label", { for: `${id}-class_year`, text: "Class year (the year you graduate)" }),
         el("input", { type: "number", name: "class_year", id: `${id}-class_year`, min: "1950", max: "2100", inputmode: "numeric", value: membership.class_year ?? "" })),
-      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, never fewer than 5." })),
+      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, and hide a group of fewer than 5." })),
     el("div", { class: "form-actions" }, el("button", { type: "submit", class: "button-secondary", text: "Save programme and year" })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -110,46 +110,32 @@ function historyItem(consent) {
 
 const historyList = pagedList(history, { url: "me/consents/", item: historyItem, moreLabel: "Show older consents" });
 
-// The disclosure log, from the student's side, in plain words (the server words it and names
-// only what the student's consent let through). Reads are many and alike (a colleague opening a
-// student's page several times): one line per day and wording — the same person or key, the
-// same delivered fields — with how many times and, for reads of the student's own data, when
-// the last one was. Rows come newest first, so a day's rows arrive together.
+// The disclosure log, from the student's side, in plain words. The server groups it: one line
+// per day, reader (a person or the office's own system) and kind of read, with that whole
+// day's count (one dashboard visit reads several endpoints: it is one visit); pages are whole
+// days, so "Show earlier" adds earlier days and never changes a line already shown.
 const disclosures = document.querySelector("[data-disclosures]");
 const moreDisclosures = el("button", { type: "button", class: "button-secondary button-small load-more", hidden: true, text: "Show earlier" });
 disclosures.after(moreDisclosures);
 let disclosuresNext = null;
-let dayLines = { day: null, lines: new Map() }; // the newest-shown day's lines, which later rows may join
 
 const clock = (value) => dateTime(value).split(", ").pop(); // "14:05"
 
-function disclosureText(row, count, last) {
-  const times = count > 1 ? `, ${count} times` : "";
-  if (row.kind === "aggregate") return `${row.description} — ${date(row.at)}${times}`;
-  return count > 1 ? `${row.description} — ${date(row.at)}${times} (last at ${clock(last)})` : `${row.description} — ${dateTime(row.at)}`;
+function disclosureText(line) {
+  if (line.count === 1) return `${line.description} — ${date(line.day)}, ${clock(line.last_at)}`;
+  return `${line.description} — ${date(line.day)}, ${line.count} times (last at ${clock(line.last_at)})`;
 }
 
-function disclosureLine(row) {
-  const day = date(row.at);
-  if (dayLines.day !== day) dayLines = { day, lines: new Map() };
-  const key = `${row.kind}|${row.description}`;
-  const line = dayLines.lines.get(key);
-  if (line) {
-    line.count += 1;
-    line.item.textContent = disclosureText(row, line.count, line.last);
-    return null;
-  }
-  const item = el("li", { "data-disclosure-count": row.kind === "aggregate" ? true : null, text: disclosureText(row, 1, row.at) });
-  dayLines.lines.set(key, { count: 1, item, last: row.at });
-  return item;
+function disclosureLine(line) {
+  return el("li", { "data-disclosure-count": line.aggregate ? true : null, "data-disclosure-kind": line.kind, text: disclosureText(line) });
 }
 
 async function loadDisclosures(url) {
   moreDisclosures.disabled = true;
   try {
-    const page = await api(url || "me/disclosures/");
-    if (!url) { disclosures.replaceChildren(); dayLines = { day: null, lines: new Map() }; }
-    disclosures.append(...page.results.map(disclosureLine).filter(Boolean));
+    const page = await api(url || "me/disclosures/days/");
+    if (!url) disclosures.replaceChildren();
+    disclosures.append(...page.results.map(disclosureLine));
     if (!disclosures.children.length) disclosures.append(el("li", { class: "muted", text: "Nobody has seen your data yet." }));
     disclosuresNext = page.next;
     moreDisclosures.hidden = !page.next;

@@ -1,0 +1,193 @@
+"""A student's "who saw your data", grouped on the server: one line per day, reader (a staff
+person or an API key) and kind of read, with the true number of times for that whole day.
+
+The raw log has a row per API response, and one visit of the office dashboard makes several
+(three summary reads, the students list, the engagements list): grouping a page of raw rows in
+the browser undercounted every day that straddled a page. Here the database counts per day and
+endpoint, and the endpoints of one kind of read fold into one line whose count is the visits
+(the most-read endpoint of the fold: each visit reads each of its endpoints once). Pages are
+whole days, newest first, behind an opaque cursor."""
+
+import base64
+import binascii
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, Max, Q
+from django.db.models.functions import TruncDate
+
+from accounts.models import Consent, Institution, User
+from marketplace.errors import field_error
+from projects.careers import error_codes
+from projects.careers.models import Disclosure, DisclosureSnapshot
+from projects.careers.selectors.disclosures import disclosure_fields_delivered, disclosure_scopes_at
+from projects.careers.selectors.people import staff_name
+
+DAYS_PER_PAGE = 7
+_CAREERS = "/api/v1/careers/"
+
+# What each logged field means to the student (the log keeps the raw names), in the order a
+# line names them. Aggregate fields name the same part as the read they count.
+_PARTS = (
+    ("profile summary", {"name", "programme", "class_year", "skills", "counts"}),
+    ("participation", {"applications", "engagements", "aggregate:participation"}),
+    ("ratings", {"competencies"}),
+    ("stipend amounts", {"stipend_amounts", "aggregate:stipend_amounts"}),
+    ("outcomes", {"outcomes", "aggregate:outcomes"}),
+)
+_AGGREGATE = "aggregate:"
+
+
+def disclosure_read_kind(*, endpoint: str, by_key: bool) -> str:
+    """How the office read: its own system (a key), a CSV download, a student's own page, or
+    the dashboard (the summary figures and the students and engagements lists it shows)."""
+    path = endpoint.split("?", 1)[0]
+    if by_key:
+        return "system"
+    if path.endswith(".csv"):
+        return "export"
+    rest = path.removeprefix(_CAREERS)
+    if rest.startswith("students/") and rest != "students/":
+        return "student_page"
+    return "dashboard"
+
+
+def _parts(fields: set[str]) -> str:
+    names = [name for name, keys in _PARTS if keys & fields]
+    if not names:
+        return "shared data"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def disclosure_line_words(*, kind: str, who: str, fields: set[str]) -> str:
+    """One plain sentence, each part named once: "Priya Shah at Riverbend University's career
+    office viewed your participation and outcomes on the office dashboard"."""
+    parts = _parts(fields)
+    counted_only = bool(fields) and all(f.startswith(_AGGREGATE) for f in fields)
+    if kind == "system":
+        verb = "counted you in anonymous totals of" if counted_only else "read"
+        return f"{who}, through its own system, {verb} {'' if counted_only else 'your '}{parts}"
+    if kind == "export":
+        if counted_only:
+            return f"{who} counted you in a downloaded summary of {parts}"
+        return f"{who} downloaded your {parts} in a CSV file"
+    if kind == "student_page":
+        return f"{who} read your {parts} on the office's page about you"
+    if counted_only:
+        return f"{who} counted you in the office dashboard's anonymous totals of {parts}"
+    return f"{who} viewed your {parts} on the office dashboard"
+
+
+def disclosure_cursor_encode(day: date) -> str:
+    return base64.urlsafe_b64encode(f"d:{day.isoformat()}".encode()).decode().rstrip("=")
+
+
+def disclosure_cursor_decode(raw: str) -> date:
+    """The first day of the next page (days before it follow); a malformed cursor is a 400."""
+    try:
+        text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
+        if not text.startswith("d:"):
+            raise ValueError(text)
+        return date.fromisoformat(text[2:])
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise field_error(
+            "This cursor is not one the list gave.", code=error_codes.INVALID, field="cursor"
+        ) from None
+
+
+@dataclass
+class _Line:
+    day: date
+    institution_id: int
+    staff_user_id: int | None
+    api_key_label: str
+    kind: str
+    count: int = 0
+    last_at: datetime | None = None
+    fields: set[str] = field(default_factory=set)
+
+
+def disclosure_days_for_student(
+    *, student: User, before: date | None = None, days: int = DAYS_PER_PAGE
+) -> tuple[list[dict[str, Any]], date | None]:
+    """Up to `days` days of lines (newest first) before the day `before`; and the day the next
+    page starts from, or None on the last page. Five queries whatever the log's size."""
+    named = Disclosure.students.through.objects.filter(user=student).values("disclosure_id")
+    counted = DisclosureSnapshot.students.through.objects.filter(user=student).values(
+        "disclosuresnapshot_id"
+    )
+    rows = Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted))
+    if before is not None:
+        rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
+    found = list(
+        rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("-day")[: days + 1]
+    )
+    if not found:
+        return [], None
+    shown, following = found[:days], found[days:]
+    start = datetime.combine(shown[-1], time.min, tzinfo=UTC)
+    end = datetime.combine(shown[0] + timedelta(days=1), time.min, tzinfo=UTC)
+    groups = list(
+        rows.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values("day", "institution_id", "staff_user_id", "api_key_label", "endpoint", "fields")
+        .annotate(n=Count("id"), last=Max("created_at"))
+        .order_by()
+    )
+    consents = list(
+        Consent.objects.filter(
+            student=student, institution_id__in={g["institution_id"] for g in groups}
+        )
+    )
+    lines: dict[tuple, _Line] = {}
+    for g in groups:
+        by_key = bool(g["api_key_label"])
+        kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=by_key)
+        # Outside the dashboard (which shows both at once), being counted in totals and being
+        # read by name are different reads: separate lines.
+        counted_only = kind != "dashboard" and all(f.startswith(_AGGREGATE) for f in g["fields"])
+        key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind)
+        line = lines.setdefault((*key, counted_only), _Line(*key))
+        # Each visit of a kind reads each of its endpoints once: the most-read one counts them.
+        line.count = max(line.count, g["n"])
+        line.last_at = max(filter(None, [line.last_at, g["last"]]))
+        scopes = disclosure_scopes_at(consents, institution_id=g["institution_id"], at=g["last"])
+        line.fields.update(disclosure_fields_delivered(fields=list(g["fields"]), scopes=scopes))
+    names = dict(Institution.objects.filter(pk__in={k[1] for k in lines}).values_list("pk", "name"))
+    staff = User.objects.select_related("profile").in_bulk({k[2] for k in lines if k[2]})
+    ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
+    return [_shape(line, names=names, staff=staff) for line in ordered], (
+        shown[-1] if following else None
+    )
+
+
+def _shape(line: _Line, *, names: dict[int, str], staff: dict[int, User]) -> dict[str, Any]:
+    institution = names.get(line.institution_id, "")
+    office = f"{institution}'s career office"
+    if line.api_key_label:
+        by = {"kind": "api_key", "name": line.api_key_label}
+        who = office
+    else:
+        person = staff_name(
+            staff.get(line.staff_user_id) if line.staff_user_id else None,
+            institution=institution,
+        )
+        by = {"kind": "staff", "name": person}
+        # A former colleague's wording already names the office.
+        who = person if "career office" in person else f"{person} at {office}"
+    fields = sorted(line.fields)
+    return {
+        "day": line.day,
+        "institution": institution,
+        "by": by,
+        "kind": line.kind,
+        "aggregate": bool(fields) and all(f.startswith(_AGGREGATE) for f in fields),
+        "fields": fields,
+        "count": line.count,
+        "last_at": line.last_at,
+        "description": disclosure_line_words(kind=line.kind, who=who, fields=line.fields),
+    }
