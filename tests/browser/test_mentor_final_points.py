@@ -65,3 +65,48 @@ def test_approving_from_a_date_without_a_date_says_so_beside_the_field_before_an
     expect(page.locator("[data-flash]")).to_be_visible()
     engagement.refresh_from_db()
     assert engagement.state == Engagement.State.COMPLETED
+
+
+def test_the_email_page_has_one_row_per_address_with_its_own_actions(page):
+    from allauth.account.models import EmailAddress
+
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    primary = mentor.email
+    EmailAddress.objects.filter(user=mentor).update(primary=True, verified=True)
+    EmailAddress.objects.create(user=mentor, email="maya@acme-design.com", verified=True)
+    log_in(page, mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + "/accounts/email/")
+
+    # The primary address: its state, no actions at all (no radio, no Remove one click away).
+    first = page.locator(f'[data-email-row="{primary}"]')
+    expect(first.locator(".badge")).to_have_text(["Primary", "Confirmed"])
+    expect(first.get_by_role("button")).to_have_count(0)
+    expect(page.get_by_role("radio")).to_have_count(0)
+    work = page.locator('[data-email-row="maya@acme-design.com"]')
+    expect(work.locator("[data-work-email-verdict]")).to_contain_text("acme-design.com")
+    expect(work.get_by_role("button", name="Make primary: maya@acme-design.com")).to_be_visible()
+    expect(work.get_by_role("button", name="Remove maya@acme-design.com")).to_be_visible()
+
+    # A new address: added, unconfirmed, with "Send the confirmation again" and no Make primary.
+    page.get_by_label("E-mail address").fill("maya@gmail.com")
+    page.get_by_role("button", name="Add the address").click()
+    new = page.locator('[data-email-row="maya@gmail.com"]')
+    expect(new.locator(".badge")).to_have_text(["Not confirmed yet"])
+    expect(new.get_by_role("button", name=re.compile("^Send the confirmation"))).to_be_visible()
+    expect(new.get_by_role("button", name=re.compile("primary"))).to_have_count(0)
+    expect(page.locator("main")).not_to_contain_text(re.compile(r"\bEmail\b|\bemail\b"))
+    shoot_both_widths(page, SHOTS, "email-page")
+    assert_accessible(page)
+
+    # Remove asks first, in the site's dialog; Go back keeps the address.
+    new.get_by_role("button", name="Remove maya@gmail.com").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Remove maya@gmail.com?")
+    dialog.get_by_role("button", name="Go back").click()
+    expect(new).to_be_visible()
+    new.get_by_role("button", name="Remove maya@gmail.com").click()
+    page.get_by_role("dialog").get_by_role("button", name="Remove the address").click()
+    expect(page.locator('[data-email-row="maya@gmail.com"]')).to_have_count(0)
+    assert not EmailAddress.objects.filter(email="maya@gmail.com").exists()
+    assert EmailAddress.objects.get(user=mentor, primary=True).email == primary

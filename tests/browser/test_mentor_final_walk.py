@@ -159,7 +159,7 @@ def test_the_email_page_tells_a_mentor_which_addresses_count_as_work_addresses(p
     rule = page.locator("[data-work-email-rule]")
     expect(rule).to_contain_text("free webmail (Gmail, Outlook")
     expect(rule).to_contain_text("anyone can open an address there")
-    field = page.get_by_label("Email")
+    field = page.get_by_label("E-mail address")
     field.fill("rosa@gmail.com")
     hint = page.locator("[data-work-email-hint]")
     expect(hint).to_have_text(re.compile(r"^gmail\.com is free webmail.*will not show"))
@@ -170,7 +170,7 @@ def test_the_email_page_tells_a_mentor_which_addresses_count_as_work_addresses(p
 
     # Sent anyway: the address's row says it does not count, and why.
     field.fill("rosa@gmail.com")
-    page.get_by_role("button", name="Add email address").click()
+    page.get_by_role("button", name="Add the address").click()
     row_note = page.locator("[data-work-email-verdict]").filter(has_text="gmail.com")
     expect(row_note).to_have_text(
         re.compile("Does not count as a work address: gmail.com is free webmail")
