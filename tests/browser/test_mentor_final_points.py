@@ -7,13 +7,20 @@ import datetime
 import re
 from pathlib import Path
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from projects.models import Deliverable, Engagement
+from projects.offers.services.acceptance import offer_accept
+from projects.offers.services.offers import offer_create
+from projects.offers.services.settings import offer_settings_update
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.careers_pages import shoot_both_widths
 from tests.browser.conftest import assert_accessible
 from tests.browser.first_use import WIDE, log_in, person
-from tests.factories import EngagementFactory, TaskFactory
+from tests.browser.test_stipend_pages import stripe_live  # noqa: F401 — the Stripe stand-in
+from tests.factories import EngagementFactory, PortfolioItemFactory, TaskFactory
 
 SHOTS = Path("/tmp/m2/shots")
 
@@ -110,3 +117,102 @@ def test_the_email_page_has_one_row_per_address_with_its_own_actions(page):
     expect(page.locator('[data-email-row="maya@gmail.com"]')).to_have_count(0)
     assert not EmailAddress.objects.filter(email="maya@gmail.com").exists()
     assert EmailAddress.objects.get(user=mentor, primary=True).email == primary
+
+
+def _offer(*, accepted: bool):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    drafter = person("Sam Rivera")
+    offer_settings_update(mentor=mentor, data={"is_open": True})
+    offer = offer_create(
+        mentor_handle=mentor.profile.handle,
+        drafter=drafter,
+        title="Tidy your interview notes into a findings table",
+        what="I will turn the twelve interview notes into one findings table with quotes.",
+        estimated_hours=4,
+        by_when=timezone.localdate() + datetime.timedelta(days=21),
+        portfolio_item_ids=[PortfolioItemFactory(owner=drafter).pk],
+    )
+    if accepted:
+        offer_accept(offer_id=offer.pk, mentor=mentor)
+    offer.refresh_from_db()
+    return offer
+
+
+def test_declining_an_offer_has_no_preselected_reason_and_asks_for_one(page):
+    offer = _offer(accepted=False)
+    declines = []
+    page.on("request", lambda r: declines.append(r.url) if "/decline/" in r.url else None)
+    log_in(page, offer.mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(f"{page.base}/offers/{offer.pk}/")
+
+    reasons = page.get_by_role("group", name="Why not this time?").get_by_role("radio")
+    expect(reasons.first).to_be_visible()
+    for index in range(reasons.count()):
+        expect(reasons.nth(index)).not_to_be_checked()
+    page.get_by_role("button", name="Decline offer").click()
+    expect(page.get_by_text("Choose the reason they will read.")).to_be_visible()
+    assert declines == []
+    shoot_both_widths(page, SHOTS, "offer-decline")
+    assert_accessible(page)
+
+    page.get_by_label("Not a fit for my work right now").check()
+    page.get_by_role("button", name="Decline offer").click()
+    expect(page.get_by_text("Offer declined.")).to_be_visible()
+    offer.refresh_from_db()
+    assert offer.state == "declined"
+
+
+def test_the_private_task_of_an_accepted_offer_speaks_to_its_owner_and_marks_no_nav_item(page):
+    offer = _offer(accepted=True)
+    log_in(page, offer.mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(f"{page.base}/tasks/{offer.task_id}/")
+
+    expect(page.locator(".mentor-card-name")).to_have_text("You accepted Sam Rivera\u2019s offer")
+    expect(page.get_by_role("link", name="Browse tasks")).not_to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(page.locator(".site-nav [aria-current]")).to_have_count(0)
+    shoot_both_widths(page, SHOTS, "offer-task-owner")
+
+    log_in(page, offer.drafter)
+    page.goto(f"{page.base}/tasks/{offer.task_id}/")
+    expect(page.locator(".mentor-card-name")).to_have_text("Offer accepted by Maya Okafor")
+
+
+def test_each_ledger_entry_names_its_task_once_and_links_its_own_receipt(
+    page,
+    stripe_live,  # noqa: F811
+):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    engagement = EngagementFactory(
+        application__task=TaskFactory(
+            stipend_amount=8_100, title="Index the archive", mentor=mentor
+        ),
+        application__drafter=person("Sam Rivera"),
+        state=Engagement.State.AWAITING_FUNDING,
+    )
+    stipend_on_engagement_accepted(engagement=engagement)
+    stripe_live.pay_checkout(engagement_fund_start(engagement_id=engagement.pk, user=mentor))
+    stripe_live.flush()
+    log_in(page, mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + "/ledger/")
+
+    entry = page.locator("[data-ledger-entry]")
+    expect(entry).to_have_count(1)
+    expect(entry.locator(".ledger-description")).to_have_text("Stipend for “Index the archive”")
+    assert entry.inner_text().count("Index the archive") == 1
+    link = entry.locator("[data-receipt-link]")
+    expect(link).to_have_text(re.compile(r"^Receipt SLP-\d{4}-[0-9A-Z]{8}$"))
+    reference = link.inner_text().removeprefix("Receipt ")
+    shoot_both_widths(page, SHOTS, "ledger-receipts")
+    assert_accessible(page)
+
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Receipt {reference}")
+    expect(page.locator("main")).to_contain_text("Slipstream, held for Sam Rivera until approval")
+    expect(page.locator("[data-receipt-amount]")).to_have_text("81.00 USD")
+    shoot_both_widths(page, SHOTS, "receipt")
+    assert_accessible(page)

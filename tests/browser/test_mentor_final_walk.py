@@ -140,7 +140,7 @@ def test_an_accepted_offers_task_says_the_description_is_what_the_drafter_offere
 
     expect(page.get_by_role("heading", name="What Sam Rivera offered to do")).to_be_visible()
     expect(page.get_by_role("heading", name="About the task")).to_have_count(0)
-    expect(page.locator(".mentor-card-name")).to_have_text("Offer accepted by Maya Okafor")
+    expect(page.locator(".mentor-card-name")).to_have_text("You accepted Sam Rivera\u2019s offer")
     expect(page.locator("[data-task-description]")).to_contain_text("I will turn the twelve")
     shoot_both_widths(page, SHOTS, "offer-task-mentor")
     assert_accessible(page)
