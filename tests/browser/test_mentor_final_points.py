@@ -10,7 +10,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from projects.models import Deliverable, Engagement
+from projects.models import Deliverable, Engagement, ThankYouNote
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
@@ -216,3 +216,28 @@ def test_each_ledger_entry_names_its_task_once_and_links_its_own_receipt(
     expect(page.locator("[data-receipt-amount]")).to_have_text("81.00 USD")
     shoot_both_widths(page, SHOTS, "receipt")
     assert_accessible(page)
+
+
+def test_the_impact_page_quotes_a_thanks_in_quotation_marks_without_an_indent(page):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    sam = person("Sam Rivera")
+    draft = EngagementFactory(
+        application__task=TaskFactory(mentor=mentor, title="Interview notes into findings"),
+        application__drafter=sam,
+        state=Engagement.State.COMPLETED,
+        completed_at=timezone.now(),
+    )
+    ThankYouNote.objects.create(
+        engagement=draft, sender=sam, receiver=mentor, body="Thank you for the clear notes!"
+    )
+    log_in(page, mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + "/impact/")
+
+    quote = page.locator("[data-thanks] blockquote")
+    expect(quote).to_have_text("“Thank you for the clear notes!”")
+    card = page.locator("[data-thanks] li").first
+    indent = quote.bounding_box()["x"] - card.bounding_box()["x"]
+    padding = card.evaluate("node => parseFloat(getComputedStyle(node).paddingLeft)")
+    assert indent <= padding + 20  # the card's padding and the quote's rule, no browser indent
+    shoot_both_widths(page, SHOTS, "impact-thanks")
