@@ -241,3 +241,20 @@ def test_the_impact_page_quotes_a_thanks_in_quotation_marks_without_an_indent(pa
     padding = card.evaluate("node => parseFloat(getComputedStyle(node).paddingLeft)")
     assert indent <= padding + 20  # the card's padding and the quote's rule, no browser indent
     shoot_both_widths(page, SHOTS, "impact-thanks")
+
+
+def test_recommended_drafters_follow_applications_without_a_large_gap(page):
+    mentor = person("Maya Okafor", draft=False, mentor=True)
+    task = TaskFactory(mentor=mentor, title="Tidy the style guide")
+    log_in(page, mentor)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{page.base}/tasks/{task.pk}/")
+        applications = page.locator("[data-mentor-panel]")
+        recommended = page.get_by_role("heading", name="Recommended drafters")
+        expect(applications).to_be_visible()
+        expect(recommended).to_be_visible()
+        gap = recommended.bounding_box()["y"] - (
+            applications.bounding_box()["y"] + applications.bounding_box()["height"]
+        )
+        assert gap <= 56, f"{gap}px between Applications and Recommended drafters at {width}px"
