@@ -258,3 +258,14 @@ def test_recommended_drafters_follow_applications_without_a_large_gap(page):
             applications.bounding_box()["y"] + applications.bounding_box()["height"]
         )
         assert gap <= 56, f"{gap}px between Applications and Recommended drafters at {width}px"
+
+
+def test_a_mentor_who_answered_offers_is_not_called_new_to_offers(page):
+    offer = _offer(accepted=True)  # Maya has answered one offer: too few for a rate
+    log_in(page, offer.drafter)
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + "/mentors/")
+
+    card = page.locator("li").filter(has_text="Maya Okafor").first
+    expect(card).to_contain_text("Too few answers in 90 days for a reply rate yet")
+    expect(page.locator("main")).not_to_contain_text("New to offers")
