@@ -145,6 +145,9 @@ class LedgerEntry(models.Model):
     currency = models.CharField(max_length=3)
     description = models.CharField(max_length=200)
     stripe_object_id = models.CharField(max_length=255, blank=True)
+    # The receipt's number people quote ("SLP-2026-7K3QX9MD"): random, so it says nothing of how
+    # many movements the site has had (the row id would). Null only before it is given.
+    reference = models.CharField(max_length=24, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -60,7 +60,7 @@ def ledger_csv_rows_for_user(*, user: User) -> Iterator[list[str]]:
     for entry in entries.iterator(chunk_size=500):
         yield [
             entry.created_at.date().isoformat(),
-            str(entry.pk),
+            entry.reference or str(entry.pk),
             _csv_text(entry.get_kind_display()),
             _csv_text(entry.stipend.engagement.task.title),
             _csv_text(entry.description),
@@ -128,3 +128,56 @@ def stipend_for_charge(charge_id: str | None, payment_intent_id: str | None) -> 
     if charge_id:
         return Stipend.objects.filter(charge_id=charge_id).first()
     return None
+
+
+def _money(minor: int, currency: str) -> str:
+    return f"{_csv_amount(minor)} {currency.upper()}"
+
+
+def _name(user: User) -> str:
+    return user.profile.display_name or f"@{user.profile.handle}"
+
+
+def ledger_receipt_for_user(*, user: User, entry_id: int) -> dict[str, Any]:
+    """One of the viewer's own ledger entries as a receipt: who paid whom, the stipend, the fee,
+    what moved in this entry, the date and Stripe's reference. Anyone else's entry, or none:
+    NotFound (one query)."""
+    entry = (
+        LedgerEntry.objects.select_related(
+            "stipend__engagement__task",
+            "stipend__engagement__mentor__profile",
+            "stipend__engagement__drafter__profile",
+        )
+        .filter(user=user, pk=entry_id)
+        .first()
+    )
+    if entry is None:
+        raise NotFound("No such receipt.")
+    stipend = entry.stipend
+    mentor = _name(stipend.engagement.mentor)
+    drafter = _name(stipend.engagement.drafter)
+    mine = _name(user)
+    parties: dict[str, tuple[str, str]] = {
+        LedgerEntry.Kind.STIPEND_PAID: (mentor, f"Slipstream, held for {drafter} until approval"),
+        LedgerEntry.Kind.REFUND: ("Slipstream", mentor),
+        LedgerEntry.Kind.PAYOUT: (f"Slipstream, paying out {mentor}\u2019s stipend", drafter),
+    }
+    by_sign = (mine, "Slipstream") if entry.amount < 0 else ("Slipstream", mine)
+    payer, payee = parties.get(entry.kind, by_sign)
+    return {
+        "entry": entry,
+        "reference": entry.reference or f"#{entry.pk}",
+        "kind": entry.get_kind_display(),
+        "task_title": stipend.engagement.task.title,
+        "engagement_id": stipend.engagement_id,
+        "mentor": mentor,
+        "drafter": drafter,
+        "payer": payer,
+        "payee": payee,
+        "amount": _money(abs(entry.amount), entry.currency),
+        "direction": "Received" if entry.amount > 0 else "Paid",
+        "stipend_amount": _money(stipend.amount, entry.currency),
+        "fee_amount": _money(stipend.fee_amount, entry.currency),
+        "payout_amount": _money(stipend.amount - stipend.fee_amount, entry.currency),
+        "stripe_reference": entry.stripe_object_id,
+    }

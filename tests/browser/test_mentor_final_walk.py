@@ -140,7 +140,7 @@ def test_an_accepted_offers_task_says_the_description_is_what_the_drafter_offere
 
     expect(page.get_by_role("heading", name="What Sam Rivera offered to do")).to_be_visible()
     expect(page.get_by_role("heading", name="About the task")).to_have_count(0)
-    expect(page.locator(".mentor-card-name")).to_have_text("Offer accepted by Maya Okafor")
+    expect(page.locator(".mentor-card-name")).to_have_text("You accepted Sam Rivera\u2019s offer")
     expect(page.locator("[data-task-description]")).to_contain_text("I will turn the twelve")
     shoot_both_widths(page, SHOTS, "offer-task-mentor")
     assert_accessible(page)
@@ -159,7 +159,7 @@ def test_the_email_page_tells_a_mentor_which_addresses_count_as_work_addresses(p
     rule = page.locator("[data-work-email-rule]")
     expect(rule).to_contain_text("free webmail (Gmail, Outlook")
     expect(rule).to_contain_text("anyone can open an address there")
-    field = page.get_by_label("Email")
+    field = page.get_by_label("E-mail address")
     field.fill("rosa@gmail.com")
     hint = page.locator("[data-work-email-hint]")
     expect(hint).to_have_text(re.compile(r"^gmail\.com is free webmail.*will not show"))
@@ -170,7 +170,7 @@ def test_the_email_page_tells_a_mentor_which_addresses_count_as_work_addresses(p
 
     # Sent anyway: the address's row says it does not count, and why.
     field.fill("rosa@gmail.com")
-    page.get_by_role("button", name="Add email address").click()
+    page.get_by_role("button", name="Add the address").click()
     row_note = page.locator("[data-work-email-verdict]").filter(has_text="gmail.com")
     expect(row_note).to_have_text(
         re.compile("Does not count as a work address: gmail.com is free webmail")

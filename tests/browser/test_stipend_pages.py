@@ -105,7 +105,7 @@ def test_mentor_sees_payment_and_refund_with_receipts(page, stripe_live):
     assert "Stipend paid" in rows.nth(1).inner_text()
     assert "\u2212$125.00" in rows.nth(1).inner_text()  # a real minus sign
     assert "Tidy the style guide" in rows.nth(1).inner_text()
-    assert re.search(r"Receipt #\d+, \d+ \w+ \d{4}", rows.nth(1).inner_text())
+    assert re.search(r"\d+ \w+ \d{4} · Receipt SLP-\d{4}-\w{8}", rows.nth(1).inner_text())
     assert "pi_" in rows.nth(1).locator(".ledger-receipt").text_content()
     assert_accessible(page)
     assert_fits_width(page, 375)

@@ -158,6 +158,7 @@ def world_build() -> World:
         application=application,
         engagement=engagement,
         deliverable=deliverable,
+        ledger_entry=_ledger_entry(engagement),
         membership=MembershipFactory(user=a, institution=institution),
         staff_membership=staff_membership,
         # A pending colleague invitation of the office; its link's token is STAFF_INVITE_TOKEN.
@@ -252,3 +253,20 @@ def _circle_world(world: World) -> None:
     world.objects.update(
         circle=circle, circle_request=theirs, critique=critique, circle_other=others[0]
     )
+
+
+def _ledger_entry(engagement: Engagement) -> Any:
+    """Drafter A's one ledger entry (a payout), whose receipt only A may read."""
+    from projects.stipends.models import LedgerEntry
+    from projects.stipends.services.ledger import ledger_add
+
+    ledger_add(
+        key=f"authz:payout:{engagement.pk}",
+        user=engagement.drafter,
+        stipend=engagement.stipend,
+        kind=LedgerEntry.Kind.PAYOUT,
+        amount=4_500,
+        description=f"Stipend for “{engagement.task.title}”",
+        stripe_object_id="tr_authz_world",
+    )
+    return LedgerEntry.objects.get(key=f"authz:payout:{engagement.pk}")

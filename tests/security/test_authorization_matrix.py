@@ -506,6 +506,12 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/me/ledger/"),
     Row("GET", "/api/v1/me/ledger/totals/"),
     Row("GET", "/api/v1/me/ledger.csv"),
+    Row(
+        "GET",
+        "/api/v1/me/ledger/{entry_id}/receipt/",
+        lambda w: {"entry_id": w.ledger_entry.pk},
+        who=frozenset({A}),
+    ),
     Row("GET", "/api/v1/me/notifications/"),
     Row("POST", "/api/v1/me/notifications/read/", body={}),
     Row("GET", "/api/v1/me/recommendations/"),

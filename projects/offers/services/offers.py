@@ -15,6 +15,7 @@ from marketplace.errors import Conflict, Forbidden, NotFound, field_error
 from projects import locks
 from projects.offers import error_codes as codes
 from projects.offers.models import OFFER_MAX_HOURS, Offer
+from projects.offers.services.offer_mail import offer_received_mail_send
 from projects.people import display_name
 from projects.services.applications import evidence_items_check
 from projects.services.closure import CLOSE_AFTER
@@ -167,15 +168,24 @@ def offer_create(
             ) from error
         offer.portfolio_items.set(items)
         offer.skills.set(skills)
+        title = f"{display_name(drafter)} offers to help: “{offer.title}”"
         notification_send(
             recipient=mentor,
             kind="offer_new",
-            title=f"{display_name(drafter)} offers to help: “{offer.title}”",
+            title=title,
             body=(
                 f"About {estimated_hours} hours, by {date_format(by_when)}, with their work "
                 f"attached. Accept, decline or ask a question within {OFFER_EXPIRY_DAYS} days."
             ),
             url=f"/offers/{offer.pk}/",
+            email=False,  # the letter below, in the confirmation e-mail's layout
+        )
+        offer_received_mail_send(
+            offer=offer,
+            mentor=mentor,
+            drafter=drafter,
+            subject=f"Slipstream: {title}",
+            expiry_days=OFFER_EXPIRY_DAYS,
         )
     return offer
 

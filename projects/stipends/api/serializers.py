@@ -3,7 +3,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from projects.stipends.models import Payout, Stipend
+from projects.stipends.models import LedgerEntry, Payout, Stipend
 
 
 class WaitingPayoutSerializer(serializers.Serializer[Any]):
@@ -46,7 +46,17 @@ class LedgerEntrySerializer(serializers.Serializer[Any]):
     receipt = serializers.CharField(
         source="stripe_object_id", help_text="The Stripe id of the payment, refund or transfer."
     )
+    reference = serializers.CharField(
+        allow_null=True,
+        help_text="The receipt's number, like SLP-2026-7K3QX9MD (random: it reveals no volume).",
+    )
+    receipt_url = serializers.SerializerMethodField(
+        help_text="The printable receipt of this entry (HTML)."
+    )
     created_at = serializers.DateTimeField()
+
+    def get_receipt_url(self, entry: LedgerEntry) -> str:
+        return f"/api/v1/me/ledger/{entry.pk}/receipt/"
 
 
 class LedgerTotalSerializer(serializers.Serializer[Any]):

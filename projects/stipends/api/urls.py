@@ -20,5 +20,10 @@ urlpatterns = [
     ),
     path("me/ledger/", views.LedgerView.as_view(), name="ledger"),
     path("me/ledger/totals/", views.LedgerTotalsView.as_view(), name="ledger-totals"),
+    path(
+        "me/ledger/<id:entry_id>/receipt/",
+        views.LedgerReceiptView.as_view(),
+        name="ledger-receipt",
+    ),
     path("me/ledger.csv", views.LedgerCsvView.as_view(), name="ledger-csv"),
 ]

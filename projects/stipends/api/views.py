@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import ListAPIView
@@ -26,6 +27,7 @@ from projects.stipends.selectors import (
     connected_account_for_user,
     ledger_csv_rows_for_user,
     ledger_entries_for_user,
+    ledger_receipt_for_user,
     ledger_totals_for_user,
     payouts_waiting_for_setup,
     stipend_get_for_participant,
@@ -157,4 +159,30 @@ class LedgerCsvView(APIView):
         csv.writer(out).writerows(ledger_csv_rows_for_user(user=authenticated_user(request)))
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="slipstream-ledger.csv"'
+        return response
+
+
+class LedgerReceiptView(APIView):
+    """A receipt for one of the signed-in user's own ledger entries, as an HTML page to print or
+    save as PDF; anyone else's entry answers 404 like a missing one."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_ledger_receipt",
+        responses={
+            (200, "text/html"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="The receipt as a printable HTML page: its number (SLP-<year>-<code>), "
+                "date, who paid whom, the amount of this entry, the stipend, the platform fee, "
+                "what the drafter receives, and the Stripe reference.",
+            ),
+            404: OpenApiResponse(description="No such entry among the viewer's own."),
+        },
+    )
+    def get(self, request: Request, entry_id: int) -> HttpResponse:
+        receipt = ledger_receipt_for_user(user=authenticated_user(request), entry_id=entry_id)
+        html = render_to_string("stipends/receipt.html", receipt, request=request)
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        response["Cache-Control"] = "private, no-store"
         return response

@@ -1,9 +1,11 @@
 """Money arithmetic and the ledger: one row per money movement, written once (a unique key)."""
 
 import logging
+import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.utils import timezone
 
 from accounts.models import User
 from projects.stipends.models import LedgerEntry, Stipend
@@ -28,6 +30,16 @@ def stipend_after_fee(amount: int | None) -> int | None:
     return amount - platform_fee_for(amount)
 
 
+# Crockford's base32: no I, L, O or U, so a number read aloud or copied by hand stays right.
+_REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def receipt_reference_new() -> str:
+    """A receipt number like SLP-2026-7K3QX9MD: the year, then 40 random bits (no count)."""
+    code = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(8))
+    return f"SLP-{timezone.localdate().year}-{code}"
+
+
 def ledger_add(
     *,
     key: str,
@@ -50,4 +62,5 @@ def ledger_add(
         currency=stipend.currency,
         description=description[:200],
         stripe_object_id=stripe_object_id,
+        reference=receipt_reference_new(),
     )

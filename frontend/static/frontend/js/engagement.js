@@ -4,7 +4,7 @@
 import { api, showErrors, showLoadError, siteConfig, textLimit } from "./api.js";
 import { checkoutReturn, loadStipend, renderStipend, stipendTimeline } from "./engagement_stipend.js";
 import { confirmAct } from "./dialog.js";
-import { renderShowable, showableBody, showableChoiceLabel, showableFields } from "./engagement_showable.js";
+import { renderShowable, showableBody, showableChoiceLabel, showableFields, showableProblem } from "./engagement_showable.js";
 import { shareCard } from "./share_card.js";
 import { announce, date, dateTime, el, fill, money, mountThread, stateBadge, uploadLimitsText } from "./ui.js";
 
@@ -224,6 +224,10 @@ function workActions(e, allowed, config, stipend = null) {
       el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }), showableFields("a", "private", config));
     box.addEventListener("submit", (event) => event.preventDefault());  // the button below acts
     box.append(el("button", { type: "button", text: "Approve the work", onclick: async () => {
+      // A missing or past date is said beside its field first: no dialog about money for a
+      // form the server would refuse anyway.
+      const problem = showableProblem(box);
+      if (problem) { showErrors(box, problem); return; }
       // The dialog names what is decided: the money and to whom, and what may be shown.
       const paid = e.task && e.task.stipend_amount;
       const name = e.drafter.display_name || e.drafter.handle;

@@ -14,7 +14,7 @@ const CHOICES = [
 // Radio buttons for the four choices, with a date field for "after" and an optional title;
 // `config` is /api/v1/config/ (the title's limit).
 export function showableFields(prefix, current = "private", config = null) {
-  const date = el("input", { id: `${prefix}-after-date`, name: "show_after", type: "date" });
+  const date = el("input", { id: `${prefix}-after-date`, name: "show_after", type: "date", min: tomorrow() });
   const dateField = el("div", { class: "field", hidden: current !== "after" },
     el("label", { for: date.id, text: "Shown publicly from" }), date);
   const radios = CHOICES.map(([value, label, help]) => {
@@ -34,6 +34,24 @@ export function showableFields(prefix, current = "private", config = null) {
 // "Case study": a choice's name, as the approval dialog says it.
 export function showableChoiceLabel(value) {
   return (CHOICES.find(([choice]) => choice === value) || CHOICES[0])[1];
+}
+
+// The server takes `after` only with a date still to come (tomorrow at the earliest, in the
+// user's calendar); said beside the date field before any dialog or request, in its words.
+function tomorrow() {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function showableProblem(form) {
+  const choice = form.querySelector("input[name=showable]:checked")?.value;
+  if (choice !== "after") return null;
+  const value = form.querySelector("[name=show_after]").value;
+  let text = "";
+  if (!value) text = "Give the date from which the work may be shown (a future date).";
+  else if (value < tomorrow()) text = `That date has come: choose ${dateText(tomorrow())} or later, or let the work be shown in full now.`;
+  return text ? { message: "Some fields need a change.", fields: { show_after: [text] } } : null;
 }
 
 export function showableBody(form) {
@@ -81,6 +99,8 @@ export function renderShowable(section, e, allowed, done, config = null) {
     const form = el("form", { class: "action-form", novalidate: true }, showableFields("p", s.choice, config));
     const details = el("details", {}, el("summary", { text: "Propose a different choice to your mentor" }),
       small(form, "Send proposal", async () => {
+        const problem = showableProblem(form);
+        if (problem) throw problem;
         await api(`engagements/${id}/showable/`, { method: "POST", body: showableBody(form) });
         await done("Proposal sent. It applies once your mentor confirms it.");
       }, { secondary: true }));

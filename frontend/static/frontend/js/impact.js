@@ -35,7 +35,7 @@ function render(data) {
     : el("li", {}, emptyState("Nobody yet. Post an overflow task and your first completed draft shows here.", { href: "/tasks/new/", text: "Post a task" })));
   fill(root.querySelector("[data-thanks]"), data.thanks.length
     ? data.thanks.map((t) => el("li", { class: "card" },
-      el("blockquote", { text: t.body }),
+      el("blockquote", { class: "thanks-quote", text: `“${t.body.trim()}”` }),
       el("p", { class: "muted small" }, el("a", { href: `/u/${t.sender.handle}/`, text: t.sender.display_name }), `\u00a0· ${t.task_title}\u00a0· ${date(t.created_at)}`)))
     : el("li", { class: "muted", text: "No thanks yet." }));
   toggle.checked = data.show_chain_publicly;

@@ -16,24 +16,36 @@ function money(amount, currency) {
 }
 
 
-// A receipt people can quote: Slipstream's own number and the date. Stripe's id for the same
-// movement stays available (folded) for anyone reconciling with Stripe or asking support.
+// A receipt people can quote: its own number (random, SLP-<year>-<code>), opening the printable
+// receipt. Stripe's id for the same movement stays available (folded) for anyone reconciling
+// with Stripe or asking support.
 function receipt(entry) {
-  return el("details", { class: "ledger-receipt" },
-    el("summary", { text: `Receipt #${entry.id}, ${date(entry.created_at)}` }),
-    el("span", { class: "small muted" }, "Stripe reference: ", el("code", { text: entry.receipt })));
+  return [
+    el("a", { href: entry.receipt_url, class: "ledger-receipt-link", "data-receipt-link": true, text: `Receipt ${entry.reference}` }),
+    entry.receipt ? [" · ", el("details", { class: "ledger-receipt" },
+      el("summary", { text: "Stripe reference" }),
+      el("span", { class: "small muted" }, el("code", { text: entry.receipt })))] : null,
+  ];
+}
+
+// The entry's words with its task's title, said once, as the link to the engagement.
+function description(entry) {
+  const href = `/engagements/${Number(entry.engagement_id)}/`;
+  const quoted = `“${entry.task_title}”`;
+  const at = entry.description.indexOf(quoted);
+  if (at < 0) return [entry.description, " · ", el("a", { href, text: entry.task_title })];
+  return [entry.description.slice(0, at), el("a", { href, text: quoted }), entry.description.slice(at + quoted.length)];
 }
 
 function row(entry) {
   const direction = entry.amount < 0 ? "out" : "in";
-  return el("li", { class: "ledger-row" },
+  return el("li", { class: "ledger-row", "data-ledger-entry": entry.id },
     el("div", { class: "ledger-main" },
       el("span", { class: `badge ${direction === "in" ? "badge-success" : "badge-muted"}`, text: entry.kind_label }),
-      el("p", { class: "ledger-description", text: entry.description }),
+      el("p", { class: "ledger-description" }, ...description(entry)),
       el("p", { class: "ledger-meta muted" },
         el("time", { datetime: entry.created_at, text: date(entry.created_at) }),
-        " · ", el("a", { href: `/engagements/${Number(entry.engagement_id)}/`, text: entry.task_title }),
-        entry.receipt ? [" · ", receipt(entry)] : null)),
+        entry.reference ? [" · ", ...receipt(entry)] : null)),
     el("p", { class: `ledger-amount ledger-${direction}` },
       el("span", { class: "visually-hidden", text: direction === "in" ? "Received" : "Paid" }),
       " ", money(entry.amount, entry.currency)));

@@ -118,13 +118,14 @@ function acceptForm(offer) {
 }
 
 function declineForm(config) {
-  const form = el("form", { class: "card action-form", "aria-labelledby": "decline-heading" },
+  const form = el("form", { class: "card action-form", "aria-labelledby": "decline-heading", novalidate: true },
     el("h2", { class: "h3", id: "decline-heading", text: "Decline" }),
     el("p", { class: "field-error", "data-form-error": true, tabindex: "-1", hidden: true }),
     el("fieldset", {},
       el("legend", { text: "Why not this time?" }),
-      REASONS.map(([value, label], i) => el("div", { class: "check" },
-        el("input", { type: "radio", id: `reason-${value}`, name: "reason", value, checked: i === 0 }),
+      // No reason is preselected: declining says why, and the reason is the decliner's choice.
+      REASONS.map(([value, label]) => el("div", { class: "check" },
+        el("input", { type: "radio", id: `reason-${value}`, name: "reason", value, required: true }),
         el("label", { for: `reason-${value}`, text: label })))),
     el("div", { class: "field" },
       el("label", { for: "decline-note", text: "A kind note (optional, they will see it)" }),
@@ -132,6 +133,10 @@ function declineForm(config) {
     el("button", { type: "submit", class: "button-secondary", text: "Decline offer" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (!form.querySelector("input[name=reason]:checked")) {
+      showErrors(form, { message: "Some fields need a change.", fields: { reason: ["Choose the reason they will read."] } });
+      return;
+    }
     try {
       await api(`offers/${id}/decline/`, { method: "POST", body: { reason: form.elements.reason.value, note: form.elements.note.value } });
       await render();

@@ -319,7 +319,10 @@ async function offerPanel(task) {
   const drafterName = offer.drafter.display_name || offer.drafter.handle;
   root.querySelector("#about-heading").textContent = mentorSide ? `What ${drafterName} offered to do` : "What you offered to do";
   const byline = root.querySelector("[data-task-mentor] .mentor-card-name");
-  if (byline?.firstChild?.nodeType === Node.TEXT_NODE) byline.firstChild.textContent = "Offer accepted by ";
+  // The owner reads about herself as "you"; a private task cannot be browsed, so no nav item is current.
+  if (byline && mentorSide) fill(byline, "You accepted ", el("a", { href: `/u/${offer.drafter.handle}/`, text: drafterName }), "’s offer");
+  else if (byline?.firstChild?.nodeType === Node.TEXT_NODE) byline.firstChild.textContent = "Offer accepted by ";
+  document.querySelectorAll(".site-nav [aria-current]").forEach((link) => link.removeAttribute("aria-current"));
   return el("section", { class: "card", "aria-labelledby": "origin-heading", "data-offer-origin": true },
     el("h2", { id: "origin-heading", text: mentorSide ? `Made from ${name}'s offer` : `${name} accepted your offer` }),
     el("p", { class: "muted", text: "The work, its messages and its approval are on the engagement." }),
