@@ -70,7 +70,9 @@ def test_uncompressed_the_verify_address_is_in_the_file_as_text(approved, api, s
         "שרה כהן",
         "محمد علي",
         "李小龍",
-        "\u202eevil\u202c name\x00",
+        # No NUL: the API refuses it and PostgreSQL cannot store it; other control characters
+        # can reach a stored name through the admin or an import.
+        "\u202eevil\u202c name\x07\x1b",
         "",
     ],
 )
