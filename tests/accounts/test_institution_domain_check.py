@@ -2,7 +2,10 @@
 200), so the expected "verify an address there first" is said on the form with no refused
 request; the create call still refuses (403, 409) what the check says no to."""
 
+import re
+
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.factories import InstitutionFactory, UserFactory
@@ -56,3 +59,29 @@ def test_a_malformed_question_is_a_400_with_a_message(domains):
 
 def test_signed_out_visitors_are_asked_to_sign_in():
     assert APIClient().get(CHECK, {"email_domains": "uni.edu"}).status_code in (401, 403)
+
+
+@pytest.mark.parametrize(
+    ("domains", "answered"),
+    [
+        ("uni.edu", True),
+        (" uni.edu,, cs.uni.edu ", True),
+        (", ".join(f"d{n}.edu" for n in range(10)), True),
+        (", ".join(f"d{n}.edu" for n in range(11)), False),
+        ("0" * 120, False),  # found by make fuzz: the schema had said any text
+        ("uni.edu\tcs.uni.edu", False),
+    ],
+)
+def test_the_schema_states_exactly_which_questions_the_check_answers(domains, answered):
+    schema = Client().get("/api/schema/?format=json").json()
+    parameter = next(
+        p
+        for p in schema["paths"]["/api/v1/institutions/domain-check/"]["get"]["parameters"]
+        if p["name"] == "email_domains"
+    )
+    stated = re.fullmatch(parameter["schema"]["pattern"].strip("^$"), domains) is not None
+
+    answer = _client(UserFactory()).get(CHECK, {"email_domains": domains})
+
+    assert stated is answered
+    assert (answer.status_code == 200) is answered
