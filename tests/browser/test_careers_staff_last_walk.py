@@ -105,6 +105,8 @@ def test_inviting_outside_the_domains_asks_first_and_logs_no_refusal(page):
     refused = _refusals(page)
     log_in(page, office.admin)
     page.goto(page.base + "/careers/")
+    # The office and its invitations are read (the page's script is running) before typing.
+    expect(page.locator("[data-invitation-list] li").first).to_be_visible()
     page.get_by_label("Colleague\N{RIGHT SINGLE QUOTATION MARK}s e-mail").fill("ana@gmail.com")
     page.get_by_role("button", name="Send invitation").click()
 

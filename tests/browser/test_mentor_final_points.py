@@ -267,5 +267,5 @@ def test_a_mentor_who_answered_offers_is_not_called_new_to_offers(page):
     page.goto(page.base + "/mentors/")
 
     card = page.locator("li").filter(has_text="Maya Okafor").first
-    expect(card).to_contain_text("Too few answers in 90 days for a reply rate yet")
+    expect(card).to_contain_text("Too few recent answers for a reply rate yet")
     expect(page.locator("main")).not_to_contain_text("New to offers")

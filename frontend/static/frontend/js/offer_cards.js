@@ -8,10 +8,10 @@ export function mentorName(card) {
 }
 
 // "Answers 80% within N days" (N from /api/v1/config/). With too few applications and offers due
-// an answer in 90 days there is no rate; "New to offers" was untrue of a mentor who had answered
+// an answer in the recent window there is no rate; "New to offers" was untrue of a mentor who had answered
 // some (and beside the task card's "usually replies within 1 hour"), so say what is missing.
 export function replyRateText(card, days) {
-  if (card.reply_rate === null || card.reply_rate === undefined) return "Too few answers in 90 days for a reply rate yet";
+  if (card.reply_rate === null || card.reply_rate === undefined) return "Too few recent answers for a reply rate yet";
   return `Answers ${Math.round(card.reply_rate * 100)}% within ${plural(days, "day")}`;
 }
 
