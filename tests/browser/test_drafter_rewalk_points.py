@@ -6,6 +6,7 @@ import datetime
 import re
 from pathlib import Path
 
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -63,3 +64,22 @@ def test_the_offer_form_points_to_the_offer_already_waiting_with_that_mentor(pag
     page.go_back()
     page.get_by_role("link", name="See your offer").click()
     page.wait_for_url(re.compile(rf"/offers/{offer.pk}/$"))
+
+
+def test_the_address_confirmed_greeting_is_said_once_not_again_beside_a_step_error(page):
+    page.goto(f"{page.base}/accounts/signup/?role=drafter")
+    page.get_by_label("Email").fill("lin@example.org")
+    page.get_by_label("Password:", exact=True).fill("a-very-decent-passphrase-42")
+    page.get_by_label("Password (again):").fill("a-very-decent-passphrase-42")
+    page.get_by_role("button", name=re.compile("Create my account", re.I)).click()
+    page.wait_for_load_state("networkidle")
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
+    page.wait_for_url(re.compile(r"/welcome/$"))
+    greeting = page.get_by_text("You have confirmed lin@example.org.")
+    expect(greeting).to_have_count(1)
+
+    page.get_by_label("Name", exact=True).fill("")
+    page.get_by_role("button", name="Continue").first.click()
+    page.get_by_text("Add your name: it is the first thing people see.").wait_for()
+    expect(greeting).to_have_count(0)
