@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.utils import translation
 from django.utils.formats import date_format
 
+from accounts.skill_keys import skill_spelling_key
 from projects.matching import weights as w
 
 
@@ -95,6 +96,14 @@ def _credit(skill: SkillRef, drafter: DrafterEvidence) -> tuple[float, str]:
     return 0.0, ""
 
 
+@lru_cache(maxsize=4096)
+def _spelled_alike(mine: str, theirs: str) -> bool:
+    """One skill name spelled two ways ("Financial modelling", "Financial modeling"), not a
+    catalogue alias of it ("Spreadsheets" for Excel): a skill's own spelling_key is the
+    alias's, so the names are compared here."""
+    return mine == theirs or skill_spelling_key(mine) == skill_spelling_key(theirs)
+
+
 def _name_list(names: list[str]) -> str:
     return ", ".join(names)
 
@@ -124,6 +133,7 @@ def _skill_part(
     if not task.skills:
         return 0.0, reasons, False, False
     credits, direct, learning, shown, endorsed, related = [], [], [], [], [], []
+    own: list[str] = []  # the task's skills that are on the drafter's profile by that name
     known = drafter.credits
     for skill in task.skills:
         if (found := known.get(skill.id)) is None:
@@ -132,6 +142,14 @@ def _skill_part(
         if how in ("direct", "portfolio", "endorsed", "learning"):
             credit *= rarity.get(skill.spelling_key, 1.0)
             direct.append(skill.name)
+            # "Your skills" names only what the profile lists. A task skill that is another
+            # name of one ("Spreadsheets" for Excel) scores as it, but is said as close to
+            # it; one only shown or endorsed is said by its own reason below.
+            declared = drafter.declared.get(skill.spelling_key)
+            if declared is not None and _spelled_alike(declared[1], skill.name):
+                own.append(skill.name)
+            elif declared is not None:
+                related.append((skill.name, declared[1]))
         if how == "learning":
             learning.append(skill.name)
         elif how == "portfolio":
@@ -143,8 +161,8 @@ def _skill_part(
         credits.append(credit)
     points = w.SKILL_POINTS * sum(credits) / len(task.skills)
     points += w.MATCH_COUNT_POINTS * min(len(direct), w.MATCH_COUNT_CAP)
-    if direct:
-        reasons.append(f"{v['matches'].format(n=len(direct))}: {_name_list(direct)}")
+    if own:
+        reasons.append(f"{v['matches'].format(n=len(own))}: {_name_list(own)}")
     if shown:
         reasons.append(f"{v['Your']} portfolio shows {_name_list(shown)}")
     if endorsed:

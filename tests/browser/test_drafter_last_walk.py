@@ -88,7 +88,7 @@ def test_the_credential_downloads_as_a_pdf_certificate_with_the_signed_file_seco
     page.goto(f"{page.base}/experience/{engagement.pk}/")
 
     pdf_link = page.get_by_role("link", name="Download certificate (PDF)")
-    wallet_link = page.get_by_role("link", name="Download the signed file (for badge wallets)")
+    wallet_link = page.get_by_role("link", name="Download credential (for badge wallets)")
     expect(pdf_link).to_be_visible()
     expect(wallet_link).to_be_visible()
     with page.expect_download() as download:

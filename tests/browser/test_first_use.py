@@ -168,7 +168,10 @@ def test_8_trust_signals_on_cards_task_pages_and_a_mentors_profile(page):
     # A mentor with no completed draft yet is new, not "0 drafts completed" (issue 22).
     assert facts.get_by_text("New on Slipstream").is_visible()
     assert facts.get_by_text("0 drafts completed").count() == 0
-    assert facts.get_by_text(re.compile(r"^member since \d+ \w{3} \d{4}$")).is_visible()
+    # ...and since when, in one fact that reads as two ("New on Slipstream member since" ran on).
+    assert facts.get_by_text(
+        re.compile(r"^New on Slipstream\u00a0· Member since \d+ \w{3} \d{4}$")
+    ).is_visible()
     assert page.get_by_text(re.compile(r"Posted \d+ \w{3} \d{4} · 0 applicants")).is_visible()
     page.get_by_role("link", name="Leo Brandt").first.click()
     page.get_by_role("heading", name="Open tasks").wait_for()

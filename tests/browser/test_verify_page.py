@@ -47,7 +47,7 @@ def test_the_drafter_downloads_and_anyone_verifies_or_spots_tampering(page, tmp_
     # The first credential a test process issues signs with a key made on first use: on two
     # busy cores that can outlast the default 10 s.
     with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("link", name="Download the signed file (for badge wallets)").click()
+        page.get_by_role("link", name="Download credential (for badge wallets)").click()
     saved = tmp_path / "credential.jwt"
     download.value.save_as(saved)
     token = saved.read_text()

@@ -130,4 +130,6 @@ def test_the_experience_page_offers_the_pdf_first_and_the_signed_file_second(app
     jwt = page.index(f'/api/v1/experience/{approved.pk}/credential/" download')
     assert pdf < jwt
     assert "Download certificate (PDF)" in page
-    assert "Download the signed file (for badge wallets)" in page
+    assert "Download credential (for badge wallets)" in page
+    # The format is said on the link's title, not in its words (a drafter asks for a credential).
+    assert 'title="The signed Open Badges 3.0 file (.jwt)"' in page

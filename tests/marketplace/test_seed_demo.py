@@ -109,3 +109,28 @@ def test_demo_maya_opens_on_a_near_complete_profile_not_a_nag(demo_seeded):
     assert me["completeness"]["percent"] == 100
     assert me["bio"] and me["avatar_url"]
     assert {s["name"] for s in client.get("/api/v1/me/skills/").json()} >= {"Product design"}
+
+
+@pytest.mark.django_db
+def test_seed_demo_starts_circles_hosted_by_drafters_who_qualify(demo_seeded):
+    from projects.circles.models import Circle
+    from projects.circles.services.circles import circle_host_eligible
+
+    # Seeded twice (demo_seeded), yet one circle per family: the second run added nothing.
+    circles = Circle.objects.select_related("host")
+    assert sorted(circles.values_list("skill_family", flat=True)) == [
+        "data-analysis",
+        "user-research",
+    ]
+    for circle in circles:
+        assert circle.host.email.endswith("@demo.slipstream.local")
+        assert circle_host_eligible(user=circle.host)
+        assert circle.memberships.filter(user=circle.host).exists()
+    # Anyone signed in sees them under "All circles".
+    client = APIClient()
+    client.force_authenticate(User.objects.get(email="sam.drafter@demo.slipstream.local"))
+    listed = client.get("/api/v1/circles/").json()
+    assert {row["name"] for row in listed["results"]} == {
+        "Interview notes to findings",
+        "Data analysis critique circle",
+    }

@@ -222,7 +222,8 @@ def test_a_skill_row_named_like_an_alias_matches_as_the_aliased_skill(client_for
 
     [row] = _recommend(client_for, drafter)
 
-    assert row["reasons"][0] == "Matches 1 of your skills: User research"
+    # It scores as UX research; said in the drafter's own word, not as a skill they listed.
+    assert row["reasons"][0] == "User research is close to your UX research"
 
 
 def test_a_task_featured_by_the_drafters_career_office_says_so_and_ranks_higher(
@@ -243,3 +244,34 @@ def test_a_task_featured_by_the_drafters_career_office_says_so_and_ranks_higher(
     assert [row["title"] for row in body] == ["Write a case study", "Edit a newsletter"]
     assert "Featured by your career office" in body[0]["reasons"]
     assert "Featured by your career office" not in body[1]["reasons"]
+
+
+def test_your_skills_names_only_the_profile_and_an_alias_is_said_as_close_to_it(
+    client_for, make_drafter
+):
+    # "Spreadsheets" is a catalogue alias of Excel: it scores as Excel, but the drafter never
+    # listed it, so it is "close to your Excel", not one of "your skills".
+    drafter = make_drafter({"Data analysis": WORKING, "Excel": WORKING, "SQL": WORKING})
+    TaskFactory(
+        title="Clean a spreadsheet of council spending",
+        skills=[SkillFactory(name="Data analysis"), SkillFactory(name="Spreadsheets")],
+    )
+
+    [row] = _recommend(client_for, drafter)
+
+    assert row["reasons"][0] == "Matches 1 of your skills: Data analysis"
+    assert "Spreadsheets is close to your Excel" in row["reasons"]
+
+
+def test_a_skill_only_shown_in_the_portfolio_is_not_called_one_of_your_skills(
+    client_for, make_drafter
+):
+    figma = SkillFactory(name="Figma")
+    drafter = make_drafter({"Python": WORKING})
+    PortfolioItemFactory(owner=drafter).skills.add(figma)
+    TaskFactory(title="Mock up a form", skills=[figma])
+
+    [row] = _recommend(client_for, drafter)
+
+    assert "Your portfolio shows Figma" in row["reasons"]
+    assert not [reason for reason in row["reasons"] if reason.startswith("Matches")]

@@ -29,8 +29,8 @@ def test_tasks_matching_my_portfolio_skills_come_with_reasons(client_for, drafte
     body = client_for(drafter).get("/api/v1/me/recommendations/").json()
 
     assert [row["title"] for row in body] == ["Fix a scraper"]
+    # Python is shown in the portfolio, not listed on the profile: said as shown, not as "yours".
     assert body[0]["reasons"] == [
-        "Matches 1 of your skills: Python",
         "Your portfolio shows Python",
         "New on Slipstream",
         "Comes with a stipend",

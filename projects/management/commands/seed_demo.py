@@ -17,6 +17,7 @@ from projects.management.demo_career_office import (
     CAREERS_STAFF_EMAIL,
     seed_career_office,
 )
+from projects.management.demo_circles import seed_demo_circles
 from projects.management.demo_maya import seed_maya_profile
 from projects.management.demo_mentors import (
     DEMO_OFFER_MENTORS,
@@ -98,6 +99,7 @@ class Command(BaseCommand):
             seed_maya_profile()
             seed_waiting_offer()
             seed_task_mix()
+            seed_demo_circles()
             seed_demo_credentials()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ as:"))
         for person in DEMO_PEOPLE:

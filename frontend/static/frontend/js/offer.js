@@ -147,7 +147,7 @@ function declineForm(config) {
 }
 
 function withdrawButton() {
-  return el("button", { type: "button", class: "button-secondary", text: "Withdraw offer", onclick: async (event) => {
+  return el("button", { type: "button", id: "withdraw", class: "button-secondary", text: "Withdraw offer", onclick: async (event) => {
     const asked = await confirmAct({ title: "Withdraw your offer?", body: "The mentor will no longer see it as waiting. You can offer again later.", confirm: "Withdraw", danger: true });
     if (!asked) return;
     try {
@@ -188,6 +188,9 @@ async function render() {
 }
 
 render().then(() => {
+  // Arriving from "Withdraw it" (/offers/<id>/#withdraw): the button is drawn after the page
+  // loaded, so the browser could not scroll to it by itself.
+  if (window.location.hash === "#withdraw") document.getElementById("withdraw")?.focus();
   if (new URLSearchParams(window.location.search).get("sent")) {
     announce($("[data-result]"), "Offer sent. The mentor is notified and answers here; you can withdraw it while it waits.", { href: "/offers/", text: "All your offers" });
     history.replaceState(null, "", window.location.pathname);

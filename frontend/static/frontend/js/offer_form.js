@@ -66,9 +66,32 @@ function byWhenLimit(days) {
   $("[data-by-when-help]").textContent = `The mentor has up to ${days} days to answer, so pick a date after ${date(day(days))}.`;
 }
 
+// One offer at a time to each mentor (the server refuses a second one with 409): when one is
+// already waiting, the page says so and points to it instead of offering a form that would fail.
+async function waitingOffer() {
+  const sent = await allPages("me/offers/?box=sent").catch(() => []);
+  return sent.find((offer) => offer.state === "pending" && offer.mentor?.handle === handle) || null;
+}
+
+function showWaiting(offer, card) {
+  const name = card ? mentorName(card) : offer.mentor.display_name;
+  document.title = `Your offer to ${name} is waiting · Slipstream`;
+  fill($("[data-waiting]"),
+    el("h1", { text: `Your offer to ${name} is waiting` }),
+    el("p", { text: `You sent “${offer.title}”. ${name} answers it on its page; one offer at a time to each mentor, so a new one can follow once this one is answered or withdrawn.` }),
+    el("p", { class: "button-row" },
+      el("a", { class: "button", href: `/offers/${offer.id}/`, text: "See your offer" }),
+      el("a", { class: "button button-secondary", href: `/offers/${offer.id}/#withdraw`, text: "Withdraw it" })));
+  $("[data-waiting]").hidden = false;
+}
+
 async function load() {
-  const [card, items, config] = await Promise.all([mentorCardData(handle), allPages("me/portfolio/"), siteConfig()]);
+  const [card, items, config, waiting] = await Promise.all([mentorCardData(handle), allPages("me/portfolio/"), siteConfig(), waitingOffer()]);
   $("[data-status]").hidden = true;
+  if (waiting) {
+    showWaiting(waiting, card);
+    return;
+  }
   if (!card || card.offers_left_this_month <= 0) {
     $("[data-closed]").hidden = false;
     return;

@@ -36,12 +36,14 @@ function mentorCard(task) {
   const name = person.display_name || person.handle;
   const facts = card ? [
     card.job_title && card.organisation ? `${card.job_title}, ${card.organisation}` : card.organisation || card.job_title,
-    // "0 drafts completed" read as a warning on a new mentor's first task: say they are new.
-    card.drafts_completed ? plural(card.drafts_completed, "draft") + " completed" : card.drafts_completed === 0 ? "New on Slipstream" : null,
+    // "0 drafts completed" read as a warning on a new mentor's first task: say they are new
+    // (with since when, as one fact: the two side by side read as one run-on phrase).
+    card.drafts_completed ? plural(card.drafts_completed, "draft") + " completed"
+      : card.drafts_completed === 0 ? ["New on Slipstream", card.member_since ? `Member since ${date(card.member_since)}` : null].filter(Boolean).join("\u00a0· ") : null,
     card.people_helped ? `helped ${plural(card.people_helped, "person", "people")}` : null,
     responseRateText(card.response_rate, card.median_reply_hours)
       || (card.reply_hours != null ? `usually replies within ${plural(Math.max(1, Math.round(card.reply_hours)), "hour")}` : null),
-    card.member_since ? `member since ${date(card.member_since)}` : null,
+    card.member_since && card.drafts_completed !== 0 ? `Member since ${date(card.member_since)}` : null,
   ].filter(Boolean) : [];
   return el("div", { class: "mentor-card" },
     avatar(card?.avatar_url, name, "medium"),

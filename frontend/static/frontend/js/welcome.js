@@ -322,3 +322,10 @@ const ready = (async () => {
   else if (current === "1") go(firstUnfinished(), false);
 })();
 ready.catch(showLoadError);
+
+// "You have confirmed <address>." greets the first view; once the person answers a step it has
+// been read, and left above a step's error it read as said a second time (drafter re-walk).
+document.addEventListener("submit", () => {
+  document.querySelectorAll(".flash-list .flash-success").forEach((flash) => flash.remove());
+  document.querySelectorAll(".flash-list:empty").forEach((list) => list.closest(".container")?.remove());
+}, { capture: true, once: true });
