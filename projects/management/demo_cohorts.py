@@ -1,8 +1,8 @@
 """Demo data that lets career-office staff try cohorts: Riverbend's Computer Science programme
 gets five more consenting students, so it has eight sharing students (5 or more, or a cohort's
 figures stay hidden), and their work falls in an earlier term than the rest, so the Term filter
-has two terms to choose from, both with figures. Made through the real services; seed_demo calls it after the
-career office, and a second run adds nothing."""
+has two terms to choose from, both with figures. Made through the real services; seed_demo calls
+it after the career office, and a second run adds nothing."""
 
 from datetime import timedelta
 
