@@ -125,3 +125,24 @@ def test_the_token_cannot_confirm_an_address_added_later(
     )
     added = EmailAddress.objects.filter(email="lee@elsewhere.org").first()
     assert added is None or not added.verified
+
+
+def test_inviting_the_same_address_again_lists_only_the_new_invitation(
+    office, django_capture_on_commit_callbacks
+):
+    """The replaced invitation is not shown as "Withdrawn": nobody withdrew it."""
+    for _ in range(2):
+        _invite(office, django_capture_on_commit_callbacks=django_capture_on_commit_callbacks)
+    _invite(
+        office,
+        email="kim@elsewhere.org",
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    listed = office.staff_client().get("/api/v1/careers/invitations/").json()["results"]
+    kim = next(row for row in listed if row["email"] == "kim@elsewhere.org")
+    office.staff_client().delete(f"/api/v1/careers/invitations/{kim['id']}/")
+    listed = office.staff_client().get("/api/v1/careers/invitations/").json()["results"]
+    assert sorted((row["email"], row["state"]) for row in listed) == [
+        ("kim@elsewhere.org", "revoked"),  # withdrawn by the admin: still listed
+        ("lee@elsewhere.org", "pending"),
+    ]
