@@ -45,3 +45,11 @@ def test_the_demo_office_can_try_a_cohort_and_a_second_term(demo_seeded, client)
 def test_the_public_sample_shows_a_programme_with_figures(demo_seeded, client):
     page = client.get("/for-career-offices/").content.decode()
     assert "Computer Science 8 taking part" in page
+
+
+def test_no_demo_task_promises_credit_to_the_reader(demo_seeded):
+    """Staff read a task's gains as "Students gain: …": "credited to you" read as the office."""
+    from projects.models import Task
+
+    assert not Task.objects.filter(what_you_gain__icontains="credited to you").exists()
+    assert Task.objects.filter(what_you_gain__icontains="credited to the student").exists()
