@@ -45,8 +45,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # confirmed, not to the drafter's wizard: remembered in this browser. Other `next`s
         # keep the usual way (the wizard first).
         going = request.POST.get("next") or request.GET.get("next") or ""
-        if going.startswith(STAFF_JOIN_PATH) and url_has_allowed_host_and_scheme(
-            going, allowed_hosts=None
+        vouched = staff_invitation_vouches_for(
+            token=staff_invitation_token_in(going), email=user.email
+        )  # confirmed at once (is_email_verified): they go straight back, nothing to remember
+        if (
+            going.startswith(STAFF_JOIN_PATH)
+            and not vouched
+            and url_has_allowed_host_and_scheme(going, allowed_hosts=None)
         ):
             request.session[RETURN_AFTER_CONFIRMATION] = going
         return user
