@@ -4,6 +4,7 @@ confirmation), and a key's secret leaves the screen once that key (or any other)
 the next one is created."""
 
 import re
+from pathlib import Path
 
 from django.core import mail
 from playwright.sync_api import expect
@@ -11,9 +12,11 @@ from playwright.sync_api import expect
 from accounts.models import InstitutionMembership
 from projects.careers.access import CareersAccess
 from projects.careers.services.staff_invitations import staff_invitation_create
-from tests.browser.careers_pages import staff_only_office_admin
+from tests.browser.careers_pages import shoot_both_widths, staff_only_office_admin
 from tests.browser.conftest import confirm
 from tests.browser.first_use import log_in
+
+SCREENS = Path("/tmp/s3")
 
 
 def _create_key(page, name: str) -> None:
@@ -88,3 +91,17 @@ def test_an_invited_colleague_signs_up_from_the_link_and_accepts_without_a_secon
         user__email="lee.park@riverbend.edu", role="staff", staff_role="viewer"
     ).exists()
     assert not any("confirm-email" in message.body for message in mail.outbox)
+
+
+def test_a_career_office_sign_up_is_sent_to_its_office_not_the_drafters_profile(page):
+    page.goto(page.base + "/accounts/signup/?role=career_office")
+    page.get_by_label("Email").fill("dana@riverbend.edu")
+    page.get_by_label("Password:", exact=True).fill("a-very-decent-passphrase-42")
+    page.get_by_label("Password (again)").fill("a-very-decent-passphrase-42")
+    page.get_by_role("button", name=re.compile("^Sign up$|^Create", re.I)).click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    expect(page.get_by_text("Creating your institution or accepting a colleague")).to_be_visible()
+    expect(page.get_by_text("Applying, posting a task")).to_have_count(0)
+    shoot_both_widths(page, SCREENS, "confirm-email-office")
+    page.get_by_role("link", name="Go to your career office").click()
+    page.wait_for_url("**/careers/")
