@@ -13,6 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from accounts.models import Profile, User
 from accounts.selectors.email_addresses import email_address_added_later, user_email_unverified
 from accounts.selectors.profiles import person_roles
+from accounts.selectors.staff_invitations import (
+    staff_invitation_token_in,
+    staff_invitation_vouches_for,
+)
 from accounts.services.profiles import profile_ensure
 
 WELCOME_URL = "/welcome/"
@@ -41,11 +45,26 @@ class AccountAdapter(DefaultAccountAdapter):
         # confirmed, not to the drafter's wizard: remembered in this browser. Other `next`s
         # keep the usual way (the wizard first).
         going = request.POST.get("next") or request.GET.get("next") or ""
-        if going.startswith(STAFF_JOIN_PATH) and url_has_allowed_host_and_scheme(
-            going, allowed_hosts=None
+        vouched = staff_invitation_vouches_for(
+            token=staff_invitation_token_in(going), email=user.email
+        )  # confirmed at once (is_email_verified): they go straight back, nothing to remember
+        if (
+            going.startswith(STAFF_JOIN_PATH)
+            and not vouched
+            and url_has_allowed_host_and_scheme(going, allowed_hosts=None)
         ):
             request.session[RETURN_AFTER_CONFIRMATION] = going
         return user
+
+    def is_email_verified(self, request: HttpRequest, email: str) -> bool:
+        """A sign-up from a colleague's invitation link (`next=/careers/join/<token>/`) with the
+        very address the invitation went to is confirmed at once: the token only reached that
+        inbox. No confirmation mail goes out and the join page comes next. Any other address (or
+        a used, revoked, expired or unknown token) is confirmed the usual way."""
+        if super().is_email_verified(request, email):
+            return True
+        going = request.POST.get("next") or request.GET.get("next") or ""
+        return staff_invitation_vouches_for(token=staff_invitation_token_in(going), email=email)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """A login lockout is "too many requests" (429 with Retry-After), not a form error."""

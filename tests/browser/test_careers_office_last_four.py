@@ -158,8 +158,9 @@ def test_the_join_page_names_the_invited_address_signed_out(page):
 
     words = page.locator("[data-signup-words]")
     expect(words).to_have_text(
-        "New to Slipstream? Create an account with lee.park@riverbend.edu (filled in for you); "
-        "once you confirm it, you come back here to accept."
+        "New to Slipstream? Create an account with lee.park@riverbend.edu (filled in for you): "
+        "it needs no confirmation e-mail, since this invitation reached that inbox, and you "
+        "come straight back here to accept."
     )
     expect(page.get_by_text("any address works")).to_have_count(0)
     shoot_both_widths(page, SCREENS, "join-signed-out")

@@ -14,7 +14,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -74,8 +74,15 @@ def _admin_require(access: CareersAccess) -> None:
 
 
 def staff_invitations_for(*, access: CareersAccess) -> QuerySet[StaffInvitation]:
-    return StaffInvitation.objects.filter(institution=access.institution).select_related(
-        "institution", "invited_by__profile", "accepted_by__profile"
+    """The office's invitations, less those a newer invitation to the same address replaced:
+    inviting again ends the old one, which nobody withdrew and the list need not show."""
+    newer = StaffInvitation.objects.filter(
+        institution=access.institution, email=OuterRef("email"), pk__gt=OuterRef("pk")
+    )
+    return (
+        StaffInvitation.objects.filter(institution=access.institution)
+        .exclude(Exists(newer), state=StaffInvitation.State.REVOKED)
+        .select_related("institution", "invited_by__profile", "accepted_by__profile")
     )
 
 

@@ -18,6 +18,7 @@ from projects.management.demo_career_office import (
     seed_career_office,
 )
 from projects.management.demo_circles import seed_demo_circles
+from projects.management.demo_cohorts import seed_demo_cohorts
 from projects.management.demo_maya import seed_maya_profile
 from projects.management.demo_mentors import (
     DEMO_OFFER_MENTORS,
@@ -94,6 +95,7 @@ class Command(BaseCommand):
                 self._seed_marketplace()
             if not Institution.objects.filter(slug=CAREERS_SLUG).exists():
                 seed_career_office(password=DEMO_PASSWORD)
+            seed_demo_cohorts(password=DEMO_PASSWORD)
             self._seed_matching()
             seed_mentors_open_to_offers(password=DEMO_PASSWORD)
             seed_maya_profile()

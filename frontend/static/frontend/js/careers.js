@@ -2,7 +2,7 @@
 import { ApiError, api, sendForm } from "./api.js";
 import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
-import { invite, loadColleagues, loadKeys, say } from "./careers_office.js";
+import { hideNewKey, invite, loadColleagues, loadKeys, say } from "./careers_office.js";
 import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { el, emptyState } from "./ui.js";
 
@@ -268,6 +268,7 @@ function wireForms() {
     const form = event.target;
     const body = { name: form.name.value };
     if (form.expires_at.value) body.expires_at = `${form.expires_at.value}T23:59:59Z`;
+    hideNewKey();
     await sendForm(form, async () => {
       const made = await api("careers/keys/", { method: "POST", body });
       $("[data-new-key-value]").textContent = made.key;

@@ -50,7 +50,7 @@ function show(invitation) {
     const signup = part("signup");
     // Prefilled with the invited address and the career-office role (no drafter's wizard).
     signup.href = `${signup.pathname}?role=career_office&email=${encodeURIComponent(invitation.email)}&next=${encodeURIComponent(window.location.pathname)}`;
-    part("signup-words").textContent = `New to Slipstream? Create an account with ${invitation.email} (filled in for you); once you confirm it, you come back here to accept.`;
+    part("signup-words").textContent = `New to Slipstream? Create an account with ${invitation.email} (filled in for you): it needs no confirmation e-mail, since this invitation reached that inbox, and you come straight back here to accept.`;
     part("signed-out").hidden = false;
     return;
   }

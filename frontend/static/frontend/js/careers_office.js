@@ -156,6 +156,15 @@ export async function invite(event, { pending, domains }) {
   });
 }
 
+// A new key's secret is shown once, right after creating it; any later key action (revoking it or
+// another key, creating the next) takes it off the screen, so a revoked secret never lingers.
+export function hideNewKey() {
+  const panel = document.querySelector("[data-new-key]");
+  panel.hidden = true;
+  panel.querySelector("[data-new-key-value]").textContent = "";
+  panel.querySelector("[data-copy-status]").textContent = "";
+}
+
 export async function loadKeys() {
   const keys = await api("careers/keys/");
   const body = document.querySelector("[data-keys]");
@@ -172,6 +181,7 @@ export async function loadKeys() {
     if (!ok) return;
     try {
       await api(`careers/keys/${k.id}/`, { method: "DELETE" });
+      hideNewKey();
       await loadKeys();
       say("keys", `Key “${k.name}” revoked.`);
     } catch (error) { say("keys", error.message, { error: true }); }
