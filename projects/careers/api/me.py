@@ -11,6 +11,7 @@ from accounts.api.viewer import authenticated_user
 from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosure_days import (
+    DISCLOSURE_CURSOR_PATTERN,
     disclosure_cursor_decode,
     disclosure_cursor_encode,
     disclosure_days_for_student,
@@ -78,7 +79,7 @@ class MyDisclosureDaysView(APIView):
         parameters=[
             OpenApiParameter(
                 "cursor",
-                str,
+                {"type": "string", "pattern": DISCLOSURE_CURSOR_PATTERN},
                 description="From `next` of the previous page: the days before it follow.",
             )
         ],
@@ -124,6 +125,7 @@ class MyDisclosureDaysView(APIView):
                 },
             ),
             400: ErrorSerializer,
+            404: ErrorSerializer,
         },
     )
     def get(self, request: Request) -> Response:

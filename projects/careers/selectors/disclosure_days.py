@@ -10,6 +10,7 @@ whole days, newest first, behind an opaque cursor."""
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 
 from accounts.models import Consent, Institution, User
-from marketplace.errors import field_error
+from marketplace.errors import NotFound, field_error
 from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.disclosures import disclosure_fields_delivered, disclosure_scopes_at
@@ -83,17 +84,25 @@ def disclosure_cursor_encode(day: date) -> str:
     return base64.urlsafe_b64encode(f"d:{day.isoformat()}".encode()).decode().rstrip("=")
 
 
+# What `disclosure_cursor_encode` makes: unpadded URL-safe base64. The schema states it.
+DISCLOSURE_CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+
+
 def disclosure_cursor_decode(raw: str) -> date:
-    """The first day of the next page (days before it follow); a malformed cursor is a 400."""
+    """The first day of the next page (days before it follow). A cursor no page link could hold
+    is a 400; one shaped like a link's but naming no day is a 404, as for the API's other
+    cursors (DRF answers an unknown cursor that way)."""
+    if not re.fullmatch(DISCLOSURE_CURSOR_PATTERN, raw):
+        raise field_error(
+            "Use the link of the next page as sent.", code=error_codes.INVALID, field="cursor"
+        )
     try:
         text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
         if not text.startswith("d:"):
             raise ValueError(text)
         return date.fromisoformat(text[2:])
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise field_error(
-            "This cursor is not one the list gave.", code=error_codes.INVALID, field="cursor"
-        ) from None
+        raise NotFound("This cursor is not one the list gave.") from None
 
 
 @dataclass
