@@ -77,7 +77,7 @@ DEMO_MIX_TASKS: list[dict[str, Any]] = [
         "estimated_hours": 6,
         "stipend_amount": 18000,
         "level": "some_experience",
-        "what_you_gain": "A runbook the team uses, credited to the student.",
+        "what_you_gain": "A runbook the team uses, with its author credited by name.",
     },
 ]
 

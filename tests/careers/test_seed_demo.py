@@ -48,8 +48,11 @@ def test_the_public_sample_shows_a_programme_with_figures(demo_seeded, client):
 
 
 def test_no_demo_task_promises_credit_to_the_reader(demo_seeded):
-    """Staff read a task's gains as "Students gain: …": "credited to you" read as the office."""
+    """Staff read a task's gains as "Students gain: …" and students as "You also gain: …": the
+    demo's words suit both ("credited to you" read as the office, "to the student" as a
+    stranger)."""
     from projects.models import Task
 
     assert not Task.objects.filter(what_you_gain__icontains="credited to you").exists()
-    assert Task.objects.filter(what_you_gain__icontains="credited to the student").exists()
+    assert not Task.objects.filter(what_you_gain__icontains="credited to the student").exists()
+    assert Task.objects.filter(what_you_gain__icontains="credited by name").exists()
