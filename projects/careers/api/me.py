@@ -11,7 +11,6 @@ from accounts.api.viewer import authenticated_user
 from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosure_days import (
-    DISCLOSURE_CURSOR_PATTERN,
     disclosure_cursor_decode,
     disclosure_cursor_encode,
     disclosure_days_for_student,
@@ -79,7 +78,7 @@ class MyDisclosureDaysView(APIView):
         parameters=[
             OpenApiParameter(
                 "cursor",
-                {"type": "string", "pattern": DISCLOSURE_CURSOR_PATTERN},
+                str,
                 description="From `next` of the previous page: the days before it follow.",
             )
         ],

@@ -19,6 +19,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 
 from accounts.models import Consent, Institution, User
+from marketplace.api.pagination import CURSOR_PATTERN
 from marketplace.errors import NotFound, field_error
 from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
@@ -84,7 +85,8 @@ def disclosure_cursor_encode(day: date) -> str:
     return base64.urlsafe_b64encode(f"d:{day.isoformat()}".encode()).decode().rstrip("=")
 
 
-# What `disclosure_cursor_encode` makes: unpadded URL-safe base64. The schema states it.
+# What `disclosure_cursor_encode` makes: unpadded URL-safe base64. The schema states every
+# cursor as the API's one base64 pattern (marketplace/api/schema.py), so both shapes are read.
 DISCLOSURE_CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 
@@ -92,7 +94,7 @@ def disclosure_cursor_decode(raw: str) -> date:
     """The first day of the next page (days before it follow). A cursor no page link could hold
     is a 400; one shaped like a link's but naming no day is a 404, as for the API's other
     cursors (DRF answers an unknown cursor that way)."""
-    if not re.fullmatch(DISCLOSURE_CURSOR_PATTERN, raw):
+    if not (re.fullmatch(DISCLOSURE_CURSOR_PATTERN, raw) or re.fullmatch(CURSOR_PATTERN, raw)):
         raise field_error(
             "Use the link of the next page as sent.", code=error_codes.INVALID, field="cursor"
         )
