@@ -11,8 +11,12 @@ const STATES = { awaiting_funding: "Waiting for funding", active: "Active", deli
 const outcomeText = (list) => (list === null || list === undefined ? "Not shared" : list.length ? list.map((o) => `${OUTCOMES[o.outcome] || o.outcome} (${date(o.reported_at)})`).join(", ") : "None yet");
 // The glossary's words (docs/career-offices-glossary.md): a rating reads "4.0 / 5"; a task is
 // "With stipend" or "Unpaid", with the amount only if the student shares stipend amounts.
-const rating = (value) => `${Number(value).toFixed(1)} / 5`;
-const ratingText = (c, shared) => (!shared ? "Not shared" : c && Object.keys(c).length ? Object.entries(c).map(([k, v]) => `${k.replaceAll("_", " ")} ${rating(v)}`).join(", ") : "None yet");
+// A rating never breaks inside "4.0 / 5" (no-break spaces); competencies by their NACE names,
+// as the mentor's feedback form labels them.
+const COMPETENCIES = { career_development: "Career & self-development", communication: "Communication", critical_thinking: "Critical thinking",
+  equity_inclusion: "Equity & inclusion", leadership: "Leadership", professionalism: "Professionalism", teamwork: "Teamwork", technology: "Technology" };
+const rating = (value) => `${Number(value).toFixed(1)}\u00a0/\u00a05`;
+const ratingText = (c, shared) => (!shared ? "Not shared" : c && Object.keys(c).length ? Object.entries(c).map(([k, v]) => `${COMPETENCIES[k] || k.replaceAll("_", " ")}:\u00a0${rating(v)}`).join(", ") : "None yet");
 const stipendText = (e) => (!e.paid ? "Unpaid" : e.stipend ? `With stipend: ${money(e.stipend.amount, e.stipend.currency)}` : "With stipend (amount not shared)");
 
 async function start() {
