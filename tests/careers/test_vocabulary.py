@@ -161,3 +161,15 @@ def test_the_first_destination_csv_writes_ratings_as_the_pages_do(office):
 
     (row,) = csv.DictReader(io.StringIO(body.content.decode()))
     assert row["competencies_rated"] == "communication 4.0 / 5; critical_thinking 3.0 / 5"
+
+
+def test_who_saw_your_data_names_ratings_as_the_consent_page_does(office):
+    student = make_student(office, "Ida Rated", scopes=["participation", "evaluations"])
+    EngagementFactory(drafter=student)
+    office.key_client().get("/api/v1/careers/engagements/")
+
+    days = _student(APIClient(), student).get("/api/v1/me/disclosures/days/").json()
+
+    (line,) = days["results"]
+    assert "ratings" in line["description"]
+    assert "evaluation" not in line["description"].lower()
