@@ -9,10 +9,10 @@ const STATES = { awaiting_funding: "Waiting for funding", active: "Active", deli
   submitted: "Applied", shortlisted: "Shortlisted", accepted: "Accepted", declined: "Declined", withdrawn: "Withdrawn" };
 
 const outcomeText = (list) => (list === null || list === undefined ? "Not shared" : list.length ? list.map((o) => `${OUTCOMES[o.outcome] || o.outcome} (${date(o.reported_at)})`).join(", ") : "None yet");
-// The glossary's words (docs/career-offices-glossary.md): a rating reads "4.0 / 5"; a task is
-// "With stipend" or "Unpaid", with the amount only if the student shares stipend amounts.
-// A rating never breaks inside "4.0 / 5" (no-break spaces); competencies by their NACE names,
-// as the mentor's feedback form labels them.
+// The glossary's words (docs/career-offices-glossary.md): a rating reads "4.0 / 5", never broken
+// across lines (no-break spaces), after the competency's NACE name as the mentor's feedback form
+// labels it; a task is "With stipend" or "Unpaid", with the amount only if the student shares
+// stipend amounts.
 const COMPETENCIES = { career_development: "Career & self-development", communication: "Communication", critical_thinking: "Critical thinking",
   equity_inclusion: "Equity & inclusion", leadership: "Leadership", professionalism: "Professionalism", teamwork: "Teamwork", technology: "Technology" };
 const rating = (value) => `${Number(value).toFixed(1)}\u00a0/\u00a05`;
