@@ -92,7 +92,7 @@ class Consent(models.Model):
 
     class Scope(models.TextChoices):
         PARTICIPATION = "participation", "Participation"
-        EVALUATIONS = "evaluations", "Evaluations"
+        EVALUATIONS = "evaluations", "Ratings from mentors"
         STIPEND_AMOUNTS = "stipend_amounts", "Stipend amounts"
         OUTCOMES = "outcomes", "Outcomes"
 

@@ -191,7 +191,7 @@ def test_first_destination_csv_has_one_row_per_student_sharing_outcomes(office):
     assert set(rows) == {"Rae Grad", "Sam Grad"}
     assert rows["Rae Grad"]["programme"] == "Economics"
     assert rows["Rae Grad"]["drafts_completed"] == "1"
-    assert rows["Rae Grad"]["competencies_rated"] == "communication 4.0; teamwork 5.0"
+    assert rows["Rae Grad"]["competencies_rated"] == "communication 4.0 / 5; teamwork 5.0 / 5"
     assert rows["Rae Grad"]["outcomes_with_dates"] == "job_offer 2026-04-02"
     assert rows["Rae Grad"]["job_offer"] == "1"
     assert rows["Sam Grad"]["competencies_rated"] == ""  # no evaluations scope

@@ -98,7 +98,11 @@ class InvitationPreviewOutput(serializers.Serializer):
     invited_by = _f(serializers.CharField(allow_null=True), "Who sent it.", "Priya Shah")
     email = _f(serializers.EmailField(), "The address it was sent to.", "lee@uni.edu")
     role = _f(serializers.ChoiceField(choices=ROLES), "The role it gives.", "viewer")
-    role_can = _f(serializers.CharField(), "What that role can do, in words.", "see the …")
+    role_can = _f(
+        serializers.CharField(),
+        "What that role can do, in words.",
+        "read the office\N{RIGHT SINGLE QUOTATION MARK}s …",
+    )
     state = _f(
         serializers.ChoiceField(choices=StaffInvitation.State.choices),
         "pending (can be accepted), accepted, expired or revoked (withdrawn).",

@@ -17,8 +17,9 @@ from projects.careers.selectors.engagements import (
 
 
 class EngagementListView(CareersView):
-    """Engagements of consenting students; stipend amounts and competency ratings only where
-    the student's consent covers them."""
+    """Engagements of consenting students, each with a stipend or unpaid (`paid`); stipend
+    amounts and ratings from mentors (`competencies`) only where the student's consent covers
+    them."""
 
     pagination_class = CareersPagination
     disclosed_fields = ("name", "engagements", "stipend_amounts", "competencies", "outcomes")

@@ -22,7 +22,8 @@ class EngagementFilterSerializer(InputSerializer):
         required=False,
         default=None,
         allow_null=True,
-        help_text="true: only tasks with a stipend; false: only unpaid tasks.",
+        help_text='true: only tasks with a stipend ("With stipend"); false: only unpaid tasks '
+        '("Unpaid").',
     )
     programme = serializers.CharField(
         required=False,

@@ -45,7 +45,8 @@ class MyDisclosuresView(APIView):
                 ),
                 "kind": serializers.ChoiceField(
                     choices=["read", "aggregate"],
-                    help_text="`aggregate`: you were only counted in anonymous totals.",
+                    help_text="`aggregate`: you were only counted in the office's figures "
+                    "(totals without names).",
                 ),
                 "description": serializers.CharField(
                     help_text="What was read, in plain words: “Riverbend University's career "
@@ -103,7 +104,8 @@ class MyDisclosureDaysView(APIView):
                                 "page, a CSV download, or its own system (an API key).",
                             ),
                             "aggregate": serializers.BooleanField(
-                                help_text="You were only counted in anonymous totals."
+                                help_text="You were only counted in the office's figures "
+                                "(totals without names)."
                             ),
                             "fields": serializers.ListField(
                                 child=serializers.CharField(),

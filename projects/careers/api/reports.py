@@ -54,8 +54,9 @@ def _report(view: CareersView, request: Request) -> dict:
 
 
 class ReportSummaryView(CareersView):
-    """Participation, completion rate, paid vs unpaid, stipend totals and top skills; cells
-    under 5 students are suppressed."""
+    """Figures (totals without names): participation, completion rate, with stipend vs
+    unpaid, stipend amounts, outcomes and top skills. A figure is hidden (null) when fewer than
+    5 students share what it counts."""
 
     disclosed_fields = REPORT_FIELDS
 
@@ -69,7 +70,9 @@ class ReportSummaryView(CareersView):
 
 
 class ReportSummaryCsvView(CareersView):
-    """The same report as CSV (one row for all, then one per group)."""
+    """The same figures as CSV (one row for all, then one per group; `paid` and `unpaid`
+    count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
+    students take part and the row's figures are empty)."""
 
     disclosed_fields = REPORT_FIELDS
 
@@ -98,9 +101,10 @@ class ReportFiltersView(CareersView):
 
 
 class FirstDestinationCsvView(CareersView):
-    """One row per student who shares participation and outcomes — drafts completed, NACE
-    competencies rated (with evaluations), outcomes with dates — to merge into the NACE
-    first-destination survey. Not suppressed (it is per student, by their consent); logged."""
+    """One row per student who shares participation and outcomes, by name — drafts
+    completed, ratings from mentors (for students who also share them), outcomes with dates —
+    to merge into the NACE first-destination survey. Not figures, so nothing is hidden: each row
+    is there by the student's consent; the download is logged."""
 
     disclosed_fields = FIRST_DESTINATION_FIELDS
 
@@ -111,7 +115,8 @@ class FirstDestinationCsvView(CareersView):
                 OpenApiTypes.STR,
                 description="CSV: student_id, name, programme, class_year, drafts_completed, "
                 "first_draft_completed_on, last_draft_completed_on, competencies_rated "
-                '("communication 4.5; teamwork 5.0"), introduction, referral, repeat_work, '
+                '(ratings from mentors, averaged: "communication 4.5 / 5; teamwork 5.0 / 5"), '
+                "introduction, referral, repeat_work, "
                 'job_offer (drafts that led to each), outcomes_with_dates ("referral '
                 '2026-03-01; job_offer 2026-04-02").',
             )

@@ -62,7 +62,8 @@ class StudentOutcomeSerializer(DatedOutcomeSerializer):
 class ConsentInfoSerializer(serializers.Serializer):
     scopes = _f(
         serializers.ListField(child=serializers.CharField()),
-        "What the student agreed to share: participation, evaluations, stipend_amounts, outcomes.",
+        "What the student agreed to share: participation, evaluations (labelled Ratings from "
+        "mentors), stipend_amounts, outcomes.",
         ["participation", "evaluations"],
     )
     granted_at = _f(
@@ -144,15 +145,22 @@ class EngagementSerializer(serializers.Serializer):
     )
     cancelled_at = _f(serializers.DateTimeField(allow_null=True), "When it was cancelled.", None)
     hours = _f(serializers.IntegerField(), "The task's estimated hours.", 8)
-    paid = _f(serializers.BooleanField(), "Whether the task pays a stipend.", True)
+    paid = _f(
+        serializers.BooleanField(),
+        'Whether the task pays a stipend: true is shown as "With stipend", false as "Unpaid".',
+        True,
+    )
     stipend = StipendSerializer(
         allow_null=True,
-        help_text="The stipend, only if paid and the student shares stipend amounts; else null.",
+        help_text="The stipend, only with a stipend and if the student shares stipend amounts; "
+        "else null.",
     )
     deliverable_count = _f(serializers.IntegerField(), "Deliverables handed in.", 2)
     competencies = _f(
         serializers.DictField(child=serializers.IntegerField(), allow_null=True),
-        "The mentor's NACE competency ratings (1-5), only if the student shares evaluations.",
+        "Ratings from mentors: the mentor's 1-5 rating of each NACE career-readiness "
+        'competency (pages show 4 as "4.0 / 5"); null unless the student shares the '
+        "`evaluations` scope.",
         {"communication": 4, "teamwork": 5},
     )
     outcomes = DatedOutcomeSerializer(
@@ -219,8 +227,14 @@ class ReportCellSerializer(serializers.Serializer):
     completion_rate = _f(
         serializers.FloatField(allow_null=True), "completed ÷ engagements, 0-1.", 0.75
     )
-    paid = _f(serializers.IntegerField(allow_null=True), "Engagements on paid tasks.", 9)
-    unpaid = _f(serializers.IntegerField(allow_null=True), "Engagements on unpaid tasks.", 11)
+    paid = _f(
+        serializers.IntegerField(allow_null=True),
+        'Engagements on tasks with a stipend ("With stipend").',
+        9,
+    )
+    unpaid = _f(
+        serializers.IntegerField(allow_null=True), 'Engagements on unpaid tasks ("Unpaid").', 11
+    )
     hours = _f(serializers.IntegerField(allow_null=True), "Estimated hours, summed.", 160)
     stipend_totals = _f(
         serializers.DictField(child=serializers.IntegerField(), allow_null=True),
@@ -235,7 +249,9 @@ class ReportCellSerializer(serializers.Serializer):
         help_text="Drafts that led to each outcome; null unless 5+ students here share outcomes.",
     )
     suppressed = _f(
-        serializers.BooleanField(), "True when fewer than 5 students: numbers withheld.", False
+        serializers.BooleanField(),
+        "True when fewer than 5 students take part here: its figures are hidden (null).",
+        False,
     )
 
 
@@ -257,8 +273,14 @@ class ReportSerializer(serializers.Serializer):
     date_from = _f(serializers.DateField(allow_null=True), "Start of the period.", "2026-01-01")
     to = _f(serializers.DateField(allow_null=True), "End of the period.", "2026-06-30")
     group_by = _f(serializers.CharField(allow_null=True), "How groups are formed.", "term")
-    suppression_threshold = _f(serializers.IntegerField(), "Smallest cell shown.", 5)
-    totals = ReportCellSerializer(help_text="All consenting students in the period.")
+    suppression_threshold = _f(
+        serializers.IntegerField(),
+        "A figure is hidden when fewer than this many students share what it counts.",
+        5,
+    )
+    totals = ReportCellSerializer(
+        help_text="Figures for all students who share participation, in the period."
+    )
     groups = ReportGroupSerializer(many=True, help_text="One cell per group.")
     top_skills = TopSkillSerializer(many=True, help_text="Up to 10 skills, most students first.")
     outcomes = ReportOutcomesSerializer(

@@ -94,8 +94,9 @@ def careers_first_destination_rows(
     *, access: CareersAccess, student_ids: list[int]
 ) -> Iterator[list[str]]:
     """The first-destination export: a header, then one row per student, in batches of 500 (a
-    handful of queries per batch). Competency ratings (NACE, the mentor's 1-5 averages) only
-    for students who also share evaluations."""
+    handful of queries per batch). Ratings from mentors (NACE competencies, each the average
+    of the mentors' 1-5 ratings, written as the pages write a rating: "4.5 / 5") only for
+    students who also share the `evaluations` scope."""
     yield list(FIRST_DESTINATION_COLUMNS)
     ids = list(student_ids)
     for start in range(0, len(ids), 500):
@@ -148,7 +149,7 @@ def _first_destination_batch(*, access: CareersAccess, student_ids: list[int]) -
             drafts[0][1].date().isoformat() if drafts and drafts[0][1] else "",
             drafts[-1][1].date().isoformat() if drafts and drafts[-1][1] else "",
             "; ".join(
-                f"{name} {sum(values) / len(values):.1f}"
+                f"{name} {sum(values) / len(values):.1f} / 5"
                 for name, values in sorted(ratings.get(pk, {}).items())
             ),
             *(

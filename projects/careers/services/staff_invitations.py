@@ -35,18 +35,21 @@ from projects.transitions import (
 
 STAFF_INVITATION_DAYS = 14
 JOIN_PATH = "/careers/join/"
-# What each role may do, in the invitee's words (the e-mail and the join page say it).
+# What each role may do, in the invitee's words (the e-mail and the join page say it, after
+# "As a viewer you can"). The glossary's words (docs/career-offices-glossary.md): "figures" are
+# totals without names; the students list names only those who chose to share.
 _OFFICES = "office\N{RIGHT SINGLE QUOTATION MARK}s"  # the site's curly apostrophe, as on its pages
+_READS = (
+    f"read the {_OFFICES} dashboard: figures, and the students who chose to share with your office"
+)
 ROLE_CAN: dict[str, str] = {
     InstitutionMembership.StaffRole.ADMIN: (
-        f"see how your consenting students take part on the {_OFFICES} dashboard and in its "
-        "anonymous reports, feature tasks for your students, and manage API keys, colleagues, "
-        "the student roster and university sign-in"
+        f"{_READS}; feature tasks for your students; and also manage API keys, colleagues, the "
+        "roster and university sign-in"
     ),
     InstitutionMembership.StaffRole.VIEWER: (
-        f"see how your consenting students take part on the {_OFFICES} dashboard and in its "
-        "anonymous reports, and which tasks your office features (admins change the "
-        f"{_OFFICES} settings)"
+        f"{_READS}, and see which tasks your office features (admins change the {_OFFICES} "
+        "settings)"
     ),
 }
 

@@ -53,8 +53,8 @@ function consentForm(membership, active) {
   return form;
 }
 
-// Programme and class year: the office sees them only while the student shares, and groups
-// its anonymous reports by them.
+// Programme and class year: the office sees them only while the student shares, with their
+// name on its list of sharing students, and counts its figures (totals without names) by them.
 function cohortForm(membership) {
   const id = `cohort-${membership.id}`;
   const form = el("form", { class: "cohort-form", novalidate: true },
@@ -67,7 +67,7 @@ function cohortForm(membership) {
       el("div", { class: "field" },
         el("label", { for: `${id}-class_year`, text: "Class year (the year you graduate)" }),
         el("input", { type: "number", name: "class_year", id: `${id}-class_year`, min: "1950", max: "2100", inputmode: "numeric", value: membership.class_year ?? "" })),
-      el("p", { class: "helptext", text: "Only shared while you share your participation; reports count students by programme and year, and hide a group of fewer than 5." })),
+      el("p", { class: "helptext", text: "Only shared while you share your participation. Your office's figures count students by programme and class year; a figure is hidden when fewer than 5 students share what it counts." })),
     el("div", { class: "form-actions" }, el("button", { type: "submit", class: "button-secondary", text: "Save programme and year" })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -83,6 +83,14 @@ function cohortForm(membership) {
   return form;
 }
 
+// A consent given under earlier wording stays in force (the office reads by part, not by
+// wording); the student is told the words changed, and saving again agrees to the new ones.
+function olderWording(active) {
+  if (!active || active.version === terms.version) return null;
+  return el("p", { class: "muted small", "data-older-wording": true,
+    text: `You agreed under the wording of version ${active.version}, which still applies. The wording is now version ${terms.version} (below); saving what you share agrees to it.` });
+}
+
 function membershipCard(membership) {
   const staff = membership.role === "staff";
   const active = consents.find((c) => c.is_active && c.institution_slug === membership.institution_slug);
@@ -93,6 +101,7 @@ function membershipCard(membership) {
       ? el("p", {}, "You work in its career office: students share with you, not you with it. ",
         el("a", { href: "/careers/", text: "Open the career-office dashboard" }))
       : el("p", { class: "sharing", text: active ? `Sharing now: ${scopeLabels(active.scopes)} (since ${date(active.granted_at)}).` : "Sharing nothing." }),
+    staff ? null : olderWording(active),
     staff ? null : cohortForm(membership),
     staff ? null : consentForm(membership, active));
 }
