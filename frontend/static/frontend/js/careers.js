@@ -100,13 +100,17 @@ async function loadReports() {
 // A filtered group under the threshold: one notice in place of a wall of hidden figures and
 // empty charts, with the way back to the whole office. True when it is shown.
 function smallGroupNotice(totals) {
-  const group = filterWords();
-  const small = Boolean(group) && totals.suppressed;
+  const set = new FormData($("[data-filters]"));
+  const [term, major, year] = ["term", "major", "class_year"].map((key) => set.get(key));
+  const small = Boolean(term || major || year) && totals.suppressed;
   $("[data-small-group]").hidden = !small;
   root.querySelectorAll("[data-figures]").forEach((section) => { section.hidden = small; });
   if (!small) return false;
-  $("[data-small-group-text]").textContent = `${group}: fewer than 5 sharing students taking part, so the figures are hidden.`;
-  $("[data-clear-filters]").textContent = "Show figures for everyone";
+  let group = major && term ? `${major} in ${term}` : major || term;
+  if (year) group = group ? `${group}, class of ${year},` : `The class of ${year}`;
+  $("[data-small-group-text]").textContent = `${group} has fewer than 5 sharing students taking part, so its figures are hidden.`;
+  const all = [major && "programmes", term && "terms", year && "years"].filter(Boolean);
+  $("[data-clear-filters]").textContent = `Choose All ${all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0]}`;
   return true;
 }
 
