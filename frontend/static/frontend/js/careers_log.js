@@ -49,7 +49,7 @@ export async function loadLog() {
     return;
   }
   body.replaceChildren(...page.results.slice(0, LOG_ROWS).map((row) => el("tr", { "data-log-row": true },
-    el("td", { "data-label": "Who", text: row.by.kind === "api_key" ? `API key “${row.by.name}”` : row.by.name }),
+    el("td", { "data-label": "Who", text: row.by.kind === "api_key" ? `API key: ${row.by.name}` : row.by.name }),
     el("td", { "data-label": "What", text: disclosureWords(row) }),
     el("td", { "data-label": "When" }, el("time", { datetime: row.at, text: dateTime(row.at) })))));
 }
