@@ -294,8 +294,8 @@ async function start() {
     return;
   }
   $("[data-settings-link]").hidden = false;
+  $("[data-title]").textContent = `${office.name}: career office`;
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
-  $("[data-title]").textContent = `${live.name}: career office`;
   const menu = $("[data-jump]");
   menu.hidden = false;
   keepJumpHeight(root, menu);
