@@ -124,6 +124,7 @@ def test_a_viewer_sees_the_settings_a_viewer_sees(page):
     expect(main.get_by_role("heading", name="Colleagues")).to_be_visible()
     expect(main.get_by_role("heading", name="Disclosure log")).to_be_visible()
     expect(page.locator("[data-colleague-list]")).to_contain_text("Lee Park")
+    expect(page.locator("[data-log]")).to_contain_text("Nothing yet")  # viewers read the log
     for heading in ["API keys", "Invite students from a roster", "University sign-in (SAML)"]:
         expect(main.get_by_role("heading", name=heading)).to_be_hidden()
     menu = page.get_by_role("navigation", name="On this page")
