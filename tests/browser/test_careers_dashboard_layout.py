@@ -175,6 +175,7 @@ def test_the_new_key_shows_right_under_the_create_key_button(page):
     button.click()
     box = page.locator("[data-new-key]")
     expect(box).to_be_visible()
+    expect(page.locator("[data-keys] tr", has_text="Handshake sync")).to_be_visible()
     expect(box.locator("[data-new-key-value]")).to_contain_text("slk_")
     below = box.bounding_box()["y"] - (button.bounding_box()["y"] + button.bounding_box()["height"])
     assert 0 <= below < 40, below
@@ -251,3 +252,25 @@ def test_a_new_staff_member_names_themself_and_creates_the_office_in_one_form(pa
     expect(page.get_by_role("heading", name="Your office is waiting for approval")).to_be_visible()
     expect(page.get_by_role("link", name="Office settings")).to_be_visible()
     shoot_both_widths(page, SCREENS, "new-office-waiting")
+
+
+def test_staff_of_an_office_who_came_in_without_a_name_are_asked_for_one(page):
+    office = staff_only_office_admin()
+    nameless = UserFactory(email="sam@riverbend.edu", finish__display_name="")
+    MembershipFactory(
+        user=nameless,
+        institution=office.institution,
+        role=InstitutionMembership.Role.STAFF,
+        staff_role=InstitutionMembership.StaffRole.VIEWER,
+    )
+    log_in(page, nameless)
+    page.goto(page.base + "/careers/")
+
+    card = page.get_by_role("region", name="How colleagues and students see you")
+    card.get_by_label("Name shown to colleagues and students").fill("Sam Lee")
+    card.get_by_role("button", name="Save my name").click()
+    expect(page.locator("[data-status]")).to_contain_text("Thanks, Sam Lee")
+    expect(card).to_be_hidden()
+    expect(page.locator("[data-create]")).to_be_hidden()
+    nameless.profile.refresh_from_db()
+    assert nameless.profile.display_name == "Sam Lee"

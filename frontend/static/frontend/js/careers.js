@@ -1,6 +1,6 @@
 // /careers/: the career-office dashboard (its figures; the office's settings are on
 // /careers/settings/). Data: /api/v1/institutions/ and /api/v1/careers/.
-import { ApiError, api, clearErrors, showErrors } from "./api.js";
+import { ApiError, api, clearErrors, sendForm, showErrors } from "./api.js";
 import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
@@ -203,6 +203,7 @@ function wireForms() {
   $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
   $("[data-students-more]").addEventListener("click", loadMoreStudents);
   $("[data-create-form]").addEventListener("submit", createOffice);
+  $("[data-your-name-form]").addEventListener("submit", saveOwnName);
 }
 
 function linkContact(form) {
@@ -237,12 +238,26 @@ async function domainsClaimable(domains) {
 // under the field it concerns; nothing typed is lost.
 let nameSaved = "";
 
-async function askForName() {
+async function askForName({ inCreateForm }) {
   const me = await api("me/");
   nameSaved = me.display_name?.trim() || "";
   const field = $("[data-name-field]");
-  field.hidden = Boolean(nameSaved);
-  field.querySelector("input").required = !nameSaved;
+  field.hidden = !inCreateForm || Boolean(nameSaved);
+  field.querySelector("input").required = !field.hidden;
+  $("[data-your-name]").hidden = inCreateForm || Boolean(nameSaved);
+}
+
+// Staff of an office with no name yet: one short form of its own, answered on the page.
+async function saveOwnName(event) {
+  event.preventDefault();
+  const form = event.target;
+  await sendForm(form, async () => {
+    const name = form.display_name.value.trim();
+    await api("me/", { method: "PATCH", body: { display_name: name } });
+    nameSaved = name;
+    $("[data-your-name]").hidden = true;
+    status.textContent = `Thanks, ${name}: colleagues and students will see this name.`;
+  });
 }
 
 async function saveName(form) {
@@ -288,8 +303,8 @@ async function start() {
   $("[data-create]").hidden = Boolean(office);
   $("[data-pending]").hidden = !(office && !live);
   $("[data-live]").hidden = !live;
+  askForName({ inCreateForm: !office }).catch(() => {});
   if (!office) {
-    await askForName();
     status.textContent = "You are not career-office staff of an institution yet.";
     return;
   }

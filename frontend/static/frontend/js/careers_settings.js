@@ -36,12 +36,15 @@ async function createKey(event) {
   await sendForm(form, async () => {
     const made = await api("careers/keys/", { method: "POST", body });
     $("[data-new-key-value]").textContent = made.key;
-    $("[data-new-key]").hidden = false;
     form.name.value = "";
     form.expires_at.value = "";
-    await loadKeys();
+    try {
+      await loadKeys(); // the list grows first, so the secret does not jump once shown
+    } finally {
+      $("[data-new-key]").hidden = false; // shown even if the list could not be reloaded
+      $("[data-copy-key]").focus();
+    }
     say("keys", `Key “${made.name}” created: copy it now, under the Create key button.`);
-    $("[data-copy-key]").focus();
   });
 }
 
