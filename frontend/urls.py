@@ -64,6 +64,7 @@ urlpatterns = [
         name="careers-student",
     ),
     path("careers/join/<str:token>/", views.CareersJoinPage.as_view(), name="careers-join"),
+    path("careers/settings/", views.CareersSettingsPage.as_view(), name="careers-settings"),
     path("circles/", views.CirclesPage.as_view(), name="circles"),
     path("circles/<id:circle_id>/", views.CirclePage.as_view(), name="circle"),
     path("impact/", views.ImpactPage.as_view(), name="impact"),

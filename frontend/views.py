@@ -208,3 +208,16 @@ class ImpactPage(LoginRequiredMixin, TemplateView):
     """A mentor's impact: what former drafters did next, thanks, the chain (/api/v1/me/impact/)."""
 
     template_name = "frontend/impact.html"
+
+
+class CareersSettingsPage(LoginRequiredMixin, TemplateView):
+    """/careers/settings/: the office's settings apart from the dashboard's figures (data:
+    /api/v1/institutions/ and /api/v1/careers/); the API decides who sees what, as on /careers/."""
+
+    template_name = "frontend/careers_settings.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "career_office_contact": career_office_contact(),
+        }

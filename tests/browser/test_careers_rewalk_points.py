@@ -28,7 +28,7 @@ def _create_key(page, name: str) -> None:
 def test_a_revoked_keys_secret_does_not_stay_on_screen(page):
     office = staff_only_office_admin()
     log_in(page, office.admin)
-    page.goto(page.base + "/careers/")
+    page.goto(page.base + "/careers/settings/")
     panel = page.locator("[data-new-key]")
     secret = page.locator("[data-new-key-value]")
 

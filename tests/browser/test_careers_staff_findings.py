@@ -88,16 +88,14 @@ def test_careers_page_acts_in_place_asks_first_and_agrees_with_itself(page):
 
     # One menu near the top reaches every part of the long page.
     jump = page.get_by_role("navigation", name="On this page")
-    for name in ("At a glance", "Students", "Engagements", "Featured", "keys", "log"):
+    for name in ("At a glance", "Students", "Engagements", "Featured"):
         expect(jump.get_by_role("link", name=name, exact=True)).to_be_visible()
-    jump.get_by_role("link", name="colleagues").click()
-    expect(page).to_have_url(re.compile("#colleagues-heading$"))
 
     # Words that agree with the numbers.
     page.get_by_role("img", name=re.compile(r"From application to outcome \(students\)")).wait_for()
     expect(page.locator("[data-headline]")).to_contain_text("With stipend / unpaid")
     expect(
-        page.get_by_role("form", name="Report filters").get_by_label("Programme")
+        page.get_by_role("form", name="Show figures for:").get_by_label("Programme")
     ).to_be_visible()
 
     # Students come 10 at a time and engagements 5, so a phone's page stays short.
@@ -114,16 +112,6 @@ def test_careers_page_acts_in_place_asks_first_and_agrees_with_itself(page):
     header = page.locator("[data-engagements-table] th", has_text="Outcomes")
     assert header.evaluate("th => getComputedStyle(th).overflowWrap") == "normal"
 
-    # Colleagues: you are marked; the only admin has no Remove; removing asks, and answers here.
-    colleagues = page.locator("[data-colleague-list]")
-    expect(colleagues).to_contain_text("Ana Ruiz (you)")
-    assert colleagues.get_by_role("button", name=re.compile("Remove Ana|Leave")).count() == 0
-    expect(page.locator("[data-colleague-note]")).to_contain_text("only admin")
-    page.get_by_role("button", name="Remove Lee Park").click()
-    confirm(page, "Remove Lee Park")
-    expect(page.locator('[data-say="colleagues"]')).to_contain_text("Lee Park was removed")
-    expect(colleagues).not_to_contain_text("Lee Park")
-
     # Featuring from the search: the result says so, and the featured card says what happened.
     page.get_by_role("searchbox", name="Find a task").fill("survey")
     page.get_by_role("search", name="Find a task to feature").get_by_role(
@@ -134,6 +122,24 @@ def test_careers_page_acts_in_place_asks_first_and_agrees_with_itself(page):
     expect(results).to_contain_text("Featured ✓")
     expect(page.locator('[data-say="featured"]')).to_contain_text("is featured for your students")
     expect(page.locator("[data-status]")).to_have_text("")
+
+    # The office's settings have their own page, with their own menu.
+    page.goto(page.base + "/careers/settings/")
+    jump = page.get_by_role("navigation", name="On this page")
+    for name in ("API keys", "Roster", "Sign-in", "Log"):
+        expect(jump.get_by_role("link", name=name, exact=True)).to_be_visible()
+    jump.get_by_role("link", name="Colleagues").click()
+    expect(page).to_have_url(re.compile("#colleagues-heading$"))
+
+    # Colleagues: you are marked; the only admin has no Remove; removing asks, and answers here.
+    colleagues = page.locator("[data-colleague-list]")
+    expect(colleagues).to_contain_text("Ana Ruiz (you)")
+    assert colleagues.get_by_role("button", name=re.compile("Remove Ana|Leave")).count() == 0
+    expect(page.locator("[data-colleague-note]")).to_contain_text("only admin")
+    page.get_by_role("button", name="Remove Lee Park").click()
+    confirm(page, "Remove Lee Park")
+    expect(page.locator('[data-say="colleagues"]')).to_contain_text("Lee Park was removed")
+    expect(colleagues).not_to_contain_text("Lee Park")
 
     # Revoking a key asks first; going back keeps it.
     page.get_by_label("Key name").fill("Handshake sync")
@@ -162,7 +168,7 @@ def test_a_pending_office_says_why_roles_cannot_change_yet(page):
     )
 
     log_in(page, office.admin)
-    page.goto(page.base + "/careers/")
+    page.goto(page.base + "/careers/settings/")
 
     expect(page.locator("[data-colleague-note]")).to_contain_text("once Slipstream approves")
     colleagues = page.locator("[data-colleague-list]")

@@ -76,7 +76,7 @@ def test_a_jump_on_a_phone_shows_its_heading_below_the_sticky_menu(page):
 
     for name, heading in (
         ("Engagements", "#engagements-heading"),
-        ("colleagues", "#colleagues-heading"),
+        ("Featured", "#featured-heading"),
     ):
         jump.get_by_role("link", name=name, exact=True).click()
         page.wait_for_function(f"() => location.hash === '{heading}'")
@@ -104,10 +104,10 @@ def test_inviting_outside_the_domains_asks_first_and_logs_no_refusal(page):
     office = staff_only_office_admin()
     refused = _refusals(page)
     log_in(page, office.admin)
-    page.goto(page.base + "/careers/")
+    page.goto(page.base + "/careers/settings/")
     # The office and its invitations are read (the page's script is running) before typing.
     expect(page.locator("[data-invitation-list] li").first).to_be_visible()
-    page.get_by_label("Colleague\N{RIGHT SINGLE QUOTATION MARK}s e-mail").fill("ana@gmail.com")
+    page.get_by_label("Colleague's e-mail").fill("ana@gmail.com")
     page.get_by_role("button", name="Send invitation").click()
 
     expect(page.get_by_role("dialog")).to_contain_text(
@@ -151,7 +151,7 @@ def test_an_accepted_invitation_is_listed_as_a_colleague_only(page):
     lee = UserFactory(email="lee@riverbend.edu", finish__display_name="Lee Hart")
     staff_invitation_accept(user=lee, token=accepted.token)
     log_in(page, office.admin)
-    page.goto(page.base + "/careers/")
+    page.goto(page.base + "/careers/settings/")
 
     expect(page.locator("[data-colleague='lee@riverbend.edu']")).to_contain_text("Lee Hart")
     expect(page.locator("[data-invitation='kim@riverbend.edu']")).to_contain_text(

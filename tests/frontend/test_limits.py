@@ -68,7 +68,8 @@ PAGES = [
     ("/tasks/new/", "task", {"title", "description", "location", "what_you_gain", "question"}),
     ("/settings/", "profile", {"display_name", "headline", "bio", "location", "time_zone"}),
     ("/saved-searches/", None, {"name", "q"}),
-    ("/careers/", None, {"name", "email", "q", "metadata_url", "metadata_xml"}),
+    ("/careers/", None, {"name", "display_name", "q"}),
+    ("/careers/settings/", None, {"name", "email", "metadata_url", "metadata_xml"}),
 ]
 
 

@@ -1,17 +1,15 @@
-// /careers/: the career-office dashboard. Data: /api/v1/institutions/ and /api/v1/careers/.
-import { ApiError, api, sendForm } from "./api.js";
+// /careers/: the career-office dashboard (its figures; the office's settings are on
+// /careers/settings/). Data: /api/v1/institutions/ and /api/v1/careers/.
+import { ApiError, api, clearErrors, sendForm, showErrors } from "./api.js";
 import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
-import { hideNewKey, invite, loadColleagues, loadKeys, say } from "./careers_office.js";
+import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 const status = $("[data-status]");
-let institution = null;
-let pending = false;
-let officeDomains = []; // the office's e-mail domains: an invitation off them is confirmed first
 // Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
 const featuredIds = new Set();
 // Featuring is for the office's admins (the API refuses viewers): viewers read the list only.
@@ -23,9 +21,9 @@ function cells(report, pick) {
   return report.groups.map((g) => ({ label: g.key, value: g.suppressed ? null : pick(g) }));
 }
 
-// The report filters (Term, Programme) live in the page's URL as term= and major=, so a
-// filtered dashboard can be bookmarked or sent to a colleague, and reads back on load.
-const REPORT_FILTERS = ["term", "major"];
+// The report filters (Term, Programme, Class year) live in the page's URL as term=, major= and
+// class_year=, so a filtered dashboard can be bookmarked or sent to a colleague.
+const REPORT_FILTERS = ["term", "major", "class_year"];
 
 function filterQuery() {
   const data = new FormData($("[data-filters]"));
@@ -56,13 +54,18 @@ function applyReportFilters(event) {
   loadReports();
 }
 
-// The students list is every sharing student: it does not follow Term and Programme, and
+// The students list is every sharing student: it does not follow the figures' filters, and
 // says so while they are set, so nobody reads it as the filtered group.
+function filterWords() {
+  const set = new FormData($("[data-filters]"));
+  const year = set.get("class_year");
+  return [set.get("term"), set.get("major"), year ? `class of ${year}` : ""].filter(Boolean).join(", ");
+}
+
 function noteStudentsFilter() {
   const note = $("[data-students-filter-note]");
-  const set = new FormData($("[data-filters]"));
-  const words = [set.get("term"), set.get("major")].filter(Boolean).join(", ");
-  note.textContent = words ? `This list shows every student who shares with your office; the Term and Programme filters (${words}) apply to the figures and charts above.` : "";
+  const words = filterWords();
+  note.textContent = words ? `This list shows every student who shares with your office; "Show figures for" (${words}) applies to the figures and charts above.` : "";
   note.hidden = !words;
 }
 
@@ -98,15 +101,16 @@ async function loadReports() {
 // empty charts, with the way back to the whole office. True when it is shown.
 function smallGroupNotice(totals) {
   const set = new FormData($("[data-filters]"));
-  const term = set.get("term");
-  const major = set.get("major");
-  const small = Boolean(term || major) && totals.suppressed;
+  const [term, major, year] = ["term", "major", "class_year"].map((key) => set.get(key));
+  const small = Boolean(term || major || year) && totals.suppressed;
   $("[data-small-group]").hidden = !small;
   root.querySelectorAll("[data-figures]").forEach((section) => { section.hidden = small; });
   if (!small) return false;
-  const group = major && term ? `${major} in ${term}` : major || term;
+  let group = major && term ? `${major} in ${term}` : major || term;
+  if (year) group = group ? `${group}, class of ${year},` : `The class of ${year}`;
   $("[data-small-group-text]").textContent = `${group} has fewer than 5 sharing students taking part, so its figures are hidden.`;
-  $("[data-clear-filters]").textContent = major && term ? "Choose All programmes and terms" : major ? "Choose All programmes" : "Choose All terms";
+  const all = [major && "programmes", term && "terms", year && "years"].filter(Boolean);
+  $("[data-clear-filters]").textContent = `Choose All ${all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0]}`;
   return true;
 }
 
@@ -114,7 +118,7 @@ function clearReportFilters() {
   const form = $("[data-filters]");
   for (const key of REPORT_FILTERS) form.elements[key].value = "";
   applyReportFilters();
-  $("#filter-major").focus();
+  $("#filter-term").focus();
 }
 
 // Why "Participation over time" has no columns: no sharing student took part yet, the filters
@@ -130,6 +134,7 @@ async function loadFilters() {
   const fill = (select, values) => select.append(...values.map((v) => el("option", { value: v, text: v })));
   fill($("#filter-term"), terms);
   fill($("#filter-major"), majors);
+  fill($("#filter-class-year"), class_years || []);
   fill($("#eng-programme"), majors);
   fill($("#eng-class-year"), class_years || []);
   restoreEngagementFilters();
@@ -144,8 +149,8 @@ async function loadFeatured() {
   for (const f of data.results) featuredIds.add(f.task.id);
   if (!data.results.length) {
     list.replaceChildren(el("li", {}, emptyState(canFeature
-      ? "Nothing featured yet. Search for a task below, or use “Feature for your students” on a task’s page."
-      : "Nothing featured yet. Your office’s admins feature tasks for your students.")));
+      ? "Nothing featured yet. Search for a task below, or use “Feature for your students” on a task's page."
+      : "Nothing featured yet. Your office's admins feature tasks for your students.")));
     return;
   }
   list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
@@ -184,67 +189,6 @@ async function searchTasks(event) {
       } }))));
 }
 
-async function copyKey() {
-  const key = $("[data-new-key-value]").textContent;
-  const note = $("[data-copy-status]");
-  try {
-    await navigator.clipboard.writeText(key);
-    note.textContent = "Copied. Keep it somewhere safe: it will not be shown again.";
-  } catch {
-    // No clipboard permission: select it so Ctrl+C / long-press copies it.
-    window.getSelection().selectAllChildren($("[data-new-key-value]"));
-    note.textContent = "Selected: press Ctrl+C (or long-press and Copy).";
-  }
-}
-
-async function uploadRoster(event) {
-  event.preventDefault();
-  const form = event.target;
-  await sendForm(form, async () => {
-    const r = await api("careers/roster/", { method: "POST", body: new FormData(form) });
-    $("[data-roster-result]").replaceChildren(el("p", { class: "card", text:
-      `${r.rows} addresses read: ${r.invited} invited now, ${r.already_members} already joined, ${r.recently_invited} invited in the last ${r.resend_after_days} days, ${r.duplicates} repeated, ${r.invalid} not usable.` }),
-      r.invalid_rows.length ? el("ul", {}, r.invalid_rows.map((row) => el("li", { text: `Line ${row.row} (“${row.value}”): ${row.reason}` }))) : null);
-    form.reset();
-  });
-}
-
-// --- University sign-in -----------------------------------------------------------------------
-async function loadSso() {
-  const sso = await api(`institutions/${institution.slug}/sso/`);
-  const rows = [["Slipstream metadata URL (give this to your IdP administrator)", sso.sp_metadata_url],
-    ["Entity ID", sso.sp_entity_id], ["Assertion consumer service (HTTP-POST)", sso.sp_acs_url],
-    ["Sign-in link for your students and staff", sso.sign_in_url]];
-  if (sso.configured) rows.push(["Registered identity provider", sso.idp_entity_id]);
-  $("[data-sso-urls]").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", {}, el("code", { text: v }))]));
-  const form = $("[data-sso-form]");
-  form.metadata_url.value = sso.metadata_url;
-  form.staff_from_affiliation.checked = sso.staff_from_affiliation;
-  $("[data-sso-remove]").hidden = !sso.configured;
-}
-
-async function saveSso(event) {
-  event.preventDefault();
-  const form = event.target;
-  const body = { staff_from_affiliation: form.staff_from_affiliation.checked };
-  if (form.metadata_xml.value.trim()) body.metadata_xml = form.metadata_xml.value;
-  else body.metadata_url = form.metadata_url.value;
-  await sendForm(form, async () => {
-    await api(`institutions/${institution.slug}/sso/`, { method: "PUT", body });
-    form.metadata_xml.value = "";
-    say("sso", "University sign-in saved.");
-    await loadSso();
-  });
-}
-
-async function removeSso() {
-  try {
-    await api(`institutions/${institution.slug}/sso/`, { method: "DELETE" });
-  } catch (error) { say("sso", error.message, { error: true }); return; }
-  say("sso", "University sign-in is off.");
-  await loadSso();
-}
-
 function wireForms() {
   $("[data-filters]").addEventListener("submit", applyReportFilters);
   $("[data-clear-filters]").addEventListener("click", clearReportFilters);
@@ -252,43 +196,14 @@ function wireForms() {
   $("[data-export-students]").addEventListener("click", () => exportStudents(root));
   $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root));
   $("[data-task-search]").addEventListener("submit", searchTasks);
-  $("[data-copy-key]").addEventListener("click", copyKey);
   const engagementForm = $("[data-engagement-filters]");
   engagementForm.addEventListener("submit", applyEngagementFilters);
   engagementForm.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") applyEngagementFilters(); });
   engagementForm.addEventListener("reset", () => setTimeout(applyEngagementFilters)); // after the fields clear
   $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
   $("[data-students-more]").addEventListener("click", loadMoreStudents);
-  $("[data-invite-form]").addEventListener("submit", (event) => invite(event, { pending, domains: officeDomains }));
-  $("[data-roster-form]").addEventListener("submit", uploadRoster);
-  $("[data-sso-form]").addEventListener("submit", saveSso);
-  $("[data-sso-remove]").addEventListener("click", removeSso);
-  $("[data-key-form]").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const form = event.target;
-    const body = { name: form.name.value };
-    if (form.expires_at.value) body.expires_at = `${form.expires_at.value}T23:59:59Z`;
-    hideNewKey();
-    await sendForm(form, async () => {
-      const made = await api("careers/keys/", { method: "POST", body });
-      $("[data-new-key-value]").textContent = made.key;
-      $("[data-new-key]").hidden = false;
-      form.reset();
-      await loadKeys();
-      say("keys", `Key “${made.name}” created: copy it below now.`);
-    });
-  });
-  $("[data-create-form]").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const form = event.target;
-    const data = new FormData(form);
-    if (!form.logo.files.length) data.delete("logo");
-    await sendForm(form, async () => {
-      await domainsClaimable(form.email_domains.value);
-      await api("institutions/", { method: "POST", body: data });
-      await start();
-    });
-  });
+  $("[data-create-form]").addEventListener("submit", createOffice);
+  $("[data-your-name-form]").addEventListener("submit", saveOwnName);
 }
 
 function linkContact(form) {
@@ -317,65 +232,96 @@ async function domainsClaimable(domains) {
   }
 }
 
-// Staff are named by the name they give (never their address): ask on the way in.
-async function askForName() {
+// A new staff member's one form: their name (asked only when they have none: staff are named by
+// it, never by their address) and the institution. The name is saved first; once saved it is not
+// sent again, so a second try after an institution error does not trip on it. Each error shows
+// under the field it concerns; nothing typed is lost.
+let nameSaved = "";
+
+async function askForName({ inCreateForm }) {
   const me = await api("me/");
-  const section = $("[data-your-name]");
-  section.hidden = Boolean(me.display_name?.trim());
-  if (section.hidden) return;
-  const form = $("[data-your-name-form]");
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  nameSaved = me.display_name?.trim() || "";
+  const field = $("[data-name-field]");
+  field.hidden = !inCreateForm || Boolean(nameSaved);
+  field.querySelector("input").required = !field.hidden;
+  $("[data-your-name]").hidden = inCreateForm || Boolean(nameSaved);
+}
+
+// Staff of an office with no name yet: one short form of its own, answered on the page.
+async function saveOwnName(event) {
+  event.preventDefault();
+  const form = event.target;
+  await sendForm(form, async () => {
     const name = form.display_name.value.trim();
-    if (!name) return;
     await api("me/", { method: "PATCH", body: { display_name: name } });
-    section.hidden = true;
+    nameSaved = name;
+    $("[data-your-name]").hidden = true;
     status.textContent = `Thanks, ${name}: colleagues and students will see this name.`;
-  }, { once: true });
+  });
+}
+
+async function saveName(form) {
+  if ($("[data-name-field]").hidden) return;
+  const name = form.display_name.value.trim();
+  if (!name) {
+    const message = "Give your name: colleagues and students will see it.";
+    throw new ApiError(400, { error: { message, fields: { display_name: [message] } } });
+  }
+  if (name === nameSaved) return;
+  await api("me/", { method: "PATCH", body: { display_name: name } });
+  nameSaved = name;
+}
+
+async function createOffice(event) {
+  event.preventDefault();
+  const form = event.target;
+  const button = $("[data-create-button]");
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = "Creating…";
+  clearErrors(form);
+  try {
+    await saveName(form);
+    await domainsClaimable(form.email_domains.value);
+    const data = new FormData(form);
+    data.delete("display_name");
+    if (!form.logo.files.length) data.delete("logo");
+    await api("institutions/", { method: "POST", body: data });
+  } catch (error) {
+    showErrors(form, error);
+    button.disabled = false;
+    button.textContent = label;
+    return;
+  }
+  button.disabled = false;
+  button.textContent = label;
+  await start();
 }
 
 async function start() {
-  askForName().catch(() => {});
-  const mine = await api("institutions/");
-  const live = mine.find((m) => m.status === "approved");
-  $("[data-create]").hidden = mine.length > 0;
-  $("[data-pending]").hidden = !(mine.length && !live);
+  const { mine, live, office, admin } = await officeOfViewer();
+  $("[data-create]").hidden = Boolean(office);
+  $("[data-pending]").hidden = !(office && !live);
   $("[data-live]").hidden = !live;
-  if (!mine.length) { status.textContent = "You are not career-office staff of an institution yet."; return; }
-  const office = live || mine[0];
-  const admin = office.viewer_role === "admin";
-  officeDomains = office.email_domains;
-  $("[data-colleagues]").hidden = false;
-  $("[data-invite-form]").hidden = !admin;
-  pending = !live;
-  await loadColleagues({ admin, pending });
+  askForName({ inCreateForm: !office }).catch(() => {});
+  if (!office) {
+    status.textContent = "You are not career-office staff of an institution yet.";
+    return;
+  }
+  $("[data-settings-link]").hidden = false;
+  $("[data-title]").textContent = `${office.name}: career office`;
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
-  institution = live;
-  // Once live, the dashboard comes first; colleagues sit with the other office settings.
-  $("[data-roster-section]").before($("[data-colleagues]"));
-  $("[data-title]").textContent = `${live.name}: career office`;
-  $("[data-keys-section]").hidden = !admin;
-  $("[data-roster-section]").hidden = !admin;
-  $("[data-sso-section]").hidden = !admin;
-  $("[data-jump]").hidden = false;
-  keepJumpHeight($("[data-jump]"));
-  for (const link of $("[data-jump]").querySelectorAll("[data-admin-only]")) link.hidden = !admin;
+  const menu = $("[data-jump]");
+  menu.hidden = false;
+  keepJumpHeight(root, menu);
   canFeature = admin;
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
   $("[data-feature-how]").hidden = !admin;
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
-  await Promise.all([loadReports(), loadFeatured(), loadEngagements(),
-    admin ? loadKeys() : null, admin ? loadSso() : null]);
+  await Promise.all([loadReports(), loadFeatured(), loadEngagements()]);
   status.textContent = joinedWords(live);
-}
-
-// The sticky menu wraps to two or three rows on a phone: headings jumped to keep clear of it.
-function keepJumpHeight(menu) {
-  const set = () => root.style.setProperty("--jump-height", `${Math.ceil(menu.getBoundingClientRect().height)}px`);
-  new ResizeObserver(set).observe(menu);
-  set();
 }
 
 // Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the

@@ -22,7 +22,7 @@ function draw(featured, admin) {
     state.textContent = "Not featured for your students.";
   }
   if (!admin) {
-    fill(actions, el("p", { class: "muted small", text: "Your office’s admins feature tasks and stop featuring them." }));
+    fill(actions, el("p", { class: "muted small", text: "Your office's admins feature tasks and stop featuring them." }));
     return;
   }
   fill(actions, featured

@@ -1,8 +1,26 @@
-// /careers/ office settings: colleagues, invitations and API keys. Each card answers in its own
-// status line (data-say), next to what was done; acts that cannot be undone ask first.
+// What both office pages share (the viewer's office, the jump menu) and, for /careers/settings/,
+// colleagues, invitations and API keys. Each card answers in its own status line (data-say),
+// next to what was done; acts that cannot be undone ask first.
 import { api, sendForm } from "./api.js";
 import { confirmAct } from "./dialog.js";
 import { date, dateTime, el } from "./ui.js";
+
+// The viewer's offices (institutions/): the live one if any, else the one waiting for approval,
+// and whether the viewer is its admin. `office` is null for someone who is not staff anywhere.
+export async function officeOfViewer() {
+  const mine = await api("institutions/");
+  const live = mine.find((m) => m.status === "approved") || null;
+  const office = live || mine[0] || null;
+  return { mine, live, office, admin: office?.viewer_role === "admin" };
+}
+
+// A jump to a heading lands it below the sticky menu (one line, but its height varies with the
+// text size): the page keeps --jump-height at the menu's height.
+export function keepJumpHeight(root, menu) {
+  const set = () => root.style.setProperty("--jump-height", `${Math.ceil(menu.getBoundingClientRect().height)}px`);
+  new ResizeObserver(set).observe(menu);
+  set();
+}
 
 // The message of the card `name` (colleagues, invitations, keys, featured); errors stand out.
 export function say(name, text, { error = false } = {}) {
@@ -43,7 +61,7 @@ function roleBadge(role) {
 function colleagueNote({ admin, pending, onlyAdmin }) {
   if (!admin) return "";
   if (pending) return "Roles and removals open once Slipstream approves your office; until then everyone you invite keeps the role you gave them.";
-  if (onlyAdmin) return `${onlyAdmin.is_you ? "You are" : `${onlyAdmin.name} is`} the office’s only admin: make a colleague admin first, so the office is never left without one.`;
+  if (onlyAdmin) return `${onlyAdmin.is_you ? "You are" : `${onlyAdmin.name} is`} the office's only admin: make a colleague admin first, so the office is never left without one.`;
   return "";
 }
 
@@ -112,7 +130,7 @@ export async function loadColleagues({ admin, pending }) {
   note.textContent = colleagueNote({ admin, pending, onlyAdmin });
   note.hidden = !note.textContent;
   const list = document.querySelector("[data-invitation-list]");
-  if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office’s admins invite colleagues." })); return; }
+  if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office's admins invite colleagues." })); return; }
   // An accepted invitation is a colleague now, listed above: only the others are listed here.
   const invitations = (await api("careers/invitations/")).results.filter((i) => i.state !== "accepted");
   list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload, office.email_domains))
@@ -122,7 +140,7 @@ export async function loadColleagues({ admin, pending }) {
 async function inviteAnyway(body, title) {
   const sure = await confirmAct({
     title,
-    body: `The invitation gives ${body.email} access to your office’s dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
+    body: `The invitation gives ${body.email} access to your office's dashboard as ${body.role === "admin" ? "an admin" : "a viewer"}. Check the address before sending.`,
     confirm: "Invite anyway", safeFirst: true,
   });
   if (!sure) say("invitations", `Not sent: check the address ${body.email}.`);

@@ -64,9 +64,13 @@ function engagementQuery() {
   return params;
 }
 
+// On a phone the filters fold under "Filter engagements" unless the URL sets one: the list
+// comes first (a wide screen shows them open).
 export function restoreEngagementFilters() {
   const form = $("[data-engagement-filters]");
   const url = new URLSearchParams(location.search);
+  const anySet = ENGAGEMENT_FILTERS.some((key) => url.get(key));
+  $("[data-engagement-filter-box]").open = anySet || !matchMedia("(max-width: 40rem)").matches;
   for (const key of ENGAGEMENT_FILTERS) {
     const value = url.get(key);
     if (value === null) continue;
@@ -88,8 +92,11 @@ function engagementRow(e) {
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
     el("td", { "data-label": "Stipend", text: stipendText(e) }),
     el("td", { "data-label": "Started", text: e.started_at ? date(e.started_at) : e.state === "awaiting_funding" ? "Not yet" : "—" }),
-    // Outcomes follow a finished draft: an engagement still under way has none to report yet.
-    el("td", { "data-label": "Outcomes", text: e.state === "completed" || e.outcomes?.length ? outcomeText(e.outcomes) : "—" }));
+    // Outcomes follow a finished draft: an engagement still under way has none to report yet
+    // (on a phone its card leaves the blank cell out).
+    e.state === "completed" || e.outcomes?.length
+      ? el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) })
+      : el("td", { "data-label": "Outcomes", class: "is-blank", text: "—" }));
 }
 
 // A date range that ends before it starts is refused here first, next to the dates; the API
