@@ -18,7 +18,7 @@ from tests.browser.first_use import log_in
 from tests.careers.conftest import make_student
 from tests.factories import EngagementFactory, MembershipFactory, TaskFactory, UserFactory
 
-SCREENS = Path(__file__).resolve().parents[2] / "screenshots" / "careers-layout"
+SCREENS = Path("test-artifacts/screens/careers-layout")
 SETTINGS_HEADINGS = [
     "Colleagues",
     "API keys",

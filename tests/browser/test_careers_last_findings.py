@@ -79,7 +79,7 @@ def test_a_signed_out_invitee_reads_the_invitation_signs_up_and_comes_back_to_jo
         "Priya Shah invited you to join the career office of Riverbend University on "
         "Slipstream as a viewer."
     )
-    expect(main).to_contain_text("As a viewer you can see how your consenting students take part")
+    expect(main).to_contain_text("As a viewer you can read the office's dashboard: figures")
     assert_accessible(page)
     _shoot(page, "join-signed-out")
     expect(main.get_by_role("link", name="Log in")).to_have_attribute(

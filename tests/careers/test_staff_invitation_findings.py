@@ -124,7 +124,7 @@ def test_the_join_link_reads_signed_out_who_invited_whom_where_and_as_what(
         "state": "pending",
     }
     assert body["signed_in_as"] is None and body["role_can"].startswith(
-        "read the office\N{RIGHT SINGLE QUOTATION MARK}s dashboard: figures, and the students"
+        "read the office's dashboard: figures, and the students"
     )
     assert _preview("x" * 43).status_code == 404
 

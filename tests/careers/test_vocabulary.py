@@ -27,8 +27,7 @@ pytestmark = pytest.mark.django_db
 # "Evaluations" as a word people read; the scope key `evaluations` is the contract and stays.
 RETIRED = ("Evaluations", "anonymous report", "paid vs unpaid")
 VIEWER_CAN = (
-    "read the office\N{RIGHT SINGLE QUOTATION MARK}s dashboard: figures, and the students who "
-    "chose to share with your office"
+    "read the office's dashboard: figures, and the students who chose to share with your office"
 )
 
 

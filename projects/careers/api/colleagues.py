@@ -101,7 +101,7 @@ class InvitationPreviewOutput(serializers.Serializer):
     role_can = _f(
         serializers.CharField(),
         "What that role can do, in words.",
-        "read the office\N{RIGHT SINGLE QUOTATION MARK}s …",
+        "read the office's …",
     )
     state = _f(
         serializers.ChoiceField(choices=StaffInvitation.State.choices),

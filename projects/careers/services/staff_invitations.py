@@ -38,7 +38,7 @@ JOIN_PATH = "/careers/join/"
 # What each role may do, in the invitee's words (the e-mail and the join page say it, after
 # "As a viewer you can"). The glossary's words (docs/career-offices-glossary.md): "figures" are
 # totals without names; the students list names only those who chose to share.
-_OFFICES = "office\N{RIGHT SINGLE QUOTATION MARK}s"  # the site's curly apostrophe, as on its pages
+_OFFICES = "office's"  # the straight apostrophe of the career-office pages
 _READS = (
     f"read the {_OFFICES} dashboard: figures, and the students who chose to share with your office"
 )
