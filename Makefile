@@ -117,7 +117,10 @@ format: venv
 test-sqlite: venv system-deps
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
-# Browser tests drive pages, not SQL: they run once, in the SQLite pass, to keep make test short.
+# Browser tests drive pages, not SQL (the API tests under them run on both databases): they run
+# once, in the SQLite pass, to keep make test short. So do the tests that cannot open the
+# database (static checks of pages and scripts, settings, the Stripe stand-in): tests/conftest.py
+# deselects them here, as it deselects postgres_only tests on SQLite.
 test-postgres: venv system-deps
 	$(PY) devtools/pgtemp.py -- $(PY) -m pytest $(PYTEST_XDIST) -m "not browser" $(PYTEST_ARGS)
 

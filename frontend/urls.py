@@ -5,8 +5,8 @@ from django.views.generic import RedirectView
 
 from frontend import views
 
-app_name = "frontend"
-
+# No app_name: marketplace/urls.py mounts these after the server-filled pages of accounts and
+# projects in one "frontend" namespace.
 urlpatterns = [
     path("", views.HomePage.as_view(), name="home"),
     # Browsers ask /favicon.ico of pages with no <link rel=icon> (the JSON API, a CSV): the
@@ -46,13 +46,11 @@ urlpatterns = [
         name="report-back",
     ),
     path("unsubscribe/<str:token>/", views.UnsubscribePage.as_view(), name="unsubscribe"),
-    path("dashboard/", views.DashboardPage.as_view(), name="dashboard"),
     path("applications/<id:application_id>/", views.ApplicationPage.as_view(), name="application"),
     path("engagements/<id:engagement_id>/", views.EngagementPage.as_view(), name="engagement"),
     path("notifications/", views.NotificationsPage.as_view(), name="notifications"),
     path("messages/", views.MessagesPage.as_view(), name="messages"),
     path("careers/", views.CareersPage.as_view(), name="careers"),
-    path("for-career-offices/", views.ForCareerOfficesPage.as_view(), name="for-career-offices"),
     path("verify/", views.VerifyPage.as_view(), name="verify"),
     path("mentors/", views.MentorsPage.as_view(), name="mentors"),
     path("mentors/<slug:handle>/offer/", views.OfferFormPage.as_view(), name="offer-new"),

@@ -64,10 +64,6 @@ class TaskEditorPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/task_editor.html"
 
 
-class DashboardPage(LoginRequiredMixin, TemplateView):
-    template_name = "frontend/dashboard.html"
-
-
 class ApplicationPage(LoginRequiredMixin, TemplateView):
     template_name = "frontend/application.html"
 
@@ -99,19 +95,6 @@ class CareersPage(LoginRequiredMixin, TemplateView):
     """The career-office dashboard (data: /api/v1/institutions/ and /api/v1/careers/)."""
 
     template_name = "frontend/careers.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {
-            **super().get_context_data(**kwargs),
-            "career_office_contact": career_office_contact(),
-        }
-
-
-class ForCareerOfficesPage(TemplateView):
-    """/for-career-offices/: what an office gets, a sample dashboard (Riverbend, the demo
-    institution, drawn statically), how approval works."""
-
-    template_name = "frontend/for_career_offices.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {

@@ -33,6 +33,12 @@ api_docs = csp_override(
     {**cast(dict[str, list[str]], settings.SECURE_CSP), "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 )(SpectacularSwaggerSplitView.as_view(url_name="schema"))
 
+_pages: list[URLPattern | URLResolver] = [
+    path("", include("accounts.page_urls")),
+    path("", include("projects.page_urls")),
+    path("", include("frontend.urls")),
+]
+
 urlpatterns = [
     # First: the API takes most requests, and no other prefix overlaps "api/".
     path("api/v1/", include((api_v1, "v1"))),
@@ -50,10 +56,10 @@ urlpatterns = [
     re_path(r"^api/", views.api_not_found),
     path("payments/", include("projects.webhooks.urls")),
     path("healthz", views.healthz, name="healthz"),
-    path("", include("accounts.page_urls")),
-    path("", include("projects.page_urls")),
     path("", include("projects.credentials.public_urls")),
-    path("", include("frontend.urls")),
+    # The pages, one namespace ("frontend:<name>" reverses any of them): the server-filled ones
+    # first (their <head> needs server data), then frontend's shells.
+    path("", include((_pages, "frontend"))),
 ]
 
 handler400 = "marketplace.views.bad_request"

@@ -1,4 +1,5 @@
-"""Server-filled pages of the marketplace, mounted at the site root by marketplace/urls.py."""
+"""Server-filled pages of the marketplace, mounted at the site root by marketplace/urls.py in
+the "frontend" namespace, before frontend's routes."""
 
 from django.urls import path
 
@@ -14,6 +15,6 @@ urlpatterns = [
     ),
     # Before frontend's route of the same path (which keeps the name `frontend:task`).
     path("tasks/<id:task_id>/", TaskPage.as_view(), name="task-page"),
-    # Before frontend's route too: the sample dashboard is the demo institution's real figures.
-    path("for-career-offices/", ForCareerOfficesPage.as_view(), name="for-career-offices-page"),
+    # The sample dashboard is the demo institution's real figures.
+    path("for-career-offices/", ForCareerOfficesPage.as_view(), name="for-career-offices"),
 ]

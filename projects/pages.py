@@ -91,7 +91,7 @@ def experience_page(request: HttpRequest, engagement_id: int) -> HttpResponse:
 
 def _card_url(engagement_id: int, experience: dict[str, Any]) -> str:
     key = experience_card_key(experience_card_inputs(experience))
-    return reverse("experience-card", kwargs={"engagement_id": engagement_id, "key": key})
+    return reverse("frontend:experience-card", kwargs={"engagement_id": engagement_id, "key": key})
 
 
 # A card's URL names its content, so a year is safe: a change of title or name is a new URL.

@@ -1,11 +1,10 @@
-import re
 from typing import Any, cast
 
 from django.conf import settings
 from rest_framework import pagination, serializers
 
-# The cursors DRF makes: base64 (standard alphabet) of a short query string.
-CURSOR_PATTERN = r"^[A-Za-z0-9+/]+={0,2}$"
+from marketplace.cursors import cursor_is_well_formed
+
 # Validation only reads the field: one instance serves every request.
 _PAGE_SIZE_FIELD = serializers.IntegerField(min_value=1)
 
@@ -40,10 +39,9 @@ class CursorPagination(pagination.CursorPagination):
         return page
 
     def decode_cursor(self, request: Any) -> pagination.Cursor | None:
-        # base64 decoding skips characters outside its alphabet, so a cursor of spaces or
-        # control characters read as "the first page": refuse what no page link contains.
+        # Refuse what no page link contains (DRF would read it as "the first page").
         encoded = request.query_params.get(self.cursor_query_param)
-        if encoded and not re.fullmatch(CURSOR_PATTERN, encoded):
+        if encoded and not cursor_is_well_formed(encoded):
             raise serializers.ValidationError(
                 {self.cursor_query_param: ["Use the link of the next or previous page as sent."]}
             )

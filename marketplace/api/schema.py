@@ -14,7 +14,7 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from marketplace.api.inputs import NOT_BLANK
-from marketplace.api.pagination import CURSOR_PATTERN
+from marketplace.cursors import CURSOR_PATTERN
 
 
 class SessionScheme(_SessionScheme):

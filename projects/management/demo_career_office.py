@@ -6,13 +6,14 @@ from typing import Any
 from django.utils.text import slugify
 
 from accounts import consent_terms
-from accounts.models import Institution, InstitutionMembership, Skill
+from accounts.models import Institution, InstitutionMembership, Skill, User
 from accounts.services.consent import consent_grant
 from accounts.services.institutions import (
     institution_membership_on_email_verified,
     membership_details_set,
 )
 from accounts.services.profiles import profile_update, user_create
+from projects.models import Engagement
 from projects.services.applications import (
     application_accept,
     application_create,
@@ -140,21 +141,9 @@ def seed_career_office(*, password: str) -> None:
         task_publish(task_id=task.pk, mentor=mentor)
         tasks.append(task)
     for index, (name, programme, year, scopes) in enumerate(CAREERS_STUDENTS):
-        email = f"{slugify(name).replace('-', '.')}@riverbend.edu"
-        student = user_create(
-            email=email, password=password, display_name=name, email_verified=True
+        student = demo_student_create(
+            name=name, password=password, programme=programme, class_year=year, scopes=scopes
         )
-        institution_membership_on_email_verified(user=student, email=email)
-        membership_details_set(
-            user=student, institution_slug=CAREERS_SLUG, programme=programme, class_year=year
-        )
-        if scopes:
-            consent_grant(
-                student=student,
-                institution_slug=CAREERS_SLUG,
-                scopes=scopes,
-                version=consent_terms.VERSION,
-            )
         for task in (tasks[0], tasks[2]) if index % 2 else (tasks[1], tasks[2]):
             application = application_create(
                 task_id=task.pk,
@@ -166,15 +155,9 @@ def seed_career_office(*, password: str) -> None:
             engagement = application_accept(application_id=application.pk, mentor=mentor)
             if task.stipend_amount or index >= 5:
                 continue  # paid ones wait for funding; two students are still working
-            engagement_deliver(
-                engagement_id=engagement.pk, drafter=student, link="https://example.org/work"
-            )
-            engagement_approve(engagement_id=engagement.pk, mentor=mentor)
-            feedback_submit(
-                engagement_id=engagement.pk,
-                author=mentor,
-                rating=5,
-                text="Careful and clear.",
+            demo_engagement_approve(
+                engagement=engagement,
+                feedback="Careful and clear.",
                 competencies={"communication": 4 + index % 2, "professionalism": 5},
             )
             if index in CAREERS_OUTCOMES:
@@ -184,3 +167,46 @@ def seed_career_office(*, password: str) -> None:
                     outcomes=CAREERS_OUTCOMES[index],
                     note="The mentor introduced me to their team lead.",
                 )
+
+
+def demo_student_email(name: str) -> str:
+    """A Riverbend student's address, made from their name (Luis Ortega: luis.ortega@...)."""
+    return f"{slugify(name).replace('-', '.')}@riverbend.edu"
+
+
+def demo_student_create(
+    *, name: str, password: str, programme: str, class_year: int, scopes: list[str] | None
+) -> User:
+    """A verified Riverbend student with their programme and year, sharing `scopes` with the
+    office (none: a student who never shared) — the demo's career office and cohorts both."""
+    email = demo_student_email(name)
+    student = user_create(email=email, password=password, display_name=name, email_verified=True)
+    institution_membership_on_email_verified(user=student, email=email)
+    membership_details_set(
+        user=student, institution_slug=CAREERS_SLUG, programme=programme, class_year=class_year
+    )
+    if scopes:
+        consent_grant(
+            student=student,
+            institution_slug=CAREERS_SLUG,
+            scopes=scopes,
+            version=consent_terms.VERSION,
+        )
+    return student
+
+
+def demo_engagement_approve(
+    *, engagement: Engagement, feedback: str, competencies: dict[str, int]
+) -> None:
+    """The student delivers, the mentor approves and rates the work 5 with `feedback`."""
+    engagement_deliver(
+        engagement_id=engagement.pk, drafter=engagement.drafter, link="https://example.org/work"
+    )
+    engagement_approve(engagement_id=engagement.pk, mentor=engagement.mentor)
+    feedback_submit(
+        engagement_id=engagement.pk,
+        author=engagement.mentor,
+        rating=5,
+        text=feedback,
+        competencies=competencies,
+    )

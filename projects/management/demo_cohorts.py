@@ -9,20 +9,17 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts import consent_terms
 from accounts.models import Institution, User
-from accounts.services.consent import consent_grant
-from accounts.services.institutions import (
-    institution_membership_on_email_verified,
-    membership_details_set,
-)
-from accounts.services.profiles import user_create
 from projects.careers.services.summary import careers_students_sync
-from projects.management.demo_career_office import CAREERS_MENTOR_EMAIL, CAREERS_SLUG
+from projects.management.demo_career_office import (
+    CAREERS_MENTOR_EMAIL,
+    CAREERS_SLUG,
+    demo_engagement_approve,
+    demo_student_create,
+    demo_student_email,
+)
 from projects.models import Application, Engagement, Task
 from projects.services.applications import application_accept, application_create
-from projects.services.engagements import engagement_approve, engagement_deliver
-from projects.services.feedback import feedback_submit
 
 COHORT_PROGRAMME = "Computer Science"
 # (name, class year): with Luis, Mei and Tom (demo_career_office) eight CS students share;
@@ -43,36 +40,22 @@ _TASK_TITLES = (
 )
 
 
-def _email(name: str) -> str:
-    return f"{slugify(name).replace('-', '.')}@riverbend.edu"
-
-
 def seed_demo_cohorts(*, password: str) -> None:
     if not Institution.objects.filter(slug=CAREERS_SLUG).exists():
         return
-    if User.objects.filter(email=_email(COHORT_STUDENTS[0][0])).exists():
+    if User.objects.filter(email=demo_student_email(COHORT_STUDENTS[0][0])).exists():
         return  # seeded on an earlier run
     mentor = User.objects.get(email=CAREERS_MENTOR_EMAIL)
     tasks = list(Task.objects.filter(mentor=mentor, title__in=_TASK_TITLES).order_by("pk"))
     then = timezone.now() - timedelta(days=EARLIER_TERM_DAYS)
     students = []
     for index, (name, year) in enumerate(COHORT_STUDENTS):
-        email = _email(name)
-        student = user_create(
-            email=email, password=password, display_name=name, email_verified=True
-        )
-        institution_membership_on_email_verified(user=student, email=email)
-        membership_details_set(
-            user=student,
-            institution_slug=CAREERS_SLUG,
+        student = demo_student_create(
+            name=name,
+            password=password,
             programme=COHORT_PROGRAMME,
             class_year=year,
-        )
-        consent_grant(
-            student=student,
-            institution_slug=CAREERS_SLUG,
             scopes=["participation", "evaluations", "outcomes"],
-            version=consent_terms.VERSION,
         )
         task = tasks[index % len(tasks)]
         application = application_create(
@@ -83,15 +66,9 @@ def seed_demo_cohorts(*, password: str) -> None:
             answers=[],
         )
         engagement = application_accept(application_id=application.pk, mentor=mentor)
-        engagement_deliver(
-            engagement_id=engagement.pk, drafter=student, link="https://example.org/work"
-        )
-        engagement_approve(engagement_id=engagement.pk, mentor=mentor)
-        feedback_submit(
-            engagement_id=engagement.pk,
-            author=mentor,
-            rating=5,
-            text="Thorough, and asked the right questions early.",
+        demo_engagement_approve(
+            engagement=engagement,
+            feedback="Thorough, and asked the right questions early.",
             competencies={"communication": 4, "professionalism": 5},
         )
         # The services stamp "now"; the demo dates this work to an earlier term (what the

@@ -6,8 +6,11 @@ from pathlib import Path
 from django.test import Client
 
 from accounts.services.profiles import profile_update
+from projects.models import Engagement
+from projects.stipends.services.checkout import engagement_fund_start
+from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
-from tests.factories import UserFactory
+from tests.factories import EngagementFactory, TaskFactory, UserFactory
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = 390
@@ -47,3 +50,20 @@ def checked_at_both_widths(page, shots: Path, name: str) -> None:
     assert_accessible(page)
     page.screenshot(path=str(shots / f"{name}-390.png"), full_page=True)
     page.set_viewport_size(WIDE)
+
+
+def ledger_of_funded_stipends(page, stripe_live, mentor, stipends, drafter=None) -> None:
+    """`mentor` funds a stipend through the Stripe stand-in for each (task title, cents) of
+    `stipends` (drafted by `drafter`, or a new person each), then reads their ledger at 1280 px."""
+    for title, amount in stipends:
+        engagement = EngagementFactory(
+            application__task=TaskFactory(stipend_amount=amount, title=title, mentor=mentor),
+            **({"application__drafter": drafter} if drafter else {}),
+            state=Engagement.State.AWAITING_FUNDING,
+        )
+        stipend_on_engagement_accepted(engagement=engagement)
+        stripe_live.pay_checkout(engagement_fund_start(engagement_id=engagement.pk, user=mentor))
+    stripe_live.flush()
+    log_in(page, mentor)
+    page.set_viewport_size(WIDE)
+    page.goto(page.base + "/ledger/")

@@ -2,13 +2,13 @@
 `null`, `undefined`, `[object …]` or raw framework message, passes axe (serious/critical), and is
 saved as a screenshot under test-artifacts/screens/ for people to look at.
 
-One logged-in browser context per role; the demo data (seed_demo) gives every page something to
-draw: open, draft and closed tasks, applications, engagements in each state, feedback, thanks."""
+One test walks the five roles in turn, signed out and with nothing stored between them; the demo
+data (seed_demo, made once for all five) gives every page something to draw: open, draft and
+closed tasks, applications, engagements in each state, feedback, thanks."""
 
 import re
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -155,14 +155,24 @@ def _check(page, role: str, path: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("role", ["visitor", "drafter", "mentor", "both", "staff"])
-def test_every_page_reads_cleanly_and_passes_axe(page, role):
+def test_every_page_reads_cleanly_and_passes_axe(page):
+    # One demo for the five roles (seeding it is the slowest step), each role starting from a
+    # signed-out browser with nothing stored; a role's problems are named with it.
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.add_init_script(COUNT_FETCHES)
     world = _world()
-    if role != "visitor":
-        _log_in(page, world[ROLE_USERS[role]])
     problems = []
-    for path in _pages_for(role, world):
-        problems += _check(page, role, path)
+    for role in ("visitor", "drafter", "mentor", "both", "staff"):
+        _forget_the_last_role(page)
+        if role != "visitor":
+            _log_in(page, world[ROLE_USERS[role]])
+        for path in _pages_for(role, world):
+            problems += [f"[{role}] {problem}" for problem in _check(page, role, path)]
     assert not problems, "\n".join(problems)
+
+
+def _forget_the_last_role(page) -> None:
+    """What a fresh browser would be: no session cookie, nothing in the page's storage."""
+    page.context.clear_cookies()
+    if page.url.startswith(page.base):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")

@@ -14,11 +14,9 @@ from projects.models import Deliverable, Engagement, ThankYouNote
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
-from projects.stipends.services.checkout import engagement_fund_start
-from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.careers_pages import shoot_both_widths
 from tests.browser.conftest import assert_accessible
-from tests.browser.first_use import WIDE, log_in, person
+from tests.browser.first_use import WIDE, ledger_of_funded_stipends, log_in, person
 from tests.browser.test_stipend_pages import stripe_live  # noqa: F401 — the Stripe stand-in
 from tests.factories import EngagementFactory, PortfolioItemFactory, TaskFactory
 
@@ -186,19 +184,9 @@ def test_each_ledger_entry_names_its_task_once_and_links_its_own_receipt(
     stripe_live,  # noqa: F811
 ):
     mentor = person("Maya Okafor", draft=False, mentor=True)
-    engagement = EngagementFactory(
-        application__task=TaskFactory(
-            stipend_amount=8_100, title="Index the archive", mentor=mentor
-        ),
-        application__drafter=person("Sam Rivera"),
-        state=Engagement.State.AWAITING_FUNDING,
+    ledger_of_funded_stipends(
+        page, stripe_live, mentor, [("Index the archive", 8_100)], drafter=person("Sam Rivera")
     )
-    stipend_on_engagement_accepted(engagement=engagement)
-    stripe_live.pay_checkout(engagement_fund_start(engagement_id=engagement.pk, user=mentor))
-    stripe_live.flush()
-    log_in(page, mentor)
-    page.set_viewport_size(WIDE)
-    page.goto(page.base + "/ledger/")
 
     entry = page.locator("[data-ledger-entry]")
     expect(entry).to_have_count(1)

@@ -11,20 +11,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Profile, UserSkill
-from projects.models import Engagement
 from projects.offers.services.acceptance import offer_accept
 from projects.offers.services.offers import offer_create
 from projects.offers.services.settings import offer_settings_update
 from projects.services.applications import application_accept, application_create
 from projects.services.engagements import engagement_approve, engagement_deliver
 from projects.stipends.services.checkout import engagement_fund_start
-from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.careers_pages import shoot_both_widths
 from tests.browser.conftest import assert_accessible
-from tests.browser.first_use import log_in, person
+from tests.browser.first_use import ledger_of_funded_stipends, log_in, person
 from tests.browser.test_stipend_pages import stripe_live  # noqa: F401 — the Stripe stand-in
 from tests.factories import (
-    EngagementFactory,
     PortfolioItemFactory,
     SkillFactory,
     TaskFactory,
@@ -214,17 +211,12 @@ def test_a_new_mentors_dashboard_counts_offers_and_invitations_from_zero(page):
 
 def test_the_ledger_has_a_total_row_and_a_csv_download(page, stripe_live):  # noqa: F811
     mentor = person("Rosa Lind", draft=False, mentor=True)
-    for title, amount in (("Tidy the style guide", 12_500), ("Index the photo archive", 7_500)):
-        engagement = EngagementFactory(
-            application__task=TaskFactory(stipend_amount=amount, title=title, mentor=mentor),
-            state=Engagement.State.AWAITING_FUNDING,
-        )
-        stipend_on_engagement_accepted(engagement=engagement)
-        stripe_live.pay_checkout(engagement_fund_start(engagement_id=engagement.pk, user=mentor))
-    stripe_live.flush()
-    log_in(page, mentor)
-    page.set_viewport_size(WIDE)
-    page.goto(page.base + "/ledger/")
+    ledger_of_funded_stipends(
+        page,
+        stripe_live,
+        mentor,
+        [("Tidy the style guide", 12_500), ("Index the photo archive", 7_500)],
+    )
 
     totals = page.locator("[data-ledger-totals]")
     expect(totals).to_contain_text("Total (2 entries)")

@@ -8,9 +8,6 @@ endpoint, and the endpoints of one kind of read fold into one line whose count i
 (the most-read endpoint of the fold: each visit reads each of its endpoints once). Pages are
 whole days, newest first, behind an opaque cursor."""
 
-import base64
-import binascii
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -19,7 +16,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 
 from accounts.models import Consent, Institution, User
-from marketplace.api.pagination import CURSOR_PATTERN
+from marketplace.cursors import CursorMalformed, CursorUnknown, cursor_decode, cursor_encode
 from marketplace.errors import NotFound, field_error
 from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
@@ -82,28 +79,20 @@ def disclosure_line_words(*, kind: str, who: str, fields: set[str]) -> str:
 
 
 def disclosure_cursor_encode(day: date) -> str:
-    return base64.urlsafe_b64encode(f"d:{day.isoformat()}".encode()).decode().rstrip("=")
-
-
-# What `disclosure_cursor_encode` makes: unpadded URL-safe base64. The schema states every
-# cursor as the API's one base64 pattern (marketplace/api/schema.py), so both shapes are read.
-DISCLOSURE_CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+    return cursor_encode(tag="d", value=day.isoformat())
 
 
 def disclosure_cursor_decode(raw: str) -> date:
     """The first day of the next page (days before it follow). A cursor no page link could hold
     is a 400; one shaped like a link's but naming no day is a 404, as for the API's other
     cursors (DRF answers an unknown cursor that way)."""
-    if not (re.fullmatch(DISCLOSURE_CURSOR_PATTERN, raw) or re.fullmatch(CURSOR_PATTERN, raw)):
+    try:
+        return date.fromisoformat(cursor_decode(raw, tag="d"))
+    except CursorMalformed:
         raise field_error(
             "Use the link of the next page as sent.", code=error_codes.INVALID, field="cursor"
-        )
-    try:
-        text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
-        if not text.startswith("d:"):
-            raise ValueError(text)
-        return date.fromisoformat(text[2:])
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        ) from None
+    except (CursorUnknown, ValueError):
         raise NotFound("This cursor is not one the list gave.") from None
 
 
