@@ -98,7 +98,13 @@ def _pages_for(role: str, world: dict) -> list[str]:
             pages.append(f"/experience/{world['completed'].pk}/")
         return pages
     if role == "staff":
-        return [reverse("frontend:careers"), "/dashboard/", "/messages/", "/settings/institutions/"]
+        return [
+            reverse("frontend:careers"),
+            reverse("frontend:careers-settings"),
+            "/dashboard/",
+            "/messages/",
+            "/settings/institutions/",
+        ]
     user = world[ROLE_USERS[role]]
     pages = [*common, f"/u/{user.profile.handle}/"]
     mine = Task.objects.filter(mentor=user).order_by("state")
