@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+import orjson
 from django.db import connection
 from django.db.models import (
     Exists,
@@ -16,7 +17,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower, Substr
 
-from accounts.models import User
+from accounts.models import Skill, User
 from projects.matching import weights as w
 from projects.matching.featured import task_ids_featured_for, task_is_featured_for
 from projects.matching.mentor_figures import mentor_figures_for_ranking
@@ -103,10 +104,10 @@ _CARD_FIELDS = (
 )  # fmt: skip
 
 
-def _card_annotations() -> dict[str, Any]:
+def _display_annotations() -> dict[str, Any]:
+    """What a card shows beyond the task's own columns."""
     return {
         "excerpt": Substr("description", 1, 240),
-        "text": Lower(Substr("description", 1, 3000)),
         "mentor_handle": F("mentor__profile__handle"),
         "mentor_name": F("mentor__profile__display_name"),
         "mentor_avatar": F("mentor__profile__avatar"),
@@ -115,13 +116,98 @@ def _card_annotations() -> dict[str, Any]:
     }
 
 
+def _text_annotation() -> Lower:
+    return Lower(Substr("description", 1, 3000))
+
+
+def _card_annotations() -> dict[str, Any]:
+    return {**_display_annotations(), "text": _text_annotation()}
+
+
+# What scoring and choosing read of a candidate (task_features_from_rows, candidates_choose);
+# the card's other columns are read for the chosen few only (task_cards_load).
+_SCORING_FIELDS = (
+    "id", "title", "estimated_hours", "deadline", "published_at", "level", "mentor_id",
+    "stipend_amount", "skills_text",
+)  # fmt: skip
+_SKILL_COLUMNS = ("id", "name", "slug", "spelling_key", "family", "category")
+
+
+def _skills_json() -> str:
+    """The task's skills as JSON text built by the database: one array of _SKILL_COLUMNS per
+    skill. On PostgreSQL ordered by name as task_skill_refs orders them; SQLite has no ORDER BY
+    inside an aggregate and sorting in a subquery cost a third more, so
+    task_skill_refs_from_rows sorts them (by code point: SQLite's BINARY order of UTF-8)."""
+    qn = connection.ops.quote_name
+    through, skill = Task.skills.through._meta, Skill._meta
+    link_task = qn(Task.skills.field.m2m_column_name())
+    link_skill = qn(Task.skills.field.m2m_reverse_name())
+    columns = ", ".join(f"s.{qn(skill.get_field(name).column)}" for name in _SKILL_COLUMNS)
+    task_id = f"{qn(Task._meta.db_table)}.{qn(Task._meta.pk.column)}"
+    source = (
+        f"FROM {qn(through.db_table)} l INNER JOIN {qn(skill.db_table)} s "
+        f"ON s.{qn(skill.pk.column)} = l.{link_skill} WHERE l.{link_task} = {task_id}"
+    )
+    if connection.vendor == "postgresql":
+        name = qn(skill.get_field("name").column)
+        agg = f"json_agg(json_build_array({columns}) ORDER BY s.{name} ASC)"
+        return f"(SELECT COALESCE({agg}::text, '[]') {source})"
+    return f"(SELECT json_group_array(json_array({columns})) {source})"
+
+
+def task_skill_refs_from_rows(
+    *, rows: Mapping[int, Mapping[str, Any]]
+) -> dict[int, list[SkillRef]]:
+    """task_skill_refs for candidate rows, read from their `skills_json` column: one SkillRef
+    per skill, shared by the tasks that have it."""
+    refs: dict[int, SkillRef] = {}
+    by_task: dict[int, list[SkillRef]] = {}
+    ordered = connection.vendor == "postgresql"
+    for task_id, row in rows.items():
+        skills = []
+        for values in orjson.loads(row["skills_json"]):
+            if (ref := refs.get(values[0])) is None:
+                ref = refs[values[0]] = SkillRef(*values)
+            skills.append(ref)
+        if not ordered and len(skills) > 1:
+            skills.sort(key=_skill_name)
+        by_task[task_id] = skills
+    return by_task
+
+
+def _skill_name(skill: SkillRef) -> str:
+    return skill.name
+
+
+_CARDS_BUCKET = 20  # id lists padded to a multiple of this (a recommendation shows 20)
+
+
+def _build_cards(length: int) -> Statement:
+    slots = Slots()
+    ids = [slots.int(f"task{n}") for n in range(length)]
+    cards = Task.objects.filter(id__in=ids).values(*_CARD_FIELDS, **_display_annotations())
+    return statement_compile(cards, slots)
+
+
+def task_cards_load(*, task_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The card rows (_CARD_FIELDS, the excerpt and the mentor's columns) of these tasks, by
+    id. One query, none for no ids."""
+    if not task_ids:
+        return {}
+    length = -(-len(task_ids) // _CARDS_BUCKET) * _CARDS_BUCKET
+    statement = statement_get(("recommendation cards", length), lambda: _build_cards(length))
+    padded = [*task_ids, *[0] * (length - len(task_ids))]  # no task has id 0
+    values = {f"task{n}": task_id for n, task_id in enumerate(padded)}
+    return {row["id"]: row for row in statement_dicts(statement, values)}
+
+
 # Which pools a candidate came from (the bits of its `pool_flags`).
 BY_SKILL, BY_TEXT, NEWEST = 1, 2, 4
 
 
 def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statement:
-    """The three candidate pools and their tasks' card rows in one statement:
-    `WITH pools AS (the pools, each keeping its order and limit) <the cards of the pools' tasks>`.
+    """The three candidate pools and what scoring reads of their tasks in one statement:
+    `WITH pools AS (the pools, each keeping its order and limit) <the rows of the pools' tasks>`.
     Built once per shape with stand-ins (projects/prepared.py), so neither the eligibility query
     (three times) nor the cards are compiled per request."""
     slots = Slots()
@@ -152,14 +238,14 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
         Task.objects.extra(  # noqa: S610 — constant SQL naming the statement's own pools
             tables=["pools"],
             where=[f"pools.id = {task_table}.id"],
-            select={"pool_flags": "pools.flags"},
+            select={"pool_flags": "pools.flags", "skills_json": _skills_json()},
         )
         .order_by()
         .values(
             "pool_flags",
-            *_CARD_FIELDS,
-            "skills_text",
-            **_card_annotations(),
+            "skills_json",
+            *_SCORING_FIELDS,
+            text=_text_annotation(),
             featured=task_is_featured_for(user=user),
         )
     )
@@ -176,11 +262,13 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
 def candidate_rows_load(
     *, user: User, drafter: DrafterEvidence, now: datetime
 ) -> list[dict[str, Any]]:
-    """The card rows of every task in a bounded pool of candidates the user may be
-    recommended (tasks_recommendable_for): the CANDIDATES_BY_SKILL newest sharing a skill or a
-    skill family, the TEXT_SCORED newest the full-text index finds for the drafter's words, and
-    the CANDIDATES_NEWEST newest. Each row has `pool_flags` (BY_SKILL | BY_TEXT | NEWEST),
-    `skills_text` and `featured` (task_ids_featured_for). One query."""
+    """What scoring reads (_SCORING_FIELDS, `text`) of every task in a bounded pool of
+    candidates the user may be recommended (tasks_recommendable_for): the CANDIDATES_BY_SKILL
+    newest sharing a skill or a skill family, the TEXT_SCORED newest the full-text index finds
+    for the drafter's words, and the CANDIDATES_NEWEST newest. Each row has `pool_flags`
+    (BY_SKILL | BY_TEXT | NEWEST), `skills_json` (task_skill_refs_from_rows reads it) and
+    `featured` (task_ids_featured_for). One query; the chosen tasks' cards come from
+    task_cards_load."""
     keys = sorted(set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
     families = sorted(drafter.families)
     query = text_query(drafter.words) if drafter.words else ""
@@ -239,11 +327,13 @@ def task_features_from_rows(
     replies: Mapping[int, float],
     words: list[str],
     now: datetime,
+    skills: Mapping[int, list[SkillRef]] | None = None,
 ) -> dict[int, TaskFeatures]:
-    """Features for scoring from card rows and their mentors' reply days
-    (mentor_figures_for_ranking): their skills are loaded (one query); text relevance to
-    `words` is ranked among them."""
-    skills = task_skill_refs(task_ids=list(rows))
+    """Features for scoring from candidate or card rows and their mentors' reply days
+    (mentor_figures_for_ranking): their skills are `skills` or loaded (one query); text
+    relevance to `words` is ranked among them."""
+    if skills is None:
+        skills = task_skill_refs(task_ids=list(rows))
     texts = {
         task_id: f"{row['title'].lower()} {row['text']} "
         + " ".join(s.name.lower() for s in skills[task_id])
