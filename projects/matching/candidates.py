@@ -139,20 +139,23 @@ def _skills_json() -> str:
     inside an aggregate and sorting in a subquery cost a third more, so
     task_skill_refs_from_rows sorts them (by code point: SQLite's BINARY order of UTF-8)."""
     qn = connection.ops.quote_name
-    through, skill = Task.skills.through._meta, Skill._meta
     link_task = qn(Task.skills.field.m2m_column_name())
     link_skill = qn(Task.skills.field.m2m_reverse_name())
-    columns = ", ".join(f"s.{qn(skill.get_field(name).column)}" for name in _SKILL_COLUMNS)
-    task_id = f"{qn(Task._meta.db_table)}.{qn(Task._meta.pk.column)}"
+    columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
+    task_id = f"{qn(Task._meta.db_table)}.{_column(Task, 'id')}"
     source = (
-        f"FROM {qn(through.db_table)} l INNER JOIN {qn(skill.db_table)} s "
-        f"ON s.{qn(skill.pk.column)} = l.{link_skill} WHERE l.{link_task} = {task_id}"
+        f"FROM {qn(Task.skills.through._meta.db_table)} l INNER JOIN {qn(Skill._meta.db_table)} s "
+        f"ON s.{_column(Skill, 'id')} = l.{link_skill} WHERE l.{link_task} = {task_id}"
     )
     if connection.vendor == "postgresql":
-        name = qn(skill.get_field("name").column)
+        name = _column(Skill, "name")
         agg = f"json_agg(json_build_array({columns}) ORDER BY s.{name} ASC)"
         return f"(SELECT COALESCE({agg}::text, '[]') {source})"
     return f"(SELECT json_group_array(json_array({columns})) {source})"
+
+
+def _column(model: Any, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
 def task_skill_refs_from_rows(
