@@ -24,9 +24,9 @@ from projects.matching.mentor_figures import mentor_figures_for_ranking
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
 from projects.matching.text import (
     task_text_matches_query,
+    text_counts_and_lengths,
     text_query,
     text_relevance,
-    text_word_counts,
 )
 from projects.models import Application, Invitation, Task
 from projects.prepared import (
@@ -266,9 +266,10 @@ def candidate_rows_load(
     *, user: User, drafter: DrafterEvidence, now: datetime
 ) -> list[dict[str, Any]]:
     """What scoring reads (_SCORING_FIELDS, `text`) of every task in a bounded pool of
-    candidates the user may be recommended (tasks_recommendable_for): the CANDIDATES_BY_SKILL
-    newest sharing a skill or a skill family, the TEXT_SCORED newest the full-text index finds
-    for the drafter's words, and the CANDIDATES_NEWEST newest. Each row has `pool_flags`
+    candidates the user may be recommended (tasks_recommendable_for), chosen by
+    candidates_choose from three pools: the CANDIDATES_BY_SKILL newest sharing a skill or a
+    skill family, the TEXT_SCORED newest the full-text index finds for the drafter's words, and
+    the CANDIDATES_NEWEST newest. Each row has `pool_flags`
     (BY_SKILL | BY_TEXT | NEWEST), `skills_json` (task_skill_refs_from_rows reads it) and
     `featured` (task_ids_featured_for). One query; the chosen tasks' cards come from
     task_cards_load."""
@@ -285,12 +286,30 @@ def candidate_rows_load(
     values: dict[str, Any] = {"user": user.pk, "today": now.date(), "text query": query}
     values.update({f"key{n}": key for n, key in enumerate(keys)})
     values.update({f"family{n}": family for n, family in enumerate(families)})
-    return statement_dicts(statement, values)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.bind(values))
+        columns = statement.columns
+        pooled = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    # Converted as the ORM converts them (dates, booleans) once chosen: a third of the text
+    # pool's rows are left out, and converting every row cost more than choosing.
+    chosen = candidates_choose(rows=pooled, words=drafter.words)
+    converters = [
+        (columns[position], convs, expression)
+        for position, convs, expression in statement.converters
+    ]
+    for row in chosen:
+        for name, convs, expression in converters:
+            value = row[name]
+            for converter in convs:
+                value = converter(value, expression, connection)
+            row[name] = value
+    return chosen
 
 
 def candidates_choose(*, rows: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
-    """The candidates among the pools' rows: every task sharing a skill, the
-    CANDIDATES_BY_TEXT most relevant to the drafter's words among the text pool, the newest."""
+    """The candidates among the pools' rows (candidate_rows_load's, before conversion): every
+    task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words among the
+    text pool, the newest."""
     texts = {
         row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
         for row in rows
@@ -342,8 +361,8 @@ def task_features_from_rows(
         + " ".join(s.name.lower() for s in skills[task_id])
         for task_id, row in rows.items()
     }
-    counts = text_word_counts(texts=texts, words=words)
-    relevance = text_relevance(texts=texts, words=words, counts=counts)
+    counts, lengths = text_counts_and_lengths(texts, words)
+    relevance = text_relevance(texts=texts, words=words, counts=counts, lengths=lengths)
     return {
         task_id: TaskFeatures(
             id=task_id,

@@ -9,14 +9,13 @@ both need (who may see a task, the feedback clock, reply times) lies below them.
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import PortfolioItem, Profile, User, UserSkill
 from marketplace.errors import NotFound
 from projects.matching import weights as w
 from projects.matching.candidates import (
     candidate_rows_load,
-    candidates_choose,
     task_cards_load,
     task_features_from_rows,
     task_features_load,
@@ -49,8 +48,7 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
     as JSON in the same statement), then the cards of those shown."""
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
-    pooled = candidate_rows_load(user=user, drafter=drafter, now=now)
-    rows = {row["id"]: row for row in candidates_choose(rows=pooled, words=drafter.words)}
+    rows = {row["id"]: row for row in candidate_rows_load(user=user, drafter=drafter, now=now)}
     featured = {task_id for task_id, row in rows.items() if row["featured"]}
     rates, replies = mentor_figures_for_ranking(
         mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
@@ -70,8 +68,11 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
         & (set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
     )
     scored = []
+    language = translation.get_language()
     for task in features.values():
-        match = score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now)
+        match = score_task_for_drafter(
+            task=task, drafter=drafter, rarity=rarity, now=now, language=language
+        )
         if not match.fits or match.too_advanced or (drafter.has_evidence and not match.relevant):
             continue
         scored.append((task, match))
