@@ -13,6 +13,7 @@ of the scored texts that mention the word."""
 
 import math
 from collections import Counter
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -128,8 +129,30 @@ def text_relevance(
     the same texts and words) save counting again."""
     if not texts or not words:
         return {}
+    key = (tuple(words), tuple(texts), w.BM25_K1, w.BM25_B)
+    values = list(texts.values())
+    if (known := _RELEVANCE.get(key)) is not None and known[0] == values:
+        return dict(known[1])
     if counts is None or lengths is None:
         counts, lengths = text_counts_and_lengths(texts, words)
+    relevance = _bm25(texts, counts, lengths)
+    if len(_RELEVANCE) >= _RELEVANCE_LIMIT:
+        _RELEVANCE.clear()
+    _RELEVANCE[key] = (values, relevance)
+    return dict(relevance)
+
+
+# Relevance per (words, task ids, weights), remembered in the process with the texts it was computed
+# from, and used only for equal texts (comparing two hundred texts costs a fiftieth of
+# scoring them), so never stale: a drafter's next recommendation finds the same pools. The
+# scores depend on the whole set of texts (the IDF), so the set is the key.
+_RELEVANCE: dict[tuple[Any, ...], tuple[list[str], dict[int, float]]] = {}
+_RELEVANCE_LIMIT = 32  # sets of ~200 texts of ~3 KB at most: ~20 MB, then forgotten at once
+
+
+def _bm25(
+    texts: dict[int, str], counts: dict[int, dict[str, int]], lengths: dict[int, int]
+) -> dict[int, float]:
     if not counts:
         return {}
     total = len(texts)
