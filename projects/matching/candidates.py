@@ -161,21 +161,30 @@ def _column(model: Any, name: str) -> str:
 def task_skill_refs_from_rows(
     *, rows: Mapping[int, Mapping[str, Any]]
 ) -> dict[int, list[SkillRef]]:
-    """task_skill_refs for candidate rows, read from their `skills_json` column: one SkillRef
-    per skill, shared by the tasks that have it."""
-    refs: dict[int, SkillRef] = {}
+    """task_skill_refs for candidate rows, read from their `skills_json` column, in name
+    order."""
     by_task: dict[int, list[SkillRef]] = {}
-    ordered = connection.vendor == "postgresql"
     for task_id, row in rows.items():
-        skills = []
-        for values in orjson.loads(row["skills_json"]):
-            if (ref := refs.get(values[0])) is None:
-                ref = refs[values[0]] = SkillRef(*values)
-            skills.append(ref)
-        if not ordered and len(skills) > 1:
-            skills.sort(key=_skill_name)
-        by_task[task_id] = skills
+        text = row["skills_json"]
+        if (known := _SKILL_LISTS.get(text)) is None:
+            if len(_SKILL_LISTS) >= _SKILL_LISTS_LIMIT:
+                _SKILL_LISTS.clear()
+            known = _SKILL_LISTS[text] = _skill_refs_parse(text)
+        by_task[task_id] = list(known)
     return by_task
+
+
+def _skill_refs_parse(text: str) -> tuple[SkillRef, ...]:
+    skills = [SkillRef(*values) for values in orjson.loads(text)]
+    if connection.vendor != "postgresql":
+        skills.sort(key=_skill_name)
+    return tuple(skills)
+
+
+# Each distinct skills JSON text parsed once in the process: the text is the whole key (every
+# column of every skill), so a renamed skill is a new text, never a stale list.
+_SKILL_LISTS: dict[str, tuple[SkillRef, ...]] = {}
+_SKILL_LISTS_LIMIT = 20_000  # distinct skill lists of a few hundred bytes, then forgotten
 
 
 def _skill_name(skill: SkillRef) -> str:
