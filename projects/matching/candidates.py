@@ -134,24 +134,42 @@ _SKILL_COLUMNS = ("id", "name", "slug", "spelling_key", "family", "category")
 
 
 def _skills_json() -> str:
-    """The task's skills as JSON text built by the database: one array of _SKILL_COLUMNS per
-    skill. On PostgreSQL ordered by name as task_skill_refs orders them; SQLite has no ORDER BY
-    inside an aggregate and sorting in a subquery cost a third more, so
-    task_skill_refs_from_rows sorts them (by code point: SQLite's BINARY order of UTF-8)."""
+    """The task's skills as JSON text built by SQLite, a subquery per task: one array of
+    _SKILL_COLUMNS per skill. SQLite has no ORDER BY inside an aggregate and sorting in a
+    subquery cost a third more, so task_skill_refs_from_rows sorts them by name (by code
+    point: SQLite's BINARY order of UTF-8), as task_skill_refs orders them."""
+    columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
+    task_id = f"{connection.ops.quote_name(Task._meta.db_table)}.{_column(Task, 'id')}"
+    return f"(SELECT json_group_array(json_array({columns})) {_skill_links(task_id)})"
+
+
+def _skill_links(task_id: str, *, outer: bool = False) -> str:
+    """FROM the task's skill links joined to their skills (LEFT JOINs when `outer`)."""
     qn = connection.ops.quote_name
     link_task = qn(Task.skills.field.m2m_column_name())
     link_skill = qn(Task.skills.field.m2m_reverse_name())
+    join = "LEFT OUTER JOIN" if outer else "INNER JOIN"
+    links, skills = qn(Task.skills.through._meta.db_table), qn(Skill._meta.db_table)
+    on_skill = f"ON s.{_column(Skill, 'id')} = l.{link_skill}"
+    if outer:
+        return f"{join} {links} l ON l.{link_task} = {task_id} {join} {skills} s {on_skill}"
+    return f"FROM {links} l {join} {skills} s {on_skill} WHERE l.{link_task} = {task_id}"
+
+
+def _pools_with_skills(pooled: str) -> str:
+    """PostgreSQL: each pooled task with its skills as JSON text ordered by name, aggregated
+    once over the pools' links. A subquery per task (as SQLite has) was planned as a hash join
+    over the whole skill catalogue for each of ~350 tasks (+10 ms a request)."""
     columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
-    task_id = f"{qn(Task._meta.db_table)}.{_column(Task, 'id')}"
-    source = (
-        f"FROM {qn(Task.skills.through._meta.db_table)} l INNER JOIN {qn(Skill._meta.db_table)} s "
-        f"ON s.{_column(Skill, 'id')} = l.{link_skill} WHERE l.{link_task} = {task_id}"
+    skill_id, name = _column(Skill, "id"), _column(Skill, "name")
+    agg = (
+        f"json_agg(json_build_array({columns}) ORDER BY s.{name} ASC) "
+        f"FILTER (WHERE s.{skill_id} IS NOT NULL)"
     )
-    if connection.vendor == "postgresql":
-        name = _column(Skill, "name")
-        agg = f"json_agg(json_build_array({columns}) ORDER BY s.{name} ASC)"
-        return f"(SELECT COALESCE({agg}::text, '[]') {source})"
-    return f"(SELECT json_group_array(json_array({columns})) {source})"
+    return (
+        f"SELECT p.id, p.flags, COALESCE(({agg})::text, '[]') AS skills "  # noqa: S608
+        f"FROM ({pooled}) p {_skill_links('p.id', outer=True)} GROUP BY p.id, p.flags"
+    )
 
 
 def _column(model: Any, name: str) -> str:
@@ -246,11 +264,13 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
         for flag, part in parts
     )
     task_table = connection.ops.quote_name(Task._meta.db_table)
+    postgresql = connection.vendor == "postgresql"
+    skills_json = "pools.skills" if postgresql else _skills_json()
     cards = (
         Task.objects.extra(  # noqa: S610 — constant SQL naming the statement's own pools
             tables=["pools"],
             where=[f"pools.id = {task_table}.id"],
-            select={"pool_flags": "pools.flags", "skills_json": _skills_json()},
+            select={"pool_flags": "pools.flags", "skills_json": skills_json},
         )
         .order_by()
         .values(
@@ -263,6 +283,8 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
     )
     card = statement_compile(cards, slots)
     pooled = f"SELECT u.id, SUM(u.flag) AS flags FROM ({union}) u GROUP BY u.id"  # noqa: S608
+    if postgresql:
+        pooled = _pools_with_skills(pooled)
     return Statement(
         sql=f"WITH pools AS ({pooled}) {card.sql}",
         params=(*(p for _, part in parts for p in part.params), *card.params),
