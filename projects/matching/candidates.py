@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+import orjson
 from django.db import connection
 from django.db.models import (
     Exists,
@@ -16,16 +17,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower, Substr
 
-from accounts.models import User
+from accounts.models import Skill, User
 from projects.matching import weights as w
 from projects.matching.featured import task_ids_featured_for, task_is_featured_for
 from projects.matching.mentor_figures import mentor_figures_for_ranking
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
 from projects.matching.text import (
     task_text_matches_query,
+    text_counts_and_lengths,
     text_query,
     text_relevance,
-    text_word_counts,
 )
 from projects.models import Application, Invitation, Task
 from projects.prepared import (
@@ -103,10 +104,10 @@ _CARD_FIELDS = (
 )  # fmt: skip
 
 
-def _card_annotations() -> dict[str, Any]:
+def _display_annotations() -> dict[str, Any]:
+    """What a card shows beyond the task's own columns."""
     return {
         "excerpt": Substr("description", 1, 240),
-        "text": Lower(Substr("description", 1, 3000)),
         "mentor_handle": F("mentor__profile__handle"),
         "mentor_name": F("mentor__profile__display_name"),
         "mentor_avatar": F("mentor__profile__avatar"),
@@ -115,13 +116,128 @@ def _card_annotations() -> dict[str, Any]:
     }
 
 
+def _text_annotation() -> Lower:
+    return Lower(Substr("description", 1, 3000))
+
+
+def _card_annotations() -> dict[str, Any]:
+    return {**_display_annotations(), "text": _text_annotation()}
+
+
+# What scoring and choosing read of a candidate (task_features_from_rows, candidates_choose);
+# the card's other columns are read for the chosen few only (task_cards_load).
+_SCORING_FIELDS = (
+    "id", "title", "estimated_hours", "deadline", "published_at", "level", "mentor_id",
+    "stipend_amount", "skills_text",
+)  # fmt: skip
+_SKILL_COLUMNS = ("id", "name", "slug", "spelling_key", "family", "category")
+
+
+def _skills_json() -> str:
+    """The task's skills as JSON text built by SQLite, a subquery per task: one array of
+    _SKILL_COLUMNS per skill. SQLite has no ORDER BY inside an aggregate and sorting in a
+    subquery cost a third more, so task_skill_refs_from_rows sorts them by name (by code
+    point: SQLite's BINARY order of UTF-8), as task_skill_refs orders them."""
+    columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
+    task_id = f"{connection.ops.quote_name(Task._meta.db_table)}.{_column(Task, 'id')}"
+    return f"(SELECT json_group_array(json_array({columns})) {_skill_links(task_id)})"
+
+
+def _skill_links(task_id: str, *, outer: bool = False) -> str:
+    """FROM the task's skill links joined to their skills (LEFT JOINs when `outer`)."""
+    qn = connection.ops.quote_name
+    link_task = qn(Task.skills.field.m2m_column_name())
+    link_skill = qn(Task.skills.field.m2m_reverse_name())
+    join = "LEFT OUTER JOIN" if outer else "INNER JOIN"
+    links, skills = qn(Task.skills.through._meta.db_table), qn(Skill._meta.db_table)
+    on_skill = f"ON s.{_column(Skill, 'id')} = l.{link_skill}"
+    if outer:
+        return f"{join} {links} l ON l.{link_task} = {task_id} {join} {skills} s {on_skill}"
+    return f"FROM {links} l {join} {skills} s {on_skill} WHERE l.{link_task} = {task_id}"
+
+
+def _pools_with_skills(pooled: str) -> str:
+    """PostgreSQL: each pooled task with its skills as JSON text ordered by name, aggregated
+    once over the pools' links. A subquery per task (as SQLite has) was planned as a hash join
+    over the whole skill catalogue for each of ~350 tasks (+10 ms a request)."""
+    columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
+    skill_id, name = _column(Skill, "id"), _column(Skill, "name")
+    agg = (
+        f"json_agg(json_build_array({columns}) ORDER BY s.{name} ASC) "
+        f"FILTER (WHERE s.{skill_id} IS NOT NULL)"
+    )
+    return (
+        f"SELECT p.id, p.flags, COALESCE(({agg})::text, '[]') AS skills "  # noqa: S608
+        f"FROM ({pooled}) p {_skill_links('p.id', outer=True)} GROUP BY p.id, p.flags"
+    )
+
+
+def _column(model: Any, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def task_skill_refs_from_rows(
+    *, rows: Mapping[int, Mapping[str, Any]]
+) -> dict[int, list[SkillRef]]:
+    """task_skill_refs for candidate rows, read from their `skills_json` column, in name
+    order."""
+    by_task: dict[int, list[SkillRef]] = {}
+    for task_id, row in rows.items():
+        text = row["skills_json"]
+        if (known := _SKILL_LISTS.get(text)) is None:
+            if len(_SKILL_LISTS) >= _SKILL_LISTS_LIMIT:
+                _SKILL_LISTS.clear()
+            known = _SKILL_LISTS[text] = _skill_refs_parse(text)
+        by_task[task_id] = list(known)
+    return by_task
+
+
+def _skill_refs_parse(text: str) -> tuple[SkillRef, ...]:
+    skills = [SkillRef(*values) for values in orjson.loads(text)]
+    if connection.vendor != "postgresql":
+        skills.sort(key=_skill_name)
+    return tuple(skills)
+
+
+# Each distinct skills JSON text parsed once in the process: the text is the whole key (every
+# column of every skill), so a renamed skill is a new text, never a stale list.
+_SKILL_LISTS: dict[str, tuple[SkillRef, ...]] = {}
+_SKILL_LISTS_LIMIT = 20_000  # distinct skill lists of a few hundred bytes, then forgotten
+
+
+def _skill_name(skill: SkillRef) -> str:
+    return skill.name
+
+
+_CARDS_BUCKET = 20  # id lists padded to a multiple of this (a recommendation shows 20)
+
+
+def _build_cards(length: int) -> Statement:
+    slots = Slots()
+    ids = [slots.int(f"task{n}") for n in range(length)]
+    cards = Task.objects.filter(id__in=ids).values(*_CARD_FIELDS, **_display_annotations())
+    return statement_compile(cards, slots)
+
+
+def task_cards_load(*, task_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The card rows (_CARD_FIELDS, the excerpt and the mentor's columns) of these tasks, by
+    id. One query, none for no ids."""
+    if not task_ids:
+        return {}
+    length = -(-len(task_ids) // _CARDS_BUCKET) * _CARDS_BUCKET
+    statement = statement_get(("recommendation cards", length), lambda: _build_cards(length))
+    padded = [*task_ids, *[0] * (length - len(task_ids))]  # no task has id 0
+    values = {f"task{n}": task_id for n, task_id in enumerate(padded)}
+    return {row["id"]: row for row in statement_dicts(statement, values)}
+
+
 # Which pools a candidate came from (the bits of its `pool_flags`).
 BY_SKILL, BY_TEXT, NEWEST = 1, 2, 4
 
 
 def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statement:
-    """The three candidate pools and their tasks' card rows in one statement:
-    `WITH pools AS (the pools, each keeping its order and limit) <the cards of the pools' tasks>`.
+    """The three candidate pools and what scoring reads of their tasks in one statement:
+    `WITH pools AS (the pools, each keeping its order and limit) <the rows of the pools' tasks>`.
     Built once per shape with stand-ins (projects/prepared.py), so neither the eligibility query
     (three times) nor the cards are compiled per request."""
     slots = Slots()
@@ -148,23 +264,27 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
         for flag, part in parts
     )
     task_table = connection.ops.quote_name(Task._meta.db_table)
+    postgresql = connection.vendor == "postgresql"
+    skills_json = "pools.skills" if postgresql else _skills_json()
     cards = (
         Task.objects.extra(  # noqa: S610 — constant SQL naming the statement's own pools
             tables=["pools"],
             where=[f"pools.id = {task_table}.id"],
-            select={"pool_flags": "pools.flags"},
+            select={"pool_flags": "pools.flags", "skills_json": skills_json},
         )
         .order_by()
         .values(
             "pool_flags",
-            *_CARD_FIELDS,
-            "skills_text",
-            **_card_annotations(),
+            "skills_json",
+            *_SCORING_FIELDS,
+            text=_text_annotation(),
             featured=task_is_featured_for(user=user),
         )
     )
     card = statement_compile(cards, slots)
     pooled = f"SELECT u.id, SUM(u.flag) AS flags FROM ({union}) u GROUP BY u.id"  # noqa: S608
+    if postgresql:
+        pooled = _pools_with_skills(pooled)
     return Statement(
         sql=f"WITH pools AS ({pooled}) {card.sql}",
         params=(*(p for _, part in parts for p in part.params), *card.params),
@@ -176,11 +296,14 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
 def candidate_rows_load(
     *, user: User, drafter: DrafterEvidence, now: datetime
 ) -> list[dict[str, Any]]:
-    """The card rows of every task in a bounded pool of candidates the user may be
-    recommended (tasks_recommendable_for): the CANDIDATES_BY_SKILL newest sharing a skill or a
+    """What scoring reads (_SCORING_FIELDS, `text`) of every task in a bounded pool of
+    candidates the user may be recommended (tasks_recommendable_for), chosen by
+    candidates_choose from three pools: the CANDIDATES_BY_SKILL newest sharing a skill or a
     skill family, the TEXT_SCORED newest the full-text index finds for the drafter's words, and
-    the CANDIDATES_NEWEST newest. Each row has `pool_flags` (BY_SKILL | BY_TEXT | NEWEST),
-    `skills_text` and `featured` (task_ids_featured_for). One query."""
+    the CANDIDATES_NEWEST newest. Each row has `pool_flags`
+    (BY_SKILL | BY_TEXT | NEWEST), `skills_json` (task_skill_refs_from_rows reads it) and
+    `featured` (task_ids_featured_for). One query; the chosen tasks' cards come from
+    task_cards_load."""
     keys = sorted(set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
     families = sorted(drafter.families)
     query = text_query(drafter.words) if drafter.words else ""
@@ -194,12 +317,30 @@ def candidate_rows_load(
     values: dict[str, Any] = {"user": user.pk, "today": now.date(), "text query": query}
     values.update({f"key{n}": key for n, key in enumerate(keys)})
     values.update({f"family{n}": family for n, family in enumerate(families)})
-    return statement_dicts(statement, values)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.bind(values))
+        columns = statement.columns
+        pooled = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    # Converted as the ORM converts them (dates, booleans) once chosen: a third of the text
+    # pool's rows are left out, and converting every row cost more than choosing.
+    chosen = candidates_choose(rows=pooled, words=drafter.words)
+    converters = [
+        (columns[position], convs, expression)
+        for position, convs, expression in statement.converters
+    ]
+    for row in chosen:
+        for name, convs, expression in converters:
+            value = row[name]
+            for converter in convs:
+                value = converter(value, expression, connection)
+            row[name] = value
+    return chosen
 
 
 def candidates_choose(*, rows: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
-    """The candidates among the pools' rows: every task sharing a skill, the
-    CANDIDATES_BY_TEXT most relevant to the drafter's words among the text pool, the newest."""
+    """The candidates among the pools' rows (candidate_rows_load's, before conversion): every
+    task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words among the
+    text pool, the newest."""
     texts = {
         row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
         for row in rows
@@ -239,18 +380,20 @@ def task_features_from_rows(
     replies: Mapping[int, float],
     words: list[str],
     now: datetime,
+    skills: Mapping[int, list[SkillRef]] | None = None,
 ) -> dict[int, TaskFeatures]:
-    """Features for scoring from card rows and their mentors' reply days
-    (mentor_figures_for_ranking): their skills are loaded (one query); text relevance to
-    `words` is ranked among them."""
-    skills = task_skill_refs(task_ids=list(rows))
+    """Features for scoring from candidate or card rows and their mentors' reply days
+    (mentor_figures_for_ranking): their skills are `skills` or loaded (one query); text
+    relevance to `words` is ranked among them."""
+    if skills is None:
+        skills = task_skill_refs(task_ids=list(rows))
     texts = {
         task_id: f"{row['title'].lower()} {row['text']} "
         + " ".join(s.name.lower() for s in skills[task_id])
         for task_id, row in rows.items()
     }
-    counts = text_word_counts(texts=texts, words=words)
-    relevance = text_relevance(texts=texts, words=words, counts=counts)
+    counts, lengths = text_counts_and_lengths(texts, words)
+    relevance = text_relevance(texts=texts, words=words, counts=counts, lengths=lengths)
     return {
         task_id: TaskFeatures(
             id=task_id,

@@ -9,17 +9,18 @@ both need (who may see a task, the feedback clock, reply times) lies below them.
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import PortfolioItem, Profile, User, UserSkill
 from marketplace.errors import NotFound
 from projects.matching import weights as w
 from projects.matching.candidates import (
     candidate_rows_load,
-    candidates_choose,
+    task_cards_load,
     task_features_from_rows,
     task_features_load,
     task_skill_refs,
+    task_skill_refs_from_rows,
 )
 from projects.matching.evidence import drafter_evidence_load, profile_words, skill_rarity_load
 from projects.matching.mentor_figures import mentor_figures_for_ranking
@@ -41,19 +42,24 @@ CARD_FIELDS = (
 
 def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
     """Open tasks the user can apply to, best first, each with its score and reasons. A drafter
-    with skills or words sees only tasks that share something with them; one with nothing yet
-    sees the newest. Tasks whose hours cannot fit the drafter's week by the deadline are left
-    out. A fixed number of queries, whatever the catalogue size."""
+        with skills or words sees only tasks that share something with them; one with nothing yet
+        sees the newest. Tasks whose hours cannot fit the drafter's week by the deadline are left
+        out. A fixed number of queries, whatever the catalogue size: the candidates (their skills
+    as JSON in the same statement), then the cards of those shown."""
     now = timezone.now()
     drafter = drafter_evidence_load(user_ids=[user.pk], now=now)[user.pk]
-    pooled = candidate_rows_load(user=user, drafter=drafter, now=now)
-    rows = {row["id"]: row for row in candidates_choose(rows=pooled, words=drafter.words)}
+    rows = {row["id"]: row for row in candidate_rows_load(user=user, drafter=drafter, now=now)}
     featured = {task_id for task_id, row in rows.items() if row["featured"]}
     rates, replies = mentor_figures_for_ranking(
         mentor_ids={row["mentor_id"] for row in rows.values()}, now=now
     )
     features = task_features_from_rows(
-        rows=rows, featured=featured, replies=replies, words=drafter.words, now=now
+        rows=rows,
+        featured=featured,
+        replies=replies,
+        words=drafter.words,
+        now=now,
+        skills=task_skill_refs_from_rows(rows=rows),
     )
     for task in features.values():
         task.mentor_low_response = response_rate_is_low(rates[task.mentor_id])
@@ -62,17 +68,24 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
         & (set(drafter.declared) | set(drafter.portfolio) | set(drafter.endorsed))
     )
     scored = []
+    language = translation.get_language()
     for task in features.values():
-        match = score_task_for_drafter(task=task, drafter=drafter, rarity=rarity, now=now)
+        match = score_task_for_drafter(
+            task=task, drafter=drafter, rarity=rarity, now=now, language=language
+        )
         if not match.fits or match.too_advanced or (drafter.has_evidence and not match.relevant):
             continue
         scored.append((task, match))
     scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
     order = diversify([(task.mentor_id, match.score) for task, match in scored], limit=limit)
+    # Only the shown cards' columns are read (the mentor's profile, the excerpt): ~200
+    # candidates' were a third of the candidate statement.
+    cards = task_cards_load(task_ids=[scored[index][0].id for index in order])
     result = []
     for index in order:
         task, match = scored[index]
-        row = rows[task.id]
+        if (row := cards.get(task.id)) is None:
+            continue  # deleted since the candidate statement
         card = {key: row[key] for key in CARD_FIELDS}
         card["skills"] = [{"slug": s.slug, "name": s.name} for s in task.skills]
         card["mentor_response_rate"] = rates[task.mentor_id]["response_rate"]

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from django.utils import translation
 from django.utils.formats import date_format
@@ -189,7 +190,7 @@ def _date_said(day: date, language: str | None) -> str:
 
 
 def _hours_part(
-    task: TaskFeatures, drafter: DrafterEvidence, today: date, v: dict[str, str]
+    task: TaskFeatures, drafter: DrafterEvidence, today: date, v: dict[str, str], language: Any
 ) -> tuple[float, list[str]]:
     hours = drafter.weekly_hours
     if not hours:
@@ -201,12 +202,19 @@ def _hours_part(
         weeks = max((task.deadline - today).days, 0) / 7
     if task.estimated_hours <= hours * weeks:
         when = (
-            f"by {_date_said(task.deadline, translation.get_language())}"
+            f"by {_date_said(task.deadline, _language(language))}"
             if task.deadline
             else "over a few weeks"
         )
         return w.HOURS_FIT_BY_DEADLINE_POINTS, [f"Fits {v['your']} {hours} h/week {when}"]
     return -w.HOURS_MISFIT_PENALTY, []
+
+
+_ACTIVE = object()  # the active language, looked up when a reason needs it
+
+
+def _language(language: Any) -> str | None:
+    return translation.get_language() if language is _ACTIVE else language
 
 
 def score_task_for_drafter(
@@ -216,8 +224,11 @@ def score_task_for_drafter(
     rarity: dict[str, float],
     now: datetime,
     voice: str = "drafter",
+    language: Any = _ACTIVE,
 ) -> Match:
-    """The score of one task for one drafter, with its reasons told in `voice`."""
+    """The score of one task for one drafter, with its reasons told in `voice`. A caller
+    scoring many tasks passes `language` (translation.get_language()) once: looking it up per
+    task was a tenth of the scoring."""
     v = VOICES[voice]
     today = now.date()
     points, reasons, skill_relevant, stretch = _skill_part(task, drafter, rarity, v)
@@ -227,7 +238,7 @@ def score_task_for_drafter(
         points += w.TEXT_POINTS * task.text_relevance
         if not skill_relevant:
             reasons.append(f"Mentions {', '.join(words[:3])} from {v['your']} profile")
-    hours_points, hours_reasons = _hours_part(task, drafter, today, v)
+    hours_points, hours_reasons = _hours_part(task, drafter, today, v, language)
     points += hours_points
     reasons += hours_reasons
     # Levels: `stretch` means every skill the drafter has of the task is one they are learning.

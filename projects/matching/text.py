@@ -13,6 +13,7 @@ of the scored texts that mention the word."""
 
 import math
 from collections import Counter
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -93,41 +94,75 @@ def text_word_counts(*, texts: dict[int, str], words: list[str]) -> dict[int, di
     """How often each of `words` occurs in each lowercase text (wherever the text contains it,
     as the reasons' "Mentions …" does, so "interview" counts "interviews"); texts that mention
     none of the words are left out."""
+    return text_counts_and_lengths(texts, words)[0]
+
+
+def text_counts_and_lengths(
+    texts: dict[int, str], words: list[str]
+) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
+    """text_word_counts and each text's length in words, from one look-up of its facts."""
     counts: dict[int, dict[str, int]] = {}
+    lengths: dict[int, int] = {}
     asked = tuple(words)
     for task_id, text in texts.items():
-        tallies = _facts(task_id, text).tallies
+        facts = _facts(task_id, text)
+        lengths[task_id] = facts.length
+        tallies = facts.tallies
         if (tally := tallies.get(asked)) is None:
             if len(tallies) >= _TALLIES_LIMIT:
                 tallies.clear()
             tally = tallies[asked] = {word: n for word in words if (n := text.count(word))}
         if tally:
             counts[task_id] = tally
-    return counts
+    return counts, lengths
 
 
 def text_relevance(
-    *, texts: dict[int, str], words: list[str], counts: dict[int, dict[str, int]] | None = None
+    *,
+    texts: dict[int, str],
+    words: list[str],
+    counts: dict[int, dict[str, int]] | None = None,
+    lengths: dict[int, int] | None = None,
 ) -> dict[int, float]:
     """BM25 of each lowercase text for `words`, scaled so the best text scores 1. Texts that
-    mention none of the words are left out. `counts` (text_word_counts of the same texts and
-    words) saves counting again."""
+    mention none of the words are left out. `counts` and `lengths` (text_counts_and_lengths of
+    the same texts and words) save counting again."""
     if not texts or not words:
         return {}
-    if counts is None:
-        counts = text_word_counts(texts=texts, words=words)
+    key = (tuple(words), tuple(texts), w.BM25_K1, w.BM25_B)
+    values = list(texts.values())
+    if (known := _RELEVANCE.get(key)) is not None and known[0] == values:
+        return dict(known[1])
+    if counts is None or lengths is None:
+        counts, lengths = text_counts_and_lengths(texts, words)
+    relevance = _bm25(texts, counts, lengths)
+    if len(_RELEVANCE) >= _RELEVANCE_LIMIT:
+        _RELEVANCE.clear()
+    _RELEVANCE[key] = (values, relevance)
+    return dict(relevance)
+
+
+# Relevance per (words, task ids, weights), remembered in the process with the texts it was computed
+# from, and used only for equal texts (comparing two hundred texts costs a fiftieth of
+# scoring them), so never stale: a drafter's next recommendation finds the same pools. The
+# scores depend on the whole set of texts (the IDF), so the set is the key.
+_RELEVANCE: dict[tuple[Any, ...], tuple[list[str], dict[int, float]]] = {}
+_RELEVANCE_LIMIT = 32  # sets of ~200 texts of ~3 KB at most: ~20 MB, then forgotten at once
+
+
+def _bm25(
+    texts: dict[int, str], counts: dict[int, dict[str, int]], lengths: dict[int, int]
+) -> dict[int, float]:
     if not counts:
         return {}
-    lengths = {task_id: _facts(task_id, text).length for task_id, text in texts.items()}
     total = len(texts)
     average = sum(lengths.values()) / total
     mentions = Counter(word for tally in counts.values() for word in tally)
     idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in mentions.items()}
+    k1, b = w.BM25_K1, w.BM25_B
     scores = {}
     for task_id, tally in counts.items():
-        norm = w.BM25_K1 * (1 - w.BM25_B + w.BM25_B * lengths[task_id] / average)
-        scores[task_id] = sum(
-            idf[word] * tf * (w.BM25_K1 + 1) / (tf + norm) for word, tf in tally.items()
-        )
+        norm = k1 * (1 - b + b * lengths[task_id] / average)
+        scores[task_id] = sum(idf[word] * tf * (k1 + 1) / (tf + norm) for word, tf in tally.items())
     best = max(scores.values()) or 1.0
     return {task_id: score / best for task_id, score in scores.items()}
