@@ -177,6 +177,14 @@ def test_copying_the_key_answers_on_the_button_and_the_only_admin_row_says_why(p
     expect(page.get_by_role("button", name="Copy the key")).to_be_visible(timeout=4000)
     shoot_both_widths(page, SCREENS, "priya-settings")
 
+    # Revoking asks in a dialog over a dimmed page.
+    page.get_by_role("button", name="Revoke Handshake sync").click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    backdrop = dialog.evaluate("d => getComputedStyle(d, '::backdrop').backgroundColor")
+    assert backdrop not in ("rgba(0, 0, 0, 0)", "transparent"), backdrop
+    page.screenshot(path=SCREENS / "priya-revoke-dialog.png")
+
 
 def test_the_waiting_page_ends_its_list_with_a_full_stop(page):
     office = staff_only_office_admin()

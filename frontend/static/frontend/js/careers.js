@@ -340,8 +340,10 @@ async function start() {
   $("[data-live]").hidden = !live;
   askForName({ inCreateForm: !office }).catch(() => {});
   if (!office) {
-    status.textContent = "You are not career-office staff of an institution yet.";
-    $("[data-create]").hidden = await officeAlreadyHere();
+    const already = await officeAlreadyHere();
+    $("[data-create]").hidden = already;
+    // The card says where they stand; the line would only repeat it.
+    status.textContent = already ? "" : "You are not career-office staff of an institution yet.";
     return;
   }
   $("[data-settings-link]").hidden = false;
