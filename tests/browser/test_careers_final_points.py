@@ -102,6 +102,7 @@ def test_at_a_glance_counts_engagements_not_students_and_tables_have_real_header
     expect(participation.locator("thead th")).to_have_text(["Month", "Students taking part"])
     expect(page.get_by_text("(table)")).to_have_count(0)
     assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "priya-careers")
 
 
 def test_on_a_phone_each_student_shows_programme_year_and_outcomes(page):
