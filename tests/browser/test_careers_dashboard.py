@@ -47,7 +47,7 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     page.get_by_role("heading", name="Northfield University: career office").wait_for()
 
     # Headline numbers and four charts, each an SVG image with a table alternative.
-    page.get_by_text("Students taking part").wait_for()
+    page.locator("[data-headline]").get_by_text("Students taking part").wait_for()
     charts = page.locator("[data-chart] svg[role=img]")
     charts.first.wait_for()
     assert charts.count() == 5  # the funnel, then four

@@ -232,7 +232,13 @@ def test_the_public_sample_funnel_uses_the_dashboards_stages_and_is_marked_a_sam
     rows = figure.locator("table tbody th")
     expect(rows).to_have_text(["Applied", "Engaged", "Completed", "Outcome reported"])
     expect(sample.locator("dt")).to_have_text(
-        ["Students taking part", "Engagements", "Completion rate", "With stipend / unpaid"]
+        [
+            "Students taking part",
+            "Engagements",
+            "Completion rate",
+            "Engagements with a stipend",
+            "Unpaid engagements",
+        ]
     )
     assert_accessible(page)
     _shoot(page, "for-career-offices")

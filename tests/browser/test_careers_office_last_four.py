@@ -55,7 +55,7 @@ def test_a_programme_under_five_is_one_notice_with_the_way_back(page):
     assert_accessible(page)
     shoot_both_widths(page, SCREENS, "careers-economics")
 
-    notice.get_by_role("button", name="Choose All programmes").click()
+    notice.get_by_role("button", name="Show all programmes").click()
 
     expect(notice).to_be_hidden()
     expect(page.locator("[data-headline] dd").first).to_have_text("7")

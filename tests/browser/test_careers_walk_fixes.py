@@ -187,7 +187,7 @@ def test_report_filters_live_in_the_url_and_say_what_they_leave_out(page):
     # The filtered group is under 5: one notice in place of the figures, with the way back.
     notice = page.locator("[data-small-group]")
     expect(notice).to_contain_text("Economics has fewer than 5 sharing students taking part")
-    notice.get_by_role("button", name="Choose All programmes").click()
+    notice.get_by_role("button", name="Show all programmes").click()
     expect(notice).to_be_hidden()
     # The whole office has three students: every figure is hidden, in one short wording that
     # stays on one line.

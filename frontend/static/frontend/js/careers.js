@@ -17,8 +17,20 @@ let canFeature = false;
 
 const percent = (rate) => (rate === null ? null : Math.round(rate * 100));
 
-function cells(report, pick) {
-  return report.groups.map((g) => ({ label: g.key, value: g.suppressed ? null : pick(g) }));
+// The term today is in, named as the summary names terms (summary_terms.term_of): Spring
+// (Jan-May), Summer (Jun-Aug), Fall (Sep-Dec).
+function termNow(today = new Date()) {
+  const month = today.getUTCMonth() + 1;
+  return `${today.getUTCFullYear()} ${month <= 5 ? "Spring" : month <= 8 ? "Summer" : "Fall"}`;
+}
+
+// A term still under way has engagements not finished yet: its completion rate says so.
+function termRows(byTerm) {
+  const current = termNow();
+  return byTerm.groups.map((g) => ({
+    label: g.key, value: g.suppressed ? null : percent(g.completion_rate),
+    note: g.key === current ? "(in progress)" : null,
+  }));
 }
 
 // The report filters (Term, Programme, Class year) live in the page's URL as term=, major= and
@@ -79,7 +91,9 @@ async function loadReports() {
   $("[data-headline]").replaceChildren(
     ...[["Students taking part", show(t.students)], ["Engagements", show(t.engagements)],
       ["Completion rate", show(percent(t.completion_rate), "%")],
-      ["With stipend / unpaid", t.suppressed ? HIDDEN_SMALL : `${t.paid} / ${t.unpaid}`]]
+      // Engagements, not students: next to "Students taking part" a pair read as "7 of 12".
+      ["Engagements with a stipend", t.suppressed ? HIDDEN_SMALL : String(t.paid)],
+      ["Unpaid engagements", t.suppressed ? HIDDEN_SMALL : String(t.unpaid)]]
       .map(([k, v]) => el("div", {}, el("dt", { text: k }), el("dd", { class: v === HIDDEN_SMALL ? "is-small-group" : null, text: v }))));
   const paidRows = t.suppressed ? [{ label: "With stipend", value: null }, { label: "Unpaid", value: null }]
     : [{ label: "With stipend", value: t.paid }, { label: "Unpaid", value: t.unpaid }];
@@ -87,13 +101,13 @@ async function loadReports() {
   const funnelRows = [["Applied", funnel.applied], ["Engaged", funnel.engaged], ["Completed", funnel.completed], ["Outcome reported", funnel.outcome]]
     .map(([label, value]) => ({ label, value: value ?? null }));
   $("[data-charts]").replaceChildren(
-    barChart({ id: "funnel", title: "From application to outcome (students)", rows: funnelRows }),
+    barChart({ id: "funnel", title: "From application to outcome (students)", rows: funnelRows, columns: ["Step", "Students"] }),
     columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students),
-      empty: participationEmpty(byMonth, query) }),
-    barChart({ id: "completion", title: "Completion rate by term", rows: cells(byTerm, (g) => percent(g.completion_rate)), unit: "%", max: 100 }),
-    barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows }),
+      empty: participationEmpty(byMonth, query), columns: ["Month", "Students taking part"] }),
+    barChart({ id: "completion", title: "Completion rate by term", rows: termRows(byTerm), unit: "%", max: 100, columns: ["Term", "Completion rate"] }),
+    barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows, columns: ["Engagements", "Number"] }),
     barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })),
-      empty: bySkill.groups.some((g) => g.suppressed) ? "Hidden: each skill has fewer than 5 students." : "No skills yet." }),
+      columns: ["Skill", "Students"], empty: bySkill.groups.some((g) => g.suppressed) ? "Hidden: each skill has fewer than 5 students." : "No skills yet." }),
   );
 }
 
@@ -110,7 +124,7 @@ function smallGroupNotice(totals) {
   if (year) group = group ? `${group}, class of ${year},` : `The class of ${year}`;
   $("[data-small-group-text]").textContent = `${group} has fewer than 5 sharing students taking part, so its figures are hidden.`;
   const all = [major && "programmes", term && "terms", year && "years"].filter(Boolean);
-  $("[data-clear-filters]").textContent = `Choose All ${all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0]}`;
+  $("[data-clear-filters]").textContent = `Show all ${all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0]}`;
   return true;
 }
 
@@ -204,6 +218,7 @@ function wireForms() {
   $("[data-students-more]").addEventListener("click", loadMoreStudents);
   $("[data-create-form]").addEventListener("submit", createOffice);
   $("[data-your-name-form]").addEventListener("submit", saveOwnName);
+  $("[data-different-office]").addEventListener("click", showCreateAnyway);
 }
 
 function linkContact(form) {
@@ -298,14 +313,37 @@ async function createOffice(event) {
   await start();
 }
 
+// A confirmed address on a live institution's domain makes its owner a member there (a
+// student-side membership, me/memberships/): that institution's office is already on Slipstream,
+// and creating another on its domains would be refused. Say so first, and who can let them in.
+async function officeAlreadyHere() {
+  const memberships = await api("me/memberships/");
+  const there = memberships.find((m) => m.role === "student");
+  if (!there) return false;
+  $("[data-already-name]").textContent = there.institution_name;
+  $("[data-already-domain]").textContent = there.email.split("@").pop();
+  $("[data-already]").hidden = false;
+  return true;
+}
+
+function showCreateAnyway() {
+  $("[data-already]").hidden = true;
+  $("[data-create]").hidden = false;
+  $("[data-different-note]").hidden = false;
+  $("#create-heading").focus();
+}
+
 async function start() {
   const { mine, live, office, admin } = await officeOfViewer();
-  $("[data-create]").hidden = Boolean(office);
+  $("[data-create]").hidden = true; // shown below once nobody's office already holds the domain
   $("[data-pending]").hidden = !(office && !live);
   $("[data-live]").hidden = !live;
   askForName({ inCreateForm: !office }).catch(() => {});
   if (!office) {
-    status.textContent = "You are not career-office staff of an institution yet.";
+    const already = await officeAlreadyHere();
+    $("[data-create]").hidden = already;
+    // The card says where they stand; the line would only repeat it.
+    status.textContent = already ? "" : "You are not career-office staff of an institution yet.";
     return;
   }
   $("[data-settings-link]").hidden = false;

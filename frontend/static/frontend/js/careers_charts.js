@@ -16,12 +16,14 @@ function svg(tag, attrs = {}, text) {
 
 // One short wording for a group too small to show, everywhere on the dashboard.
 export const HIDDEN_SMALL = "Hidden (fewer than 5)";
-const shownText = (row, unit) => (row.value === null ? HIDDEN_SMALL : `${row.display ?? row.value}${unit}`);
+// `note`: a few words after the figure, e.g. "(in progress)" for a term not over yet.
+const shownText = (row, unit) => (row.value === null ? HIDDEN_SMALL : `${row.display ?? row.value}${unit}${row.note ? ` ${row.note}` : ""}`);
 
-function table(title, rows, unit, { groupLabel = "Group" } = {}) {
+// `columns`: the table's two headers, what a row is and what its figure counts.
+function table(title, rows, unit, columns) {
   return el("table", { class: "chart-table" },
-    el("caption", { text: `${title} (table)` }),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: groupLabel }), el("th", { scope: "col", text: "Value" }))),
+    el("caption", { text: title }),
+    el("thead", {}, el("tr", {}, ...columns.map((text) => el("th", { scope: "col", text })))),
     el("tbody", {}, rows.map((r) => el("tr", {},
       el("th", { scope: "row", text: r.long ?? r.label }),
       el("td", { text: shownText(r, unit) })))));
@@ -49,11 +51,11 @@ function frame({ id, title, width, height, desc }) {
   return chart;
 }
 
-function figureFor({ id, title, rows, unit, groupLabel, paint }) {
+function figureFor({ id, title, rows, unit, columns, paint }) {
   const holder = el("div", { class: "chart-holder" });
   const figure = el("figure", { class: "card chart-card", "data-chart": id },
     el("figcaption", {}, el("h3", { text: title })), holder,
-    el("details", {}, el("summary", { text: "Show as a table" }), table(title, rows, unit, { groupLabel })));
+    el("details", {}, el("summary", { text: "Show as a table" }), table(title, rows, unit, columns)));
   responsive(figure, holder, paint);
   return figure;
 }
@@ -66,16 +68,16 @@ function description(rows, unit) {
 
 // Horizontal bars, one per group. rows: [{label, value, display}] — null means suppressed.
 // `empty`: what to say when there are no rows ("hidden" when they are withheld, not absent).
-export function barChart({ id, title, rows, unit = "", max = null, empty = "Nothing to show yet." }) {
+export function barChart({ id, title, rows, unit = "", max = null, empty = "Nothing to show yet.", columns }) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
-  return figureFor({ id, title, rows, unit, paint: (width) => {
+  return figureFor({ id, title, rows, unit, columns, paint: (width) => {
     const barHeight = 26;
     const narrow = width < 420;
     // On a phone the label sits above its bar; on a wide screen beside it.
     const labelWidth = narrow ? 0 : Math.min(180, width * 0.3);
     const step = barHeight + (narrow ? FONT + 14 : 10);
     const height = Math.max(rows.length, 1) * step + 6;
-    const room = width - labelWidth - 120;
+    const room = width - labelWidth - (rows.some((r) => r.note) ? 150 : 120); // the figure's text after the bar
     const chart = frame({ id, title, width, height: rows.length ? height : step, desc: description(rows, unit) });
     if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, empty));
     rows.forEach((row, index) => {
@@ -94,9 +96,9 @@ export function barChart({ id, title, rows, unit = "", max = null, empty = "Noth
 
 // Columns over time: one per month, zeros drawn as a hairline so a quiet month still shows.
 // `empty`: why nothing shows, said under the title when no month has a figure.
-export function columnChart({ id, title, rows, unit = "", empty = "" }) {
+export function columnChart({ id, title, rows, unit = "", empty = "", columns }) {
   const top = Math.max(1, ...rows.map((r) => r.value ?? 0));
-  const figure = figureFor({ id, title, rows, unit, groupLabel: "Month", paint: (width) => {
+  const figure = figureFor({ id, title, rows, unit, columns, paint: (width) => {
     const plot = 150;
     const slot = width / Math.max(rows.length, 1);
     // Labels turn upright when months are too narrow to hold "Sep" side by side.

@@ -58,14 +58,13 @@ function roleBadge(role) {
 }
 
 // Why a row has no Remove or role menu, said once under the list.
-function colleagueNote({ admin, pending, onlyAdmin }) {
+function colleagueNote({ admin, pending }) {
   if (!admin) return "";
   if (pending) return "Roles and removals open once Slipstream approves your office; until then everyone you invite keeps the role you gave them.";
-  if (onlyAdmin) return `${onlyAdmin.is_you ? "You are" : `${onlyAdmin.name} is`} the office's only admin: make a colleague admin first, so the office is never left without one.`;
-  return "";
+  return ""; // the only admin's own row says why it has no role menu (colleagueRow)
 }
 
-function colleagueRow(c, { admin, manageable, reload, domains }) {
+function colleagueRow(c, { admin, manageable, onlyAdmin, reload, domains }) {
   const name = c.is_you ? `${c.name} (you)` : c.name;
   const remove = async () => {
     const ok = await confirmAct({
@@ -94,7 +93,11 @@ function colleagueRow(c, { admin, manageable, reload, domains }) {
     el("span", {}, el("strong", { text: name }), " ", el("span", { class: "muted small", text: c.email }), " ", outsideTag(c.email, domains)),
     admin && manageable ? el("label", { class: "visually-hidden", for: `role-${c.id}`, text: `Role of ${c.name}` }) : null,
     admin && manageable ? roleMenu : roleBadge(c.role),
-    admin && manageable ? (c.is_you ? rowButton("Leave", "Leave the office", remove) : rowButton("Remove", `Remove ${c.name}`, remove)) : null);
+    admin && manageable ? (c.is_you ? rowButton("Leave", "Leave the office", remove) : rowButton("Remove", `Remove ${c.name}`, remove)) : null,
+    // Beside the role it explains: why the only admin's row has no role menu or Leave.
+    admin && c === onlyAdmin ? el("span", { class: "muted small", "data-only-admin": true, text: c.is_you
+      ? "Only admin — make a colleague admin before you step down"
+      : "Only admin — make another colleague admin before changing this role" }) : null);
 }
 
 function invitationRow(i, reload, domains) {
@@ -125,9 +128,9 @@ export async function loadColleagues({ admin, pending }) {
   const admins = office.staff.filter((c) => c.role === "admin");
   const onlyAdmin = admins.length === 1 ? admins[0] : null;
   document.querySelector("[data-colleague-list]").replaceChildren(...office.staff.map((c) =>
-    colleagueRow(c, { admin, manageable: !pending && c !== onlyAdmin, reload, domains: office.email_domains })));
+    colleagueRow(c, { admin, manageable: !pending && c !== onlyAdmin, onlyAdmin: pending ? null : onlyAdmin, reload, domains: office.email_domains })));
   const note = document.querySelector("[data-colleague-note]");
-  note.textContent = colleagueNote({ admin, pending, onlyAdmin });
+  note.textContent = colleagueNote({ admin, pending });
   note.hidden = !note.textContent;
   const list = document.querySelector("[data-invitation-list]");
   if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office's admins invite colleagues." })); return; }

@@ -18,6 +18,13 @@ function outcomeText(outcomes) {
   return parts.length ? parts.join(", ") : "None yet";
 }
 
+// A phone's second line under the name (the wide table has a column for each part).
+function studentSummary(st) {
+  const outcomes = !st.outcomes ? "Outcomes not shared"
+    : outcomeText(st.outcomes) === "None yet" ? "No outcomes yet" : `Outcomes: ${outcomeText(st.outcomes)}`;
+  return [st.programme, st.class_year, outcomes].filter(Boolean).join(" · ");
+}
+
 // 10 at a time with "Show more students" (engagements 5), which follows the page's `next` to
 // the end: on a phone each row is a card, and a whole roster made the page thousands of pixels
 // long before the office settings.
@@ -29,7 +36,7 @@ export async function loadStudents(url = FIRST_STUDENTS) {
   const body = $("[data-students]");
   if (url === FIRST_STUDENTS) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
-    body.append(el("tr", {}, el("td", { colspan: 6, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
+    body.append(el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
   for (const st of page.results) studentNames.set(st.id, st.name);
   body.append(...page.results.map((st) => el("tr", {},
@@ -38,7 +45,8 @@ export async function loadStudents(url = FIRST_STUDENTS) {
     el("td", { "data-label": "Class year", text: st.class_year ?? "—" }),
     el("td", { "data-label": "Drafts", text: `${st.counts.engagements} (${st.counts.completed_engagements} completed)` }),
     el("td", { "data-label": "Last activity", text: date(st.updated_at) }),
-    el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }))));
+    el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }),
+    el("td", { class: "student-summary", text: studentSummary(st) }))));
   studentsNext = page.next;
   $("[data-students-more]").hidden = !page.next;
 }
@@ -137,7 +145,10 @@ export async function loadEngagements({ more = false } = {}) {
     body.append(el("tr", {}, el("td", { colspan: 7, text: query.size ? "No engagement matches these filters." : "No engagements yet." })));
   }
   const shown = body.querySelectorAll("td[data-label='Task']").length;
-  note.textContent = query.size ? `${shown}${page.next ? "+" : ""} ${shown === 1 && !page.next ? "engagement matches" : "engagements match"}.` : "";
+  // The list is paged by cursor (no total): with more to come, say so rather than "5+".
+  const words = page.next ? `More than ${shown} match — showing the first ${shown}.`
+    : `${shown} ${shown === 1 ? "engagement matches" : "engagements match"}.`;
+  note.textContent = query.size ? words : "";
   engagementsNext = page.next;
   $("[data-engagements-more]").hidden = !page.next;
 }

@@ -20,6 +20,11 @@ async function copyKey() {
   try {
     await navigator.clipboard.writeText(key);
     note.textContent = "Copied. Keep it somewhere safe: it will not be shown again.";
+    // Seen where the click was, for 2 s; the status line above says it to screen readers.
+    const button = $("[data-copy-key]");
+    button.textContent = "Copied ✓";
+    clearTimeout(copyKey.reset);
+    copyKey.reset = setTimeout(() => { button.textContent = "Copy the key"; }, 2000);
   } catch {
     // No clipboard permission: select it so Ctrl+C / long-press copies it.
     window.getSelection().selectAllChildren($("[data-new-key-value]"));

@@ -8,6 +8,6 @@ if (holder) {
     const raw = row.querySelector("td").dataset.value;
     return { label: row.querySelector("th").textContent, value: raw === "" ? null : Number(raw) };
   });
-  const figure = barChart({ id: "sample-funnel", title: holder.querySelector("h3").textContent, rows });
+  const figure = barChart({ id: "sample-funnel", title: holder.querySelector("h3").textContent, rows, columns: ["Step", "Students"] });
   holder.replaceWith(figure);
 }
