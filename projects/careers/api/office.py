@@ -24,6 +24,7 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_institution
+from projects.careers.selectors.office_disclosure_days import disclosure_what
 from projects.careers.selectors.people import staff_name
 
 
@@ -167,7 +168,8 @@ class DisclosureListView(CareersView):
 
 
 class DisclosureCsvView(CareersView):
-    """The whole disclosure log as CSV, with the students' ids for your institution."""
+    """The whole disclosure log as CSV, with the students' ids for your institution; `what`
+    says in plain words what each read was ("students list"), never naming a student."""
 
     staff_only = True
 
@@ -178,7 +180,7 @@ class DisclosureCsvView(CareersView):
     def get(self, request: Request) -> HttpResponse:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["at", "by_kind", "by", "endpoint", "fields", "students"])
+        writer.writerow(["at", "by_kind", "by", "what", "endpoint", "fields", "students"])
         rows = disclosures_for_institution(access=self.access).order_by("-id")
         for row in rows.prefetch_related("students").iterator(chunk_size=500):
             shaped = disclosure_shape(row)
@@ -188,6 +190,7 @@ class DisclosureCsvView(CareersView):
                     shaped["at"].isoformat(),
                     shaped["by"]["kind"],
                     shaped["by"]["name"],
+                    disclosure_what(endpoint=row.endpoint),
                     shaped["endpoint"],
                     " ".join(shaped["fields"]),
                     students,
