@@ -3,6 +3,9 @@ reads and two lists) is one line "viewed the dashboard (figures, students, engag
 day's count of visits; readers and kinds of read are separate lines; pages are whole days; only
 staff read it; the words never name a student."""
 
+import csv
+import io
+
 import pytest
 import time_machine
 
@@ -119,3 +122,17 @@ def test_the_grouped_log_costs_the_same_queries_for_a_busy_week(
         lines = client.get(URL).json()["results"]
 
     assert len(lines) == 14
+
+
+def test_the_log_csv_says_what_each_read_was_without_naming_the_student(office):
+    make_student(office, "Noah Kim")
+    staff = office.staff_client()
+    (student,) = staff.get("/api/v1/careers/students/").json()["results"]
+    staff.get(f"/api/v1/careers/students/{student['id']}/participation/")
+
+    text = staff.get("/api/v1/careers/disclosures.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+
+    assert [row["what"] for row in rows] == ["a student's participation", "students list"]
+    assert rows[0]["endpoint"].endswith("/participation/")
+    assert "Noah" not in text
