@@ -2,6 +2,7 @@
 with the role preselected from the link that led there."""
 
 import mimetypes
+from typing import Any
 
 from allauth.account.views import SignupView as AllauthSignupView
 from django.core.files.storage import default_storage
@@ -12,6 +13,10 @@ from django.views.decorators.http import require_GET
 from accounts.models import PortfolioItem
 from accounts.selectors.portfolio import portfolio_item_get_for_download
 from accounts.selectors.profiles import profile_get_for_avatar
+from accounts.selectors.staff_invitations import (
+    staff_invitation_token_in,
+    staff_invitation_vouches_for,
+)
 from accounts.uploads import DOCUMENT_KINDS, stored_file_name, upload_kind_is_image
 from marketplace.errors import NotFound
 
@@ -82,3 +87,15 @@ class SignupView(AllauthSignupView):
         if role in {"drafter", "mentor", "career_office"}:
             initial["roles"] = [role]
         return initial
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """`invited_email`: the address a colleague's invitation link (`next=/careers/join/<t>/`,
+        `email=` as the join page fills it) already proved, so no confirmation mail goes to it
+        (the adapter's is_email_verified); the page says so while that address is typed."""
+        context = super().get_context_data(**kwargs)
+        data = self.request.POST if self.request.method == "POST" else self.request.GET
+        email = (data.get("email") or "").strip()
+        token = staff_invitation_token_in(data.get("next") or self.request.GET.get("next") or "")
+        vouched = staff_invitation_vouches_for(token=token, email=email)
+        context["invited_email"] = email if vouched else ""
+        return context

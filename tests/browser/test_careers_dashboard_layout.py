@@ -135,23 +135,34 @@ def test_a_viewer_sees_the_settings_a_viewer_sees(page):
     expect(page.get_by_role("button", name="Send invitation")).to_be_hidden()
 
 
-def test_the_disclosure_log_shows_the_last_ten_in_plain_words_beside_the_csv(page):
+def test_the_disclosure_log_groups_a_days_reads_in_plain_words_beside_the_csv(page):
     office = _office_with_students(5)
     for _ in range(12):  # the office's own system syncs
         assert office.key_client().get("/api/v1/careers/students/").status_code == 200
+    staff = office.staff_client()
+    for _ in range(2):  # two dashboard visits: five raw rows each
+        for group in ("month", "term", "skill"):
+            staff.get(f"/api/v1/careers/reports/summary/?group_by={group}")
+        staff.get("/api/v1/careers/students/")
+        staff.get("/api/v1/careers/engagements/")
     log_in(page, office.admin)
     page.goto(page.base + "/careers/settings/")
 
     log = page.get_by_role("table", name="The last 10 times student data reached your office")
     rows = log.locator("tbody tr")
-    expect(rows).to_have_count(10)
-    expect(rows.first.locator("td[data-label='Who']")).to_have_text(
+    expect(rows).to_have_count(2)
+    dashboard = rows.filter(has_text="Viewed the dashboard")
+    expect(dashboard.locator("td[data-label='What']")).to_have_text(
+        re.compile(r"^Viewed the dashboard \(figures, students(, engagements)?\)$")
+    )
+    expect(dashboard.locator("td[data-label='When']")).to_contain_text("2 times (last at ")
+    system = rows.filter(has_text="through the API")
+    expect(system.locator("td[data-label='Who']")).to_have_text(
         re.compile(r"^API key: Sync job \(\w+…\)$")
     )
-    expect(rows.first.locator("td[data-label='What']")).to_have_text(
-        "Profile summary and outcomes of 5 students, through an API key"
-    )
-    expect(rows.first.locator("td[data-label='When'] time")).to_have_attribute(
+    expect(system.locator("td[data-label='What']")).to_have_text("Read students through the API")
+    expect(system.locator("td[data-label='When']")).to_contain_text("12 times (last at ")
+    expect(system.locator("td[data-label='When'] time")).to_have_attribute(
         "datetime", re.compile(r"^\d{4}-\d\d-\d\dT")
     )
     link = page.get_by_role("link", name="Download the full log (CSV)")

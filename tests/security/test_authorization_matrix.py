@@ -201,6 +201,7 @@ ROWS: list[Row] = [
             "reports/filters/",
             "featured-tasks/",
             "disclosures/",
+            "disclosures/days/",
             "disclosures.csv",
             "institution/",
             "keys/",

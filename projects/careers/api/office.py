@@ -1,9 +1,6 @@
 """The office's own management, for staff sessions only (never a key): the institution and
 its colleagues, API keys, and the disclosure log."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +20,10 @@ from accounts.services.institutions import institution_staff_add
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.pagination import NewestFirstPagination
+from projects.careers.csv_cells import csv_text
+from projects.careers.models import Disclosure
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_institution
+from projects.careers.selectors.office_disclosure_days import disclosure_what
 from projects.careers.selectors.people import staff_name
 
 
@@ -167,7 +167,8 @@ class DisclosureListView(CareersView):
 
 
 class DisclosureCsvView(CareersView):
-    """The whole disclosure log as CSV, with the students' ids for your institution."""
+    """The whole disclosure log as CSV, with the students' ids for your institution; `what`
+    says in plain words what each read was ("students list"), never naming a student."""
 
     staff_only = True
 
@@ -176,23 +177,28 @@ class DisclosureCsvView(CareersView):
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV")},
     )
     def get(self, request: Request) -> HttpResponse:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["at", "by_kind", "by", "endpoint", "fields", "students"])
         rows = disclosures_for_institution(access=self.access).order_by("-id")
-        for row in rows.prefetch_related("students").iterator(chunk_size=500):
-            shaped = disclosure_shape(row)
-            students = " ".join(self.access.student_public_id(u.pk) for u in row.students.all())
-            writer.writerow(
-                [
-                    shaped["at"].isoformat(),
-                    shaped["by"]["kind"],
-                    shaped["by"]["name"],
-                    shaped["endpoint"],
-                    " ".join(shaped["fields"]),
-                    students,
-                ]
-            )
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        text = csv_text(
+            [
+                ["at", "by_kind", "by", "what", "endpoint", "fields", "students"],
+                *(
+                    self._line(row)
+                    for row in rows.prefetch_related("students").iterator(chunk_size=500)
+                ),
+            ]
+        )
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="disclosure-log.csv"'
         return response
+
+    def _line(self, row: Disclosure) -> list[str]:
+        shaped = disclosure_shape(row)
+        return [
+            shaped["at"].isoformat(),
+            shaped["by"]["kind"],
+            shaped["by"]["name"],
+            disclosure_what(endpoint=row.endpoint),
+            shaped["endpoint"],
+            " ".join(shaped["fields"]),
+            " ".join(self.access.student_public_id(u.pk) for u in row.students.all()),
+        ]

@@ -1,9 +1,6 @@
 """GET careers/reports/summary/, summary.csv, first-destination.csv and the filter values for
 the dashboard."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -12,6 +9,7 @@ from rest_framework.response import Response
 
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
+from projects.careers.csv_cells import csv_text
 from projects.careers.selectors.outcomes import (
     careers_first_destination_rows,
     careers_first_destination_students,
@@ -71,8 +69,9 @@ class ReportSummaryView(CareersView):
 
 class ReportSummaryCsvView(CareersView):
     """The same figures as CSV (one row for all, then one per group; `paid` and `unpaid`
-    count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
-    students take part and the row's figures are empty)."""
+        count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
+        students take part and the row's figures are empty; an empty `stipend_totals` means hidden,
+    `0` means no stipend amounts among students who share them)."""
 
     disclosed_fields = REPORT_FIELDS
 
@@ -82,9 +81,8 @@ class ReportSummaryCsvView(CareersView):
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV")},
     )
     def get(self, request: Request) -> HttpResponse:
-        out = io.StringIO()
-        csv.writer(out).writerows(careers_report_csv_rows(_report(self, request)))
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        text = csv_text(careers_report_csv_rows(_report(self, request)))
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="careers-summary.csv"'
         return response
 
@@ -124,11 +122,8 @@ class FirstDestinationCsvView(CareersView):
     )
     def get(self, request: Request) -> HttpResponse:
         students = careers_first_destination_students(access=self.access)
-        out = io.StringIO()
-        csv.writer(out).writerows(
-            careers_first_destination_rows(access=self.access, student_ids=students)
-        )
+        text = csv_text(careers_first_destination_rows(access=self.access, student_ids=students))
         self.disclose(students)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="first-destination.csv"'
         return response

@@ -238,7 +238,8 @@ class ReportCellSerializer(serializers.Serializer):
     hours = _f(serializers.IntegerField(allow_null=True), "Estimated hours, summed.", 160)
     stipend_totals = _f(
         serializers.DictField(child=serializers.IntegerField(), allow_null=True),
-        "Stipends by currency in minor units; null unless 5+ students here share amounts.",
+        "Stipends by currency in minor units; {} when no engagement here was paid; null "
+        "(hidden) when some were but fewer than 5 of their students share amounts.",
         {"usd": 250000},
     )
     funnel = FunnelSerializer(

@@ -3,7 +3,15 @@ student's own view of the disclosure log (me_urls.py)."""
 
 from django.urls import path
 
-from projects.careers.api import colleagues, engagements, featured, office, reports, students
+from projects.careers.api import (
+    colleagues,
+    engagements,
+    featured,
+    office,
+    office_log,
+    reports,
+    students,
+)
 
 urlpatterns = [
     path("students/", students.StudentListView.as_view(), name="careers-students"),
@@ -44,5 +52,8 @@ urlpatterns = [
     path("keys/", office.ApiKeyListView.as_view(), name="careers-keys"),
     path("keys/<id:key_id>/", office.ApiKeyDetailView.as_view(), name="careers-key-detail"),
     path("disclosures/", office.DisclosureListView.as_view(), name="careers-disclosures"),
+    path(
+        "disclosures/days/", office_log.DisclosureDaysView.as_view(), name="careers-disclosure-days"
+    ),
     path("disclosures.csv", office.DisclosureCsvView.as_view(), name="careers-disclosures-csv"),
 ]

@@ -83,9 +83,11 @@ class _Cell:
             "paid": c["paid"],
             "unpaid": c["unpaid"],
             "hours": c["hours"],
+            # Hidden (None) only when there are amounts and too few students share them: with
+            # no engagement paid (`paid` is shown), the totals are truthfully none ({}).
             "stipend_totals": (
                 dict(sorted((k, v) for k, v in self.stipend_totals.items() if v))
-                if c["stipend_students"] >= SUPPRESSION_THRESHOLD
+                if c["stipend_students"] >= SUPPRESSION_THRESHOLD or not c["paid"]
                 else None
             ),
             "funnel": {
@@ -303,7 +305,12 @@ def careers_report_csv_rows(report: dict[str, Any]) -> list[list[str]]:
 
     def line(key: str, cell: dict[str, Any]) -> list[str]:
         totals = cell["stipend_totals"]
-        money = " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items()) if totals else ""
+        # Empty means hidden (fewer than 5 share amounts), never "none": no amounts is a 0.
+        money = (
+            ""
+            if totals is None
+            else " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items()) or "0"
+        )
         funnel = cell["funnel"] or {}
         outcomes = cell["outcomes"] or {}
         return [

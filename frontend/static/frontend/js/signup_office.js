@@ -27,3 +27,19 @@ function showPitches() {
 }
 for (const box of roleBoxes) box.addEventListener("change", showPitches);
 if (pitches.length && roleBoxes.length) showPitches();
+
+// From an invitation, the invited address needs no confirmation e-mail (the server said which
+// address); typing another one brings the usual confirmation back, and the line says so.
+const note = document.querySelector("[data-confirm-note][data-invited-email]");
+const emailBox = document.querySelector('input[name="email"]');
+if (note && emailBox) {
+  const invited = note.dataset.invitedEmail.trim().toLowerCase();
+  const words = note.querySelector("[data-confirm-words]");
+  const sayConfirmation = () => {
+    words.textContent = emailBox.value.trim().toLowerCase() === invited
+      ? "No confirmation e-mail needed: your invitation already proved this address."
+      : "We send one e-mail to confirm your address.";
+  };
+  emailBox.addEventListener("input", sayConfirmation);
+  sayConfirmation();
+}

@@ -1,0 +1,153 @@
+"""The office's own disclosure log, grouped on the server: one line per day, reader (a staff
+person or an API key) and kind of read, with how many times and the last time.
+
+One dashboard visit writes five raw rows (three summary reads, the students list, the
+engagements list), so "the last 10 rows" covered two page views. Grouped, a visit is one line:
+"Priya Shah viewed the dashboard (figures, students, engagements)", 3 times that day. The
+dashboard's count is its visits (the most-read endpoint of the fold: each visit reads each of
+its endpoints once); every other kind counts its reads. Pages are whole days, newest first,
+behind the same opaque day cursor as the student's own grouped log. The words name what was
+read, never which student (the raw log and its CSV hold the ids)."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, Max
+from django.db.models.functions import TruncDate
+
+from accounts.models import User
+from projects.careers.access import CareersAccess
+from projects.careers.models import Disclosure
+from projects.careers.selectors.disclosure_days import DAYS_PER_PAGE, disclosure_read_kind
+from projects.careers.selectors.people import staff_name
+
+_CAREERS = "/api/v1/careers/"
+
+# Each endpoint in plain words: the log CSV's `what` column, and (short) the parts of a line.
+_WHAT = {
+    "reports/summary/": ("summary figures", "figures"),
+    "reports/summary.csv": ("summary figures (CSV)", "the summary figures"),
+    "reports/first-destination.csv": (
+        "first-destination report (CSV)",
+        "the first-destination report",
+    ),
+    "students/": ("students list", "students"),
+    "engagements/": ("engagements list", "engagements"),
+}
+_PARTICIPATION = ("a student's participation", "students' participation")
+_ORDER = ["figures", "students", "engagements", "students' participation"]
+
+
+def _what(endpoint: str) -> tuple[str, str]:
+    rest = endpoint.split("?", 1)[0].removeprefix(_CAREERS)
+    if rest.startswith("students/") and rest.endswith("/participation/"):
+        return _PARTICIPATION
+    return _WHAT.get(rest, ("student data", "student data"))
+
+
+def disclosure_what(*, endpoint: str) -> str:
+    """What one raw read was, in plain words ("students list", "a student's participation"):
+    the log CSV's `what` column. Never a student's name: no more than the read disclosed."""
+    return _what(endpoint)[0]
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _sorted(parts: set[str]) -> list[str]:
+    return sorted(parts, key=lambda p: (_ORDER.index(p) if p in _ORDER else len(_ORDER), p))
+
+
+def office_disclosure_line_words(*, kind: str, parts: set[str], pages: int) -> str:
+    """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
+    "Opened 2 students' participation pages", "Downloaded the summary figures (CSV)"."""
+    named = _sorted(parts)
+    if kind == "dashboard":
+        return f"Viewed the dashboard ({', '.join(named)})"
+    if kind == "student_page":
+        return (
+            "Opened a student's participation page"
+            if pages == 1
+            else f"Opened {pages} students' participation pages"
+        )
+    if kind == "export":
+        return f"Downloaded {_join(named)} (CSV)"
+    return f"Read {_join(named)} through the API"
+
+
+@dataclass
+class _Line:
+    day: date
+    staff_user_id: int | None
+    api_key_label: str
+    kind: str
+    count: int = 0
+    last_at: datetime | None = None
+    parts: set[str] = field(default_factory=set)
+    endpoints: set[str] = field(default_factory=set)
+
+
+def office_disclosure_days(
+    *, access: CareersAccess, before: date | None = None, days: int = DAYS_PER_PAGE
+) -> tuple[list[dict[str, Any]], date | None]:
+    """Up to `days` days of lines (newest first) before the day `before`, and the day the next
+    page starts from (None on the last page). Three queries whatever the log's size."""
+    rows = Disclosure.objects.filter(institution=access.institution)
+    if before is not None:
+        rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
+    found = list(
+        rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("-day")[: days + 1]
+    )
+    if not found:
+        return [], None
+    shown, following = found[:days], found[days:]
+    start = datetime.combine(shown[-1], time.min, tzinfo=UTC)
+    end = datetime.combine(shown[0] + timedelta(days=1), time.min, tzinfo=UTC)
+    groups = (
+        rows.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values("day", "staff_user_id", "api_key_label", "endpoint")
+        .annotate(n=Count("id"), last=Max("created_at"))
+        .order_by()
+    )
+    lines: dict[tuple, _Line] = {}
+    for g in groups:
+        kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=bool(g["api_key_label"]))
+        key = (g["day"], g["staff_user_id"], g["api_key_label"], kind)
+        line = lines.setdefault(key, _Line(*key))
+        # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
+        line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
+        line.last_at = max(filter(None, [line.last_at, g["last"]]))
+        line.parts.add(_what(g["endpoint"])[1])
+        line.endpoints.add(g["endpoint"].split("?", 1)[0])
+    staff = User.objects.select_related("profile").in_bulk({k[1] for k in lines if k[1]})
+    institution = access.institution.name
+    ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
+    return [_shape(line, staff=staff, institution=institution) for line in ordered], (
+        shown[-1] if following else None
+    )
+
+
+def _shape(line: _Line, *, staff: dict[int, User], institution: str) -> dict[str, Any]:
+    if line.api_key_label:
+        by = {"kind": "api_key", "name": line.api_key_label}
+        who = f"API key “{line.api_key_label}”"
+    else:
+        person = staff.get(line.staff_user_id) if line.staff_user_id else None
+        by = {"kind": "staff", "name": staff_name(person, institution=institution)}
+        who = by["name"]
+    what = office_disclosure_line_words(kind=line.kind, parts=line.parts, pages=len(line.endpoints))
+    return {
+        "day": line.day,
+        "by": by,
+        "kind": line.kind,
+        "what": what,
+        "count": line.count,
+        "last_at": line.last_at,
+        "description": f"{who} {what[0].lower()}{what[1:]}",
+    }

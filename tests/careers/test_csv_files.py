@@ -1,0 +1,77 @@
+"""The careers CSV files follow one rule: quoted only where a cell needs it (numbers are plain),
+and a typed text that a spreadsheet would run as a formula starts with an apostrophe, whatever
+the quoting. In the summary, an empty `stipend_totals` means hidden, never "no amounts": shared
+amounts that add up to nothing are a 0."""
+
+import csv
+import io
+
+import pytest
+
+from projects.careers.csv_cells import csv_text
+from projects.careers.services.summary import careers_summary_rebuild
+from tests.careers.conftest import make_student
+from tests.careers.test_outcomes import WITH_OUTCOMES, _completed_with_outcomes
+from tests.factories import EngagementFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(response) -> list[dict[str, str]]:
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_formula_cells_are_defused_by_an_apostrophe_not_by_quotes():
+    text = csv_text([["=1+1", "+44 20", "-x", "@SUM(A1)", "\tTab", "plain, with comma", 3, None]])
+
+    assert text == "'=1+1,'+44 20,'-x,'@SUM(A1),'\tTab,\"plain, with comma\",3,\r\n"
+
+
+def test_the_first_destination_file_quotes_only_where_needed_and_defuses_formulas(office):
+    student = make_student(office, "=HYPERLINK(1)", scopes=WITH_OUTCOMES, programme="Economics")
+    _completed_with_outcomes(student, ("job_offer",))
+
+    response = office.key_client().get("/api/v1/careers/reports/first-destination.csv")
+    text = response.content.decode()
+
+    (row,) = _rows(response)
+    assert row["name"] == "'=HYPERLINK(1)"
+    assert ',"1",' not in text and ",1," in text  # counts are plain numbers
+
+
+def test_the_disclosure_log_defuses_a_formula_in_a_colleagues_name(office):
+    office.admin.profile.display_name = "@evil"
+    office.admin.profile.save()
+    make_student(office, "Noah Kim")
+    office.staff_client().get("/api/v1/careers/students/")
+
+    (row,) = _rows(office.staff_client().get("/api/v1/careers/disclosures.csv"))
+
+    assert row["by"] == "'@evil"
+    assert row["what"] == "students list"
+
+
+def test_summary_stipend_totals_say_0_when_shared_amounts_add_up_to_nothing(office):
+    for i in range(5):
+        EngagementFactory(drafter=make_student(office, f"Unpaid {i}"))  # every scope shared
+    careers_summary_rebuild()
+
+    (everyone,) = _rows(office.key_client().get("/api/v1/careers/reports/summary.csv"))[:1]
+
+    assert everyone["group"] == "All" and everyone["unpaid"] == "5"
+    assert everyone["stipend_totals"] == "0"
+
+
+def test_summary_stipend_totals_stay_empty_when_hidden(office):
+    for i in range(5):  # paid, but nobody shares stipend amounts: the sum is hidden, not 0
+        EngagementFactory(
+            drafter=make_student(office, f"Private {i}", scopes=["participation"]),
+            application__task=TaskFactory(stipend_amount=20000),
+        )
+    careers_summary_rebuild()
+
+    (everyone,) = _rows(office.key_client().get("/api/v1/careers/reports/summary.csv"))[:1]
+
+    assert everyone["students"] == "5" and everyone["paid"] == "5"
+    assert everyone["stipend_totals"] == ""
