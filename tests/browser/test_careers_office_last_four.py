@@ -85,9 +85,12 @@ def test_the_students_file_has_outcomes_and_last_activity_and_no_formulas(page):
     with page.expect_download() as download:
         page.get_by_role("button", name="Download students (CSV)").click()
 
-    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
+    text = Path(download.value.path()).read_text()
+    rows = list(csv.DictReader(io.StringIO(text)))
     by_name = {row["name"]: row for row in rows}
     noah = by_name["Noah Kim"]
+    # The files' one quoting rule: a cell is quoted only when it must be, numbers never.
+    assert '"' not in text.splitlines()[0] and "Noah Kim," in text
     assert noah["shares_outcomes"] == "yes" and noah["job_offer"] == "0"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", noah["last_activity"])
     # Participation only: no outcome figures at all, as in the table ("Not shared").
