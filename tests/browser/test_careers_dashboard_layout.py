@@ -148,7 +148,11 @@ def test_the_disclosure_log_groups_a_days_reads_in_plain_words_beside_the_csv(pa
     log_in(page, office.admin)
     page.goto(page.base + "/careers/settings/")
 
-    log = page.get_by_role("table", name="The latest reads of student data by your office, one line per day, person and kind of read")
+    log = page.get_by_role(
+        "table",
+        name="The latest reads of student data by your office, "
+        "one line per day, person and kind of read",
+    )
     rows = log.locator("tbody tr")
     expect(rows).to_have_count(2)
     dashboard = rows.filter(has_text="Viewed the dashboard")
