@@ -33,6 +33,13 @@ ENUM_NAME_OVERRIDES = {
         ("drafter", "drafter"),
         ("visitor", "visitor"),
     ],
+    # How an office read student data: the student's grouped log and the office's own.
+    "DisclosureReadKindEnum": [
+        ("dashboard", "dashboard"),
+        ("student_page", "student_page"),
+        ("export", "export"),
+        ("system", "system"),
+    ],
     "ShowableChoiceEnum": [
         ("full", "full"),
         ("case_study", "case_study"),
