@@ -5,6 +5,7 @@ import mimetypes
 from typing import Any
 
 from allauth.account.views import SignupView as AllauthSignupView
+from django import forms
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.cache import cache_control
@@ -88,14 +89,27 @@ class SignupView(AllauthSignupView):
             initial["roles"] = [role]
         return initial
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        """`invited_email`: the address a colleague's invitation link (`next=/careers/join/<t>/`,
-        `email=` as the join page fills it) already proved, so no confirmation mail goes to it
-        (the adapter's is_email_verified); the page says so while that address is typed."""
-        context = super().get_context_data(**kwargs)
+    def invited_email(self) -> str:
+        """The address a colleague's invitation link (`next=/careers/join/<t>/`, `email=` as
+        the join page fills it) already proved, or ""."""
         data = self.request.POST if self.request.method == "POST" else self.request.GET
         email = (data.get("email") or "").strip()
         token = staff_invitation_token_in(data.get("next") or self.request.GET.get("next") or "")
-        vouched = staff_invitation_vouches_for(token=token, email=email)
-        context["invited_email"] = email if vouched else ""
+        return email if staff_invitation_vouches_for(token=token, email=email) else ""
+
+    def get_form(self, form_class: Any = None) -> Any:
+        """Joining by a colleague's invitation makes career-office staff, as the link says:
+        no drafter/mentor choice to make, and the roles' hint (about creating an institution)
+        does not apply, so the choice is a hidden career-office value."""
+        form = super().get_form(form_class)
+        if self.invited_email():
+            form.fields["roles"].widget = forms.MultipleHiddenInput()
+            form.initial["roles"] = ["career_office"]
+        return form
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """`invited_email`: no confirmation mail goes to that address (the adapter's
+        is_email_verified); the page says so while that address is typed."""
+        context = super().get_context_data(**kwargs)
+        context["invited_email"] = self.invited_email()
         return context

@@ -2,15 +2,13 @@
 gets five more consenting students, so it has eight sharing students (5 or more, or a cohort's
 figures stay hidden), and their work falls in an earlier term than the rest, so the Term filter
 has two terms to choose from, both with figures. Made through the real services; seed_demo calls
-it after the career office, and a second run adds nothing."""
-
-from datetime import timedelta
+it after the career office, and a second run adds nothing. Then every Riverbend date is set
+inside the term its figures count in (demo_dates)."""
 
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Institution, User
-from projects.careers.services.summary import careers_students_sync
 from projects.management.demo_career_office import (
     CAREERS_MENTOR_EMAIL,
     CAREERS_SLUG,
@@ -18,7 +16,8 @@ from projects.management.demo_career_office import (
     demo_student_create,
     demo_student_email,
 )
-from projects.models import Application, Engagement, Task
+from projects.management.demo_dates import demo_dates_set
+from projects.models import Task
 from projects.services.applications import application_accept, application_create
 
 COHORT_PROGRAMME = "Computer Science"
@@ -31,9 +30,6 @@ COHORT_STUDENTS = [
     ("Ravi Patel", 2028),
     ("Lena Fischer", 2026),
 ]
-# Their engagements ran about eight months ago: always another academic term than today's
-# (a term is at most five months long).
-EARLIER_TERM_DAYS = 240
 _TASK_TITLES = (
     "Tidy a survey of 2,000 small businesses",
     "Write plain-language summaries of three reports",
@@ -47,8 +43,6 @@ def seed_demo_cohorts(*, password: str) -> None:
         return  # seeded on an earlier run
     mentor = User.objects.get(email=CAREERS_MENTOR_EMAIL)
     tasks = list(Task.objects.filter(mentor=mentor, title__in=_TASK_TITLES).order_by("pk"))
-    then = timezone.now() - timedelta(days=EARLIER_TERM_DAYS)
-    students = []
     for index, (name, year) in enumerate(COHORT_STUDENTS):
         student = demo_student_create(
             name=name,
@@ -71,9 +65,10 @@ def seed_demo_cohorts(*, password: str) -> None:
             feedback="Thorough, and asked the right questions early.",
             competencies={"communication": 4, "professionalism": 5},
         )
-        # The services stamp "now"; the demo dates this work to an earlier term (what the
-        # office sees is counted from these dates), then recounts these students.
-        Application.objects.filter(pk=application.pk).update(created_at=then)
-        Engagement.objects.filter(pk=engagement.pk).update(created_at=then)
-        students.append(student.pk)
-    careers_students_sync(user_ids=students)
+    # The services stamp "now": date this cohort's work in the term before the rest's, and
+    # everyone's inside a term wholly past, then recount the office from those dates.
+    demo_dates_set(
+        institution_slug=CAREERS_SLUG,
+        earlier_emails={demo_student_email(name) for name, _ in COHORT_STUDENTS},
+        today=timezone.now().date(),
+    )

@@ -5,7 +5,7 @@ never shared is not among them."""
 import pytest
 
 from accounts.models import User
-from projects.management.demo_career_office import CAREERS_STAFF_EMAIL
+from projects.management.demo_career_office import CAREERS_SLUG, CAREERS_STAFF_EMAIL
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,60 @@ def test_no_demo_task_promises_credit_to_the_reader(demo_seeded):
     assert not Task.objects.filter(what_you_gain__icontains="credited to you").exists()
     assert not Task.objects.filter(what_you_gain__icontains="credited to the student").exists()
     assert Task.objects.filter(what_you_gain__icontains="credited by name").exists()
+
+
+def _riverbend_cells() -> list[tuple]:
+    from projects.careers.models import SummaryCell
+
+    return sorted(
+        SummaryCell.objects.filter(institution__slug=CAREERS_SLUG).values_list(
+            "grain", "period", "programme", "class_year", "skill", "engagements", "completed"
+        )
+    )
+
+
+def test_every_demo_date_lies_in_the_term_the_office_counts_it_in(demo_seeded):
+    """A career officer saw every engagement "Started" today while the summary counted some of
+    them in Spring: each engagement's dates now fall in its counted term, Spring ones in
+    March-May and Fall ones in September-November, none in the future."""
+    from django.utils import timezone
+
+    from projects.careers.models import CareersStudent
+    from projects.careers.summary_terms import term_of
+    from projects.models import Engagement, Feedback, ReportBack
+
+    now = timezone.now()
+    engagements = Engagement.objects.filter(drafter__email__endswith="@riverbend.edu")
+    assert engagements.count() >= 20
+    counted = set()
+    for engagement in engagements:
+        term = term_of(engagement.created_at.date())
+        counted.add(term)
+        stamps = [engagement.created_at, engagement.started_at, engagement.completed_at]
+        stamps += [f.created_at for f in Feedback.objects.filter(engagement=engagement)]
+        stamps += [r.created_at for r in ReportBack.objects.filter(engagement=engagement)]
+        for stamp in filter(None, stamps):
+            assert stamp <= now
+            assert term_of(stamp.date()) == term
+            assert stamp.month in (3, 4, 5, 9, 10, 11)
+    assert len(counted) == 2
+    rows = CareersStudent.objects.filter(institution__slug=CAREERS_SLUG)
+    assert rows.count() >= 12 and all(row.changed_at <= now for row in rows)
+
+
+def test_the_demo_terms_are_the_last_two_wholly_past():
+    from datetime import date
+
+    from projects.management.demo_dates import demo_terms
+
+    assert demo_terms(today=date(2026, 12, 7)) == (date(2026, 9, 1), date(2026, 3, 1))
+    assert demo_terms(today=date(2026, 11, 15)) == (date(2026, 3, 1), date(2025, 9, 1))
+    assert demo_terms(today=date(2027, 1, 2)) == (date(2026, 9, 1), date(2026, 3, 1))
+
+
+def test_the_demo_summary_equals_a_rebuild(demo_seeded):
+    from projects.careers.services.summary import careers_summary_rebuild
+
+    before = _riverbend_cells()
+    careers_summary_rebuild()
+    assert _riverbend_cells() == before

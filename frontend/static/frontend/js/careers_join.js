@@ -33,6 +33,14 @@ function show(invitation) {
       part("ended-body").append(" ", Object.assign(document.createElement("a"), { href: "/careers/", textContent: "Open the dashboard" }));
     } else {
       ended("This invitation was already used", `Someone has accepted it already. If you should be on the office too, ask ${inviter} to invite you again.`);
+      // Often it was the reader, back from the e-mail: signed out, one click logs them in to
+      // the office they joined.
+      if (root.dataset.signedIn !== "true") {
+        const login = Object.assign(document.createElement("a"), { href: `/accounts/login/?next=${encodeURIComponent("/careers/")}`, textContent: "log in" });
+        const line = Object.assign(document.createElement("p"), { className: "login-instead" });
+        line.append("If that was you, ", login, " to open your office's dashboard.");
+        part("ended").append(line);
+      }
     }
     return;
   }

@@ -19,7 +19,8 @@ if (line && match) {
 
 // One pitch per ticked role; with none ticked yet, the drafter's (the form's default).
 const pitches = document.querySelectorAll("[data-pitch]");
-const roleBoxes = document.querySelectorAll('input[name="roles"]');
+// Checkboxes only: joining by invitation the role is a hidden career-office value (its pitch shown).
+const roleBoxes = document.querySelectorAll('input[name="roles"][type="checkbox"]');
 function showPitches() {
   const ticked = new Set([...roleBoxes].filter((box) => box.checked).map((box) => box.value));
   if (!ticked.size) ticked.add("drafter");
