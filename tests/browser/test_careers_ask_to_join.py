@@ -40,6 +40,7 @@ def test_kim_asks_to_join_and_priya_finds_the_invite_form_filled_in(page, browse
         "Request sent to Priya Shah. They will invite you by e-mail."
     )
     expect(already.get_by_role("button", name="Ask to join")).to_be_hidden()
+    expect(already.locator("[data-ask-said]")).to_be_focused()
     expect(
         already.get_by_role("button", name="This is a different office at the same university")
     ).to_be_visible()

@@ -165,3 +165,14 @@ def test_a_removed_admin_is_not_told(office, django_capture_on_commit_callbacks)
     assert _ask(kim, django_capture_on_commit_callbacks).json()["sent_to"] == [
         "Northfield University careers"
     ]
+
+
+def test_a_requester_without_a_name_is_named_by_their_address(
+    office, django_capture_on_commit_callbacks
+):
+    kim = UserFactory(email="kim@northfield.edu", finish__display_name="")
+    MembershipFactory(user=kim, institution=office.institution, email=kim.email)
+
+    assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
+    notice = Notification.objects.get(kind="staff_access_requested")
+    assert notice.title == "kim@northfield.edu asks to join Northfield University's career office"

@@ -337,13 +337,20 @@ async function askToJoin(event) {
   try {
     const sent = await api("me/staff-access-requests/", { method: "POST" });
     said.textContent = `Request sent to ${listed(sent.sent_to)}. They will invite you by e-mail.`;
-    button.hidden = true;
+    settle(button, said);
   } catch (error) {
     said.textContent = error.message;
-    if (error.code === "access_request_recent") { button.hidden = true; return; }
+    if (error.code === "access_request_recent") { settle(button, said); return; }
     said.classList.add("is-error");
     button.disabled = false;
   }
+}
+
+// Nothing more to press: the button goes, and focus moves to the answer rather than the page top.
+function settle(button, said) {
+  button.hidden = true;
+  said.tabIndex = -1;
+  said.focus();
 }
 
 function listed(names) {
