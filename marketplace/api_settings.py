@@ -45,6 +45,8 @@ def rest_framework_settings(env: environ.Env, *, num_proxies: int) -> dict[str, 
             "offers": env.str("API_THROTTLE_OFFERS", default="20/day"),
             # Each correction of an unconfirmed address e-mails the new one (accounts.api).
             "email_correct": env.str("API_THROTTLE_EMAIL_CORRECT", default="5/hour"),
+            # Each request to join a career office notifies (and e-mails) its admins.
+            "staff_access_requests": env.str("API_THROTTLE_STAFF_ACCESS", default="10/day"),
         },
         "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
         "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

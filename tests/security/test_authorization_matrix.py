@@ -241,6 +241,9 @@ ROWS: list[Row] = [
         body={"token": STAFF_INVITE_TOKEN},
         who=SIGNED_IN,
     ),
+    # Asking the office on your confirmed address's domain to invite you: drafter A is a student
+    # member of the world's live office; anyone else has no such office (404, none named).
+    Row("POST", "/api/v1/me/staff-access-requests/", who=frozenset({A})),
     Row(
         "PATCH",
         "/api/v1/careers/institution/staff/{membership_id}/",

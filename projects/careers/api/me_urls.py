@@ -3,7 +3,7 @@ the other me/ routes, outside careers/ (the person is not, or not yet, the offic
 
 from django.urls import path
 
-from projects.careers.api import colleagues, me
+from projects.careers.api import access_requests, colleagues, me
 
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
@@ -13,6 +13,11 @@ urlpatterns = [
         "me/staff-invitations/accept/",
         colleagues.StaffInvitationAcceptView.as_view(),
         name="me-staff-invitations-accept",
+    ),
+    path(
+        "me/staff-access-requests/",
+        access_requests.StaffAccessRequestView.as_view(),
+        name="me-staff-access-requests",
     ),
     path(
         "staff-invitations/<str:token>/",

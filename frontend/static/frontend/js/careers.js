@@ -219,6 +219,7 @@ function wireForms() {
   $("[data-create-form]").addEventListener("submit", createOffice);
   $("[data-your-name-form]").addEventListener("submit", saveOwnName);
   $("[data-different-office]").addEventListener("click", showCreateAnyway);
+  $("[data-ask-to-join]").addEventListener("click", askToJoin);
 }
 
 function linkContact(form) {
@@ -324,6 +325,36 @@ async function officeAlreadyHere() {
   $("[data-already-domain]").textContent = there.email.split("@").pop();
   $("[data-already]").hidden = false;
   return true;
+}
+
+// No invitation yet: ask the office's admins for one (they get a notice and an e-mail whose link
+// opens their invite form with this address filled in). Once a day: a second ask says when.
+async function askToJoin(event) {
+  const button = event.currentTarget;
+  const said = $("[data-ask-said]");
+  button.disabled = true;
+  said.classList.remove("is-error");
+  try {
+    const sent = await api("me/staff-access-requests/", { method: "POST" });
+    said.textContent = `Request sent to ${listed(sent.sent_to)}. They will invite you by e-mail.`;
+    settle(button, said);
+  } catch (error) {
+    said.textContent = error.message;
+    if (error.code === "access_request_recent") { settle(button, said); return; }
+    said.classList.add("is-error");
+    button.disabled = false;
+  }
+}
+
+// Nothing more to press: the button goes, and focus moves to the answer rather than the page top.
+function settle(button, said) {
+  button.hidden = true;
+  said.tabIndex = -1;
+  said.focus();
+}
+
+function listed(names) {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 function showCreateAnyway() {

@@ -65,6 +65,26 @@ async function uploadRoster(event) {
   });
 }
 
+// An admin arrives from a colleague's "asks to join" notice: /careers/settings/?invite=<address>.
+// The address fills the invite form (only if it is one); the role stays Viewer until the admin
+// chooses, and nothing is sent until they press Invite.
+const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+function invitedAddress() {
+  const asked = (new URLSearchParams(window.location.search).get("invite") || "").trim();
+  return asked.length <= 254 && ADDRESS.test(asked) ? asked : "";
+}
+
+function prefillInvite(admin) {
+  const address = invitedAddress();
+  if (!address || !admin) return null;
+  const form = $("[data-invite-form]");
+  form.email.value = address;
+  form.role.value = "viewer";
+  say("invitations", `${address} asked to join: choose their role, then press Invite.`);
+  return form.email;
+}
+
 function wireForms() {
   $("[data-invite-form]").addEventListener("submit", (event) => invite(event, { pending, domains: officeDomains }));
   $("[data-key-form]").addEventListener("submit", createKey);
@@ -86,8 +106,10 @@ async function start() {
   $("[data-invite-form]").hidden = !admin;
   $("[data-title]").textContent = `${office.name}: office settings`;
   await loadColleagues({ admin, pending });
+  const prefilled = prefillInvite(admin);
   if (!live) {
     status.textContent = `${mine[0].name} is waiting for approval: API keys, the roster, university sign-in and the disclosure log open once it is live.`;
+    prefilled?.focus();
     return;
   }
   institution = live;
@@ -99,7 +121,9 @@ async function start() {
   for (const item of menu.querySelectorAll("[data-admin-only]")) item.hidden = !admin;
   menu.hidden = false;
   keepJumpHeight(root, menu);
-  await Promise.all([loadLog(), admin ? loadKeys() : null, admin ? loadSso(live.slug) : null]);
+  // Focused once the page below has loaded, so nothing moves the form after it is focused.
+  await Promise.all([loadLog(), admin ? loadKeys() : null, admin ? loadSso(live.slug) : null])
+    .finally(() => prefilled?.focus());
   status.textContent = "";
 }
 

@@ -1,0 +1,168 @@
+"""Asking to join an office that is already here: someone whose confirmed address is on a live
+office's domain (which makes them a student-side member there, me/memberships/) but who has no
+invitation asks that office's admins to invite them. Each admin gets a notice (in the inbox and
+by e-mail) whose link opens the colleague invite form filled in with the requester's address;
+the admin still chooses the role and sends the invitation.
+
+No table of its own: a request IS the admins' notices of kind `staff_access_requested`, whose
+link names the requester's address — which is also how a second request within
+ACCESS_REQUEST_QUIET_HOURS is recognised and refused."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.locks import user_lock
+from accounts.models import Institution, InstitutionMembership, Notification, User
+from accounts.services.notifications import notification_send
+from marketplace.errors import Conflict, NotFound
+from projects.careers import error_codes
+from projects.careers.selectors.people import staff_name
+
+ACCESS_REQUEST_KIND = "staff_access_requested"
+ACCESS_REQUEST_QUIET_HOURS = 24
+
+
+@dataclass(frozen=True)
+class AccessRequestSent:
+    institution: Institution
+    sent_to: list[str]  # the admins' display names, never their addresses
+
+
+def access_request_link(*, email: str) -> str:
+    """Where an admin's notice points: Office settings, the colleague form filled in."""
+    return f"/careers/settings/?invite={quote(email, safe='@')}#colleagues"
+
+
+def _office_admins(institution: Institution) -> list[User]:
+    return [
+        membership.user
+        for membership in InstitutionMembership.objects.filter(
+            institution=institution,
+            role=InstitutionMembership.Role.STAFF,
+            staff_role=InstitutionMembership.StaffRole.ADMIN,
+            ended_at__isnull=True,
+            user__is_active=True,
+        )
+        .select_related("user__profile")
+        .order_by("pk")
+    ]
+
+
+def access_request_not_staff_require(*, user: User) -> None:
+    """409 when the person is already staff of a live office that one of their confirmed
+    addresses belongs to: they are in already (their colleagues list shows them)."""
+    verified = {
+        address.email.lower().rsplit("@", 1)[-1]
+        for address in EmailAddress.objects.filter(user=user, verified=True)
+    }
+    for membership in InstitutionMembership.objects.filter(
+        user=user,
+        role=InstitutionMembership.Role.STAFF,
+        ended_at__isnull=True,
+        institution__status=Institution.Status.APPROVED,
+    ).select_related("institution"):
+        domains = {d.lower().strip().lstrip("@") for d in membership.institution.email_domains}
+        if any(host == d or host.endswith(f".{d}") for host in verified for d in domains):
+            raise Conflict(
+                f"You are already staff of {membership.institution.name}'s career office.",
+                code=error_codes.ALREADY_STAFF,
+            )
+
+
+def access_request_office_get(*, user: User) -> InstitutionMembership:
+    """The live office whose domain the person's confirmed address is on: their student-side
+    membership there (the same rule the /careers/ page uses to say the office is here). 404
+    otherwise, in the same words whatever the reason, so no office is revealed."""
+    membership = (
+        InstitutionMembership.objects.filter(
+            user=user,
+            role=InstitutionMembership.Role.STUDENT,
+            ended_at__isnull=True,
+            institution__status=Institution.Status.APPROVED,
+        )
+        .select_related("institution")
+        .order_by("institution__name")
+        .first()
+    )
+    if membership is None or not membership.email:
+        raise NotFound(
+            "None of your confirmed addresses is on the domain of a career office on Slipstream.",
+            code=error_codes.ACCESS_REQUEST_NO_OFFICE,
+        )
+    return membership
+
+
+def access_request_not_recent_require(
+    *, institution: Institution, email: str, admins: list[User], now: datetime
+) -> None:
+    """One request per ACCESS_REQUEST_QUIET_HOURS: the admins' earlier notices of this kind
+    pointing at this address are the record of it."""
+    since = now - timedelta(hours=ACCESS_REQUEST_QUIET_HOURS)
+    earlier = (
+        Notification.objects.filter(
+            kind=ACCESS_REQUEST_KIND,
+            recipient__in=admins,
+            url=access_request_link(email=email),
+            created_at__gte=since,
+        )
+        .select_related("recipient__profile")
+        .order_by("created_at")
+    )
+    notices = list(earlier)
+    if not notices:
+        return
+    asked = timezone.localtime(notices[0].created_at)
+    told = sorted({staff_name(n.recipient, institution=institution.name) for n in notices})
+    raise Conflict(
+        f"You asked on {asked.day} {asked:%b}; {_names(told)} "
+        f"{'has' if len(told) == 1 else 'have'} been told.",
+        code=error_codes.ACCESS_REQUEST_RECENT,
+    )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def access_request_send(*, user: User) -> AccessRequestSent:
+    """Notify every admin of the office on the person's confirmed address that they ask to
+    be invited. Refused: already staff there (409), no such office (404), asked already in
+    the last ACCESS_REQUEST_QUIET_HOURS (409 `access_request_recent`)."""
+    now = timezone.now()
+    with transaction.atomic():
+        user_lock(user)  # two clicks at once send one request, not two
+        access_request_not_staff_require(user=user)
+        membership = access_request_office_get(user=user)
+        institution = membership.institution
+        admins = _office_admins(institution)
+        if not admins:  # an office without an admin cannot invite anyone: same as none
+            raise NotFound(
+                "None of your confirmed addresses is on the domain of a career office on "
+                "Slipstream.",
+                code=error_codes.ACCESS_REQUEST_NO_OFFICE,
+            )
+        email = membership.email.lower()
+        access_request_not_recent_require(
+            institution=institution, email=email, admins=admins, now=now
+        )
+        requester = user.profile.display_name.strip() or email
+        link = access_request_link(email=email)
+        for admin in admins:
+            notification_send(
+                recipient=admin,
+                kind=ACCESS_REQUEST_KIND,
+                title=f"{requester} asks to join {institution.name}'s career office",
+                body=(
+                    f"{requester} ({email}) has a confirmed address on your office's domain and "
+                    "asks you to invite them as a colleague. The link opens the invite form with "
+                    "their address filled in: choose their role and press Invite."
+                ),
+                url=link,
+            )
+    names = [staff_name(admin, institution=institution.name) for admin in admins]
+    return AccessRequestSent(institution=institution, sent_to=names)
