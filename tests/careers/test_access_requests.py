@@ -176,3 +176,22 @@ def test_a_requester_without_a_name_is_named_by_their_address(
     assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
     notice = Notification.objects.get(kind="staff_access_requested")
     assert notice.title == "kim@northfield.edu asks to join Northfield University's career office"
+
+
+def test_inviting_the_person_who_asked_closes_every_admins_notice_of_it(
+    office, django_capture_on_commit_callbacks
+):
+    omar = _second_admin(office)
+    kim = make_student(office, "Kim Office", scopes=None)
+    _ask(kim, django_capture_on_commit_callbacks)
+
+    response = office.staff_client().post(
+        "/api/v1/careers/invitations/",
+        {"email": "Kim.Office@northfield.edu", "staff_role": "viewer"},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    unread = Notification.objects.filter(kind="staff_access_requested", read_at__isnull=True)
+    assert not unread.exists()
+    assert Notification.objects.filter(kind="staff_access_requested", recipient=omar).exists()

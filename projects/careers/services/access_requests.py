@@ -166,3 +166,15 @@ def access_request_send(*, user: User) -> AccessRequestSent:
             )
     names = [staff_name(admin, institution=institution.name) for admin in admins]
     return AccessRequestSent(institution=institution, sent_to=names)
+
+
+def access_requests_answered(*, institution: Institution, email: str) -> int:
+    """An admin invited the person who asked to join: every admin's notice of that request is
+    done, so no colleague invites them a second time. Returns how many notices were closed."""
+    return Notification.objects.filter(
+        kind=ACCESS_REQUEST_KIND,
+        read_at__isnull=True,
+        recipient__memberships__institution=institution,
+        recipient__memberships__role=InstitutionMembership.Role.STAFF,
+        url__iexact=access_request_link(email=email),
+    ).update(read_at=timezone.now())

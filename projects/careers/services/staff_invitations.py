@@ -26,6 +26,7 @@ from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
 from projects.careers.access import CareersAccess
 from projects.careers.selectors.people import staff_name
+from projects.careers.services.access_requests import access_requests_answered
 from projects.locks import staff_invitation_lock
 from projects.transitions import (
     OFFICE_ADMIN,
@@ -143,6 +144,7 @@ def staff_invitation_create(
             invited_by=access.staff_user,
             expires_at=now + timedelta(days=STAFF_INVITATION_DAYS),
         )
+        access_requests_answered(institution=institution, email=email)
         issued = IssuedInvitation(invitation=invitation, token=token)
         message = _invitation_email(issued, inviter=access.staff_user)
         transaction.on_commit(lambda: send_html_email.enqueue(to=email, **message))
