@@ -164,7 +164,19 @@ def test_the_first_destination_csv_writes_ratings_as_the_pages_do(office):
 
 def test_who_saw_your_data_names_ratings_as_the_consent_page_does(office):
     student = make_student(office, "Ida Rated", scopes=["participation", "evaluations"])
-    EngagementFactory(drafter=student)
+    engagement = EngagementFactory(
+        application=ApplicationFactory(
+            task=TaskFactory(), drafter=student, state=Application.State.ACCEPTED
+        ),
+        state=Engagement.State.COMPLETED,
+    )
+    # Ratings are named once a mentor has rated the student (before, no read returned any).
+    feedback_submit(
+        engagement_id=engagement.pk,
+        author=engagement.mentor,
+        rating=5,
+        competencies={"teamwork": 4},
+    )
     office.key_client().get("/api/v1/careers/engagements/")
 
     days = _student(APIClient(), student).get("/api/v1/me/disclosures/days/").json()

@@ -21,9 +21,8 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.pagination import NewestFirstPagination
 from projects.careers.csv_cells import csv_text
-from projects.careers.models import Disclosure
 from projects.careers.selectors.disclosures import disclosure_shape, disclosures_for_institution
-from projects.careers.selectors.office_disclosure_days import disclosure_what
+from projects.careers.selectors.office_disclosure_days import disclosure_csv_rows
 from projects.careers.selectors.people import staff_name
 
 
@@ -167,8 +166,8 @@ class DisclosureListView(CareersView):
 
 
 class DisclosureCsvView(CareersView):
-    """The whole disclosure log as CSV, with the students' ids for your institution; `what`
-    says in plain words what each read was ("students list"), never naming a student."""
+    """The whole disclosure log as CSV, with the students' ids for your institution and their
+    names while they share with you; `what` says in plain words what each read was."""
 
     staff_only = True
 
@@ -177,28 +176,7 @@ class DisclosureCsvView(CareersView):
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV")},
     )
     def get(self, request: Request) -> HttpResponse:
-        rows = disclosures_for_institution(access=self.access).order_by("-id")
-        text = csv_text(
-            [
-                ["at", "by_kind", "by", "what", "endpoint", "fields", "students"],
-                *(
-                    self._line(row)
-                    for row in rows.prefetch_related("students").iterator(chunk_size=500)
-                ),
-            ]
-        )
+        text = csv_text(disclosure_csv_rows(access=self.access))
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="disclosure-log.csv"'
         return response
-
-    def _line(self, row: Disclosure) -> list[str]:
-        shaped = disclosure_shape(row)
-        return [
-            shaped["at"].isoformat(),
-            shaped["by"]["kind"],
-            shaped["by"]["name"],
-            disclosure_what(endpoint=row.endpoint),
-            shaped["endpoint"],
-            " ".join(shaped["fields"]),
-            " ".join(self.access.student_public_id(u.pk) for u in row.students.all()),
-        ]

@@ -1,5 +1,6 @@
 """GET /api/v1/careers/disclosures/days/: the office's disclosure log grouped by day, reader and
-kind of read (a dashboard visit is one line, not five). Staff sessions only, as the raw log
+kind of read (a dashboard visit is one line, not five; a student's page one line per student,
+named while they share). Staff sessions only, as the raw log
 (careers/disclosures/) and its CSV, which stay as they are."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -33,7 +34,9 @@ _LINE = inline_serializer(
         ),
         "what": _f(
             serializers.CharField(),
-            "What was read, in plain words, without the reader. Never names a student.",
+            "What was read, in plain words, without the reader. A student's page is one line per "
+            "student and names them while they share with your office; after they stop, "
+            '"a student who no longer shares with your office".',
             "Viewed the dashboard (figures, students, engagements)",
         ),
         "count": _f(

@@ -69,9 +69,12 @@ class ReportSummaryView(CareersView):
 
 class ReportSummaryCsvView(CareersView):
     """The same figures as CSV (one row for all, then one per group; `paid` and `unpaid`
-        count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
-        students take part and the row's figures are empty; an empty `stipend_totals` means hidden,
-    `0` means no stipend amounts among students who share them)."""
+    count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
+    students take part and the row's figures are empty; an empty `stipend_totals` means hidden,
+    `0` means no stipend amounts among students who share them). The last two columns give the
+    totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
+    `stipend_currency` (USD); both empty when hidden; when a row's stipends are in several
+    currencies, `stipend_total` is empty and `stipend_currency` says "several currencies"."""
 
     disclosed_fields = REPORT_FIELDS
 

@@ -6,13 +6,18 @@ The raw log has a row per API response, and one visit of the office dashboard ma
 the browser undercounted every day that straddled a page. Here the database counts per day and
 endpoint, and the endpoints of one kind of read fold into one line whose count is the visits
 (the most-read endpoint of the fold: each visit reads each of its endpoints once). Pages are
-whole days, newest first, behind an opaque cursor."""
+whole days, newest first, behind an opaque cursor.
+
+A line names only the parts the reads returned about the student: the log keeps what an
+endpoint can disclose, the student's consent at the time decides what of it reached the office,
+and ratings are named only once a mentor had rated them (before that, the engagements list the
+dashboard reads carried no rating of theirs)."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncDate
 
 from accounts.models import Consent, Institution, User
@@ -22,6 +27,7 @@ from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.disclosures import disclosure_fields_delivered, disclosure_scopes_at
 from projects.careers.selectors.people import staff_name
+from projects.models import Feedback
 
 DAYS_PER_PAGE = 7
 _CAREERS = "/api/v1/careers/"
@@ -112,7 +118,8 @@ def disclosure_days_for_student(
     *, student: User, before: date | None = None, days: int = DAYS_PER_PAGE
 ) -> tuple[list[dict[str, Any]], date | None]:
     """Up to `days` days of lines (newest first) before the day `before`; and the day the next
-    page starts from, or None on the last page. Five queries whatever the log's size."""
+    page starts from, or None on the last page. Five queries whatever the log's size (six when
+    a read could have returned ratings)."""
     named = Disclosure.students.through.objects.filter(user=student).values("disclosure_id")
     counted = DisclosureSnapshot.students.through.objects.filter(user=student).values(
         "disclosuresnapshot_id"
@@ -143,6 +150,11 @@ def disclosure_days_for_student(
             student=student, institution_id__in={g["institution_id"] for g in groups}
         )
     )
+    rated_from = (
+        _first_rated_at(student=student)
+        if any("competencies" in g["fields"] for g in groups)
+        else None
+    )
     lines: dict[tuple, _Line] = {}
     for g in groups:
         by_key = bool(g["api_key_label"])
@@ -156,12 +168,25 @@ def disclosure_days_for_student(
         line.count = max(line.count, g["n"])
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
         scopes = disclosure_scopes_at(consents, institution_id=g["institution_id"], at=g["last"])
-        line.fields.update(disclosure_fields_delivered(fields=list(g["fields"]), scopes=scopes))
+        delivered = disclosure_fields_delivered(fields=list(g["fields"]), scopes=scopes)
+        if rated_from is None or g["last"] < rated_from:
+            delivered = [f for f in delivered if f != "competencies"]  # no rating to return
+        line.fields.update(delivered)
     names = dict(Institution.objects.filter(pk__in={k[1] for k in lines}).values_list("pk", "name"))
     staff = User.objects.select_related("profile").in_bulk({k[2] for k in lines if k[2]})
     ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
     return [_shape(line, names=names, staff=staff) for line in ordered], (
         shown[-1] if following else None
+    )
+
+
+def _first_rated_at(*, student: User) -> datetime | None:
+    """When a mentor first rated the student's work (the ratings the careers API returns are
+    the mentor's feedback competencies); None if never."""
+    return (
+        Feedback.objects.filter(engagement__drafter=student, author_id=F("engagement__mentor_id"))
+        .exclude(competencies={})
+        .aggregate(first=Min("created_at"))["first"]
     )
 
 

@@ -1,5 +1,6 @@
 """Reads of the disclosure log: an institution's own, and a student's "who saw my data"."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -7,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import Consent, User
 from projects.careers.access import CareersAccess
-from projects.careers.models import Disclosure, DisclosureSnapshot
+from projects.careers.models import CareersStudent, Disclosure, DisclosureSnapshot
 from projects.careers.selectors.people import staff_name
 
 
@@ -155,3 +156,32 @@ def disclosure_shape(
     else:
         shaped.pop("institution")
     return shaped
+
+
+# The office's own log names the students it read, but only those who still share with it: a
+# student who revoked has their name shown to the office never again, in any line or file.
+NO_LONGER_SHARES = "a student who no longer shares with your office"
+
+
+def _student_name(display_name: str, handle: str) -> str:
+    # The name the office's pages show a student by (careers_student_rows_shape).
+    return display_name or handle or "a student with no name given"
+
+
+def disclosure_student_names(
+    *, access: CareersAccess, public_ids: Iterable[str] = (), user_ids: Iterable[int] = ()
+) -> dict[Any, str]:
+    """Names of the students (by their id for this office, or by user id) who share their
+    participation with the office now, in one query; anyone absent no longer shares."""
+    wanted = Q(public_id__in=set(public_ids)) | Q(student_id__in=set(user_ids))
+    rows = (
+        CareersStudent.objects.filter(wanted, institution=access.institution)
+        .filter(access.consenting("student_id"))
+        .values_list(
+            "public_id", "student_id", "student__profile__display_name", "student__profile__handle"
+        )
+    )
+    names: dict[Any, str] = {}
+    for public_id, user_id, display_name, handle in rows:
+        names[public_id] = names[user_id] = _student_name(display_name, handle)
+    return names

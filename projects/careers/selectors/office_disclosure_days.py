@@ -5,10 +5,14 @@ One dashboard visit writes five raw rows (three summary reads, the students list
 engagements list), so "the last 10 rows" covered two page views. Grouped, a visit is one line:
 "Priya Shah viewed the dashboard (figures, students, engagements)", 3 times that day. The
 dashboard's count is its visits (the most-read endpoint of the fold: each visit reads each of
-its endpoints once); every other kind counts its reads. Pages are whole days, newest first,
-behind the same opaque day cursor as the student's own grouped log. The words name what was
-read, never which student (the raw log and its CSV hold the ids)."""
+its endpoints once); every other kind counts its reads. A student's page is one line per
+student ("Priya Shah opened Noah Kim's participation page", 2 times): for an audit log, whose
+data was read is the key fact. The name is the one the office's pages show, and only while the
+student still shares with the office; after a revocation the line says "a student who no longer
+shares with your office", so the log never shows their name again. Pages are whole days, newest
+first, behind the same opaque day cursor as the student's own grouped log."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -20,6 +24,12 @@ from accounts.models import User
 from projects.careers.access import CareersAccess
 from projects.careers.models import Disclosure
 from projects.careers.selectors.disclosure_days import DAYS_PER_PAGE, disclosure_read_kind
+from projects.careers.selectors.disclosures import (
+    NO_LONGER_SHARES,
+    disclosure_shape,
+    disclosure_student_names,
+    disclosures_for_institution,
+)
 from projects.careers.selectors.people import staff_name
 
 _CAREERS = "/api/v1/careers/"
@@ -46,9 +56,17 @@ def _what(endpoint: str) -> tuple[str, str]:
     return _WHAT.get(rest, ("student data", "student data"))
 
 
+def _student_of(endpoint: str) -> str:
+    """The student's id for this office in a participation page's path ("" for any other)."""
+    rest = endpoint.split("?", 1)[0].removeprefix(_CAREERS)
+    if rest.startswith("students/") and rest.endswith("/participation/"):
+        return rest.removeprefix("students/").removesuffix("/participation/")
+    return ""
+
+
 def disclosure_what(*, endpoint: str) -> str:
     """What one raw read was, in plain words ("students list", "a student's participation"):
-    the log CSV's `what` column. Never a student's name: no more than the read disclosed."""
+    the log CSV's `what` column (its `student_names` column says whose)."""
     return _what(endpoint)[0]
 
 
@@ -60,18 +78,17 @@ def _sorted(parts: set[str]) -> list[str]:
     return sorted(parts, key=lambda p: (_ORDER.index(p) if p in _ORDER else len(_ORDER), p))
 
 
-def office_disclosure_line_words(*, kind: str, parts: set[str], pages: int) -> str:
+def office_disclosure_line_words(*, kind: str, parts: set[str], student: str = "") -> str:
     """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
-    "Opened 2 students' participation pages", "Downloaded the summary figures (CSV)"."""
+    "Opened Noah Kim's participation page", "Downloaded the summary figures (CSV)".
+    `student`: the name on a student's page, or NO_LONGER_SHARES."""
     named = _sorted(parts)
     if kind == "dashboard":
         return f"Viewed the dashboard ({', '.join(named)})"
     if kind == "student_page":
-        return (
-            "Opened a student's participation page"
-            if pages == 1
-            else f"Opened {pages} students' participation pages"
-        )
+        if not student or student == NO_LONGER_SHARES:
+            return f"Opened the participation page of {NO_LONGER_SHARES}"
+        return f"Opened {student}'s participation page"
     if kind == "export":
         return f"Downloaded {_join(named)} (CSV)"
     return f"Read {_join(named)} through the API"
@@ -83,17 +100,18 @@ class _Line:
     staff_user_id: int | None
     api_key_label: str
     kind: str
+    student: str = ""  # the student's id for this office, on a student's page
     count: int = 0
     last_at: datetime | None = None
     parts: set[str] = field(default_factory=set)
-    endpoints: set[str] = field(default_factory=set)
 
 
 def office_disclosure_days(
     *, access: CareersAccess, before: date | None = None, days: int = DAYS_PER_PAGE
 ) -> tuple[list[dict[str, Any]], date | None]:
     """Up to `days` days of lines (newest first) before the day `before`, and the day the next
-    page starts from (None on the last page). Three queries whatever the log's size."""
+    page starts from (None on the last page). Four queries whatever the log's size (days,
+    lines, readers, and the names of the students whose pages were opened)."""
     rows = Disclosure.objects.filter(institution=access.institution)
     if before is not None:
         rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
@@ -118,22 +136,26 @@ def office_disclosure_days(
     lines: dict[tuple, _Line] = {}
     for g in groups:
         kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=bool(g["api_key_label"]))
-        key = (g["day"], g["staff_user_id"], g["api_key_label"], kind)
+        student = _student_of(g["endpoint"]) if kind == "student_page" else ""
+        key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student)
         line = lines.setdefault(key, _Line(*key))
         # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
         line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
         line.parts.add(_what(g["endpoint"])[1])
-        line.endpoints.add(g["endpoint"].split("?", 1)[0])
     staff = User.objects.select_related("profile").in_bulk({k[1] for k in lines if k[1]})
+    opened = {line.student for line in lines.values() if line.student}
+    names = disclosure_student_names(access=access, public_ids=opened) if opened else {}
     institution = access.institution.name
     ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
-    return [_shape(line, staff=staff, institution=institution) for line in ordered], (
+    return [_shape(line, staff=staff, names=names, institution=institution) for line in ordered], (
         shown[-1] if following else None
     )
 
 
-def _shape(line: _Line, *, staff: dict[int, User], institution: str) -> dict[str, Any]:
+def _shape(
+    line: _Line, *, staff: dict[int, User], names: dict[str, str], institution: str
+) -> dict[str, Any]:
     if line.api_key_label:
         by = {"kind": "api_key", "name": line.api_key_label}
         who = f"API key “{line.api_key_label}”"
@@ -141,7 +163,8 @@ def _shape(line: _Line, *, staff: dict[int, User], institution: str) -> dict[str
         person = staff.get(line.staff_user_id) if line.staff_user_id else None
         by = {"kind": "staff", "name": staff_name(person, institution=institution)}
         who = by["name"]
-    what = office_disclosure_line_words(kind=line.kind, parts=line.parts, pages=len(line.endpoints))
+    student = names.get(line.student, NO_LONGER_SHARES) if line.student else ""
+    what = office_disclosure_line_words(kind=line.kind, parts=line.parts, student=student)
     return {
         "day": line.day,
         "by": by,
@@ -151,3 +174,48 @@ def _shape(line: _Line, *, staff: dict[int, User], institution: str) -> dict[str
         "last_at": line.last_at,
         "description": f"{who} {what[0].lower()}{what[1:]}",
     }
+
+
+DISCLOSURE_CSV_COLUMNS = (
+    "at",
+    "by_kind",
+    "by",
+    "what",
+    "endpoint",
+    "fields",
+    "students",
+    "student_names",
+)
+_CSV_BATCH = 500
+
+
+def disclosure_csv_rows(*, access: CareersAccess) -> Iterator[list[Any]]:
+    """The whole log as CSV rows, newest first: the students' ids for this office, and their
+    names ("; "-separated, one per id) while they share; three queries per 500 rows."""
+    yield list(DISCLOSURE_CSV_COLUMNS)
+    rows = disclosures_for_institution(access=access).order_by("-id").prefetch_related("students")
+    batch: list[Disclosure] = []
+    for row in rows.iterator(chunk_size=_CSV_BATCH):
+        batch.append(row)
+        if len(batch) == _CSV_BATCH:
+            yield from _csv_batch(access=access, rows=batch)
+            batch = []
+    yield from _csv_batch(access=access, rows=batch)
+
+
+def _csv_batch(*, access: CareersAccess, rows: list[Disclosure]) -> Iterator[list[Any]]:
+    ids = {user.pk for row in rows for user in row.students.all()}
+    names = disclosure_student_names(access=access, user_ids=ids) if ids else {}
+    for row in rows:
+        shaped = disclosure_shape(row)
+        students = sorted(row.students.all(), key=lambda user: user.pk)
+        yield [
+            shaped["at"].isoformat(),
+            shaped["by"]["kind"],
+            shaped["by"]["name"],
+            disclosure_what(endpoint=row.endpoint),
+            shaped["endpoint"],
+            " ".join(shaped["fields"]),
+            " ".join(access.student_public_id(user.pk) for user in students),
+            "; ".join(names.get(user.pk, NO_LONGER_SHARES) for user in students),
+        ]

@@ -19,6 +19,7 @@ active in two months of a `from`/`to` range counts in each month, so across seve
 import json
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -296,14 +297,35 @@ REPORT_CSV_COLUMNS = (
     "repeat_work",
     "job_offers",
     "suppressed",
+    # Added after `stipend_totals` ("USD 1200.00", text a spreadsheet cannot add up): columns
+    # are never renamed or removed, so the number and its currency come at the end.
+    "stipend_total",
+    "stipend_currency",
 )
+# Tasks may pay in any of several currencies (usd, eur, gbp, cad, aud), so a group's amounts
+# can be in more than one: then no single number adds them up, and the row says so.
+SEVERAL_CURRENCIES = "several currencies"
 
 
-def careers_report_csv_rows(report: dict[str, Any]) -> list[list[str]]:
+def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decimal | None, str]:
+    """`stipend_total` and `stipend_currency` of a row: the amount in major units (1200.00) and
+    its currency ("USD"); 0.00 and no currency when nothing was paid; both empty when the totals
+    are hidden; no number and "several currencies" when the amounts are in more than one."""
+    if totals is None:
+        return None, ""
+    if len(totals) > 1:
+        return None, SEVERAL_CURRENCIES
+    # Every currency a task can pay in has two decimals (cents, pence).
+    for currency, amount in totals.items():
+        return Decimal(amount).scaleb(-2), currency.upper()
+    return Decimal(0).scaleb(-2), ""
+
+
+def careers_report_csv_rows(report: dict[str, Any]) -> list[list[Any]]:
     def text(value: Any) -> str:
         return "" if value is None else str(value)
 
-    def line(key: str, cell: dict[str, Any]) -> list[str]:
+    def line(key: str, cell: dict[str, Any]) -> list[Any]:
         totals = cell["stipend_totals"]
         # Empty means hidden (fewer than 5 share amounts), never "none": no amounts is a 0.
         money = (
@@ -322,6 +344,7 @@ def careers_report_csv_rows(report: dict[str, Any]) -> list[list[str]]:
             text(funnel.get("outcome")),
             *(text(outcomes.get(name)) for name, _ in OUTCOME_FIELDS),
             str(cell["suppressed"]).lower(),
+            *careers_report_stipend_number(totals),
         ]
 
     rows = [list(REPORT_CSV_COLUMNS), line("All", report["totals"])]
