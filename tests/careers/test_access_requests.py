@@ -176,6 +176,7 @@ def test_a_requester_without_a_name_is_named_by_their_address(
     assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
     notice = Notification.objects.get(kind="staff_access_requested")
     assert notice.title == "kim@northfield.edu asks to join Northfield University's career office"
+    assert notice.body.startswith("kim@northfield.edu has a confirmed address")  # named once
 
 
 def test_inviting_the_person_who_asked_closes_every_admins_notice_of_it(

@@ -150,7 +150,10 @@ def access_request_send(*, user: User) -> AccessRequestSent:
         access_request_not_recent_require(
             institution=institution, email=email, admins=admins, now=now
         )
-        requester = user.profile.display_name.strip() or email
+        name = user.profile.display_name.strip()
+        requester = name or email
+        # Someone with no name yet is named by their address, once: "a@b (a@b)" reads as a glitch.
+        named = f"{name} ({email})" if name else email
         link = access_request_link(email=email)
         for admin in admins:
             notification_send(
@@ -158,7 +161,7 @@ def access_request_send(*, user: User) -> AccessRequestSent:
                 kind=ACCESS_REQUEST_KIND,
                 title=f"{requester} asks to join {institution.name}'s career office",
                 body=(
-                    f"{requester} ({email}) has a confirmed address on your office's domain and "
+                    f"{named} has a confirmed address on your office's domain and "
                     "asks you to invite them as a colleague. The link opens the invite form with "
                     "their address filled in: choose their role and press Invite."
                 ),

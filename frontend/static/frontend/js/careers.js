@@ -85,7 +85,10 @@ async function loadReports() {
   const query = filterQuery();
   const [byMonth, byTerm, bySkill] = await Promise.all(
     ["month", "term", "skill"].map((g) => api(`careers/reports/summary/?group_by=${g}${query ? `&${query}` : ""}`)));
-  const t = byMonth.totals;
+  // The month and term groupings add up student-months and student-terms; the skill grouping is
+  // read at the whole period's grain, so its totals count each student once, as the summary CSV
+  // and the API's ungrouped summary do.
+  const t = bySkill.totals;
   if (smallGroupNotice(t)) return;
   const show = (v, suffix = "") => (v === null ? HIDDEN_SMALL : `${v}${suffix}`);
   $("[data-headline]").replaceChildren(
