@@ -10,6 +10,7 @@ import { el, emptyState } from "./ui.js";
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 const status = $("[data-status]");
+const LOADING = status.textContent; // the template's "Loading…"
 // Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
 const featuredIds = new Set();
 // Featuring is for the office's admins (the API refuses viewers): viewers read the list only.
@@ -382,7 +383,7 @@ async function start() {
   }
   $("[data-settings-link]").hidden = false;
   $("[data-title]").textContent = `${office.name}: career office`;
-  if (!live) { $("[data-pending-name]").textContent = mine[0].name; status.textContent = ""; return; }
+  if (!live) { $("[data-pending-name]").textContent = mine[0].name; settleStatus(""); return; }
   const menu = $("[data-jump]");
   menu.hidden = false;
   keepJumpHeight(root, menu);
@@ -393,7 +394,13 @@ async function start() {
   await loadStudents(); // names for the engagements table
   await loadFilters(); // the engagement filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadFeatured(), loadEngagements()]);
-  status.textContent = joinedWords(live);
+  settleStatus(joinedWords(live));
+}
+
+// The page has loaded: the loading line gives way to `text`, but a line the person caused
+// meanwhile (their name saved while the figures loaded) stays.
+function settleStatus(text) {
+  if (text || status.textContent === LOADING) status.textContent = text;
 }
 
 // Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the
