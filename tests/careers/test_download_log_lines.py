@@ -87,3 +87,25 @@ def test_the_student_is_told_their_row_was_in_each_downloaded_list(office, noah)
         == 1
     )
     assert len(said) == 3  # and the summary, a count, on a line of its own
+
+
+def test_a_keys_download_is_its_own_line_apart_from_its_list_reads(office):
+    noah = make_student(office, "Noah Kim")
+    key = office.key_client()
+    with time_machine.travel("2026-12-07 09:00Z", tick=False):
+        key.get("/api/v1/careers/students/")
+        b"".join(key.get("/api/v1/careers/students.csv").streaming_content)
+
+    lines = office.staff_client().get(OFFICE_LOG).json()["results"]
+    student = APIClient()
+    student.force_authenticate(noah)
+    told = [line["description"] for line in student.get(STUDENT_LOG).json()["results"]]
+
+    assert sorted(line["what"] for line in lines) == [
+        "Downloaded the students list (CSV) through the API",
+        "Read students through the API",
+    ]
+    assert (
+        "Northfield University's career office, through its own system, downloaded the "
+        "office's students list (a CSV file) with your row in it: your profile summary" in told
+    )

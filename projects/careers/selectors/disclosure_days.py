@@ -86,6 +86,11 @@ def disclosure_line_words(*, kind: str, who: str, fields: set[str], file: str = 
     parts = _parts(fields)
     counted_only = bool(fields) and all(f.startswith(_AGGREGATE) for f in fields)
     if kind == "system":
+        if file in _FILES and not counted_only:
+            return (
+                f"{who}, through its own system, downloaded {_FILES[file]} (a CSV file) with "
+                f"your row in it: your {parts}"
+            )
         verb = "counted you in anonymous totals of" if counted_only else "read"
         return f"{who}, through its own system, {verb} {'' if counted_only else 'your '}{parts}"
     if kind == "export":
@@ -200,7 +205,7 @@ def disclosure_days_for_student(
         # Outside the dashboard (which shows both at once), being counted in totals and being
         # read by name are different reads: separate lines.
         counted_only = kind != "dashboard" and all(f.startswith(_AGGREGATE) for f in g["fields"])
-        file = disclosure_file_of(endpoint=g["endpoint"]) if kind == "export" else ""
+        file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
         key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind, file)
         line = lines.setdefault((*key, counted_only), _Line(*key))
         # Each visit of a kind reads each of its endpoints once: the most-read one counts them.

@@ -87,10 +87,13 @@ def _sorted(parts: set[str]) -> list[str]:
     return sorted(parts, key=lambda p: (_ORDER.index(p) if p in _ORDER else len(_ORDER), p))
 
 
-def office_disclosure_line_words(*, kind: str, parts: set[str], student: str = "") -> str:
+def office_disclosure_line_words(
+    *, kind: str, parts: set[str], student: str = "", file: str = ""
+) -> str:
     """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
     "Opened Noah Kim's participation page", "Downloaded the students list (CSV)".
-    `student`: the name on a student's page, or NO_LONGER_SHARES."""
+    `student`: the name on a student's page, or NO_LONGER_SHARES; `file`: a download's file
+    ("students.csv"), each its own line, by a person or a key."""
     named = _sorted(parts)
     if kind == "dashboard":
         return f"Viewed the dashboard ({', '.join(named)})"
@@ -100,6 +103,8 @@ def office_disclosure_line_words(*, kind: str, parts: set[str], student: str = "
         return f"Opened {student}'s participation page"
     if kind == "export":
         return f"Downloaded {_join(named)} (CSV)"
+    if file:
+        return f"Downloaded {_join(named)} (CSV) through the API"
     return f"Read {_join(named)} through the API"
 
 
@@ -137,7 +142,7 @@ def office_disclosure_days(
         kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=bool(g["api_key_label"]))
         student = _student_of(g["endpoint"]) if kind == "student_page" else ""
         # One line per file: a summary and a students list downloaded the same day are two.
-        file = disclosure_file_of(endpoint=g["endpoint"]) if kind == "export" else ""
+        file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
         key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student, file)
         line = lines.setdefault(key, _Line(*key))
         # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
@@ -164,7 +169,9 @@ def _shape(
         by = {"kind": "staff", "name": staff_name(person, institution=institution)}
         who = by["name"]
     student = names.get(line.student, NO_LONGER_SHARES) if line.student else ""
-    what = office_disclosure_line_words(kind=line.kind, parts=line.parts, student=student)
+    what = office_disclosure_line_words(
+        kind=line.kind, parts=line.parts, student=student, file=line.file
+    )
     return {
         "day": line.day,
         "by": by,
