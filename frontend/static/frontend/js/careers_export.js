@@ -18,13 +18,20 @@ async function download(root, { url, name, what }) {
   bar.hidden = false;
   bar.removeAttribute("value");
   note.textContent = `Downloading ${what}…`;
-  const response = await fetch(url, { credentials: "same-origin" });
+  let response;
+  let text;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+    // The students list streams: a connection lost midway fails here, never as half a file.
+    text = response.ok ? await response.text() : "";
+  } catch {
+    response = { ok: false, status: "no connection" };
+  }
   if (!response.ok) {
     bar.hidden = true;
-    note.textContent = `The download failed (${response.status}). Try again in a moment.`;
+    note.textContent = `The download of ${what} failed (${response.status}). Try again in a moment.`;
     return;
   }
-  const text = await response.text();
   bar.value = 100;
   note.textContent = `Downloaded ${what} (CSV) as ${name}.`;
   saveFile(name, text);
