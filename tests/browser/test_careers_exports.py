@@ -40,6 +40,8 @@ def test_staff_download_the_students_list_and_the_log_says_so_apart_from_the_sum
     with page.expect_download():
         page.get_by_role("button", name="Download summary (CSV)").click()
     expect(status).to_have_text("Downloaded the summary (CSV) as careers-summary.csv.")
+    status.scroll_into_view_if_needed()
+    shoot_both_widths(page, SCREENS, "careers-export-status")
 
     page.goto(page.base + "/careers/settings/")
 
