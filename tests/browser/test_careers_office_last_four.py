@@ -73,7 +73,9 @@ def test_export_offers_the_first_destination_file(page):
     assert download.value.suggested_filename == "first-destination.csv"
     header = Path(download.value.path()).read_text().splitlines()[0]
     assert header.startswith("student_id,name,programme,class_year,drafts_completed")
-    expect(page.locator("[data-export-status]")).to_have_text("First-destination file downloaded.")
+    expect(page.locator("[data-export-status]")).to_have_text(
+        "Downloaded the first-destination report (CSV) as first-destination.csv."
+    )
 
 
 def test_the_students_file_has_outcomes_and_last_activity_and_no_formulas(page):

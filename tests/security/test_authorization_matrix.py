@@ -195,6 +195,7 @@ ROWS: list[Row] = [
         Row("GET", f"/api/v1/careers/{path}", who=OFFICE, deny=403)
         for path in [
             "students/",
+            "students.csv",
             "engagements/",
             "reports/summary/",
             "reports/summary.csv",

@@ -1,7 +1,9 @@
-"""GET careers/students/ and careers/students/{id}/participation/."""
+"""GET careers/students/, students.csv and careers/students/{id}/participation/."""
 
+from django.http import StreamingHttpResponse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -9,6 +11,7 @@ from marketplace.errors import NotFound
 from projects.careers.api import serializers as s
 from projects.careers.api.base import UPDATED_SINCE_FORMAT, CareersView
 from projects.careers.api.pagination import CareersPagination
+from projects.careers.csv_cells import csv_lines
 from projects.careers.selectors.engagements import (
     careers_engagement_rows_shape,
     careers_engagements,
@@ -16,9 +19,11 @@ from projects.careers.selectors.engagements import (
 from projects.careers.selectors.outcomes import careers_student_outcomes
 from projects.careers.selectors.students import (
     careers_student_applications,
+    careers_student_ids,
     careers_student_row,
     careers_student_rows_shape,
     careers_students,
+    careers_students_csv_rows,
     careers_students_removed,
 )
 
@@ -62,6 +67,37 @@ class StudentListView(CareersView):
         since = self.updated_since()
         rows = careers_students(access=self.access, updated_since=since)
         return synced_page(self, request, rows, careers_student_rows_shape, since)
+
+
+class StudentCsvView(CareersView):
+    """The students list as one CSV file, the columns the dashboard's students table shows:
+    one row per student who shares participation with you, outcome counts only for those who
+    share outcomes. Not figures, so nothing is hidden: each row is there by the student's
+    consent. Streamed, so a large office's file does not wait for the last row; the download
+    is logged as its own read ("Downloaded the students list (CSV)")."""
+
+    disclosed_fields = STUDENT_FIELDS
+
+    @extend_schema(
+        operation_id="careers_students_csv",
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="CSV: id (the student's id for your institution), name, programme, "
+                'class_year, skills (joined by "; "), applications, engagements, completed, '
+                "shares_outcomes (yes/no), introduction, referral, repeat_work, job_offer "
+                "(drafts that led to each; empty unless the student shares outcomes), "
+                "last_activity (YYYY-MM-DD).",
+            )
+        },
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        students = careers_student_ids(access=self.access)
+        self.disclose(students)
+        rows = careers_students_csv_rows(access=self.access, student_ids=students)
+        response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="careers-students.csv"'
+        return response
 
 
 class StudentParticipationView(CareersView):

@@ -15,6 +15,7 @@ from projects.careers.api import (
 
 urlpatterns = [
     path("students/", students.StudentListView.as_view(), name="careers-students"),
+    path("students.csv", students.StudentCsvView.as_view(), name="careers-students-csv"),
     path(
         "students/<str:student_id>/participation/",
         students.StudentParticipationView.as_view(),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from accounts.models import Consent, Institution, User
@@ -58,6 +58,20 @@ def disclosure_read_kind(*, endpoint: str, by_key: bool) -> str:
     return "dashboard"
 
 
+# The files a student's row can be in, as the student's log names them.
+_FILES = {
+    "students.csv": "the office's students list",
+    "first-destination.csv": "the office's first-destination survey file",
+}
+
+
+def disclosure_file_of(*, endpoint: str) -> str:
+    """The file a download was ("students.csv"); "" for a read that was not a download. Each
+    file is its own line in both logs: two downloads are never merged into one."""
+    path = endpoint.split("?", 1)[0]
+    return path.rsplit("/", 1)[-1] if path.endswith(".csv") else ""
+
+
 def _parts(fields: set[str]) -> str:
     names = [name for name, keys in _PARTS if keys & fields]
     if not names:
@@ -65,23 +79,62 @@ def _parts(fields: set[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def disclosure_line_words(*, kind: str, who: str, fields: set[str]) -> str:
+def disclosure_line_words(*, kind: str, who: str, fields: set[str], file: str = "") -> str:
     """One plain sentence, each part named once: "Priya Shah at Riverbend University's career
-    office viewed your participation and outcomes on the office dashboard"."""
+    office viewed your participation and outcomes on the office dashboard". `file`: the file
+    of a download ("students.csv"), to say the student's row was in that list."""
     parts = _parts(fields)
     counted_only = bool(fields) and all(f.startswith(_AGGREGATE) for f in fields)
     if kind == "system":
+        if file in _FILES and not counted_only:
+            return (
+                f"{who}, through its own system, downloaded {_FILES[file]} (a CSV file) with "
+                f"your row in it: your {parts}"
+            )
         verb = "counted you in anonymous totals of" if counted_only else "read"
         return f"{who}, through its own system, {verb} {'' if counted_only else 'your '}{parts}"
     if kind == "export":
         if counted_only:
             return f"{who} counted you in a downloaded summary of {parts}"
+        if file in _FILES:
+            return f"{who} downloaded {_FILES[file]} (a CSV file) with your row in it: your {parts}"
         return f"{who} downloaded your {parts} in a CSV file"
     if kind == "student_page":
         return f"{who} read your {parts} on the office's page about you"
     if counted_only:
         return f"{who} counted you in the office dashboard's anonymous totals of {parts}"
     return f"{who} viewed your {parts} on the office dashboard"
+
+
+@dataclass(frozen=True)
+class DisclosureDayWindow:
+    rows: QuerySet[Disclosure]  # the rows of the page's days
+    next_before: date | None  # where the next page starts (None on the last page)
+
+
+def disclosure_day_window(
+    rows: QuerySet[Disclosure], *, before: date | None, days: int
+) -> DisclosureDayWindow | None:
+    """A page of whole days of `rows` (the student's log or the office's): the `days` latest
+    days with a read before the day `before`, in one query for the days; None when there is
+    none. Whole UTC days, so a day's count never straddles two pages."""
+    if before is not None:
+        rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
+    found = list(
+        rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("-day")[: days + 1]
+    )
+    if not found:
+        return None
+    shown, following = found[:days], found[days:]
+    start = datetime.combine(shown[-1], time.min, tzinfo=UTC)
+    end = datetime.combine(shown[0] + timedelta(days=1), time.min, tzinfo=UTC)
+    return DisclosureDayWindow(
+        rows=rows.filter(created_at__gte=start, created_at__lt=end),
+        next_before=shown[-1] if following else None,
+    )
 
 
 def disclosure_cursor_encode(day: date) -> str:
@@ -109,6 +162,7 @@ class _Line:
     staff_user_id: int | None
     api_key_label: str
     kind: str
+    file: str = ""  # a download's file: each file is its own line
     count: int = 0
     last_at: datetime | None = None
     fields: set[str] = field(default_factory=set)
@@ -125,22 +179,11 @@ def disclosure_days_for_student(
         "disclosuresnapshot_id"
     )
     rows = Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted))
-    if before is not None:
-        rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
-    found = list(
-        rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
-        .values_list("day", flat=True)
-        .distinct()
-        .order_by("-day")[: days + 1]
-    )
-    if not found:
+    window = disclosure_day_window(rows, before=before, days=days)
+    if window is None:
         return [], None
-    shown, following = found[:days], found[days:]
-    start = datetime.combine(shown[-1], time.min, tzinfo=UTC)
-    end = datetime.combine(shown[0] + timedelta(days=1), time.min, tzinfo=UTC)
     groups = list(
-        rows.filter(created_at__gte=start, created_at__lt=end)
-        .annotate(day=TruncDate("created_at", tzinfo=UTC))
+        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
         .values("day", "institution_id", "staff_user_id", "api_key_label", "endpoint", "fields")
         .annotate(n=Count("id"), last=Max("created_at"))
         .order_by()
@@ -162,7 +205,8 @@ def disclosure_days_for_student(
         # Outside the dashboard (which shows both at once), being counted in totals and being
         # read by name are different reads: separate lines.
         counted_only = kind != "dashboard" and all(f.startswith(_AGGREGATE) for f in g["fields"])
-        key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind)
+        file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
+        key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind, file)
         line = lines.setdefault((*key, counted_only), _Line(*key))
         # Each visit of a kind reads each of its endpoints once: the most-read one counts them.
         line.count = max(line.count, g["n"])
@@ -175,9 +219,7 @@ def disclosure_days_for_student(
     names = dict(Institution.objects.filter(pk__in={k[1] for k in lines}).values_list("pk", "name"))
     staff = User.objects.select_related("profile").in_bulk({k[2] for k in lines if k[2]})
     ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
-    return [_shape(line, names=names, staff=staff) for line in ordered], (
-        shown[-1] if following else None
-    )
+    return [_shape(line, names=names, staff=staff) for line in ordered], window.next_before
 
 
 def _first_rated_at(*, student: User) -> datetime | None:
@@ -214,5 +256,7 @@ def _shape(line: _Line, *, names: dict[int, str], staff: dict[int, User]) -> dic
         "fields": fields,
         "count": line.count,
         "last_at": line.last_at,
-        "description": disclosure_line_words(kind=line.kind, who=who, fields=line.fields),
+        "description": disclosure_line_words(
+            kind=line.kind, who=who, fields=line.fields, file=line.file
+        ),
     }

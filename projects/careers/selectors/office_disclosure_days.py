@@ -9,12 +9,14 @@ its endpoints once); every other kind counts its reads. A student's page is one 
 student ("Priya Shah opened Noah Kim's participation page", 2 times): for an audit log, whose
 data was read is the key fact. The name is the one the office's pages show, and only while the
 student still shares with the office; after a revocation the line says "a student who no longer
-shares with your office", so the log never shows their name again. Pages are whole days, newest
-first, behind the same opaque day cursor as the student's own grouped log."""
+shares with your office", so the log never shows their name again. A download is one line per
+file ("Downloaded the students list (CSV)", "Downloaded the summary (CSV)"): two files the same
+day are two lines, never merged. Pages are whole days, newest first, behind the same opaque day
+cursor as the student's own grouped log."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import Count, Max
@@ -23,7 +25,12 @@ from django.db.models.functions import TruncDate
 from accounts.models import User
 from projects.careers.access import CareersAccess
 from projects.careers.models import Disclosure
-from projects.careers.selectors.disclosure_days import DAYS_PER_PAGE, disclosure_read_kind
+from projects.careers.selectors.disclosure_days import (
+    DAYS_PER_PAGE,
+    disclosure_day_window,
+    disclosure_file_of,
+    disclosure_read_kind,
+)
 from projects.careers.selectors.disclosures import (
     NO_LONGER_SHARES,
     disclosure_shape,
@@ -37,11 +44,13 @@ _CAREERS = "/api/v1/careers/"
 # Each endpoint in plain words: the log CSV's `what` column, and (short) the parts of a line.
 _WHAT = {
     "reports/summary/": ("summary figures", "figures"),
-    "reports/summary.csv": ("summary figures (CSV)", "the summary figures"),
+    # Each file the office can download has its own words: "Downloaded the summary (CSV)".
+    "reports/summary.csv": ("summary figures (CSV)", "the summary"),
     "reports/first-destination.csv": (
         "first-destination report (CSV)",
         "the first-destination report",
     ),
+    "students.csv": ("students list (CSV)", "the students list"),
     "students/": ("students list", "students"),
     "engagements/": ("engagements list", "engagements"),
 }
@@ -78,10 +87,13 @@ def _sorted(parts: set[str]) -> list[str]:
     return sorted(parts, key=lambda p: (_ORDER.index(p) if p in _ORDER else len(_ORDER), p))
 
 
-def office_disclosure_line_words(*, kind: str, parts: set[str], student: str = "") -> str:
+def office_disclosure_line_words(
+    *, kind: str, parts: set[str], student: str = "", file: str = ""
+) -> str:
     """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
-    "Opened Noah Kim's participation page", "Downloaded the summary figures (CSV)".
-    `student`: the name on a student's page, or NO_LONGER_SHARES."""
+    "Opened Noah Kim's participation page", "Downloaded the students list (CSV)".
+    `student`: the name on a student's page, or NO_LONGER_SHARES; `file`: a download's file
+    ("students.csv"), each its own line, by a person or a key."""
     named = _sorted(parts)
     if kind == "dashboard":
         return f"Viewed the dashboard ({', '.join(named)})"
@@ -91,6 +103,8 @@ def office_disclosure_line_words(*, kind: str, parts: set[str], student: str = "
         return f"Opened {student}'s participation page"
     if kind == "export":
         return f"Downloaded {_join(named)} (CSV)"
+    if file:
+        return f"Downloaded {_join(named)} (CSV) through the API"
     return f"Read {_join(named)} through the API"
 
 
@@ -101,6 +115,7 @@ class _Line:
     api_key_label: str
     kind: str
     student: str = ""  # the student's id for this office, on a student's page
+    file: str = ""  # the file of a download
     count: int = 0
     last_at: datetime | None = None
     parts: set[str] = field(default_factory=set)
@@ -113,22 +128,11 @@ def office_disclosure_days(
     page starts from (None on the last page). Four queries whatever the log's size (days,
     lines, readers, and the names of the students whose pages were opened)."""
     rows = Disclosure.objects.filter(institution=access.institution)
-    if before is not None:
-        rows = rows.filter(created_at__lt=datetime.combine(before, time.min, tzinfo=UTC))
-    found = list(
-        rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
-        .values_list("day", flat=True)
-        .distinct()
-        .order_by("-day")[: days + 1]
-    )
-    if not found:
+    window = disclosure_day_window(rows, before=before, days=days)
+    if window is None:
         return [], None
-    shown, following = found[:days], found[days:]
-    start = datetime.combine(shown[-1], time.min, tzinfo=UTC)
-    end = datetime.combine(shown[0] + timedelta(days=1), time.min, tzinfo=UTC)
     groups = (
-        rows.filter(created_at__gte=start, created_at__lt=end)
-        .annotate(day=TruncDate("created_at", tzinfo=UTC))
+        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
         .values("day", "staff_user_id", "api_key_label", "endpoint")
         .annotate(n=Count("id"), last=Max("created_at"))
         .order_by()
@@ -137,7 +141,9 @@ def office_disclosure_days(
     for g in groups:
         kind = disclosure_read_kind(endpoint=g["endpoint"], by_key=bool(g["api_key_label"]))
         student = _student_of(g["endpoint"]) if kind == "student_page" else ""
-        key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student)
+        # One line per file: a summary and a students list downloaded the same day are two.
+        file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
+        key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student, file)
         line = lines.setdefault(key, _Line(*key))
         # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
         line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
@@ -148,9 +154,8 @@ def office_disclosure_days(
     names = disclosure_student_names(access=access, public_ids=opened) if opened else {}
     institution = access.institution.name
     ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
-    return [_shape(line, staff=staff, names=names, institution=institution) for line in ordered], (
-        shown[-1] if following else None
-    )
+    shaped = [_shape(line, staff=staff, names=names, institution=institution) for line in ordered]
+    return shaped, window.next_before
 
 
 def _shape(
@@ -164,7 +169,9 @@ def _shape(
         by = {"kind": "staff", "name": staff_name(person, institution=institution)}
         who = by["name"]
     student = names.get(line.student, NO_LONGER_SHARES) if line.student else ""
-    what = office_disclosure_line_words(kind=line.kind, parts=line.parts, student=student)
+    what = office_disclosure_line_words(
+        kind=line.kind, parts=line.parts, student=student, file=line.file
+    )
     return {
         "day": line.day,
         "by": by,

@@ -8,6 +8,7 @@ engagements, ratings, report-backs), so `updated_since` is an indexed range read
 stopped consenting come back as removals.
 """
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,6 +31,8 @@ from projects.models import Application, Engagement
 from projects.selectors.outcomes import outcome_counts_for_drafters
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# The students file's outcome columns, in the order the students table shows them.
+OUTCOME_KINDS = ("introduction", "referral", "repeat_work", "job_offer")
 
 
 def _latest(queryset: QuerySet, field: str) -> Coalesce:
@@ -215,3 +218,57 @@ def careers_student_applications(*, access: CareersAccess, student_id: int) -> l
         }
         for row in rows
     ]
+
+
+STUDENTS_CSV_COLUMNS = (
+    "id",
+    "name",
+    "programme",
+    "class_year",
+    "skills",
+    "applications",
+    "engagements",
+    "completed",
+    "shares_outcomes",
+    *OUTCOME_KINDS,
+    "last_activity",
+)
+_CSV_BATCH = 500
+
+
+def careers_student_ids(*, access: CareersAccess) -> list[int]:
+    """The consenting students a download will hold, in id order (one query): logged before
+    the file is written, so the file never holds a student the log does not name."""
+    return list(access.students(PARTICIPATION).order_by("pk").values_list("pk", flat=True))
+
+
+def careers_students_csv_rows(
+    *, access: CareersAccess, student_ids: list[int]
+) -> Iterator[list[Any]]:
+    """The students list as CSV rows, the students table's columns, among `student_ids` and
+    only while they still share: outcome counts only for students who share outcomes (empty
+    cells otherwise, and `shares_outcomes` says which). Four queries per 500 students, so a
+    large office streams in bounded memory."""
+    yield list(STUDENTS_CSV_COLUMNS)
+    for start in range(0, len(student_ids), _CSV_BATCH):
+        chunk = student_ids[start : start + _CSV_BATCH]
+        rows = list(careers_students(access=access).filter(pk__in=chunk).order_by("pk"))
+        for row in careers_student_rows_shape(access=access, rows=rows):
+            outcomes = row["outcomes"]
+            yield [
+                row["id"],
+                row["name"],
+                row["programme"],
+                row["class_year"],
+                "; ".join(row["skills"]),
+                row["counts"]["applications"],
+                row["counts"]["engagements"],
+                row["counts"]["completed_engagements"],
+                "yes" if outcomes is not None else "no",
+                *(
+                    [outcomes.get(kind, 0) for kind in OUTCOME_KINDS]
+                    if outcomes is not None
+                    else [None] * len(OUTCOME_KINDS)
+                ),
+                row["updated_at"].date().isoformat() if row["updated_at"] else None,
+            ]
