@@ -233,3 +233,16 @@ def test_the_admins_letter_has_an_html_part_with_the_name_escaped_and_the_same_l
     assert link in letter.body and link in html
     assert "press Send invitation" in letter.body and "press Send invitation" in html
     assert "\n" not in letter.subject
+
+
+def test_asking_while_an_invitation_waits_points_to_the_invitation(
+    office, django_capture_on_commit_callbacks
+):
+    kim = make_student(office, "Kim Office", scopes=None)
+    _invite(office, kim.email)
+
+    response = _client(kim).post(ASK)
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "access_request_invited"
+    assert not Notification.objects.filter(kind="staff_access_requested").exists()

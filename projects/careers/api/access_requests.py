@@ -66,8 +66,9 @@ class StaffAccessRequestView(APIView):
     """Ask the office on your confirmed address's domain to invite you: each of its admins gets
     a notice (and an e-mail) whose link opens the invite form with your address filled in. Once
     per 24 hours (409 `access_request_recent`); 409 `already_institution_staff` if you are in
-    already; 404 `access_request_no_office` when no confirmed address of yours is on a live
-    office's domain."""
+    already; 409 `access_request_invited` when an invitation already waits for you; 404
+    `access_request_no_office` when no confirmed address of yours is on a live office's
+    domain."""
 
     schema = CareersAutoSchema()
     permission_classes = [IsAuthenticated]

@@ -23,7 +23,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.locks import user_lock
-from accounts.models import Institution, InstitutionMembership, Notification, User
+from accounts.models import (
+    Institution,
+    InstitutionMembership,
+    Notification,
+    StaffInvitation,
+    User,
+)
 from accounts.services.notifications import notification_send
 from accounts.tasks import send_html_email
 from marketplace.errors import Conflict, Forbidden, NotFound
@@ -81,6 +87,24 @@ def access_request_not_staff_require(*, user: User) -> None:
             )
 
 
+def access_request_not_invited_require(
+    *, institution: Institution, email: str, now: datetime
+) -> None:
+    """409 when an invitation to this address already waits: accepting it is the way in (the
+    /careers/ page shows it), and a request would only ask the admins for it twice."""
+    if StaffInvitation.objects.filter(
+        institution=institution,
+        email__iexact=email,
+        state=StaffInvitation.State.PENDING,
+        expires_at__gt=now,
+    ).exists():
+        raise Conflict(
+            f"An invitation to {institution.name}'s career office is waiting for you: accept it "
+            "on your Career office page.",
+            code=error_codes.ACCESS_REQUEST_INVITED,
+        )
+
+
 def access_request_not_recent_require(
     *, institution: Institution, email: str, admins: list[User], now: datetime
 ) -> None:
@@ -116,8 +140,9 @@ def _names(names: list[str]) -> str:
 
 def access_request_send(*, user: User) -> AccessRequestSent:
     """Notify every admin of the office on the person's confirmed address that they ask to
-    be invited. Refused: already staff there (409), no such office (404), asked already in
-    the last ACCESS_REQUEST_QUIET_HOURS (409 `access_request_recent`)."""
+    be invited. Refused: already staff there (409), no such office (404), an invitation
+    already waiting for them (409 `access_request_invited`), asked already in the last
+    ACCESS_REQUEST_QUIET_HOURS (409 `access_request_recent`)."""
     now = timezone.now()
     with transaction.atomic():
         user_lock(user)  # two clicks at once send one request, not two
@@ -132,6 +157,7 @@ def access_request_send(*, user: User) -> AccessRequestSent:
                 code=error_codes.ACCESS_REQUEST_NO_OFFICE,
             )
         email = membership.email.lower()
+        access_request_not_invited_require(institution=institution, email=email, now=now)
         access_request_not_recent_require(
             institution=institution, email=email, admins=admins, now=now
         )
