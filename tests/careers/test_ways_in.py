@@ -93,6 +93,8 @@ def test_dismissing_takes_the_request_off_the_list_and_every_admins_bell(
     assert not Notification.objects.filter(
         kind="staff_access_requested", read_at__isnull=True
     ).exists()
+    [notice] = Notification.objects.filter(recipient=office.admin, kind="staff_access_dismissed")
+    assert notice.body.startswith("Dismissed by Northfield University careers on ")
 
 
 def test_the_person_who_asked_is_not_told_of_a_dismissal_and_may_ask_again_next_day(

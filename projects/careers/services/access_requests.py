@@ -240,6 +240,14 @@ def access_request_dismiss(*, access: CareersAccess, request_id: int) -> None:
     )
     if notice is None:
         raise NotFound("No such request to join.")
+    now = timezone.localtime()
+    by = staff_name(access.staff_user, institution=institution.name)
+    # The other admins' inbox says what became of it, so nobody invites or dismisses it again.
     Notification.objects.filter(
         kind=ACCESS_REQUEST_KIND, recipient_id__in=staff, url=notice.url
-    ).update(kind=ACCESS_REQUEST_DISMISSED_KIND, read_at=timezone.now())
+    ).update(
+        kind=ACCESS_REQUEST_DISMISSED_KIND,
+        read_at=now,
+        body=f"Dismissed by {by} on {now.day} {now:%b}. They were not told, and may ask again "
+        "after a day.",
+    )
