@@ -121,7 +121,7 @@ function invitationRow(i, reload, domains) {
     i.allowed_actions.includes("revoke") ? rowButton("Withdraw", `Withdraw the invitation to ${i.email}`, withdraw) : null);
 }
 
-// "asked 7 Dec": a request is at most 30 days old, so the year would only be noise.
+// "asked 7 Dec": only recent requests are listed, so the year would only be noise.
 function asked(value) {
   const d = new Date(value);
   return `asked ${d.getDate()} ${MONTHS[d.getMonth()]}`;
