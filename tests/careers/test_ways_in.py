@@ -248,3 +248,16 @@ def test_asking_while_an_invitation_waits_points_to_the_invitation(
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "access_request_invited"
     assert not Notification.objects.filter(kind="staff_access_requested").exists()
+
+
+def test_a_requester_without_a_name_is_listed_by_their_address_not_as_a_colleague(
+    office, django_capture_on_commit_callbacks
+):
+    kim = make_student(office, "Kim Office", scopes=None)
+    kim.profile.display_name = ""
+    kim.profile.save()
+    _ask(kim, django_capture_on_commit_callbacks)
+
+    [row] = office.staff_client().get(LIST).json()
+
+    assert row["name"] == row["email"] == "kim.office@northfield.edu"

@@ -19,7 +19,6 @@ from accounts.models import Institution, InstitutionMembership, Notification, St
 from marketplace.errors import Forbidden, NotFound
 from projects.careers import error_codes
 from projects.careers.access import CareersAccess
-from projects.careers.selectors.people import staff_name
 
 ACCESS_REQUEST_KIND = "staff_access_requested"
 ACCESS_REQUEST_DISMISSED_KIND = "staff_access_dismissed"
@@ -127,8 +126,9 @@ def access_requests_waiting(*, access: CareersAccess) -> list[WaitingRequest]:
             user__memberships__ended_at__isnull=True,
         ).values_list("email", flat=True)
     }
+    # Their own name, never staff_name's "A colleague at …": they are not a colleague yet.
     names = {
-        m.email.lower(): staff_name(m.user, institution=institution.name)
+        m.email.lower(): m.user.profile.display_name.strip()
         for m in InstitutionMembership.objects.filter(
             institution=institution,
             role=InstitutionMembership.Role.STUDENT,
