@@ -302,6 +302,9 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     ).click()
 
     page.wait_for_url("**/careers/?joined=viewer")
+    expect(page.locator("[data-invited]")).to_be_hidden()  # nothing waits for her any more
+    expect(page.locator("[data-already]")).to_be_hidden()
+    shoot_both_widths(page, SCREENS, "kim-joined")
     assert InstitutionMembership.objects.filter(
         user__email="kim.office@riverbend.edu",
         role="staff",
