@@ -58,7 +58,7 @@ def test_a_second_staffer_at_an_office_already_here_is_sent_to_a_colleague(page)
         "Riverbend University's career office is already on Slipstream"
     )
     expect(already).to_contain_text(
-        "Ask a colleague there to invite you: they add you from Office settings → Colleagues."
+        "A colleague there can invite you from Office settings → Colleagues."
     )
     expect(page.locator("[data-create]")).to_be_hidden()
     assert_accessible(page)
@@ -68,7 +68,9 @@ def test_a_second_staffer_at_an_office_already_here_is_sent_to_a_colleague(page)
     expect(
         page.get_by_role("heading", name="Bring your career office to Slipstream")
     ).to_be_focused()
-    expect(page.locator("[data-create]")).to_contain_text("A domain belongs to one office only")
+    expect(page.locator("[data-create]")).to_contain_text(
+        "Each e-mail domain belongs to one office."
+    )
     expect(page.locator("#your-name-help")).to_have_text(
         "Students and colleagues see your name; students never see your e-mail address."
     )

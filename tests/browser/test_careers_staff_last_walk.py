@@ -3,15 +3,21 @@ it starts is said next to the dates and the table says it was not updated; a jum
 heading clear of the sticky menu on a phone; sign-up's pitch follows the ticked role; the
 expected steps (an invitation off the office's domains, an institution on a domain not yet
 verified) ask first and log no refused request; an accepted invitation is a colleague, not
-also an invitation; a colleague on the university's domain is offered no student sharing."""
+also an invitation; a colleague on the university's domain is offered no student sharing; the
+ways in: Kim asks to join, Priya finds the request under Colleagues and invites her (another
+request dismissed), and Kim accepts the invitation on /careers/, no full stop wrapping alone."""
 
+import re
 from pathlib import Path
 
+from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import InstitutionMembership
 from accounts.services.institutions import institution_membership_on_email_verified
 from projects.careers.access import CareersAccess
+from projects.careers.services.access_requests import access_request_send
 from projects.careers.services.staff_invitations import (
     staff_invitation_accept,
     staff_invitation_create,
@@ -172,3 +178,150 @@ def test_a_colleague_on_the_universitys_domain_is_offered_no_student_sharing(pag
     expect(card.get_by_role("link", name="Open the career-office dashboard")).to_be_visible()
     expect(page.get_by_role("button", name="Share with my career office")).to_have_count(0)
     shoot_both_widths(page, SCREENS, "institutions-staff")
+
+
+# Punctuation that begins a line of its own inside these cards: a full stop or comma wrapped
+# away from the word it ends (a space before it, or an inline element it follows, breaking).
+LONE_PUNCTUATION = """(selector) => {
+  const alone = [];
+  for (const card of document.querySelectorAll(selector)) {
+    if (card.closest("[hidden]")) continue;
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    let previousTop = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        const ch = node.data[i];
+        if (".,;:".includes(ch) && previousTop !== null && rect.top > previousTop + 2) {
+          alone.push(node.data.slice(Math.max(0, i - 20), i + 1));
+        }
+        if (ch.trim()) previousTop = rect.top;
+      }
+    }
+  }
+  return alone;
+}"""
+
+
+def _asking_staffer(email: str, name: str):
+    """Someone who signed up as career-office staff with a confirmed address on Riverbend's
+    domain (which makes them a student-side member there, as verifying does)."""
+    person = UserFactory(email=email, finish__display_name=name)
+    person.profile.joins_career_office = True
+    person.profile.wants_to_draft = person.profile.wants_to_mentor = False
+    person.profile.save()
+    institution_membership_on_email_verified(user=person, email=email)
+    return person
+
+
+def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_page(page, browser):
+    office = staff_only_office_admin()
+    lee = _asking_staffer("lee.moss@riverbend.edu", "Lee Moss")
+    access_request_send(user=lee)
+    # Kim signs up as career-office staff and confirms her address by the e-mailed link.
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(page.base + "/accounts/signup/?role=career_office")
+    page.get_by_label("Email").fill("kim.office@riverbend.edu")
+    page.get_by_label("Password:", exact=True).fill("a-very-decent-passphrase-42")
+    page.get_by_label("Password (again)").fill("a-very-decent-passphrase-42")
+    page.get_by_role("button", name=re.compile("^Sign up$|^Create", re.I)).click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
+    page.goto(page.base + "/careers/")
+    already = page.locator("[data-already]")
+
+    already.get_by_role("button", name="Ask to join").click()
+
+    said = already.locator("[data-ask-said]")
+    expect(said).to_have_text(
+        "Request sent: Priya Shah has been told. When they invite you, the invitation shows "
+        "on this page and comes by e-mail."
+    )
+    expect(said).to_have_class("flash flash-success")
+    expect(said).to_be_focused()
+    assert page.evaluate(LONE_PUNCTUATION, "[data-already]") == []
+    assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "kim-asked")
+
+    page.reload()  # a return visit remembers the ask: no second button as if nothing happened
+    day = timezone.localtime().strftime("%-d %b")
+    expect(said).to_have_text(
+        f"Asked on {day} — admins have been told. When one of them invites you, the "
+        "invitation shows on this page and comes by e-mail."
+    )
+    expect(already.get_by_role("button", name="Ask to join")).to_be_hidden()
+
+    # The way back from "a different office": the create form offers it, in one short note.
+    already.get_by_role("button", name="This is a different office at the same university").click()
+    expect(page.get_by_text("Each e-mail domain belongs to one office.")).to_be_visible()
+    page.get_by_role("button", name="Back: ask to join Riverbend University instead").click()
+    expect(already).to_be_visible()
+    expect(page.locator("[data-create]")).to_be_hidden()
+
+    priya = browser.new_context(base_url=page.base).new_page()
+    priya.base = page.base
+    log_in(priya, office.admin)
+    priya.goto(priya.base + "/careers/settings/")
+    requests = priya.locator("[data-requests]")
+    kim_row = requests.locator("[data-request='kim.office@riverbend.edu']")
+    # No name given at sign-up: the row names her by her address, once.
+    expect(kim_row).to_have_text(f"kim.office@riverbend.edu asked {day}InviteDismiss")
+    shoot_both_widths(priya, SCREENS, "priya-requests")
+
+    requests.get_by_role("button", name="Dismiss Lee Moss's request").click()
+    confirm(priya, "Dismiss the request")
+    expect(requests.locator("[data-request='lee.moss@riverbend.edu']")).to_have_count(0)
+    expect(priya.locator('[data-say="requests"]')).to_have_text("Lee Moss's request is dismissed.")
+
+    kim_row.get_by_role("button", name="Invite kim.office@riverbend.edu").click()
+    expect(priya.get_by_label("Colleague's e-mail")).to_have_value("kim.office@riverbend.edu")
+    expect(priya.get_by_label("Role")).to_be_focused()
+    expect(priya.locator('[data-say="invitations"]')).to_have_text(
+        "kim.office@riverbend.edu asked to join: choose their role, then press Send invitation."
+    )
+    priya.get_by_role("button", name="Send invitation").click()
+    expect(priya.locator("[data-invitation='kim.office@riverbend.edu']")).to_be_visible()
+    expect(requests).to_be_hidden()  # invited: the request is answered
+    assert_accessible(priya)
+
+    page.reload()
+    invited = page.locator("[data-invited]")
+    expect(invited).to_contain_text(
+        "Priya Shah invited you to Riverbend University's career office as a viewer."
+    )
+    assert page.evaluate(LONE_PUNCTUATION, "[data-invited], [data-already]") == []
+    assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "kim-invited")
+    invited.get_by_role(
+        "button", name="Accept the invitation to Riverbend University's career office"
+    ).click()
+
+    page.wait_for_url("**/careers/?joined=viewer")
+    expect(page.locator("[data-invited]")).to_be_hidden()  # nothing waits for her any more
+    expect(page.locator("[data-already]")).to_be_hidden()
+    shoot_both_widths(page, SCREENS, "kim-joined")
+    assert InstitutionMembership.objects.filter(
+        user__email="kim.office@riverbend.edu",
+        role="staff",
+        staff_role="viewer",
+        ended_at__isnull=True,
+    ).exists()
+
+
+def test_no_full_stop_wraps_alone_on_the_waiting_for_approval_screen_of_a_phone(page):
+    office = staff_only_office_admin()
+    office.institution.status = "pending"
+    office.institution.save()
+    log_in(page, office.admin)
+    page.set_viewport_size({"width": 390, "height": 900})
+
+    page.goto(page.base + "/careers/")
+
+    expect(page.locator("[data-pending]")).to_be_visible()
+    assert page.evaluate(LONE_PUNCTUATION, "[data-pending]") == []
+    shoot_both_widths(page, SCREENS, "pending-approval")

@@ -54,6 +54,7 @@ def _url(route: str, student_public_id: str) -> str:
         .replace("<id:key_id>", "999999")
         .replace("<id:membership_id>", "999999")
         .replace("<id:invitation_id>", "999999")
+        .replace("<id:request_id>", "999999")
     )
 
 

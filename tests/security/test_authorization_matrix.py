@@ -23,6 +23,7 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
+from accounts.models import Notification
 from accounts.services.institutions import membership_end
 from projects.careers.access import CareersAccess
 from projects.models import Task
@@ -104,6 +105,17 @@ def _circle(w: World) -> dict:
 
 def _critique(w: World) -> dict:
     return {"critique_id": w.critique.pk}
+
+
+def _access_request(w: World) -> dict:
+    """A waiting join request to the world's office: its admin's notice of it."""
+    notice = Notification.objects.create(
+        recipient=w.staff_membership.user,
+        kind="staff_access_requested",
+        title="Kim asks to join",
+        url="/careers/settings/?invite=kim@example.org#colleagues",
+    )
+    return {"request_id": notice.pk}
 
 
 def _new_offer(w: World) -> dict:
@@ -245,6 +257,26 @@ ROWS: list[Row] = [
     # Asking the office on your confirmed address's domain to invite you: drafter A is a student
     # member of the world's live office; anyone else has no such office (404, none named).
     Row("POST", "/api/v1/me/staff-access-requests/", who=frozenset({A})),
+    # When you asked: drafter A has the office on their domain; anyone else has none (404).
+    Row("GET", "/api/v1/me/staff-access-requests/", who=frozenset({A})),
+    # Invitations waiting for your own confirmed addresses: every signed-in person has a list
+    # (empty for all of the world's people); accepting another address's invitation is a 404.
+    Row("GET", "/api/v1/me/staff-invitations/", who=SIGNED_IN),
+    Row(
+        "POST",
+        "/api/v1/me/staff-invitations/{invitation_id}/accept/",
+        lambda w: {"invitation_id": w.staff_invitation.pk},
+        who=frozenset(),
+    ),
+    # The office's waiting join requests: its admins list and dismiss them.
+    Row("GET", "/api/v1/careers/access-requests/", who=OFFICE, deny=403),
+    Row(
+        "DELETE",
+        "/api/v1/careers/access-requests/{request_id}/",
+        _access_request,
+        who=OFFICE,
+        deny=403,
+    ),
     Row(
         "PATCH",
         "/api/v1/careers/institution/staff/{membership_id}/",

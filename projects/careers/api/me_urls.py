@@ -3,7 +3,7 @@ the other me/ routes, outside careers/ (the person is not, or not yet, the offic
 
 from django.urls import path
 
-from projects.careers.api import access_requests, colleagues, me
+from projects.careers.api import access_requests, colleagues, me, my_invitations
 
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
@@ -13,6 +13,16 @@ urlpatterns = [
         "me/staff-invitations/accept/",
         colleagues.StaffInvitationAcceptView.as_view(),
         name="me-staff-invitations-accept",
+    ),
+    path(
+        "me/staff-invitations/",
+        my_invitations.MyStaffInvitationListView.as_view(),
+        name="me-staff-invitations",
+    ),
+    path(
+        "me/staff-invitations/<id:invitation_id>/accept/",
+        my_invitations.MyStaffInvitationAcceptView.as_view(),
+        name="me-staff-invitations-accept-waiting",
     ),
     path(
         "me/staff-access-requests/",

@@ -4,6 +4,7 @@ student's own view of the disclosure log (me_urls.py)."""
 from django.urls import path
 
 from projects.careers.api import (
+    access_requests,
     colleagues,
     engagements,
     featured,
@@ -48,6 +49,16 @@ urlpatterns = [
         "invitations/<id:invitation_id>/",
         colleagues.StaffInvitationDetailView.as_view(),
         name="careers-invitation-detail",
+    ),
+    path(
+        "access-requests/",
+        access_requests.AccessRequestListView.as_view(),
+        name="careers-access-requests",
+    ),
+    path(
+        "access-requests/<id:request_id>/",
+        access_requests.AccessRequestDetailView.as_view(),
+        name="careers-access-request-detail",
     ),
     path("roster/", colleagues.RosterView.as_view(), name="careers-roster"),
     path("keys/", office.ApiKeyListView.as_view(), name="careers-keys"),

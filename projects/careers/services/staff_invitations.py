@@ -32,6 +32,7 @@ from projects.transitions import (
     OFFICE_ADMIN,
     staff_invitation_unexpired_require,
     transition_require,
+    transition_target,
 )
 
 STAFF_INVITATION_DAYS = 14
@@ -227,36 +228,59 @@ def staff_invitation_revoke(*, access: CareersAccess, invitation_id: int) -> Sta
 def staff_invitation_accept(*, user: User, token: str) -> InstitutionMembership:
     """The signed-in person opening the link becomes staff in the invited role. Opening it
     again is harmless; a revoked, expired or someone else's used link answers 409."""
-    now = timezone.now()
     with transaction.atomic():
         invitation = staff_invitation_lock(hashed_token=_hash(token))
         if invitation is None or invitation.institution.status == Institution.Status.REJECTED:
             raise NotFound("No such invitation.")
-        if invitation.accepted_by_id == user.pk:
-            membership = InstitutionMembership.objects.filter(
-                user=user,
-                institution=invitation.institution,
-                role=InstitutionMembership.Role.STAFF,
-                ended_at__isnull=True,
-            ).first()
-            if membership is not None:
-                return membership  # opened twice: nothing more to do
-        transition = transition_require(invitation, "accept")
-        staff_invitation_unexpired_require(invitation, now=now)
-        membership = institution_staff_join(
-            user=user, institution=invitation.institution, staff_role=invitation.staff_role
+        return _accept(invitation, user=user)
+
+
+def staff_invitation_accept_waiting(*, user: User, invitation_id: int) -> InstitutionMembership:
+    """Accept in-app, from /careers/, an invitation waiting for one of the person's confirmed
+    addresses: the confirmed address is the authority the e-mailed token is otherwise. The
+    same steps as the link (and the same refusals); 404 for an invitation to an address that
+    is not theirs and confirmed, so nobody learns of another person's invitation."""
+    addresses = [
+        a.lower()
+        for a in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
         )
-        invitation.state = transition.target
-        invitation.accepted_at = now
-        invitation.accepted_by = user
-        invitation.save(update_fields=["state", "accepted_at", "accepted_by"])
-        if invitation.invited_by and invitation.invited_by_id != user.pk:
-            notification_send(
-                recipient=invitation.invited_by,
-                kind="staff_invitation_accepted",
-                title=f"{user.profile.display_name or user.email} joined "
-                f"{invitation.institution.name}'s career office",
-                url="/careers/",
-                email=False,
-            )
+    ]
+    with transaction.atomic():
+        invitation = staff_invitation_lock(pk=invitation_id, email__in=addresses)
+        if invitation is None or invitation.institution.status == Institution.Status.REJECTED:
+            raise NotFound("No such invitation.")
+        return _accept(invitation, user=user)
+
+
+def _accept(invitation: StaffInvitation, *, user: User) -> InstitutionMembership:
+    """The accept steps once the invitation is locked (by its token or by its address)."""
+    now = timezone.now()
+    if invitation.accepted_by_id == user.pk:
+        membership = InstitutionMembership.objects.filter(
+            user=user,
+            institution=invitation.institution,
+            role=InstitutionMembership.Role.STAFF,
+            ended_at__isnull=True,
+        ).first()
+        if membership is not None:
+            return membership  # opened twice: nothing more to do
+    target = transition_target(invitation, "accept")
+    staff_invitation_unexpired_require(invitation, now=now)
+    membership = institution_staff_join(
+        user=user, institution=invitation.institution, staff_role=invitation.staff_role
+    )
+    invitation.state = target
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.save(update_fields=["state", "accepted_at", "accepted_by"])
+    if invitation.invited_by and invitation.invited_by_id != user.pk:
+        notification_send(
+            recipient=invitation.invited_by,
+            kind="staff_invitation_accepted",
+            title=f"{user.profile.display_name or user.email} joined "
+            f"{invitation.institution.name}'s career office",
+            url="/careers/",
+            email=False,
+        )
     return membership

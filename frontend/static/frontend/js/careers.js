@@ -4,6 +4,7 @@ import { ApiError, api, clearErrors, sendForm, showErrors } from "./api.js";
 import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
+import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
 import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { el, emptyState } from "./ui.js";
 
@@ -316,56 +317,6 @@ async function createOffice(event) {
   button.disabled = false;
   button.textContent = label;
   await start();
-}
-
-// A confirmed address on a live institution's domain makes its owner a member there (a
-// student-side membership, me/memberships/): that institution's office is already on Slipstream,
-// and creating another on its domains would be refused. Say so first, and who can let them in.
-async function officeAlreadyHere() {
-  const memberships = await api("me/memberships/");
-  const there = memberships.find((m) => m.role === "student");
-  if (!there) return false;
-  $("[data-already-name]").textContent = there.institution_name;
-  $("[data-already-domain]").textContent = there.email.split("@").pop();
-  $("[data-already]").hidden = false;
-  return true;
-}
-
-// No invitation yet: ask the office's admins for one (they get a notice and an e-mail whose link
-// opens their invite form with this address filled in). Once a day: a second ask says when.
-async function askToJoin(event) {
-  const button = event.currentTarget;
-  const said = $("[data-ask-said]");
-  button.disabled = true;
-  said.classList.remove("is-error");
-  try {
-    const sent = await api("me/staff-access-requests/", { method: "POST" });
-    said.textContent = `Request sent to ${listed(sent.sent_to)}. They will invite you by e-mail.`;
-    settle(button, said);
-  } catch (error) {
-    said.textContent = error.message;
-    if (error.code === "access_request_recent") { settle(button, said); return; }
-    said.classList.add("is-error");
-    button.disabled = false;
-  }
-}
-
-// Nothing more to press: the button goes, and focus moves to the answer rather than the page top.
-function settle(button, said) {
-  button.hidden = true;
-  said.tabIndex = -1;
-  said.focus();
-}
-
-function listed(names) {
-  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-function showCreateAnyway() {
-  $("[data-already]").hidden = true;
-  $("[data-create]").hidden = false;
-  $("[data-different-note]").hidden = false;
-  $("#create-heading").focus();
 }
 
 async function start() {

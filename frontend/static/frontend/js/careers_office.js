@@ -3,7 +3,7 @@
 // next to what was done; acts that cannot be undone ask first.
 import { api, sendForm } from "./api.js";
 import { confirmAct } from "./dialog.js";
-import { date, dateTime, el } from "./ui.js";
+import { MONTHS, date, dateTime, el } from "./ui.js";
 
 // The viewer's offices (institutions/): the live one if any, else the one waiting for approval,
 // and whether the viewer is its admin. `office` is null for someone who is not staff anywhere.
@@ -121,7 +121,51 @@ function invitationRow(i, reload, domains) {
     i.allowed_actions.includes("revoke") ? rowButton("Withdraw", `Withdraw the invitation to ${i.email}`, withdraw) : null);
 }
 
-// Colleagues (with roles and removal for admins of a live office) and, for admins, invitations.
+// "asked 7 Dec": only recent requests are listed, so the year would only be noise.
+function asked(value) {
+  const d = new Date(value);
+  return `asked ${d.getDate()} ${MONTHS[d.getMonth()]}`;
+}
+
+// Invite fills the invite form below (the role is the admin's choice, and an address off the
+// office's domains is asked about there, as for any invitation); Dismiss asks first.
+function requestRow(r, reload) {
+  const fill = () => {
+    const form = document.querySelector("[data-invite-form]");
+    form.email.value = r.email;
+    form.role.value = "viewer";
+    say("invitations", `${r.name} asked to join: choose their role, then press Send invitation.`);
+    form.role.focus();
+  };
+  const dismiss = async () => {
+    const ok = await confirmAct({
+      title: `Dismiss ${r.name}'s request?`,
+      body: `The request leaves this list and every admin's notifications. ${r.name} is not told; they may ask again after a day.`,
+      confirm: "Dismiss the request",
+    });
+    if (!ok) return;
+    try {
+      await api(`careers/access-requests/${r.id}/`, { method: "DELETE" });
+      await reload();
+      say("requests", `${r.name}'s request is dismissed.`);
+    } catch (error) { say("requests", error.message, { error: true }); }
+  };
+  const details = r.name === r.email ? asked(r.asked_at) : `${r.email} · ${asked(r.asked_at)}`;
+  return el("li", { class: "row-card", "data-request": r.email },
+    el("span", {}, el("strong", { text: r.name }), " ", el("span", { class: "muted small", text: details })),
+    rowButton("Invite", `Invite ${r.name}`, fill),
+    rowButton("Dismiss", `Dismiss ${r.name}'s request`, dismiss));
+}
+
+// The office's waiting join requests (admins of a live office; a viewer sees none).
+async function loadRequests(reload) {
+  const requests = await api("careers/access-requests/");
+  document.querySelector("[data-request-list]").replaceChildren(...requests.map((r) => requestRow(r, reload)));
+  document.querySelector("[data-requests]").hidden = !requests.length;
+}
+
+// Colleagues (with roles and removal for admins of a live office) and, for admins, invitations
+// and join requests.
 export async function loadColleagues({ admin, pending }) {
   const reload = () => loadColleagues({ admin, pending });
   const office = await api("careers/institution/");
@@ -135,6 +179,7 @@ export async function loadColleagues({ admin, pending }) {
   const list = document.querySelector("[data-invitation-list]");
   if (!admin) { list.replaceChildren(el("li", { class: "muted", text: "Your office's admins invite colleagues." })); return; }
   // An accepted invitation is a colleague now, listed above: only the others are listed here.
+  if (!pending) await loadRequests(reload);
   const invitations = (await api("careers/invitations/")).results.filter((i) => i.state !== "accepted");
   list.replaceChildren(...(invitations.length ? invitations.map((i) => invitationRow(i, reload, office.email_domains))
     : [el("li", { class: "muted", text: "No invitations waiting for an answer." })]));

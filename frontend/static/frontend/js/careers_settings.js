@@ -67,7 +67,7 @@ async function uploadRoster(event) {
 
 // An admin arrives from a colleague's "asks to join" notice: /careers/settings/?invite=<address>.
 // The address fills the invite form (only if it is one); the role stays Viewer until the admin
-// chooses, and nothing is sent until they press Invite.
+// chooses, and nothing is sent until they press Send invitation.
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 function invitedAddress() {
@@ -81,7 +81,7 @@ function prefillInvite(admin) {
   const form = $("[data-invite-form]");
   form.email.value = address;
   form.role.value = "viewer";
-  say("invitations", `${address} asked to join: choose their role, then press Invite.`);
+  say("invitations", `${address} asked to join: choose their role, then press Send invitation.`);
   return form.email;
 }
 
