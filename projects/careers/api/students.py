@@ -8,7 +8,9 @@ from rest_framework.response import Response
 from marketplace.errors import NotFound
 from projects.careers.api import serializers as s
 from projects.careers.api.base import UPDATED_SINCE_FORMAT, CareersView
+from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.api.pagination import CareersPagination
+from projects.careers.selectors.cohort import careers_students_in_cohort
 from projects.careers.selectors.engagements import (
     careers_engagement_rows_shape,
     careers_engagements,
@@ -55,12 +57,15 @@ class StudentListView(CareersView):
 
     @extend_schema(
         operation_id="careers_students_list",
-        parameters=[UPDATED_SINCE, CURSOR, PAGE_SIZE],
+        parameters=[StudentFilterSerializer, UPDATED_SINCE, CURSOR, PAGE_SIZE],
         responses=s.StudentSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         since = self.updated_since()
+        form = StudentFilterSerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
         rows = careers_students(access=self.access, updated_since=since)
+        rows = careers_students_in_cohort(rows, access=self.access, filters=form.validated_data)
         return synced_page(self, request, rows, careers_student_rows_shape, since)
 
 
