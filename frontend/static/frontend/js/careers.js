@@ -5,7 +5,7 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { applyEngagementFilters, clearEngagementFields, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
-import { el, emptyState } from "./ui.js";
+import { date, el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
@@ -168,28 +168,42 @@ async function loadFeatured() {
       : "Nothing featured yet. Your office's admins feature tasks for your students.")));
     return;
   }
-  list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
-    el("a", { href: f.task.url, text: f.task.title }),
-    f.note ? el("span", { class: "muted small", text: f.note }) : null,
+  // Each row says since when and by whom (as the task page does), and the office's note.
+  list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card featured-row" },
+    el("div", {},
+      el("a", { href: f.task.url, text: f.task.title }),
+      el("p", { class: "muted small", text: `Featured since ${date(f.created_at)}${f.featured_by ? ` by ${f.featured_by}` : ""}${f.note ? ` · “${f.note}”` : ""}` })),
     !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: "Stop featuring", "aria-label": `Stop featuring ${f.task.title}`,
       onclick: async () => {
         try {
           await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
           await loadFeatured();
+          drawFoundTasks();
           say("featured", `“${f.task.title}” is no longer featured.`);
         } catch (error) { say("featured", error.message, { error: true }); }
       } }))));
 }
 
 // --- Featuring from a search picker --------------------------------------------------------
+// The last search's tasks: redrawn when featuring changes, so a result never says "Featured ✓"
+// for a task just unfeatured in the list above.
+let foundTasks = null;
+
 async function searchTasks(event) {
   event.preventDefault();
   const q = event.target.q.value.trim();
-  const list = $("[data-task-results]");
   const found = await api(`tasks/?q=${encodeURIComponent(q)}&page_size=8`);
-  if (!found.results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
+  foundTasks = { q, results: found.results };
+  drawFoundTasks();
+}
+
+function drawFoundTasks() {
+  if (!foundTasks) return;
+  const { q, results } = foundTasks;
+  const list = $("[data-task-results]");
+  if (!results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
   const done = () => el("span", { class: "badge badge-success", text: "Featured ✓" });
-  list.replaceChildren(...found.results.map((task) => el("li", { class: "row-card" },
+  list.replaceChildren(...results.map((task) => el("li", { class: "row-card" },
     el("a", { href: `/tasks/${task.id}/`, text: task.title }),
     featuredIds.has(task.id) ? done() : el("button", { type: "button", class: "button-secondary button-small", text: `Feature “${task.title}”`,
       onclick: async (click) => {

@@ -37,11 +37,12 @@ function cohortQuery() {
   return params;
 }
 
-// "2026 Fall, Economics, class of 2027": what the page is filtered by, in the lists' own words.
-export function cohortWords() {
+// "Economics, class of 2027, begun in 2026 Fall": what the page is filtered by, in a list's own
+// words (a student is in a term when they applied or drafted in it; an engagement when it began).
+function cohortWords(inTerm) {
   const chosen = cohortQuery();
-  const year = chosen.get("class_year");
-  return [chosen.get("term"), chosen.get("programme"), year ? `class of ${year}` : ""].filter(Boolean);
+  const [term, year] = [chosen.get("term"), chosen.get("class_year")];
+  return [chosen.get("programme"), year ? `class of ${year}` : "", term ? `${inTerm} ${term}` : ""].filter(Boolean);
 }
 
 // "a, b and c"
@@ -70,6 +71,7 @@ function countLine(note, { words, shown, more, noun }) {
 // the end: on a phone each row is a card, and a whole roster made the page thousands of pixels
 // long before the office settings.
 const STUDENTS_AT_A_TIME = 10;
+const STUDENT_TERM = "applied or drafted in";
 
 export async function loadStudents({ more = false } = {}) {
   const query = cohortQuery();
@@ -78,7 +80,7 @@ export async function loadStudents({ more = false } = {}) {
   if (!more) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
     body.append(query.size
-      ? noMatch(`No sharing student matches ${listed(cohortWords())}. Clear filters to see every student who shares with your office.`)
+      ? noMatch(`No sharing student matches ${listed(cohortWords(STUDENT_TERM))}. Clear filters to see every student who shares with your office.`)
       : el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
   for (const st of page.results) studentNames.set(st.id, st.name);
@@ -93,7 +95,7 @@ export async function loadStudents({ more = false } = {}) {
   studentsNext = page.next;
   $("[data-students-more]").hidden = !page.next;
   countLine($("[data-students-filter-note]"), {
-    words: cohortWords(), shown: body.querySelectorAll("td[data-label='Name']").length, more: Boolean(page.next), noun: "student",
+    words: cohortWords(STUDENT_TERM), shown: body.querySelectorAll("td[data-label='Name']").length, more: Boolean(page.next), noun: "student",
   });
 }
 
@@ -188,7 +190,7 @@ export async function loadEngagements({ more = false } = {}) {
   }
   if (!more) body.replaceChildren();
   body.append(...page.results.map(engagementRow));
-  const words = [...cohortWords(), ...engagementWords(query)];
+  const words = [...cohortWords("begun in"), ...engagementWords(query)];
   if (!body.children.length) {
     body.append(query.size
       ? noMatch(`No engagement matches ${listed(words)}. Clear filters to see every engagement.`)
@@ -223,7 +225,7 @@ export function applyEngagementFilters(event) {
   event?.preventDefault();
   const url = new URL(location.href);
   for (const key of ENGAGEMENT_FILTERS) url.searchParams.delete(key);
-  for (const [key, value] of engagementQuery()) url.searchParams.set(key, value);
+  for (const [key, value] of engagementQuery()) if (ENGAGEMENT_FILTERS.includes(key)) url.searchParams.set(key, value);
   history.replaceState(null, "", url);
   loadEngagements();
 }
