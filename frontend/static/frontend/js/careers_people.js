@@ -37,13 +37,18 @@ function cohortQuery() {
   return params;
 }
 
-// "Economics, class of 2027, begun in 2026 Fall": what the page is filtered by, in a list's own
-// words (a student is in a term when they applied or drafted in it; an engagement when it began).
-function cohortWords(inTerm) {
+// "Economics, class of 2027, 2026 Fall": what the page is filtered by, in the lists' words.
+function cohortWords() {
   const chosen = cohortQuery();
-  const [term, year] = [chosen.get("term"), chosen.get("class_year")];
-  return [chosen.get("programme"), year ? `class of ${year}` : "", term ? `${inTerm} ${term}` : ""].filter(Boolean);
+  const year = chosen.get("class_year");
+  return [chosen.get("programme"), year ? `class of ${year}` : "", chosen.get("term")].filter(Boolean);
 }
+
+// What a term means for each list, said after its count while a term is chosen.
+const TERM_MEANS = {
+  student: "A student is in a term when they applied or drafted in it.",
+  engagement: "An engagement is in the term it began.",
+};
 
 // "a, b and c"
 function listed(words) {
@@ -62,8 +67,9 @@ function noMatch(text) {
 // "more than N" rather than a total). Nothing when the list is not filtered or nothing matches
 // (the table's own line says that, once).
 function countLine(note, { words, shown, more, noun }) {
+  const term = cohortQuery().get("term") ? ` ${TERM_MEANS[noun]}` : "";
   note.textContent = !words.length || !shown ? ""
-    : `Filtered by ${listed(words)}: ${more ? `more than ${shown} match — showing the first ${shown}.` : `${shown} ${shown === 1 ? `${noun} matches` : `${noun}s match`}.`}`;
+    : `Filtered by ${listed(words)}: ${more ? `more than ${shown} match — showing the first ${shown}.` : `${shown} ${shown === 1 ? `${noun} matches` : `${noun}s match`}.`}${term}`;
   note.hidden = !note.textContent;
 }
 
@@ -71,7 +77,6 @@ function countLine(note, { words, shown, more, noun }) {
 // the end: on a phone each row is a card, and a whole roster made the page thousands of pixels
 // long before the office settings.
 const STUDENTS_AT_A_TIME = 10;
-const STUDENT_TERM = "applied or drafted in";
 
 export async function loadStudents({ more = false } = {}) {
   const query = cohortQuery();
@@ -80,7 +85,7 @@ export async function loadStudents({ more = false } = {}) {
   if (!more) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
     body.append(query.size
-      ? noMatch(`No sharing student matches ${listed(cohortWords(STUDENT_TERM))}. Clear filters to see every student who shares with your office.`)
+      ? noMatch(`No sharing student matches ${listed(cohortWords())}. Clear filters to see every student who shares with your office.`)
       : el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
   for (const st of page.results) studentNames.set(st.id, st.name);
@@ -95,7 +100,7 @@ export async function loadStudents({ more = false } = {}) {
   studentsNext = page.next;
   $("[data-students-more]").hidden = !page.next;
   countLine($("[data-students-filter-note]"), {
-    words: cohortWords(STUDENT_TERM), shown: body.querySelectorAll("td[data-label='Name']").length, more: Boolean(page.next), noun: "student",
+    words: cohortWords(), shown: body.querySelectorAll("td[data-label='Name']").length, more: Boolean(page.next), noun: "student",
   });
 }
 
@@ -190,7 +195,7 @@ export async function loadEngagements({ more = false } = {}) {
   }
   if (!more) body.replaceChildren();
   body.append(...page.results.map(engagementRow));
-  const words = [...cohortWords("begun in"), ...engagementWords(query)];
+  const words = [...cohortWords(), ...engagementWords(query)];
   if (!body.children.length) {
     body.append(query.size
       ? noMatch(`No engagement matches ${listed(words)}. Clear filters to see every engagement.`)
