@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from projects.careers.selectors.cohort import careers_term_bounds
+from projects.careers.selectors.student_cohort import careers_term_bounds
 from projects.models import Engagement
 from tests.careers.conftest import make_student
 from tests.factories import ApplicationFactory, EngagementFactory, TaskFactory

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from marketplace.api.inputs import InputSerializer
 from marketplace.api.limits import page_form
-from projects.careers.selectors.cohort import TERM_HELP, TERM_PATTERN
+from projects.careers.selectors.student_cohort import TERM_HELP, TERM_PATTERN
 from projects.models import Engagement
 
 

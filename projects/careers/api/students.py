@@ -10,12 +10,12 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import UPDATED_SINCE_FORMAT, CareersView
 from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.api.pagination import CareersPagination
-from projects.careers.selectors.cohort import careers_students_in_cohort
 from projects.careers.selectors.engagements import (
     careers_engagement_rows_shape,
     careers_engagements,
 )
 from projects.careers.selectors.outcomes import careers_student_outcomes
+from projects.careers.selectors.student_cohort import careers_students_in_cohort
 from projects.careers.selectors.students import (
     careers_student_applications,
     careers_student_row,

@@ -14,8 +14,8 @@ from projects.careers.access import (
     STIPEND_AMOUNTS,
     CareersAccess,
 )
-from projects.careers.selectors.cohort import careers_cohort_of, careers_term_bounds
 from projects.careers.selectors.outcomes import careers_outcomes_by_engagement
+from projects.careers.selectors.student_cohort import careers_cohort_of, careers_term_bounds
 from projects.careers.selectors.students import EPOCH, subquery_count
 from projects.models import Deliverable, Engagement, Feedback
 
