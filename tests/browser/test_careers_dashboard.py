@@ -1,18 +1,26 @@
 """Career-office staff sign in → dashboard with charts (and their tables) → create an API key
-→ the key works against the API → revoke it on the page → it stops working. axe clean."""
+→ the key works against the API → revoke it on the page → it stops working. axe clean.
+And the dashboard reads true: one filter narrows the figures and both lists, a hidden month is
+hatched (not zero), an empty list says so once with Clear filters."""
 
 import json
 import re
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
 
+import time_machine
 from playwright.sync_api import expect
 
 from projects.careers.services.summary import careers_summary_rebuild
 from projects.models import Engagement
+from tests.browser.careers_pages import staff_only_office_admin
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
+from tests.browser.first_use import log_in
 from tests.careers.conftest import make_office, make_student
 from tests.factories import DEFAULT_PASSWORD, EngagementFactory, SkillFactory, TaskFactory
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _api(base: str, key: str) -> int:
@@ -82,3 +90,109 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     assert _api(page.base, secret) == 401
     assert_accessible(page)
     assert_fits_width(page)
+
+
+def _office_of_two_programmes():
+    """Six Economics students (class of 2027) drafting this month; two History students (class
+    of 2026) who drafted two months ago, a month with fewer than 5 and so hidden."""
+    office = staff_only_office_admin()
+    for i in range(6):
+        student = make_student(office, f"Econ {i}", programme="Economics", class_year=2027)
+        EngagementFactory(
+            drafter=student,
+            application__task=TaskFactory(title=f"Price a menu {i}"),
+            state=Engagement.State.COMPLETED,
+        )
+    now = datetime.now(UTC)
+    year, month = (now.year, now.month - 2) if now.month > 2 else (now.year - 1, now.month + 10)
+    with time_machine.travel(datetime(year, month, 15, 12, tzinfo=UTC)):
+        for name in ("Hana History", "Ivo History"):
+            student = make_student(office, name, programme="History", class_year=2026)
+            EngagementFactory(drafter=student, application__task=TaskFactory(title=f"{name} task"))
+    careers_summary_rebuild()
+    return office, f"{MONTHS[month - 1]} {year}"
+
+
+def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it_once(page):
+    office, quiet_month = _office_of_two_programmes()
+    task = TaskFactory(title="Summarise three reports")
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+
+    # The month with two students is drawn hatched with "<5", said in words, and explained.
+    participation = page.locator("[data-chart=participation]")
+    expect(participation.locator("svg [data-hidden-bar]")).to_have_count(1)
+    expect(participation.locator("svg")).to_contain_text("<5")
+    expect(participation.locator("desc")).to_contain_text(f"{quiet_month}: fewer than 5 (hidden)")
+    expect(participation.locator("[data-chart-legend]")).to_contain_text(
+        "fewer than 5 students, so the figure is hidden to protect their privacy (not zero)"
+    )
+    expect(page.locator("[data-students] tr")).to_have_count(8)
+
+    # Show figures for History: the students and engagements lists follow, and say so.
+    filters = page.get_by_role("form", name="Show figures for:")
+    filters.get_by_label("Programme").select_option("History")
+    filters.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"major=History"))
+    students = page.locator("[data-students] tr")
+    expect(students).to_have_count(2)
+    expect(page.locator("[data-students]")).not_to_contain_text("Econ")
+    expect(page.locator("[data-students-filter-note]")).to_have_text(
+        "Filtered by History: 2 students match."
+    )
+    engagements = page.locator("[data-engagements] tr")
+    expect(engagements).to_have_count(2)
+    expect(page.locator("[data-engagement-summary]")).to_have_text(
+        "Filtered by History: 2 engagements match."
+    )
+
+    # Nothing matches: said once, in the table, with the way out.
+    page.get_by_role("region", name="Engagements").get_by_label("State").select_option("completed")
+    page.wait_for_url(re.compile(r"state=completed"))
+    assert "major=History" in page.url and "programme=" not in page.url  # one filter, one name
+    no_match = page.locator("[data-engagements] tr.no-match")
+    expect(no_match).to_have_text(
+        re.compile(r"^No engagement matches History and Completed\. Clear filters to see every")
+    )
+    expect(page.locator("[data-engagement-summary]")).to_be_hidden()
+    region = page.get_by_role("region", name="Engagements")
+    expect(region.get_by_text(re.compile("match", re.I))).to_have_count(1)
+    assert_accessible(page)
+
+    # Clear filters clears all: the page's filter, the table's, the URL; both lists whole again.
+    no_match.get_by_role("button", name="Clear filters").click()
+    expect(students).to_have_count(8)
+    expect(engagements).to_have_count(5)
+    expect(filters.get_by_label("Programme")).to_have_value("")
+    expect(page.get_by_label("State")).to_have_value("")
+    expect(page.locator("[data-students-filter-note]")).to_be_hidden()
+    assert "?" not in page.url
+
+    # On a task page the answer under Stop featuring sits clear of the button.
+    page.goto(page.base + f"/tasks/{task.pk}/")
+    box = page.locator("[data-feature-task]")
+    box.get_by_role("button", name="Feature for your students").click()
+    said = box.get_by_role("status")
+    expect(said).to_contain_text("Done: your students now see")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        button = box.get_by_role("button", name="Stop featuring").bounding_box()
+        gap = said.bounding_box()["y"] - (button["y"] + button["height"])
+        assert gap >= 8, (width, gap)
+
+    # The dashboard's featured row says since when and by whom; stopping it there turns the
+    # search result's "Featured ✓" back into a Feature button.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base + "/careers/")
+    featured = page.locator("[data-featured] li")
+    expect(featured).to_contain_text("Featured since")
+    expect(featured).to_contain_text("by Priya Shah")
+    page.get_by_role("search", name="Find a task to feature").get_by_label("Find a task").fill(
+        "Summarise"
+    )
+    page.get_by_role("button", name="Search", exact=True).click()
+    results = page.locator("[data-task-results]")
+    expect(results).to_contain_text("Featured ✓")
+    featured.get_by_role("button", name="Stop featuring Summarise three reports").click()
+    expect(results.get_by_role("button", name="Feature “Summarise three reports”")).to_be_visible()
+    expect(results).not_to_contain_text("Featured ✓")

@@ -211,8 +211,8 @@ def test_the_figures_filter_bar_says_what_it_filters(page):
     expect(bar.get_by_label("Programme")).to_be_visible()
     expect(bar.get_by_label("Class year")).to_contain_text("2027")
     expect(bar).to_contain_text(
-        "These choices change At a glance, the charts and the summary CSV. "
-        "The students and engagements lists below show every sharing student."
+        "These choices filter the whole page: At a glance, the charts, the summary CSV and the "
+        "students and engagements lists below."
     )
     bar.get_by_label("Class year").select_option("2027")
     bar.get_by_role("button", name="Apply").click()

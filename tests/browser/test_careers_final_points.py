@@ -153,10 +153,12 @@ def test_a_filtered_engagements_list_says_more_than_five_match_not_five_plus(pag
     page.goto(page.base + "/careers/?state=completed")
 
     expect(page.locator("[data-engagement-summary]")).to_have_text(
-        "More than 5 match — showing the first 5."
+        "Filtered by Completed: more than 5 match — showing the first 5."
     )
     page.get_by_role("button", name="Show more engagements").click()
-    expect(page.locator("[data-engagement-summary]")).to_have_text("7 engagements match.")
+    expect(page.locator("[data-engagement-summary]")).to_have_text(
+        "Filtered by Completed: 7 engagements match."
+    )
 
 
 def test_copying_the_key_answers_on_the_button_and_the_only_admin_row_says_why(page):

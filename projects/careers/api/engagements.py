@@ -1,5 +1,6 @@
 """GET careers/engagements/: the engagements of your consenting students, filtered on the
-server (api/filters.py) and paged by cursor."""
+server (api/filters.py: the dashboard's term, programme and class year, and the table's own
+state, paid, dates and name) and paged by cursor."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request

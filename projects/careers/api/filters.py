@@ -1,6 +1,7 @@
-"""The query parameters of careers/engagements/: the dashboard's engagements table filters on
-the server (status, paid, programme, class year, a date range and a student's name), so a page
-of 25 is the 25 that match, and a filtered view is a URL staff can bookmark or share."""
+"""The query parameters of careers/engagements/ and careers/students/: the dashboard's lists
+filter on the server (the page's term, programme and class year for both; status, paid, a date
+range and a student's name for engagements), so a page of 25 is the 25 that match, and a
+filtered view is a URL staff can bookmark or share."""
 
 from typing import Any
 
@@ -8,11 +9,42 @@ from rest_framework import serializers
 
 from marketplace.api.inputs import InputSerializer
 from marketplace.api.limits import page_form
+from projects.careers.selectors.student_cohort import TERM_HELP, TERM_PATTERN
 from projects.models import Engagement
 
 
+class CohortFilterSerializer(InputSerializer):
+    """The dashboard's "Show figures for": a term, a programme, a class year."""
+
+    term = serializers.CharField(
+        required=False,
+        max_length=11,
+        help_text='Only what happened in this term, e.g. "2026 Fall" (Spring: January to May, '
+        "Summer: June to August, Fall: September to December, UTC; as in reports/filters/ "
+        '"terms").',
+    )
+    programme = serializers.CharField(
+        required=False,
+        max_length=160,
+        help_text='Only students of this programme or major (as in reports/filters/ "majors").',
+    )
+    class_year = serializers.IntegerField(
+        required=False, min_value=1900, max_value=2200, help_text="Only students of this class."
+    )
+
+    def validate_term(self, value: str) -> str:
+        if not TERM_PATTERN.match(value):
+            raise serializers.ValidationError(TERM_HELP)
+        return value
+
+
+class StudentFilterSerializer(CohortFilterSerializer):
+    """careers/students/: students of the programme and class year who applied or began an
+    engagement in the term."""
+
+
 @page_form("careers_engagement_filter")
-class EngagementFilterSerializer(InputSerializer):
+class EngagementFilterSerializer(CohortFilterSerializer):
     state = serializers.ChoiceField(
         choices=Engagement.State.choices,
         required=False,
@@ -24,14 +56,6 @@ class EngagementFilterSerializer(InputSerializer):
         allow_null=True,
         help_text='true: only tasks with a stipend ("With stipend"); false: only unpaid tasks '
         '("Unpaid").',
-    )
-    programme = serializers.CharField(
-        required=False,
-        max_length=160,
-        help_text='Only students of this programme or major (as in reports/filters/ "majors").',
-    )
-    class_year = serializers.IntegerField(
-        required=False, min_value=1900, max_value=2200, help_text="Only students of this class."
     )
     created_from = serializers.DateField(
         required=False,

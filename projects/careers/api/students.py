@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from marketplace.errors import NotFound
 from projects.careers.api import serializers as s
 from projects.careers.api.base import UPDATED_SINCE_FORMAT, CareersView
+from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.api.pagination import CareersPagination
 from projects.careers.csv_cells import csv_lines
 from projects.careers.selectors.engagements import (
@@ -17,6 +18,7 @@ from projects.careers.selectors.engagements import (
     careers_engagements,
 )
 from projects.careers.selectors.outcomes import careers_student_outcomes
+from projects.careers.selectors.student_cohort import careers_students_in_cohort
 from projects.careers.selectors.students import (
     careers_student_applications,
     careers_student_ids,
@@ -60,12 +62,15 @@ class StudentListView(CareersView):
 
     @extend_schema(
         operation_id="careers_students_list",
-        parameters=[UPDATED_SINCE, CURSOR, PAGE_SIZE],
+        parameters=[StudentFilterSerializer, UPDATED_SINCE, CURSOR, PAGE_SIZE],
         responses=s.StudentSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         since = self.updated_since()
+        form = StudentFilterSerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
         rows = careers_students(access=self.access, updated_since=since)
+        rows = careers_students_in_cohort(rows, access=self.access, filters=form.validated_data)
         return synced_page(self, request, rows, careers_student_rows_shape, since)
 
 

@@ -4,10 +4,10 @@ student's consent covers them — stipend amounts and the mentor's NACE competen
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import DateTimeField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.models import Consent, InstitutionMembership
+from accounts.models import Consent
 from projects.careers.access import (
     EVALUATIONS,
     OUTCOMES,
@@ -15,6 +15,7 @@ from projects.careers.access import (
     CareersAccess,
 )
 from projects.careers.selectors.outcomes import careers_outcomes_by_engagement
+from projects.careers.selectors.student_cohort import careers_cohort_of, careers_term_bounds
 from projects.careers.selectors.students import EPOCH, subquery_count
 from projects.models import Deliverable, Engagement, Feedback
 
@@ -26,8 +27,9 @@ def careers_engagements(
     student_id: int | None = None,
     filters: dict[str, Any] | None = None,
 ) -> QuerySet[Engagement, Any]:
-    """`filters` are the dashboard's (api/filters.py): state, paid, programme, class_year,
-    created_from/created_to (days, inclusive) and student (part of a name)."""
+    """`filters` are the dashboard's (api/filters.py): state, paid, term (begun in it),
+    programme, class_year, created_from/created_to (days, inclusive) and student (part of a
+    name)."""
     consent_granted = Consent.objects.filter(
         student=OuterRef("drafter_id"), institution=access.institution, revoked_at__isnull=True
     ).values("granted_at")[:1]
@@ -97,21 +99,10 @@ def _filtered[Rows: QuerySet[Any, Any]](
         rows = rows.filter(created_at__gte=_day_start(filters["created_from"]))
     if filters.get("created_to"):
         rows = rows.filter(created_at__lt=_day_start(filters["created_to"] + timedelta(days=1)))
-    cohort = {
-        key: filters[key] for key in ("programme", "class_year") if filters.get(key) is not None
-    }
-    if cohort:
-        rows = rows.filter(
-            Exists(
-                InstitutionMembership.objects.filter(
-                    user=OuterRef("drafter_id"),
-                    institution=access.institution,
-                    role=InstitutionMembership.Role.STUDENT,
-                    ended_at__isnull=True,
-                    **cohort,
-                )
-            )
-        )
+    if filters.get("term"):
+        start, end = careers_term_bounds(filters["term"])
+        rows = rows.filter(created_at__gte=start, created_at__lt=end)
+    rows = rows.filter(careers_cohort_of(access=access, user_ref="drafter_id", filters=filters))
     if filters.get("student"):
         name = filters["student"]
         rows = rows.filter(

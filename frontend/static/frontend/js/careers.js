@@ -5,8 +5,8 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
-import { applyEngagementFilters, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
-import { el, emptyState } from "./ui.js";
+import { applyEngagementFilters, clearEngagementFields, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
+import { date, el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
@@ -35,8 +35,9 @@ function termRows(byTerm) {
   }));
 }
 
-// The report filters (Term, Programme, Class year) live in the page's URL as term=, major= and
-// class_year=, so a filtered dashboard can be bookmarked or sent to a colleague.
+// The page's filters (Term, Programme, Class year) live in the page's URL as term=, major= and
+// class_year=, so a filtered dashboard can be bookmarked or sent to a colleague. They narrow the
+// figures, the charts, the summary CSV and both lists (careers_people.js reads them too).
 const REPORT_FILTERS = ["term", "major", "class_year"];
 
 function filterQuery() {
@@ -49,6 +50,8 @@ function filterQuery() {
 function restoreReportFilters() {
   const form = $("[data-filters]");
   const url = new URLSearchParams(location.search);
+  // A link from before the engagements table followed the page's filters had its own programme=.
+  if (!url.get("major") && url.get("programme")) url.set("major", url.get("programme"));
   for (const key of REPORT_FILTERS) {
     const value = url.get(key);
     if (!value) continue;
@@ -63,24 +66,21 @@ function applyReportFilters(event) {
   const url = new URL(location.href);
   for (const key of REPORT_FILTERS) url.searchParams.delete(key);
   for (const [key, value] of new URLSearchParams(filterQuery())) url.searchParams.set(key, value);
+  url.searchParams.delete("programme"); // now the page's major=
   history.replaceState(null, "", url);
-  noteStudentsFilter();
-  loadReports();
+  return Promise.all([loadReports(), loadStudents(), loadEngagements()]);
 }
 
-// The students list is every sharing student: it does not follow the figures' filters, and
-// says so while they are set, so nobody reads it as the filtered group.
-function filterWords() {
-  const set = new FormData($("[data-filters]"));
-  const year = set.get("class_year");
-  return [set.get("term"), set.get("major"), year ? `class of ${year}` : ""].filter(Boolean).join(", ");
-}
-
-function noteStudentsFilter() {
-  const note = $("[data-students-filter-note]");
-  const words = filterWords();
-  note.textContent = words ? `This list shows every student who shares with your office; "Show figures for" (${words}) applies to the figures and charts above.` : "";
-  note.hidden = !words;
+// "Clear filters" (under a list, or the engagements' own): every filter on the page goes, the
+// figures' and the engagements', and everything reloads unfiltered.
+function clearAllFilters() {
+  const form = $("[data-filters]");
+  for (const key of REPORT_FILTERS) form.elements[key].value = "";
+  clearEngagementFields();
+  const url = new URL(location.href);
+  url.search = "";
+  history.replaceState(null, "", url);
+  return Promise.all([loadReports(), loadStudents(), loadEngagements()]);
 }
 
 async function loadReports() {
@@ -140,10 +140,10 @@ function clearReportFilters() {
   $("#filter-term").focus();
 }
 
-// Why "Participation over time" has no columns: no sharing student took part yet, the filters
-// match nobody, or each month's group is under 5 students and hidden.
+// Why "Participation over time" has no columns: no sharing student took part yet, or the
+// filters match nobody.
+// (A hidden month is drawn hatched, with its legend: careers_charts.js.)
 function participationEmpty(byMonth, query) {
-  if (byMonth.groups.some((g) => g.suppressed)) return "Every month has fewer than 5 students taking part, so each is hidden to protect their privacy.";
   if (query) return "No sharing student took part in these months with these filters.";
   return "No student who shares with your office has taken part yet.";
 }
@@ -154,11 +154,8 @@ async function loadFilters() {
   fill($("#filter-term"), terms);
   fill($("#filter-major"), majors);
   fill($("#filter-class-year"), class_years || []);
-  fill($("#eng-programme"), majors);
-  fill($("#eng-class-year"), class_years || []);
   restoreEngagementFilters();
   restoreReportFilters();
-  noteStudentsFilter();
 }
 
 async function loadFeatured() {
@@ -172,28 +169,42 @@ async function loadFeatured() {
       : "Nothing featured yet. Your office's admins feature tasks for your students.")));
     return;
   }
-  list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card" },
-    el("a", { href: f.task.url, text: f.task.title }),
-    f.note ? el("span", { class: "muted small", text: f.note }) : null,
+  // Each row says since when and by whom (as the task page does), and the office's note.
+  list.replaceChildren(...data.results.map((f) => el("li", { class: "row-card featured-row" },
+    el("div", {},
+      el("a", { href: f.task.url, text: f.task.title }),
+      el("p", { class: "muted small", text: `Featured since ${date(f.created_at)}${f.featured_by ? ` by ${f.featured_by}` : ""}${f.note ? ` · “${f.note}”` : ""}` })),
     !canFeature ? null : el("button", { type: "button", class: "button-secondary button-small", text: "Stop featuring", "aria-label": `Stop featuring ${f.task.title}`,
       onclick: async () => {
         try {
           await api(`careers/featured-tasks/${f.id}/`, { method: "DELETE" });
           await loadFeatured();
+          drawFoundTasks();
           say("featured", `“${f.task.title}” is no longer featured.`);
         } catch (error) { say("featured", error.message, { error: true }); }
       } }))));
 }
 
 // --- Featuring from a search picker --------------------------------------------------------
+// The last search's tasks: redrawn when featuring changes, so a result never says "Featured ✓"
+// for a task just unfeatured in the list above.
+let foundTasks = null;
+
 async function searchTasks(event) {
   event.preventDefault();
   const q = event.target.q.value.trim();
-  const list = $("[data-task-results]");
   const found = await api(`tasks/?q=${encodeURIComponent(q)}&page_size=8`);
-  if (!found.results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
+  foundTasks = { q, results: found.results };
+  drawFoundTasks();
+}
+
+function drawFoundTasks() {
+  if (!foundTasks) return;
+  const { q, results } = foundTasks;
+  const list = $("[data-task-results]");
+  if (!results.length) { list.replaceChildren(el("li", { class: "muted", text: `No open task matches “${q}”.` })); return; }
   const done = () => el("span", { class: "badge badge-success", text: "Featured ✓" });
-  list.replaceChildren(...found.results.map((task) => el("li", { class: "row-card" },
+  list.replaceChildren(...results.map((task) => el("li", { class: "row-card" },
     el("a", { href: `/tasks/${task.id}/`, text: task.title }),
     featuredIds.has(task.id) ? done() : el("button", { type: "button", class: "button-secondary button-small", text: `Feature “${task.title}”`,
       onclick: async (click) => {
@@ -218,7 +229,11 @@ function wireForms() {
   const engagementForm = $("[data-engagement-filters]");
   engagementForm.addEventListener("submit", applyEngagementFilters);
   engagementForm.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") applyEngagementFilters(); });
-  engagementForm.addEventListener("reset", () => setTimeout(applyEngagementFilters)); // after the fields clear
+  engagementForm.addEventListener("reset", (event) => { event.preventDefault(); clearAllFilters(); });
+  root.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-clear-all]")) return;
+    clearAllFilters().then(() => $("#filter-term").focus());
+  });
   $("[data-engagements-more]").addEventListener("click", () => loadEngagements({ more: true }));
   $("[data-students-more]").addEventListener("click", loadMoreStudents);
   $("[data-create-form]").addEventListener("submit", createOffice);
@@ -342,9 +357,8 @@ async function start() {
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
   $("[data-feature-how]").hidden = !admin;
-  await loadStudents(); // names for the engagements table
-  await loadFilters(); // the engagement filters' choices, then the bookmarked values
-  await Promise.all([loadReports(), loadFeatured(), loadEngagements()]);
+  await loadFilters(); // the filters' choices, then the bookmarked values
+  await Promise.all([loadReports(), loadStudents(), loadFeatured(), loadEngagements()]);
   settleStatus(joinedWords(live));
 }
 

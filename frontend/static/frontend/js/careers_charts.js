@@ -16,6 +16,10 @@ function svg(tag, attrs = {}, text) {
 
 // One short wording for a group too small to show, everywhere on the dashboard.
 export const HIDDEN_SMALL = "Hidden (fewer than 5)";
+// A hidden figure is drawn as a hatched outline, never as an empty (zero-looking) bar; the
+// chart then says what the hatching means.
+const HIDDEN_MARK = "<5";
+const HIDDEN_LEGEND = "Hatched: fewer than 5 students, so the figure is hidden to protect their privacy (not zero).";
 // `note`: a few words after the figure, e.g. "(in progress)" for a term not over yet.
 const shownText = (row, unit) => (row.value === null ? HIDDEN_SMALL : `${row.display ?? row.value}${unit}${row.note ? ` ${row.note}` : ""}`);
 
@@ -47,23 +51,36 @@ function frame({ id, title, width, height, desc }) {
     viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
     "aria-labelledby": `${id}-title ${id}-desc`, class: "chart",
   });
-  chart.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, desc));
+  const hatch = svg("pattern", { id: `${id}-hatch`, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
+  hatch.append(svg("rect", { width: 2, height: 6, class: "chart-hatch-line" }));
+  const defs = svg("defs");
+  defs.append(hatch);
+  chart.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, desc), defs);
   return chart;
+}
+
+// A hidden figure's bar: outlined and hatched, so it never reads as zero.
+function hiddenBar(id, attrs) {
+  return svg("rect", { ...attrs, fill: `url(#${id}-hatch)`, class: "chart-bar-hidden", "data-hidden-bar": "" });
 }
 
 function figureFor({ id, title, rows, unit, columns, paint }) {
   const holder = el("div", { class: "chart-holder" });
+  const legend = rows.some((r) => r.value === null)
+    ? el("p", { class: "muted small chart-legend", "data-chart-legend": true },
+      el("span", { class: "chart-legend-swatch", "aria-hidden": "true" }), HIDDEN_LEGEND)
+    : null;
   const figure = el("figure", { class: "card chart-card", "data-chart": id },
-    el("figcaption", {}, el("h3", { text: title })), holder,
+    el("figcaption", {}, el("h3", { text: title })), holder, legend,
     el("details", {}, el("summary", { text: "Show as a table" }), table(title, rows, unit, columns)));
   responsive(figure, holder, paint);
   return figure;
 }
 
+// Every row, a hidden one as "fewer than 5 (hidden)": a screen reader hears the same chart.
 function description(rows, unit) {
-  const shown = rows.filter((r) => r.value !== null);
-  return shown.length ? shown.map((r) => `${r.long ?? r.label}: ${shownText(r, unit)}`).join("; ")
-    : "No groups with 5 or more students yet.";
+  if (!rows.length) return "No groups with 5 or more students yet.";
+  return rows.map((r) => `${r.long ?? r.label}: ${r.value === null ? "fewer than 5 (hidden)" : shownText(r, unit)}`).join("; ");
 }
 
 // Horizontal bars, one per group. rows: [{label, value, display}] — null means suppressed.
@@ -82,11 +99,13 @@ export function barChart({ id, title, rows, unit = "", max = null, empty = "Noth
     if (!rows.length) chart.append(svg("text", { x: 0, y: FONT + 4, fill: "currentColor", "font-size": FONT }, empty));
     rows.forEach((row, index) => {
       const y = index * step + (narrow ? FONT + 6 : 4);
-      const barWidth = row.value === null ? 0 : Math.max(2, (room * row.value) / top);
+      const hidden = row.value === null;
+      const barWidth = hidden ? 28 : Math.max(2, (room * row.value) / top);
       const label = svg("text", { x: 0, y: narrow ? y - 5 : y + barHeight * 0.68, fill: "currentColor", "font-size": FONT }, row.label);
+      const bar = { x: labelWidth, y, width: barWidth, height: barHeight, rx: 3 };
       chart.append(
         label,
-        svg("rect", { x: labelWidth, y, width: barWidth, height: barHeight, rx: 3, class: "chart-bar" }),
+        hidden ? hiddenBar(id, bar) : svg("rect", { ...bar, class: "chart-bar" }),
         svg("text", { x: labelWidth + barWidth + 6, y: y + barHeight * 0.68, fill: "currentColor", "font-size": FONT }, shownText(row, unit)),
       );
     });
@@ -109,12 +128,15 @@ export function columnChart({ id, title, rows, unit = "", empty = "", columns })
     rows.forEach((row, index) => {
       const x = index * slot;
       const barWidth = Math.max(4, slot * 0.6);
-      const value = row.value ?? 0;
-      const barHeight = row.value === null ? 0 : Math.max(1, (plot * value) / top);
+      const hidden = row.value === null;
+      // A hidden month stands as high as 4 students would (at least a visible block): its
+      // hatching and "<5" say it is small, not empty.
+      const barHeight = hidden ? Math.min(plot, Math.max(24, (plot * 4) / top)) : Math.max(1, (plot * row.value) / top);
       const y = FONT + 8 + plot - barHeight;
-      chart.append(svg("rect", { x: x + (slot - barWidth) / 2, y, width: barWidth, height: barHeight, class: "chart-bar" }));
-      if (row.value) {
-        chart.append(svg("text", { x: x + slot / 2, y: y - 4, "text-anchor": "middle", fill: "currentColor", "font-size": FONT }, String(row.value)));
+      const bar = { x: x + (slot - barWidth) / 2, y, width: barWidth, height: barHeight };
+      chart.append(hidden ? hiddenBar(id, bar) : svg("rect", { ...bar, class: "chart-bar" }));
+      if (row.value || hidden) {
+        chart.append(svg("text", { x: x + slot / 2, y: y - 4, "text-anchor": "middle", fill: "currentColor", "font-size": FONT }, hidden ? HIDDEN_MARK : String(row.value)));
       }
       const cx = x + slot / 2;
       const ly = FONT + 8 + plot + (upright ? 6 : FONT + 4);
@@ -127,7 +149,8 @@ export function columnChart({ id, title, rows, unit = "", empty = "", columns })
     });
     return chart;
   } });
-  if (empty && !rows.some((r) => r.value)) {
+  // Hidden months have their hatched bars and legend: the note is for a chart with nothing on it.
+  if (empty && !rows.some((r) => r.value || r.value === null)) {
     figure.querySelector("figcaption").append(el("p", { class: "muted small", "data-chart-empty": true, text: empty }));
   }
   return figure;

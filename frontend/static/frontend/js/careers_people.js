@@ -1,5 +1,7 @@
-// /careers/: the consenting students and their engagements, 10 and 5 at a time, with the
-// engagement filters (kept in the page's URL). Data: careers/students/ and careers/engagements/.
+// /careers/: the consenting students and their engagements, 10 and 5 at a time. Both follow the
+// page's "Show figures for" (term, programme, class year), so the lists are the students the
+// figures count; engagements have their own filters too (all kept in the page's URL).
+// Data: careers/students/ and careers/engagements/.
 import { api } from "./api.js";
 import { date, el, money } from "./ui.js";
 
@@ -25,18 +27,66 @@ function studentSummary(st) {
   return [st.programme, st.class_year, outcomes].filter(Boolean).join(" · ");
 }
 
+// The page's "Show figures for" as the lists' query: its `major` is the lists' `programme`.
+function cohortQuery() {
+  const chosen = new FormData($("[data-filters]"));
+  const params = new URLSearchParams();
+  for (const [from, to] of [["term", "term"], ["major", "programme"], ["class_year", "class_year"]]) {
+    if (chosen.get(from)) params.set(to, chosen.get(from));
+  }
+  return params;
+}
+
+// "Economics, class of 2027, 2026 Fall": what the page is filtered by, in the lists' words.
+function cohortWords() {
+  const chosen = cohortQuery();
+  const year = chosen.get("class_year");
+  return [chosen.get("programme"), year ? `class of ${year}` : "", chosen.get("term")].filter(Boolean);
+}
+
+// What a term means for each list, said after its count while a term is chosen.
+const TERM_MEANS = {
+  student: "A student is in a term when they applied or drafted in it.",
+  engagement: "An engagement is in the term it began.",
+};
+
+// "a, b and c"
+function listed(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+// A list with nothing to show under filters says so once, in its table, with the way out
+// (Clear filters clears every filter on the page: careers.js listens for data-clear-all).
+function noMatch(text) {
+  return el("tr", { class: "no-match" }, el("td", { colspan: 7 },
+    el("p", { class: "no-match-text", text }),
+    el("button", { type: "button", class: "button-secondary button-small", "data-clear-all": true, text: "Clear filters" })));
+}
+
+// The count line above a list: what it is filtered by and how many match (paged by cursor, so
+// "more than N" rather than a total). Nothing when the list is not filtered or nothing matches
+// (the table's own line says that, once).
+function countLine(note, { words, shown, more, noun }) {
+  const term = cohortQuery().get("term") ? ` ${TERM_MEANS[noun]}` : "";
+  note.textContent = !words.length || !shown ? ""
+    : `Filtered by ${listed(words)}: ${more ? `more than ${shown} match — showing the first ${shown}.` : `${shown} ${shown === 1 ? `${noun} matches` : `${noun}s match`}.`}${term}`;
+  note.hidden = !note.textContent;
+}
+
 // 10 at a time with "Show more students" (engagements 5), which follows the page's `next` to
 // the end: on a phone each row is a card, and a whole roster made the page thousands of pixels
 // long before the office settings.
 const STUDENTS_AT_A_TIME = 10;
-const FIRST_STUDENTS = `careers/students/?page_size=${STUDENTS_AT_A_TIME}`;
 
-export async function loadStudents(url = FIRST_STUDENTS) {
-  const page = await api(url);
+export async function loadStudents({ more = false } = {}) {
+  const query = cohortQuery();
+  const page = await api(more ? studentsNext : `careers/students/?page_size=${STUDENTS_AT_A_TIME}${query.size ? `&${query}` : ""}`);
   const body = $("[data-students]");
-  if (url === FIRST_STUDENTS) body.replaceChildren();
+  if (!more) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
-    body.append(el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
+    body.append(query.size
+      ? noMatch(`No sharing student matches ${listed(cohortWords())}. Clear filters to see every student who shares with your office.`)
+      : el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
   for (const st of page.results) studentNames.set(st.id, st.name);
   body.append(...page.results.map((st) => el("tr", {},
@@ -49,6 +99,9 @@ export async function loadStudents(url = FIRST_STUDENTS) {
     el("td", { class: "student-summary", text: studentSummary(st) }))));
   studentsNext = page.next;
   $("[data-students-more]").hidden = !page.next;
+  countLine($("[data-students-filter-note]"), {
+    words: cohortWords(), shown: body.querySelectorAll("td[data-label='Name']").length, more: Boolean(page.next), noun: "student",
+  });
 }
 
 // A student who does not share stipend amounts: the office knows there is one, not how much.
@@ -61,11 +114,12 @@ const STATE_WORDS = { awaiting_funding: "Waiting for funding", active: "Active",
 
 // The engagements table filters on the server; the filters live in the page's URL, so a
 // filtered view can be bookmarked or sent to a colleague.
-const ENGAGEMENT_FILTERS = ["student", "state", "paid", "programme", "class_year", "created_from", "created_to"];
+// Programme and class year are the page's (Show figures for), not the table's own.
+const ENGAGEMENT_FILTERS = ["student", "state", "paid", "created_from", "created_to"];
 let engagementsNext = null;
 
 function engagementQuery() {
-  const params = new URLSearchParams();
+  const params = cohortQuery();
   for (const [key, value] of new FormData($("[data-engagement-filters]"))) {
     if (ENGAGEMENT_FILTERS.includes(key) && String(value).trim()) params.set(key, String(value).trim());
   }
@@ -141,27 +195,46 @@ export async function loadEngagements({ more = false } = {}) {
   }
   if (!more) body.replaceChildren();
   body.append(...page.results.map(engagementRow));
+  const words = [...cohortWords(), ...engagementWords(query)];
   if (!body.children.length) {
-    body.append(el("tr", {}, el("td", { colspan: 7, text: query.size ? "No engagement matches these filters." : "No engagements yet." })));
+    body.append(query.size
+      ? noMatch(`No engagement matches ${listed(words)}. Clear filters to see every engagement.`)
+      : el("tr", {}, el("td", { colspan: 7, text: "No engagements yet." })));
   }
   const shown = body.querySelectorAll("td[data-label='Task']").length;
-  // The list is paged by cursor (no total): with more to come, say so rather than "5+".
-  const words = page.next ? `More than ${shown} match — showing the first ${shown}.`
-    : `${shown} ${shown === 1 ? "engagement matches" : "engagements match"}.`;
-  note.textContent = query.size ? words : "";
+  countLine(note, { words, shown, more: Boolean(page.next), noun: "engagement" });
   engagementsNext = page.next;
   $("[data-engagements-more]").hidden = !page.next;
+}
+
+// The table's own filters in words: "Completed", "with a stipend", "name contains “Ada”"…
+function engagementWords(query) {
+  const paid = { true: "with a stipend", false: "unpaid" }[query.get("paid")];
+  const [from, to] = [query.get("created_from"), query.get("created_to")];
+  const begun = from && to ? `begun ${date(from)} to ${date(to)}` : from ? `begun from ${date(from)}` : to ? `begun by ${date(to)}` : "";
+  return [
+    query.get("student") ? `name contains “${query.get("student")}”` : "",
+    STATE_WORDS[query.get("state")] || "", paid || "", begun,
+  ].filter(Boolean);
+}
+
+// Every filter of the table back to "any" (the page's Clear filters also clears the figures'),
+// without a reset event (careers.js reloads after clearing).
+export function clearEngagementFields() {
+  const form = $("[data-engagement-filters]");
+  for (const key of ENGAGEMENT_FILTERS) form.elements[key].value = "";
+  datesProblem("");
 }
 
 export function applyEngagementFilters(event) {
   event?.preventDefault();
   const url = new URL(location.href);
   for (const key of ENGAGEMENT_FILTERS) url.searchParams.delete(key);
-  for (const [key, value] of engagementQuery()) url.searchParams.set(key, value);
+  for (const [key, value] of engagementQuery()) if (ENGAGEMENT_FILTERS.includes(key)) url.searchParams.set(key, value);
   history.replaceState(null, "", url);
   loadEngagements();
 }
 
 export function loadMoreStudents() {
-  return loadStudents(studentsNext);
+  return loadStudents({ more: true });
 }
