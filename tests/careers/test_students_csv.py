@@ -122,3 +122,25 @@ def test_thirty_students_take_nine_queries(office, django_assert_max_num_queries
         _, rows = _download(client)
 
     assert len(rows) == 30
+
+
+def test_the_file_holds_the_students_the_filtered_list_shows(office):
+    ada = make_student(office, "Ada Maths", programme="Mathematics", class_year=2027)
+    make_student(office, "Bo Biology", programme="Biology", class_year=2027)
+    make_student(office, "Cy Maths Later", programme="Mathematics", class_year=2028)
+    client = office.staff_client()
+
+    response = client.get(f"{URL}?programme=Mathematics&class_year=2027")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert [row["name"] for row in rows] == ["Ada Maths"]
+    # Only the students in the file are logged as read.
+    (read,) = Disclosure.objects.all()
+    assert list(read.students.values_list("pk", flat=True)) == [ada.pk]
+
+
+def test_a_malformed_filter_on_the_file_is_refused_with_a_clear_message(office):
+    response = office.staff_client().get(f"{URL}?class_year=soon")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["class_year"]

@@ -76,15 +76,17 @@ class StudentListView(CareersView):
 
 class StudentCsvView(CareersView):
     """The students list as one CSV file, the columns the dashboard's students table shows:
-    one row per student who shares participation with you, outcome counts only for those who
-    share outcomes. Not figures, so nothing is hidden: each row is there by the student's
-    consent. Streamed, so a large office's file does not wait for the last row; the download
-    is logged as its own read ("Downloaded the students list (CSV)")."""
+    one row per student who shares participation with you (of the term, programme and class
+    year, when given: the list's filters), outcome counts only for those who share outcomes.
+    Not figures, so nothing is hidden: each row is there by the student's consent. Streamed,
+    so a large office's file does not wait for the last row; the download is logged as its
+    own read ("Downloaded the students list (CSV)")."""
 
     disclosed_fields = STUDENT_FIELDS
 
     @extend_schema(
         operation_id="careers_students_csv",
+        parameters=[StudentFilterSerializer],
         responses={
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
@@ -97,7 +99,9 @@ class StudentCsvView(CareersView):
         },
     )
     def get(self, request: Request) -> StreamingHttpResponse:
-        students = careers_student_ids(access=self.access)
+        form = StudentFilterSerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
+        students = careers_student_ids(access=self.access, filters=form.validated_data)
         self.disclose(students)
         rows = careers_students_csv_rows(access=self.access, student_ids=students)
         response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, Greatest
 from accounts.models import Consent, InstitutionMembership, User, UserSkill
 from projects.careers.access import PARTICIPATION, CareersAccess
 from projects.careers.models import CareersStudent
+from projects.careers.selectors.student_cohort import careers_students_in_cohort
 from projects.models import Application, Engagement
 from projects.selectors.outcomes import outcome_counts_for_drafters
 
@@ -236,10 +237,16 @@ STUDENTS_CSV_COLUMNS = (
 _CSV_BATCH = 500
 
 
-def careers_student_ids(*, access: CareersAccess) -> list[int]:
-    """The consenting students a download will hold, in id order (one query): logged before
-    the file is written, so the file never holds a student the log does not name."""
-    return list(access.students(PARTICIPATION).order_by("pk").values_list("pk", flat=True))
+def careers_student_ids(
+    *, access: CareersAccess, filters: dict[str, Any] | None = None
+) -> list[int]:
+    """The consenting students a download will hold (of the list's term, programme and class
+    year when `filters` name them), in id order (one query): logged before the file is
+    written, so the file never holds a student the log does not name."""
+    rows = careers_students_in_cohort(
+        access.students(PARTICIPATION), access=access, filters=filters or {}
+    )
+    return list(rows.order_by("pk").values_list("pk", flat=True))
 
 
 def careers_students_csv_rows(

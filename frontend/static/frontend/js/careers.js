@@ -5,7 +5,7 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
-import { applyEngagementFilters, clearEngagementFields, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
+import { applyEngagementFilters, clearEngagementFields, cohortQuery, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { date, el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
@@ -223,7 +223,7 @@ function wireForms() {
   $("[data-filters]").addEventListener("submit", applyReportFilters);
   $("[data-clear-filters]").addEventListener("click", clearReportFilters);
   $("[data-export-summary]").addEventListener("click", () => exportSummary(root, filterQuery()));
-  $("[data-export-students]").addEventListener("click", () => exportStudents(root));
+  $("[data-export-students]").addEventListener("click", () => exportStudents(root, cohortQuery().toString()));
   $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root));
   $("[data-task-search]").addEventListener("submit", searchTasks);
   const engagementForm = $("[data-engagement-filters]");

@@ -45,6 +45,8 @@ export function exportFirstDestination(root) {
   return download(root, { url: "/api/v1/careers/reports/first-destination.csv", name: "first-destination.csv", what: "the first-destination report" });
 }
 
-export function exportStudents(root) {
-  return download(root, { url: "/api/v1/careers/students.csv", name: "careers-students.csv", what: "the students list" });
+// `query`: the page's "Show figures for" in the lists' words (term, programme, class_year), so
+// the file holds the students the list shows.
+export function exportStudents(root, query) {
+  return download(root, { url: `/api/v1/careers/students.csv?${query}`, name: "careers-students.csv", what: "the students list" });
 }

@@ -28,7 +28,7 @@ function studentSummary(st) {
 }
 
 // The page's "Show figures for" as the lists' query: its `major` is the lists' `programme`.
-function cohortQuery() {
+export function cohortQuery() {
   const chosen = new FormData($("[data-filters]"));
   const params = new URLSearchParams();
   for (const [from, to] of [["term", "term"], ["major", "programme"], ["class_year", "class_year"]]) {
