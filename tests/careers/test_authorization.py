@@ -38,7 +38,12 @@ def careers_routes() -> list[tuple[str, type]]:
 
 
 ROUTES = careers_routes()
-DATA_ROUTES = {"students/", "students/<str:student_id>/participation/", "engagements/"}
+DATA_ROUTES = {
+    "students/",
+    "students.csv",
+    "students/<str:student_id>/participation/",
+    "engagements/",
+}
 
 
 def test_every_careers_route_is_built_on_the_consent_scoped_base_view():
@@ -97,6 +102,13 @@ def _principals(office, other_office):
     }
 
 
+def _body(response) -> str:
+    """What the response says, a streamed file (students.csv) included."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 @pytest.mark.parametrize("consent_state", ["consenting", "revoked", "never"])
 @pytest.mark.parametrize("route,view", ROUTES, ids=[r for r, _ in ROUTES])
 def test_student_data_only_with_consent_and_only_to_own_institution(
@@ -107,7 +119,7 @@ def test_student_data_only_with_consent_and_only_to_own_institution(
     principals = _principals(office, other_office)
     for who, (client, expected) in principals.items():
         response = client.get(_url(route, public_id))
-        body = response.content.decode()
+        body = _body(response)
         allowed = expected == "sees" and consent_state == "consenting"
         if not allowed:
             assert "Quinn Zephyrine" not in body, (who, route)
