@@ -1,7 +1,8 @@
 """Property-based fuzzing of every documented API operation (schemathesis, in-process).
 
 Whatever the input, the API answers with a documented status and never a 500. `make test`
-replays a fixed set (a few derandomized examples per operation, as a drafter); `make fuzz`
+replays a fixed set (a few derandomized examples per operation, as a drafter, and each
+operation's coverage cases on one of the two databases: `_coverage_runs_here`); `make fuzz`
 explores new ones: FUZZ_EXAMPLES per operation, as anonymous, drafter and mentor
 (FUZZ_ROLES), with every check on (FUZZ_ALL_CHECKS=1), on SQLite and PostgreSQL.
 Schemathesis' examples, coverage and fuzzing phases run per operation; the stateful phase
@@ -18,7 +19,7 @@ import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from schemathesis.openapi.checks import RejectedPositiveData
@@ -81,7 +82,24 @@ def fuzz_schema(request, session_token) -> schemathesis.schemas.BaseSchema:
     # Schemathesis' lazy tests name each operation's subtest through `node._nodeid`, which
     # pytest 9 no longer has (its id is `nodeid`): give it the attribute it reads and writes.
     request.node._nodeid = request.node.nodeid
-    return _loaded_schema()
+    schema = _loaded_schema()
+    schema.config.phases.coverage.enabled = _coverage_runs_here(request.param)
+    return schema
+
+
+def _coverage_runs_here(shard: int) -> bool:
+    """Whether this shard's coverage phase runs in this pass.
+
+    `make fuzz` runs it for every operation on both databases. The replay of `make test` runs
+    the examples and fuzzing phases of every operation on both, and gives each operation's
+    coverage phase (every boundary and invalid value the schema defines, deterministic, about
+    five in six of the replay's cases) to one database: shards 0 and 1 on SQLite, 2 and 3 on
+    PostgreSQL. Every operation's coverage cases still run in each `make test`, in half the time.
+    """
+    if FUZZ_RANDOM or FUZZ_OPERATIONS:
+        return True
+    on_postgres = connection.vendor == "postgresql"
+    return (shard >= FUZZ_SHARDS // 2) == on_postgres
 
 
 def _shard_of(label: str) -> int:

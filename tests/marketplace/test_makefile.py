@@ -89,3 +89,21 @@ def test_check_needs_no_system_packages_and_leaves_out_browser_and_topology_test
     assert "ensure_system_deps" not in planned and "apt-get" not in planned
     assert '-m "not browser and not prodlike"' in planned
     assert "lint-imports" in planned and "ruff check" in planned
+
+
+def test_test_runs_lint_and_both_database_passes_with_browsers_on_sqlite(venv):
+    venv_dir, _ = venv
+
+    planned = subprocess.run(
+        ["make", "-n", "--no-print-directory", "test", f"VENV={venv_dir}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    assert "ruff check" in planned and "lint-imports" in planned and "mypy" in planned
+    sqlite, postgres = planned.index("env -u DATABASE_URL"), planned.index("pgtemp.py")
+    assert sqlite < postgres
+    assert '-m "not browser"' in planned[postgres:]
+    assert "not browser" not in planned[sqlite:postgres]
