@@ -2,7 +2,7 @@
 bounded pool of candidates in a fixed number of queries."""
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -344,38 +344,42 @@ def candidate_rows_load(
     values.update({f"family{n}": family for n, family in enumerate(families)})
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.bind(values))
-        columns = statement.columns
-        pooled = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    # Converted as the ORM converts them (dates, booleans) once chosen: a third of the text
-    # pool's rows are left out, and converting every row cost more than choosing.
-    chosen = candidates_choose(rows=pooled, words=drafter.words)
-    converters = [
-        (columns[position], convs, expression)
-        for position, convs, expression in statement.converters
-    ]
-    for row in chosen:
-        for name, convs, expression in converters:
+        pooled = cursor.fetchall()
+    # Made dicts and converted as the ORM converts them (dates, booleans) once chosen: a third
+    # of the text pool's rows are left out, and converting every row cost more than choosing.
+    columns = statement.columns
+    chosen = []
+    for fetched in candidates_choose(rows=pooled, columns=columns, words=drafter.words):
+        row = dict(zip(columns, fetched, strict=True))
+        for position, convs, expression in statement.converters:
+            name = columns[position]
             value = row[name]
             for converter in convs:
                 value = converter(value, expression, connection)
             row[name] = value
+        chosen.append(row)
     return chosen
 
 
-def candidates_choose(*, rows: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
-    """The candidates among the pools' rows (candidate_rows_load's, before conversion): every
-    task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words among the
-    text pool, the newest."""
+def candidates_choose(
+    *, rows: Sequence[Sequence[Any]], columns: Sequence[str], words: list[str]
+) -> list[Sequence[Any]]:
+    """The candidates among the pools' rows (candidate_rows_load's, as fetched, in `columns`):
+    every task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words
+    among the text pool, the newest."""
+    flags, task, title, text, skills_text = (
+        columns.index(name) for name in ("pool_flags", "id", "title", "text", "skills_text")
+    )
     texts = {
-        row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
+        row[task]: f"{row[title].lower()} {row[text]} {row[skills_text].lower()}"
         for row in rows
-        if row["pool_flags"] & BY_TEXT
+        if row[flags] & BY_TEXT
     }
     relevance = text_relevance(texts=texts, words=words)
     best = set(sorted(relevance, key=lambda task_id: (-relevance[task_id], -task_id))[
         : w.CANDIDATES_BY_TEXT
     ])  # fmt: skip
-    return [row for row in rows if row["pool_flags"] & (BY_SKILL | NEWEST) or row["id"] in best]
+    return [row for row in rows if row[flags] & (BY_SKILL | NEWEST) or row[task] in best]
 
 
 def task_features_load(
