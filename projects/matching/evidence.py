@@ -240,7 +240,9 @@ def drafter_evidence_load(
     evidence = {uid: DrafterEvidence(user_id=uid) for uid in user_ids}
     if not user_ids:
         return evidence
-    length = -(-len(user_ids) // _IDS_BUCKET) * _IDS_BUCKET
+    # One drafter (every recommendation) has a shape of its own: fifty ids in each of five
+    # parts was most of the statement's parameters.
+    length = 1 if len(user_ids) == 1 else -(-len(user_ids) // _IDS_BUCKET) * _IDS_BUCKET
     statement, converters = statement_get(
         ("drafter evidence statement", length, public_only),
         lambda: _build_evidence(length, public_only),
