@@ -19,6 +19,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.functions import Lower, Substr
+from django.db.models.lookups import In
 
 from accounts.models import Skill, User
 from projects.matching import weights as w
@@ -251,9 +252,18 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
     if n_keys or n_families:
         keys = [slots.text(f"key{n}") for n in range(n_keys)]
         families = [slots.text(f"family{n}") for n in range(n_families)]
-        shares = Task.skills.through.objects.filter(task_id=OuterRef("pk")).filter(
-            Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
-        )
+        shared = Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
+        links = Task.skills.through.objects.filter(task_id=OuterRef("pk"))
+        if connection.vendor == "postgresql":
+            shares = links.filter(shared)
+        else:
+            # SQLite: the drafter's skills are listed once for the statement and each scanned
+            # task's few links looked up in that list (`+ 0` keeps the planner from probing
+            # the link index once per listed skill), not each link's skill row read and
+            # compared with every key.
+            listed = Skill.objects.filter(Q(spelling_key__in=keys) | Q(family__in=families))
+            ids = listed.order_by().values("id")
+            shares = links.filter(In(F("skill_id") + 0, ids))
         by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
         pools.append((BY_SKILL, by_skill.values_list("id")[: w.CANDIDATES_BY_SKILL]))
     if with_text:
