@@ -2,20 +2,24 @@
 bounded pool of candidates in a fixed number of queries."""
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 import orjson
 from django.db import connection
 from django.db.models import (
+    DateField,
+    DateTimeField,
     Exists,
     F,
+    Func,
     OuterRef,
     Q,
     QuerySet,
 )
 from django.db.models.functions import Lower, Substr
+from django.db.models.lookups import In
 
 from accounts.models import Skill, User
 from projects.matching import weights as w
@@ -248,9 +252,18 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
     if n_keys or n_families:
         keys = [slots.text(f"key{n}") for n in range(n_keys)]
         families = [slots.text(f"family{n}") for n in range(n_families)]
-        shares = Task.skills.through.objects.filter(task_id=OuterRef("pk")).filter(
-            Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
-        )
+        shared = Q(skill__spelling_key__in=keys) | Q(skill__family__in=families)
+        links = Task.skills.through.objects.filter(task_id=OuterRef("pk"))
+        if connection.vendor == "postgresql":
+            shares = links.filter(shared)
+        else:
+            # SQLite: the drafter's skills are listed once for the statement and each scanned
+            # task's few links looked up in that list (`+ 0` keeps the planner from probing
+            # the link index once per listed skill), not each link's skill row read and
+            # compared with every key.
+            listed = Skill.objects.filter(Q(spelling_key__in=keys) | Q(family__in=families))
+            ids = listed.order_by().values("id")
+            shares = links.filter(In(F("skill_id") + 0, ids))
         by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
         pools.append((BY_SKILL, by_skill.values_list("id")[: w.CANDIDATES_BY_SKILL]))
     if with_text:
@@ -276,21 +289,43 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
         .values(
             "pool_flags",
             "skills_json",
-            *_SCORING_FIELDS,
+            *(name for name in _SCORING_FIELDS if postgresql or name not in _DATES),
             text=_text_annotation(),
             featured=task_is_featured_for(user=user),
+            **({} if postgresql else _dates_as_written()),
         )
     )
     card = statement_compile(cards, slots)
+    columns = tuple(_DATES.get(name, name) for name in card.columns)
     pooled = f"SELECT u.id, SUM(u.flag) AS flags FROM ({union}) u GROUP BY u.id"  # noqa: S608
     if postgresql:
         pooled = _pools_with_skills(pooled)
     return Statement(
         sql=f"WITH pools AS ({pooled}) {card.sql}",
         params=(*(p for _, part in parts for p in part.params), *card.params),
-        columns=card.columns,
+        columns=columns,
         converters=card.converters,
     )
+
+
+# SQLite's dates by the names their statement columns have (_dates_as_written).
+_DATES = {"deadline": "deadline", "published_at": "published_at",
+          "deadline_as_written": "deadline", "published_at_as_written": "published_at"}  # fmt: skip
+
+
+class _AsWritten(Func):
+    """A column through SQLite's no-op `+`: the result has no declared type, so sqlite3 returns
+    the text as stored instead of parsing it for every pooled row (a third of the text pool is
+    left out); the ORM's converters, which the output field keeps, parse the chosen rows'."""
+
+    template = "+%(expressions)s"
+
+
+def _dates_as_written() -> dict[str, Func]:
+    return {
+        "deadline_as_written": _AsWritten("deadline", output_field=DateField()),
+        "published_at_as_written": _AsWritten("published_at", output_field=DateTimeField()),
+    }
 
 
 def candidate_rows_load(
@@ -319,38 +354,42 @@ def candidate_rows_load(
     values.update({f"family{n}": family for n, family in enumerate(families)})
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.bind(values))
-        columns = statement.columns
-        pooled = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    # Converted as the ORM converts them (dates, booleans) once chosen: a third of the text
-    # pool's rows are left out, and converting every row cost more than choosing.
-    chosen = candidates_choose(rows=pooled, words=drafter.words)
-    converters = [
-        (columns[position], convs, expression)
-        for position, convs, expression in statement.converters
-    ]
-    for row in chosen:
-        for name, convs, expression in converters:
+        pooled = cursor.fetchall()
+    # Made dicts and converted as the ORM converts them (dates, booleans) once chosen: a third
+    # of the text pool's rows are left out, and converting every row cost more than choosing.
+    columns = statement.columns
+    chosen = []
+    for fetched in candidates_choose(rows=pooled, columns=columns, words=drafter.words):
+        row = dict(zip(columns, fetched, strict=True))
+        for position, convs, expression in statement.converters:
+            name = columns[position]
             value = row[name]
             for converter in convs:
                 value = converter(value, expression, connection)
             row[name] = value
+        chosen.append(row)
     return chosen
 
 
-def candidates_choose(*, rows: list[dict[str, Any]], words: list[str]) -> list[dict[str, Any]]:
-    """The candidates among the pools' rows (candidate_rows_load's, before conversion): every
-    task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words among the
-    text pool, the newest."""
+def candidates_choose(
+    *, rows: Sequence[Sequence[Any]], columns: Sequence[str], words: list[str]
+) -> list[Sequence[Any]]:
+    """The candidates among the pools' rows (candidate_rows_load's, as fetched, in `columns`):
+    every task sharing a skill, the CANDIDATES_BY_TEXT most relevant to the drafter's words
+    among the text pool, the newest."""
+    flags, task, title, text, skills_text = (
+        columns.index(name) for name in ("pool_flags", "id", "title", "text", "skills_text")
+    )
     texts = {
-        row["id"]: f"{row['title'].lower()} {row['text']} {row['skills_text'].lower()}"
+        row[task]: f"{row[title].lower()} {row[text]} {row[skills_text].lower()}"
         for row in rows
-        if row["pool_flags"] & BY_TEXT
+        if row[flags] & BY_TEXT
     }
     relevance = text_relevance(texts=texts, words=words)
     best = set(sorted(relevance, key=lambda task_id: (-relevance[task_id], -task_id))[
         : w.CANDIDATES_BY_TEXT
     ])  # fmt: skip
-    return [row for row in rows if row["pool_flags"] & (BY_SKILL | NEWEST) or row["id"] in best]
+    return [row for row in rows if row[flags] & (BY_SKILL | NEWEST) or row[task] in best]
 
 
 def task_features_load(

@@ -5,8 +5,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 
@@ -15,7 +17,7 @@ from projects.feedback_rules import FEEDBACK_BLIND_PERIOD
 from projects.matching import weights as w
 from projects.matching.scoring import DrafterEvidence, rarity_from_counts
 from projects.models import Engagement, Feedback
-from projects.prepared import Slots, Statement, statement_compile, statement_dicts, statement_get
+from projects.prepared import Slots, Statement, statement_compile, statement_get
 
 _STOP_WORDS = frozenset(
     [
@@ -141,19 +143,40 @@ def profile_words(texts: Iterable[str], *, limit: int = w.TEXT_MAX_WORDS) -> lis
     return [word for word, _ in counts.most_common(limit)]
 
 
-def _add_family(evidence: DrafterEvidence, row: dict, credit: float) -> None:
-    family = row["skill__family"]
+def _add_family(
+    evidence: DrafterEvidence, name: str, family: str, category: str, credit: float
+) -> None:
     if family and credit > evidence.families.get(family, (0.0, ""))[0]:
-        evidence.families[family] = (credit, row["skill__name"])
-    if row["skill__category"]:
-        evidence.categories.add(row["skill__category"])
+        evidence.families[family] = (credit, name)
+    if category:
+        evidence.categories.add(category)
 
 
 _IDS_BUCKET = 50  # user id lists are padded to a multiple of this: a few statement shapes
 
+# The evidence statement's columns after its `part`: what each of its five parts reads, in
+# these places (NULL where a part has nothing, typed by the union from the other parts).
+_EVIDENCE_COLUMNS = ("user", "hours", "level", "name", "text", "key", "family", "category")
+_PROFILE, _DECLARED, _SHOWN, _TEXTS, _ENDORSED = range(5)
+_SKILL_PLACES = {"name": "skill__name", "key": "skill__spelling_key",
+                 "family": "skill__family", "category": "skill__category"}  # fmt: skip
+_PLACES: dict[int, dict[str, str]] = {
+    _PROFILE: {"user": "user_id", "hours": "weekly_hours", "name": "headline", "text": "bio"},
+    _DECLARED: {"user": "user_id", "level": "level", **_SKILL_PLACES},
+    _SHOWN: {"user": "portfolioitem__owner_id", **_SKILL_PLACES},
+    _TEXTS: {"user": "owner_id", "name": "title", "text": "short"},
+    _ENDORSED: {"user": "feedback__subject_id", **_SKILL_PLACES},
+}
 
-def _build_evidence(length: int, public_only: bool) -> dict[str, Statement]:
-    """drafter_evidence_load's five queries, built and compiled once per shape."""
+
+# (part, position in the union's row, the ORM's converters, their expression)
+_PartConverter = tuple[int, int, tuple[Any, ...], Any]
+
+
+def _build_evidence(length: int, public_only: bool) -> tuple[Statement, tuple[_PartConverter, ...]]:
+    """drafter_evidence_load's five reads as one statement (`UNION ALL` of the five, each its
+    own compiled query in its own order, its rows tagged with its part), built once per shape:
+    a query's round trip through the cursor cost more than most of these reads."""
     slots = Slots()
     user_ids = [slots.int(f"user{n}") for n in range(length)]
     blind_until = slots.datetime("blind until")
@@ -181,9 +204,29 @@ def _build_evidence(length: int, public_only: bool) -> dict[str, Statement]:
         feedback__author_id=F("feedback__engagement__mentor_id"),
         feedback__engagement__state=Engagement.State.COMPLETED,
     ).values("feedback__subject_id", *_SKILL_FIELDS)
-    queries = {"profiles": profiles, "declared": declared, "shown": shown, "texts": texts,
-               "endorsed": endorsed}  # fmt: skip
-    return {name: statement_compile(query, slots) for name, query in queries.items()}
+    queries = {_PROFILE: profiles, _DECLARED: declared, _SHOWN: shown, _TEXTS: texts,
+               _ENDORSED: endorsed}  # fmt: skip
+    qn = connection.ops.quote_name
+    selects: list[str] = []
+    params: list[Any] = []
+    converters: list[_PartConverter] = []
+    for part, query in queries.items():
+        compiled = statement_compile(query, slots, subquery=True)
+        places = _PLACES[part]
+        columns = ", ".join(
+            f"p{part}.{qn(places[place])}" if place in places else "NULL"
+            for place in _EVIDENCE_COLUMNS
+        )
+        selects.append(f"SELECT {part} AS part, {columns} FROM ({compiled.sql}) p{part}")  # noqa: S608 — compiled SQL
+        params += compiled.params
+        # The ORM's converters of each part, moved to the union's places of their columns.
+        at = {name: _EVIDENCE_COLUMNS.index(place) + 1 for place, name in places.items()}
+        converters += [
+            (part, at[compiled.columns[position]], convs, expression)
+            for position, convs, expression in compiled.converters
+        ]
+    union = Statement(" UNION ALL ".join(selects), tuple(params), ("part", *_EVIDENCE_COLUMNS), ())
+    return union, tuple(converters)
 
 
 def drafter_evidence_load(
@@ -191,38 +234,52 @@ def drafter_evidence_load(
 ) -> dict[int, DrafterEvidence]:
     """Evidence for each drafter: declared skills and levels, skills their portfolio shows,
     skills mentors endorsed (once the feedback is visible), weekly hours and their words.
-    Five queries whatever the number of drafters (none for none), built once per shape.
+    One query whatever the number of drafters (none for none), built once per shape.
     `public_only` leaves out portfolio items the drafter shares only with applications (for
     what a mentor may be told)."""
     evidence = {uid: DrafterEvidence(user_id=uid) for uid in user_ids}
     if not user_ids:
         return evidence
-    texts: dict[int, list[str]] = {uid: [] for uid in user_ids}
-    length = -(-len(user_ids) // _IDS_BUCKET) * _IDS_BUCKET
-    statements = statement_get(
-        ("drafter evidence", length, public_only), lambda: _build_evidence(length, public_only)
+    # One drafter (every recommendation) has a shape of its own: fifty ids in each of five
+    # parts was most of the statement's parameters.
+    length = 1 if len(user_ids) == 1 else -(-len(user_ids) // _IDS_BUCKET) * _IDS_BUCKET
+    statement, converters = statement_get(
+        ("drafter evidence statement", length, public_only),
+        lambda: _build_evidence(length, public_only),
     )
     padded = [*user_ids, *[0] * (length - len(user_ids))]  # no user has id 0
     values: dict[str, object] = {f"user{n}": uid for n, uid in enumerate(padded)}
     values["blind until"] = now - FEEDBACK_BLIND_PERIOD
-    for row in statement_dicts(statements["profiles"], values):
-        evidence[row["user_id"]].weekly_hours = row["weekly_hours"]
-        texts[row["user_id"]] += [row["headline"], row["bio"]]
-    for row in statement_dicts(statements["declared"], values):
-        drafter = evidence[row["user_id"]]
-        drafter.declared[row["skill__spelling_key"]] = (row["level"], row["skill__name"])
-        _add_family(drafter, row, w.LEVEL_CREDIT[row["level"]])
-        texts[row["user_id"]].append(row["skill__name"])
-    for row in statement_dicts(statements["shown"], values):
-        drafter = evidence[row["portfolioitem__owner_id"]]
-        drafter.portfolio[row["skill__spelling_key"]] = row["skill__name"]
-        _add_family(drafter, row, w.LEVEL_CREDIT["working"])
-    for item in statement_dicts(statements["texts"], values):
-        texts[item["owner_id"]] += [item["title"], item["short"]]
-    for row in statement_dicts(statements["endorsed"], values):
-        drafter = evidence[row["feedback__subject_id"]]
-        drafter.endorsed[row["skill__spelling_key"]] = row["skill__name"]
-        _add_family(drafter, row, w.LEVEL_CREDIT["expert"])
+    parts: dict[int, list[list[Any]]] = {part: [] for part in _PLACES}
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.bind(values))
+        for row in cursor.fetchall():
+            parts[row[0]].append(list(row))
+    for part, position, convs, expression in converters:
+        for row in parts[part]:
+            for converter in convs:
+                row[position] = converter(row[position], expression, connection)
+    # Each part's rows in the order its own query gives them, the parts in the order the
+    # five queries ran: the words' ties and a family's first name depend on it.
+    texts: dict[int, list[str]] = {uid: [] for uid in user_ids}
+    for _, uid, hours, _, headline, bio, *_ in parts[_PROFILE]:
+        evidence[uid].weekly_hours = hours
+        texts[uid] += [headline, bio]
+    for _, uid, _, level, name, _, key, family, category in parts[_DECLARED]:
+        drafter = evidence[uid]
+        drafter.declared[key] = (level, name)
+        _add_family(drafter, name, family, category, w.LEVEL_CREDIT[level])
+        texts[uid].append(name)
+    for _, uid, _, _, name, _, key, family, category in parts[_SHOWN]:
+        drafter = evidence[uid]
+        drafter.portfolio[key] = name
+        _add_family(drafter, name, family, category, w.LEVEL_CREDIT["working"])
+    for _, uid, _, _, title, short, *_ in parts[_TEXTS]:
+        texts[uid] += [title, short]
+    for _, uid, _, _, name, _, key, family, category in parts[_ENDORSED]:
+        drafter = evidence[uid]
+        drafter.endorsed[key] = name
+        _add_family(drafter, name, family, category, w.LEVEL_CREDIT["expert"])
     for uid, drafter in evidence.items():
         drafter.words = profile_words(texts[uid])
     return evidence

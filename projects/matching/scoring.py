@@ -27,7 +27,7 @@ class SkillRef:
     category: str
 
 
-@dataclass
+@dataclass(slots=True)
 class DrafterEvidence:
     """What one drafter brings, keyed by skill spelling key (variants of a skill are one)."""
 
@@ -39,15 +39,17 @@ class DrafterEvidence:
     families: dict[str, tuple[float, str]] = field(default_factory=dict)  # family → (credit, name)
     categories: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # most frequent words of profile and portfolio
-    # _credit per task skill id, filled while scoring (a few dozen skills over hundreds of tasks).
-    credits: dict[int, tuple[float, str]] = field(default_factory=dict, repr=False, compare=False)
+    # _skill_contribution per task skill id for the `rarity` it was worked out with, filled
+    # while scoring (a few dozen skills over hundreds of tasks).
+    credits: dict[int, "_Contribution"] = field(default_factory=dict, repr=False, compare=False)
+    credits_rarity: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_evidence(self) -> bool:
         return bool(self.declared or self.portfolio or self.endorsed or self.words)
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskFeatures:
     id: int
     mentor_id: int
@@ -67,7 +69,7 @@ class TaskFeatures:
     matched_words: list[str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     score: float
     reasons: list[str]
@@ -127,6 +129,32 @@ VOICES = {
 }
 
 
+# One task skill's part for one drafter: (credit, counts as the drafter's own skill, said as
+# "your skills", said as close to (task skill, the drafter's), how).
+_Contribution = tuple[float, bool, bool, tuple[str, str] | None, str]
+
+
+def _skill_contribution(
+    skill: SkillRef, drafter: DrafterEvidence, rarity: dict[str, float]
+) -> _Contribution:
+    credit, how = _credit(skill, drafter)
+    related = None
+    if how in ("direct", "portfolio", "endorsed", "learning"):
+        credit *= rarity.get(skill.spelling_key, 1.0)
+        # "Your skills" names only what the profile lists. A task skill that is another
+        # name of one ("Spreadsheets" for Excel) scores as it, but is said as close to
+        # it; one only shown or endorsed is said by its own reason below.
+        declared = drafter.declared.get(skill.spelling_key)
+        if declared is not None and _spelled_alike(declared[1], skill.name):
+            return credit, True, True, None, how
+        if declared is not None:
+            related = (skill.name, declared[1])
+        return credit, True, False, related, how
+    if how == "family":
+        related = (skill.name, drafter.families[skill.family][1])
+    return credit, False, False, related, how
+
+
 def _skill_part(
     task: TaskFeatures, drafter: DrafterEvidence, rarity: dict[str, float], v: dict[str, str]
 ):
@@ -135,30 +163,26 @@ def _skill_part(
         return 0.0, reasons, False, False
     credits, direct, learning, shown, endorsed, related = [], [], [], [], [], []
     own: list[str] = []  # the task's skills that are on the drafter's profile by that name
+    if drafter.credits_rarity is not rarity:  # worked out once per skill for this rarity
+        drafter.credits.clear()
+        drafter.credits_rarity = rarity
     known = drafter.credits
     for skill in task.skills:
         if (found := known.get(skill.id)) is None:
-            found = known[skill.id] = _credit(skill, drafter)
-        credit, how = found
-        if how in ("direct", "portfolio", "endorsed", "learning"):
-            credit *= rarity.get(skill.spelling_key, 1.0)
+            found = known[skill.id] = _skill_contribution(skill, drafter, rarity)
+        credit, is_direct, is_own, close_to, how = found
+        if is_direct:
             direct.append(skill.name)
-            # "Your skills" names only what the profile lists. A task skill that is another
-            # name of one ("Spreadsheets" for Excel) scores as it, but is said as close to
-            # it; one only shown or endorsed is said by its own reason below.
-            declared = drafter.declared.get(skill.spelling_key)
-            if declared is not None and _spelled_alike(declared[1], skill.name):
+            if is_own:
                 own.append(skill.name)
-            elif declared is not None:
-                related.append((skill.name, declared[1]))
+        if close_to is not None:
+            related.append(close_to)
         if how == "learning":
             learning.append(skill.name)
         elif how == "portfolio":
             shown.append(skill.name)
         elif how == "endorsed":
             endorsed.append(skill.name)
-        elif how == "family":
-            related.append((skill.name, drafter.families[skill.family][1]))
         credits.append(credit)
     points = w.SKILL_POINTS * sum(credits) / len(task.skills)
     points += w.MATCH_COUNT_POINTS * min(len(direct), w.MATCH_COUNT_CAP)

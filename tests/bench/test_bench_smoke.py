@@ -77,7 +77,9 @@ QUERIES = {
     "task detail": 3,  # skills and institutions in the page's statement (track record cached)
     "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
     "drafter dashboard": 11,  # + feedback, thanks, payouts still waiting; offers waiting
-    "recommendations": 16,  # the scoring reads skills, evidence, rarity, replies and features
+    # + the drafter's evidence, the candidate pools and the shown cards, one statement each
+    # (skill rarity and the mentors' figures come from the cache after the first request)
+    "recommendations": 5,
     "careers students": 7,  # + skills, removals, the disclosure log (+ BEGIN/COMMIT outside tests)
     "careers summary": 7,  # + majors, stipend consents, skills, the disclosure log
     # + the page's consent scopes (amounts, ratings, outcomes), ratings, outcomes, stored ids
