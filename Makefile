@@ -24,6 +24,9 @@ PYTEST_WORKERS ?= 2
 # Idle workers take tests queued on a busy one: a slow test (the 50 Stripe event orders, the
 # fuzz replay) no longer leaves one core waiting at the end while the other finishes its share.
 PYTEST_XDIST = -n $(PYTEST_WORKERS) --dist worksteal
+# The SQLite pass of make test holds the browser tests, which wait on Chromium and on Playwright's
+# retries as much as they compute: a third worker fills those waits on two cores.
+SQLITE_WORKERS ?= 3
 STRIPE_STANDIN_PORT ?= 12111
 
 .PHONY: help venv venv-run run check test test-sqlite test-check test-postgres system-deps lint \
@@ -115,7 +118,7 @@ format: venv
 	$(VENV)/bin/ruff format .
 
 test-sqlite: venv system-deps
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest -n $(SQLITE_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Browser tests drive pages, not SQL (the API tests under them run on both databases): they run
 # once, in the SQLite pass, to keep make test short. So do the tests that cannot open the
