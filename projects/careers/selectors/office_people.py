@@ -17,7 +17,7 @@ from accounts.models import Consent, InstitutionApiKey, InstitutionMembership, U
 from marketplace.errors import NotFound
 from projects.careers.selectors.people import AUTOMATIC_HANDLE_PREFIX, staff_name
 
-_ROLE_WORDS = {
+_ROLE_WORDS: dict[str, str] = {
     InstitutionMembership.StaffRole.ADMIN: "Admin: sees what you share, and manages the "
     "office's colleagues and API keys",
     InstitutionMembership.StaffRole.VIEWER: "Viewer: sees what you share",
