@@ -195,6 +195,13 @@ ROWS: list[Row] = [
     Row("GET", "/api/v1/me/disclosures/"),
     Row("GET", "/api/v1/me/disclosures/days/"),
     Row("GET", "/api/v1/me/featured-tasks/"),
+    # Who at the office can see what the student shares: their own student membership only.
+    Row(
+        "GET",
+        "/api/v1/me/memberships/{membership_id}/office-people/",
+        lambda w: {"membership_id": w.membership.pk},
+        who={A},
+    ),
     Row("GET", "/api/v1/institutions/"),
     Row(
         "POST",

@@ -1,4 +1,5 @@
-"""GET /api/v1/me/disclosures/: a student sees which institutions saw their data, when, how."""
+"""GET /api/v1/me/disclosures/: a student sees which institutions saw their data, when, how;
+GET /api/v1/me/memberships/{id}/office-people/: who at the office can see what they share."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -20,6 +21,7 @@ from projects.careers.selectors.disclosures import (
     disclosures_shape_for_student,
 )
 from projects.careers.selectors.featured import featured_badges_for_student
+from projects.careers.selectors.office_people import office_people_for_student
 
 
 class MyDisclosuresView(APIView):
@@ -166,3 +168,70 @@ class MyFeaturedTasksView(APIView):
     def get(self, request: Request) -> Response:
         badges = featured_badges_for_student(viewer=authenticated_user(request))
         return Response({"featured": {str(k): v for k, v in badges.items()}})
+
+
+class MyOfficePeopleView(APIView):
+    """Who at the career office of one of your institutions can see what you share: each staff
+    member by name and role, flagged when their address is off the institution's domains, and
+    the office's own systems (live API keys) as one line. Your own student memberships only
+    (any other is 404). Never an e-mail address."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_memberships_office_people",
+        responses={
+            200: inline_serializer(
+                "MyOfficePeople",
+                {
+                    "institution": serializers.CharField(),
+                    "office": serializers.CharField(
+                        help_text="“Riverbend University's career office”."
+                    ),
+                    "sharing": serializers.BooleanField(
+                        help_text="Whether you share anything with it now. False: the office "
+                        "sees nothing of you, and `people` is empty and `systems` null."
+                    ),
+                    "people": inline_serializer(
+                        "MyOfficePerson",
+                        {
+                            "name": serializers.CharField(
+                                help_text="The name they gave; one who gave none is “A staff "
+                                "member of Riverbend University's career office”."
+                            ),
+                            "role": serializers.ChoiceField(choices=["admin", "viewer"]),
+                            "role_words": serializers.CharField(
+                                help_text="The role in plain words: “Viewer: sees what you share”."
+                            ),
+                            "outside_domains": serializers.BooleanField(
+                                help_text="Their address is not on the institution's e-mail "
+                                "domains (for example a personal or partner address)."
+                            ),
+                        },
+                        many=True,
+                    ),
+                    "systems": inline_serializer(
+                        "MyOfficeSystems",
+                        {
+                            "api_keys": serializers.IntegerField(
+                                help_text="Live API keys of the office."
+                            ),
+                            "description": serializers.CharField(
+                                help_text="“Riverbend University's own systems, through 1 API key”."
+                            ),
+                        },
+                        allow_null=True,
+                        help_text="Null when the office has no live API key.",
+                    ),
+                },
+            ),
+            401: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, membership_id: int) -> Response:
+        return Response(
+            office_people_for_student(
+                student=authenticated_user(request), membership_id=membership_id
+            )
+        )

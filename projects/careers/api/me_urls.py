@@ -8,6 +8,11 @@ from projects.careers.api import access_requests, colleagues, me, my_invitations
 urlpatterns = [
     path("me/disclosures/", me.MyDisclosuresView.as_view(), name="me-disclosures"),
     path("me/disclosures/days/", me.MyDisclosureDaysView.as_view(), name="me-disclosure-days"),
+    path(
+        "me/memberships/<id:membership_id>/office-people/",
+        me.MyOfficePeopleView.as_view(),
+        name="me-membership-office-people",
+    ),
     path("me/featured-tasks/", me.MyFeaturedTasksView.as_view(), name="me-featured-tasks"),
     path(
         "me/staff-invitations/accept/",

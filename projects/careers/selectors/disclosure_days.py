@@ -26,7 +26,7 @@ from marketplace.errors import NotFound, field_error
 from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.disclosures import disclosure_fields_delivered, disclosure_scopes_at
-from projects.careers.selectors.people import staff_name
+from projects.careers.selectors.office_people import staff_name_for_student
 from projects.models import Feedback
 
 DAYS_PER_PAGE = 7
@@ -239,7 +239,9 @@ def _shape(line: _Line, *, names: dict[int, str], staff: dict[int, User]) -> dic
         by = {"kind": "api_key", "name": line.api_key_label}
         who = office
     else:
-        person = staff_name(
+        # A nameless staff member is "A staff member of <office>" to the student, never the
+        # office's own "(no name given yet)" wording.
+        person = staff_name_for_student(
             staff.get(line.staff_user_id) if line.staff_user_id else None,
             institution=institution,
         )

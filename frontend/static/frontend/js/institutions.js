@@ -91,6 +91,34 @@ function olderWording(active) {
     text: `You agreed under the wording of version ${active.version}, which still applies. The wording is now version ${terms.version} (below); saving what you share agrees to it.` });
 }
 
+// Who at the office can see what the student shares: its staff by name and role, a flag on
+// anyone whose address is off the university's domains (a personal or partner address), and
+// its own systems (API keys) as one line. Only while the student shares: otherwise the office
+// sees nothing of them and the card says "Sharing nothing." The server never sends addresses.
+function officePeopleItem(person) {
+  return el("li", { "data-office-person": true },
+    el("strong", { text: person.name }), " — ", person.role_words,
+    person.outside_domains
+      ? [" ", el("span", { class: "badge badge-warning", "data-outside-domains": true, text: "Outside the university's domains" })]
+      : null);
+}
+
+function officePeople(membership) {
+  const headingId = `office-people-${membership.id}`;
+  const list = el("ul", { class: "office-people-list", "data-office-people-list": true },
+    el("li", { class: "muted", text: "Loading…" }));
+  const section = el("section", { class: "office-people", "aria-labelledby": headingId, "data-office-people": true },
+    el("h4", { id: headingId, text: `Who at ${membership.institution_name}'s career office can see what you share` }),
+    list);
+  api(`me/memberships/${membership.id}/office-people/`).then((body) => {
+    const items = body.people.map(officePeopleItem);
+    if (body.systems) items.push(el("li", { "data-office-systems": true }, el("strong", { text: body.systems.description })));
+    if (!items.length) items.push(el("li", { class: "muted", text: "Nobody at the office has access yet." }));
+    fill(list, items);
+  }).catch(() => fill(list, el("li", { class: "muted", text: "Could not load who can see what you share. Reload the page to try again." })));
+  return section;
+}
+
 function membershipCard(membership) {
   const staff = membership.role === "staff";
   const active = consents.find((c) => c.is_active && c.institution_slug === membership.institution_slug);
@@ -102,6 +130,7 @@ function membershipCard(membership) {
         el("a", { href: "/careers/", text: "Open the career-office dashboard" }))
       : el("p", { class: "sharing", text: active ? `Sharing now: ${scopeLabels(active.scopes)} (since ${date(active.granted_at)}).` : "Sharing nothing." }),
     staff ? null : olderWording(active),
+    staff || !active ? null : officePeople(membership),
     staff ? null : cohortForm(membership),
     staff ? null : consentForm(membership, active));
 }
