@@ -194,3 +194,13 @@ def test_who_saw_your_data_names_a_nameless_staff_member_as_a_staff_member_of_th
         "A staff member of Northfield University's career office viewed your"
     )
     assert "no name given" not in line["description"]
+
+
+def test_the_raw_read_list_names_a_nameless_staff_member_as_the_days_list_does(office):
+    student = make_student(office, "Noah Kim")
+    reader = _staff(office, email="jo.partner@gmail.com")
+    assert _client(reader).get("/api/v1/careers/students/").status_code == 200
+
+    row = _client(student).get("/api/v1/me/disclosures/").json()["results"][0]
+
+    assert row["by"]["name"] == "A staff member of Northfield University's career office"

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import Consent, User
 from projects.careers.access import CareersAccess
 from projects.careers.models import CareersStudent, Disclosure, DisclosureSnapshot
+from projects.careers.selectors.office_people import staff_name_for_student
 from projects.careers.selectors.people import staff_name
 
 
@@ -130,7 +131,9 @@ def disclosure_shape(
         if row.api_key_label
         else {
             "kind": "staff",
-            "name": staff_name(staff, institution=row.institution.name),
+            "name": (staff_name_for_student if for_student else staff_name)(
+                staff, institution=row.institution.name
+            ),
         }
     )
     shaped = {
