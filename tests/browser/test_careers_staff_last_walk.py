@@ -256,8 +256,8 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     expect(already.locator("[data-ask-error]")).to_have_text(
         "Give your name first: colleagues and students will see it."
     )
-    expect(already.get_by_label("Your name")).to_be_focused()
-    already.get_by_label("Your name").fill("Kim Office")
+    expect(already.get_by_label("Your full name")).to_be_focused()
+    already.get_by_label("Your full name").fill("Kim Office")
     already.get_by_role("button", name="Ask to join").click()
 
     said = already.locator("[data-ask-said]")
@@ -337,7 +337,7 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     expect(invited.locator("[data-invited-error]")).to_have_text(
         "Give your name first: colleagues and students will see it."
     )
-    invited.get_by_label("Your name").fill("Kim Office")
+    invited.get_by_label("Your full name").fill("Kim Office")
     accept.click()
 
     page.wait_for_url(re.compile(r".*/careers/(\?.*)?$"))
