@@ -257,6 +257,7 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
         "Give your name first: colleagues and students will see it."
     )
     expect(already.get_by_label("Your full name")).to_be_focused()
+    shoot_both_widths(page, SCREENS, "kim-ask-name")
     already.get_by_label("Your full name").fill("Kim Office")
     already.get_by_role("button", name="Ask to join").click()
 
@@ -285,6 +286,7 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     back = page.get_by_role("button", name="Back: ask to join Riverbend University instead")
     # A link-like button (accent, underlined), not plain text.
     assert "underline" in back.evaluate("b => getComputedStyle(b).textDecorationLine")
+    shoot_both_widths(page, SCREENS, "kim-different-office")
     back.click()
     expect(already).to_be_visible()
     expect(page.locator("[data-create]")).to_be_hidden()
