@@ -14,7 +14,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.models import InstitutionMembership
+from accounts.models import InstitutionMembership, User
 from accounts.services.institutions import institution_membership_on_email_verified
 from projects.careers.access import CareersAccess
 from projects.careers.services.access_requests import access_request_send
@@ -230,11 +230,35 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     page.get_by_label("Password (again)").fill("a-very-decent-passphrase-42")
     page.get_by_role("button", name=re.compile("^Sign up$|^Create", re.I)).click()
     page.wait_for_url("**/accounts/confirm-email/")
+    # Not confirmed yet: the office on her domain is said (by its domain only) with the step
+    # left, not "Create your institution".
+    page.goto(page.base + "/careers/")
+    confirm_first = page.locator("[data-confirm-first]")
+    expect(confirm_first.get_by_role("heading")).to_have_text(
+        "A career office with riverbend.edu addresses is already on Slipstream"
+    )
+    expect(page.locator("[data-create]")).to_be_hidden()
+    expect(confirm_first).not_to_contain_text("Riverbend University")
+    confirm_first.get_by_role("button", name="E-mail me the link again").click()
+    expect(confirm_first.locator("[data-confirm-said]")).to_contain_text(
+        "Sent to kim.office@riverbend.edu"
+    )
+    assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "kim-confirm-first")
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(page.base + "/accounts" + link.split("/accounts", 1)[1])
     page.goto(page.base + "/careers/")
     already = page.locator("[data-already]")
+    expect(confirm_first).to_be_hidden()
 
+    # No name given at sign-up: asked before the request goes, which carries it.
+    already.get_by_role("button", name="Ask to join").click()
+    expect(already.locator("[data-ask-error]")).to_have_text(
+        "Give your name first: colleagues and students will see it."
+    )
+    expect(already.get_by_label("Your full name")).to_be_focused()
+    shoot_both_widths(page, SCREENS, "kim-ask-name")
+    already.get_by_label("Your full name").fill("Kim Office")
     already.get_by_role("button", name="Ask to join").click()
 
     said = already.locator("[data-ask-said]")
@@ -259,7 +283,11 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     # The way back from "a different office": the create form offers it, in one short note.
     already.get_by_role("button", name="This is a different office at the same university").click()
     expect(page.get_by_text("Each e-mail domain belongs to one office.")).to_be_visible()
-    page.get_by_role("button", name="Back: ask to join Riverbend University instead").click()
+    back = page.get_by_role("button", name="Back: ask to join Riverbend University instead")
+    # A link-like button (accent, underlined), not plain text.
+    assert "underline" in back.evaluate("b => getComputedStyle(b).textDecorationLine")
+    shoot_both_widths(page, SCREENS, "kim-different-office")
+    back.click()
     expect(already).to_be_visible()
     expect(page.locator("[data-create]")).to_be_hidden()
 
@@ -269,8 +297,9 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     priya.goto(priya.base + "/careers/settings/")
     requests = priya.locator("[data-requests]")
     kim_row = requests.locator("[data-request='kim.office@riverbend.edu']")
-    # No name given at sign-up: the row names her by her address, once.
-    expect(kim_row).to_have_text(f"kim.office@riverbend.edu asked {day}InviteDismiss")
+    # The name she gave with the request names her to the admins, beside her address.
+    expect(kim_row).to_contain_text("Kim Office")
+    expect(kim_row).to_contain_text("kim.office@riverbend.edu")
     shoot_both_widths(priya, SCREENS, "priya-requests")
 
     requests.get_by_role("button", name="Dismiss Lee Moss's request").click()
@@ -278,30 +307,46 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     expect(requests.locator("[data-request='lee.moss@riverbend.edu']")).to_have_count(0)
     expect(priya.locator('[data-say="requests"]')).to_have_text("Lee Moss's request is dismissed.")
 
-    kim_row.get_by_role("button", name="Invite kim.office@riverbend.edu").click()
+    kim_row.get_by_role("button", name="Invite Kim Office").click()
     expect(priya.get_by_label("Colleague's e-mail")).to_have_value("kim.office@riverbend.edu")
     expect(priya.get_by_label("Role")).to_be_focused()
     expect(priya.locator('[data-say="invitations"]')).to_have_text(
-        "kim.office@riverbend.edu asked to join: choose their role, then press Send invitation."
+        "Kim Office asked to join: choose their role, then press Send invitation."
     )
     priya.get_by_role("button", name="Send invitation").click()
     expect(priya.locator("[data-invitation='kim.office@riverbend.edu']")).to_be_visible()
     expect(requests).to_be_hidden()  # invited: the request is answered
     assert_accessible(priya)
 
+    # Had she no name on her profile (say she cleared it), Accept asks for it first.
+    kim = User.objects.get(email="kim.office@riverbend.edu")
+    kim.profile.display_name = ""
+    kim.profile.save()
     page.reload()
     invited = page.locator("[data-invited]")
     expect(invited).to_contain_text(
         "Priya Shah invited you to Riverbend University's career office as a viewer."
     )
+    # The invitation is the way in: the "ask a colleague to invite you" card is not shown under it.
+    expect(already).to_be_hidden()
     assert page.evaluate(LONE_PUNCTUATION, "[data-invited], [data-already]") == []
     assert_accessible(page)
     shoot_both_widths(page, SCREENS, "kim-invited")
-    invited.get_by_role(
+    accept = invited.get_by_role(
         "button", name="Accept the invitation to Riverbend University's career office"
-    ).click()
+    )
+    accept.click()
+    expect(invited.locator("[data-invited-error]")).to_have_text(
+        "Give your name first: colleagues and students will see it."
+    )
+    invited.get_by_label("Your full name").fill("Kim Office")
+    accept.click()
 
-    page.wait_for_url("**/careers/?joined=viewer")
+    page.wait_for_url(re.compile(r".*/careers/(\?.*)?$"))
+    joined = page.locator("[data-joined]")
+    expect(joined).to_have_text("You joined Riverbend University's career office as a viewer.")
+    expect(joined).to_have_class("flash flash-success")
+    expect(joined).to_have_attribute("role", "status")
     expect(page.locator("[data-invited]")).to_be_hidden()  # nothing waits for her any more
     expect(page.locator("[data-already]")).to_be_hidden()
     shoot_both_widths(page, SCREENS, "kim-joined")
@@ -311,6 +356,8 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
         staff_role="viewer",
         ended_at__isnull=True,
     ).exists()
+    kim.profile.refresh_from_db()
+    assert kim.profile.display_name == "Kim Office"
 
 
 def test_no_full_stop_wraps_alone_on_the_waiting_for_approval_screen_of_a_phone(page):

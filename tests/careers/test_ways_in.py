@@ -261,3 +261,77 @@ def test_a_requester_without_a_name_is_listed_by_their_address_not_as_a_colleagu
     [row] = office.staff_client().get(LIST).json()
 
     assert row["name"] == row["email"] == "kim.office@northfield.edu"
+
+
+def _nameless(office, name="Kim Office"):
+    kim = make_student(office, name, scopes=None)
+    kim.profile.display_name = ""
+    kim.profile.save()
+    return kim
+
+
+def test_asking_to_join_with_a_name_saves_it_and_the_admins_are_told_it(
+    office, django_capture_on_commit_callbacks
+):
+    kim = _nameless(office)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _client(kim).post(ASK, {"display_name": "  Kim Lee "}, format="json")
+
+    assert response.status_code == 201, response.content
+    kim.profile.refresh_from_db()
+    assert kim.profile.display_name == "Kim Lee"
+    [row] = office.staff_client().get(LIST).json()
+    assert row["name"] == "Kim Lee"
+    [letter] = mail.outbox
+    assert "Kim Lee" in letter.subject
+    notice = Notification.objects.get(kind="staff_access_requested")
+    assert notice.title.startswith("Kim Lee asks to join")
+
+
+def test_a_refused_ask_saves_no_name_and_a_bad_name_is_a_clear_400(
+    office, django_capture_on_commit_callbacks
+):
+    kim = _nameless(office)
+    _invite(office, kim.email)
+
+    refused = _client(kim).post(ASK, {"display_name": "Kim Lee"}, format="json")
+    too_long = _client(kim).post(ASK, {"display_name": "K" * 121}, format="json")
+    nul = _client(kim).post(ASK, {"display_name": "Kim\x00"}, format="json")
+
+    assert refused.status_code == 409
+    assert too_long.status_code == nul.status_code == 400
+    assert "display_name" in too_long.json()["error"]["fields"]
+    assert "display_name" in nul.json()["error"]["fields"]
+    kim.profile.refresh_from_db()
+    assert kim.profile.display_name == ""
+
+
+def test_accepting_in_app_with_a_name_makes_colleagues_see_that_name(office):
+    kim = _nameless(office)
+    invitation = _invite(office, kim.email)
+
+    response = _client(kim).post(
+        f"{MINE}{invitation['id']}/accept/", {"display_name": "Kim Lee"}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    kim.profile.refresh_from_db()
+    assert kim.profile.display_name == "Kim Lee"
+    staff = office.staff_client().get("/api/v1/careers/institution/").json()["staff"]
+    assert "Kim Lee" in [colleague["name"] for colleague in staff]
+    assert Notification.objects.get(kind="staff_invitation_accepted").title.startswith("Kim Lee")
+
+
+def test_a_refused_in_app_accept_saves_no_name(office):
+    kim = _nameless(office)
+    lee = make_student(office, "Lee Park", scopes=None)
+    invitation = _invite(office, lee.email)
+
+    response = _client(kim).post(
+        f"{MINE}{invitation['id']}/accept/", {"display_name": "Kim Lee"}, format="json"
+    )
+
+    assert response.status_code == 404
+    kim.profile.refresh_from_db()
+    assert kim.profile.display_name == ""

@@ -12,12 +12,33 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.viewer import authenticated_user
+from marketplace.api.inputs import InputSerializer
 from marketplace.api.schema import ErrorSerializer
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.careers.api.base import CareersAutoSchema, CareersView
 from projects.careers.api.serializers import _f
 from projects.careers.selectors.ways_in import access_request_mine, access_requests_waiting
 from projects.careers.services.access_requests import access_request_dismiss, access_request_send
+
+
+class OwnNameInput(InputSerializer):
+    """The one optional field of the ways in that make someone staff-to-be (asking to join,
+    accepting in-app): their name, when their profile has none yet. Staff are shown by name,
+    never by address, so the page asks for it first. The same rules as /me/'s display_name."""
+
+    display_name = serializers.CharField(
+        max_length=120,
+        required=False,
+        help_text="Your name as colleagues and students will see it, saved to your profile "
+        "(send it when your profile has no name yet).",
+    )
+
+
+def own_name(request: Request) -> str:
+    """The validated optional name of a request's body ("" when not sent)."""
+    given = OwnNameInput(data=request.data)
+    given.is_valid(raise_exception=True)
+    return given.validated_data.get("display_name", "").strip()
 
 
 class AccessRequestOutput(serializers.Serializer):
@@ -94,9 +115,10 @@ class StaffAccessRequestView(APIView):
 
     @extend_schema(
         operation_id="me_staff_access_requests_create",
-        request=None,
+        request=OwnNameInput,
         responses={
             201: AccessRequestOutput,
+            400: ErrorSerializer,
             401: ErrorSerializer,
             403: ErrorSerializer,
             404: ErrorSerializer,
@@ -105,7 +127,7 @@ class StaffAccessRequestView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        sent = access_request_send(user=authenticated_user(request))
+        sent = access_request_send(user=authenticated_user(request), display_name=own_name(request))
         return Response(
             {"institution_name": sent.institution.name, "sent_to": sent.sent_to},
             status=status.HTTP_201_CREATED,

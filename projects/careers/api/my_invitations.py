@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from accounts.api.viewer import authenticated_user
 from accounts.models import InstitutionMembership, StaffInvitation
 from marketplace.api.schema import ErrorSerializer
+from projects.careers.api.access_requests import OwnNameInput, own_name
 from projects.careers.api.base import CareersAutoSchema
 from projects.careers.api.colleagues import ERRORS, JoinedOutput
 from projects.careers.api.serializers import _f
@@ -74,7 +75,7 @@ class MyStaffInvitationAcceptView(APIView):
 
     @extend_schema(
         operation_id="me_staff_invitations_accept_waiting",
-        request=None,
+        request=OwnNameInput,
         parameters=[
             OpenApiParameter(
                 "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
@@ -84,7 +85,9 @@ class MyStaffInvitationAcceptView(APIView):
     )
     def post(self, request: Request, invitation_id: int) -> Response:
         membership = staff_invitation_accept_waiting(
-            user=authenticated_user(request), invitation_id=invitation_id
+            user=authenticated_user(request),
+            invitation_id=invitation_id,
+            display_name=own_name(request),
         )
         return Response(
             {

@@ -31,6 +31,7 @@ from accounts.models import (
     User,
 )
 from accounts.services.notifications import notification_send
+from accounts.services.profiles import profile_update
 from accounts.tasks import send_html_email
 from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
@@ -138,14 +139,20 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def access_request_send(*, user: User) -> AccessRequestSent:
+def access_request_send(*, user: User, display_name: str = "") -> AccessRequestSent:
     """Notify every admin of the office on the person's confirmed address that they ask to
-    be invited. Refused: already staff there (409), no such office (404), an invitation
-    already waiting for them (409 `access_request_invited`), asked already in the last
-    ACCESS_REQUEST_QUIET_HOURS (409 `access_request_recent`)."""
+    be invited. `display_name`, when given, is saved as their profile's name first (in the same
+    transaction, so a refused request saves nothing): the admins' notice and letter then name
+    them, and once they join, colleagues and students see that name. Refused: already staff
+    there (409), no such office (404), an invitation already waiting for them (409
+    `access_request_invited`), asked already in the last ACCESS_REQUEST_QUIET_HOURS (409
+    `access_request_recent`)."""
     now = timezone.now()
     with transaction.atomic():
         user_lock(user)  # two clicks at once send one request, not two
+        if display_name:
+            # After the user lock: the accounts chain's order (user -> profile).
+            user.profile = profile_update(user=user, data={"display_name": display_name})
         access_request_not_staff_require(user=user)
         membership = access_request_office_get(user=user)
         institution = membership.institution

@@ -21,6 +21,7 @@ from django.utils import timezone
 from accounts.models import Institution, InstitutionMembership, StaffInvitation, User
 from accounts.services.institution_staff import institution_staff_join
 from accounts.services.notifications import notification_send
+from accounts.services.profiles import profile_update
 from accounts.tasks import send_html_email
 from marketplace.errors import Conflict, Forbidden, NotFound
 from projects.careers import error_codes
@@ -235,11 +236,16 @@ def staff_invitation_accept(*, user: User, token: str) -> InstitutionMembership:
         return _accept(invitation, user=user)
 
 
-def staff_invitation_accept_waiting(*, user: User, invitation_id: int) -> InstitutionMembership:
+def staff_invitation_accept_waiting(
+    *, user: User, invitation_id: int, display_name: str = ""
+) -> InstitutionMembership:
     """Accept in-app, from /careers/, an invitation waiting for one of the person's confirmed
     addresses: the confirmed address is the authority the e-mailed token is otherwise. The
     same steps as the link (and the same refusals); 404 for an invitation to an address that
-    is not theirs and confirmed, so nobody learns of another person's invitation."""
+    is not theirs and confirmed, so nobody learns of another person's invitation.
+    `display_name`, when given, becomes their profile's name in the same transaction (staff
+    are shown by name: the page asks for one when there is none, as the e-mailed link's page
+    does), so a refused accept saves nothing."""
     addresses = [
         a.lower()
         for a in EmailAddress.objects.filter(user=user, verified=True).values_list(
@@ -247,6 +253,9 @@ def staff_invitation_accept_waiting(*, user: User, invitation_id: int) -> Instit
         )
     ]
     with transaction.atomic():
+        if display_name:
+            # Before the invitation's lock: one person's own rows first, as in their chain.
+            user.profile = profile_update(user=user, data={"display_name": display_name})
         invitation = staff_invitation_lock(pk=invitation_id, email__in=addresses)
         if invitation is None or invitation.institution.status == Institution.Status.REJECTED:
             raise NotFound("No such invitation.")

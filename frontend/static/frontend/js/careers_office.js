@@ -11,7 +11,22 @@ export async function officeOfViewer() {
   const mine = await api("institutions/");
   const live = mine.find((m) => m.status === "approved") || null;
   const office = live || mine[0] || null;
+  if (live) welcomeJoined(live);
   return { mine, live, office, admin: office?.viewer_role === "admin" };
+}
+
+// Just after accepting an invitation (/careers/?joined=…): the success banner says what they
+// joined, as what (the office's own answer, not the URL's), once; the address bar drops the
+// marker, so the page's status line has nothing more to say about it.
+function welcomeJoined(office) {
+  const banner = document.querySelector("[data-joined]");
+  const url = new URL(location.href);
+  if (!banner || !url.searchParams.has("joined")) return;
+  url.searchParams.delete("joined");
+  history.replaceState(null, "", url);
+  const role = office.viewer_role === "admin" ? "an admin" : "a viewer";
+  banner.textContent = `You joined ${office.name}'s career office as ${role}.`;
+  banner.hidden = false;
 }
 
 // A jump to a heading lands it below the sticky menu (one line, but its height varies with the

@@ -2,7 +2,11 @@
 // their confirmed addresses (accepted here, as by its e-mailed link); the office already on their
 // address's domain, and asking its admins to invite them (remembered on return visits); and the
 // way to create a different office on a domain of its own, with the way back.
-// Data: me/staff-invitations/, me/memberships/, me/staff-access-requests/.
+// Someone whose profile has no name is asked for one before asking or accepting (staff are shown
+// by name, never by address): the request carries it. An unconfirmed address on a claimed domain
+// is told to confirm it first (the office itself is named only once the address is confirmed).
+// Data: me/, me/staff-invitations/, me/memberships/, me/staff-access-requests/,
+// institutions/domain-check/, me/email/resend/.
 import { api } from "./api.js";
 import { MONTHS, announce, el } from "./ui.js";
 
@@ -21,17 +25,46 @@ function listed(names) {
 
 const roleWord = (role) => (role === "admin" ? "an admin" : "a viewer");
 
+// The person's own profile, asked once, only by the screens that need it.
+let meAsked = null;
+const myself = () => (meAsked ||= api("me/").catch(() => ({})));
+const nameless = async () => !(await myself()).display_name?.trim();
+
+// The name typed in the block `[data-<block>]` when it is shown: {} when it is not asked, else
+// { display_name }. An empty one is said under the field, focused, and stops the act (null).
+function nameGiven(block, error) {
+  const area = $(`[data-${block}]`);
+  if (area.hidden) return {};
+  const input = area.querySelector("input");
+  const name = input.value.trim();
+  input.removeAttribute("aria-invalid");
+  if (name) return { display_name: name };
+  error.textContent = "Give your name first: colleagues and students will see it.";
+  error.hidden = false;
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+  return null;
+}
+
+function nameRefused(block, failure, error) {
+  const said = failure.fields?.display_name;
+  error.textContent = said ? `Your name: ${said.join(" ")}` : failure.message;
+  error.hidden = false;
+  if (said) $(`[data-${block}] input`).setAttribute("aria-invalid", "true");
+}
+
 async function acceptInvitation(invitation, button) {
   const error = $("[data-invited-error]");
-  button.disabled = true;
   error.hidden = true;
+  const body = nameGiven("invited-name", error);
+  if (!body) return;
+  button.disabled = true;
   try {
-    const joined = await api(`me/staff-invitations/${invitation.id}/accept/`, { method: "POST" });
+    const joined = await api(`me/staff-invitations/${invitation.id}/accept/`, { method: "POST", body });
     // /careers/ welcomes them with what they joined, as what (as after the e-mailed link).
     window.location.assign(`/careers/?joined=${encodeURIComponent(joined.role)}`);
   } catch (failure) {
-    error.textContent = failure.message;
-    error.hidden = false;
+    nameRefused("invited-name", failure, error);
     button.disabled = false;
   }
 }
@@ -53,6 +86,7 @@ async function loadWaitingInvitations() {
   const invitations = await api("me/staff-invitations/");
   $("[data-invited-list]").replaceChildren(...invitations.map(invitationItem));
   $("[data-invited]").hidden = !invitations.length;
+  if (invitations.length) $("[data-invited-name]").hidden = !(await nameless());
   return invitations;
 }
 
@@ -64,31 +98,69 @@ function showAsked(mine) {
   const said = $("[data-ask-said]");
   const area = $("[data-ask-area]");
   if (!mine.asked_at) { area.hidden = false; return; }
+  $("[data-ask-to-join]").textContent = "Ask again";
   said.classList.remove("flash-success");
   said.textContent = mine.ask_again_at
     ? `Asked on ${dayMonth(mine.asked_at)} — admins have been told. When one of them invites you, the invitation shows on this page and comes by e-mail.`
     : `You asked on ${dayMonth(mine.asked_at)} — admins have been told. Not invited yet? You may ask again.`;
   said.hidden = false;
   area.hidden = Boolean(mine.ask_again_at);
-  $("[data-ask-to-join]").textContent = "Ask again";
 }
 
 // A confirmed address on a live institution's domain makes its owner a member there (a
 // student-side membership, me/memberships/): that institution's office is already on Slipstream,
 // and creating another on its domains would be refused. Say so first, and who can let them in.
+// The card the "different office" note goes back to: the office here, or confirm-first.
+let shownCard = "already";
+
 export async function officeAlreadyHere() {
-  const memberships = await api("me/memberships/");
+  const [memberships, invitations] = await Promise.all([api("me/memberships/"), waiting]);
+  // Invited already: the invitation card is the way in, and the office card under it (ask a
+  // colleague to invite you, ask to join) would only contradict it.
+  if (invitations.length) return true;
   const there = memberships.find((m) => m.role === "student");
-  if (!there) return false;
+  if (!there) return confirmFirst();
   $("[data-already-name]").textContent = there.institution_name;
-  $("[data-back-name]").textContent = there.institution_name;
+  $("[data-back-to-already]").textContent = `Back: ask to join ${there.institution_name} instead`;
   $("[data-already-domain]").textContent = there.email.split("@").pop();
   $("[data-already]").hidden = false;
-  const [invitations, mine] = await Promise.all([waiting, api("me/staff-access-requests/").catch(() => ({ asked_at: null }))]);
-  // Invited already: the invitation above is the way in, so asking is not offered again.
-  if (invitations.some((i) => i.institution_name === there.institution_name)) return true;
+  const [mine, unnamed] = await Promise.all([api("me/staff-access-requests/").catch(() => ({ asked_at: null })), nameless()]);
+  $("[data-ask-name]").hidden = !unnamed;
   showAsked(mine);
   return true;
+}
+
+// An address not confirmed yet, on a domain an office already holds (the domain check any
+// signed-in person may make says only that): say so, and the one step left. The office is not
+// named: an unproved address learns no more than the check tells anyone.
+async function confirmFirst() {
+  const me = await myself();
+  if (!me.email || me.email_verified !== false) return false;
+  const domain = me.email.split("@").pop().toLowerCase();
+  const check = await api(`institutions/domain-check/?email_domains=${encodeURIComponent(domain)}`).catch(() => null);
+  if (!check?.already_claimed.length) return false;
+  $("[data-confirm-domain]").textContent = domain;
+  $("[data-confirm-email]").textContent = me.email;
+  $("[data-already-domain]").textContent = domain;
+  $("[data-back-to-already]").textContent = `Back: confirm your ${domain} address instead`;
+  $("[data-confirm-first]").hidden = false;
+  shownCard = "confirm-first";
+  return true;
+}
+
+async function resendLink(event) {
+  const button = event.currentTarget;
+  const error = $("[data-confirm-error]");
+  button.disabled = true;
+  error.hidden = true;
+  try {
+    const sent = await api("me/email/resend/", { method: "POST" });
+    announce($("[data-confirm-said]"), `Sent to ${sent.email}: open the link in that e-mail, then come back to this page.`);
+  } catch (failure) {
+    error.textContent = failure.message;
+    error.hidden = false;
+  }
+  button.disabled = false;
 }
 
 // No invitation yet: ask the office's admins for one (they get a notice and an e-mail whose link
@@ -97,10 +169,12 @@ export async function askToJoin(event) {
   const button = event.currentTarget;
   const said = $("[data-ask-said]");
   const error = $("[data-ask-error]");
-  button.disabled = true;
   error.hidden = true;
+  const body = nameGiven("ask-name", error);
+  if (!body) return;
+  button.disabled = true;
   try {
-    const sent = await api("me/staff-access-requests/", { method: "POST" });
+    const sent = await api("me/staff-access-requests/", { method: "POST", body });
     $("[data-ask-area]").hidden = true;
     said.classList.add("flash-success");
     announce(said, `Request sent: ${listed(sent.sent_to)} ${sent.sent_to.length === 1 ? "has" : "have"} been told. When they invite you, the invitation shows on this page and comes by e-mail.`);
@@ -112,13 +186,13 @@ export async function askToJoin(event) {
       announce(said, failure.message);
       return;
     }
-    error.textContent = failure.message;
-    error.hidden = false;
+    nameRefused("ask-name", failure, error);
   }
 }
 
 export function showCreateAnyway() {
   $("[data-already]").hidden = true;
+  $("[data-confirm-first]").hidden = true;
   $("[data-create]").hidden = false;
   $("[data-different-note]").hidden = false;
   $("#create-heading").focus();
@@ -127,9 +201,12 @@ export function showCreateAnyway() {
 function backToAlready() {
   $("[data-create]").hidden = true;
   $("[data-different-note]").hidden = true;
-  $("[data-already]").hidden = false;
-  $("#already-heading").tabIndex = -1;
-  $("#already-heading").focus();
+  $(`[data-${shownCard}]`).hidden = false;
+  const heading = $(`#${shownCard}-heading`);
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 $("[data-back-to-already]").addEventListener("click", backToAlready);
+$("[data-confirm-resend]").addEventListener("click", resendLink);
+$("[data-confirm-different]").addEventListener("click", showCreateAnyway);
