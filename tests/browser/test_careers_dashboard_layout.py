@@ -95,7 +95,7 @@ def test_on_a_phone_the_dashboard_is_short_with_one_line_students_and_menu(page)
         assert box and box["height"] < 80, row.inner_text()
     first = rows.first
     expect(first.locator("td[data-label='Name']")).to_be_visible()
-    expect(first.locator("td[data-label='Drafts']")).to_be_visible()
+    expect(first.locator("td[data-label='Engagements']")).to_be_visible()
     expect(first.locator("td[data-label='Last activity']")).to_be_visible()
     expect(first.locator("td[data-label='Programme']")).to_be_hidden()  # in the summary line
 
