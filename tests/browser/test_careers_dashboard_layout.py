@@ -211,7 +211,7 @@ def test_the_figures_filter_bar_says_what_it_filters(page):
     expect(bar.get_by_label("Programme")).to_be_visible()
     expect(bar.get_by_label("Class year")).to_contain_text("2027")
     expect(bar).to_contain_text(
-        "These choices filter the whole page: At a glance, the charts, the summary CSV and the "
+        "These choices filter the whole page: At a glance, the charts, the three CSV files and the "
         "students and engagements lists below."
     )
     bar.get_by_label("Class year").select_option("2027")
