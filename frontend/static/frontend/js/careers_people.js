@@ -46,7 +46,7 @@ export function cohortWords() {
 
 // What a term means for each list, said after its count while a term is chosen.
 const TERM_MEANS = {
-  student: "A student is in a term when they applied or drafted in it.",
+  student: "A student is in a term when they applied or began an engagement in it.",
   engagement: "An engagement is in the term it began.",
 };
 
