@@ -111,7 +111,7 @@ async function loadReports() {
     // A month counts the students who began an engagement in it (the summary's month cells),
     // not those merely active: the students list's "last activity" counts applications too.
     columnChart({ id: "participation", title: "Participation over time (students who began an engagement, by month)", rows: everyMonth(byMonth.groups, (g) => g.students),
-      empty: participationEmpty(byMonth, query), columns: ["Month", "Students who began an engagement"] }),
+      empty: participationEmpty(byMonth, query), columns: ["Month", "Students taking part"] }),
     barChart({ id: "completion", title: "Completion rate by term", rows: termRows(byTerm), unit: "%", max: 100, columns: ["Term", "Completion rate"] }),
     barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows, columns: ["Engagements", "Number"] }),
     barChart({ id: "skills", title: "Top skills (students)", rows: bySkill.top_skills.map((s) => ({ label: s.skill, value: s.students })),
