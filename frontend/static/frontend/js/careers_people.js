@@ -177,6 +177,8 @@ function datesProblem(message) {
   $("[data-engagements-more]").hidden = true;
 }
 
+let engagementsAsked = 0;
+
 export async function loadEngagements({ more = false } = {}) {
   const query = engagementQuery();
   const body = $("[data-engagements]");
@@ -184,10 +186,15 @@ export async function loadEngagements({ more = false } = {}) {
   const [from, to] = [query.get("created_from"), query.get("created_to")];
   if (!more && from && to && from > to) { datesProblem(DATES_BACKWARDS); return; }
   datesProblem("");
+  // Only the latest request draws: a filter changed quickly (Clear, then a state) must not be
+  // overdrawn by the slower answer to the one before.
+  const asked = ++engagementsAsked;
   let page;
   try {
     page = await api(more ? engagementsNext : `careers/engagements/?page_size=5${query.size ? `&${query}` : ""}`);
+    if (asked !== engagementsAsked) return;
   } catch (error) {
+    if (asked !== engagementsAsked) return;
     const dates = [...(error.fields?.created_from || []), ...(error.fields?.created_to || [])];
     if (dates.length) { datesProblem(dates.join(" ")); return; }
     note.textContent = error.message;
