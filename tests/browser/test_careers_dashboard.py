@@ -1,8 +1,11 @@
 """Career-office staff sign in → dashboard with charts (and their tables) → create an API key
 → the key works against the API → revoke it on the page → it stops working. axe clean.
 And the dashboard reads true: one filter narrows the figures and both lists, a hidden month is
-hatched (not zero), an empty list says so once with Clear filters."""
+hatched (not zero) at a fixed small height, an empty list says so once with Clear all filters,
+the engagements' own Clear filters keeps the page's filter, the exports follow the filter and say
+it, and the office's pages say "Engagements" (never "Drafts")."""
 
+import csv
 import json
 import re
 import urllib.error
@@ -17,7 +20,7 @@ from projects.models import Engagement
 from tests.browser.careers_pages import staff_only_office_admin
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.browser.first_use import log_in
-from tests.careers.conftest import make_office, make_student
+from tests.careers.conftest import ALL_SCOPES, make_office, make_student
 from tests.factories import DEFAULT_PASSWORD, EngagementFactory, SkillFactory, TaskFactory
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -94,10 +97,14 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
 
 def _office_of_two_programmes():
     """Six Economics students (class of 2027) drafting this month; two History students (class
-    of 2026) who drafted two months ago, a month with fewer than 5 and so hidden."""
+    of 2026) who drafted two months ago, a month with fewer than 5 and so hidden. Econ 0 and
+    Hana also share outcomes (so they are in the first-destination file)."""
     office = staff_only_office_admin()
     for i in range(6):
-        student = make_student(office, f"Econ {i}", programme="Economics", class_year=2027)
+        scopes = [*ALL_SCOPES, "outcomes"] if i == 0 else ALL_SCOPES
+        student = make_student(
+            office, f"Econ {i}", scopes=scopes, programme="Economics", class_year=2027
+        )
         EngagementFactory(
             drafter=student,
             application__task=TaskFactory(title=f"Price a menu {i}"),
@@ -107,7 +114,10 @@ def _office_of_two_programmes():
     year, month = (now.year, now.month - 2) if now.month > 2 else (now.year - 1, now.month + 10)
     with time_machine.travel(datetime(year, month, 15, 12, tzinfo=UTC)):
         for name in ("Hana History", "Ivo History"):
-            student = make_student(office, name, programme="History", class_year=2026)
+            scopes = [*ALL_SCOPES, "outcomes"] if name == "Hana History" else ALL_SCOPES
+            student = make_student(
+                office, name, scopes=scopes, programme="History", class_year=2026
+            )
             EngagementFactory(drafter=student, application__task=TaskFactory(title=f"{name} task"))
     careers_summary_rebuild()
     return office, f"{MONTHS[month - 1]} {year}"
@@ -122,6 +132,11 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     # The month with two students is drawn hatched with "<5", said in words, and explained.
     participation = page.locator("[data-chart=participation]")
     expect(participation.locator("svg [data-hidden-bar]")).to_have_count(1)
+    # A fixed marker, not a bar as high as some number of students would stand.
+    assert participation.locator("svg [data-hidden-bar]").get_attribute("height") == "10"
+    expect(participation.locator("figcaption")).to_contain_text("began an engagement")
+    expect(page.locator("[data-students-table] thead")).to_contain_text("Engagements")
+    expect(page.locator("[data-students-table] thead")).not_to_contain_text("Drafts")
     expect(participation.locator("svg")).to_contain_text("<5")
     expect(participation.locator("desc")).to_contain_text(f"{quiet_month}: fewer than 5 (hidden)")
     expect(participation.locator("[data-chart-legend]")).to_contain_text(
@@ -145,6 +160,36 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     expect(page.locator("[data-engagement-summary]")).to_have_text(
         "Filtered by History: 2 engagements match."
     )
+    # Two students: the figures are hidden, and the page says the names stay.
+    expect(page.locator("[data-small-group-names]")).to_have_text(
+        "Its sharing students are still listed by name below: a small group hides only its totals."
+    )
+
+    # The exports follow the filter and name it: the summary's first row and both file names.
+    export = page.get_by_role("region", name="Export")
+    with page.expect_download() as summary:
+        export.get_by_role("button", name="Download summary (CSV)").click()
+    assert summary.value.suggested_filename == "careers-summary-history.csv"
+    with open(summary.value.path(), encoding="utf-8") as file:
+        assert next(csv.DictReader(file))["group"] == "History"
+    with page.expect_download() as destination:
+        export.get_by_role("button", name="Download first-destination (CSV)").click()
+    assert destination.value.suggested_filename == "first-destination-history.csv"
+    with open(destination.value.path(), encoding="utf-8") as file:
+        names = sorted(row["name"] for row in csv.DictReader(file))
+    assert names == ["Hana History"]  # not Econ 0, who shares outcomes too
+
+    # The engagements' own Clear filters clears only theirs: History stays.
+    region = page.get_by_role("region", name="Engagements")
+    region.get_by_label("State").select_option("active")
+    page.wait_for_url(re.compile(r"state=active"))
+    region.get_by_role("button", name="Clear filters", exact=True).click()
+    page.wait_for_url(lambda url: "state=" not in url)
+    assert "major=History" in page.url
+    expect(filters.get_by_label("Programme")).to_have_value("History")
+    expect(page.locator("[data-engagement-summary]")).to_have_text(
+        "Filtered by History: 2 engagements match."
+    )
 
     # Nothing matches: said once, in the table, with the way out.
     page.get_by_role("region", name="Engagements").get_by_label("State").select_option("completed")
@@ -152,21 +197,25 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     assert "major=History" in page.url and "programme=" not in page.url  # one filter, one name
     no_match = page.locator("[data-engagements] tr.no-match")
     expect(no_match).to_have_text(
-        re.compile(r"^No engagement matches History and Completed\. Clear filters to see every")
+        re.compile(r"^No engagement matches History and Completed\. Clear all filters to see")
     )
     expect(page.locator("[data-engagement-summary]")).to_be_hidden()
-    region = page.get_by_role("region", name="Engagements")
     expect(region.get_by_text(re.compile("match", re.I))).to_have_count(1)
     assert_accessible(page)
 
-    # Clear filters clears all: the page's filter, the table's, the URL; both lists whole again.
-    no_match.get_by_role("button", name="Clear filters").click()
+    # Clear all filters: the page's filter, the table's, the URL; both lists whole again.
+    no_match.get_by_role("button", name="Clear all filters").click()
     expect(students).to_have_count(8)
     expect(engagements).to_have_count(5)
     expect(filters.get_by_label("Programme")).to_have_value("")
     expect(page.get_by_label("State")).to_have_value("")
     expect(page.locator("[data-students-filter-note]")).to_be_hidden()
     assert "?" not in page.url
+
+    # On a phone the month labels turn upright and the year still shows under them.
+    page.set_viewport_size({"width": 390, "height": 900})
+    expect(participation.locator("svg [data-chart-year]").first).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # On a task page the answer under Stop featuring sits clear of the button.
     page.goto(page.base + f"/tasks/{task.pk}/")
@@ -196,3 +245,4 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     featured.get_by_role("button", name="Stop featuring Summarise three reports").click()
     expect(results.get_by_role("button", name="Feature “Summarise three reports”")).to_be_visible()
     expect(results).not_to_contain_text("Featured ✓")
+    expect(page.locator("[data-featured]")).to_contain_text("No featured tasks.")

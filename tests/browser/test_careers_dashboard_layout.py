@@ -95,7 +95,7 @@ def test_on_a_phone_the_dashboard_is_short_with_one_line_students_and_menu(page)
         assert box and box["height"] < 80, row.inner_text()
     first = rows.first
     expect(first.locator("td[data-label='Name']")).to_be_visible()
-    expect(first.locator("td[data-label='Drafts']")).to_be_visible()
+    expect(first.locator("td[data-label='Engagements']")).to_be_visible()
     expect(first.locator("td[data-label='Last activity']")).to_be_visible()
     expect(first.locator("td[data-label='Programme']")).to_be_hidden()  # in the summary line
 
@@ -211,7 +211,7 @@ def test_the_figures_filter_bar_says_what_it_filters(page):
     expect(bar.get_by_label("Programme")).to_be_visible()
     expect(bar.get_by_label("Class year")).to_contain_text("2027")
     expect(bar).to_contain_text(
-        "These choices filter the whole page: At a glance, the charts, the summary CSV and the "
+        "These choices filter the whole page: At a glance, the charts, the three CSV files and the "
         "students and engagements lists below."
     )
     bar.get_by_label("Class year").select_option("2027")

@@ -75,3 +75,49 @@ def test_summary_stipend_totals_stay_empty_when_hidden(office):
 
     assert everyone["students"] == "5" and everyone["paid"] == "5"
     assert everyone["stipend_totals"] == ""
+
+
+def test_a_filtered_summary_names_its_filter_in_the_first_row_not_all(office):
+    for i in range(5):
+        EngagementFactory(drafter=make_student(office, f"Designer {i}", programme="Design"))
+    careers_summary_rebuild()
+    client = office.staff_client()
+
+    (filtered,) = _rows(client.get("/api/v1/careers/reports/summary.csv?major=Design"))[:1]
+    (everyone,) = _rows(client.get("/api/v1/careers/reports/summary.csv"))[:1]
+    (both,) = _rows(client.get("/api/v1/careers/reports/summary.csv?major=Design&class_year=2027"))[
+        :1
+    ]
+
+    assert filtered["group"] == "Design" and filtered["students"] == "5"
+    assert everyone["group"] == "All"
+    assert both["group"] == "Design, class of 2027"
+
+
+def test_the_first_destination_file_follows_the_pages_programme_and_class_year(office):
+    for name, programme, year in (
+        ("Dana Design", "Design", 2027),
+        ("Eli Design", "Design", 2028),
+        ("Fay Economics", "Economics", 2027),
+    ):
+        student = make_student(
+            office, name, scopes=WITH_OUTCOMES, programme=programme, class_year=year
+        )
+        _completed_with_outcomes(student, ("referral",))
+    client = office.staff_client()
+
+    def names(query: str) -> list[str]:
+        url = f"/api/v1/careers/reports/first-destination.csv{query}"
+        return sorted(row["name"] for row in _rows(client.get(url)))
+
+    assert names("") == ["Dana Design", "Eli Design", "Fay Economics"]
+    assert names("?programme=Design") == ["Dana Design", "Eli Design"]
+    assert names("?programme=Design&class_year=2027") == ["Dana Design"]
+    assert names("?term=2025 Fall") == []
+
+
+def test_the_first_destination_file_refuses_a_malformed_term(office):
+    response = office.staff_client().get("/api/v1/careers/reports/first-destination.csv?term=Fall")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["term"]

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
+from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.csv_cells import csv_text
 from projects.careers.selectors.outcomes import (
     careers_first_destination_rows,
@@ -18,6 +19,7 @@ from projects.careers.selectors.reports import (
     careers_report_csv_rows,
     careers_report_filters,
     careers_report_summary,
+    careers_report_totals_label,
 )
 
 REPORT_FIELDS = ("aggregate:participation", "aggregate:stipend_amounts", "aggregate:outcomes")
@@ -31,7 +33,8 @@ FIRST_DESTINATION_FIELDS = (
 )
 
 
-def _report(view: CareersView, request: Request) -> dict:
+def _report(view: CareersView, request: Request) -> tuple[dict, dict]:
+    """The summary for the query's period and filter, and the validated query."""
     data = {**request.query_params.dict()}
     if "from" in data:
         data["date_from"] = data.pop("from")
@@ -48,7 +51,7 @@ def _report(view: CareersView, request: Request) -> dict:
         class_year=values.get("class_year"),
     )
     view.disclose(students)
-    return report
+    return report, values
 
 
 class ReportSummaryView(CareersView):
@@ -64,15 +67,16 @@ class ReportSummaryView(CareersView):
         responses=s.ReportSerializer,
     )
     def get(self, request: Request) -> Response:
-        return Response(_report(self, request))
+        return Response(_report(self, request)[0])
 
 
 class ReportSummaryCsvView(CareersView):
     """The same figures as CSV (one row for all, then one per group; `paid` and `unpaid`
     count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
     students take part and the row's figures are empty; an empty `stipend_totals` means hidden,
-    `0` means no stipend amounts among students who share them). The last two columns give the
-    totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
+    `0` means no stipend amounts among students who share them). With a filter, the first
+    row's `group` names it ("Design, class of 2027, 2026 Fall") instead of "All". The last two
+    columns give the totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
     `stipend_currency` (USD); both empty when hidden; when a row's stipends are in several
     currencies, `stipend_total` is empty and `stipend_currency` says "several currencies"."""
 
@@ -84,7 +88,11 @@ class ReportSummaryCsvView(CareersView):
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV")},
     )
     def get(self, request: Request) -> HttpResponse:
-        text = csv_text(careers_report_csv_rows(_report(self, request)))
+        report, values = _report(self, request)
+        label = careers_report_totals_label(
+            term=values.get("term"), major=values.get("major"), class_year=values.get("class_year")
+        )
+        text = csv_text(careers_report_csv_rows(report, totals_label=label))
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="careers-summary.csv"'
         return response
@@ -102,7 +110,8 @@ class ReportFiltersView(CareersView):
 
 
 class FirstDestinationCsvView(CareersView):
-    """One row per student who shares participation and outcomes, by name — drafts
+    """One row per student who shares participation and outcomes, by name (narrowed by the
+    dashboard's term, programme and class year, as the students list is) — drafts
     completed, ratings from mentors (for students who also share them), outcomes with dates —
     to merge into the NACE first-destination survey. Not figures, so nothing is hidden: each row
     is there by the student's consent; the download is logged."""
@@ -111,6 +120,7 @@ class FirstDestinationCsvView(CareersView):
 
     @extend_schema(
         operation_id="careers_reports_first_destination_csv",
+        parameters=[StudentFilterSerializer],
         responses={
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
@@ -124,7 +134,11 @@ class FirstDestinationCsvView(CareersView):
         },
     )
     def get(self, request: Request) -> HttpResponse:
-        students = careers_first_destination_students(access=self.access)
+        form = StudentFilterSerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
+        students = careers_first_destination_students(
+            access=self.access, filters=form.validated_data
+        )
         text = csv_text(careers_first_destination_rows(access=self.access, student_ids=students))
         self.disclose(students)
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")

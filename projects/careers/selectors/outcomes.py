@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef
 
 from projects.careers.access import EVALUATIONS, OUTCOMES, PARTICIPATION, CareersAccess
+from projects.careers.selectors.student_cohort import careers_students_in_cohort
 from projects.careers.selectors.students import careers_students
 from projects.models import Engagement, Feedback, ReportBack
 
@@ -80,14 +81,15 @@ def careers_student_outcomes(*, access: CareersAccess, student_id: int) -> list[
     )
 
 
-def careers_first_destination_students(*, access: CareersAccess) -> list[int]:
-    """Students in the first-destination export: sharing both participation and outcomes."""
-    return list(
-        access.students(OUTCOMES)
-        .filter(pk__in=access.students(PARTICIPATION).values("pk"))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+def careers_first_destination_students(
+    *, access: CareersAccess, filters: dict[str, Any] | None = None
+) -> list[int]:
+    """Students in the first-destination export: sharing both participation and outcomes,
+    narrowed to the dashboard's term, programme and class year (`filters`, as the students list
+    reads them) so the file holds the students the page shows."""
+    rows = access.students(OUTCOMES).filter(pk__in=access.students(PARTICIPATION).values("pk"))
+    rows = careers_students_in_cohort(rows, access=access, filters=filters or {})
+    return list(rows.order_by("pk").values_list("pk", flat=True))
 
 
 def careers_first_destination_rows(

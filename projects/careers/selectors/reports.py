@@ -321,7 +321,19 @@ def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decima
     return Decimal(0).scaleb(-2), ""
 
 
-def careers_report_csv_rows(report: dict[str, Any]) -> list[list[Any]]:
+def careers_report_totals_label(
+    *, term: str | None = None, major: str | None = None, class_year: int | None = None
+) -> str:
+    """The `group` of summary.csv's first row: "All" for the whole office, else the page's
+    filter in the dashboard's words ("Design, class of 2027, 2026 Fall"), so a filtered file
+    never calls its totals "All"."""
+    words = [major or "", f"class of {class_year}" if class_year else "", term or ""]
+    return ", ".join(word for word in words if word) or "All"
+
+
+def careers_report_csv_rows(
+    report: dict[str, Any], *, totals_label: str = "All"
+) -> list[list[Any]]:
     def text(value: Any) -> str:
         return "" if value is None else str(value)
 
@@ -347,6 +359,6 @@ def careers_report_csv_rows(report: dict[str, Any]) -> list[list[Any]]:
             *careers_report_stipend_number(totals),
         ]
 
-    rows = [list(REPORT_CSV_COLUMNS), line("All", report["totals"])]
+    rows = [list(REPORT_CSV_COLUMNS), line(totals_label, report["totals"])]
     rows += [line(group["key"], group) for group in report["groups"]]
     return rows

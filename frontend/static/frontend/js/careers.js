@@ -5,7 +5,7 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
-import { applyEngagementFilters, clearEngagementFields, cohortQuery, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
+import { applyEngagementFilters, clearEngagementFields, clearEngagementFilters, cohortQuery, cohortWords, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { date, el, emptyState } from "./ui.js";
 
 const root = document.querySelector("[data-careers]");
@@ -71,8 +71,9 @@ function applyReportFilters(event) {
   return Promise.all([loadReports(), loadStudents(), loadEngagements()]);
 }
 
-// "Clear filters" (under a list, or the engagements' own): every filter on the page goes, the
-// figures' and the engagements', and everything reloads unfiltered.
+// "Clear all filters" (under a list that matches nothing): every filter on the page goes, the
+// figures' and the engagements', and everything reloads unfiltered. The engagements' own
+// "Clear filters" clears only theirs (clearEngagementFilters).
 function clearAllFilters() {
   const form = $("[data-filters]");
   for (const key of REPORT_FILTERS) form.elements[key].value = "";
@@ -107,7 +108,9 @@ async function loadReports() {
     .map(([label, value]) => ({ label, value: value ?? null }));
   $("[data-charts]").replaceChildren(
     barChart({ id: "funnel", title: "From application to outcome (students)", rows: funnelRows, columns: ["Step", "Students"] }),
-    columnChart({ id: "participation", title: "Participation over time (students per month)", rows: everyMonth(byMonth.groups, (g) => g.students),
+    // A month counts the students who began an engagement in it (the summary's month cells),
+    // not those merely active: the students list's "last activity" counts applications too.
+    columnChart({ id: "participation", title: "Participation over time (students who began an engagement, by month)", rows: everyMonth(byMonth.groups, (g) => g.students),
       empty: participationEmpty(byMonth, query), columns: ["Month", "Students taking part"] }),
     barChart({ id: "completion", title: "Completion rate by term", rows: termRows(byTerm), unit: "%", max: 100, columns: ["Term", "Completion rate"] }),
     barChart({ id: "paid", title: "Engagements with a stipend vs unpaid", rows: paidRows, columns: ["Engagements", "Number"] }),
@@ -128,6 +131,8 @@ function smallGroupNotice(totals) {
   let group = major && term ? `${major} in ${term}` : major || term;
   if (year) group = group ? `${group}, class of ${year},` : `The class of ${year}`;
   $("[data-small-group-text]").textContent = `${group} has fewer than 5 sharing students taking part, so its figures are hidden.`;
+  // The lists are not figures: each row is there by the student's consent, so they stay.
+  $("[data-small-group-names]").textContent = "Its sharing students are still listed by name below: a small group hides only its totals.";
   const all = [major && "programmes", term && "terms", year && "years"].filter(Boolean);
   $("[data-clear-filters]").textContent = `Show all ${all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0]}`;
   return true;
@@ -165,8 +170,8 @@ async function loadFeatured() {
   for (const f of data.results) featuredIds.add(f.task.id);
   if (!data.results.length) {
     list.replaceChildren(el("li", {}, emptyState(canFeature
-      ? "Nothing featured yet. Search for a task below, or use “Feature for your students” on a task's page."
-      : "Nothing featured yet. Your office's admins feature tasks for your students.")));
+      ? "No featured tasks. Search for a task below, or use “Feature for your students” on a task's page."
+      : "No featured tasks. Your office's admins feature tasks for your students.")));
     return;
   }
   // Each row says since when and by whom (as the task page does), and the office's note.
@@ -222,14 +227,14 @@ function drawFoundTasks() {
 function wireForms() {
   $("[data-filters]").addEventListener("submit", applyReportFilters);
   $("[data-clear-filters]").addEventListener("click", clearReportFilters);
-  $("[data-export-summary]").addEventListener("click", () => exportSummary(root, filterQuery()));
+  $("[data-export-summary]").addEventListener("click", () => exportSummary(root, filterQuery(), cohortWords()));
   $("[data-export-students]").addEventListener("click", () => exportStudents(root, cohortQuery().toString()));
-  $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root));
+  $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root, cohortQuery().toString(), cohortWords()));
   $("[data-task-search]").addEventListener("submit", searchTasks);
   const engagementForm = $("[data-engagement-filters]");
   engagementForm.addEventListener("submit", applyEngagementFilters);
   engagementForm.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") applyEngagementFilters(); });
-  engagementForm.addEventListener("reset", (event) => { event.preventDefault(); clearAllFilters(); });
+  engagementForm.addEventListener("reset", (event) => { event.preventDefault(); clearEngagementFilters(); });
   root.addEventListener("click", (event) => {
     if (!event.target.closest("[data-clear-all]")) return;
     clearAllFilters().then(() => $("#filter-term").focus());

@@ -19,6 +19,8 @@ export const HIDDEN_SMALL = "Hidden (fewer than 5)";
 // A hidden figure is drawn as a hatched outline, never as an empty (zero-looking) bar; the
 // chart then says what the hatching means.
 const HIDDEN_MARK = "<5";
+// The height (px) of a hidden month's marker in a column chart: the same for every hidden month.
+const HIDDEN_MARKER = 10;
 const HIDDEN_LEGEND = "Hatched: fewer than 5 students, so the figure is hidden to protect their privacy (not zero).";
 // `note`: a few words after the figure, e.g. "(in progress)" for a term not over yet.
 const shownText = (row, unit) => (row.value === null ? HIDDEN_SMALL : `${row.display ?? row.value}${unit}${row.note ? ` ${row.note}` : ""}`);
@@ -122,16 +124,17 @@ export function columnChart({ id, title, rows, unit = "", empty = "", columns })
     const slot = width / Math.max(rows.length, 1);
     // Labels turn upright when months are too narrow to hold "Sep" side by side.
     const upright = slot < 30;
-    const labelRoom = upright ? 44 : 34;
+    // Upright labels leave the year its own line below them (it was dropped at 390 px).
+    const labelRoom = upright ? 44 + FONT + 4 : 34;
     const height = plot + FONT + 8 + labelRoom;
     const chart = frame({ id, title, width, height, desc: description(rows, unit) });
     rows.forEach((row, index) => {
       const x = index * slot;
       const barWidth = Math.max(4, slot * 0.6);
       const hidden = row.value === null;
-      // A hidden month stands as high as 4 students would (at least a visible block): its
-      // hatching and "<5" say it is small, not empty.
-      const barHeight = hidden ? Math.min(plot, Math.max(24, (plot * 4) / top)) : Math.max(1, (plot * row.value) / top);
+      // A hidden month is a fixed small hatched marker, whatever the scale, so its height never
+      // reads as a value; its "<5" says it is small, not empty.
+      const barHeight = hidden ? HIDDEN_MARKER : Math.max(1, (plot * row.value) / top);
       const y = FONT + 8 + plot - barHeight;
       const bar = { x: x + (slot - barWidth) / 2, y, width: barWidth, height: barHeight };
       chart.append(hidden ? hiddenBar(id, bar) : svg("rect", { ...bar, class: "chart-bar" }));
@@ -143,8 +146,12 @@ export function columnChart({ id, title, rows, unit = "", empty = "", columns })
       chart.append(svg("text", upright
         ? { x: cx, y: ly, fill: "currentColor", "font-size": FONT, transform: `rotate(90 ${cx} ${ly})`, "dominant-baseline": "middle" }
         : { x: cx, y: ly, "text-anchor": "middle", fill: "currentColor", "font-size": FONT }, row.label));
-      if (row.year && !upright) {
-        chart.append(svg("text", { x: cx, y: ly + FONT + 2, "text-anchor": "middle", fill: "currentColor", "font-size": FONT - 1 }, row.year));
+      if (row.year) {
+        // Upright: under the month's label, from the column's left edge (the year is wider than
+        // a narrow column; its neighbours carry no year).
+        chart.append(svg("text", upright
+          ? { x, y: ly + 28 + FONT, "text-anchor": "start", fill: "currentColor", "font-size": FONT - 1, "data-chart-year": "" }
+          : { x: cx, y: ly + FONT + 2, "text-anchor": "middle", fill: "currentColor", "font-size": FONT - 1, "data-chart-year": "" }, row.year));
       }
     });
     return chart;

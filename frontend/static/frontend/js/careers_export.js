@@ -37,12 +37,21 @@ async function download(root, { url, name, what }) {
   saveFile(name, text);
 }
 
-export function exportSummary(root, query) {
-  return download(root, { url: `/api/v1/careers/reports/summary.csv?group_by=term&${query}`, name: "careers-summary.csv", what: "the summary" });
+// "careers-summary-design-class-of-2027.csv": a filtered file says its filter in its name too
+// (its first row's group names it as well), so two downloads never pass for the same file.
+function fileName(base, words) {
+  const slug = words.join(" ").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return slug ? `${base}-${slug}.csv` : `${base}.csv`;
 }
 
-export function exportFirstDestination(root) {
-  return download(root, { url: "/api/v1/careers/reports/first-destination.csv", name: "first-destination.csv", what: "the first-destination report" });
+// `words`: the page's filter in the lists' words ("Design", "class of 2027", "2026 Fall").
+export function exportSummary(root, query, words = []) {
+  return download(root, { url: `/api/v1/careers/reports/summary.csv?group_by=term&${query}`, name: fileName("careers-summary", words), what: "the summary" });
+}
+
+// The same term, programme and class year as the students list (and its CSV).
+export function exportFirstDestination(root, query, words = []) {
+  return download(root, { url: `/api/v1/careers/reports/first-destination.csv?${query}`, name: fileName("first-destination", words), what: "the first-destination report" });
 }
 
 // `query`: the page's "Show figures for" in the lists' words (term, programme, class_year), so

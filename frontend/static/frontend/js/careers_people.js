@@ -38,7 +38,7 @@ export function cohortQuery() {
 }
 
 // "Economics, class of 2027, 2026 Fall": what the page is filtered by, in the lists' words.
-function cohortWords() {
+export function cohortWords() {
   const chosen = cohortQuery();
   const year = chosen.get("class_year");
   return [chosen.get("programme"), year ? `class of ${year}` : "", chosen.get("term")].filter(Boolean);
@@ -46,7 +46,7 @@ function cohortWords() {
 
 // What a term means for each list, said after its count while a term is chosen.
 const TERM_MEANS = {
-  student: "A student is in a term when they applied or drafted in it.",
+  student: "A student is in a term when they applied or began an engagement in it.",
   engagement: "An engagement is in the term it began.",
 };
 
@@ -56,11 +56,11 @@ function listed(words) {
 }
 
 // A list with nothing to show under filters says so once, in its table, with the way out
-// (Clear filters clears every filter on the page: careers.js listens for data-clear-all).
+// ("Clear all filters" clears every filter on the page: careers.js listens for data-clear-all).
 function noMatch(text) {
   return el("tr", { class: "no-match" }, el("td", { colspan: 7 },
     el("p", { class: "no-match-text", text }),
-    el("button", { type: "button", class: "button-secondary button-small", "data-clear-all": true, text: "Clear filters" })));
+    el("button", { type: "button", class: "button-secondary button-small", "data-clear-all": true, text: "Clear all filters" })));
 }
 
 // The count line above a list: what it is filtered by and how many match (paged by cursor, so
@@ -85,7 +85,7 @@ export async function loadStudents({ more = false } = {}) {
   if (!more) body.replaceChildren();
   if (!page.results.length && !body.children.length) {
     body.append(query.size
-      ? noMatch(`No sharing student matches ${listed(cohortWords())}. Clear filters to see every student who shares with your office.`)
+      ? noMatch(`No sharing student matches ${listed(cohortWords())}. Clear all filters to see every student who shares with your office.`)
       : el("tr", {}, el("td", { colspan: 7, text: "No student shares with your office yet. Students join by verifying an address on your domains, then choose to share." })));
   }
   for (const st of page.results) studentNames.set(st.id, st.name);
@@ -93,7 +93,7 @@ export async function loadStudents({ more = false } = {}) {
     el("td", { "data-label": "Name" }, el("a", { href: `/careers/students/${encodeURIComponent(st.id)}/`, text: st.name })),
     el("td", { "data-label": "Programme", text: st.programme || "—" }),
     el("td", { "data-label": "Class year", text: st.class_year ?? "—" }),
-    el("td", { "data-label": "Drafts", text: `${st.counts.engagements} (${st.counts.completed_engagements} completed)` }),
+    el("td", { "data-label": "Engagements", text: `${st.counts.engagements} (${st.counts.completed_engagements} completed)` }),
     el("td", { "data-label": "Last activity", text: date(st.updated_at) }),
     el("td", { "data-label": "Outcomes", text: outcomeText(st.outcomes) }),
     el("td", { class: "student-summary", text: studentSummary(st) }))));
@@ -177,6 +177,8 @@ function datesProblem(message) {
   $("[data-engagements-more]").hidden = true;
 }
 
+let engagementsAsked = 0;
+
 export async function loadEngagements({ more = false } = {}) {
   const query = engagementQuery();
   const body = $("[data-engagements]");
@@ -184,10 +186,15 @@ export async function loadEngagements({ more = false } = {}) {
   const [from, to] = [query.get("created_from"), query.get("created_to")];
   if (!more && from && to && from > to) { datesProblem(DATES_BACKWARDS); return; }
   datesProblem("");
+  // Only the latest request draws: a filter changed quickly (Clear, then a state) must not be
+  // overdrawn by the slower answer to the one before.
+  const asked = ++engagementsAsked;
   let page;
   try {
     page = await api(more ? engagementsNext : `careers/engagements/?page_size=5${query.size ? `&${query}` : ""}`);
+    if (asked !== engagementsAsked) return;
   } catch (error) {
+    if (asked !== engagementsAsked) return;
     const dates = [...(error.fields?.created_from || []), ...(error.fields?.created_to || [])];
     if (dates.length) { datesProblem(dates.join(" ")); return; }
     note.textContent = error.message;
@@ -198,7 +205,7 @@ export async function loadEngagements({ more = false } = {}) {
   const words = [...cohortWords(), ...engagementWords(query)];
   if (!body.children.length) {
     body.append(query.size
-      ? noMatch(`No engagement matches ${listed(words)}. Clear filters to see every engagement.`)
+      ? noMatch(`No engagement matches ${listed(words)}. Clear all filters to see every engagement.`)
       : el("tr", {}, el("td", { colspan: 7, text: "No engagements yet." })));
   }
   const shown = body.querySelectorAll("td[data-label='Task']").length;
@@ -224,6 +231,13 @@ export function clearEngagementFields() {
   const form = $("[data-engagement-filters]");
   for (const key of ENGAGEMENT_FILTERS) form.elements[key].value = "";
   datesProblem("");
+}
+
+// The engagements' own "Clear filters": only the engagement filters go (state, stipend, dates,
+// student); the page's "Show figures for" stays.
+export function clearEngagementFilters() {
+  clearEngagementFields();
+  applyEngagementFilters();
 }
 
 export function applyEngagementFilters(event) {

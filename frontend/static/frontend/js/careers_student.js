@@ -32,7 +32,7 @@ async function start() {
     el("td", { "data-label": "Stipend", text: stipendText(e) }),
     el("td", { "data-label": "Ratings", text: ratingText(e.competencies, st.consent.scopes.includes("evaluations")) }),
     el("td", { "data-label": "Outcomes", text: outcomeText(e.outcomes) })))
-    : [el("tr", {}, el("td", { colspan: 6, text: "No drafts yet." }))]));
+    : [el("tr", {}, el("td", { colspan: 6, text: "No engagements yet." }))]));
   $("[data-applications]").replaceChildren(...(data.applications.length ? data.applications.map((a) => el("li", { class: "row-card" },
     el("span", { text: a.task?.title ?? "—" }), el("span", { class: "badge badge-muted", text: STATES[a.state] || a.state }),
     el("span", { class: "muted small", text: `applied ${date(a.applied_at)}` })))
