@@ -364,24 +364,13 @@ async function start() {
   $("[data-feature-how]").hidden = !admin;
   await loadFilters(); // the filters' choices, then the bookmarked values
   await Promise.all([loadReports(), loadStudents(), loadFeatured(), loadEngagements()]);
-  settleStatus(joinedWords(live));
+  settleStatus("");
 }
 
 // The page has loaded: the loading line gives way to `text`, but a line the person caused
 // meanwhile (their name saved while the figures loaded) stays.
 function settleStatus(text) {
   if (text || status.textContent === LOADING) status.textContent = text;
-}
-
-// Just after accepting an invitation (/careers/?joined=…): say what they joined, as what (the
-// office's own answer, not the URL's), once; the address bar drops the marker.
-function joinedWords(office) {
-  const url = new URL(location.href);
-  if (!url.searchParams.has("joined")) return "";
-  url.searchParams.delete("joined");
-  history.replaceState(null, "", url);
-  const role = office.viewer_role === "admin" ? "an admin" : "a viewer";
-  return `You joined ${office.name}'s career office as ${role}.`;
 }
 
 wireForms();
