@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import orjson
 from django.db import connection
 from django.db.models import (
     DateField,
@@ -44,15 +43,19 @@ from projects.prepared import (
 from projects.visibility import task_visible_q
 
 
-def tasks_recommendable_for(*, user: User, now: datetime | date) -> QuerySet:
+def tasks_recommendable_for(
+    *, user: User, now: datetime | date, tasks: QuerySet | None = None
+) -> QuerySet:
     """Open tasks the user may see and apply to: not their own, not full (filled slots = slots),
     not already applied to (whatever became of it), not an invitation they declined, not past
-    their deadline, and not from a mentor whose account is inactive or deleted."""
+    their deadline, and not from a mentor whose account is inactive or deleted. Among `tasks`
+    (all tasks by default), whose conditions come first in the WHERE clause."""
     through = Invitation.objects.filter(
         task_id=OuterRef("pk"), drafter=user, state=Invitation.State.DECLINED
     )
     return (
-        Task.objects.filter(task_visible_q(user), state=Task.State.OPEN)
+        (Task.objects.all() if tasks is None else tasks)
+        .filter(task_visible_q(user), state=Task.State.OPEN)
         .filter(filled_slots__lt=F("slots"), mentor__is_active=True)
         .filter(mentor__profile__deleted_at__isnull=True)
         .filter(Q(deadline__isnull=True) | Q(deadline__gte=_today(now)))
@@ -180,39 +183,6 @@ def _column(model: Any, name: str) -> str:
     return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
-def task_skill_refs_from_rows(
-    *, rows: Mapping[int, Mapping[str, Any]]
-) -> dict[int, list[SkillRef]]:
-    """task_skill_refs for candidate rows, read from their `skills_json` column, in name
-    order."""
-    by_task: dict[int, list[SkillRef]] = {}
-    for task_id, row in rows.items():
-        text = row["skills_json"]
-        if (known := _SKILL_LISTS.get(text)) is None:
-            if len(_SKILL_LISTS) >= _SKILL_LISTS_LIMIT:
-                _SKILL_LISTS.clear()
-            known = _SKILL_LISTS[text] = _skill_refs_parse(text)
-        by_task[task_id] = list(known)
-    return by_task
-
-
-def _skill_refs_parse(text: str) -> tuple[SkillRef, ...]:
-    skills = [SkillRef(*values) for values in orjson.loads(text)]
-    if connection.vendor != "postgresql":
-        skills.sort(key=_skill_name)
-    return tuple(skills)
-
-
-# Each distinct skills JSON text parsed once in the process: the text is the whole key (every
-# column of every skill), so a renamed skill is a new text, never a stale list.
-_SKILL_LISTS: dict[str, tuple[SkillRef, ...]] = {}
-_SKILL_LISTS_LIMIT = 20_000  # distinct skill lists of a few hundred bytes, then forgotten
-
-
-def _skill_name(skill: SkillRef) -> str:
-    return skill.name
-
-
 _CARDS_BUCKET = 20  # id lists padded to a multiple of this (a recommendation shows 20)
 
 
@@ -264,7 +234,12 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
             listed = Skill.objects.filter(Q(spelling_key__in=keys) | Q(family__in=families))
             ids = listed.order_by().values("id")
             shares = links.filter(In(F("skill_id") + 0, ids))
-        by_skill = eligible.filter(Exists(shares)).order_by("-published_at", "-id")
+        # The shared skill first: SQLite checks a row's subquery conditions in the order they
+        # are written, and most scanned tasks share no skill, so their eligibility (three
+        # subqueries) is never checked.
+        sharing = Task.objects.filter(Exists(shares))
+        by_skill = tasks_recommendable_for(user=user, now=today, tasks=sharing)
+        by_skill = by_skill.order_by("-published_at", "-id")
         pools.append((BY_SKILL, by_skill.values_list("id")[: w.CANDIDATES_BY_SKILL]))
     if with_text:
         found = task_text_matches_query(eligible, slots.text("text query"))
@@ -420,15 +395,20 @@ def task_features_from_rows(
     words: list[str],
     now: datetime,
     skills: Mapping[int, list[SkillRef]] | None = None,
+    skill_words: Mapping[int, str] | None = None,
 ) -> dict[int, TaskFeatures]:
     """Features for scoring from candidate or card rows and their mentors' reply days
     (mentor_figures_for_ranking): their skills are `skills` or loaded (one query); text
-    relevance to `words` is ranked among them."""
+    relevance to `words` is ranked among them. `skill_words` (task_skill_words_from_rows) are
+    the skills' names as the text has them, joined once per distinct list rather than per task."""
     if skills is None:
         skills = task_skill_refs(task_ids=list(rows))
+    if skill_words is None:
+        skill_words = {
+            task_id: " ".join(s.name.lower() for s in skills[task_id]) for task_id in rows
+        }
     texts = {
-        task_id: f"{row['title'].lower()} {row['text']} "
-        + " ".join(s.name.lower() for s in skills[task_id])
+        task_id: f"{row['title'].lower()} {row['text']} {skill_words[task_id]}"
         for task_id, row in rows.items()
     }
     counts, lengths = text_counts_and_lengths(texts, words)

@@ -20,7 +20,6 @@ from projects.matching.candidates import (
     task_features_from_rows,
     task_features_load,
     task_skill_refs,
-    task_skill_refs_from_rows,
 )
 from projects.matching.evidence import drafter_evidence_load, profile_words, skill_rarity_load
 from projects.matching.mentor_figures import mentor_figures_for_ranking
@@ -29,6 +28,7 @@ from projects.matching.scoring import (
     diversify,
     score_task_for_drafter,
 )
+from projects.matching.skill_lists import task_skill_refs_from_rows, task_skill_words_from_rows
 from projects.models import Application, Invitation, Task
 from projects.response_rates import response_rate_is_low
 
@@ -60,6 +60,7 @@ def task_recommendations_for_user(*, user: User, limit: int = 20) -> list[dict[s
         words=drafter.words,
         now=now,
         skills=task_skill_refs_from_rows(rows=rows),
+        skill_words=task_skill_words_from_rows(rows=rows),
     )
     for task in features.values():
         task.mentor_low_response = response_rate_is_low(rates[task.mentor_id])

@@ -246,6 +246,33 @@ def test_a_task_featured_by_the_drafters_career_office_says_so_and_ranks_higher(
     assert "Featured by your career office" not in body[1]["reasons"]
 
 
+def test_a_feature_the_office_ended_or_of_an_office_the_drafter_left_is_not_said(
+    client_for, make_drafter
+):
+    drafter = make_drafter({"Copywriting": WORKING}, weekly_hours=10)
+    office = InstitutionFactory()
+    MembershipFactory(user=drafter, institution=office, role=InstitutionMembership.Role.STUDENT)
+    left = InstitutionFactory()
+    MembershipFactory(
+        user=drafter,
+        institution=left,
+        role=InstitutionMembership.Role.STUDENT,
+        ended_at=timezone.now() - timedelta(days=3),
+    )
+    copywriting = SkillFactory(name="Copywriting")
+    ended = TaskFactory(title="Edit a newsletter", skills=[copywriting])
+    FeaturedTask.objects.create(
+        institution=office, task=ended, ended_at=timezone.now() - timedelta(days=1)
+    )
+    former = TaskFactory(title="Write a case study", skills=[copywriting])
+    FeaturedTask.objects.create(institution=left, task=former)
+
+    body = _recommend(client_for, drafter)
+
+    assert {row["title"] for row in body} == {"Edit a newsletter", "Write a case study"}
+    assert all("Featured by your career office" not in row["reasons"] for row in body)
+
+
 def test_your_skills_names_only_the_profile_and_an_alias_is_said_as_close_to_it(
     client_for, make_drafter
 ):
