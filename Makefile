@@ -128,10 +128,10 @@ test-postgres: venv system-deps
 	$(PY) devtools/pgtemp.py -- $(PY) -m pytest $(PYTEST_XDIST) -m "not browser" $(PYTEST_ARGS)
 
 # Lint (ruff, the import contracts, then mypy: one process at a time) runs beside the SQLite
-# pass's two workers instead of before them, which on two cores hides most of its minute; each
-# output line stays whole (--output-sync=line). The PostgreSQL pass follows.
+# pass's workers instead of before them, which on two cores hides most of its minute; its few
+# lines print among the test progress, which stays live. The PostgreSQL pass follows.
 test: venv
-	$(MAKE) --no-print-directory -j2 --output-sync=line lint test-sqlite
+	$(MAKE) --no-print-directory -j2 lint test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
