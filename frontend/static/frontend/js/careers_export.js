@@ -40,7 +40,7 @@ async function download(root, { url, name, what }) {
 // "careers-summary-design-class-of-2027.csv", "careers-students-design.csv": the one namer of
 // the three files; a filtered file says its filter in its name too
 // (its first row's group names it as well), so two downloads never pass for the same file.
-function fileName(base, words) {
+export function fileName(base, words) {
   const slug = words.join(" ").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return slug ? `${base}-${slug}.csv` : `${base}.csv`;
 }
