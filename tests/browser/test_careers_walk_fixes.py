@@ -237,7 +237,7 @@ def test_the_students_log_groups_reads_per_person_and_day_in_the_sites_words(pag
         "Priya Shah at Riverbend University's career office read your profile summary and "
         "participation on the office's page about you"
     )
-    assert re.search(r", 4 times \(last at \d{2}:\d{2} [^)]+\)$", priya_line)
+    assert re.search(r", 4 times \(last at \d{2}:\d{2}\)$", priya_line)
     lee_line = next(t for t in texts if t.startswith("Lee Park"))
     assert re.search(r" — \d+ \w{3} \d{4}, \d{2}:\d{2}$", lee_line)  # once: its time
     assert not any("careers office" in t for t in texts)
