@@ -7,6 +7,9 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+from django.test import Client
+
 JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "js"
 NODE = "/usr/bin/node"
 
@@ -57,3 +60,12 @@ def test_a_log_time_says_the_zone_the_page_shows_it_in():
     assert _when(line, "UTC") == "7 Dec 2026, 3 times (last at 16:06 UTC)"
     assert _when(line, "America/New_York") == "7 Dec 2026, 3 times (last at 11:06 EST)"
     assert _when({**line, "count": 1}, "Europe/Paris") == "7 Dec 2026, at 17:06 GMT+1"
+
+
+@pytest.mark.django_db
+def test_how_joining_works_names_the_ask_to_join_button_for_an_office_already_there():
+    html = Client().get("/for-career-offices/").content.decode()
+
+    step = html.split("<strong>Create your institution</strong>")[1].split("</li>")[0]
+    assert "press <strong>Ask to join</strong> on your careers page" in step
+    assert "ask them to invite you" not in step
