@@ -165,7 +165,7 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
         "Its sharing students are still listed by name below: a small group hides only its totals."
     )
 
-    # The exports follow the filter and name it: the summary's first row and both file names.
+    # The exports follow the filter and name it: the summary's first row and all three file names.
     export = page.get_by_role("region", name="Export")
     with page.expect_download() as summary:
         export.get_by_role("button", name="Download summary (CSV)").click()
@@ -175,6 +175,9 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     with page.expect_download() as destination:
         export.get_by_role("button", name="Download first-destination (CSV)").click()
     assert destination.value.suggested_filename == "first-destination-history.csv"
+    with page.expect_download() as students_file:
+        export.get_by_role("button", name="Download students (CSV)").click()
+    assert students_file.value.suggested_filename == "careers-students-history.csv"
     with open(destination.value.path(), encoding="utf-8") as file:
         names = sorted(row["name"] for row in csv.DictReader(file))
     assert names == ["Hana History"]  # not Econ 0, who shares outcomes too

@@ -5,6 +5,7 @@ amounts that add up to nothing are a 0."""
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 
@@ -121,3 +122,37 @@ def test_the_first_destination_file_refuses_a_malformed_term(office):
 
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["term"]
+
+
+def test_the_first_destination_file_says_engagements_at_its_end_with_the_draft_columns_kept(office):
+    student = make_student(office, "Gil Two", scopes=WITH_OUTCOMES)
+    _completed_with_outcomes(student)  # completed 2026-03-20
+    later = _completed_with_outcomes(student)
+    later.completed_at = datetime(2026, 4, 9, 9, 0, tzinfo=UTC)
+    later.save(update_fields=["completed_at"])
+
+    response = office.staff_client().get("/api/v1/careers/reports/first-destination.csv")
+    header = response.content.decode().splitlines()[0].split(",")
+    (row,) = _rows(response)
+
+    # Existing imports read the columns by position too: the old ones stay where they were.
+    assert header[4:7] == [
+        "drafts_completed",
+        "first_draft_completed_on",
+        "last_draft_completed_on",
+    ]
+    assert header[-3:] == [
+        "engagements_completed",
+        "first_engagement_completed_on",
+        "last_engagement_completed_on",
+    ]
+    assert (
+        row["engagements_completed"],
+        row["first_engagement_completed_on"],
+        row["last_engagement_completed_on"],
+    ) == ("2", "2026-03-20", "2026-04-09")
+    assert (
+        row["drafts_completed"],
+        row["first_draft_completed_on"],
+        row["last_draft_completed_on"],
+    ) == ("2", "2026-03-20", "2026-04-09")

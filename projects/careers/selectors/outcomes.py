@@ -31,6 +31,11 @@ FIRST_DESTINATION_COLUMNS = (
     "repeat_work",
     "job_offer",
     "outcomes_with_dates",
+    # The office's pages say "engagements": the same three figures in that word, added at the
+    # end because columns are never renamed or removed (existing imports read the draft ones).
+    "engagements_completed",
+    "first_engagement_completed_on",
+    "last_engagement_completed_on",
 )
 
 
@@ -142,14 +147,17 @@ def _first_destination_batch(*, access: CareersAccess, student_ids: list[int]) -
         counts = {name: 0 for name in ReportBack.Outcome.values}
         for _, outcome in told:
             counts[outcome] = counts.get(outcome, 0) + 1
+        completions = [
+            str(len(drafts)),
+            drafts[0][1].date().isoformat() if drafts and drafts[0][1] else "",
+            drafts[-1][1].date().isoformat() if drafts and drafts[-1][1] else "",
+        ]
         yield [
             row["public_id"] or access.student_public_id(pk),
             row["profile__display_name"] or row["profile__handle"] or "",
             row["programme"] or "",
             str(row["class_year"] or ""),
-            str(len(drafts)),
-            drafts[0][1].date().isoformat() if drafts and drafts[0][1] else "",
-            drafts[-1][1].date().isoformat() if drafts and drafts[-1][1] else "",
+            *completions,
             "; ".join(
                 f"{name} {sum(values) / len(values):.1f} / 5"
                 for name, values in sorted(ratings.get(pk, {}).items())
@@ -159,4 +167,5 @@ def _first_destination_batch(*, access: CareersAccess, student_ids: list[int]) -
                 for name in ("introduction", "referral", "repeat_work", "job_offer")
             ),
             "; ".join(f"{outcome} {at.date().isoformat()}" for at, outcome in told),
+            *completions,
         ]

@@ -228,7 +228,7 @@ function wireForms() {
   $("[data-filters]").addEventListener("submit", applyReportFilters);
   $("[data-clear-filters]").addEventListener("click", clearReportFilters);
   $("[data-export-summary]").addEventListener("click", () => exportSummary(root, filterQuery(), cohortWords()));
-  $("[data-export-students]").addEventListener("click", () => exportStudents(root, cohortQuery().toString()));
+  $("[data-export-students]").addEventListener("click", () => exportStudents(root, cohortQuery().toString(), cohortWords()));
   $("[data-export-first-destination]").addEventListener("click", () => exportFirstDestination(root, cohortQuery().toString(), cohortWords()));
   $("[data-task-search]").addEventListener("submit", searchTasks);
   const engagementForm = $("[data-engagement-filters]");

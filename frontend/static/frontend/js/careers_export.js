@@ -37,9 +37,10 @@ async function download(root, { url, name, what }) {
   saveFile(name, text);
 }
 
-// "careers-summary-design-class-of-2027.csv": a filtered file says its filter in its name too
+// "careers-summary-design-class-of-2027.csv", "careers-students-design.csv": the one namer of
+// the three files; a filtered file says its filter in its name too
 // (its first row's group names it as well), so two downloads never pass for the same file.
-function fileName(base, words) {
+export function fileName(base, words) {
   const slug = words.join(" ").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return slug ? `${base}-${slug}.csv` : `${base}.csv`;
 }
@@ -55,7 +56,7 @@ export function exportFirstDestination(root, query, words = []) {
 }
 
 // `query`: the page's "Show figures for" in the lists' words (term, programme, class_year), so
-// the file holds the students the list shows.
-export function exportStudents(root, query) {
-  return download(root, { url: `/api/v1/careers/students.csv?${query}`, name: "careers-students.csv", what: "the students list" });
+// the file holds the students the list shows; named after that filter as the other two are.
+export function exportStudents(root, query, words = []) {
+  return download(root, { url: `/api/v1/careers/students.csv?${query}`, name: fileName("careers-students", words), what: "the students list" });
 }
