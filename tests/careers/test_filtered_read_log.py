@@ -122,3 +122,15 @@ def test_a_filtered_summary_is_read_and_logged_in_a_fixed_number_of_queries(
         with django_assert_max_num_queries(12):
             response = client.get(f"/api/v1/careers/reports/summary/?{query}")
         assert response.status_code == 200
+
+
+def test_a_summary_of_students_who_gave_no_major_is_logged_for_them_only(office, cohort):
+    with time_machine.travel("2026-10-05 10:00Z", tick=False):
+        EngagementFactory(drafter=(undeclared := make_student(office, "Uma Undeclared")))
+    careers_summary_rebuild()
+
+    logged = _read(office, "reports/summary/?major=Not+given")
+
+    assert logged.student_count == 1
+    assert len(_student_log(undeclared)) == 1
+    assert _student_log(cohort["noah"]) == []
