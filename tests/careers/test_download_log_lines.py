@@ -44,13 +44,13 @@ def test_each_downloaded_file_is_its_own_line_in_the_offices_log(office, noah):
 
     downloads = {line["what"]: line["count"] for line in lines if line["kind"] == "export"}
     assert downloads == {
-        "Downloaded the students list (CSV)": 2,
-        "Downloaded the summary (CSV)": 1,
-        "Downloaded the first-destination report (CSV)": 1,
+        "Downloaded the students list (CSV): 1 student": 2,
+        "Downloaded the summary (CSV): 1 student": 1,
+        "Downloaded the first-destination report (CSV): 1 student": 1,
     }
-    (students,) = [line for line in lines if line["what"].endswith("students list (CSV)")]
+    (students,) = [line for line in lines if "students list (CSV)" in line["what"]]
     assert students["description"] == (
-        "Northfield University careers downloaded the students list (CSV)"
+        "Northfield University careers downloaded the students list (CSV): 1 student"
     )
 
 
@@ -102,7 +102,7 @@ def test_a_keys_download_is_its_own_line_apart_from_its_list_reads(office):
     told = [line["description"] for line in student.get(STUDENT_LOG).json()["results"]]
 
     assert sorted(line["what"] for line in lines) == [
-        "Downloaded the students list (CSV) through the API",
+        "Downloaded the students list (CSV) through the API: 1 student",
         "Read students through the API",
     ]
     assert (

@@ -10,7 +10,8 @@ student ("Priya Shah opened Noah Kim's participation page", 2 times): for an aud
 data was read is the key fact. The name is the one the office's pages show, and only while the
 student still shares with the office; after a revocation the line says "a student who no longer
 shares with your office", so the log never shows their name again. A download is one line per
-file ("Downloaded the students list (CSV)", "Downloaded the summary (CSV)"): two files the same
+file, saying what it held ("Downloaded the students list (CSV): Computer Science, 8 students",
+"Downloaded the summary (CSV): 40 students"): two files the same
 day are two lines, never merged. Pages are whole days, newest first, behind the same opaque day
 cursor as the student's own grouped log."""
 
@@ -18,8 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import parse_qs
 
-from django.db.models import Count, Max
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.db.models.functions import TruncDate
 
 from accounts.models import User
@@ -79,6 +81,34 @@ def disclosure_what(*, endpoint: str) -> str:
     return _what(endpoint)[0]
 
 
+def disclosure_filter_words(*, endpoint: str) -> str:
+    """The filter a read was made with, in the dashboard's words ("Computer Science, class of
+    2027, 2026 Fall", dates as "from 2026-09-01 to 2026-12-31"), read back from the query the
+    row stored; "" when unfiltered. The summary says `major`, the lists `programme`."""
+    query = parse_qs(endpoint.partition("?")[2])
+
+    def given(name: str) -> str:
+        return (query.get(name) or [""])[0].strip()
+
+    year = given("class_year")
+    dates = " ".join(
+        f"{word} {given(name)}" for word, name in (("from", "from"), ("to", "to")) if given(name)
+    )
+    words = [
+        given("major") or given("programme"),
+        f"class of {year}" if year else "",
+        given("term"),
+        dates,
+    ]
+    return ", ".join(word for word in words if word)
+
+
+def _held(*, filter_words: str, students: int) -> str:
+    """What a downloaded file held: ": Computer Science, 8 students"."""
+    count = f"{students} student{'' if students == 1 else 's'}"
+    return f": {filter_words}, {count}" if filter_words else f": {count}"
+
+
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
@@ -88,12 +118,20 @@ def _sorted(parts: set[str]) -> list[str]:
 
 
 def office_disclosure_line_words(
-    *, kind: str, parts: set[str], student: str = "", file: str = ""
+    *,
+    kind: str,
+    parts: set[str],
+    student: str = "",
+    file: str = "",
+    filter_words: str = "",
+    students: int | None = None,
 ) -> str:
     """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
     "Opened Noah Kim's participation page", "Downloaded the students list (CSV)".
     `student`: the name on a student's page, or NO_LONGER_SHARES; `file`: a download's file
-    ("students.csv"), each its own line, by a person or a key."""
+    ("students.csv"), each its own line, by a person or a key; `filter_words` and `students`:
+    the filter a download was made with and how many students it held, said after it."""
+    held = "" if students is None else _held(filter_words=filter_words, students=students)
     named = _sorted(parts)
     if kind == "dashboard":
         return f"Viewed the dashboard ({', '.join(named)})"
@@ -102,9 +140,9 @@ def office_disclosure_line_words(
             return f"Opened the participation page of {NO_LONGER_SHARES}"
         return f"Opened {student}'s participation page"
     if kind == "export":
-        return f"Downloaded {_join(named)} (CSV)"
+        return f"Downloaded {_join(named)} (CSV){held}"
     if file:
-        return f"Downloaded {_join(named)} (CSV) through the API"
+        return f"Downloaded {_join(named)} (CSV) through the API{held}"
     return f"Read {_join(named)} through the API"
 
 
@@ -116,6 +154,8 @@ class _Line:
     kind: str
     student: str = ""  # the student's id for this office, on a student's page
     file: str = ""  # the file of a download
+    filter_words: str = ""  # a download's filter ("Computer Science, class of 2027")
+    students: int | None = None  # how many students a download held
     count: int = 0
     last_at: datetime | None = None
     parts: set[str] = field(default_factory=set)
@@ -131,9 +171,16 @@ def office_disclosure_days(
     window = disclosure_day_window(rows, before=before, days=days)
     if window is None:
         return [], None
+    # A download's line says what the file held, so its student count is a key of the group
+    # (two downloads of one file that held different numbers are two lines); other reads
+    # group as before (a dashboard visit's count is its endpoints' reads).
+    held = Case(
+        When(Q(endpoint__regex=r"\.csv(\?|$)"), then=F("student_count")),
+        default=Value(None),
+    )
     groups = (
-        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC))
-        .values("day", "staff_user_id", "api_key_label", "endpoint")
+        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC), held=held)
+        .values("day", "staff_user_id", "api_key_label", "endpoint", "held")
         .annotate(n=Count("id"), last=Max("created_at"))
         .order_by()
     )
@@ -143,8 +190,10 @@ def office_disclosure_days(
         student = _student_of(g["endpoint"]) if kind == "student_page" else ""
         # One line per file: a summary and a students list downloaded the same day are two.
         file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
+        words = disclosure_filter_words(endpoint=g["endpoint"]) if file else ""
+        students = g["held"] if file else None
         key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student, file)
-        line = lines.setdefault(key, _Line(*key))
+        line = lines.setdefault((*key, words, students), _Line(*key, words, students))
         # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
         line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
@@ -170,7 +219,12 @@ def _shape(
         who = by["name"]
     student = names.get(line.student, NO_LONGER_SHARES) if line.student else ""
     what = office_disclosure_line_words(
-        kind=line.kind, parts=line.parts, student=student, file=line.file
+        kind=line.kind,
+        parts=line.parts,
+        student=student,
+        file=line.file,
+        filter_words=line.filter_words,
+        students=line.students,
     )
     return {
         "day": line.day,

@@ -27,14 +27,17 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from projects.careers.access import CareersAccess
-from projects.careers.counted import counted_students_cached
-from projects.careers.models import CareersStudent, SummaryCell
+from projects.careers.models import SummaryCell
+from projects.careers.selectors.report_counted import (
+    NOT_GIVEN,
+    careers_counted_students,
+    careers_counted_students_filtered,
+)
 from projects.careers.summary_terms import COUNTERS, NO_SKILL, term_of
 
 SUPPRESSION_THRESHOLD = 5
 TOP_SKILLS = 10
 GROUP_BY = ("term", "major", "class_year", "skill", "month")
-NOT_GIVEN = "Not given"
 NO_SKILL_LABEL = "No skill listed"
 OUTCOME_FIELDS = (
     ("introduction", "introductions"),
@@ -231,25 +234,21 @@ def careers_report_summary(
         "top_skills": top_skills,
         "outcomes": total["outcomes"],
     }
-    disclosed = (
-        careers_counted_students(institution_id=access.institution.pk)
-        if totals.counts["students"] or totals.counts["applied_students"]
-        else set()
-    )
+    if not (totals.counts["students"] or totals.counts["applied_students"]):
+        disclosed: set[int] = set()
+    elif major or class_year is not None or term or date_from or date_to:
+        # A filtered report counts only its cohort: log those, never the whole office.
+        disclosed = careers_counted_students_filtered(
+            access=access,
+            date_from=date_from,
+            date_to=date_to,
+            term=term,
+            major=major,
+            class_year=class_year,
+        )
+    else:
+        disclosed = careers_counted_students(institution_id=access.institution.pk)
     return report, disclosed
-
-
-def careers_counted_students(*, institution_id: int) -> set[int]:
-    """The students whose figures are in the institution's summary: those whose contribution
-    is not empty (cached per version of the set, see projects/careers/counted.py)."""
-    return counted_students_cached(
-        institution_id=institution_id,
-        load=lambda: set(
-            CareersStudent.objects.filter(institution_id=institution_id)
-            .exclude(contribution=[])
-            .values_list("student_id", flat=True)
-        ),
-    )
 
 
 def _group_key(cell: Any, group_by: str | None) -> str | None:
