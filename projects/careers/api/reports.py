@@ -129,7 +129,9 @@ class FirstDestinationCsvView(CareersView):
                 '(ratings from mentors, averaged: "communication 4.5 / 5; teamwork 5.0 / 5"), '
                 "introduction, referral, repeat_work, "
                 'job_offer (drafts that led to each), outcomes_with_dates ("referral '
-                '2026-03-01; job_offer 2026-04-02").',
+                '2026-03-01; job_offer 2026-04-02"), engagements_completed, '
+                "first_engagement_completed_on, last_engagement_completed_on (the same values as "
+                "the drafts_* columns, which are kept for existing imports).",
             )
         },
     )
