@@ -378,3 +378,14 @@ def test_an_expired_invitation_cannot_be_declined(office):
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         response = _client(kim).post(f"{MINE}{invitation['id']}/decline/")
     assert response.json()["error"]["code"] == "staff_invitation_expired"
+
+
+def test_an_invitation_to_someone_already_here_is_also_under_their_bell(office):
+    kim = make_student(office, "Kim Office", scopes=None)
+    _invite(office, kim.email)
+    _invite(office, "nobody.yet@northfield.edu")
+
+    [notice] = Notification.objects.filter(kind="staff_invitation_received")
+    assert notice.recipient == kim
+    assert notice.title.endswith("invited you to Northfield University's career office")
+    assert notice.url == "/careers/"

@@ -147,10 +147,29 @@ def staff_invitation_create(
             expires_at=now + timedelta(days=STAFF_INVITATION_DAYS),
         )
         access_requests_answered(institution=institution, email=email)
+        _invitee_told_in_app(invitation, inviter=access.staff_user)
         issued = IssuedInvitation(invitation=invitation, token=token)
         message = _invitation_email(issued, inviter=access.staff_user)
         transaction.on_commit(lambda: send_html_email.enqueue(to=email, **message))
     return issued
+
+
+def _invitee_told_in_app(invitation: StaffInvitation, *, inviter: User) -> None:
+    """Someone already on Slipstream with the invited address confirmed also finds it under
+    the bell (the e-mail may sit unread), pointing to /careers/ where it waits."""
+    invitee = User.objects.filter(
+        emailaddress__email__iexact=invitation.email, emailaddress__verified=True
+    ).first()
+    if invitee is None:
+        return
+    by = inviter.profile.display_name or "A colleague"
+    notification_send(
+        recipient=invitee,
+        kind="staff_invitation_received",
+        title=f"{by} invited you to {invitation.institution.name}'s career office",
+        url="/careers/",
+        email=False,  # the invitation's own e-mail has just been sent
+    )
 
 
 def _invitation_email(issued: IssuedInvitation, *, inviter: User) -> dict[str, str]:
