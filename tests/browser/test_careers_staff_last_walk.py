@@ -394,6 +394,7 @@ def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(p
     expect(form.locator("#inst-name-error")).to_be_visible()
     expect(form.locator("#inst-domains-error")).to_be_visible()
     assert refused == []
+    shoot_both_widths(page, SCREENS, "dana-create-empty")
 
     form.get_by_label("Your name").fill("Dana Reyes")
     form.get_by_label("Institution name").fill("Lakeshore College")
