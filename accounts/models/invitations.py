@@ -17,6 +17,7 @@ class StaffInvitation(models.Model):
         ACCEPTED = "accepted", "Accepted"
         EXPIRED = "expired", "Expired"
         REVOKED = "revoked", "Revoked"
+        DECLINED = "declined", "Declined by the colleague"
 
     institution = models.ForeignKey(
         "accounts.Institution", on_delete=models.CASCADE, related_name="staff_invitations"
@@ -41,6 +42,7 @@ class StaffInvitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["institution", "-id"])]

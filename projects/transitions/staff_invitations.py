@@ -14,9 +14,10 @@ from projects.transitions.core import (
 )
 
 # --- Career-office staff invitations (accounts.StaffInvitation, issue 19) ---------------------
-# An office admin invites a colleague by e-mail; the colleague accepts by the link, or an admin
-# revokes it. "Expired" is not stored: a pending invitation past its date, refused by the guard
-# below before any action (an expired link can neither be accepted nor needs revoking).
+# An office admin invites a colleague by e-mail; the colleague accepts by the link (or declines
+# it on /careers/), or an admin revokes it. "Expired" is not stored: a pending invitation past
+# its date, refused by the guard below before any action (an expired link can neither be
+# accepted nor declined, nor needs revoking).
 OFFICE_ADMIN = "office_admin"
 INVITEE = "invitee"
 SI = StaffInvitation.State
@@ -24,6 +25,7 @@ SI = StaffInvitation.State
 STAFF_INVITATION_TRANSITIONS: dict[str, Transition] = {
     "accept": _t({SI.PENDING}, SI.ACCEPTED, {INVITEE}, "accepted"),
     "revoke": _t({SI.PENDING}, SI.REVOKED, {OFFICE_ADMIN}, "revoked"),
+    "decline": _t({SI.PENDING}, SI.DECLINED, {INVITEE}, "declined"),
 }
 _TABLES[StaffInvitation] = STAFF_INVITATION_TRANSITIONS
 _STATE_CODES[StaffInvitation] = codes.STAFF_INVITATION_STATE_INVALID

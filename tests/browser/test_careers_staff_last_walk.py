@@ -372,3 +372,66 @@ def test_no_full_stop_wraps_alone_on_the_waiting_for_approval_screen_of_a_phone(
     expect(page.locator("[data-pending]")).to_be_visible()
     assert page.evaluate(LONE_PUNCTUATION, "[data-pending]") == []
     shoot_both_widths(page, SCREENS, "pending-approval")
+
+
+def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(page):
+    dana = UserFactory(email="dana.reyes@lakeshore.edu", finish__display_name="")
+    dana.profile.display_name = ""
+    dana.profile.joins_career_office = True
+    dana.profile.wants_to_draft = dana.profile.wants_to_mentor = False
+    dana.profile.save()
+    refused = _refusals(page)
+    log_in(page, dana)
+    page.goto(page.base + "/careers/")
+    form = page.locator("[data-create-form]")
+    # Her confirmed address's domain is the office's likely one: filled in for her.
+    expect(form.get_by_label("E-mail domains")).to_have_value("lakeshore.edu")
+
+    form.get_by_label("E-mail domains").fill("")
+    form.get_by_role("button", name="Create institution").click()
+    # All three empty fields at once, and no domain check asked about nothing.
+    expect(form.locator("#your-name-error")).to_be_visible()
+    expect(form.locator("#inst-name-error")).to_be_visible()
+    expect(form.locator("#inst-domains-error")).to_be_visible()
+    assert refused == []
+    shoot_both_widths(page, SCREENS, "dana-create-empty")
+
+    form.get_by_label("Your name").fill("Dana Reyes")
+    form.get_by_label("Institution name").fill("Lakeshore College")
+    form.get_by_label("E-mail domains").fill("lakeshore.edu")
+    form.get_by_role("button", name="Create institution").click()
+
+    expect(page.locator("[data-pending]")).to_be_visible()
+    expect(page.locator("[data-title]")).to_have_text("Lakeshore College: career office")
+    # The line from before she created it is no longer true, and is gone without a reload.
+    expect(page.locator("[data-status]")).not_to_contain_text("not career-office staff")
+    assert refused == []
+
+
+def test_kim_sees_until_when_her_invitation_works_and_declines_it_after_being_asked(page):
+    office = staff_only_office_admin()
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    access = CareersAccess(institution=office.institution, staff=admin)
+    issued = staff_invitation_create(access=access, email="kim@riverbend.edu", staff_role="viewer")
+    kim = UserFactory(email="kim@riverbend.edu", finish__display_name="Kim Lee")
+    log_in(page, kim)
+    page.goto(page.base + "/careers/")
+    invited = page.locator("[data-invited]")
+    until = timezone.localtime(issued.invitation.expires_at)
+    expect(invited).to_contain_text(f"works until {until.day} {until:%b}")
+
+    decline = invited.get_by_role(
+        "button", name="Decline the invitation to Riverbend University's career office"
+    )
+    page.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "no" keeps it
+    decline.click()
+    expect(invited).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    decline.click()
+
+    expect(page.locator("[data-status]")).to_have_text(
+        "You declined the invitation to Riverbend University's career office."
+    )
+    expect(invited).to_be_hidden()
+    issued.invitation.refresh_from_db()
+    assert issued.invitation.state == "declined"

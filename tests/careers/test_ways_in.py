@@ -335,3 +335,57 @@ def test_a_refused_in_app_accept_saves_no_name(office):
     assert response.status_code == 404
     kim.profile.refresh_from_db()
     assert kim.profile.display_name == ""
+
+
+def test_declining_an_invitation_in_app_ends_it_and_it_leaves_my_page(office):
+    kim = make_student(office, "Kim Office", scopes=None)
+    invitation = _invite(office, kim.email)
+
+    response = _client(kim).post(f"{MINE}{invitation['id']}/decline/")
+
+    assert response.status_code == 200, response.content
+    assert response.json() == {"id": invitation["id"], "state": "declined"}
+    assert StaffInvitation.objects.get(pk=invitation["id"]).declined_at is not None
+    assert _client(kim).get(MINE).json() == []
+    # Declined is final: neither accepted afterwards nor declined twice.
+    assert _client(kim).post(f"{MINE}{invitation['id']}/accept/").status_code == 409
+    assert _client(kim).post(f"{MINE}{invitation['id']}/decline/").status_code == 409
+    assert not InstitutionMembership.objects.filter(user=kim, role="staff").exists()
+    # The admins' list says so, and offers nothing more to do with it.
+    [row] = [
+        r
+        for r in office.staff_client().get("/api/v1/careers/invitations/").json()["results"]
+        if r["id"] == invitation["id"]
+    ]
+    assert row["state"] == "declined"
+    assert row["allowed_actions"] == []
+
+
+def test_nobody_else_declines_an_invitation_to_my_address(office):
+    kim = make_student(office, "Kim Office", scopes=None)
+    invitation = _invite(office, kim.email)
+    lee = make_student(office, "Lee Park", scopes=None)
+
+    assert _client(lee).post(f"{MINE}{invitation['id']}/decline/").status_code == 404
+    assert office.staff_client().post(f"{MINE}{invitation['id']}/decline/").status_code == 404
+    assert APIClient().post(f"{MINE}{invitation['id']}/decline/").status_code in (401, 403)
+    assert StaffInvitation.objects.get(pk=invitation["id"]).state == "pending"
+
+
+def test_an_expired_invitation_cannot_be_declined(office):
+    kim = make_student(office, "Kim Office", scopes=None)
+    invitation = _invite(office, kim.email)
+    with time_machine.travel(timezone.now() + timedelta(days=15)):
+        response = _client(kim).post(f"{MINE}{invitation['id']}/decline/")
+    assert response.json()["error"]["code"] == "staff_invitation_expired"
+
+
+def test_an_invitation_to_someone_already_here_is_also_under_their_bell(office):
+    kim = make_student(office, "Kim Office", scopes=None)
+    _invite(office, kim.email)
+    _invite(office, "nobody.yet@northfield.edu")
+
+    [notice] = Notification.objects.filter(kind="staff_invitation_received")
+    assert notice.recipient == kim
+    assert notice.title.endswith("invited you to Northfield University's career office")
+    assert notice.url == "/careers/"

@@ -26,6 +26,7 @@ from projects.careers.access import careers_access_resolve
 from projects.careers.services.staff_invitations import (
     STAFF_INVITATION_DAYS,
     staff_invitation_accept,
+    staff_invitation_decline,
     staff_invitation_revoke,
 )
 from projects.circles.models import Circle, Critique, CritiqueRequest
@@ -623,7 +624,8 @@ SERVICES.update(
 
 
 # --- Career-office staff invitations (accounts.StaffInvitation): accepted by whoever holds the
-# e-mailed link, revoked by an office admin; "expired" is a pending one past its date ----------
+# e-mailed link (or declined in-app), revoked by an office admin; "expired" is a pending one
+# past its date ------------------------------------------------------------------------------
 
 OFFICE_VIEWER = "office_viewer"  # a colleague without admin rights: offered nothing, refused
 
@@ -651,6 +653,7 @@ def build_staff_invitation(state: str, action: str) -> World:
         accepted_at=now if accepted else None,
         accepted_by=UserFactory() if accepted else None,
         revoked_at=now if state == StaffInvitation.State.REVOKED else None,
+        declined_at=now if state == StaffInvitation.State.DECLINED else None,
     )
     # Only the invitee's inbox has the link; anyone else can only guess one.
     invitation.links = {invitee.pk: token}
@@ -692,6 +695,10 @@ SERVICES.update(
             )
         ),
         (StaffInvitation, "revoke"): Entry(person=_staff_invitation_revoke_as),
+        # Declined in-app by the person whose confirmed address it was sent to.
+        (StaffInvitation, "decline"): Entry(
+            person=lambda i, u: staff_invitation_decline(user=u, invitation_id=i.pk)
+        ),
     }
 )
 

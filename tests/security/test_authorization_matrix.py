@@ -275,6 +275,12 @@ ROWS: list[Row] = [
         lambda w: {"invitation_id": w.staff_invitation.pk},
         who=frozenset(),
     ),
+    Row(
+        "POST",
+        "/api/v1/me/staff-invitations/{invitation_id}/decline/",
+        lambda w: {"invitation_id": w.staff_invitation.pk},
+        who=frozenset(),
+    ),
     # The office's waiting join requests: its admins list and dismiss them.
     Row("GET", "/api/v1/careers/access-requests/", who=OFFICE, deny=403),
     Row(

@@ -65,7 +65,7 @@ class StaffInvitationOutput(serializers.Serializer):
     role = _f(serializers.ChoiceField(choices=ROLES), "The role they get.", "viewer")
     state = _f(
         serializers.ChoiceField(choices=StaffInvitation.State.choices),
-        "pending, accepted, expired or revoked.",
+        "pending, accepted, expired, revoked or declined.",
         "pending",
     )
     invited_by = _f(serializers.CharField(allow_null=True), "Who sent it.", "Ana Ruiz")
@@ -105,7 +105,7 @@ class InvitationPreviewOutput(serializers.Serializer):
     )
     state = _f(
         serializers.ChoiceField(choices=StaffInvitation.State.choices),
-        "pending (can be accepted), accepted, expired or revoked (withdrawn).",
+        "pending (can be accepted), accepted, expired, revoked (withdrawn) or declined.",
         "pending",
     )
     expires_at = _f(serializers.DateTimeField(), "When the link stops working.", "2026-03-15")

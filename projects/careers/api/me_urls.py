@@ -30,6 +30,11 @@ urlpatterns = [
         name="me-staff-invitations-accept-waiting",
     ),
     path(
+        "me/staff-invitations/<id:invitation_id>/decline/",
+        my_invitations.MyStaffInvitationDeclineView.as_view(),
+        name="me-staff-invitations-decline",
+    ),
+    path(
         "me/staff-access-requests/",
         access_requests.StaffAccessRequestView.as_view(),
         name="me-staff-access-requests",

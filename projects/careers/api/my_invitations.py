@@ -1,7 +1,7 @@
 """/api/v1/me/staff-invitations/: the career-office invitations waiting for one of your
-confirmed addresses, and accepting one in-app (the /careers/ page shows them), beside the
-e-mailed link's own accept (me/staff-invitations/accept/, by token). Not under careers/: the
-person is not staff yet."""
+confirmed addresses, and accepting or declining one in-app (the /careers/ page shows them),
+beside the e-mailed link's own accept (me/staff-invitations/accept/, by token). Not under
+careers/: the person is not staff yet."""
 
 from typing import Any
 
@@ -21,7 +21,11 @@ from projects.careers.api.colleagues import ERRORS, JoinedOutput
 from projects.careers.api.serializers import _f
 from projects.careers.selectors.people import staff_name
 from projects.careers.selectors.ways_in import staff_invitations_waiting_for
-from projects.careers.services.staff_invitations import ROLE_CAN, staff_invitation_accept_waiting
+from projects.careers.services.staff_invitations import (
+    ROLE_CAN,
+    staff_invitation_accept_waiting,
+    staff_invitation_decline,
+)
 
 ROLES = InstitutionMembership.StaffRole.choices
 
@@ -96,3 +100,33 @@ class MyStaffInvitationAcceptView(APIView):
                 "role": membership.staff_role,
             }
         )
+
+
+class DeclinedOutput(serializers.Serializer):
+    id = _f(serializers.IntegerField(), "The invitation's id.", 4)
+    state = _f(serializers.CharField(), "Now `declined`: its link no longer works.", "declined")
+
+
+class MyStaffInvitationDeclineView(APIView):
+    """Decline an invitation waiting for one of your confirmed addresses: its link stops
+    working and it leaves your /careers/ page. 404 for an invitation to an address that is not
+    yours and confirmed; 409 when it was withdrawn, expired or used."""
+
+    schema = CareersAutoSchema()
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="me_staff_invitations_decline",
+        request=None,
+        parameters=[
+            OpenApiParameter(
+                "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
+            )
+        ],
+        responses={200: DeclinedOutput, 401: ErrorSerializer, **ERRORS},
+    )
+    def post(self, request: Request, invitation_id: int) -> Response:
+        invitation = staff_invitation_decline(
+            user=authenticated_user(request), invitation_id=invitation_id
+        )
+        return Response({"id": invitation.pk, "state": invitation.state})

@@ -147,10 +147,29 @@ def staff_invitation_create(
             expires_at=now + timedelta(days=STAFF_INVITATION_DAYS),
         )
         access_requests_answered(institution=institution, email=email)
+        _invitee_told_in_app(invitation, inviter=access.staff_user)
         issued = IssuedInvitation(invitation=invitation, token=token)
         message = _invitation_email(issued, inviter=access.staff_user)
         transaction.on_commit(lambda: send_html_email.enqueue(to=email, **message))
     return issued
+
+
+def _invitee_told_in_app(invitation: StaffInvitation, *, inviter: User) -> None:
+    """Someone already on Slipstream with the invited address confirmed also finds it under
+    the bell (the e-mail may sit unread), pointing to /careers/ where it waits."""
+    invitee = User.objects.filter(
+        emailaddress__email__iexact=invitation.email, emailaddress__verified=True
+    ).first()
+    if invitee is None:
+        return
+    by = inviter.profile.display_name or "A colleague"
+    notification_send(
+        recipient=invitee,
+        kind="staff_invitation_received",
+        title=f"{by} invited you to {invitation.institution.name}'s career office",
+        url="/careers/",
+        email=False,  # the invitation's own e-mail has just been sent
+    )
 
 
 def _invitation_email(issued: IssuedInvitation, *, inviter: User) -> dict[str, str]:
@@ -246,12 +265,7 @@ def staff_invitation_accept_waiting(
     `display_name`, when given, becomes their profile's name in the same transaction (staff
     are shown by name: the page asks for one when there is none, as the e-mailed link's page
     does), so a refused accept saves nothing."""
-    addresses = [
-        a.lower()
-        for a in EmailAddress.objects.filter(user=user, verified=True).values_list(
-            "email", flat=True
-        )
-    ]
+    addresses = _confirmed_addresses(user)
     with transaction.atomic():
         if display_name:
             # Before the invitation's lock: one person's own rows first, as in their chain.
@@ -260,6 +274,33 @@ def staff_invitation_accept_waiting(
         if invitation is None or invitation.institution.status == Institution.Status.REJECTED:
             raise NotFound("No such invitation.")
         return _accept(invitation, user=user)
+
+
+def staff_invitation_decline(*, user: User, invitation_id: int) -> StaffInvitation:
+    """Decline, from /careers/, an invitation waiting for one of the person's confirmed
+    addresses: it stops working and leaves their page. 404 as for accepting (nobody learns of
+    another person's invitation); 409 once it was used, withdrawn or has expired."""
+    addresses = _confirmed_addresses(user)
+    with transaction.atomic():
+        invitation = staff_invitation_lock(pk=invitation_id, email__in=addresses)
+        if invitation is None or invitation.institution.status == Institution.Status.REJECTED:
+            raise NotFound("No such invitation.")
+        transition = transition_require(invitation, "decline")
+        now = timezone.now()
+        staff_invitation_unexpired_require(invitation, now=now)
+        invitation.state = transition.target
+        invitation.declined_at = now
+        invitation.save(update_fields=["state", "declined_at"])
+    return invitation
+
+
+def _confirmed_addresses(user: User) -> list[str]:
+    return [
+        a.lower()
+        for a in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    ]
 
 
 def _accept(invitation: StaffInvitation, *, user: User) -> InstitutionMembership:

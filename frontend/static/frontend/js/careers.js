@@ -12,6 +12,7 @@ const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 const status = $("[data-status]");
 const LOADING = status.textContent; // the template's "Loading…"
+const NOT_STAFF = "You are not career-office staff of an institution yet.";
 // Tasks featured now (their ids): a search result says "Featured ✓" instead of offering it again.
 const featuredIds = new Set();
 // Featuring is for the office's admins (the API refuses viewers): viewers read the list only.
@@ -260,6 +261,7 @@ function linkContact(form) {
 // claimed: asked first (a 200 answer), so the expected "verify first" is said on the form
 // without a refused request. The create call still refuses both.
 async function domainsClaimable(domains) {
+  if (!domains.trim()) return; // the required check has said so: nothing to ask about
   const check = await api(`institutions/domain-check/?email_domains=${encodeURIComponent(domains)}`);
   // Said under the domains field (where it is fixed), with the summary above the form.
   const refuse = (message) => { throw new ApiError(400, { error: { message, fields: { email_domains: [message] } } }); };
@@ -301,13 +303,29 @@ async function saveOwnName(event) {
   });
 }
 
+// Every empty field of the create form at once (the summary says "the ones marked below"), so
+// nobody fixes one, submits, and only then learns of the next.
+function requiredMissing(form) {
+  const fields = {};
+  if (!$("[data-name-field]").hidden && !form.display_name.value.trim()) fields.display_name = ["Give your name: colleagues and students will see it."];
+  if (!form.name.value.trim()) fields.name = ["Give the institution's name, as students know it."];
+  if (!form.email_domains.value.trim()) fields.email_domains = ["Give at least one e-mail domain, e.g. uni.edu."];
+  if (Object.keys(fields).length) throw new ApiError(400, { error: { message: "Some fields need fixing: see the ones marked below.", fields } });
+}
+
+// The name and the domains are checked together, so both refusals show at once.
+async function checkedTogether(form) {
+  const failures = (await Promise.allSettled([saveName(form), domainsClaimable(form.email_domains.value)]))
+    .filter((outcome) => outcome.status === "rejected").map((outcome) => outcome.reason);
+  if (!failures.length) return;
+  if (failures.length === 1) throw failures[0];
+  const fields = Object.assign({}, ...failures.map((failure) => failure.fields || {}));
+  throw new ApiError(400, { error: { message: failures[0].message, fields } });
+}
+
 async function saveName(form) {
   if ($("[data-name-field]").hidden) return;
   const name = form.display_name.value.trim();
-  if (!name) {
-    const message = "Give your name: colleagues and students will see it.";
-    throw new ApiError(400, { error: { message, fields: { display_name: [message] } } });
-  }
   if (name === nameSaved) return;
   await api("me/", { method: "PATCH", body: { display_name: name } });
   nameSaved = name;
@@ -322,8 +340,8 @@ async function createOffice(event) {
   button.textContent = "Creating…";
   clearErrors(form);
   try {
-    await saveName(form);
-    await domainsClaimable(form.email_domains.value);
+    requiredMissing(form);
+    await checkedTogether(form);
     const data = new FormData(form);
     data.delete("display_name");
     if (!form.logo.files.length) data.delete("logo");
@@ -349,9 +367,11 @@ async function start() {
     const already = await officeAlreadyHere();
     $("[data-create]").hidden = already;
     // The card says where they stand; the line would only repeat it.
-    status.textContent = already ? "" : "You are not career-office staff of an institution yet.";
+    status.textContent = already ? "" : NOT_STAFF;
     return;
   }
+  // Just created (or approved meanwhile): the "not staff yet" line from before is no longer true.
+  if (status.textContent === NOT_STAFF) status.textContent = LOADING;
   $("[data-settings-link]").hidden = false;
   $("[data-title]").textContent = `${office.name}: career office`;
   if (!live) { $("[data-pending-name]").textContent = mine[0].name; settleStatus(""); return; }

@@ -45,7 +45,7 @@ export function say(name, text, { error = false } = {}) {
   line.classList.toggle("is-error", error);
 }
 
-const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn" };
+const INVITATION_WORDS = { pending: "Waiting for an answer", accepted: "Accepted", expired: "Expired", revoked: "Withdrawn", declined: "Declined" };
 const ROLE_WORDS = { admin: "Admin", viewer: "Viewer" };
 
 // Whether `email` is on none of the office's domains (a subdomain counts as inside): the

@@ -5,7 +5,7 @@
 // Someone whose profile has no name is asked for one before asking or accepting (staff are shown
 // by name, never by address): the request carries it. An unconfirmed address on a claimed domain
 // is told to confirm it first (the office itself is named only once the address is confirmed).
-// Data: me/, me/staff-invitations/, me/memberships/, me/staff-access-requests/,
+// Data: me/, me/staff-invitations/ (accept, decline), me/memberships/, me/staff-access-requests/,
 // institutions/domain-check/, me/email/resend/.
 import { api } from "./api.js";
 import { MONTHS, announce, el } from "./ui.js";
@@ -13,7 +13,8 @@ import { MONTHS, announce, el } from "./ui.js";
 const root = document.querySelector("[data-careers]");
 const $ = (selector) => root.querySelector(selector);
 
-// "7 Dec": the day someone asked is this month or last, so the year would only be noise.
+// "7 Dec": the day someone asked (this month or last), or an invitation's last day (within two
+// weeks), so the year would only be noise.
 function dayMonth(value) {
   const d = new Date(value);
   return `${d.getDate()} ${MONTHS[d.getMonth()]}`;
@@ -69,16 +70,45 @@ async function acceptInvitation(invitation, button) {
   }
 }
 
+// Declining asks first (it cannot be undone: the admin would have to invite again); once done
+// the card goes, and the page says so where the card was.
+async function declineInvitation(invitation, button) {
+  const office = `${invitation.institution_name}'s career office`;
+  if (!window.confirm(`Decline the invitation to ${office}? Its link stops working; a colleague there can invite you again.`)) return;
+  const error = $("[data-invited-error]");
+  error.hidden = true;
+  button.disabled = true;
+  try {
+    await api(`me/staff-invitations/${invitation.id}/decline/`, { method: "POST" });
+  } catch (failure) {
+    error.textContent = failure.message;
+    error.hidden = false;
+    button.disabled = false;
+    return;
+  }
+  const item = button.closest("li");
+  const list = item.parentElement;
+  item.remove();
+  announce($("[data-status]"), `You declined the invitation to ${office}.`);
+  if (list.children.length) return;
+  // The last one gone: the other ways in (the office on their domain, or creating one) show.
+  $("[data-invited]").hidden = true;
+  waiting = Promise.resolve([]);
+  $("[data-create]").hidden = await officeAlreadyHere();
+}
+
 function invitationItem(invitation) {
   const office = `${invitation.institution_name}'s career office`;
   const by = invitation.invited_by || "A colleague";
   const button = el("button", { type: "button", class: "button", text: "Accept", "aria-label": `Accept the invitation to ${office}`,
     onclick: (click) => acceptInvitation(invitation, click.currentTarget) });
+  const decline = el("button", { type: "button", class: "button button-secondary", text: "Decline", "aria-label": `Decline the invitation to ${office}`,
+    onclick: (click) => declineInvitation(invitation, click.currentTarget) });
   // One text node per sentence, so its full stop never wraps alone onto a line of its own.
   return el("li", { class: "invitation-offer", "data-invitation-offer": invitation.institution_name },
     el("p", {}, el("strong", { text: by }), ` invited you to ${office} as ${roleWord(invitation.role)}.`),
-    el("p", { class: "muted small", text: `As ${roleWord(invitation.role)} you can ${invitation.role_can}.` }),
-    el("div", { class: "form-actions" }, button));
+    el("p", { class: "muted small", text: `As ${roleWord(invitation.role)} you can ${invitation.role_can}. The invitation works until ${dayMonth(invitation.expires_at)}.` }),
+    el("div", { class: "form-actions" }, button, decline));
 }
 
 // Shown whichever screen the page picks (the office already here, waiting for approval, or none).
@@ -90,7 +120,7 @@ async function loadWaitingInvitations() {
   return invitations;
 }
 
-const waiting = loadWaitingInvitations().catch(() => []);
+let waiting = loadWaitingInvitations().catch(() => []);
 
 // Where the person stands with the office's admins: never asked (the button), asked within the
 // day (what happens next, no button), or asked before that (when, and they may ask again).
@@ -206,6 +236,19 @@ function backToAlready() {
   heading.tabIndex = -1;
   heading.focus();
 }
+
+// The create form's domains, filled from the person's confirmed address (dana@lakeshore.edu:
+// lakeshore.edu), unless it is free webmail (nobody's institution) or they typed something.
+async function prefillDomains() {
+  const me = await myself();
+  const input = $("[name=email_domains]");
+  if (!me.email || me.email_verified !== true || input.value.trim()) return;
+  const domain = me.email.split("@").pop().toLowerCase();
+  const free = new Set(JSON.parse(document.getElementById("free-mail-domains")?.textContent || "[]"));
+  if (!free.has(domain)) input.value = domain;
+}
+
+prefillDomains().catch(() => {});
 
 $("[data-back-to-already]").addEventListener("click", backToAlready);
 $("[data-confirm-resend]").addEventListener("click", resendLink);
