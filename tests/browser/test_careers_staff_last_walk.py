@@ -386,6 +386,8 @@ def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(p
     form = page.locator("[data-create-form]")
     # Her confirmed address's domain is the office's likely one: filled in for her.
     expect(form.get_by_label("E-mail domains")).to_have_value("lakeshore.edu")
+    # Her name is asked in the same form once the page knows she has none (a read of its own).
+    expect(form.get_by_label("Your name")).to_be_visible()
 
     form.get_by_label("E-mail domains").fill("")
     form.get_by_role("button", name="Create institution").click()

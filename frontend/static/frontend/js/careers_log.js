@@ -2,22 +2,14 @@
 // server by day, reader and kind of read (careers/disclosures/days/): one dashboard visit is one
 // line, not five raw rows. The raw rows stay in the CSV download.
 import { api } from "./api.js";
-import { date, el } from "./ui.js";
+import { date, el, timeWithZone } from "./ui.js";
 
 const LOG_LINES = 10;
-
-// The zone the browser shows times in, as the time's reader would say it ("UTC", "EST",
-// "GMT+1"): a bare "14:05" left the office guessing whether it was the server's clock or theirs.
-function zone(moment) {
-  const part = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(moment).find((p) => p.type === "timeZoneName");
-  return part ? ` ${part.value}` : "";
-}
 
 // "7 Dec 2026, 3 times (last at 14:05 UTC)"; once, just the time.
 export function when(line) {
   const last = new Date(line.last_at);
-  const two = (n) => String(n).padStart(2, "0");
-  const at = `${two(last.getHours())}:${two(last.getMinutes())}${zone(last)}`;
+  const at = timeWithZone(last);
   return line.count === 1 ? `${date(last)}, at ${at}` : `${date(last)}, ${line.count} times (last at ${at})`;
 }
 

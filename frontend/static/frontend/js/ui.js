@@ -130,6 +130,17 @@ export function dateTime(value) {
   return `${date(d)}, ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+// A time of day with the zone the browser shows it in ("14:05 UTC", "09:05 EST", "15:05 GMT+1"),
+// for lines where a bare "14:05" would leave the reader guessing whose clock it is.
+export function timeWithZone(value) {
+  if (!value) return "";
+  const d = parsed(value);
+  if (Number.isNaN(d.getTime())) return "";
+  const two = (n) => String(n).padStart(2, "0");
+  const zone = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName");
+  return `${two(d.getHours())}:${two(d.getMinutes())}${zone ? ` ${zone.value}` : ""}`;
+}
+
 const STATE_LABELS = {
   draft: ["Draft", "badge-muted"], open: ["Open", "badge-success"], closed: ["Closed", "badge-muted"],
   archived: ["Archived", "badge-muted"], cancelled: ["Cancelled", "badge-danger"],

@@ -14,6 +14,12 @@ const TITLES = { 1: "About you", 2: "Skills", 3: "First piece of work", 4: "Offe
 const progress = document.querySelector("[data-progress]");
 const progressLabel = document.querySelector("[data-progress-label]");
 const profileForm = document.querySelector("[data-profile-form]");
+// What the person typed before their profile finished loading: the stored values must not
+// overwrite it (a name typed fast, then Continue, came back empty and was refused).
+const typedEarly = new Map();
+profileForm.addEventListener("input", (event) => {
+  if (event.target.matches("input:not([type=radio]):not([type=checkbox]), textarea")) typedEarly.set(event.target.name, event.target.value);
+});
 const portfolioForm = document.querySelector("[data-portfolio-form]");
 const offerForm = document.querySelector("[data-offer-form]");
 const setUpView = document.querySelector("[data-step=setup]");
@@ -300,6 +306,7 @@ showUploadLimits(portfolioForm);
 const ready = (async () => {
   me = await api("me/");
   fillProfileForm(profileForm, me);
+  for (const [name, value] of typedEarly) if (profileForm.elements[name]) profileForm.elements[name].value = value;
   // First time here: "yes" stays preselected (fillProfileForm would show the stored "off").
   if (!me.onboarding_completed) profileForm.querySelector("#discoverable-yes").checked = true;
   showRoleQuestions();
