@@ -25,7 +25,8 @@ PYTEST_WORKERS ?= 2
 # fuzz replay) no longer leaves one core waiting at the end while the other finishes its share.
 PYTEST_XDIST = -n $(PYTEST_WORKERS) --dist worksteal
 # The SQLite pass of make test holds the browser tests, which wait on Chromium and on Playwright's
-# retries as much as they compute: a third worker fills those waits on two cores.
+# retries as much as they compute: a third worker is to fill those waits on two cores (faster in
+# interleaved runs on a loaded machine; not yet compared on an idle one).
 SQLITE_WORKERS ?= 3
 STRIPE_STANDIN_PORT ?= 12111
 
