@@ -69,6 +69,11 @@ class MyStaffInvitationListView(APIView):
         return Response([_waiting(row) for row in rows])
 
 
+INVITATION_ID = OpenApiParameter(
+    "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
+)
+
+
 class MyStaffInvitationAcceptView(APIView):
     """Accept in-app an invitation waiting for one of your confirmed addresses: you become
     staff in the invited role, as by the e-mailed link. 404 for an invitation to an address
@@ -80,11 +85,7 @@ class MyStaffInvitationAcceptView(APIView):
     @extend_schema(
         operation_id="me_staff_invitations_accept_waiting",
         request=OwnNameInput,
-        parameters=[
-            OpenApiParameter(
-                "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
-            )
-        ],
+        parameters=[INVITATION_ID],
         responses={200: JoinedOutput, 401: ErrorSerializer, **ERRORS},
     )
     def post(self, request: Request, invitation_id: int) -> Response:
@@ -118,11 +119,7 @@ class MyStaffInvitationDeclineView(APIView):
     @extend_schema(
         operation_id="me_staff_invitations_decline",
         request=None,
-        parameters=[
-            OpenApiParameter(
-                "invitation_id", int, OpenApiParameter.PATH, description="The invitation's id."
-            )
-        ],
+        parameters=[INVITATION_ID],
         responses={200: DeclinedOutput, 401: ErrorSerializer, **ERRORS},
     )
     def post(self, request: Request, invitation_id: int) -> Response:
