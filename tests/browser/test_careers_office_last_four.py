@@ -145,7 +145,11 @@ def test_a_viewer_is_told_admins_feature_and_code_words_stay_whole(page):
     page.goto(page.base + "/careers/")
 
     featured = page.locator("section", has=page.get_by_role("heading", name="Featured tasks"))
-    expect(featured.get_by_text("Your office's admins feature tasks")).to_be_visible()
+    expect(featured.locator("[data-feature-admins]")).to_be_visible()
+    expect(featured.locator("[data-feature-admins]")).to_have_text(
+        "Your office's admins feature tasks and stop featuring them; you see what is featured."
+    )
+    expect(featured.locator("[data-featured]")).to_have_text("No featured tasks yet.")
     expect(featured.get_by_text("Feature for your students")).to_be_hidden()
 
 

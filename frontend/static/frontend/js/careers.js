@@ -172,7 +172,7 @@ async function loadFeatured() {
   if (!data.results.length) {
     list.replaceChildren(el("li", {}, emptyState(canFeature
       ? "No featured tasks. Search for a task below, or use “Feature for your students” on a task's page."
-      : "No featured tasks. Your office's admins feature tasks for your students.")));
+      : "No featured tasks yet.")));
     return;
   }
   // Each row says since when and by whom (as the task page does), and the office's note.
