@@ -6,15 +6,18 @@ import re
 import zlib
 
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_STREAM_START = re.compile(rb"stream\r?\n")
+_LENGTH = re.compile(rb"/Length (\d+)")
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 def _stream(body: bytes) -> bytes:
-    found = _STREAM.search(body)
-    if found is None:
+    # Exactly /Length bytes: compressed data may itself end in "\r", which a pattern for the
+    # line ending before "endstream" would take away (a truncated stream, one run in many).
+    start, length = _STREAM_START.search(body), _LENGTH.search(body)
+    if start is None or length is None:
         return b""
-    raw = found.group(1)
+    raw = body[start.end() : start.end() + int(length.group(1))]
     return zlib.decompress(raw) if b"/FlateDecode" in body else raw
 
 
