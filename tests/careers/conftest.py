@@ -89,3 +89,9 @@ def office(db) -> Office:
 @pytest.fixture
 def other_office(db) -> Office:
     return make_office("Southgate College", "southgate.edu")
+
+
+@pytest.fixture
+def kim(office: Office) -> User:
+    """A student of the office who shares nothing: the one who asks to join it, or is invited."""
+    return make_student(office, "Kim Office", scopes=None)
