@@ -1,27 +1,20 @@
 """What the tests of the ways into an office (asking to join, join requests, in-app
-invitations) all build: a signed-in client, a request to join, and a colleague of a given
-role. Kim, who asks or is invited, is the `kim` fixture of this package's conftest."""
+invitations) all build: a request to join and a colleague of a given role. Kim, who asks or is
+invited, is the `kim` fixture of this package's conftest; `client_for` signs anyone in."""
 
 from django.http import HttpResponse
-from rest_framework.test import APIClient
 
 from accounts.models import InstitutionMembership, User
-from tests.careers.conftest import Office
+from tests.careers.conftest import Office, client_for
 from tests.factories import MembershipFactory, UserFactory
 
 ASK = "/api/v1/me/staff-access-requests/"
 
 
-def client_for(user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def ask_to_join(user: User, capture, body: dict | None = None) -> HttpResponse:
+def ask_to_join(user: User, capture) -> HttpResponse:
     """POST the request with its on-commit notices and e-mails sent, as a real request would."""
     with capture(execute=True):
-        return client_for(user).post(ASK, body, format="json")
+        return client_for(user).post(ASK, format="json")
 
 
 def have_asked_to_join(user: User, capture) -> HttpResponse:

@@ -12,8 +12,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import InstitutionMembership, Notification, StaffInvitation
-from tests.careers.asking_to_join import ASK, add_colleague, client_for, have_asked_to_join
-from tests.careers.conftest import make_student
+from tests.careers.asking_to_join import ASK, add_colleague, have_asked_to_join
+from tests.careers.conftest import client_for, make_student
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
