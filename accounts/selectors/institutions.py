@@ -33,7 +33,7 @@ def student_membership_active(
 ) -> InstitutionMembership | None:
     """The person's active student membership, with its institution, picked by its id or by the
     institution's slug. None when there is none: each caller raises the error its own contract
-    names (404 on the student's page, 403 `not_a_student` when consenting)."""
+    names (404 on the student's page, 403 `not_a_student_member` when consenting)."""
     lookup: dict[str, object] = {}
     if membership_id is not None:
         lookup["pk"] = membership_id

@@ -46,3 +46,10 @@ def test_a_membership_in_one_institution_is_not_found_under_anothers_slug():
     )
 
     assert found is None
+
+
+def test_asking_without_naming_the_membership_is_a_programming_error_not_any_membership():
+    membership = MembershipFactory()
+
+    with pytest.raises(ValueError):
+        student_membership_active(user=membership.user)
