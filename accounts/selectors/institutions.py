@@ -28,6 +28,31 @@ def staff_memberships_for(*, user: User) -> QuerySet[InstitutionMembership]:
     return memberships_for_user(user=user).filter(role=InstitutionMembership.Role.STAFF)
 
 
+def student_membership_active(
+    *, user: User, membership_id: int | None = None, institution_slug: str | None = None
+) -> InstitutionMembership | None:
+    """The person's active student membership, with its institution, picked by its id or by the
+    institution's slug. None when there is none: each caller raises the error its own contract
+    names (404 on the student's page, 403 `not_a_student_member` when consenting)."""
+    lookup: dict[str, object] = {}
+    if membership_id is not None:
+        lookup["pk"] = membership_id
+    if institution_slug is not None:
+        lookup["institution__slug"] = institution_slug
+    if not lookup:
+        raise ValueError("name the membership by membership_id or institution_slug")
+    return (
+        InstitutionMembership.objects.filter(
+            user=user,
+            role=InstitutionMembership.Role.STUDENT,
+            ended_at__isnull=True,
+            **lookup,
+        )
+        .select_related("institution")
+        .first()
+    )
+
+
 def staff_membership_get(
     *, user: User | AnonymousUser, institution_slug: str | None = None, live_only: bool = True
 ) -> InstitutionMembership:

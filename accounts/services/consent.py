@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from accounts import consent_terms, error_codes, locks
 from accounts.locks import user_lock
-from accounts.models import Consent, InstitutionMembership, User
+from accounts.models import Consent, User
+from accounts.selectors.institutions import student_membership_active
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.events import student_activity_changed
 
@@ -29,16 +30,7 @@ def consent_grant(
         )
     with transaction.atomic():
         user_lock(student)
-        membership = (
-            InstitutionMembership.objects.filter(
-                user=student,
-                institution__slug=institution_slug,
-                role=InstitutionMembership.Role.STUDENT,
-                ended_at__isnull=True,
-            )
-            .select_related("institution")
-            .first()
-        )
+        membership = student_membership_active(user=student, institution_slug=institution_slug)
         if membership is None:
             raise Forbidden(
                 "You can only share with an institution you are a verified student of.",

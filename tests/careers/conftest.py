@@ -89,3 +89,16 @@ def office(db) -> Office:
 @pytest.fixture
 def other_office(db) -> Office:
     return make_office("Southgate College", "southgate.edu")
+
+
+def client_for(user: User) -> APIClient:
+    """An API client signed in as `user` (a student, a colleague, anyone)."""
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def kim(office: Office) -> User:
+    """A student of the office who shares nothing: the one who asks to join it, or is invited."""
+    return make_student(office, "Kim Office", scopes=None)

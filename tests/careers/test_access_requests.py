@@ -11,49 +11,32 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Institution, InstitutionMembership, Notification
+from tests.careers.asking_to_join import ASK, add_colleague, ask_to_join
 from tests.careers.conftest import make_office, make_student
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-URL = "/api/v1/me/staff-access-requests/"
 
 
-def _client(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def _ask(user, capture):
-    with capture(execute=True):
-        return _client(user).post(URL, format="json")
-
-
-def _second_admin(office, name="Omar Admin"):
-    admin = UserFactory(email="omar@northfield.edu", finish__display_name=name)
-    MembershipFactory(
-        user=admin,
-        institution=office.institution,
-        role=InstitutionMembership.Role.STAFF,
+def _second_admin(office):
+    return add_colleague(
+        office,
+        email="omar@northfield.edu",
         staff_role=InstitutionMembership.StaffRole.ADMIN,
+        name="Omar Admin",
     )
-    return admin
 
 
 def test_every_admin_of_the_office_is_told_with_a_link_to_the_prefilled_invite_form(
     office, django_capture_on_commit_callbacks
 ):
     omar = _second_admin(office)
-    viewer = UserFactory(email="vic@northfield.edu")
-    MembershipFactory(
-        user=viewer,
-        institution=office.institution,
-        role=InstitutionMembership.Role.STAFF,
-        staff_role=InstitutionMembership.StaffRole.VIEWER,
+    add_colleague(
+        office, email="vic@northfield.edu", staff_role=InstitutionMembership.StaffRole.VIEWER
     )
     kim = make_student(office, "Kim Office", scopes=None)
 
-    response = _ask(kim, django_capture_on_commit_callbacks)
+    response = ask_to_join(kim, django_capture_on_commit_callbacks)
 
     assert response.status_code == 201, response.content
     assert response.json() == {
@@ -72,24 +55,22 @@ def test_every_admin_of_the_office_is_told_with_a_link_to_the_prefilled_invite_f
 
 
 def test_the_answer_names_the_admins_but_never_their_addresses(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
 
-    body = _ask(kim, django_capture_on_commit_callbacks).content.decode()
+    body = ask_to_join(kim, django_capture_on_commit_callbacks).content.decode()
 
     assert "careers@northfield.edu" not in body
     assert "Northfield University careers" in body
 
 
 def test_a_second_request_within_a_day_is_refused_and_says_when_and_who(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
     with time_machine.travel("2026-12-07 10:00:00+00:00", tick=False):
-        assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
+        assert ask_to_join(kim, django_capture_on_commit_callbacks).status_code == 201
     with time_machine.travel("2026-12-08 09:59:00+00:00", tick=False):
-        again = _ask(kim, django_capture_on_commit_callbacks)
+        again = ask_to_join(kim, django_capture_on_commit_callbacks)
 
     assert again.status_code == 409
     error = again.json()["error"]
@@ -99,31 +80,29 @@ def test_a_second_request_within_a_day_is_refused_and_says_when_and_who(
     assert len(mail.outbox) == 1
 
 
-def test_after_a_day_the_person_may_ask_again(office, django_capture_on_commit_callbacks):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_after_a_day_the_person_may_ask_again(office, kim, django_capture_on_commit_callbacks):
     with time_machine.travel("2026-12-07 10:00:00+00:00", tick=False):
-        _ask(kim, django_capture_on_commit_callbacks)
+        ask_to_join(kim, django_capture_on_commit_callbacks)
     with time_machine.travel("2026-12-08 10:01:00+00:00", tick=False):
-        again = _ask(kim, django_capture_on_commit_callbacks)
+        again = ask_to_join(kim, django_capture_on_commit_callbacks)
 
     assert again.status_code == 201
     assert Notification.objects.filter(kind="staff_access_requested").count() == 2
 
 
 def test_another_persons_request_does_not_count_against_yours(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
     lee = make_student(office, "Lee Other", scopes=None)
-    _ask(lee, django_capture_on_commit_callbacks)
+    ask_to_join(lee, django_capture_on_commit_callbacks)
 
-    assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
+    assert ask_to_join(kim, django_capture_on_commit_callbacks).status_code == 201
 
 
 def test_staff_of_the_office_are_told_they_are_in_already(
     office, django_capture_on_commit_callbacks
 ):
-    response = _ask(office.admin, django_capture_on_commit_callbacks)
+    response = ask_to_join(office.admin, django_capture_on_commit_callbacks)
 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "already_institution_staff"
@@ -142,7 +121,9 @@ def test_no_address_on_a_live_office_gets_one_404_that_names_no_office(
     left = make_student(office, "Left Student", scopes=None)
     InstitutionMembership.objects.filter(user=left).update(ended_at=timezone.now())
 
-    answers = [_ask(u, django_capture_on_commit_callbacks) for u in (outsider, on_pending, left)]
+    answers = [
+        ask_to_join(u, django_capture_on_commit_callbacks) for u in (outsider, on_pending, left)
+    ]
 
     assert {a.status_code for a in answers} == {404}
     assert {a.json()["error"]["code"] for a in answers} == {"access_request_no_office"}
@@ -152,7 +133,7 @@ def test_no_address_on_a_live_office_gets_one_404_that_names_no_office(
 
 
 def test_signed_out_is_refused(office):
-    assert APIClient().post(URL, format="json").status_code in (401, 403)
+    assert APIClient().post(ASK, format="json").status_code in (401, 403)
 
 
 def test_a_removed_admin_is_not_told(office, django_capture_on_commit_callbacks):
@@ -162,7 +143,7 @@ def test_a_removed_admin_is_not_told(office, django_capture_on_commit_callbacks)
     )
     kim = make_student(office, "Kim Office", scopes=None)
 
-    assert _ask(kim, django_capture_on_commit_callbacks).json()["sent_to"] == [
+    assert ask_to_join(kim, django_capture_on_commit_callbacks).json()["sent_to"] == [
         "Northfield University careers"
     ]
 
@@ -173,7 +154,7 @@ def test_a_requester_without_a_name_is_named_by_their_address(
     kim = UserFactory(email="kim@northfield.edu", finish__display_name="")
     MembershipFactory(user=kim, institution=office.institution, email=kim.email)
 
-    assert _ask(kim, django_capture_on_commit_callbacks).status_code == 201
+    assert ask_to_join(kim, django_capture_on_commit_callbacks).status_code == 201
     notice = Notification.objects.get(kind="staff_access_requested")
     assert notice.title == "kim@northfield.edu asks to join Northfield University's career office"
     assert notice.body.startswith("kim@northfield.edu has a confirmed address")  # named once
@@ -184,7 +165,7 @@ def test_inviting_the_person_who_asked_closes_every_admins_notice_of_it(
 ):
     omar = _second_admin(office)
     kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    ask_to_join(kim, django_capture_on_commit_callbacks)
 
     response = office.staff_client().post(
         "/api/v1/careers/invitations/",

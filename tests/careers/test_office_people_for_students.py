@@ -12,16 +12,10 @@ from rest_framework.test import APIClient
 from accounts.models import InstitutionMembership
 from accounts.services.consent import consent_revoke
 from accounts.services.institution_keys import institution_api_key_revoke
-from tests.careers.conftest import make_student
+from tests.careers.conftest import client_for, make_student
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def _membership(student, office) -> InstitutionMembership:
@@ -31,7 +25,7 @@ def _membership(student, office) -> InstitutionMembership:
 
 
 def _people(student, office):
-    return _client(student).get(
+    return client_for(student).get(
         f"/api/v1/me/memberships/{_membership(student, office).pk}/office-people/"
     )
 
@@ -130,10 +124,10 @@ def test_another_students_membership_and_a_staff_membership_are_not_found(office
     ada = make_student(office, "Ada Park")
     staff_membership = InstitutionMembership.objects.get(user=office.admin, role="staff")
 
-    others = _client(ada).get(
+    others = client_for(ada).get(
         f"/api/v1/me/memberships/{_membership(noah, office).pk}/office-people/"
     )
-    own_staff = _client(office.admin).get(
+    own_staff = client_for(office.admin).get(
         f"/api/v1/me/memberships/{staff_membership.pk}/office-people/"
     )
 
@@ -151,7 +145,7 @@ def test_an_ended_membership_is_not_found(office):
 
 
 def _people_by_id(student, membership_id):
-    return _client(student).get(f"/api/v1/me/memberships/{membership_id}/office-people/")
+    return client_for(student).get(f"/api/v1/me/memberships/{membership_id}/office-people/")
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(office):
@@ -168,7 +162,7 @@ def test_the_query_count_does_not_grow_with_the_office(office, django_assert_max
     student = make_student(office, "Noah Kim")
     for n in range(12):
         _staff(office, email=f"s{n}@northfield.edu", name=f"Staff {n}")
-    client = _client(student)
+    client = client_for(student)
     url = f"/api/v1/me/memberships/{_membership(student, office).pk}/office-people/"
 
     with django_assert_max_num_queries(4):
@@ -182,9 +176,9 @@ def test_who_saw_your_data_names_a_nameless_staff_member_as_a_staff_member_of_th
 ):
     student = make_student(office, "Noah Kim")
     reader = _staff(office, email="jo.partner@gmail.com")
-    assert _client(reader).get("/api/v1/careers/students/").status_code == 200
+    assert client_for(reader).get("/api/v1/careers/students/").status_code == 200
 
-    line = _client(student).get("/api/v1/me/disclosures/days/").json()["results"][0]
+    line = client_for(student).get("/api/v1/me/disclosures/days/").json()["results"][0]
 
     assert line["by"] == {
         "kind": "staff",
@@ -199,8 +193,8 @@ def test_who_saw_your_data_names_a_nameless_staff_member_as_a_staff_member_of_th
 def test_the_raw_read_list_names_a_nameless_staff_member_as_the_days_list_does(office):
     student = make_student(office, "Noah Kim")
     reader = _staff(office, email="jo.partner@gmail.com")
-    assert _client(reader).get("/api/v1/careers/students/").status_code == 200
+    assert client_for(reader).get("/api/v1/careers/students/").status_code == 200
 
-    row = _client(student).get("/api/v1/me/disclosures/").json()["results"][0]
+    row = client_for(student).get("/api/v1/me/disclosures/").json()["results"][0]
 
     assert row["by"]["name"] == "A staff member of Northfield University's career office"

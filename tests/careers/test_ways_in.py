@@ -12,37 +12,13 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import InstitutionMembership, Notification, StaffInvitation
-from tests.careers.conftest import make_student
-from tests.factories import MembershipFactory, UserFactory
+from tests.careers.asking_to_join import ASK, add_colleague, have_asked_to_join
+from tests.careers.conftest import client_for, make_student
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-ASK = "/api/v1/me/staff-access-requests/"
 LIST = "/api/v1/careers/access-requests/"
 MINE = "/api/v1/me/staff-invitations/"
-
-
-def _client(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def _ask(user, capture):
-    with capture(execute=True):
-        response = _client(user).post(ASK, format="json")
-    assert response.status_code == 201, response.content
-    return response
-
-
-def _viewer(office):
-    viewer = UserFactory(email="vic@northfield.edu")
-    MembershipFactory(
-        user=viewer,
-        institution=office.institution,
-        role=InstitutionMembership.Role.STAFF,
-        staff_role=InstitutionMembership.StaffRole.VIEWER,
-    )
-    return viewer
 
 
 def _invite(office, email, role="viewer"):
@@ -54,10 +30,9 @@ def _invite(office, email, role="viewer"):
 
 
 def test_admins_see_a_waiting_request_with_name_address_and_when(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
 
     response = office.staff_client().get(LIST)
 
@@ -69,10 +44,9 @@ def test_admins_see_a_waiting_request_with_name_address_and_when(
 
 
 def test_inviting_the_requester_takes_the_request_off_the_list(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
 
     _invite(office, "kim.office@northfield.edu")
 
@@ -80,10 +54,9 @@ def test_inviting_the_requester_takes_the_request_off_the_list(
 
 
 def test_dismissing_takes_the_request_off_the_list_and_every_admins_bell(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
     [row] = office.staff_client().get(LIST).json()
 
     response = office.staff_client().delete(f"{LIST}{row['id']}/")
@@ -98,45 +71,48 @@ def test_dismissing_takes_the_request_off_the_list_and_every_admins_bell(
 
 
 def test_the_person_who_asked_is_not_told_of_a_dismissal_and_may_ask_again_next_day(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
     [row] = office.staff_client().get(LIST).json()
     office.staff_client().delete(f"{LIST}{row['id']}/")
 
-    mine = _client(kim).get(ASK).json()
+    mine = client_for(kim).get(ASK).json()
     assert mine["asked_at"] and mine["ask_again_at"]
     assert not Notification.objects.filter(recipient=kim).exists()
-    assert _client(kim).post(ASK).json()["error"]["code"] == "access_request_recent"
+    assert client_for(kim).post(ASK).json()["error"]["code"] == "access_request_recent"
     with time_machine.travel(timezone.now() + timedelta(hours=25)):
-        assert _client(kim).get(ASK).json()["ask_again_at"] is None
-        assert _client(kim).post(ASK).status_code == 201
+        assert client_for(kim).get(ASK).json()["ask_again_at"] is None
+        assert client_for(kim).post(ASK).status_code == 201
         assert [r["email"] for r in office.staff_client().get(LIST).json()] == [kim.email]
 
 
-def test_a_return_visit_remembers_when_the_person_asked(office, django_capture_on_commit_callbacks):
-    kim = make_student(office, "Kim Office", scopes=None)
-    assert _client(kim).get(ASK).json() == {
+def test_a_return_visit_remembers_when_the_person_asked(
+    office, kim, django_capture_on_commit_callbacks
+):
+    assert client_for(kim).get(ASK).json() == {
         "institution_name": "Northfield University",
         "asked_at": None,
         "ask_again_at": None,
     }
 
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
 
-    mine = _client(kim).get(ASK).json()
+    mine = client_for(kim).get(ASK).json()
     assert mine["asked_at"] is not None
     assert mine["ask_again_at"] is not None
 
 
 def test_a_viewer_colleague_neither_lists_nor_dismisses_requests(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
     [row] = office.staff_client().get(LIST).json()
-    viewer = _client(_viewer(office))
+    viewer = client_for(
+        add_colleague(
+            office, email="vic@northfield.edu", staff_role=InstitutionMembership.StaffRole.VIEWER
+        )
+    )
 
     assert viewer.get(LIST).status_code == 403
     assert viewer.delete(f"{LIST}{row['id']}/").status_code == 403
@@ -144,10 +120,9 @@ def test_a_viewer_colleague_neither_lists_nor_dismisses_requests(
 
 
 def test_another_offices_admin_cannot_see_or_dismiss_the_request(
-    office, other_office, django_capture_on_commit_callbacks
+    office, kim, other_office, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
     [row] = office.staff_client().get(LIST).json()
 
     assert other_office.staff_client().get(LIST).json() == []
@@ -157,7 +132,7 @@ def test_another_offices_admin_cannot_see_or_dismiss_the_request(
 
 def test_strangers_are_refused_the_office_list(office):
     assert APIClient().get(LIST).status_code in (401, 403)
-    stranger = _client(UserFactory())
+    stranger = client_for(UserFactory())
     assert stranger.get(LIST).status_code == 403
     assert stranger.get(ASK).status_code == 404
 
@@ -166,7 +141,9 @@ def test_the_request_list_costs_a_fixed_number_of_queries(
     office, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
     for name in ("Kim Office", "Lee Park", "Ana Ruiz", "Bo Chen"):
-        _ask(make_student(office, name, scopes=None), django_capture_on_commit_callbacks)
+        have_asked_to_join(
+            make_student(office, name, scopes=None), django_capture_on_commit_callbacks
+        )
     client = office.staff_client()
     client.get(LIST)  # the session and access are warmed like any page's first call
 
@@ -174,15 +151,14 @@ def test_the_request_list_costs_a_fixed_number_of_queries(
         assert len(client.get(LIST).json()) == 4
 
 
-def test_an_invitation_waiting_for_my_address_is_shown_and_accepted_in_app(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_an_invitation_waiting_for_my_address_is_shown_and_accepted_in_app(office, kim):
     _invite(office, kim.email, role="viewer")
 
-    [waiting] = _client(kim).get(MINE).json()
+    [waiting] = client_for(kim).get(MINE).json()
     assert waiting["institution_name"] == "Northfield University"
     assert waiting["role"] == "viewer"
     assert waiting["invited_by"]
-    response = _client(kim).post(f"{MINE}{waiting['id']}/accept/")
+    response = client_for(kim).post(f"{MINE}{waiting['id']}/accept/")
 
     assert response.status_code == 200, response.content
     assert response.json()["role"] == "viewer"
@@ -190,32 +166,30 @@ def test_an_invitation_waiting_for_my_address_is_shown_and_accepted_in_app(offic
         user=kim, role="staff", institution=office.institution, ended_at__isnull=True
     ).exists()
     assert StaffInvitation.objects.get(pk=waiting["id"]).state == "accepted"
-    assert _client(kim).get(MINE).json() == []
+    assert client_for(kim).get(MINE).json() == []
 
 
-def test_nobody_else_sees_or_accepts_an_invitation_to_my_address(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_nobody_else_sees_or_accepts_an_invitation_to_my_address(office, kim):
     invitation = _invite(office, kim.email)
     lee = make_student(office, "Lee Park", scopes=None)
 
-    assert _client(lee).get(MINE).json() == []
-    assert _client(lee).post(f"{MINE}{invitation['id']}/accept/").status_code == 404
+    assert client_for(lee).get(MINE).json() == []
+    assert client_for(lee).post(f"{MINE}{invitation['id']}/accept/").status_code == 404
     assert APIClient().post(f"{MINE}{invitation['id']}/accept/").status_code in (401, 403)
     assert StaffInvitation.objects.get(pk=invitation["id"]).state == "pending"
 
 
-def test_a_withdrawn_or_expired_invitation_is_not_shown_and_not_accepted(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_a_withdrawn_or_expired_invitation_is_not_shown_and_not_accepted(office, kim):
     invitation = _invite(office, kim.email)
     office.staff_client().delete(f"/api/v1/careers/invitations/{invitation['id']}/")
 
-    assert _client(kim).get(MINE).json() == []
-    assert _client(kim).post(f"{MINE}{invitation['id']}/accept/").status_code == 409
+    assert client_for(kim).get(MINE).json() == []
+    assert client_for(kim).post(f"{MINE}{invitation['id']}/accept/").status_code == 409
 
     again = _invite(office, kim.email)
     with time_machine.travel(timezone.now() + timedelta(days=15)):
-        assert _client(kim).get(MINE).json() == []
-        response = _client(kim).post(f"{MINE}{again['id']}/accept/")
+        assert client_for(kim).get(MINE).json() == []
+        response = client_for(kim).post(f"{MINE}{again['id']}/accept/")
         assert response.json()["error"]["code"] == "staff_invitation_expired"
 
 
@@ -224,7 +198,7 @@ def test_the_admins_letter_has_an_html_part_with_the_name_escaped_and_the_same_l
 ):
     kim = make_student(office, "Kim <b>Office</b>", scopes=None)
 
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
 
     [letter] = mail.outbox
     html, kind = letter.alternatives[0]
@@ -238,12 +212,11 @@ def test_the_admins_letter_has_an_html_part_with_the_name_escaped_and_the_same_l
 
 
 def test_asking_while_an_invitation_waits_points_to_the_invitation(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
     _invite(office, kim.email)
 
-    response = _client(kim).post(ASK)
+    response = client_for(kim).post(ASK)
 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "access_request_invited"
@@ -251,12 +224,11 @@ def test_asking_while_an_invitation_waits_points_to_the_invitation(
 
 
 def test_a_requester_without_a_name_is_listed_by_their_address_not_as_a_colleague(
-    office, django_capture_on_commit_callbacks
+    office, kim, django_capture_on_commit_callbacks
 ):
-    kim = make_student(office, "Kim Office", scopes=None)
     kim.profile.display_name = ""
     kim.profile.save()
-    _ask(kim, django_capture_on_commit_callbacks)
+    have_asked_to_join(kim, django_capture_on_commit_callbacks)
 
     [row] = office.staff_client().get(LIST).json()
 
@@ -276,7 +248,7 @@ def test_asking_to_join_with_a_name_saves_it_and_the_admins_are_told_it(
     kim = _nameless(office)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = _client(kim).post(ASK, {"display_name": "  Kim Lee "}, format="json")
+        response = client_for(kim).post(ASK, {"display_name": "  Kim Lee "}, format="json")
 
     assert response.status_code == 201, response.content
     kim.profile.refresh_from_db()
@@ -295,9 +267,9 @@ def test_a_refused_ask_saves_no_name_and_a_bad_name_is_a_clear_400(
     kim = _nameless(office)
     _invite(office, kim.email)
 
-    refused = _client(kim).post(ASK, {"display_name": "Kim Lee"}, format="json")
-    too_long = _client(kim).post(ASK, {"display_name": "K" * 121}, format="json")
-    nul = _client(kim).post(ASK, {"display_name": "Kim\x00"}, format="json")
+    refused = client_for(kim).post(ASK, {"display_name": "Kim Lee"}, format="json")
+    too_long = client_for(kim).post(ASK, {"display_name": "K" * 121}, format="json")
+    nul = client_for(kim).post(ASK, {"display_name": "Kim\x00"}, format="json")
 
     assert refused.status_code == 409
     assert too_long.status_code == nul.status_code == 400
@@ -311,7 +283,7 @@ def test_accepting_in_app_with_a_name_makes_colleagues_see_that_name(office):
     kim = _nameless(office)
     invitation = _invite(office, kim.email)
 
-    response = _client(kim).post(
+    response = client_for(kim).post(
         f"{MINE}{invitation['id']}/accept/", {"display_name": "Kim Lee"}, format="json"
     )
 
@@ -328,7 +300,7 @@ def test_a_refused_in_app_accept_saves_no_name(office):
     lee = make_student(office, "Lee Park", scopes=None)
     invitation = _invite(office, lee.email)
 
-    response = _client(kim).post(
+    response = client_for(kim).post(
         f"{MINE}{invitation['id']}/accept/", {"display_name": "Kim Lee"}, format="json"
     )
 
@@ -337,19 +309,18 @@ def test_a_refused_in_app_accept_saves_no_name(office):
     assert kim.profile.display_name == ""
 
 
-def test_declining_an_invitation_in_app_ends_it_and_it_leaves_my_page(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_declining_an_invitation_in_app_ends_it_and_it_leaves_my_page(office, kim):
     invitation = _invite(office, kim.email)
 
-    response = _client(kim).post(f"{MINE}{invitation['id']}/decline/")
+    response = client_for(kim).post(f"{MINE}{invitation['id']}/decline/")
 
     assert response.status_code == 200, response.content
     assert response.json() == {"id": invitation["id"], "state": "declined"}
     assert StaffInvitation.objects.get(pk=invitation["id"]).declined_at is not None
-    assert _client(kim).get(MINE).json() == []
+    assert client_for(kim).get(MINE).json() == []
     # Declined is final: neither accepted afterwards nor declined twice.
-    assert _client(kim).post(f"{MINE}{invitation['id']}/accept/").status_code == 409
-    assert _client(kim).post(f"{MINE}{invitation['id']}/decline/").status_code == 409
+    assert client_for(kim).post(f"{MINE}{invitation['id']}/accept/").status_code == 409
+    assert client_for(kim).post(f"{MINE}{invitation['id']}/decline/").status_code == 409
     assert not InstitutionMembership.objects.filter(user=kim, role="staff").exists()
     # The admins' list says so, and offers nothing more to do with it.
     [row] = [
@@ -361,27 +332,24 @@ def test_declining_an_invitation_in_app_ends_it_and_it_leaves_my_page(office):
     assert row["allowed_actions"] == []
 
 
-def test_nobody_else_declines_an_invitation_to_my_address(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_nobody_else_declines_an_invitation_to_my_address(office, kim):
     invitation = _invite(office, kim.email)
     lee = make_student(office, "Lee Park", scopes=None)
 
-    assert _client(lee).post(f"{MINE}{invitation['id']}/decline/").status_code == 404
+    assert client_for(lee).post(f"{MINE}{invitation['id']}/decline/").status_code == 404
     assert office.staff_client().post(f"{MINE}{invitation['id']}/decline/").status_code == 404
     assert APIClient().post(f"{MINE}{invitation['id']}/decline/").status_code in (401, 403)
     assert StaffInvitation.objects.get(pk=invitation["id"]).state == "pending"
 
 
-def test_an_expired_invitation_cannot_be_declined(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_an_expired_invitation_cannot_be_declined(office, kim):
     invitation = _invite(office, kim.email)
     with time_machine.travel(timezone.now() + timedelta(days=15)):
-        response = _client(kim).post(f"{MINE}{invitation['id']}/decline/")
+        response = client_for(kim).post(f"{MINE}{invitation['id']}/decline/")
     assert response.json()["error"]["code"] == "staff_invitation_expired"
 
 
-def test_an_invitation_to_someone_already_here_is_also_under_their_bell(office):
-    kim = make_student(office, "Kim Office", scopes=None)
+def test_an_invitation_to_someone_already_here_is_also_under_their_bell(office, kim):
     _invite(office, kim.email)
     _invite(office, "nobody.yet@northfield.edu")
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Consent, InstitutionApiKey, InstitutionMembership, User
+from accounts.selectors.institutions import student_membership_active
 from marketplace.errors import NotFound
 from projects.careers.selectors.people import AUTOMATIC_HANDLE_PREFIX, staff_name
 
@@ -61,16 +62,7 @@ def office_people_for_student(*, student: User, membership_id: int) -> dict[str,
     membership. While the student shares nothing, `sharing` is false and nothing is listed:
     the office sees nothing of them, so there is nobody to name. Four queries, whatever the
     size of the office."""
-    membership = (
-        InstitutionMembership.objects.filter(
-            pk=membership_id,
-            user=student,
-            role=InstitutionMembership.Role.STUDENT,
-            ended_at__isnull=True,
-        )
-        .select_related("institution")
-        .first()
-    )
+    membership = student_membership_active(user=student, membership_id=membership_id)
     if membership is None:
         raise NotFound("No such membership of yours.")
     institution = membership.institution
