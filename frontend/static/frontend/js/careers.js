@@ -5,6 +5,7 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
+import { showJoinRequests } from "./careers_requests_notice.js";
 import { applyEngagementFilters, clearEngagementFields, clearEngagementFilters, cohortQuery, cohortWords, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { date, el, emptyState } from "./ui.js";
 
@@ -379,6 +380,7 @@ async function start() {
   menu.hidden = false;
   keepJumpHeight(root, menu);
   canFeature = admin;
+  if (admin) showJoinRequests(root); // never awaited: the figures do not wait for it
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
   $("[data-feature-how]").hidden = !admin;
