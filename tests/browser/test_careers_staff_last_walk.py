@@ -405,13 +405,17 @@ def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(p
     expect(form.locator("#inst-name-error")).to_be_visible()
     expect(form.locator("#inst-domains-error")).to_be_visible()
     assert refused == []
-    # Each field's message is said once, under its field (not also in the summary above).
-    for message in (
-        "Give your name: colleagues and students will see it.",
-        "Give the institution's name, as students know it.",
-        "Give at least one e-mail domain, e.g. uni.edu.",
+    # Each field's message is said once, under its field (not also in the summary above), and
+    # does not repeat the field's help: who sees the name is said once, the example domain once.
+    for field, message in (
+        ("#your-name-error", "Give your name."),
+        ("#inst-name-error", "Give the institution's name, as students know it."),
+        ("#inst-domains-error", "Give at least one e-mail domain."),
     ):
+        expect(form.locator(field)).to_have_text(message)
         expect(form.get_by_text(message)).to_have_count(1)
+    assert form.locator("[data-name-field]").inner_text().lower().count("colleagues") == 1
+    assert form.inner_text().count("e.g.") == 1
     # The fields are evenly spaced, with their messages shown as without: one gap between each
     # field's block and the next, whether it has help text, a message, both or neither.
     for width in (1280, 390):

@@ -308,9 +308,11 @@ async function saveOwnName(event) {
 // nobody fixes one, submits, and only then learns of the next.
 function requiredMissing(form) {
   const fields = {};
-  if (!$("[data-name-field]").hidden && !form.display_name.value.trim()) fields.display_name = ["Give your name: colleagues and students will see it."];
+  // Each message says only what is missing: the help under the field already says why and how
+  // (said again in the message, an empty name read as the same words twice).
+  if (!$("[data-name-field]").hidden && !form.display_name.value.trim()) fields.display_name = ["Give your name."];
   if (!form.name.value.trim()) fields.name = ["Give the institution's name, as students know it."];
-  if (!form.email_domains.value.trim()) fields.email_domains = ["Give at least one e-mail domain, e.g. uni.edu."];
+  if (!form.email_domains.value.trim()) fields.email_domains = ["Give at least one e-mail domain."];
   if (Object.keys(fields).length) throw new ApiError(400, { error: { message: "Some fields need fixing: see the ones marked below.", fields } });
 }
 
