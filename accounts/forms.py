@@ -21,7 +21,8 @@ class SignupForm(AllauthSignupForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=(
             "Choose one or more; you can change this later in your settings. Career-office "
-            "staff create their institution (or join it by a colleague's invitation) next."
+            "staff next create their institution or, if their office is already on Slipstream, "
+            "ask to join it or accept a colleague's invitation."
         ),
         error_messages={
             "required": "Choose at least one role: drafter, mentor or career office.",

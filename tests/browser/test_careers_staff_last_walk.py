@@ -374,6 +374,15 @@ def test_no_full_stop_wraps_alone_on_the_waiting_for_approval_screen_of_a_phone(
     shoot_both_widths(page, SCREENS, "pending-approval")
 
 
+# The vertical gaps (whole pixels) between consecutive shown fields of the create form.
+FIELD_GAPS = """() => {
+  const all = document.querySelectorAll("[data-create-form] .field");
+  const fields = [...all].filter((f) => !f.hidden);
+  const boxes = fields.map((f) => f.getBoundingClientRect());
+  return boxes.slice(1).map((box, i) => Math.round(box.top - boxes[i].bottom));
+}"""
+
+
 def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(page):
     dana = UserFactory(email="dana.reyes@lakeshore.edu", finish__display_name="")
     dana.profile.display_name = ""
@@ -396,7 +405,25 @@ def test_dana_creates_an_office_every_empty_field_flagged_her_domain_filled_in(p
     expect(form.locator("#inst-name-error")).to_be_visible()
     expect(form.locator("#inst-domains-error")).to_be_visible()
     assert refused == []
+    # Each field's message is said once, under its field (not also in the summary above), and
+    # does not repeat the field's help: who sees the name is said once, the example domain once.
+    for field, message in (
+        ("#your-name-error", "Give your name."),
+        ("#inst-name-error", "Give the institution's name, as students know it."),
+        ("#inst-domains-error", "Give at least one e-mail domain."),
+    ):
+        expect(form.locator(field)).to_have_text(message)
+        expect(form.get_by_text(message)).to_have_count(1)
+    assert form.locator("[data-name-field]").inner_text().lower().count("colleagues") == 1
+    assert form.inner_text().count("e.g.") == 1
+    # The fields are evenly spaced, with their messages shown as without: one gap between each
+    # field's block and the next, whether it has help text, a message, both or neither.
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert len(set(page.evaluate(FIELD_GAPS))) == 1, width
     shoot_both_widths(page, SCREENS, "dana-create-empty")
+    form.get_by_label("Your name").fill("Dana")  # its message goes: the gaps stay even
+    assert len(set(page.evaluate(FIELD_GAPS))) == 1
 
     form.get_by_label("Your name").fill("Dana Reyes")
     form.get_by_label("Institution name").fill("Lakeshore College")
@@ -437,3 +464,57 @@ def test_kim_sees_until_when_her_invitation_works_and_declines_it_after_being_as
     expect(invited).to_be_hidden()
     issued.invitation.refresh_from_db()
     assert issued.invitation.state == "declined"
+
+
+def test_an_admin_is_told_on_the_dashboard_who_asked_to_join_and_a_viewer_is_not(page, browser):
+    office = staff_only_office_admin()
+    admin = InstitutionMembership.objects.get(user=office.admin, role="staff")
+    access = CareersAccess(institution=office.institution, staff=admin)
+    issued = staff_invitation_create(access=access, email="val@riverbend.edu", staff_role="viewer")
+    viewer = UserFactory(email="val@riverbend.edu", finish__display_name="Val Ortiz")
+    staff_invitation_accept(user=viewer, token=issued.token)
+    notice = page.locator("[data-join-requests]")
+    headline = page.locator("[data-headline]")
+
+    # No request: no notice.
+    log_in(page, office.admin)
+    page.goto(page.base + "/careers/")
+    expect(headline).to_contain_text("Students taking part")
+    expect(notice).to_be_hidden()
+
+    access_request_send(user=_asking_staffer("kim.lee@riverbend.edu", "Kim Lee"))
+    page.reload()
+    expect(notice).to_have_text(re.compile(r"^\s*Kim Lee asked to join your office\.\s*Answer"))
+    assert_accessible(page)
+    shoot_both_widths(page, SCREENS, "dashboard-join-request")
+
+    for email, name in (
+        ("ana.ruiz@riverbend.edu", "Ana Ruiz"),
+        ("bo.chen@riverbend.edu", "Bo Chen"),
+    ):
+        access_request_send(user=_asking_staffer(email, name))
+    page.reload()
+    expect(notice.locator("[data-join-requests-text]")).to_have_text(
+        "3 people asked to join your office."
+    )
+    notice.get_by_role("link", name="Answer in Office settings").click()
+    page.wait_for_url("**/careers/settings/#requests-heading")
+    expect(page.locator("[data-request='kim.lee@riverbend.edu']")).to_contain_text("Kim Lee")
+
+    # The requests cannot be read: the dashboard loads as ever, without the notice.
+    page.route("**/api/v1/careers/access-requests/", lambda route: route.abort())
+    page.goto(page.base + "/careers/")
+    expect(headline).to_contain_text("Students taking part")
+    expect(page.locator("[data-status]")).to_have_text("")
+    expect(notice).to_be_hidden()
+
+    # A viewer is never told, and their page does not even ask.
+    val = browser.new_context(base_url=page.base).new_page()
+    val.base = page.base
+    asked: list[str] = []
+    val.on("request", lambda r: asked.append(r.url) if "access-requests" in r.url else None)
+    log_in(val, viewer)
+    val.goto(val.base + "/careers/")
+    expect(val.locator("[data-headline]")).to_contain_text("Students taking part")
+    expect(val.locator("[data-join-requests]")).to_be_hidden()
+    assert asked == []

@@ -5,6 +5,7 @@ import { exportFirstDestination, exportStudents, exportSummary } from "./careers
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
+import { showJoinRequests } from "./careers_requests_notice.js";
 import { applyEngagementFilters, clearEngagementFields, clearEngagementFilters, cohortQuery, cohortWords, loadEngagements, loadMoreStudents, loadStudents, restoreEngagementFilters } from "./careers_people.js";
 import { date, el, emptyState } from "./ui.js";
 
@@ -307,9 +308,11 @@ async function saveOwnName(event) {
 // nobody fixes one, submits, and only then learns of the next.
 function requiredMissing(form) {
   const fields = {};
-  if (!$("[data-name-field]").hidden && !form.display_name.value.trim()) fields.display_name = ["Give your name: colleagues and students will see it."];
+  // Each message says only what is missing: the help under the field already says why and how
+  // (said again in the message, an empty name read as the same words twice).
+  if (!$("[data-name-field]").hidden && !form.display_name.value.trim()) fields.display_name = ["Give your name."];
   if (!form.name.value.trim()) fields.name = ["Give the institution's name, as students know it."];
-  if (!form.email_domains.value.trim()) fields.email_domains = ["Give at least one e-mail domain, e.g. uni.edu."];
+  if (!form.email_domains.value.trim()) fields.email_domains = ["Give at least one e-mail domain."];
   if (Object.keys(fields).length) throw new ApiError(400, { error: { message: "Some fields need fixing: see the ones marked below.", fields } });
 }
 
@@ -379,6 +382,7 @@ async function start() {
   menu.hidden = false;
   keepJumpHeight(root, menu);
   canFeature = admin;
+  if (admin) showJoinRequests(root); // never awaited: the figures do not wait for it
   $("[data-task-search]").hidden = !admin;
   $("[data-feature-admins]").hidden = admin;
   $("[data-feature-how]").hidden = !admin;
