@@ -497,9 +497,16 @@ def test_an_admin_is_told_on_the_dashboard_who_asked_to_join_and_a_viewer_is_not
     expect(notice.locator("[data-join-requests-text]")).to_have_text(
         "3 people asked to join your office."
     )
+    page.set_viewport_size({"width": 390, "height": 700})  # on a phone, the requests are far down
     notice.get_by_role("link", name="Answer in Office settings").click()
     page.wait_for_url("**/careers/settings/#requests-heading")
     expect(page.locator("[data-request='kim.lee@riverbend.edu']")).to_contain_text("Kim Lee")
+    # The page opens at the requests, not at its top.
+    page.wait_for_function(
+        "() => document.getElementById('requests-heading').getBoundingClientRect().top < 200",
+        timeout=5000,
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # The requests cannot be read: the dashboard loads as ever, without the notice.
     page.route("**/api/v1/careers/access-requests/", lambda route: route.abort())

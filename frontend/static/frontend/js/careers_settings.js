@@ -110,6 +110,7 @@ async function start() {
   if (!live) {
     status.textContent = `${mine[0].name} is waiting for approval: API keys, the roster, university sign-in and the disclosure log open once it is live.`;
     prefilled?.focus();
+    showLinkedSection();
     return;
   }
   institution = live;
@@ -125,6 +126,14 @@ async function start() {
   await Promise.all([loadLog(), admin ? loadKeys() : null, admin ? loadSso(live.slug) : null])
     .finally(() => prefilled?.focus());
   status.textContent = "";
+  showLinkedSection();
+}
+
+// A link to a section (the dashboard's "Answer in Office settings" goes to the join requests)
+// arrives before the section is drawn, so the browser's own jump finds nothing: go there now.
+function showLinkedSection() {
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && !target.closest("[hidden]")) target.scrollIntoView();
 }
 
 wireForms();
