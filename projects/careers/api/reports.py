@@ -57,7 +57,17 @@ def _report(view: CareersView, request: Request) -> tuple[dict, dict]:
 class ReportSummaryView(CareersView):
     """Figures (totals without names): participation, completion rate, with stipend vs
     unpaid, stipend amounts, outcomes and top skills. A figure is hidden (null) when fewer than
-    5 students share what it counts."""
+    5 students share what it counts.
+
+    `totals` and `top_skills` are the same whatever `group_by` is (they depend only on `from`,
+    `to`, `term`, `major` and `class_year`). Every engagement is in a group: students who gave
+    no programme or class year are in "Not given", engagements on tasks without a skill in "No
+    skill listed"; a group of fewer than 5 students has its figures hidden (null) like any other.
+    So the groups' engagements, completed, paid, unpaid and hours add up to the totals, bar
+    hidden groups (by skill, an engagement on a task with two skills is in both). A student is
+    counted in each group they are in (active in two terms, or on tasks with two skills), so the
+    groups' students may add up to more than `totals.students`; with `from`/`to`, `students`
+    counts student-months."""
 
     disclosed_fields = REPORT_FIELDS
 

@@ -14,6 +14,13 @@ many students.
 Students are counted once per cell. A cell is one period (all time, a term or a month): a student
 active in two months of a `from`/`to` range counts in each month, so across several months the
 `students` figure is student-months; without `from`/`to` (or with `term`) it is exact.
+
+The totals (and top skills) never depend on `group_by`: they are read from the period cells the
+query's period alone chooses (all time, the term, or the months of a range), and the groups from
+the grouping's own cells. Summing the month cells for the totals of `group_by=month` counted a
+student active in September and October twice (13 students where every other grouping said 12).
+Groups still count a student in each group they are in (two terms, two skills); engagements,
+completed, paid, unpaid and hours add up across groups to the totals (bar a hidden group).
 """
 
 import json
@@ -117,14 +124,15 @@ def _months(date_from: date | None, date_to: date | None) -> tuple[str, str]:
 def _cells(
     *,
     access: CareersAccess,
-    grain: str,
+    grains: set[str],
     date_from: date | None,
     date_to: date | None,
     term: str | None,
     major: str | None,
     class_year: int | None,
-) -> list[Any]:
-    rows = SummaryCell.objects.filter(institution=access.institution, grain=grain)
+) -> dict[str, list[Any]]:
+    """The cells of each grain (one query for all of them), filtered to the query."""
+    rows = SummaryCell.objects.filter(institution=access.institution, grain__in=grains)
     if major:
         rows = rows.filter(programme="" if major == NOT_GIVEN else major)
     if class_year is not None:
@@ -133,8 +141,9 @@ def _cells(
     # time, and the number of cells grows with the office's history.
     # Stipend totals as their JSON text, parsed only when not empty: most cells have none, and
     # parsing every cell's was a third of reading them.
-    cells = []
+    by_grain: dict[str, list[Any]] = {grain: [] for grain in grains}
     for row in rows.order_by("period", "programme", "class_year", "skill").values(
+        "grain",
         "period",
         "programme",
         "class_year",
@@ -144,7 +153,16 @@ def _cells(
     ):
         money = row.pop("money")
         row["stipend_totals"] = json.loads(money) if money and money != "{}" else {}
-        cells.append(SimpleNamespace(**row))
+        by_grain[row.pop("grain")].append(SimpleNamespace(**row))
+    return {
+        grain: _in_period(cells, grain=grain, date_from=date_from, date_to=date_to, term=term)
+        for grain, cells in by_grain.items()
+    }
+
+
+def _in_period(
+    cells: list[Any], *, grain: str, date_from: date | None, date_to: date | None, term: str | None
+) -> list[Any]:
     if grain == SummaryCell.Grain.MONTH:
         first, last = _months(date_from, date_to)
         cells = [c for c in cells if first <= c.period <= last]
@@ -186,31 +204,42 @@ def careers_report_summary(
     else:
         base = SummaryCell.Grain.ALL
     grain = SummaryCell.Grain.TERM if group_by == "term" and base != "month" else base
-    cells = _cells(
+    # The totals' grain is the period's alone (see the module's docstring): with a date range
+    # months, with a term that term, else all time — whatever the grouping.
+    if date_from or date_to:
+        totals_grain = SummaryCell.Grain.MONTH
+    elif term:
+        totals_grain = SummaryCell.Grain.TERM
+    else:
+        totals_grain = SummaryCell.Grain.ALL
+    cells_of = _cells(
         access=access,
-        grain=grain,
+        grains={grain, totals_grain},
         date_from=date_from,
         date_to=date_to,
         term=term,
         major=major,
         class_year=class_year,
     )
-    if group_by == "term" and grain == SummaryCell.Grain.MONTH:
-        # With a date range, terms are built from months (student-months, see above).
-        for cell in cells:
-            cell.period = term_of(date.fromisoformat(f"{cell.period}-01"))
     totals = _Cell()
-    groups: dict[str, _Cell] = defaultdict(_Cell)
     skill_students: dict[str, int] = defaultdict(int)
-    for cell in cells:
-        if cell.skill:
-            if cell.skill != NO_SKILL:
-                skill_students[cell.skill] += cell.students
-            if group_by == "skill":
+    for cell in cells_of[totals_grain]:
+        if not cell.skill:
+            totals.add(cell)
+        elif cell.skill != NO_SKILL:
+            skill_students[cell.skill] += cell.students
+    groups: dict[str, _Cell] = defaultdict(_Cell)
+    for cell in cells_of[grain] if group_by else ():
+        if group_by == "skill":
+            if cell.skill:
                 groups[NO_SKILL_LABEL if cell.skill == NO_SKILL else cell.skill].add(cell)
             continue
-        totals.add(cell)
-        key = _group_key(cell, group_by)
+        if cell.skill:
+            continue
+        key: str | None = _group_key(cell, group_by)
+        if group_by == "term" and grain == SummaryCell.Grain.MONTH:
+            # With a date range, terms are built from months (student-months, see above).
+            key = term_of(date.fromisoformat(f"{cell.period}-01"))
         if key is not None:
             groups[key].add(cell)
     top_skills = [
