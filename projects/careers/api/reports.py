@@ -88,7 +88,10 @@ class ReportSummaryCsvView(CareersView):
     row's `group` names it ("Design, class of 2027, 2026 Fall") instead of "All". The last two
     columns give the totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
     `stipend_currency` (USD); both empty when hidden; when a row's stipends are in several
-    currencies, `stipend_total` is empty and `stipend_currency` says "several currencies"."""
+    currencies, `stipend_total` is empty and `stipend_currency` says "several currencies". The
+    last column, `notes`, says in words which of the row's cells are empty and why ("Stipend
+    totals hidden: fewer than 5 of the students with a stipend share amounts"); empty when none
+    is."""
 
     disclosed_fields = REPORT_FIELDS
 

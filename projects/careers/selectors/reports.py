@@ -329,6 +329,9 @@ REPORT_CSV_COLUMNS = (
     # are never renamed or removed, so the number and its currency come at the end.
     "stipend_total",
     "stipend_currency",
+    # Why a row's cells are empty, in words, so an empty cell never has to be guessed at (text
+    # in a column of its own: the numeric columns stay numbers a spreadsheet can add up).
+    "notes",
 )
 # Tasks may pay in any of several currencies (usd, eur, gbp, cad, aud), so a group's amounts
 # can be in more than one: then no single number adds them up, and the row says so.
@@ -347,6 +350,25 @@ def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decima
     for currency, amount in totals.items():
         return Decimal(amount).scaleb(-2), currency.upper()
     return Decimal(0).scaleb(-2), ""
+
+
+def careers_report_row_notes(cell: dict[str, Any]) -> str:
+    """The `notes` of a summary.csv row: which of its cells are empty, and why ("" when none
+    is). The hiding rule is the report's (fewer than SUPPRESSION_THRESHOLD students)."""
+    n = SUPPRESSION_THRESHOLD
+    if cell["suppressed"]:
+        return f"Every figure hidden: fewer than {n} students take part"
+    notes = []
+    if cell["stipend_totals"] is None:
+        notes.append(
+            f"stipend totals hidden: fewer than {n} of the students with a stipend share amounts"
+        )
+    elif len(cell["stipend_totals"]) > 1:
+        notes.append("no single stipend_total: paid in several currencies (see stipend_totals)")
+    if cell["outcomes"] is None:
+        notes.append(f"outcomes hidden: fewer than {n} students share outcomes")
+    text = "; ".join(notes)
+    return text[:1].upper() + text[1:]
 
 
 def careers_report_totals_label(
@@ -385,6 +407,7 @@ def careers_report_csv_rows(
             *(text(outcomes.get(name)) for name, _ in OUTCOME_FIELDS),
             str(cell["suppressed"]).lower(),
             *careers_report_stipend_number(totals),
+            careers_report_row_notes(cell),
         ]
 
     rows = [list(REPORT_CSV_COLUMNS), line(totals_label, report["totals"])]
