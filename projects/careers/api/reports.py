@@ -11,12 +11,14 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.csv_cells import csv_text
+from projects.careers.selectors.disclosures import EVERY_FIGURE_HIDDEN
 from projects.careers.selectors.outcomes import (
     careers_first_destination_rows,
     careers_first_destination_students,
 )
 from projects.careers.selectors.reports import (
     careers_report_csv_rows,
+    careers_report_every_figure_hidden,
     careers_report_filters,
     careers_report_summary,
     careers_report_totals_label,
@@ -93,7 +95,7 @@ class ReportSummaryCsvView(CareersView):
     totals hidden: fewer than 5 of the students with a stipend share amounts"); empty when none
     is."""
 
-    disclosed_fields = REPORT_FIELDS
+    disclosed_fields: tuple[str, ...] = REPORT_FIELDS
 
     @extend_schema(
         operation_id="careers_reports_summary_csv",
@@ -102,6 +104,9 @@ class ReportSummaryCsvView(CareersView):
     )
     def get(self, request: Request) -> HttpResponse:
         report, values = _report(self, request)
+        if careers_report_every_figure_hidden(report):
+            # The logs say what the file held: no figure at all (see EVERY_FIGURE_HIDDEN).
+            self.disclosed_fields = (EVERY_FIGURE_HIDDEN,)
         label = careers_report_totals_label(
             term=values.get("term"), major=values.get("major"), class_year=values.get("class_year")
         )

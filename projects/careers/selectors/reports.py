@@ -352,6 +352,13 @@ def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decima
     return Decimal(0).scaleb(-2), ""
 
 
+def careers_report_every_figure_hidden(report: dict[str, Any]) -> bool:
+    """True when the report shows no figure at all: the totals and every group hidden (fewer
+    than SUPPRESSION_THRESHOLD students) and no top skill."""
+    cells = [report["totals"], *report["groups"]]
+    return all(cell["suppressed"] for cell in cells) and not report["top_skills"]
+
+
 def careers_report_row_notes(cell: dict[str, Any]) -> str:
     """The `notes` of a summary.csv row: which of its cells are empty, and why ("" when none
     is). The hiding rule is the report's (fewer than SUPPRESSION_THRESHOLD students)."""
