@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from projects.careers.selectors.reports import REPORT_CSV_COLUMNS
+from projects.careers.selectors.report_csv import REPORT_CSV_COLUMNS
 from projects.careers.services.summary import careers_summary_rebuild
 from tests.careers.conftest import make_student
 from tests.factories import EngagementFactory, TaskFactory

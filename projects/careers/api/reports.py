@@ -16,12 +16,14 @@ from projects.careers.selectors.outcomes import (
     careers_first_destination_rows,
     careers_first_destination_students,
 )
-from projects.careers.selectors.reports import (
+from projects.careers.selectors.report_csv import (
     careers_report_csv_rows,
+    careers_report_totals_label,
+)
+from projects.careers.selectors.reports import (
     careers_report_every_figure_hidden,
     careers_report_filters,
     careers_report_summary,
-    careers_report_totals_label,
 )
 
 REPORT_FIELDS = ("aggregate:participation", "aggregate:stipend_amounts", "aggregate:outcomes")
