@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 
 import time_machine
 from playwright.sync_api import expect
+from rest_framework.test import APIClient
 
 from projects.careers.services.summary import careers_summary_rebuild
-from projects.models import Engagement
+from projects.models import Engagement, Feedback
 from tests.browser.careers_pages import staff_only_office_admin
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
 from tests.browser.first_use import log_in
@@ -41,13 +42,25 @@ def _api(base: str, key: str) -> int:
 def test_staff_dashboard_charts_and_key_lifecycle(page):
     office = make_office()
     python = SkillFactory(name="Python")
+    students = []
     for i in range(6):
-        student = make_student(office, f"Student {i}", programme="Economics")
-        EngagementFactory(
+        # Student 3 shares everything but the mentor's ratings.
+        scopes = ["participation", "stipend_amounts"] if i == 3 else ALL_SCOPES
+        student = make_student(office, f"Student {i}", scopes=scopes, programme="Economics")
+        students.append(student)
+        engagement = EngagementFactory(
             drafter=student,
             application__task=TaskFactory(skills=[python], stipend_amount=20000 if i % 2 else None),
             state=Engagement.State.COMPLETED if i < 4 else Engagement.State.ACTIVE,
         )
+        if i in (2, 3):  # the mentor rated both drafts
+            Feedback.objects.create(
+                engagement=engagement,
+                author=engagement.mentor,
+                subject=student,
+                rating=5,
+                competencies={"communication": 4, "teamwork": 5},
+            )
     careers_summary_rebuild()  # the factories write past the services that keep it in step
 
     page.goto(page.base + "/accounts/login/?next=/careers/")
@@ -68,6 +81,26 @@ def test_staff_dashboard_charts_and_key_lifecycle(page):
     assert page.get_by_role("table", name=re.compile("Completion rate by term")).is_visible()
     assert page.locator("[data-headline]").inner_text().count("6") >= 1
     assert_accessible(page)
+
+    # The engagements list shows the ratings its read returned (Student 2 shares them), and
+    # nothing for Student 3, who does not; each student's log says just that.
+    def engagement_of(name: str):
+        return page.locator("[data-engagements] tr").filter(
+            has=page.get_by_role("link", name=name, exact=True)
+        )
+
+    expect(engagement_of("Student 2").locator("[data-ratings]")).to_have_text(
+        re.compile(r"^Rated by the mentor: Communication:\s4\.0\s/\s5, Teamwork:\s5\.0\s/\s5$")
+    )
+    expect(engagement_of("Student 3")).to_have_count(1)
+    expect(engagement_of("Student 3").locator("[data-ratings]")).to_have_count(0)
+    for student, told in ((students[2], True), (students[3], False)):
+        client = APIClient()
+        client.force_authenticate(student)
+        lines = client.get("/api/v1/me/disclosures/days/").json()["results"]
+        dashboard = [line["description"] for line in lines if line["kind"] == "dashboard"]
+        assert dashboard
+        assert any("ratings" in line for line in dashboard) is told
 
     # Filters: a programme with all six students keeps the numbers.
     page.get_by_role("form", name="Show figures for:").get_by_label("Programme").select_option(

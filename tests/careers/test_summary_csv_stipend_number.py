@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from projects.careers.selectors.reports import REPORT_CSV_COLUMNS
+from projects.careers.selectors.report_csv import REPORT_CSV_COLUMNS
 from projects.careers.services.summary import careers_summary_rebuild
 from tests.careers.conftest import make_student
 from tests.factories import EngagementFactory, TaskFactory
@@ -35,9 +35,10 @@ def _paid(office, name: str, *, amount: int, currency: str = "usd", **student) -
 
 
 def test_the_new_columns_come_last_and_the_old_ones_keep_their_place():
-    assert REPORT_CSV_COLUMNS[-2:] == ("stipend_total", "stipend_currency")
+    assert REPORT_CSV_COLUMNS[-3:-1] == ("stipend_total", "stipend_currency")
     assert REPORT_CSV_COLUMNS[8] == "stipend_totals"
-    assert REPORT_CSV_COLUMNS[-3] == "suppressed"
+    assert REPORT_CSV_COLUMNS[-4] == "suppressed"
+    assert REPORT_CSV_COLUMNS[-1] == "notes"  # added later still, after them
 
 
 def test_one_currency_is_a_plain_number_beside_its_currency(office):

@@ -11,15 +11,19 @@ from projects.careers.api import serializers as s
 from projects.careers.api.base import CareersView
 from projects.careers.api.filters import StudentFilterSerializer
 from projects.careers.csv_cells import csv_text
+from projects.careers.selectors.disclosures import EVERY_FIGURE_HIDDEN
 from projects.careers.selectors.outcomes import (
     careers_first_destination_rows,
     careers_first_destination_students,
 )
-from projects.careers.selectors.reports import (
+from projects.careers.selectors.report_csv import (
     careers_report_csv_rows,
+    careers_report_totals_label,
+)
+from projects.careers.selectors.reports import (
+    careers_report_every_figure_hidden,
     careers_report_filters,
     careers_report_summary,
-    careers_report_totals_label,
 )
 
 REPORT_FIELDS = ("aggregate:participation", "aggregate:stipend_amounts", "aggregate:outcomes")
@@ -57,7 +61,17 @@ def _report(view: CareersView, request: Request) -> tuple[dict, dict]:
 class ReportSummaryView(CareersView):
     """Figures (totals without names): participation, completion rate, with stipend vs
     unpaid, stipend amounts, outcomes and top skills. A figure is hidden (null) when fewer than
-    5 students share what it counts."""
+    5 students share what it counts.
+
+    `totals` and `top_skills` are the same whatever `group_by` is (they depend only on `from`,
+    `to`, `term`, `major` and `class_year`). Every engagement is in a group: students who gave
+    no programme or class year are in "Not given", engagements on tasks without a skill in "No
+    skill listed"; a group of fewer than 5 students has its figures hidden (null) like any other.
+    So the groups' engagements, completed, paid, unpaid and hours add up to the totals, bar
+    hidden groups (by skill, an engagement on a task with two skills is in both). A student is
+    counted in each group they are in (active in two terms, or on tasks with two skills), so the
+    groups' students may add up to more than `totals.students`; with `from`/`to`, `students`
+    counts student-months."""
 
     disclosed_fields = REPORT_FIELDS
 
@@ -78,9 +92,12 @@ class ReportSummaryCsvView(CareersView):
     row's `group` names it ("Design, class of 2027, 2026 Fall") instead of "All". The last two
     columns give the totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
     `stipend_currency` (USD); both empty when hidden; when a row's stipends are in several
-    currencies, `stipend_total` is empty and `stipend_currency` says "several currencies"."""
+    currencies, `stipend_total` is empty and `stipend_currency` says "several currencies". The
+    last column, `notes`, says in words which of the row's cells are empty and why ("Stipend
+    totals hidden: fewer than 5 of the students with a stipend share amounts"); empty when none
+    is."""
 
-    disclosed_fields = REPORT_FIELDS
+    disclosed_fields: tuple[str, ...] = REPORT_FIELDS
 
     @extend_schema(
         operation_id="careers_reports_summary_csv",
@@ -89,6 +106,9 @@ class ReportSummaryCsvView(CareersView):
     )
     def get(self, request: Request) -> HttpResponse:
         report, values = _report(self, request)
+        if careers_report_every_figure_hidden(report):
+            # The logs say what the file held: no figure at all (see EVERY_FIGURE_HIDDEN).
+            self.disclosed_fields = (EVERY_FIGURE_HIDDEN,)
         label = careers_report_totals_label(
             term=values.get("term"), major=values.get("major"), class_year=values.get("class_year")
         )

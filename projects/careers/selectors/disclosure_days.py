@@ -25,7 +25,11 @@ from marketplace.cursors import CursorMalformed, CursorUnknown, cursor_decode, c
 from marketplace.errors import NotFound, field_error
 from projects.careers import error_codes
 from projects.careers.models import Disclosure, DisclosureSnapshot
-from projects.careers.selectors.disclosures import disclosure_fields_delivered, disclosure_scopes_at
+from projects.careers.selectors.disclosures import (
+    EVERY_FIGURE_HIDDEN,
+    disclosure_fields_delivered,
+    disclosure_scopes_at,
+)
 from projects.careers.selectors.office_people import staff_name_for_student
 from projects.models import Feedback
 
@@ -178,7 +182,10 @@ def disclosure_days_for_student(
     counted = DisclosureSnapshot.students.through.objects.filter(user=student).values(
         "disclosuresnapshot_id"
     )
-    rows = Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted))
+    # A file whose every figure was hidden carried nothing of the student's: not a line.
+    rows = Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted)).exclude(
+        fields=[EVERY_FIGURE_HIDDEN]
+    )
     window = disclosure_day_window(rows, before=before, days=days)
     if window is None:
         return [], None

@@ -19,15 +19,25 @@ def disclosures_for_institution(*, access: CareersAccess) -> QuerySet[Disclosure
     )
 
 
+# The only field of a summary file whose every figure was hidden (fewer than 5 students): the
+# office's log says so instead of a count, and the student is not told of it, since no figure
+# in the file shows anything of theirs (its rows name only groups, as the report's filter
+# choices do).
+EVERY_FIGURE_HIDDEN = "aggregate:every_figure_hidden"
+
+
 def disclosures_for_student(*, student: User) -> QuerySet[Disclosure]:
     """Reads that named the student, and aggregate reads whose counted set (a snapshot, see
-    services/disclosures.py) included them: two indexed lookups by the student."""
+    services/disclosures.py) included them: two indexed lookups by the student. A file whose
+    every figure was hidden reached the office with nothing of theirs: not listed."""
     named = Disclosure.students.through.objects.filter(user=student).values("disclosure_id")
     counted = DisclosureSnapshot.students.through.objects.filter(user=student).values(
         "disclosuresnapshot_id"
     )
-    return Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted)).select_related(
-        "institution", "staff_user__profile"
+    return (
+        Disclosure.objects.filter(Q(pk__in=named) | Q(snapshot__in=counted))
+        .exclude(fields=[EVERY_FIGURE_HIDDEN])
+        .select_related("institution", "staff_user__profile")
     )
 
 

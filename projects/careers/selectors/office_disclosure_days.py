@@ -34,12 +34,14 @@ from projects.careers.selectors.disclosure_days import (
     disclosure_read_kind,
 )
 from projects.careers.selectors.disclosures import (
+    EVERY_FIGURE_HIDDEN,
     NO_LONGER_SHARES,
     disclosure_shape,
     disclosure_student_names,
     disclosures_for_institution,
 )
 from projects.careers.selectors.people import staff_name
+from projects.careers.selectors.reports import SUPPRESSION_THRESHOLD
 
 _CAREERS = "/api/v1/careers/"
 
@@ -103,9 +105,18 @@ def disclosure_filter_words(*, endpoint: str) -> str:
     return ", ".join(word for word in words if word)
 
 
-def _held(*, filter_words: str, students: int) -> str:
-    """What a downloaded file held: ": Computer Science, 8 students"."""
-    count = f"{students} student{'' if students == 1 else 's'}"
+# What a summary file whose every figure was hidden held, said instead of its count (which
+# the file itself hid: the log must not tell it).
+HIDDEN_WORDS = f"every figure hidden (fewer than {SUPPRESSION_THRESHOLD} students)"
+
+
+def _held(*, filter_words: str, students: int | None) -> str:
+    """What a downloaded file held: ": Computer Science, 8 students"; a summary with every
+    figure hidden (students None): ": Computer Science, every figure hidden (fewer than 5
+    students)"."""
+    count = (
+        HIDDEN_WORDS if students is None else f"{students} student{'' if students == 1 else 's'}"
+    )
     return f": {filter_words}, {count}" if filter_words else f": {count}"
 
 
@@ -125,13 +136,19 @@ def office_disclosure_line_words(
     file: str = "",
     filter_words: str = "",
     students: int | None = None,
+    hidden: bool = False,
 ) -> str:
     """The line without its reader: "Viewed the dashboard (figures, students, engagements)",
     "Opened Noah Kim's participation page", "Downloaded the students list (CSV)".
     `student`: the name on a student's page, or NO_LONGER_SHARES; `file`: a download's file
     ("students.csv"), each its own line, by a person or a key; `filter_words` and `students`:
-    the filter a download was made with and how many students it held, said after it."""
-    held = "" if students is None else _held(filter_words=filter_words, students=students)
+    the filter a download was made with and how many students it held, said after it;
+    `hidden`: a summary file whose every figure was hidden, said instead of the count."""
+    held = (
+        _held(filter_words=filter_words, students=None if hidden else students)
+        if hidden or students is not None
+        else ""
+    )
     named = _sorted(parts)
     if kind == "dashboard":
         return f"Viewed the dashboard ({', '.join(named)})"
@@ -156,6 +173,7 @@ class _Line:
     file: str = ""  # the file of a download
     filter_words: str = ""  # a download's filter ("Computer Science, class of 2027")
     students: int | None = None  # how many students a download held
+    hidden: bool = False  # a summary file whose every figure was hidden
     count: int = 0
     last_at: datetime | None = None
     parts: set[str] = field(default_factory=set)
@@ -174,13 +192,16 @@ def office_disclosure_days(
     # A download's line says what the file held, so its student count is a key of the group
     # (two downloads of one file that held different numbers are two lines); other reads
     # group as before (a dashboard visit's count is its endpoints' reads).
+    # A summary file whose every figure was hidden says so, never how many it counted.
+    hidden = Case(When(fields=[EVERY_FIGURE_HIDDEN], then=Value(True)), default=Value(False))
     held = Case(
+        When(fields=[EVERY_FIGURE_HIDDEN], then=Value(None)),
         When(Q(endpoint__regex=r"\.csv(\?|$)"), then=F("student_count")),
         default=Value(None),
     )
     groups = (
-        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC), held=held)
-        .values("day", "staff_user_id", "api_key_label", "endpoint", "held")
+        window.rows.annotate(day=TruncDate("created_at", tzinfo=UTC), held=held, hidden=hidden)
+        .values("day", "staff_user_id", "api_key_label", "endpoint", "held", "hidden")
         .annotate(n=Count("id"), last=Max("created_at"))
         .order_by()
     )
@@ -193,7 +214,9 @@ def office_disclosure_days(
         words = disclosure_filter_words(endpoint=g["endpoint"]) if file else ""
         students = g["held"] if file else None
         key = (g["day"], g["staff_user_id"], g["api_key_label"], kind, student, file)
-        line = lines.setdefault((*key, words, students), _Line(*key, words, students))
+        line = lines.setdefault(
+            (*key, words, students, g["hidden"]), _Line(*key, words, students, g["hidden"])
+        )
         # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
         line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
@@ -225,6 +248,7 @@ def _shape(
         file=line.file,
         filter_words=line.filter_words,
         students=line.students,
+        hidden=line.hidden,
     )
     return {
         "day": line.day,

@@ -14,12 +14,18 @@ many students.
 Students are counted once per cell. A cell is one period (all time, a term or a month): a student
 active in two months of a `from`/`to` range counts in each month, so across several months the
 `students` figure is student-months; without `from`/`to` (or with `term`) it is exact.
+
+The totals (and top skills) never depend on `group_by`: they are read from the period cells the
+query's period alone chooses (all time, the term, or the months of a range), and the groups from
+the grouping's own cells. Summing the month cells for the totals of `group_by=month` counted a
+student active in September and October twice (13 students where every other grouping said 12).
+Groups still count a student in each group they are in (two terms, two skills); engagements,
+completed, paid, unpaid and hours add up across groups to the totals (bar a hidden group).
 """
 
 import json
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -117,14 +123,15 @@ def _months(date_from: date | None, date_to: date | None) -> tuple[str, str]:
 def _cells(
     *,
     access: CareersAccess,
-    grain: str,
+    grains: set[str],
     date_from: date | None,
     date_to: date | None,
     term: str | None,
     major: str | None,
     class_year: int | None,
-) -> list[Any]:
-    rows = SummaryCell.objects.filter(institution=access.institution, grain=grain)
+) -> dict[str, list[Any]]:
+    """The cells of each grain (one query for all of them), filtered to the query."""
+    rows = SummaryCell.objects.filter(institution=access.institution, grain__in=grains)
     if major:
         rows = rows.filter(programme="" if major == NOT_GIVEN else major)
     if class_year is not None:
@@ -133,8 +140,9 @@ def _cells(
     # time, and the number of cells grows with the office's history.
     # Stipend totals as their JSON text, parsed only when not empty: most cells have none, and
     # parsing every cell's was a third of reading them.
-    cells = []
+    by_grain: dict[str, list[Any]] = {grain: [] for grain in grains}
     for row in rows.order_by("period", "programme", "class_year", "skill").values(
+        "grain",
         "period",
         "programme",
         "class_year",
@@ -144,7 +152,16 @@ def _cells(
     ):
         money = row.pop("money")
         row["stipend_totals"] = json.loads(money) if money and money != "{}" else {}
-        cells.append(SimpleNamespace(**row))
+        by_grain[row.pop("grain")].append(SimpleNamespace(**row))
+    return {
+        grain: _in_period(cells, grain=grain, date_from=date_from, date_to=date_to, term=term)
+        for grain, cells in by_grain.items()
+    }
+
+
+def _in_period(
+    cells: list[Any], *, grain: str, date_from: date | None, date_to: date | None, term: str | None
+) -> list[Any]:
     if grain == SummaryCell.Grain.MONTH:
         first, last = _months(date_from, date_to)
         cells = [c for c in cells if first <= c.period <= last]
@@ -186,31 +203,42 @@ def careers_report_summary(
     else:
         base = SummaryCell.Grain.ALL
     grain = SummaryCell.Grain.TERM if group_by == "term" and base != "month" else base
-    cells = _cells(
+    # The totals' grain is the period's alone (see the module's docstring): with a date range
+    # months, with a term that term, else all time — whatever the grouping.
+    if date_from or date_to:
+        totals_grain = SummaryCell.Grain.MONTH
+    elif term:
+        totals_grain = SummaryCell.Grain.TERM
+    else:
+        totals_grain = SummaryCell.Grain.ALL
+    cells_of = _cells(
         access=access,
-        grain=grain,
+        grains={grain, totals_grain},
         date_from=date_from,
         date_to=date_to,
         term=term,
         major=major,
         class_year=class_year,
     )
-    if group_by == "term" and grain == SummaryCell.Grain.MONTH:
-        # With a date range, terms are built from months (student-months, see above).
-        for cell in cells:
-            cell.period = term_of(date.fromisoformat(f"{cell.period}-01"))
     totals = _Cell()
-    groups: dict[str, _Cell] = defaultdict(_Cell)
     skill_students: dict[str, int] = defaultdict(int)
-    for cell in cells:
-        if cell.skill:
-            if cell.skill != NO_SKILL:
-                skill_students[cell.skill] += cell.students
-            if group_by == "skill":
+    for cell in cells_of[totals_grain]:
+        if not cell.skill:
+            totals.add(cell)
+        elif cell.skill != NO_SKILL:
+            skill_students[cell.skill] += cell.students
+    groups: dict[str, _Cell] = defaultdict(_Cell)
+    for cell in cells_of[grain] if group_by else ():
+        if group_by == "skill":
+            if cell.skill:
                 groups[NO_SKILL_LABEL if cell.skill == NO_SKILL else cell.skill].add(cell)
             continue
-        totals.add(cell)
-        key = _group_key(cell, group_by)
+        if cell.skill:
+            continue
+        key: str | None = _group_key(cell, group_by)
+        if group_by == "term" and grain == SummaryCell.Grain.MONTH:
+            # With a date range, terms are built from months (student-months, see above).
+            key = term_of(date.fromisoformat(f"{cell.period}-01"))
         if key is not None:
             groups[key].add(cell)
     top_skills = [
@@ -278,86 +306,8 @@ def careers_report_filters(*, access: CareersAccess) -> dict[str, list[Any]]:
     return {"terms": sorted(terms), "majors": sorted(majors), "class_years": sorted(years)}
 
 
-REPORT_CSV_COLUMNS = (
-    "group",
-    "students",
-    "engagements",
-    "completed",
-    "completion_rate",
-    "paid",
-    "unpaid",
-    "hours",
-    "stipend_totals",
-    "applied_students",
-    "completed_students",
-    "outcome_students",
-    "introductions",
-    "referrals",
-    "repeat_work",
-    "job_offers",
-    "suppressed",
-    # Added after `stipend_totals` ("USD 1200.00", text a spreadsheet cannot add up): columns
-    # are never renamed or removed, so the number and its currency come at the end.
-    "stipend_total",
-    "stipend_currency",
-)
-# Tasks may pay in any of several currencies (usd, eur, gbp, cad, aud), so a group's amounts
-# can be in more than one: then no single number adds them up, and the row says so.
-SEVERAL_CURRENCIES = "several currencies"
-
-
-def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decimal | None, str]:
-    """`stipend_total` and `stipend_currency` of a row: the amount in major units (1200.00) and
-    its currency ("USD"); 0.00 and no currency when nothing was paid; both empty when the totals
-    are hidden; no number and "several currencies" when the amounts are in more than one."""
-    if totals is None:
-        return None, ""
-    if len(totals) > 1:
-        return None, SEVERAL_CURRENCIES
-    # Every currency a task can pay in has two decimals (cents, pence).
-    for currency, amount in totals.items():
-        return Decimal(amount).scaleb(-2), currency.upper()
-    return Decimal(0).scaleb(-2), ""
-
-
-def careers_report_totals_label(
-    *, term: str | None = None, major: str | None = None, class_year: int | None = None
-) -> str:
-    """The `group` of summary.csv's first row: "All" for the whole office, else the page's
-    filter in the dashboard's words ("Design, class of 2027, 2026 Fall"), so a filtered file
-    never calls its totals "All"."""
-    words = [major or "", f"class of {class_year}" if class_year else "", term or ""]
-    return ", ".join(word for word in words if word) or "All"
-
-
-def careers_report_csv_rows(
-    report: dict[str, Any], *, totals_label: str = "All"
-) -> list[list[Any]]:
-    def text(value: Any) -> str:
-        return "" if value is None else str(value)
-
-    def line(key: str, cell: dict[str, Any]) -> list[Any]:
-        totals = cell["stipend_totals"]
-        # Empty means hidden (fewer than 5 share amounts), never "none": no amounts is a 0.
-        money = (
-            ""
-            if totals is None
-            else " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items()) or "0"
-        )
-        funnel = cell["funnel"] or {}
-        outcomes = cell["outcomes"] or {}
-        return [
-            key,
-            *(text(cell[name]) for name in REPORT_CSV_COLUMNS[1:8]),
-            money,
-            text(funnel.get("applied")),
-            text(funnel.get("completed")),
-            text(funnel.get("outcome")),
-            *(text(outcomes.get(name)) for name, _ in OUTCOME_FIELDS),
-            str(cell["suppressed"]).lower(),
-            *careers_report_stipend_number(totals),
-        ]
-
-    rows = [list(REPORT_CSV_COLUMNS), line(totals_label, report["totals"])]
-    rows += [line(group["key"], group) for group in report["groups"]]
-    return rows
+def careers_report_every_figure_hidden(report: dict[str, Any]) -> bool:
+    """True when the report shows no figure at all: the totals and every group hidden (fewer
+    than SUPPRESSION_THRESHOLD students) and no top skill."""
+    cells = [report["totals"], *report["groups"]]
+    return all(cell["suppressed"] for cell in cells) and not report["top_skills"]

@@ -144,12 +144,26 @@ export function restoreEngagementFilters() {
   }
 }
 
+// The mentor's ratings, in the glossary's words (the student's page says them the same way):
+// "Rated by the mentor: Communication: 4.0 / 5, Teamwork: 5.0 / 5". The list's read returns them
+// only for students who share ratings, and the student's log then says the office saw them: the
+// row shows what the read returned, and nothing where it returned none.
+const COMPETENCIES = { career_development: "Career & self-development", communication: "Communication", critical_thinking: "Critical thinking",
+  equity_inclusion: "Equity & inclusion", leadership: "Leadership", professionalism: "Professionalism", teamwork: "Teamwork", technology: "Technology" };
+
+function ratingsLine(competencies) {
+  const rated = Object.entries(competencies || {});
+  if (!rated.length) return null;
+  const words = rated.map(([slug, value]) => `${COMPETENCIES[slug] || slug.replaceAll("_", " ")}:\u00a0${Number(value).toFixed(1)}\u00a0/\u00a05`);
+  return el("span", { class: "engagement-ratings", "data-ratings": true, text: `Rated by the mentor: ${words.join(", ")}` });
+}
+
 function engagementRow(e) {
   return el("tr", {},
     el("td", { "data-label": "Student" }, e.student_id
       ? el("a", { href: `/careers/students/${encodeURIComponent(e.student_id)}/`, text: e.student_name || studentNames.get(e.student_id) || "Student" })
       : "—"),
-    el("td", { "data-label": "Task", text: e.task?.title ?? "—" }),
+    el("td", { "data-label": "Task" }, e.task?.title ?? "—", ratingsLine(e.competencies)),
     el("td", { "data-label": "State", text: STATE_WORDS[e.state] || e.state }),
     el("td", { "data-label": "Hours", text: e.hours ?? "—" }),
     el("td", { "data-label": "Stipend", text: stipendText(e) }),
