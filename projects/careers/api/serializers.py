@@ -280,7 +280,11 @@ class ReportSerializer(serializers.Serializer):
         5,
     )
     totals = ReportCellSerializer(
-        help_text="Figures for all students who share participation, in the period."
+        help_text="Figures for all students who share participation, in the period. The same "
+        "whatever `group_by` is (it depends only on from, to, term, major and class_year): the "
+        "groups' engagements, completed, paid, unpaid and hours add up to it, bar hidden groups "
+        "(by skill, an engagement on a task with two skills is in both); a student in two groups "
+        "counts in each."
     )
     groups = ReportGroupSerializer(many=True, help_text="One cell per group.")
     top_skills = TopSkillSerializer(many=True, help_text="Up to 10 skills, most students first.")
