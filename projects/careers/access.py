@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 
 from accounts.models import Consent, Institution, InstitutionApiKey, InstitutionMembership, User
 from accounts.selectors.consent import consenting_students
@@ -71,46 +71,49 @@ class CareersAccess:
     ) -> dict[int, PageStudent]:
         """A page's students, each with their public id and which of `scopes` the office may
         see for them, in one query: `students(scope)`'s rule (an active account, an active
-        student membership, an active consent covering the scope) evaluated per row, where a
-        query per scope plus one for the ids cost four round trips and four compilations on
-        every page. A test holds it to `students()`."""
+        student membership, an active consent covering the scope) read off one row per
+        student, where a query per scope plus one for the ids cost four round trips and four
+        compilations on every page. A test holds it to `students()`."""
         ids, scopes = set(user_ids), list(scopes)
         unknown = set(scopes) - set(Consent.Scope.values)
         if unknown:
             raise ValueError(f"unknown consent scope: {sorted(unknown)}")
         if not ids:
             return {}
-        member = InstitutionMembership.objects.filter(
-            user=OuterRef("pk"),
-            institution=self.institution,
-            role=InstitutionMembership.Role.STUDENT,
-            ended_at__isnull=True,
-        )
-        consent = Consent.objects.filter(
-            student=OuterRef("pk"), institution=self.institution, revoked_at__isnull=True
-        )
-        stored = CareersStudent.objects.filter(institution=self.institution, student=OuterRef("pk"))
+        # LEFT JOINs, not an EXISTS per scope: the same rows, and a third of the Python it took
+        # Django to build and compile five subqueries. A student has at most one active consent
+        # and one stored row per institution; a second active membership only repeats a row.
+        institution = self.institution
         rows = (
             User.objects.filter(pk__in=ids)
             .annotate(
-                stored_public_id=Subquery(stored.values("public_id")[:1]),
-                is_member=Exists(member),
-                **{
-                    f"consents_{n}": Exists(consent.filter(**{scope: True}))
-                    for n, scope in enumerate(scopes)
-                },
+                stored=FilteredRelation(
+                    "careers_rows", condition=Q(careers_rows__institution=institution)
+                ),
+                consent=FilteredRelation(
+                    "consents",
+                    condition=Q(consents__institution=institution, consents__revoked_at=None),
+                ),
+                member=FilteredRelation(
+                    "memberships",
+                    condition=Q(
+                        memberships__institution=institution,
+                        memberships__role=InstitutionMembership.Role.STUDENT,
+                        memberships__ended_at=None,
+                    ),
+                ),
             )
             .values_list(
                 "pk",
-                "stored_public_id",
+                "stored__public_id",
                 "is_active",
-                "is_member",
-                *(f"consents_{n}" for n in range(len(scopes))),
+                "member__id",
+                *(f"consent__{scope}" for scope in scopes),
             )
         )
         page = {}
-        for pk, public_id, active, is_member, *consents in rows:
-            visible = active and is_member
+        for pk, public_id, active, member_id, *consents in rows:
+            visible = active and member_id is not None
             page[pk] = PageStudent(
                 public_id=public_id or self.student_public_id(pk),
                 scopes=frozenset(
