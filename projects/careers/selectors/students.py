@@ -16,8 +16,11 @@ from django.db.models import (
     Count,
     DateTimeField,
     Exists,
+    F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -36,22 +39,9 @@ EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 OUTCOME_KINDS = ("introduction", "referral", "repeat_work", "job_offer")
 
 
-def _latest(queryset: QuerySet, field: str) -> Coalesce:
-    subquery = Subquery(
-        queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField()
-    )
-    return Coalesce(subquery, Value(EPOCH, output_field=DateTimeField()))
-
-
 def subquery_count(queryset: QuerySet, group_field: str) -> Coalesce:
     counted = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _active_consent(access: CareersAccess) -> QuerySet[Consent]:
-    return Consent.objects.filter(
-        student=OuterRef("pk"), institution=access.institution, revoked_at__isnull=True
-    )
 
 
 def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
@@ -66,9 +56,7 @@ def _membership(access: CareersAccess) -> QuerySet[InstitutionMembership]:
 def careers_students(
     *, access: CareersAccess, updated_since: datetime | None = None
 ) -> QuerySet[User, Any]:
-    consent = _active_consent(access)
     membership = _membership(access)
-    stored = CareersStudent.objects.filter(institution=access.institution, student=OuterRef("pk"))
     applications = Application.objects.filter(drafter=OuterRef("pk"))
     engagements = Engagement.objects.filter(drafter=OuterRef("pk"))
     rows = access.students(PARTICIPATION)
@@ -80,12 +68,23 @@ def careers_students(
             institution=access.institution, student=OuterRef("pk"), changed_at__gt=updated_since
         )
         rows = rows.filter(Exists(changed))
+    # The student's one active consent and one stored row here as LEFT JOINs (both are unique
+    # per student and institution, so no row repeats): seven subqueries fewer for Django to
+    # build and compile on every page, the same values.
     rows = rows.annotate(
-        public_id=Subquery(stored.values("public_id")[:1]),
-        consent_granted_at=Subquery(consent.values("granted_at")[:1]),
-        consent_evaluations=Subquery(consent.values("evaluations")[:1]),
-        consent_stipend_amounts=Subquery(consent.values("stipend_amounts")[:1]),
-        consent_outcomes=Subquery(consent.values("outcomes")[:1]),
+        active_consent=FilteredRelation(
+            "consents",
+            condition=Q(consents__institution=access.institution, consents__revoked_at=None),
+        ),
+        stored_row=FilteredRelation(
+            "careers_rows", condition=Q(careers_rows__institution=access.institution)
+        ),
+    ).annotate(
+        public_id=F("stored_row__public_id"),
+        consent_granted_at=F("active_consent__granted_at"),
+        consent_evaluations=F("active_consent__evaluations"),
+        consent_stipend_amounts=F("active_consent__stipend_amounts"),
+        consent_outcomes=F("active_consent__outcomes"),
         programme=Subquery(membership.values("programme")[:1]),
         class_year=Subquery(membership.values("class_year")[:1]),
         applications_count=subquery_count(applications, "drafter"),
@@ -94,8 +93,13 @@ def careers_students(
             engagements.filter(state=Engagement.State.COMPLETED), "drafter"
         ),
         changed_at=Coalesce(
-            Subquery(stored.values("changed_at")[:1]),
-            Greatest("profile__updated_at", _latest(consent, "granted_at")),
+            F("stored_row__changed_at"),
+            Greatest(
+                "profile__updated_at",
+                Coalesce(
+                    F("active_consent__granted_at"), Value(EPOCH, output_field=DateTimeField())
+                ),
+            ),
         ),
     )
     return rows.values(
