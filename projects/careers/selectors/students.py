@@ -1,11 +1,11 @@
 """Consenting students as an institution sees them, and their participation.
 
-Rows are plain dicts: the list is one query for the page plus one each for the page's profile
-skills, its engagements' task skills, and outcomes. `changed_at` and the student's id are stored
-on CareersStudent and kept in step by the careers hook (services/summary.py) whenever anything
-the institution sees changes (profile, membership details, consent, skills, applications,
-engagements, ratings, report-backs), so `updated_since` is an indexed range read; students who
-stopped consenting come back as removals.
+Rows are plain dicts: the list is one query for the page plus one for the page's skills (listed
+on profiles and drafted on tasks, one UNION) and one for outcomes. `changed_at` and the
+student's id are stored on CareersStudent and kept in step by the careers hook
+(services/summary.py) whenever anything the institution sees changes (profile, membership
+details, consent, skills, applications, engagements, ratings, report-backs), so `updated_since`
+is an indexed range read; students who stopped consenting come back as removals.
 """
 
 from collections.abc import Iterator
@@ -151,7 +151,7 @@ def careers_student_rows_shape(
     *, access: CareersAccess, rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The public shape of a page of student rows, with their skills and (for students who
-    share them) outcome counts in one query each."""
+    share them) outcome counts: one query for the skills, one for the outcomes."""
     sharing = [row["pk"] for row in rows if row["consent_outcomes"]]
     outcomes = outcome_counts_for_drafters(user_ids=sharing) if sharing else {}
     page = [row["pk"] for row in rows]
@@ -261,7 +261,7 @@ def careers_students_csv_rows(
 ) -> Iterator[list[Any]]:
     """The students list as CSV rows, the students table's columns, among `student_ids` and
     only while they still share: outcome counts only for students who share outcomes (empty
-    cells otherwise, and `shares_outcomes` says which). Four queries per 500 students, so a
+    cells otherwise, and `shares_outcomes` says which). Three queries per 500 students, so a
     large office streams in bounded memory."""
     yield list(STUDENTS_CSV_COLUMNS)
     for start in range(0, len(student_ids), _CSV_BATCH):
