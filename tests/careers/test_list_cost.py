@@ -104,3 +104,42 @@ def test_the_engagement_filter_admits_exactly_the_students_the_office_may_see(
 
     assert admitted == set(access.students(scope).values_list("pk", flat=True))
     assert sharing.pk in admitted and (partly.pk in admitted) == (scope == "participation")
+
+
+@pytest.mark.parametrize(
+    ("url", "pinned"),
+    # The API key's lookup, the page, one statement per kind of detail for the whole page
+    # (students: skills listed and drafted, outcome counts, removals; engagements: the page's
+    # students' ids and consent scopes, ratings, outcomes), and the disclosure log's row and
+    # its students.
+    [(READS[0], 7), (READS[1], 7)],
+)
+def test_a_list_page_costs_a_fixed_handful_of_queries(office, url, pinned):
+    _grow(office, 0, 6)
+
+    assert _queries(office.key_client(), url) == pinned
+
+
+def test_the_page_students_scopes_are_exactly_what_the_office_may_see(office, other_office):
+    sharing = make_student(office, "Sharing Fully", scopes=SCOPES)
+    partly = make_student(office, "Sharing Ratings", scopes=["participation", "evaluations"])
+    never = make_student(office, "Never Shared", scopes=None)
+    revoked = make_student(office, "Stopped Sharing", scopes=SCOPES)
+    consent_revoke(student=revoked, consent_id=Consent.objects.get(student=revoked).pk)
+    left = make_student(office, "Left School", scopes=SCOPES)
+    InstitutionMembership.objects.filter(user=left).update(ended_at=timezone.now())
+    gone = make_student(office, "Closed Account", scopes=SCOPES)
+    User.objects.filter(pk=gone.pk).update(is_active=False)
+    elsewhere = make_student(other_office, "Other School", scopes=SCOPES)
+    ids = {s.pk for s in (sharing, partly, never, revoked, left, gone, elsewhere)}
+    access = CareersAccess(institution=office.institution)
+
+    page = access.page_students(ids, SCOPES)
+
+    assert set(page) == ids
+    for scope in SCOPES:
+        seen = {pk for pk, student in page.items() if scope in student.scopes}
+        assert seen == set(access.students(scope).filter(pk__in=ids).values_list("pk", flat=True))
+    assert page[sharing.pk].scopes == set(SCOPES)
+    assert page[partly.pk].scopes == {"participation", "evaluations"}
+    assert all(student.public_id == access.student_public_id(pk) for pk, student in page.items())

@@ -115,15 +115,14 @@ def _filtered[Rows: QuerySet[Any, Any]](
 def careers_engagement_rows_shape(
     *, access: CareersAccess, rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The public shape of a page of engagement rows; consent scopes and ratings in two
-    queries for the whole page."""
-    drafters = {row["drafter_id"] for row in rows}
-    may_see_amounts = set(
-        access.students(STIPEND_AMOUNTS).filter(pk__in=drafters).values_list("pk", flat=True)
+    """The public shape of a page of engagement rows: the page's students (their ids and
+    consent scopes), ratings and outcomes in one query each."""
+    students = access.page_students(
+        {row["drafter_id"] for row in rows}, (STIPEND_AMOUNTS, EVALUATIONS, OUTCOMES)
     )
-    may_see_ratings = set(
-        access.students(EVALUATIONS).filter(pk__in=drafters).values_list("pk", flat=True)
-    )
+    may_see_amounts = {pk for pk, s in students.items() if STIPEND_AMOUNTS in s.scopes}
+    may_see_ratings = {pk for pk, s in students.items() if EVALUATIONS in s.scopes}
+    sharing = {pk for pk, s in students.items() if OUTCOMES in s.scopes}
     ratings = {
         engagement_id: competencies
         for engagement_id, competencies in Feedback.objects.filter(
@@ -131,16 +130,19 @@ def careers_engagement_rows_shape(
             author_id=F("engagement__mentor_id"),
         ).values_list("engagement_id", "competencies")
     }
-    outcomes = careers_outcomes_by_engagement(access=access, engagement_ids=[r["pk"] for r in rows])
-    sharing = set(access.students(OUTCOMES).filter(pk__in=drafters).values_list("pk", flat=True))
-    public_ids = access.student_public_ids(drafters)
+    # Only the sharing students' engagements are asked for, and a page where nobody shares
+    # outcomes does not even build the query (its compilation was a fifth of the shaping).
+    shared = [r["pk"] for r in rows if r["drafter_id"] in sharing]
+    outcomes = (
+        careers_outcomes_by_engagement(access=access, engagement_ids=shared) if shared else {}
+    )
     shaped = []
     for row in rows:
         paid = bool(row["task__stipend_amount"])
         shaped.append(
             {
                 "id": row["pk"],
-                "student_id": public_ids[row["drafter_id"]],
+                "student_id": students[row["drafter_id"]].public_id,
                 "student_name": row["drafter__profile__display_name"]
                 or row["drafter__profile__handle"]
                 or "",
