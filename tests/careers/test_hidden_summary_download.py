@@ -63,6 +63,16 @@ def test_the_offices_line_says_every_figure_was_hidden_and_not_how_many(office):
     ]
 
 
+def test_the_offices_raw_log_does_not_give_away_how_many_a_hidden_file_hid(office):
+    _students(office, 4)
+
+    _download(office)
+
+    rows = office.staff_client().get("/api/v1/careers/disclosures/").json()["results"]
+    (hidden,) = [row for row in rows if row["endpoint"].startswith(SUMMARY_CSV)]
+    assert hidden["student_count"] == 0
+
+
 def test_a_filtered_hidden_file_names_its_filter(office):
     _students(office, 6, programme="Economics")
     _students(office, 2, programme="Design")

@@ -446,4 +446,9 @@ class DisclosureSerializer(serializers.Serializer):
         "Which kinds of student data.",
         ["name", "skills"],
     )
-    student_count = _f(serializers.IntegerField(), "How many students.", 20)
+    student_count = _f(
+        serializers.IntegerField(),
+        "How many students' data it held (0 for a downloaded summary whose every figure was "
+        "hidden: it held none).",
+        20,
+    )

@@ -153,7 +153,9 @@ def disclosure_shape(
         "by": who,
         "endpoint": row.endpoint,
         "fields": row.fields,
-        "student_count": row.student_count,
+        # A file whose every figure was hidden held nothing of any student: its count of
+        # students is the number the hiding kept back (fewer than 5), so it is not shown.
+        "student_count": 0 if row.fields == [EVERY_FIGURE_HIDDEN] else row.student_count,
     }
     if for_student:
         fields = disclosure_fields_delivered(fields=row.fields, scopes=scopes or [])
