@@ -27,6 +27,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The tests' screenshots are for people to look at: `SCREENSHOTS=1` saves them (under
+# test-artifacts/screens/ and the folders the tests name). A run nobody looks at skips taking
+# them — about a quarter of a page-walking test's time; no assertion reads them.
+SAVE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
+
+
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:
@@ -60,7 +66,13 @@ def page(page, live_server):
     )
     page.set_default_timeout(10_000)
     page.base = live_server.url
-    yield page
+    if SAVE_SCREENSHOTS:
+        yield page
+    else:
+        taken = page.screenshot
+        page.screenshot = lambda *args, **kwargs: b""
+        yield page
+        page.screenshot = taken  # before pytest-playwright's own shot of a failed test
     assert not problems, "\n".join(problems)
 
 

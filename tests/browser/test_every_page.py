@@ -1,6 +1,6 @@
 """The guard (issue 13): every page, in every role, at a desktop and a phone width, shows no
 `null`, `undefined`, `[object …]` or raw framework message, passes axe (serious/critical), and is
-saved as a screenshot under test-artifacts/screens/ for people to look at.
+saved as a screenshot under test-artifacts/screens/ for people to look at (with SCREENSHOTS=1).
 
 One test walks the five roles in turn, signed out and with nothing stored between them; the demo
 data (seed_demo, made once for all five) gives every page something to draw: open, draft and
