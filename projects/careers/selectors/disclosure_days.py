@@ -31,6 +31,7 @@ from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.disclosures import (
     EVERY_FIGURE_HIDDEN,
     disclosure_fields_delivered,
+    disclosure_parts_named,
     disclosure_scopes_at,
 )
 from projects.careers.selectors.office_people import staff_name_for_student
@@ -39,15 +40,6 @@ from projects.models import Feedback
 DAYS_PER_PAGE = 7
 _CAREERS = "/api/v1/careers/"
 
-# What each logged field means to the student (the log keeps the raw names), in the order a
-# line names them. Aggregate fields name the same part as the read they count.
-_PARTS = (
-    ("profile summary", {"name", "programme", "class_year", "skills", "counts"}),
-    ("participation", {"applications", "engagements", "aggregate:participation"}),
-    ("ratings", {"competencies"}),
-    ("stipend amounts", {"stipend_amounts", "aggregate:stipend_amounts"}),
-    ("outcomes", {"outcomes", "aggregate:outcomes"}),
-)
 _AGGREGATE = "aggregate:"
 
 
@@ -105,7 +97,7 @@ def disclosure_file_of(*, endpoint: str) -> str:
 
 
 def _parts(fields: set[str]) -> str:
-    names = [name for name, keys in _PARTS if keys & fields]
+    names = disclosure_parts_named(fields=fields)
     if not names:
         return "shared data"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
