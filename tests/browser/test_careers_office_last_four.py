@@ -117,7 +117,8 @@ def test_the_students_log_keeps_a_days_count_when_earlier_days_load(page):
     expect(lines).to_have_count(7)
     first = lines.first.inner_text()
     assert first.startswith(
-        "Priya Shah at Riverbend University's career office viewed your profile summary"
+        "Priya Shah at Riverbend University's career office viewed your name, "
+        "programme, class year, skills"
     )
     assert "on the office dashboard — 9 Nov 2026, 3 times" in first
 

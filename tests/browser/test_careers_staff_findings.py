@@ -51,7 +51,9 @@ def test_the_students_log_counts_anonymous_totals_once_a_day_and_times_reads(pag
     expect(lines).to_have_count(2)
 
     read, counted = lines.nth(0).inner_text(), lines.nth(1).inner_text()
-    assert re.search(r"read your profile summary.* — \d+ \w{3} \d{4}, \d{2}:\d{2}$", read)
+    assert re.search(
+        r"read your name, programme, class year, skills.* — \d+ \w{3} \d{4}, \d{2}:\d{2}$", read
+    )
     assert "counted you in anonymous totals of participation and stipend amounts" in counted
     assert re.search(r", 3 times \(last at \d{2}:\d{2}\)$", counted)  # three reads, one line
     assert "outcomes" not in read + counted  # Noah does not share them

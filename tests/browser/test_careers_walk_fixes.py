@@ -234,8 +234,8 @@ def test_the_students_log_groups_reads_per_person_and_day_in_the_sites_words(pag
     texts = lines.all_inner_texts()
     priya_line = next(t for t in texts if t.startswith("Priya Shah"))
     assert priya_line.startswith(
-        "Priya Shah at Riverbend University's career office read your profile summary and "
-        "participation on the office's page about you"
+        "Priya Shah at Riverbend University's career office read your name, programme, "
+        "class year, skills and participation on the office's page about you"
     )
     assert re.search(r", 4 times \(last at \d{2}:\d{2}\)$", priya_line)
     lee_line = next(t for t in texts if t.startswith("Lee Park"))

@@ -40,7 +40,8 @@ def test_student_sees_featured_badges_and_who_saw_their_data(page):
     seen.wait_for()
     # In plain words, not the log's raw field names.
     assert seen.inner_text().startswith(
-        "Northfield University's career office, through its own system, read your profile summary"
+        "Northfield University's career office, through its own system, read your name, "
+        "programme, class year, skills"
     )
     assert "aggregate:" not in seen.inner_text() and "class_year" not in seen.inner_text()
 

@@ -46,7 +46,7 @@ def test_a_days_dashboard_visits_are_one_line_with_the_days_true_count(office):
     assert line["count"] == 7
     assert line["description"] == (
         "Northfield University careers at Northfield University's career office viewed your "
-        "profile summary, participation and outcomes on the office dashboard"
+        "name, programme, class year, skills, participation and outcomes on the office dashboard"
     )  # no ratings: no mentor has rated Noah, so no read returned one
 
 

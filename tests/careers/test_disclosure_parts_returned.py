@@ -48,7 +48,8 @@ def test_a_dashboard_view_of_a_student_never_rated_does_not_say_ratings(office):
 
     (line,) = _lines(noah)
     assert line.endswith(
-        "viewed your profile summary, participation and outcomes on the office dashboard"
+        "viewed your name, programme, class year, skills, participation and outcomes on the office "
+        "dashboard"
     )
     assert "ratings" not in line
 

@@ -76,14 +76,15 @@ def test_the_student_is_told_their_row_was_in_each_downloaded_list(office, noah)
     assert (
         said[
             f"{who} downloaded the office's students list (a CSV file) with your row in it: "
-            "your profile summary and outcomes"
+            "your name, programme, class year, skills, participation (numbers of applications, "
+            "engagements and completed engagements) and outcomes"
         ]
         == 2
     )
     assert (
         said[
             f"{who} downloaded the office's first-destination survey file (a CSV file) with your "
-            "row in it: your profile summary, participation and outcomes"
+            "row in it: your name, programme, class year, participation and outcomes"
         ]
         == 1
     )
@@ -109,5 +110,7 @@ def test_a_keys_download_is_its_own_line_apart_from_its_list_reads(office):
     ]
     assert (
         "Northfield University's career office, through its own system, downloaded the "
-        "office's students list (a CSV file) with your row in it: your profile summary" in told
+        "office's students list (a CSV file) with your row in it: your name, programme, class "
+        "year, skills and participation (numbers of applications, engagements and completed "
+        "engagements)" in told
     )

@@ -81,7 +81,9 @@ def test_a_student_reads_which_staff_member_of_which_office_saw_their_data(offic
 
     assert seen["by"] == {"kind": "staff", "name": "Lee Park"}
     assert seen["description"].startswith(
-        "Lee Park at Northfield University's career office read your profile summary"
+        "Lee Park at Northfield University's career office read your name, programme, class year, "
+        "skills and participation (numbers of applications, engagements and completed "
+        "engagements)"
     )
 
 

@@ -5,7 +5,9 @@ The raw log has a row per API response, and one visit of the office dashboard ma
 (three summary reads, the students list, the engagements list): grouping a page of raw rows in
 the browser undercounted every day that straddled a page. Here the database counts per day and
 endpoint, and the endpoints of one kind of read fold into one line whose count is the visits
-(the most-read endpoint of the fold: each visit reads each of its endpoints once). Pages are
+that disclosed the student (the most-read endpoint of the fold, its filter left out: each visit
+reads each of its endpoints once, and a filtered one that left the student out wrote no row of
+theirs). Pages are
 whole days, newest first, behind an opaque cursor.
 
 A line names only the parts the reads returned about the student: the log keeps what an
@@ -16,6 +18,7 @@ dashboard reads carried no rating of theirs)."""
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from urllib.parse import parse_qs
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -28,6 +31,7 @@ from projects.careers.models import Disclosure, DisclosureSnapshot
 from projects.careers.selectors.disclosures import (
     EVERY_FIGURE_HIDDEN,
     disclosure_fields_delivered,
+    disclosure_parts_named,
     disclosure_scopes_at,
 )
 from projects.careers.selectors.office_people import staff_name_for_student
@@ -36,15 +40,6 @@ from projects.models import Feedback
 DAYS_PER_PAGE = 7
 _CAREERS = "/api/v1/careers/"
 
-# What each logged field means to the student (the log keeps the raw names), in the order a
-# line names them. Aggregate fields name the same part as the read they count.
-_PARTS = (
-    ("profile summary", {"name", "programme", "class_year", "skills", "counts"}),
-    ("participation", {"applications", "engagements", "aggregate:participation"}),
-    ("ratings", {"competencies"}),
-    ("stipend amounts", {"stipend_amounts", "aggregate:stipend_amounts"}),
-    ("outcomes", {"outcomes", "aggregate:outcomes"}),
-)
 _AGGREGATE = "aggregate:"
 
 
@@ -62,6 +57,31 @@ def disclosure_read_kind(*, endpoint: str, by_key: bool) -> str:
     return "dashboard"
 
 
+# The parts of an address that say which read of a page view it was, not what it was filtered
+# by: the dashboard reads the summary three times (group_by=month, term, skill), and a further
+# page of a list (cursor=) belongs to the view that read the first.
+_READ_PARAMS = ("group_by",)
+
+
+def disclosure_read_of(*, endpoint: str) -> tuple[str, bool]:
+    """Which read of a view a logged address was, with its filter left out
+    ("/api/v1/careers/reports/summary/?group_by=month&major=Economics" ->
+    "/api/v1/careers/reports/summary/?group_by=month"), and whether it was a further page of a
+    list. A day's views of a kind are counted per read so found: a filtered view adds to the
+    same count as an unfiltered one instead of being a group of its own that the busiest
+    (unfiltered) group hides."""
+    path, _, query = endpoint.partition("?")
+    given = parse_qs(query)
+    kept = "&".join(f"{name}={given[name][0]}" for name in _READ_PARAMS if given.get(name))
+    return (f"{path}?{kept}" if kept else path), bool(given.get("cursor"))
+
+
+def disclosure_views_count(reads: dict[str, int]) -> int:
+    """A day's views of one kind from its reads counted per read (disclosure_read_of): each
+    view reads each of its endpoints once, so the most-read one counts the views."""
+    return max(reads.values(), default=0)
+
+
 # The files a student's row can be in, as the student's log names them.
 _FILES = {
     "students.csv": "the office's students list",
@@ -77,7 +97,7 @@ def disclosure_file_of(*, endpoint: str) -> str:
 
 
 def _parts(fields: set[str]) -> str:
-    names = [name for name, keys in _PARTS if keys & fields]
+    names = disclosure_parts_named(fields=fields)
     if not names:
         return "shared data"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -167,7 +187,7 @@ class _Line:
     api_key_label: str
     kind: str
     file: str = ""  # a download's file: each file is its own line
-    count: int = 0
+    reads: dict[str, int] = field(default_factory=dict)  # rows per read (disclosure_read_of)
     last_at: datetime | None = None
     fields: set[str] = field(default_factory=set)
 
@@ -215,8 +235,12 @@ def disclosure_days_for_student(
         file = disclosure_file_of(endpoint=g["endpoint"])  # a download, by a person or a key
         key = (g["day"], g["institution_id"], g["staff_user_id"], g["api_key_label"], kind, file)
         line = lines.setdefault((*key, counted_only), _Line(*key))
-        # Each visit of a kind reads each of its endpoints once: the most-read one counts them.
-        line.count = max(line.count, g["n"])
+        # Per read without its filter, summed over filters (and over the fields a consent
+        # change split a read into), so every view that disclosed the student counts once: a
+        # filtered view lists them only when they matched, so one that left them out is no row
+        # of theirs. A further page of a list is the same view: it names them on one page only.
+        read, _ = disclosure_read_of(endpoint=g["endpoint"])
+        line.reads[read] = line.reads.get(read, 0) + g["n"]
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
         scopes = disclosure_scopes_at(consents, institution_id=g["institution_id"], at=g["last"])
         delivered = disclosure_fields_delivered(fields=list(g["fields"]), scopes=scopes)
@@ -263,7 +287,7 @@ def _shape(line: _Line, *, names: dict[int, str], staff: dict[int, User]) -> dic
         "kind": line.kind,
         "aggregate": bool(fields) and all(f.startswith(_AGGREGATE) for f in fields),
         "fields": fields,
-        "count": line.count,
+        "count": disclosure_views_count(line.reads),
         "last_at": line.last_at,
         "description": disclosure_line_words(
             kind=line.kind, who=who, fields=line.fields, file=line.file

@@ -41,14 +41,37 @@ def disclosures_for_student(*, student: User) -> QuerySet[Disclosure]:
     )
 
 
-# What each logged field means to the student, in plain words (the log keeps the raw names).
+# What each logged field means to the student, in plain words and in the order a line names
+# them (the log keeps the raw names). Each of the office's columns by its own name, never a
+# word no page explains ("profile summary"); an aggregate field names the part it counts.
 _PLAIN_PARTS = (
-    ({"name", "programme", "class_year", "skills", "counts"}, "profile summary"),
-    ({"applications", "engagements"}, "participation"),
+    ({"name"}, "name"),
+    ({"programme"}, "programme"),
+    ({"class_year"}, "class year"),
+    ({"skills"}, "skills"),
+    ({"applications", "engagements", "counts", "aggregate:participation"}, "participation"),
     ({"competencies"}, "ratings"),
-    ({"stipend_amounts"}, "stipend amounts"),
-    ({"outcomes"}, "outcomes"),
+    ({"stipend_amounts", "aggregate:stipend_amounts"}, "stipend amounts"),
+    ({"outcomes", "aggregate:outcomes"}, "outcomes"),
 )
+# The students list and its CSV hold how many applications and engagements a student had, not
+# the applications and engagements themselves: their participation (the consent form's word,
+# which covers both) as numbers, said so when nothing read them as a list.
+_COUNTED_PARTICIPATION = (
+    "participation (numbers of applications, engagements and completed engagements)"
+)
+
+
+def disclosure_parts_named(*, fields: set[str]) -> list[str]:
+    """The parts of a student's data that logged `fields` held, in the words the student
+    reads: ["name", "programme", "class year", "skills", "participation (numbers of
+    applications, engagements and completed engagements)", "outcomes"] for the students list."""
+    parts = [label for names, label in _PLAIN_PARTS if names & fields]
+    if "counts" in fields and not fields & {"applications", "engagements"}:
+        parts = [_COUNTED_PARTICIPATION if p == "participation" else p for p in parts]
+    return parts
+
+
 _PLAIN_DETAIL = {
     "applications": "applications",
     "engagements": "engagements",
@@ -120,7 +143,7 @@ def disclosure_plain_words(
     aggregates = [label for name, label in _AGGREGATES.items() if name in given]
     if aggregates and not given - set(_AGGREGATES):
         return f"{who} counted you in anonymous totals ({', '.join(aggregates)})"
-    parts = [label for names, label in _PLAIN_PARTS if names & given]
+    parts = disclosure_parts_named(fields=given)
     details = [label for name, label in _PLAIN_DETAIL.items() if name in given]
     text = f"{who} read your {_join(parts) or 'shared data'}"
     return f"{text} ({', '.join(details)})" if details else text

@@ -1,19 +1,19 @@
 """The office's own disclosure log, grouped on the server: one line per day, reader (a staff
 person or an API key) and kind of read, with how many times and the last time.
 
-One dashboard visit writes five raw rows (three summary reads, the students list, the
-engagements list), so "the last 10 rows" covered two page views. Grouped, a visit is one line:
-"Priya Shah viewed the dashboard (figures, students, engagements)", 3 times that day. The
-dashboard's count is its visits (the most-read endpoint of the fold: each visit reads each of
-its endpoints once); every other kind counts its reads. A student's page is one line per
-student ("Priya Shah opened Noah Kim's participation page", 2 times): for an audit log, whose
+One dashboard visit writes five raw rows (three summary reads, the students list, the engagements
+list), so "the last 10 rows" covered two page views. Grouped, a visit is one line: "Priya Shah
+viewed the dashboard (figures, students, engagements)", 3 times that day. The dashboard's count is
+its visits, filtered or not (the most-read endpoint of the fold, its filter left out: each visit
+reads each of its endpoints once); every other kind counts its reads. A student's page is one line
+per student ("Priya Shah opened Noah Kim's participation page", 2 times): for an audit log, whose
 data was read is the key fact. The name is the one the office's pages show, and only while the
 student still shares with the office; after a revocation the line says "a student who no longer
-shares with your office", so the log never shows their name again. A download is one line per
-file, saying what it held ("Downloaded the students list (CSV): Computer Science, 8 students",
-"Downloaded the summary (CSV): 40 students"): two files the same
-day are two lines, never merged. Pages are whole days, newest first, behind the same opaque day
-cursor as the student's own grouped log."""
+shares with your office", so the log never shows their name again. A download is one line per file,
+saying what it held ("Downloaded the students list (CSV): Computer Science, 8 students",
+"Downloaded the summary (CSV): 40 students"): two files the same day are two lines, never merged.
+Pages are whole days, newest first, behind the same opaque day cursor as the student's own grouped
+log."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +32,8 @@ from projects.careers.selectors.disclosure_days import (
     disclosure_day_window,
     disclosure_file_of,
     disclosure_read_kind,
+    disclosure_read_of,
+    disclosure_views_count,
 )
 from projects.careers.selectors.disclosures import (
     EVERY_FIGURE_HIDDEN,
@@ -174,7 +176,9 @@ class _Line:
     filter_words: str = ""  # a download's filter ("Computer Science, class of 2027")
     students: int | None = None  # how many students a download held
     hidden: bool = False  # a summary file whose every figure was hidden
-    count: int = 0
+    count: int = 0  # reads, for every kind but the dashboard
+    views: dict[str, int] = field(default_factory=dict)  # the dashboard's first pages per read
+    pages: dict[str, int] = field(default_factory=dict)  # the dashboard's further list pages
     last_at: datetime | None = None
     parts: set[str] = field(default_factory=set)
 
@@ -217,8 +221,15 @@ def office_disclosure_days(
         line = lines.setdefault(
             (*key, words, students, g["hidden"]), _Line(*key, words, students, g["hidden"])
         )
-        # A dashboard visit reads each of its endpoints once: the most-read one counts visits.
-        line.count = max(line.count, g["n"]) if kind == "dashboard" else line.count + g["n"]
+        if kind == "dashboard":
+            # Every view counts, filtered or not: per read without its filter, a filtered
+            # view adds to the count of the unfiltered ones. "Show more" on a list is a
+            # further page of the same view, not a view.
+            read, further = disclosure_read_of(endpoint=g["endpoint"])
+            reads = line.pages if further else line.views
+            reads[read] = reads.get(read, 0) + g["n"]
+        else:
+            line.count += g["n"]
         line.last_at = max(filter(None, [line.last_at, g["last"]]))
         line.parts.add(_what(g["endpoint"])[1])
     staff = User.objects.select_related("profile").in_bulk({k[1] for k in lines if k[1]})
@@ -228,6 +239,14 @@ def office_disclosure_days(
     ordered = sorted(lines.values(), key=lambda line: (line.day, line.last_at), reverse=True)
     shaped = [_shape(line, staff=staff, names=names, institution=institution) for line in ordered]
     return shaped, window.next_before
+
+
+def _count(line: _Line) -> int:
+    """A dashboard line's views (the most-read of its reads; its further list pages only when
+    the day holds none of the view's first reads, as after midnight); any other line's reads."""
+    if line.kind != "dashboard":
+        return line.count
+    return disclosure_views_count(line.views) or disclosure_views_count(line.pages)
 
 
 def _shape(
@@ -255,7 +274,7 @@ def _shape(
         "by": by,
         "kind": line.kind,
         "what": what,
-        "count": line.count,
+        "count": _count(line),
         "last_at": line.last_at,
         "description": f"{who} {what[0].lower()}{what[1:]}",
     }
