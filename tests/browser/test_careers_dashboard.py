@@ -253,6 +253,18 @@ def test_one_filter_narrows_the_page_a_hidden_month_is_hatched_and_empty_says_it
     expect(participation.locator("svg [data-chart-year]").first).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    # A new "Show figures for" shows other figures: the last download's line goes with them,
+    # whether the filter is applied or cleared.
+    status = export.locator("[data-export-status]")
+    expect(status).to_have_text("")  # cleared by Clear all filters above
+    with page.expect_download():
+        export.get_by_role("button", name="Download summary (CSV)").click()
+    expect(status).to_have_text("Downloaded the summary (CSV) as careers-summary.csv.")
+    filters.get_by_label("Programme").select_option("History")
+    filters.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"major=History"))
+    expect(status).to_have_text("")
+
     # On a task page the answer under Stop featuring sits clear of the button.
     page.goto(page.base + f"/tasks/{task.pk}/")
     box = page.locator("[data-feature-task]")

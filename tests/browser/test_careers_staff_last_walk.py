@@ -250,6 +250,12 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     page.goto(page.base + "/careers/")
     already = page.locator("[data-already]")
     expect(confirm_first).to_be_hidden()
+    # On a phone "Ask to join" and the way to a different office under it do not touch.
+    ask = already.get_by_role("button", name="Ask to join").bounding_box()
+    switch = already.get_by_role(
+        "button", name="This is a different office at the same university"
+    ).bounding_box()
+    assert switch["y"] - (ask["y"] + ask["height"]) >= 12
 
     # No name given at sign-up: asked before the request goes, which carries it.
     already.get_by_role("button", name="Ask to join").click()
@@ -335,6 +341,10 @@ def test_kim_asks_priya_invites_from_colleagues_and_kim_accepts_on_the_careers_p
     accept = invited.get_by_role(
         "button", name="Accept the invitation to Riverbend University's career office"
     )
+    # The card reads top to bottom: who invited her and as what, then her name, then Accept.
+    said = invited.locator("[data-invitation-offer] p").first.bounding_box()
+    name = invited.get_by_label("Your full name").bounding_box()
+    assert said["y"] < name["y"] < accept.bounding_box()["y"]
     accept.click()
     expect(invited.locator("[data-invited-error]")).to_have_text(
         "Give your name first: colleagues and students will see it."

@@ -61,7 +61,7 @@ def test_summary_stipend_totals_say_0_when_shared_amounts_add_up_to_nothing(offi
     (everyone,) = _rows(office.key_client().get("/api/v1/careers/reports/summary.csv"))[:1]
 
     assert everyone["group"] == "All" and everyone["unpaid"] == "5"
-    assert everyone["stipend_totals"] == "0"
+    assert everyone["stipend_totals"] == "0.00"
 
 
 def test_summary_stipend_totals_stay_empty_when_hidden(office):

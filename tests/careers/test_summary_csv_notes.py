@@ -83,3 +83,24 @@ def test_several_currencies_say_why_the_number_is_empty(office):
         everyone["notes"]
         == "No single stipend_total: paid in several currencies (see stipend_totals)"
     )
+
+
+def test_a_group_with_no_stipends_says_so_and_writes_its_zero_like_the_others(office):
+    for i in range(5):
+        _paid(office, f"Economist {i}", scopes=EVERYTHING)
+        EngagementFactory(
+            drafter=make_student(office, f"Historian {i}", scopes=EVERYTHING, programme="History")
+        )
+    careers_summary_rebuild()
+
+    rows = _rows(office, "?group_by=major")
+
+    assert rows["Economics"]["stipend_totals"] == "USD 1000.00"
+    history = rows["History"]
+    assert (history["stipend_totals"], history["stipend_total"], history["stipend_currency"]) == (
+        "USD 0.00",
+        "0.00",
+        "USD",
+    )
+    assert history["notes"] == "No stipends in this group"
+    assert rows["Economics"]["notes"] == ""

@@ -60,7 +60,7 @@ def test_nothing_paid_is_a_zero_without_a_currency(office):
 
     everyone = _everyone(office)
 
-    assert everyone["stipend_totals"] == "0"
+    assert everyone["stipend_totals"] == "0.00"
     assert (everyone["stipend_total"], everyone["stipend_currency"]) == ("0.00", "")
 
 

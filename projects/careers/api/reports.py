@@ -88,9 +88,11 @@ class ReportSummaryCsvView(CareersView):
     """The same figures as CSV (one row for all, then one per group; `paid` and `unpaid`
     count engagements with a stipend and unpaid, `suppressed` is true where fewer than 5
     students take part and the row's figures are empty; an empty `stipend_totals` means hidden,
-    `0` means no stipend amounts among students who share them). With a filter, the first
-    row's `group` names it ("Design, class of 2027, 2026 Fall") instead of "All". The last two
-    columns give the totals as a number a spreadsheet can add up: `stipend_total` (1200.00) and
+    `USD 0.00` (`0.00` when the office's stipends are in no single currency) means no stipend
+    amounts among students who share them, and `notes` says "No stipends in this group"). With a
+    filter, the first row's `group` names it ("Design, class of 2027, 2026 Fall") instead of
+    "All". The last two columns give the totals as a number a spreadsheet can add up:
+    `stipend_total` (1200.00) and
     `stipend_currency` (USD); both empty when hidden; when a row's stipends are in several
     currencies, `stipend_total` is empty and `stipend_currency` says "several currencies". The
     last column, `notes`, says in words which of the row's cells are empty and why ("Stipend

@@ -38,10 +38,13 @@ REPORT_CSV_COLUMNS = (
 SEVERAL_CURRENCIES = "several currencies"
 
 
-def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decimal | None, str]:
+def careers_report_stipend_number(
+    totals: dict[str, int] | None, *, office_currency: str = ""
+) -> tuple[Decimal | None, str]:
     """`stipend_total` and `stipend_currency` of a row: the amount in major units (1200.00) and
-    its currency ("USD"); 0.00 and no currency when nothing was paid; both empty when the totals
-    are hidden; no number and "several currencies" when the amounts are in more than one."""
+    its currency ("USD"); 0.00 in the office's one currency (or none) when nothing was paid;
+    both empty when the totals are hidden; no number and "several currencies" when the amounts
+    are in more than one."""
     if totals is None:
         return None, ""
     if len(totals) > 1:
@@ -49,7 +52,7 @@ def careers_report_stipend_number(totals: dict[str, int] | None) -> tuple[Decima
     # Every currency a task can pay in has two decimals (cents, pence).
     for currency, amount in totals.items():
         return Decimal(amount).scaleb(-2), currency.upper()
-    return Decimal(0).scaleb(-2), ""
+    return Decimal(0).scaleb(-2), office_currency.upper()
 
 
 def careers_report_row_notes(cell: dict[str, Any]) -> str:
@@ -65,6 +68,9 @@ def careers_report_row_notes(cell: dict[str, Any]) -> str:
         )
     elif len(cell["stipend_totals"]) > 1:
         notes.append("no single stipend_total: paid in several currencies (see stipend_totals)")
+    elif not cell["stipend_totals"]:
+        # The zero is a real figure, but without a note it reads like a missing one.
+        notes.append("no stipends in this group")
     if cell["outcomes"] is None:
         notes.append(f"outcomes hidden: fewer than {n} students share outcomes")
     text = "; ".join(notes)
@@ -87,14 +93,20 @@ def careers_report_csv_rows(
     def text(value: Any) -> str:
         return "" if value is None else str(value)
 
+    # A group paid nothing writes its zero like the others' amounts ("USD 0.00") when the
+    # office's stipends are all in one currency; with none or several, a bare "0.00".
+    office_totals = report["totals"]["stipend_totals"] or {}
+    office_currency = next(iter(office_totals)) if len(office_totals) == 1 else ""
+
     def line(key: str, cell: dict[str, Any]) -> list[Any]:
         totals = cell["stipend_totals"]
         # Empty means hidden (fewer than 5 share amounts), never "none": no amounts is a 0.
-        money = (
-            ""
-            if totals is None
-            else " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items()) or "0"
-        )
+        if totals is None:
+            money = ""
+        elif totals:
+            money = " ".join(f"{c.upper()} {v / 100:.2f}" for c, v in totals.items())
+        else:
+            money = f"{office_currency.upper()} 0.00".strip()
         funnel = cell["funnel"] or {}
         outcomes = cell["outcomes"] or {}
         return [
@@ -106,7 +118,7 @@ def careers_report_csv_rows(
             text(funnel.get("outcome")),
             *(text(outcomes.get(name)) for name, _ in OUTCOME_FIELDS),
             str(cell["suppressed"]).lower(),
-            *careers_report_stipend_number(totals),
+            *careers_report_stipend_number(totals, office_currency=office_currency),
             careers_report_row_notes(cell),
         ]
 

@@ -1,7 +1,7 @@
 // /careers/: the career-office dashboard (its figures; the office's settings are on
 // /careers/settings/). Data: /api/v1/institutions/ and /api/v1/careers/.
 import { ApiError, api, clearErrors, sendForm, showErrors } from "./api.js";
-import { exportFirstDestination, exportStudents, exportSummary } from "./careers_export.js";
+import { exportFirstDestination, exportStatusClear, exportStudents, exportSummary } from "./careers_export.js";
 import { HIDDEN_SMALL, barChart, columnChart, everyMonth } from "./careers_charts.js";
 import { keepJumpHeight, officeOfViewer, say } from "./careers_office.js";
 import { askToJoin, officeAlreadyHere, showCreateAnyway } from "./careers_onboarding.js";
@@ -70,6 +70,7 @@ function applyReportFilters(event) {
   for (const [key, value] of new URLSearchParams(filterQuery())) url.searchParams.set(key, value);
   url.searchParams.delete("programme"); // now the page's major=
   history.replaceState(null, "", url);
+  exportStatusClear(root);
   return Promise.all([loadReports(), loadStudents(), loadEngagements()]);
 }
 
@@ -83,6 +84,7 @@ function clearAllFilters() {
   const url = new URL(location.href);
   url.search = "";
   history.replaceState(null, "", url);
+  exportStatusClear(root);
   return Promise.all([loadReports(), loadStudents(), loadEngagements()]);
 }
 

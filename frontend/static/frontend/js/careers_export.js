@@ -37,6 +37,13 @@ async function download(root, { url, name, what }) {
   saveFile(name, text);
 }
 
+// A new filter shows other figures: the last download's line ("Downloaded the summary (CSV) as
+// careers-summary-economics.csv") no longer describes what the page shows, so it goes.
+export function exportStatusClear(root) {
+  root.querySelector("[data-export-progress]").hidden = true;
+  root.querySelector("[data-export-status]").textContent = "";
+}
+
 // "careers-summary-design-class-of-2027.csv", "careers-students-design.csv": the one namer of
 // the three files; a filtered file says its filter in its name too
 // (its first row's group names it as well), so two downloads never pass for the same file.

@@ -89,6 +89,7 @@ async function declineInvitation(invitation, button) {
   const item = button.closest("li");
   const list = item.parentElement;
   item.remove();
+  placeInvitedName();
   announce($("[data-status]"), `You declined the invitation to ${office}.`);
   if (list.children.length) return;
   // The last one gone: the other ways in (the office on their domain, or creating one) show.
@@ -111,10 +112,23 @@ function invitationItem(invitation) {
     el("div", { class: "form-actions" }, button, decline));
 }
 
+// The name is asked after "… invited you to … as a viewer" and before Accept/Decline, so the
+// card reads in order: who asks, what to give, what to do. One field for every invitation: it
+// sits in the first one (moved on when that one is declined), back in the card when none is left.
+function placeInvitedName() {
+  const field = $("[data-invited-name]");
+  const first = $("[data-invited-list] > li");
+  if (first) first.querySelector(".form-actions").before(field);
+  else $("[data-invited-list]").before(field);
+}
+
 // Shown whichever screen the page picks (the office already here, waiting for approval, or none).
 async function loadWaitingInvitations() {
   const invitations = await api("me/staff-invitations/");
+  const field = $("[data-invited-name]");
+  $("[data-invited-list]").before(field); // out of the old items before they are replaced
   $("[data-invited-list]").replaceChildren(...invitations.map(invitationItem));
+  placeInvitedName();
   $("[data-invited]").hidden = !invitations.length;
   if (invitations.length) $("[data-invited-name]").hidden = !(await nameless());
   return invitations;
