@@ -513,8 +513,7 @@ def test_an_admin_is_told_on_the_dashboard_who_asked_to_join_and_a_viewer_is_not
     expect(page.locator("[data-request='kim.lee@riverbend.edu']")).to_contain_text("Kim Lee")
     # The page opens at the requests, not at its top.
     page.wait_for_function(
-        "() => document.getElementById('requests-heading').getBoundingClientRect().top < 200",
-        timeout=5000,
+        "() => document.getElementById('requests-heading').getBoundingClientRect().top < 200"
     )
     page.set_viewport_size({"width": 1280, "height": 900})
 

@@ -106,11 +106,11 @@ async function start() {
   $("[data-invite-form]").hidden = !admin;
   $("[data-title]").textContent = `${office.name}: office settings`;
   await loadColleagues({ admin, pending });
+  showLinkedSection();
   const prefilled = prefillInvite(admin);
   if (!live) {
     status.textContent = `${mine[0].name} is waiting for approval: API keys, the roster, university sign-in and the disclosure log open once it is live.`;
     prefilled?.focus();
-    showLinkedSection();
     return;
   }
   institution = live;
@@ -126,7 +126,6 @@ async function start() {
   await Promise.all([loadLog(), admin ? loadKeys() : null, admin ? loadSso(live.slug) : null])
     .finally(() => prefilled?.focus());
   status.textContent = "";
-  showLinkedSection();
 }
 
 // A link to a section (the dashboard's "Answer in Office settings" goes to the join requests)
