@@ -77,12 +77,11 @@ def test_no_page_of_a_list_costs_more_queries_than_the_first_and_pages_follow_id
         assert flat == sorted(flat)
 
 
-@pytest.mark.parametrize("scope", ["participation", "stipend_amounts", "outcomes"])
-def test_the_engagement_filter_admits_exactly_the_students_the_office_may_see(
-    office, other_office, scope
-):
+def _every_kind_of_student(office, other_office, *, partly: list[str]) -> list:
+    """Sharing fully, sharing `partly`, never shared, stopped sharing, left school, closed
+    account, and another office's student: everyone a consent rule must tell apart."""
     sharing = make_student(office, "Sharing Fully", scopes=SCOPES)
-    partly = make_student(office, "Sharing Participation", scopes=["participation"])
+    partial = make_student(office, "Sharing Partly", scopes=partly)
     never = make_student(office, "Never Shared", scopes=None)
     revoked = make_student(office, "Stopped Sharing", scopes=SCOPES)
     consent_revoke(student=revoked, consent_id=Consent.objects.get(student=revoked).pk)
@@ -91,7 +90,15 @@ def test_the_engagement_filter_admits_exactly_the_students_the_office_may_see(
     gone = make_student(office, "Closed Account", scopes=SCOPES)
     User.objects.filter(pk=gone.pk).update(is_active=False)
     elsewhere = make_student(other_office, "Other School", scopes=SCOPES)
-    students = [sharing, partly, never, revoked, left, gone, elsewhere]
+    return [sharing, partial, never, revoked, left, gone, elsewhere]
+
+
+@pytest.mark.parametrize("scope", ["participation", "stipend_amounts", "outcomes"])
+def test_the_engagement_filter_admits_exactly_the_students_the_office_may_see(
+    office, other_office, scope
+):
+    students = _every_kind_of_student(office, other_office, partly=["participation"])
+    sharing, partly = students[0], students[1]
     for student in students:
         EngagementFactory(drafter=student)
     access = CareersAccess(institution=office.institution)
@@ -121,17 +128,9 @@ def test_a_list_page_costs_a_fixed_handful_of_queries(office, url, pinned):
 
 
 def test_the_page_students_scopes_are_exactly_what_the_office_may_see(office, other_office):
-    sharing = make_student(office, "Sharing Fully", scopes=SCOPES)
-    partly = make_student(office, "Sharing Ratings", scopes=["participation", "evaluations"])
-    never = make_student(office, "Never Shared", scopes=None)
-    revoked = make_student(office, "Stopped Sharing", scopes=SCOPES)
-    consent_revoke(student=revoked, consent_id=Consent.objects.get(student=revoked).pk)
-    left = make_student(office, "Left School", scopes=SCOPES)
-    InstitutionMembership.objects.filter(user=left).update(ended_at=timezone.now())
-    gone = make_student(office, "Closed Account", scopes=SCOPES)
-    User.objects.filter(pk=gone.pk).update(is_active=False)
-    elsewhere = make_student(other_office, "Other School", scopes=SCOPES)
-    ids = {s.pk for s in (sharing, partly, never, revoked, left, gone, elsewhere)}
+    students = _every_kind_of_student(office, other_office, partly=["participation", "evaluations"])
+    sharing, partly = students[0], students[1]
+    ids = {student.pk for student in students}
     access = CareersAccess(institution=office.institution)
 
     page = access.page_students(ids, SCOPES)
