@@ -90,8 +90,8 @@ def task_detail_output(task: Task, *, viewer: Any) -> dict[str, Any]:
 def application_rows_output(
     *, task: dict[str, Any], rows: list[dict[str, Any]], viewer: Any
 ) -> list[dict[str, Any]]:
-    """ApplicationOutputSerializer's output for rows of one task (selectors/applications.py
-    application_rows_for_task + application_rows_attach_portfolio), without a serializer pass
+    """ApplicationOutputSerializer's output for rows of one task (selectors/application_rows.py
+    application_task_row + application_page_for_task), without a serializer pass
     over model instances: the mentor's list of 20 applications spent most of its time there.
     tests/projects/test_application_rows.py checks both give the same JSON."""
     # .keys(): the stub types iterating a BindingDict as its fields, not their names.
@@ -159,7 +159,7 @@ def application_rows_output(
 
 
 def _portfolio_item_output(item: dict[str, Any], *, application_id: int) -> dict[str, Any]:
-    """ApplicationPortfolioItemSerializer's output for an application_rows_attach_portfolio item."""
+    """ApplicationPortfolioItemSerializer's output for an application_page_for_task item."""
     file = None
     if item["file"]:
         file = {

@@ -8,19 +8,12 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from marketplace.api.pagination import ExtrasCursorPagination
+from marketplace.api.pagination import CursorPagination, ExtrasCursorPagination
 
 
-class BrowsePagination(ExtrasCursorPagination):
-    """Adds `count` (capped) and `count_capped`; the view sets `ordering` per request."""
-
-    extra_schema = {
-        "count": {"type": "integer", "description": "Matching tasks, counted up to 1000."},
-        "count_capped": {
-            "type": "boolean",
-            "description": "True when more than 1000 tasks match (show “1000+”).",
-        },
-    }
+class StatementCursorPagination(CursorPagination):
+    """CursorPagination that also pages a prebuilt statement (`paginate_statement`), for lists
+    read without a queryset (browse, the mentor's applications)."""
 
     def paginate_statement(
         self,
@@ -91,6 +84,18 @@ class BrowsePagination(ExtrasCursorPagination):
             if self.has_previous:
                 self.previous_position = current_position
         return self.page
+
+
+class BrowsePagination(ExtrasCursorPagination, StatementCursorPagination):
+    """Adds `count` (capped) and `count_capped`; the view sets `ordering` per request."""
+
+    extra_schema = {
+        "count": {"type": "integer", "description": "Matching tasks, counted up to 1000."},
+        "count_capped": {
+            "type": "boolean",
+            "description": "True when more than 1000 tasks match (show “1000+”).",
+        },
+    }
 
 
 def paginated_response(

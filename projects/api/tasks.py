@@ -17,17 +17,13 @@ from accounts.api.serializers import avatar_url_for
 from accounts.api.viewer import authenticated_user
 from marketplace.api.caching import PublicReadCaching
 from marketplace.api.negotiation import RememberedContentNegotiation
-from marketplace.api.pagination import CursorPagination
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.api import inputs
 from projects.api import serializers as s
 from projects.api.outputs import application_rows_output, task_detail_output
-from projects.api.pagination import BrowsePagination
-from projects.selectors.applications import (
-    application_get_for_participant,
-    application_rows_attach_portfolio,
-    application_rows_for_task,
-)
+from projects.api.pagination import BrowsePagination, StatementCursorPagination
+from projects.selectors.application_rows import application_page_for_task, application_task_row
+from projects.selectors.applications import application_get_for_participant
 from projects.selectors.browse import BrowseQuery, browse_position_value
 from projects.selectors.tasks import (
     BrowseFilters,
@@ -213,7 +209,7 @@ class TaskApplicationsView(APIView):
     permission_classes = [IsAuthenticated]
     throttle_classes = [*APIView.throttle_classes, WriteScopedRateThrottle]
     throttle_scope = "applications"
-    pagination_class = CursorPagination
+    pagination_class = StatementCursorPagination
 
     @extend_schema(
         operation_id="task_applications_list",
@@ -221,14 +217,14 @@ class TaskApplicationsView(APIView):
         responses=s.ApplicationOutputSerializer(many=True),
     )
     def get(self, request: Request, task_id: int) -> Response:
-        task, rows = application_rows_for_task(
-            task_id=task_id,
-            mentor=authenticated_user(request),
-            state=request.query_params.get("state", ""),
-        )
+        task = application_task_row(task_id=task_id, mentor=authenticated_user(request))
+        state = request.query_params.get("state", "")
         paginator = self.pagination_class()
-        page = application_rows_attach_portfolio(
-            rows=list(paginator.paginate_queryset(rows, request, view=self))
+        page = paginator.paginate_statement(
+            request,
+            ordering=("-id",),
+            prepare=int,
+            fetch=lambda **page: application_page_for_task(task_id=task["id"], state=state, **page),
         )
         return paginator.get_paginated_response(
             application_rows_output(task=task, rows=page, viewer=request.user)

@@ -75,7 +75,8 @@ QUERIES = {
     "search": 3,
     "filtered browse": 3,
     "task detail": 3,  # skills and institutions in the page's statement (track record cached)
-    "mentor's applications": 6,  # 5 when no application on the page attaches portfolio items
+    # the task, then the page with its attached work and their skills as JSON in one statement
+    "mentor's applications": 4,
     "drafter dashboard": 11,  # + feedback, thanks, payouts still waiting; offers waiting
     # + the drafter's evidence, the candidate pools and the shown cards, one statement each
     # (skill rarity and the mentors' figures come from the cache after the first request)

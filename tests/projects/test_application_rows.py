@@ -2,6 +2,7 @@
 over model instances: its JSON must stay exactly what ApplicationOutputSerializer gives (the
 documented shape), for every state, attached work, file, engagement and introduction."""
 
+import base64
 import json
 
 import pytest
@@ -88,6 +89,30 @@ def test_rows_page_with_a_cursor_like_the_serializer(client_for, mentor, task_wi
         seen += body["results"]
         url = body["next"]
     assert seen == expected
+
+
+def test_rows_page_back_with_previous_links_like_the_serializer(
+    client_for, mentor, task_with_applications
+):
+    expected = _serializer_json(task_with_applications, mentor)
+    client = client_for(mentor)
+    url = f"/api/v1/tasks/{task_with_applications.pk}/applications/?page_size=2"
+    while (body := client.get(url).json())["next"]:
+        url = body["next"]
+    pages = [body["results"]]
+    while body["previous"]:
+        body = client.get(body["previous"]).json()
+        pages.insert(0, body["results"])
+    assert [row for page in pages for row in page] == expected
+
+
+def test_an_edited_cursor_position_is_a_400_not_a_500(client_for, mentor, task_with_applications):
+    edited = base64.b64encode(b"o=0&r=0&p=not-a-number").decode()
+    response = client_for(mentor).get(
+        f"/api/v1/tasks/{task_with_applications.pk}/applications/?cursor={edited}"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["cursor"]
 
 
 def test_a_full_task_offers_no_accept(client_for, mentor, task_with_applications):
