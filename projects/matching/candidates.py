@@ -142,50 +142,25 @@ _SKILL_COLUMNS = ("id", "name", "slug", "spelling_key", "family", "category")
 
 def _skills_json() -> str:
     """The task's skills as JSON text built by SQLite, a subquery per task: one array of
-    _SKILL_COLUMNS per skill. Each pooled skill's array is written once, in the statement's
-    `pool_skills` (_pool_skills_sqlite), and a task's list joins their texts: building the
-    arrays per link was a fifth of the statement. SQLite has no ORDER BY inside an aggregate
-    and sorting in a subquery cost a third more, so task_skill_refs_from_rows sorts them by
-    name (by code point: SQLite's BINARY order of UTF-8), as task_skill_refs orders them."""
-    qn = connection.ops.quote_name
-    task_id = f"{qn(Task._meta.db_table)}.{_column(Task, 'id')}"
-    link_task = qn(Task.skills.field.m2m_column_name())
-    link_skill = qn(Task.skills.field.m2m_reverse_name())
-    links = qn(Task.skills.through._meta.db_table)
-    return (
-        "(SELECT COALESCE('[' || group_concat(ps.skill) || ']', '[]') "  # noqa: S608
-        f"FROM {links} l INNER JOIN pool_skills ps ON ps.id = l.{link_skill} "
-        f"WHERE l.{link_task} = {task_id})"
-    )
-
-
-def _pool_skills_sqlite() -> str:
-    """SQLite: each skill of the pooled tasks once, with its _SKILL_COLUMNS as a JSON array's
-    text (materialized: _skills_json looks them up by id for every pooled task's links)."""
-    qn = connection.ops.quote_name
+    _SKILL_COLUMNS per skill. SQLite has no ORDER BY inside an aggregate and sorting in a
+    subquery cost a third more, so task_skill_refs_from_rows sorts them by name (by code
+    point: SQLite's BINARY order of UTF-8), as task_skill_refs orders them."""
     columns = ", ".join(f"s.{_column(Skill, name)}" for name in _SKILL_COLUMNS)
-    link_task = qn(Task.skills.field.m2m_column_name())
-    link_skill = qn(Task.skills.field.m2m_reverse_name())
-    links, skills = qn(Task.skills.through._meta.db_table), qn(Skill._meta.db_table)
-    skill_id = _column(Skill, "id")
-    return (
-        f"pool_skills AS MATERIALIZED (SELECT s.{skill_id} AS id, json_array({columns}) AS skill "  # noqa: S608
-        f"FROM {skills} s WHERE s.{skill_id} IN (SELECT l.{link_skill} FROM {links} l "
-        f"WHERE l.{link_task} IN (SELECT id FROM pools)))"
-    )
+    task_id = f"{connection.ops.quote_name(Task._meta.db_table)}.{_column(Task, 'id')}"
+    return f"(SELECT json_group_array(json_array({columns})) {_skill_links(task_id)})"
 
 
-def _skill_links(task_id: str) -> str:
-    """LEFT JOINs of the task's skill links and their skills."""
+def _skill_links(task_id: str, *, outer: bool = False) -> str:
+    """FROM the task's skill links joined to their skills (LEFT JOINs when `outer`)."""
     qn = connection.ops.quote_name
     link_task = qn(Task.skills.field.m2m_column_name())
     link_skill = qn(Task.skills.field.m2m_reverse_name())
+    join = "LEFT OUTER JOIN" if outer else "INNER JOIN"
     links, skills = qn(Task.skills.through._meta.db_table), qn(Skill._meta.db_table)
     on_skill = f"ON s.{_column(Skill, 'id')} = l.{link_skill}"
-    return (
-        f"LEFT OUTER JOIN {links} l ON l.{link_task} = {task_id} "
-        f"LEFT OUTER JOIN {skills} s {on_skill}"
-    )
+    if outer:
+        return f"{join} {links} l ON l.{link_task} = {task_id} {join} {skills} s {on_skill}"
+    return f"FROM {links} l {join} {skills} s {on_skill} WHERE l.{link_task} = {task_id}"
 
 
 def _pools_with_skills(pooled: str) -> str:
@@ -200,7 +175,7 @@ def _pools_with_skills(pooled: str) -> str:
     )
     return (
         f"SELECT p.id, p.flags, COALESCE(({agg})::text, '[]') AS skills "  # noqa: S608
-        f"FROM ({pooled}) p {_skill_links('p.id')} GROUP BY p.id, p.flags"
+        f"FROM ({pooled}) p {_skill_links('p.id', outer=True)} GROUP BY p.id, p.flags"
     )
 
 
@@ -300,9 +275,8 @@ def _build_candidates(n_keys: int, n_families: int, with_text: bool) -> Statemen
     pooled = f"SELECT u.id, SUM(u.flag) AS flags FROM ({union}) u GROUP BY u.id"  # noqa: S608
     if postgresql:
         pooled = _pools_with_skills(pooled)
-    ctes = f"pools AS ({pooled})" if postgresql else f"pools AS ({pooled}), {_pool_skills_sqlite()}"
     return Statement(
-        sql=f"WITH {ctes} {card.sql}",
+        sql=f"WITH pools AS ({pooled}) {card.sql}",
         params=(*(p for _, part in parts for p in part.params), *card.params),
         columns=columns,
         converters=card.converters,
