@@ -63,6 +63,19 @@ def test_text_matches_are_the_newest_tasks_mentioning_the_words_newest_first(mon
     assert [task.pk for task in found] == [tasks[3].pk, tasks[2].pk]
 
 
+def test_text_window_counts_matches_the_drafter_cannot_apply_to(monkeypatch):
+    # Given a window of two, and the newest two tasks mentioning "pandas" closed
+    monkeypatch.setattr(w, "TEXT_RANK_WINDOW", 2)
+    older = TaskFactory(title="Clean data with pandas, the oldest")
+    TaskFactory(title="Plot pandas charts", state=Task.State.CLOSED)
+    TaskFactory(title="Merge pandas frames", state=Task.State.CLOSED)
+    # When the open tasks among the window are looked up
+    found = task_text_matches(Task.objects.filter(state=Task.State.OPEN), ["pandas"])
+    # Then the older open match, outside the window of the newest two matches, is not found
+    assert older.pk not in [task.pk for task in found]
+    assert list(found) == []
+
+
 def test_text_relevance_prefers_more_mentions_of_rarer_words():
     texts = {
         1: "clean survey data with pandas, plot pandas",

@@ -1,7 +1,7 @@
 """The recommendation's candidate statement carries each task's skills as JSON and the shown
 cards come by a second statement; text relevance is remembered with the texts it scored. What
-a drafter reads must not change: skills in name order, the mentor's name as it is now, and a
-task whose text changed ranked by its new text."""
+a drafter reads must not change: skills in name order, the mentor's name and a skill's name as
+they are now, a task without skills, and a task whose text changed ranked by its new text."""
 
 import datetime
 
@@ -55,6 +55,39 @@ def test_recommendation_shows_the_mentors_name_as_edited_since_the_last_one(
 
     # Then the card names the mentor as they are now
     assert card["mentor_name"] == "Ana Okafor"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_recommendation_shows_a_skill_as_renamed_since_the_last_one(client_for, make_drafter):
+    # Given a drafter who already saw a recommended task with a skill they do not have
+    drafter = make_drafter({"Python": WORKING}, weekly_hours=6)
+    extra = SkillFactory(name="Notebook hygiene")
+    TaskFactory(mentor=UserFactory(), skills=[SkillFactory(name="Python"), extra])
+    client = client_for(drafter)
+    [card] = client.get("/api/v1/me/recommendations/").json()
+    assert [skill["name"] for skill in card["skills"]] == ["Notebook hygiene", "Python"]
+
+    # When the catalogue renames that skill and the drafter asks again
+    extra.name = "Reproducible notebooks"
+    extra.save(update_fields=["name"])
+    [card] = client.get("/api/v1/me/recommendations/").json()
+
+    # Then the card lists the skill by its new name, still in name order
+    assert [skill["name"] for skill in card["skills"]] == ["Python", "Reproducible notebooks"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_drafter_without_evidence_is_shown_a_new_task_without_skills(client_for, make_drafter):
+    # Given a drafter with no skills or words yet, and a new task that lists no skills
+    drafter = make_drafter(weekly_hours=6)
+    task = TaskFactory(mentor=UserFactory(), title="Sort the archive boxes")
+
+    # When the drafter asks for recommendations
+    [card] = client_for(drafter).get("/api/v1/me/recommendations/").json()
+
+    # Then the newest task is shown, with an empty list of skills
+    assert card["id"] == task.pk
+    assert card["skills"] == []
 
 
 def test_text_relevance_follows_a_changed_text_of_the_same_tasks():
