@@ -49,8 +49,16 @@ def _j(name: str) -> str:
 
 def _skills_json(task: str) -> str:
     skill = f"{_j('obj')}('slug', s.slug, 'name', s.name)"
+    # PostgreSQL: each skill by its key, as the product reads them (a join hashed the whole
+    # catalogue once per task, and the floor should be the best hand-written SQL).
+    skills = (
+        "CROSS JOIN LATERAL (SELECT s.slug, s.name FROM accounts_skill s"
+        " WHERE s.id = ts.skill_id OFFSET 0) s"
+        if connection.vendor == "postgresql"
+        else "JOIN accounts_skill s ON s.id = ts.skill_id"
+    )
     return f"""(SELECT coalesce({_j("agg")}({skill}), {_j("empty")})
-        FROM projects_task_skills ts JOIN accounts_skill s ON s.id = ts.skill_id
+        FROM projects_task_skills ts {skills}
         WHERE ts.task_id = {task}.id)"""  # fmt: skip
 
 

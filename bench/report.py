@@ -63,12 +63,15 @@ def _throughput(name: str, result: dict[str, Any]) -> list[str]:
         f"### Throughput, {name.removeprefix('throughput-')} "
         f"(gunicorn -w 2, wrk {result['wrk']}, {result['size']})",
         "",
-        "| endpoint | requests/s | ratio to trivial view |",
-        "|---|---:|---:|",
+        "| endpoint | requests/s | ratio to trivial view | p50 | p99 |",
+        "|---|---:|---:|---:|---:|",
     ]
+    latency = result.get("latency_ms", {})
     for endpoint, rps in result["rps"].items():
         ratio = rps / result["rps"]["trivial view"]
-        lines.append(f"| {endpoint} | {rps:,.0f} | {ratio:.2f} |")
+        shown = latency.get(endpoint)
+        times = f"{shown['p50']:.1f} ms | {shown['p99']:.1f} ms" if shown else "— | —"
+        lines.append(f"| {endpoint} | {rps:,.0f} | {ratio:.2f} | {times} |")
     return [*lines, ""]
 
 

@@ -115,6 +115,14 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Parameters bound by the server, and a statement run five times on a connection prepared
+    # there: the hot reads (browse, the task page, the session) are planned once per connection
+    # instead of once per request (planning was two thirds of the task page's database time).
+    # Off behind a pooler in transaction mode, which cannot keep a connection's statements.
+    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": 5}
+        )
 else:
     # WAL and a busy timeout keep the embedded database usable by a server and a worker at once.
     # IMMEDIATE transactions take the write lock when they begin, so a second writer waits for
