@@ -16,7 +16,7 @@ from marketplace.api.inputs import InputSerializer
 from marketplace.api.schema import ErrorSerializer
 from marketplace.api.throttling import WriteScopedRateThrottle
 from projects.careers.api.base import CareersAutoSchema, CareersView
-from projects.careers.api.serializers import _f
+from projects.careers.api.serializers.documented import documented as _f
 from projects.careers.selectors.ways_in import access_request_mine, access_requests_waiting
 from projects.careers.services.access_requests import access_request_dismiss, access_request_send
 

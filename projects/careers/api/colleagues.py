@@ -21,7 +21,7 @@ from marketplace.api.limits import page_form
 from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.base import CareersAutoSchema, CareersView
 from projects.careers.api.pagination import NewestFirstPagination
-from projects.careers.api.serializers import _f
+from projects.careers.api.serializers.documented import documented as _f
 from projects.careers.selectors.people import staff_name
 from projects.careers.services.roster import ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, roster_upload
 from projects.careers.services.staff_invitations import (

@@ -18,7 +18,7 @@ from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.access_requests import OwnNameInput, own_name
 from projects.careers.api.base import CareersAutoSchema
 from projects.careers.api.colleagues import ERRORS, JoinedOutput
-from projects.careers.api.serializers import _f
+from projects.careers.api.serializers.documented import documented as _f
 from projects.careers.selectors.people import staff_name
 from projects.careers.selectors.ways_in import staff_invitations_waiting_for
 from projects.careers.services.staff_invitations import (

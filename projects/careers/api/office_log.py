@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from marketplace.api.schema import ErrorSerializer
 from projects.careers.api.base import CareersView
-from projects.careers.api.serializers import _f
+from projects.careers.api.serializers.documented import documented as _f
 from projects.careers.selectors.disclosure_days import (
     disclosure_cursor_decode,
     disclosure_cursor_encode,
