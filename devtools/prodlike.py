@@ -26,6 +26,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +116,20 @@ def _wait_for_port(port: int, *, deadline: float) -> None:
                 return
         time.sleep(0.05)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def _together(*steps: Callable[[], object]) -> None:
+    """Runs the steps on threads of their own and waits for all of them; the first failure
+    is raised once every step has ended. Interrupted (Ctrl-C, SIGTERM), it still waits for them
+    (each is bounded by its timeout) before raising: close() then sees all they started."""
+    pool = ThreadPoolExecutor(max_workers=len(steps))
+    try:
+        futures = [pool.submit(step) for step in steps]
+        wait(futures)
+    finally:
+        pool.shutdown(wait=True)
+    for future in futures:
+        future.result()
 
 
 def stop_on_signals() -> None:
@@ -295,38 +311,50 @@ class Topology:
         )
         _wait_for(f"{self.url('lb')}/healthz", deadline=time.monotonic() + 10, process=process)
 
+    def _start_stripe(self) -> None:
+        hook = f"{self.url('lb')}/payments/stripe"
+        self._spawn(
+            "stripe",
+            [
+                PY,
+                "-m",
+                "devtools.stripe_standin",
+                "--port",
+                str(self.ports["stripe"]),
+                "--webhook",
+                f"{hook}/webhook/=whsec_prodlike_platform",
+                "--connect-webhook",
+                f"{hook}/connect-webhook/=whsec_prodlike_connect",
+            ],
+        )
+
+    def _migrate(self) -> None:
+        self.manage("migrate", "--no-input")
+        if self.seed:
+            self.manage("seed_demo")
+
     def start(self) -> Topology:
         (self.dir / "logs").mkdir()
         try:
-            self._start_postgres()
-            self.start_redis()
-            self._start_s3()
             self.sink = SmtpSink(self.ports["smtp"], self.dir / "mail")
             threading.Thread(target=self.sink.serve_forever, daemon=True).start()
-            hook = f"{self.url('lb')}/payments/stripe"
-            self._spawn(
-                "stripe",
-                [
-                    PY,
-                    "-m",
-                    "devtools.stripe_standin",
-                    "--port",
-                    str(self.ports["stripe"]),
-                    "--webhook",
-                    f"{hook}/webhook/=whsec_prodlike_platform",
-                    "--connect-webhook",
-                    f"{hook}/connect-webhook/=whsec_prodlike_connect",
-                ],
+            # Each step's services depend only on the steps before it: within a step they start
+            # side by side (mostly waiting: for PostgreSQL's start, moto's imports, Django's).
+            _together(self._start_postgres, self.start_redis, self._start_s3, self._start_stripe)
+            _together(
+                self._migrate,
+                # The same gate a real deploy runs: our production checks must pass here. They
+                # read the configuration only, so they need not wait for the migrations.
+                lambda: self.manage(
+                    "check", "--deploy", "--tag", "production", "--fail-level", "WARNING"
+                ),
+                *(
+                    [lambda: self.manage("collectstatic", "--no-input")]
+                    if self.collectstatic
+                    else []
+                ),
             )
-            self.manage("migrate", "--no-input")
-            if self.collectstatic:
-                self.manage("collectstatic", "--no-input")
-            if self.seed:
-                self.manage("seed_demo")
-            # The same gate a real deploy runs: our production checks must pass here.
-            self.manage("check", "--deploy", "--tag", "production", "--fail-level", "WARNING")
-            self.start_app("app_a")
-            self.start_app("app_b")
+            _together(lambda: self.start_app("app_a"), lambda: self.start_app("app_b"))
             self._start_nginx()
             self.start_worker()
             if self.scheduler:

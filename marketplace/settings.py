@@ -158,6 +158,12 @@ SESSION_ENGINE = env.str(
     ),
 )
 
+# --- HTTP caching of public reads (marketplace/api/caching.py) ----------------------------------
+# How long an anonymous public read (browse, a task, a page shell) may be reused by nginx's
+# cache and browsers, so how stale it may be: 30 s. Only the production-topology tests shorten
+# it, to see an edit reach anonymous readers without waiting half a minute.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=30)
+
 # --- Auth (django-allauth) --------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

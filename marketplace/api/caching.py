@@ -11,13 +11,15 @@ an anonymous copy to a signed-in person or the reverse.
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-PUBLIC_MAX_AGE = 30
+# 30 s unless the deployment says otherwise (settings.PUBLIC_CACHE_MAX_AGE).
+PUBLIC_MAX_AGE: int = settings.PUBLIC_CACHE_MAX_AGE
 
 
 def etag_for(content: bytes) -> str:

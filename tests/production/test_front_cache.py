@@ -1,48 +1,23 @@
 """nginx in front of the app servers (devtools/prodlike.py): it caches anonymous public reads
-for their 30 s, never a signed-in or private response, and compresses what anonymous visitors
-get (signed-in HTML stays uncompressed: BREACH)."""
+for their 30 s (10 s on the test topology), never a signed-in or private response, and
+compresses what anonymous visitors get (signed-in HTML stays uncompressed: BREACH)."""
 
 import io
 import json
 import time
-from collections.abc import Iterator
 
 import pytest
 import requests
 from PIL import Image
 
-from devtools.prodlike import Topology
 from tests.production.sessions import sign_in
+from tests.production.topology import CACHE_TTL
+from tests.production.topology import MENTOR as MENTOR_ACCOUNT
 
-MENTOR, PASSWORD = "front.cache.mentor@example.org", "a-long-front-cache-password"
-TTL = 30  # marketplace.api.caching.PUBLIC_MAX_AGE: anonymous public reads may be this stale
+MENTOR, PASSWORD = MENTOR_ACCOUNT
+TTL = CACHE_TTL  # settings.PUBLIC_CACHE_MAX_AGE on the topology: how stale public reads may be
 
 pytestmark = [pytest.mark.prodlike, pytest.mark.postgres_only]
-
-SETUP = f"""
-from accounts.services.profiles import user_create
-from projects.services.tasks import task_create, task_publish
-mentor = user_create(
-    email={MENTOR!r}, password={PASSWORD!r}, display_name="Front Cache Mentor", email_verified=True
-)
-for n in range(8):
-    task = task_create(mentor=mentor, data=dict(
-        title=f"Front cache task {{n}}",
-        description="Help with a piece of real work, reviewed together at the end. " * 6,
-        estimated_hours=6,
-        what_you_gain="A reference and a portfolio piece.",
-    ))
-    task_publish(task_id=task.pk, mentor=mentor)
-print(task.pk)
-"""
-
-
-@pytest.fixture(scope="module")
-def topology() -> Iterator[Topology]:
-    with Topology() as topo:
-        done = topo.manage("shell", "--no-imports", "-c", SETUP)
-        topo.task_id = int(done.stdout.split()[-1])
-        yield topo
 
 
 def _sign_in(base_url: str) -> requests.Session:
@@ -129,7 +104,7 @@ def test_an_edited_task_is_fresh_for_anonymous_readers_within_the_ttl(topology):
     )
     assert edited.status_code == 200, edited.text
     right_after = _anonymous(url)
-    # No purge: the edit reaches anonymous readers when the cached copy's 30 s are up.
+    # No purge: the edit reaches anonymous readers when the cached copy's TTL is up.
     while (title := _anonymous(url).json()["title"]) != "Front cache task, edited":
         assert time.monotonic() - cached_at < TTL + 5, "still stale after the TTL"
         time.sleep(1)

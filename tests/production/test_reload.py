@@ -6,31 +6,17 @@ cache, signed-in pages never."""
 import signal
 import threading
 import time
-from collections.abc import Iterator
 
 import psutil
 import pytest
 import requests
 
-from devtools.prodlike import Topology
 from tests.production.sessions import sign_in
+from tests.production.topology import CACHE_TTL, RELOAD_MENTOR
 
-EMAIL, PASSWORD = "reload.mentor@example.org", "a-long-reload-password"
+EMAIL, PASSWORD = RELOAD_MENTOR
 
 pytestmark = [pytest.mark.prodlike, pytest.mark.postgres_only]
-
-
-@pytest.fixture(scope="module")
-def topology() -> Iterator[Topology]:
-    with Topology() as topo:
-        topo.manage(
-            "shell",
-            "--no-imports",
-            "-c",
-            "from accounts.services.profiles import user_create; "
-            f"user_create(email={EMAIL!r}, password={PASSWORD!r}, email_verified=True)",
-        )
-        yield topo
 
 
 MAX_REQUESTS_PER_URL = 2_000
@@ -54,8 +40,9 @@ class _Load:
             except requests.RequestException as error:
                 self.errors.append(repr(error))
             if "/api/" in url:
-                # Anonymous API reads are throttled (60 a minute per address, shared by both
-                # tests through Redis): paced under it, a 429 cannot pass for a dropped request.
+                # Anonymous API reads are throttled (60 a minute per address, shared by the
+                # tests on this topology through Redis): paced under it, a 429 cannot pass for
+                # a dropped request.
                 self._stop.wait(API_PAUSE_SECONDS)
 
     def __enter__(self) -> "_Load":
@@ -132,7 +119,7 @@ def test_anonymous_page_shells_come_from_nginxs_cache_and_signed_in_pages_never(
 
     assert [r.headers["X-Cache-Status"] for r in anonymous] == ["MISS", "HIT"]
     assert anonymous[1].text == anonymous[0].text
-    assert anonymous[1].headers["Cache-Control"] == "public, max-age=30"
+    assert anonymous[1].headers["Cache-Control"] == f"public, max-age={CACHE_TTL}"
     assert [r.headers["X-Cache-Status"] for r in signed_in] == ["BYPASS", "BYPASS"]
     assert all(r.headers["Cache-Control"] == "private, no-cache" for r in signed_in)
     assert all("data-signed-in" in r.text for r in signed_in)
