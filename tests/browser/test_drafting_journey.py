@@ -11,10 +11,20 @@ from playwright.sync_api import expect
 
 from projects.services.applications import application_create
 from tests.browser.conftest import assert_accessible, assert_fits_width, confirm
+from tests.browser.first_use import log_in as log_in_with_cookie
 from tests.factories import DEFAULT_PASSWORD, PortfolioItemFactory, TaskFactory, UserFactory
 
 
 def log_in(page, user):
+    """Sign `user` in with a session cookie made server-side (signing in through the form is
+    test_auth_flow.py's subject), then open the login page: it sends a signed-in member where
+    the form would have (the welcome wizard, /careers/ or the dashboard), in one request."""
+    log_in_with_cookie(page, user)
+    page.goto(page.base + "/accounts/login/")
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
+
+
+def log_in_with_password(page, user):
     page.goto(page.base + "/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password:", exact=True).fill(DEFAULT_PASSWORD)

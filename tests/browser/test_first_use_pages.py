@@ -27,7 +27,7 @@ from projects.services.tasks import task_cancel
 from projects.stipends.services.engagement_money import stipend_on_engagement_accepted
 from tests.browser.conftest import assert_accessible, assert_fits_width
 from tests.browser.first_use import log_in, person
-from tests.browser.test_drafting_journey import log_in as log_in_with_password
+from tests.browser.test_drafting_journey import log_in_with_password
 from tests.factories import (
     DEFAULT_PASSWORD,
     EngagementFactory,
