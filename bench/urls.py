@@ -1,5 +1,6 @@
 """The product's URLs plus the bare views the benchmarks compare against (bench only)."""
 
+import contextlib
 import os
 
 import orjson
@@ -9,6 +10,7 @@ from django.urls import include, path
 
 from accounts.services.institution_keys import institution_api_key_authenticate
 from bench.reads import READS_BY_SLUG, context
+from marketplace.database import statements_planned_per_run
 
 SIZE = os.environ.get("BENCH_SIZE", "small")
 
@@ -36,7 +38,11 @@ def floor(request: HttpRequest, name: str) -> HttpResponse:
     elif read.persona != "anonymous" and not request.user.is_authenticated:
         raise Http404
     sql, params = read.floor(context(SIZE))
-    with connection.cursor() as cursor:
+    # As the product runs them: search and recommendations planned for their values on every
+    # run, the other reads prepared (on PostgreSQL).
+    per_run = read.name in ("search", "recommendations")
+    planned = statements_planned_per_run() if per_run else contextlib.nullcontext()
+    with planned, connection.cursor() as cursor:
         cursor.execute(sql, params)
         body = _encode(cursor)
     return HttpResponse(body, content_type="application/json")

@@ -21,6 +21,7 @@ from django.db.models.functions import Lower, Substr
 from django.db.models.lookups import In
 
 from accounts.models import Skill, User
+from marketplace.database import statements_planned_per_run
 from projects.matching import weights as w
 from projects.matching.featured import task_ids_featured_for, task_is_featured_for
 from projects.matching.mentor_figures import mentor_figures_for_ranking
@@ -327,7 +328,9 @@ def candidate_rows_load(
     values: dict[str, Any] = {"user": user.pk, "today": now.date(), "text query": query}
     values.update({f"key{n}": key for n, key in enumerate(keys)})
     values.update({f"family{n}": family for n, family in enumerate(families)})
-    with connection.cursor() as cursor:
+    # Planned for this drafter's skills and words on every run (statements_planned_per_run):
+    # which pool is cheap to fill depends on how common they are.
+    with statements_planned_per_run(), connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.bind(values))
         pooled = cursor.fetchall()
     # Made dicts and converted as the ORM converts them (dates, booleans) once chosen: a third

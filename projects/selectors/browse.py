@@ -14,6 +14,7 @@ tests/projects/test_browse_statement.py checks the statement against the queryse
 filter, ordering, viewer and page; tests/topology/test_read_contract.py holds the JSON.
 """
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +26,7 @@ from django.db import connection
 from django.db.models import DateField, Field, FloatField, IntegerField, Value
 
 from accounts.models import InstitutionMembership, Profile, Skill, User
+from marketplace.database import statements_planned_per_run
 from projects.models import MentorResponseRate, Task
 from projects.search import RANK_WINDOW, engine_query, search_tokens, task_search_sql
 from projects.selectors.tasks import (
@@ -394,7 +396,8 @@ class BrowseQuery:
         # Written in, not bound: the page size and offset are integers the paginator checked,
         # and a LIMIT parameter makes PostgreSQL plan for an unknown number of rows.
         sql = f"{statement.sql} LIMIT {int(limit)} OFFSET {int(offset)}"
-        with connection.cursor() as cursor:
+        planned = statements_planned_per_run() if self.search else contextlib.nullcontext()
+        with planned, connection.cursor() as cursor:
             cursor.execute(sql, [values[slot] for slot in statement.slots])
             fetched = cursor.fetchall()
         rows = []

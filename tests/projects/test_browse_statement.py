@@ -185,8 +185,8 @@ def test_an_edited_cursor_is_a_400_not_a_500(world, api_client, ordering):
 def test_postgresql_plans_browse_and_the_task_page_once_per_connection(world, client_for):
     """Prepared statements with a generic plan: after its first few runs on a connection,
     neither browse nor the task page is planned again for any viewer (planning had been most
-    of their database time). Behind a transaction-mode pooler DATABASE_PREPARED_STATEMENTS=0
-    turns this off."""
+    of their database time); a search is planned for its words each time. Behind a
+    transaction-mode pooler DATABASE_PREPARED_STATEMENTS=0 turns this off."""
     from django.db import connection
 
     task = Task.objects.filter(title="Task 0 dashboard data").get()
@@ -196,6 +196,8 @@ def test_postgresql_plans_browse_and_the_task_page_once_per_connection(world, cl
             client = client_for(viewer)
             assert client.get("/api/v1/tasks/?page_size=5").status_code == 200
             assert client.get(f"/api/v1/tasks/{task.pk}/").status_code == 200
+            # A search is planned for its words on every run, never on a generic plan.
+            assert client.get("/api/v1/tasks/?page_size=5&q=dashboard").json()["results"]
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -206,4 +208,5 @@ def test_postgresql_plans_browse_and_the_task_page_once_per_connection(world, cl
     browse = [g for statement, g in plans if "LIMIT 6 OFFSET 0" in statement]
     page = [g for statement, g in plans if statement.endswith('WHERE t."id" = $2')]
     assert browse and browse[0] >= 5, plans
+    assert not [statement for statement, _ in plans if "@@" in statement], plans
     assert page and page[0] >= 5, plans
