@@ -73,13 +73,8 @@ def test_sighup_replaces_gunicorns_workers_without_dropping_a_request(topology):
     before = _children(master.pid)
     assert len(before) == topology.gunicorn_workers
 
-    with _Load([f"{base}/healthz", f"{base}/api/v1/tasks/", f"{base}/tasks/"]) as load:
-        _until(lambda: len(load.statuses) >= 30, timeout=30)
-        master.send_signal(signal.SIGHUP)
-        # New workers, none of the old ones left, and the new ones answering.
-        _until(lambda: (now := _children(master.pid)) and not now & before, timeout=40)
-        served = len(load.statuses)
-        _until(lambda: len(load.statuses) >= served + 30, timeout=30)
+    urls = [f"{base}/healthz", f"{base}/api/v1/tasks/", f"{base}/tasks/"]
+    load = _sighup_under_load(master, urls, before, replaced_within=40)
 
     assert load.errors == []
     assert set(load.statuses) == {200}
@@ -92,12 +87,8 @@ def test_sighup_makes_nginx_reload_without_dropping_a_request(topology):
     lb = topology.url("lb")
     before = _children(nginx.pid)
 
-    with _Load([f"{lb}/healthz", f"{lb}/api/v1/tasks/?remote=true", f"{lb}/"]) as load:
-        _until(lambda: len(load.statuses) >= 30, timeout=30)
-        nginx.send_signal(signal.SIGHUP)
-        _until(lambda: (now := _children(nginx.pid)) and not now & before, timeout=30)
-        served = len(load.statuses)
-        _until(lambda: len(load.statuses) >= served + 30, timeout=30)
+    urls = [f"{lb}/healthz", f"{lb}/api/v1/tasks/?remote=true", f"{lb}/"]
+    load = _sighup_under_load(nginx, urls, before, replaced_within=30)
 
     assert load.errors == []
     assert set(load.statuses) == {200}
@@ -125,3 +116,17 @@ def test_anonymous_page_shells_come_from_nginxs_cache_and_signed_in_pages_never(
     assert all("data-signed-in" in r.text for r in signed_in)
     # A page that hands out a CSRF token sets its cookie: nginx never stores it.
     assert [r.headers["X-Cache-Status"] for r in login_form] == ["MISS", "MISS"]
+
+
+def _sighup_under_load(process, urls: list[str], before: set[int], replaced_within: float):
+    """SIGHUP to `process` while `urls` are read in a loop: returns the load once every child
+    of `before` is replaced and the new children have answered 30 more requests."""
+    with _Load(urls) as load:
+        _until(lambda: len(load.statuses) >= 30, timeout=30)
+        process.send_signal(signal.SIGHUP)
+        _until(
+            lambda: (now := _children(process.pid)) and not now & before, timeout=replaced_within
+        )
+        served = len(load.statuses)
+        _until(lambda: len(load.statuses) >= served + 30, timeout=30)
+    return load
