@@ -15,34 +15,13 @@ from django.db import connection
 from django.db.models import Model
 
 from accounts.models import Institution, Profile, Skill, User
+from marketplace.database import concrete_fields as _fields
+from marketplace.database import instance_from_values
 from projects.models import Application, Task
 
 
 def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
-
-
-def _fields(model: type[Model], columns: tuple[str, ...] | None) -> list[Any]:
-    """The concrete fields read: all, or those named in `columns`, in the model's order."""
-    fields = model._meta.concrete_fields
-    return [f for f in fields if f.attname in columns] if columns else list(fields)
-
-
-@cache
-def _converters(
-    model: type[Model], vendor: str, columns: tuple[str, ...] | None = None
-) -> tuple[list[str], list[tuple[int, Any, list[Any]]]]:
-    """The attribute names read (`columns`, or every concrete field), and for each field the
-    ORM converts (dates, times, booleans, JSON on SQLite: a few of them) its position, column
-    expression and converters."""
-    names, out = [], []
-    for index, field in enumerate(_fields(model, columns)):
-        names.append(field.attname)
-        col = field.get_col(model._meta.db_table)
-        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-        if found:
-            out.append((index, col, found))
-    return names, out
 
 
 def _column(field: Any) -> str:
@@ -52,23 +31,6 @@ def _column(field: Any) -> str:
 
 def _select(model: type[Model], alias: str, columns: tuple[str, ...] | None = None) -> str:
     return ", ".join(f"{alias}.{_qn(_column(f))}" for f in _fields(model, columns))
-
-
-def instance_from_values[M: Model](
-    model: type[M], values: list[Any] | tuple[Any, ...], columns: tuple[str, ...] | None = None
-) -> M:
-    """A model instance from its concrete fields' column values, converted as the ORM does;
-    with `columns`, only those fields' values (the others deferred, as `.only()` leaves them)."""
-    names, converting = _converters(model, connection.vendor, columns)
-    if len(values) != len(names):
-        raise ValueError(f"{model.__name__} has {len(names)} columns, not {len(values)}")
-    converted = list(values)
-    for index, col, converters in converting:  # only the columns the ORM converts
-        value = converted[index]
-        for converter in converters:
-            value = converter(value, col, connection)
-        converted[index] = value
-    return model.from_db(connection.alias, names, converted)
 
 
 # What the task page reads of its skills and institutions (projects/api/outputs.py, pages.py).
