@@ -6,12 +6,11 @@ initdb into a temporary folder, start the server on a free 127.0.0.1 port with d
 (tests do not need it), export DATABASE_URL for the command, then stop the server and delete
 the folder whatever the command's outcome. Exit status is the command's.
 
-Autovacuum is off too. Tests insert inside transactions they roll back: autovacuum saw a table
-full of pages and not one live row, and recorded it as empty (the skill catalogue: 271 pages,
-no rows). The planner then believed every
-later test's rows were not there: the recommendations' candidate statement, 0.1 s on 45 tasks,
-took 52 s a drafter in one worker's database (the evaluation test ran 15 minutes). Never
-analyzed, the planner sizes each table by its pages, as in a fresh database.
+Autovacuum is off too. Tests insert inside transactions they roll back: autovacuum saw a table full
+of pages and not one live row, and recorded it as empty (the skill catalogue: 271 pages, no rows).
+The planner then believed every later test's rows were not there: the recommendations' candidate
+statement, 0.1 s on 45 tasks, took 52 s a drafter in one worker's database (the evaluation test ran
+15 minutes). Never analyzed, the planner sizes each table by its pages, as in a fresh database.
 """
 
 import glob
