@@ -1,8 +1,10 @@
 """Shared fixtures for the whole suite."""
 
+import importlib
 from collections.abc import Iterator
 
 import pytest
+from django.apps import apps
 from rest_framework.test import APIClient
 
 from devtools.stripe_standin import StandinServer, start_in_thread
@@ -110,6 +112,21 @@ def _deselect(config, items, leave_out) -> None:
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if not leave_out(item)]
+
+
+@pytest.fixture
+def starter_catalogue(db) -> None:
+    """The migrations' starter skill catalogue, families and aliases, for a test that reads
+    them. A transactional test (browser, topology, fuzz) flushes the tables the migrations
+    filled, and the longest-first order runs those early: load them again, with the
+    migrations' own functions, when they are gone (inside this test's transaction)."""
+    from accounts.models import Skill
+
+    if not Skill.objects.filter(family="python-data").exists():
+        importlib.import_module("accounts.migrations.0004_seed_skill_catalogue").seed(apps, None)
+        importlib.import_module(
+            "accounts.migrations.0007_skill_aliases_and_preferences"
+        ).load_spelling_keys_aliases_families(apps, None)
 
 
 @pytest.fixture

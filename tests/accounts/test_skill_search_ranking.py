@@ -5,7 +5,8 @@ match inside a word ("ux" in "Linux") only as a last resort, and never for short
 import pytest
 from rest_framework.test import APIClient
 
-pytestmark = pytest.mark.django_db
+# The starter catalogue is what these tests search and suggest from.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("starter_catalogue")]
 
 
 def _names(q: str) -> list[str]:

@@ -10,7 +10,8 @@ from accounts.skill_catalogue import STARTER_SKILLS
 from accounts.skill_keys import skill_search_key
 from tests.factories import SkillFactory, UserSkillFactory
 
-pytestmark = pytest.mark.django_db
+# The starter catalogue is what these tests search and suggest from.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("starter_catalogue")]
 
 
 def test_the_starter_catalogue_is_seeded_across_categories():

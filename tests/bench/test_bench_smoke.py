@@ -31,7 +31,7 @@ def _bench_urls(settings):
 
 
 @pytest.fixture
-def tiny(db, monkeypatch):
+def tiny(starter_catalogue, monkeypatch):  # the generator draws skills from it
     monkeypatch.setattr("bench.urls.SIZE", "tiny")
     context.cache_clear()
     generate(size="tiny", seed=7, out=io.StringIO())

@@ -17,7 +17,8 @@ from tests.factories import (
     UserSkillFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# The starter catalogue is what these tests search and suggest from.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("starter_catalogue")]
 
 
 def _alerts(user):

@@ -13,7 +13,8 @@ from tests.factories import (
     UserSkillFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# The starter catalogue is what these tests search and suggest from.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("starter_catalogue")]
 NEW = {"name": "Data viz critique", "skill_family": "python-data", "description": "Weekly."}
 
 

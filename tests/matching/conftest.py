@@ -1,23 +1,13 @@
-import importlib
-
 import pytest
-from django.apps import apps
 from rest_framework.test import APIClient
 
-from accounts.models import Skill, UserSkill
+from accounts.models import UserSkill
 from tests.factories import SkillFactory, UserFactory, UserSkillFactory
 
 
 @pytest.fixture(autouse=True)
-def _starter_catalogue(db):
-    """The migrations' starter catalogue, families and aliases. A transactional test elsewhere
-    in the run (the browser tests) flushes the tables the migrations filled; load them again
-    with the migrations' own functions."""
-    if not Skill.objects.filter(family="python-data").exists():
-        importlib.import_module("accounts.migrations.0004_seed_skill_catalogue").seed(apps, None)
-        importlib.import_module(
-            "accounts.migrations.0007_skill_aliases_and_preferences"
-        ).load_spelling_keys_aliases_families(apps, None)
+def _starter_catalogue(starter_catalogue):
+    """Every matching test reads the starter catalogue (tests/conftest.py)."""
 
 
 @pytest.fixture
