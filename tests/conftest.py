@@ -28,28 +28,6 @@ def pytest_collection_modifyitems(config, items):
         _deselect(config, items, _never_opens_the_database)
     else:
         _deselect(config, items, lambda item: item.get_closest_marker("postgres_only"))
-    items.sort(key=_longest_first)
-
-
-# The slowest tests first, so none is left running alone at the end of a pass. xdist hands each
-# worker a contiguous share of the collection and idle workers take from the end of the longest
-# queue: a long test late in a share starts late and holds the pass open. The page guard (three
-# minutes on one worker) began at 620 s of a 790 s SQLite pass; the PostgreSQL pass waited on
-# the fuzz shards the same way. Stable: within a group, the collection's order is kept.
-_LONGEST_FIRST = (
-    "tests/browser/test_every_page.py",
-    "tests/marketplace/test_api_fuzz.py",
-    "tests/production/",
-    "tests/browser/",
-)
-
-
-def _longest_first(item) -> int:
-    path = item.nodeid.split("::", 1)[0]
-    return next(
-        (rank for rank, prefix in enumerate(_LONGEST_FIRST) if path.startswith(prefix)),
-        len(_LONGEST_FIRST),
-    )
 
 
 # What migrate made once and Django's flush would make again, row for row, after every
