@@ -95,9 +95,10 @@ def _deselect(config, items, leave_out) -> None:
 @pytest.fixture
 def starter_catalogue(db) -> None:
     """The migrations' starter skill catalogue, families and aliases, for a test that reads
-    them. A transactional test (browser, topology, fuzz) flushes the tables the migrations
-    filled, and the longest-first order runs those early: load them again, with the
-    migrations' own functions, when they are gone (inside this test's transaction)."""
+    them. A transactional test (browser, topology, fuzz) ends with a flush, which empties the
+    tables the migrations filled, and work stealing can run one before this test on its
+    worker: load them again, with the migrations' own functions, when they are gone (inside
+    this test's transaction)."""
     from accounts.models import Skill
 
     if not Skill.objects.filter(family="python-data").exists():
