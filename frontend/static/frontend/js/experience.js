@@ -9,7 +9,9 @@ const share = root.querySelector("[data-share]");
 
 api(`experience/${root.dataset.engagementId}/`).then((data) => {
   if (data.linkedin_url) {
-    share.prepend(el("a", { class: "button", href: data.linkedin_url, rel: "noopener noreferrer", target: "_blank" },
+    // After the buttons already drawn, never before them: arriving a moment later, it must not
+    // move the certificate button out from under a pointer about to click it.
+    share.append(el("a", { class: "button", href: data.linkedin_url, rel: "noopener noreferrer", target: "_blank" },
       "Add to LinkedIn", el("span", { class: "visually-hidden", text: " (opens LinkedIn in a new tab)" })));
   }
 }).catch(() => {});  // The page itself is the proof; sharing is extra.
