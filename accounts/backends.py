@@ -15,14 +15,13 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.db import connection
 
 from accounts.models import User
-from marketplace.database import concrete_fields, instance_from_values
+from marketplace.database import instance_from_values, quoted_columns
 
 
 @cache
 def _user_sql(vendor: str) -> str:
-    qn = connection.ops.quote_name
-    columns = ", ".join(qn(str(field.column)) for field in concrete_fields(User, None))
-    return f"SELECT {columns} FROM {qn(User._meta.db_table)} WHERE {qn('id')} = %s"  # noqa: S608 — identifiers from the model
+    column, table = quoted_columns(User), connection.ops.quote_name(User._meta.db_table)
+    return f"SELECT {', '.join(column.values())} FROM {table} WHERE {column['id']} = %s"  # noqa: S608 — identifiers from the model
 
 
 class ModelBackend(DjangoModelBackend):

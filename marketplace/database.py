@@ -37,6 +37,13 @@ def concrete_fields(model: type[Model], columns: tuple[str, ...] | None) -> list
     return [f for f in fields if f.attname in columns] if columns else list(fields)
 
 
+def quoted_columns(model: type[Model]) -> dict[str, str]:
+    """Each concrete field's column, quoted for the database, by field name, in the model's
+    order: what a hand-written statement selects to make instances with instance_from_values."""
+    qn = connection.ops.quote_name
+    return {field.name: qn(str(field.column)) for field in concrete_fields(model, None)}
+
+
 @cache
 def _converters(
     model: type[Model], vendor: str, columns: tuple[str, ...] | None = None

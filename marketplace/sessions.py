@@ -12,15 +12,14 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
-from marketplace.database import concrete_fields, instance_from_values
+from marketplace.database import instance_from_values, quoted_columns
 
 
 @cache
 def _sql(vendor: str) -> str:
-    qn = connection.ops.quote_name
-    column = {field.name: qn(str(field.column)) for field in concrete_fields(Session, None)}
+    column, table = quoted_columns(Session), connection.ops.quote_name(Session._meta.db_table)
     return (
-        f"SELECT {', '.join(column.values())} FROM {qn(Session._meta.db_table)}"  # noqa: S608 — identifiers from the model
+        f"SELECT {', '.join(column.values())} FROM {table}"  # noqa: S608 — identifiers from the model
         f" WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
     )
 

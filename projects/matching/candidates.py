@@ -3,12 +3,11 @@ bounded pool of candidates in a fixed number of queries."""
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     DateField,
     DateTimeField,
     Exists,
@@ -17,7 +16,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.db.models.functions import Lower, Substr
 from django.db.models.lookups import In
@@ -25,6 +23,7 @@ from django.db.models.lookups import In
 from accounts.models import Skill, User
 from marketplace.database import statements_planned_per_run
 from projects.matching import weights as w
+from projects.matching.eligibility import tasks_recommendable_for
 from projects.matching.featured import task_ids_featured_for, task_is_featured_for
 from projects.matching.mentor_figures import mentor_figures_for_ranking
 from projects.matching.scoring import DrafterEvidence, SkillRef, TaskFeatures
@@ -34,7 +33,7 @@ from projects.matching.text import (
     text_query,
     text_relevance,
 )
-from projects.models import Application, Invitation, Task
+from projects.models import Task
 from projects.prepared import (
     Slots,
     Statement,
@@ -43,53 +42,6 @@ from projects.prepared import (
     statement_get,
     statement_rows,
 )
-from projects.visibility import task_visible_q
-
-
-def tasks_recommendable_for(
-    *, user: User, now: datetime | date, tasks: QuerySet | None = None
-) -> QuerySet:
-    """Open tasks the user may see and apply to: not their own, not full (filled slots = slots),
-    not already applied to (whatever became of it), not an invitation they declined, not past
-    their deadline, and not from a mentor whose account is inactive or deleted. Among `tasks`
-    (all tasks by default), whose conditions come first in the WHERE clause.
-
-    The tasks applied to and declined are the user's own few rows, listed once per statement
-    (their `task_id` is never NULL, so "not among them" is NOT EXISTS): on SQLite `NOT IN`
-    (a list built once, ~0.3 ms less than a probe per scanned task over the candidate
-    statement's three pools); on PostgreSQL `<> ALL (ARRAY(…))`, which the planner keeps as one
-    filter where two anti-joins per pool made it weigh more join orders (planning the
-    candidate statement 3.9 → 2.8 ms at `large`; a plain `NOT IN` there chose plans 10 times
-    slower)."""
-    applied = Application.objects.filter(drafter=user).values("task_id")
-    declined = Invitation.objects.filter(drafter=user, state=Invitation.State.DECLINED)
-    declined_ids = declined.values("task_id")
-    eligible = (
-        (Task.objects.all() if tasks is None else tasks)
-        .filter(task_visible_q(user), state=Task.State.OPEN)
-        .filter(filled_slots__lt=F("slots"), mentor__is_active=True)
-        .filter(mentor__profile__deleted_at__isnull=True)
-        .filter(Q(deadline__isnull=True) | Q(deadline__gte=_today(now)))
-        .exclude(mentor=user)
-    )
-    if connection.vendor == "postgresql":
-        return eligible.filter(_NotAmong(F("pk"), Subquery(applied))).filter(
-            _NotAmong(F("pk"), Subquery(declined_ids))
-        )
-    return eligible.exclude(pk__in=applied).exclude(pk__in=declined_ids)
-
-
-class _NotAmong(Func):
-    """PostgreSQL: `value <> ALL (ARRAY(subquery))`, the subquery run once (an InitPlan)."""
-
-    arg_joiner = " <> ALL (ARRAY("
-    template = "(%(expressions)s)))"
-    output_field = BooleanField()
-
-
-def _today(now: datetime | date) -> date:
-    return now.date() if isinstance(now, datetime) else now
-
 
 _SKILL_LINK_FIELDS = (
     "task_id", "skill_id", "skill__name", "skill__slug", "skill__spelling_key", "skill__family",
