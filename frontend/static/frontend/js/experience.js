@@ -9,10 +9,12 @@ const share = root.querySelector("[data-share]");
 
 api(`experience/${root.dataset.engagementId}/`).then((data) => {
   if (data.linkedin_url) {
-    // After the buttons already drawn, never before them: arriving a moment later, it must not
-    // move the certificate button out from under a pointer about to click it.
-    share.append(el("a", { class: "button", href: data.linkedin_url, rel: "noopener noreferrer", target: "_blank" },
-      "Add to LinkedIn", el("span", { class: "visually-hidden", text: " (opens LinkedIn in a new tab)" })));
+    // After the buttons already drawn (before the copy status line, so it sits beside them),
+    // never before them: arriving a moment later, it must not move the certificate button out
+    // from under a pointer about to click it.
+    share.insertBefore(el("a", { class: "button", href: data.linkedin_url, rel: "noopener noreferrer", target: "_blank" },
+      "Add to LinkedIn", el("span", { class: "visually-hidden", text: " (opens LinkedIn in a new tab)" })),
+      share.querySelector('[role="status"]'));
   }
 }).catch(() => {});  // The page itself is the proof; sharing is extra.
 
